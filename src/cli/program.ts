@@ -1,0 +1,33 @@
+// The command tree. Each command group declares its flags in src/cli/spec/<group>.ts and loads
+// its implementation (src/commands/<group>.ts) only when it runs, so `--help` and `--version`
+// stay fast. Global options are declared once here (CLI.md).
+import { Command, Option } from 'commander';
+import type { Context } from './context.js';
+import { register as registerInit } from './spec/init.js';
+import { register as registerReq } from './spec/req.js';
+import { register as registerValidate } from './spec/validate.js';
+
+/** How a command's action reaches its implementation: main builds the context and catches errors. */
+export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
+
+export function buildProgram(version: string, run: Runner): Command {
+  const program = new Command('deliver')
+    .description('Delivery tracker: requirements, plan, risks, changes and acceptance kept as YAML in git.')
+    .version(version, '-V, --version')
+    .option('-C, --dir <path>', 'the project folder (default: nearest folder upward holding deliver.yaml)')
+    .option('--json', 'machine-readable output on stdout')
+    .addOption(new Option('--lang <lang>', 'language of output').choices(['zh-CN', 'en']))
+    .option('--as-of <date>', 'the date to report as of, YYYY-MM-DD (also DELIVER_AS_OF)')
+    .option('--no-color', 'plain output without colour')
+    .showHelpAfterError('(run with --help for usage)')
+    .enablePositionalOptions(false);
+  registerInit(program, run);
+  registerValidate(program, run);
+  registerReq(program, run);
+  return program;
+}
+
+/** Collects a repeatable option into a list (`--req A --req B` or `--req A B`). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,0 +1,38 @@
+// Id rules: ids unique across the project, file names beginning with their record's id, and
+// requirement ids matching their intake month.
+import { diag, type Diagnostic } from '../diagnostics.js';
+import type { Located, Project } from '../model.js';
+
+interface HasId {
+  id: string;
+}
+
+function where(r: Located<unknown>): string {
+  return r.path.length ? `${r.file} (${r.path.join('.')})` : r.file;
+}
+
+/** Every record kind with its own id, for uniqueness and reference checks. */
+export function allIdentified(p: Project): Located<HasId>[] {
+  return [...p.requirements, ...p.tasks, ...p.milestones, ...p.risks, ...p.changes, ...p.acceptance, ...p.surveys] as Located<HasId>[];
+}
+
+export function checkIds(p: Project): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, Located<HasId>>();
+  for (const r of allIdentified(p)) {
+    const prior = first.get(r.data.id);
+    if (prior) out.push(diag('DLV-E040', r.file, { id: r.data.id, other: where(prior), file: r.file }, [...r.path, 'id']));
+    else first.set(r.data.id, r);
+  }
+  for (const r of [...p.requirements, ...p.risks, ...p.changes, ...p.acceptance, ...p.surveys] as Located<HasId>[]) {
+    const name = r.file.slice(r.file.lastIndexOf('/') + 1);
+    if (name !== `${r.data.id}.yaml` && !name.startsWith(`${r.data.id}-`)) {
+      out.push(diag('DLV-E041', r.file, { id: r.data.id, expected: `${r.data.id}-${name.replace(/^[^-]*-?\d*-?/, '') || 'title.yaml'}` }, ['id']));
+    }
+  }
+  for (const r of p.requirements) {
+    const month = r.data.received.slice(0, 7).replace('-', '');
+    if (!r.data.id.startsWith(month)) out.push(diag('DLV-W043', r.file, { id: r.data.id, received: r.data.received.slice(0, 7) }, ['id']));
+  }
+  return out;
+}

@@ -1,0 +1,325 @@
+// Pure scheduling: forward/backward pass in working days, float, critical path, lateness, baseline slip.
+//
+// Conventions (all counts in the calendar's working days, see calendar.ts):
+// - A task occupies `days` working days from its start (moved to the next working day when needed);
+//   `end` instead of `days` gives the duration as working days from start to end inclusive (from the
+//   computed start when the task has no `start`); neither gives 1 day; `days: 0` is a one-day event.
+// - Finish-to-start: a task starts the working day after its latest predecessor ends; its own `start`
+//   is "not earlier than". Without predecessors it starts at `start`, else at the project start.
+// - A milestone sits at the latest end of its predecessors (same day), else at its `due`, else at the
+//   project start; a task after a milestone starts the working day after it.
+// - Actual dates are facts and override the plan: done + actual_end fixes both ends; actual_start alone
+//   moves the start and keeps the duration; a milestone's `done` fixes its date.
+// - The backward pass ends at the last working day on or before `due` when given, else the project end;
+//   total float = workingDaysBetween(earlyFinish, lateFinish), negative when the due cannot be met.
+import { orderGraph, type GraphNode } from './schedule-graph.js';
+import type { WorkCalendar } from './calendar.js';
+import { fromDay, isIsoDate, toDay, type IsoDate } from './dates.js';
+import type { Plan, Status } from './generated/plan.js';
+
+export type Task = NonNullable<Plan['tasks']>[number];
+export type Milestone = NonNullable<Plan['milestones']>[number];
+export type Baseline = NonNullable<Plan['baselines']>[number];
+
+export interface ScheduleInput {
+  /** Project start: tasks without predecessors or start begin on its first working day. */
+  start: IsoDate;
+  /** Agreed due date: the backward pass ends there, so float can be negative. */
+  due?: IsoDate;
+  asOf: IsoDate;
+  tasks: readonly Task[];
+  milestones: readonly Milestone[];
+  baselines?: readonly Baseline[];
+  /** Baseline name to measure slip against; default the latest (greatest `taken`, then last listed). */
+  baseline?: string;
+  calendar: WorkCalendar;
+}
+
+export type ScheduleProblem =
+  /** ids in depends-on direction, closed: [A, B, A] = A depends on B, B depends on A. */
+  | { kind: 'cycle'; ids: string[] }
+  | { kind: 'unknown_ref'; id: string; ref: string }
+  | { kind: 'duplicate_id'; id: string }
+  /** Not scheduled because predecessor `by` is in a cycle or could not be scheduled. */
+  | { kind: 'blocked'; id: string; by: string }
+  /** A date was malformed or absurdly far away (the calendar refused it). */
+  | { kind: 'date_range'; id: string; message: string }
+  | { kind: 'unknown_baseline'; name: string };
+
+export interface ScheduledItem {
+  id: string;
+  kind: 'task' | 'milestone';
+  name: string;
+  /** Milestones: 'done' once reached, else 'todo'. */
+  status: Status;
+  /** Finished: a done task or a reached milestone (never late, never critical). */
+  finished: boolean;
+  /** Dates come from actuals rather than the plan. */
+  actual: boolean;
+  start: IsoDate;
+  end: IsoDate;
+  /** Working days occupied by the bar (0 for milestones and one-day events). */
+  days: number;
+  earlyStart: IsoDate;
+  earlyFinish: IsoDate;
+  lateStart: IsoDate;
+  lateFinish: IsoDate;
+  totalFloat: number;
+  critical: boolean;
+  late: boolean;
+  /** Working days past the end as of asOf (at least 1 when late), else 0. */
+  lateBy: number;
+  /** end − baseline end in working days (positive = later than the baseline). */
+  slip?: number;
+  baselineStart?: IsoDate;
+  baselineEnd?: IsoDate;
+  /** Milestones with `due`: computed date − due in working days (positive = after due). */
+  dueVariance?: number;
+  dependsOn: string[];
+  /** The milestone a task is grouped under. */
+  milestone?: string;
+}
+
+export interface Schedule {
+  items: Map<string, ScheduledItem>;
+  /** Scheduled ids, predecessors first. */
+  order: string[];
+  projectStart: IsoDate;
+  projectEnd?: IsoDate;
+  due?: IsoDate;
+  /** due − project end in working days (negative = the plan misses the due). */
+  dueFloat?: number;
+  /** One driving chain of critical items, first to last. */
+  criticalPath: string[];
+  /** Name of the baseline slip was measured against. */
+  baseline?: string;
+  problems: ScheduleProblem[];
+}
+
+interface Node extends GraphNode {
+  task?: Task;
+  ms?: Milestone;
+  // Day numbers, filled by the forward pass.
+  es: number; ef: number; dur: number; actual: boolean; ok: boolean;
+  lf: number; ls: number;
+}
+
+const day = (iso: string | undefined): number | undefined => (iso !== undefined && isIsoDate(iso) ? toDay(iso) : undefined);
+const dayOrThrow = (iso: string, what: string): number => {
+  if (!isIsoDate(iso)) throw new RangeError(`${what} is not a calendar date: ${JSON.stringify(iso)}`);
+  return toDay(iso);
+};
+
+export function schedule(input: ScheduleInput): Schedule {
+  const cal = input.calendar;
+  const problems: ScheduleProblem[] = [];
+  const projectStart = dayOrThrow(input.start, 'project start');
+  const due = input.due !== undefined ? dayOrThrow(input.due, 'due') : undefined;
+  const asOf = dayOrThrow(input.asOf, 'as-of date');
+
+  // ---- graph ----
+  const nodes: Node[] = [];
+  const index = new Map<string, number>();
+  const blank = { preds: [], succs: [], es: 0, ef: 0, dur: 0, actual: false, ok: false, lf: 0, ls: 0 };
+  const addNode = (id: string, rec: { task?: Task; ms?: Milestone }) => {
+    if (index.has(id)) { problems.push({ kind: 'duplicate_id', id }); return; }
+    index.set(id, nodes.length);
+    nodes.push({ id, ...blank, preds: [], succs: [], ...rec });
+  };
+  for (const t of input.tasks) addNode(t.id, { task: t });
+  for (const m of input.milestones) addNode(m.id, { ms: m });
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const seen = new Set<number>();
+    for (const ref of (node.task ?? node.ms)!.depends_on ?? []) {
+      const p = index.get(ref);
+      if (p === undefined) { problems.push({ kind: 'unknown_ref', id: node.id, ref }); continue; }
+      if (seen.has(p)) continue;
+      seen.add(p);
+      node.preds.push(p);
+      nodes[p]!.succs.push(i);
+    }
+  }
+  const graph = orderGraph(nodes);
+  for (const ids of graph.cycles) problems.push({ kind: 'cycle', ids });
+  for (const [i, p] of graph.behind) problems.push({ kind: 'blocked', id: nodes[i]!.id, by: nodes[p]!.id });
+
+  // ---- forward pass ----
+  let ps0: number;
+  try { ps0 = cal.nextWorkingDay(projectStart); } catch (e) { throw asRange(e); }
+  const order: number[] = [];
+  for (const i of graph.order) {
+    const node = nodes[i]!;
+    const failed = node.preds.find((p) => !nodes[p]!.ok);
+    if (failed !== undefined) { problems.push({ kind: 'blocked', id: node.id, by: nodes[failed]!.id }); continue; }
+    let maxEf: number | undefined;
+    for (const p of node.preds) maxEf = maxEf === undefined ? nodes[p]!.ef : Math.max(maxEf, nodes[p]!.ef);
+    try {
+      if (node.task) forwardTask(node, node.task, maxEf, ps0, cal);
+      else forwardMilestone(node, node.ms!, maxEf, ps0);
+      node.ok = true;
+      order.push(i);
+    } catch (e) {
+      problems.push({ kind: 'date_range', id: node.id, message: asRange(e).message });
+    }
+  }
+
+  const items = new Map<string, ScheduledItem>();
+  if (order.length === 0) return { items, order: [], projectStart: fromDay(ps0), ...(input.due ? { due: input.due } : {}), criticalPath: [], problems };
+
+  // ---- backward pass ----
+  let projectEnd = -Infinity;
+  for (const i of order) projectEnd = Math.max(projectEnd, nodes[i]!.ef);
+  const target = cal.previousWorkingDay(due ?? projectEnd);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const node = nodes[order[k]!]!;
+    let lf = target;
+    for (const s of node.succs) {
+      const succ = nodes[s]!;
+      if (!succ.ok) continue;
+      // A task successor must start after us; a milestone successor sits on our finish day.
+      lf = Math.min(lf, succ.task ? cal.addWorkingDays(succ.ls, -1) : succ.lf);
+    }
+    node.lf = lf;
+    node.ls = node.task && node.dur > 1 ? cal.addWorkingDays(lf, -(node.dur - 1)) : lf;
+  }
+
+  // ---- items, critical path ----
+  const isFinished = (n: Node) => (n.task ? n.task.status === 'done' : n.ms!.done !== undefined);
+  let minFloat = Infinity;
+  const floats = new Map<number, number>();
+  for (const i of order) {
+    const n = nodes[i]!;
+    const f = cal.workingDaysBetween(n.ef, n.lf);
+    floats.set(i, f);
+    if (!isFinished(n)) minFloat = Math.min(minFloat, f);
+  }
+  const critical = (i: number) => !isFinished(nodes[i]!) && floats.get(i) === minFloat;
+
+  const base = pickBaseline(input, problems);
+  for (const i of order) {
+    const n = nodes[i]!;
+    const finished = isFinished(n);
+    const late = !finished && n.ef < asOf;
+    const rec = (n.task ?? n.ms)!;
+    const item: ScheduledItem = {
+      id: n.id,
+      kind: n.task ? 'task' : 'milestone',
+      name: rec.name,
+      status: n.task ? n.task.status : finished ? 'done' : 'todo',
+      finished,
+      actual: n.actual,
+      start: fromDay(n.es),
+      end: fromDay(n.ef),
+      days: n.task ? n.dur : 0,
+      earlyStart: fromDay(n.es),
+      earlyFinish: fromDay(n.ef),
+      lateStart: fromDay(n.ls),
+      lateFinish: fromDay(n.lf),
+      totalFloat: floats.get(i)!,
+      critical: critical(i),
+      late,
+      lateBy: late ? Math.max(1, cal.workingDaysBetween(n.ef, asOf)) : 0,
+      dependsOn: n.preds.map((p) => nodes[p]!.id),
+    };
+    if (n.task?.milestone !== undefined) item.milestone = n.task.milestone;
+    const msDue = n.ms ? day(n.ms.due) : undefined;
+    if (msDue !== undefined) item.dueVariance = cal.workingDaysBetween(msDue, n.ef);
+    const b = base?.items.get(n.id);
+    if (b) {
+      const bEnd = day(b.end);
+      if (bEnd !== undefined) {
+        item.baselineEnd = b.end;
+        item.slip = cal.workingDaysBetween(bEnd, n.ef);
+        if (b.start !== undefined && isIsoDate(b.start)) item.baselineStart = b.start;
+      }
+    }
+    items.set(n.id, item);
+  }
+
+  const out: Schedule = {
+    items,
+    order: order.map((i) => nodes[i]!.id),
+    projectStart: fromDay(ps0),
+    projectEnd: fromDay(projectEnd),
+    criticalPath: criticalChain(nodes, order, critical),
+    problems,
+  };
+  if (input.due !== undefined && due !== undefined) { out.due = input.due; out.dueFloat = cal.workingDaysBetween(projectEnd, due); }
+  if (base) out.baseline = base.name;
+  return out;
+}
+
+function forwardTask(node: Node, t: Task, maxEf: number | undefined, ps0: number, cal: WorkCalendar): void {
+  const planStart = t.start !== undefined ? dayOrThrow(t.start, 'start') : undefined;
+  let es: number;
+  if (maxEf === undefined) es = planStart !== undefined ? cal.nextWorkingDay(planStart) : ps0;
+  else {
+    es = cal.addWorkingDays(maxEf, 1);
+    if (planStart !== undefined) es = Math.max(es, cal.nextWorkingDay(planStart));
+  }
+  let dur: number; // 0 = one-day event
+  if (t.days !== undefined) dur = t.days;
+  else if (t.end !== undefined) {
+    const from = planStart !== undefined ? cal.nextWorkingDay(planStart) : es;
+    dur = Math.max(1, cal.workingDaysBetween(from - 1, dayOrThrow(t.end, 'end')));
+  } else dur = 1;
+  const finish = (s: number) => (dur <= 1 ? s : cal.addWorkingDays(s, dur - 1));
+
+  const aStart = t.actual_start !== undefined ? dayOrThrow(t.actual_start, 'actual_start') : undefined;
+  const aEnd = t.actual_end !== undefined && t.status === 'done' ? dayOrThrow(t.actual_end, 'actual_end') : undefined;
+  if (aEnd !== undefined) {
+    // Facts: both ends as recorded; without actual_start the planned start stands (clipped to the end).
+    const s = aStart ?? Math.min(es, aEnd);
+    node.es = s; node.ef = aEnd; node.actual = true;
+    node.dur = Math.max(0, cal.workingDaysBetween(s - 1, aEnd));
+    return;
+  }
+  if (aStart !== undefined) {
+    // Started: the recorded start stands, the duration is kept (counted from its first working day).
+    node.es = aStart; node.ef = finish(cal.nextWorkingDay(aStart)); node.actual = true;
+  } else {
+    node.es = es; node.ef = finish(es);
+  }
+  node.dur = dur;
+}
+
+function forwardMilestone(node: Node, m: Milestone, maxEf: number | undefined, ps0: number): void {
+  const done = m.done !== undefined ? dayOrThrow(m.done, 'done') : undefined;
+  const d = done ?? maxEf ?? (m.due !== undefined ? dayOrThrow(m.due, 'due') : ps0);
+  node.es = node.ef = d; node.dur = 0; node.actual = done !== undefined;
+}
+
+/** Walks back from the latest critical item through driving critical predecessors. */
+function criticalChain(nodes: Node[], order: number[], critical: (i: number) => boolean): string[] {
+  let cur: number | undefined;
+  for (const i of order) if (critical(i) && (cur === undefined || nodes[i]!.ef > nodes[cur]!.ef)) cur = i;
+  const chain: string[] = [];
+  while (cur !== undefined) {
+    chain.push(nodes[cur]!.id);
+    let next: number | undefined;
+    for (const p of nodes[cur]!.preds) {
+      if (critical(p) && (next === undefined || nodes[p]!.ef > nodes[next]!.ef)) next = p;
+    }
+    cur = next;
+  }
+  return chain.reverse();
+}
+
+function pickBaseline(input: ScheduleInput, problems: ScheduleProblem[]) {
+  const list = input.baselines ?? [];
+  let chosen: Baseline | undefined;
+  if (input.baseline !== undefined) {
+    chosen = [...list].reverse().find((b) => b.name === input.baseline);
+    if (!chosen) problems.push({ kind: 'unknown_baseline', name: input.baseline });
+  } else {
+    for (const b of list) if (!chosen || b.taken >= chosen.taken) chosen = b;
+  }
+  if (!chosen) return undefined;
+  return { name: chosen.name, items: new Map(chosen.items.map((it) => [it.id, it])) };
+}
+
+function asRange(e: unknown): RangeError {
+  if (e instanceof RangeError) return e;
+  throw e; // anything else is a bug, not a data problem
+}

@@ -1,0 +1,126 @@
+// Entry point: builds the command tree and is the one place that turns errors into exit codes
+// (CLI.md: 0 done, 1 findings, 2 could not run, 130 cancelled, 70 a bug).
+import { readFileSync } from 'node:fs';
+import { CommanderError, type Command } from 'commander';
+import { Chalk } from 'chalk';
+import { CancelledError, EXIT, FindingsError, RefusedError, UsageError } from './cli/errors.js';
+import { makeContext, type Context, type GlobalOptions, type Prompter, type Writer } from './cli/context.js';
+import { buildProgram } from './cli/program.js';
+import { printDiagnostics } from './cli/output.js';
+import { isIsoDate } from './core/dates.js';
+import { resolvePositions } from './store/load.js';
+import { UnsafePathError } from './store/atomic.js';
+import { LockTimeoutError } from './store/lock.js';
+import { RecordExistsError, RecordRefusedError } from './store/write.js';
+import { chooseLang, translator } from './render/i18n.js';
+import { sanitize } from './render/sanitize.js';
+import { inquirerPrompter } from './cli/prompter.js';
+
+export interface MainIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: Writer;
+  stderr: Writer;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  columns?: number;
+  /** Today's date as the default --as-of (the CLI passes the clock's; tests pass a fixed one). */
+  today: string;
+  prompter?: Prompter;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function processIO(): MainIO {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    columns: process.stdout.columns,
+    today: localToday(),
+  };
+}
+
+export async function main(argv: readonly string[], io: MainIO = processIO()): Promise<number> {
+  let ctx: Context | undefined;
+  let status: number = EXIT.ok;
+  const fallbackT = () => ctx?.t ?? translator(chooseLang(undefined, undefined, io.env));
+  const program: Command = buildProgram(packageVersion(), (impl) => async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const opts = cmd.opts() as Record<string, unknown>;
+    const globals = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+    const asOf = globals.asOf ?? io.env.DELIVER_AS_OF;
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(fallbackT()('err.badDate', { option: '--as-of', value: asOf }));
+    ctx = makeContext({
+      cwd: io.cwd, env: io.env, stdout: io.stdout, stderr: io.stderr, stdoutIsTTY: io.stdoutIsTTY, stdinIsTTY: io.stdinIsTTY,
+      ...(io.columns !== undefined ? { columns: io.columns } : {}),
+      today: io.today, options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) }, prompter: io.prompter ?? inquirerPrompter(), chalk: Chalk,
+    });
+    await impl(ctx, args.slice(0, -2), opts);
+  });
+  program.exitOverride();
+  program.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (e) {
+    status = report(e, io, ctx, fallbackT());
+  }
+  return status;
+}
+
+function report(e: unknown, io: MainIO, ctx: Context | undefined, t: ReturnType<typeof translator>): number {
+  const err = (msg: string, hint?: string) => io.stderr.write(`deliver: ${sanitize(msg)}\n${hint ? `  ${t('common.hint')}: ${sanitize(hint)}\n` : ''}`);
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage; // commander already printed the message and usage
+  }
+  if (e instanceof UsageError) {
+    err(e.message, e.hint);
+    return EXIT.usage;
+  }
+  if (e instanceof CancelledError) {
+    err(t('err.cancelled'));
+    return EXIT.cancelled;
+  }
+  if (e instanceof RefusedError) {
+    err(e.message, e.hint);
+    return EXIT.findings;
+  }
+  if (e instanceof FindingsError || e instanceof RecordRefusedError) {
+    if (e.message && e instanceof FindingsError) err(e.message);
+    if (e instanceof RecordRefusedError) err(t('err.recordRefused', { file: e.diagnostics[0]?.file ?? '?' }));
+    if (ctx) printDiagnostics(ctx, resolvePositions(e.diagnostics, e.sources), 'text', 'stderr');
+    return EXIT.findings;
+  }
+  if (e instanceof RecordExistsError) {
+    err(t('err.recordExists', { file: e.rel }));
+    return EXIT.findings;
+  }
+  if (e instanceof LockTimeoutError) {
+    err(t('err.locked', { lock: e.lockPath }));
+    return EXIT.usage;
+  }
+  if (e instanceof UnsafePathError) {
+    err(t('err.unsafePath', { message: e.message }));
+    return EXIT.findings;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  err(t('err.internal', { message }), t('err.internalHint'));
+  if (io.env.DELIVER_DEBUG === '1' && e instanceof Error && e.stack) io.stderr.write(sanitize(e.stack) + '\n');
+  return EXIT.bug;
+}

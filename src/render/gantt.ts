@@ -1,0 +1,269 @@
+// Text Gantt chart of a computed schedule: pure (string in, string out), fits a width, readable without colour.
+import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import type { WorkCalendar } from '../core/calendar.js';
+import { fromDay, toDay, weekdayOf, type IsoDate } from '../core/dates.js';
+import type { Schedule, ScheduledItem } from '../core/schedule.js';
+import { sanitizeInline } from './sanitize.js';
+
+export type GanttLang = 'en' | 'zh-CN';
+
+export interface GanttOptions {
+  /** Total columns available (display width). */
+  width: number;
+  lang: GanttLang;
+  asOf: IsoDate;
+  /** Plotted window; default the span of the schedule (and its due date). */
+  from?: IsoDate;
+  to?: IsoDate;
+  /** auto: one column per day when the window fits, else weeks. */
+  scale?: 'day' | 'week' | 'auto';
+  /** Colour on/off (default off). deliver decides, never chalk's own detection. */
+  color?: boolean;
+  /** A chalk instance to use when colour is on; default a 16-colour one. */
+  chalk?: ChalkInstance;
+  /** Shades non-working days in day scale. */
+  calendar?: WorkCalendar;
+  /** Show a baseline bar under each task that has one (default true when the schedule has a baseline). */
+  baselineRows?: boolean;
+  title?: string;
+}
+
+const TEXT = {
+  en: {
+    title: 'Gantt', asOf: 'as of', day: 'days', week: (k: number) => (k === 1 ? 'weeks' : `${k} weeks per column`),
+    done: 'done', progress: 'in progress', todo: 'to do', blocked: 'blocked', milestone: 'milestone',
+    critical: 'critical', off: 'non-working day', baseline: 'baseline', outside: 'continues outside',
+    path: 'Critical path', late: (n: number) => `late ${n}d`, slip: (s: string) => `${s}d`,
+    unscheduled: (n: number) => `${n} item(s) not scheduled: run deliver validate`,
+    truncated: 'window cut to fit the width; use --from/--to or --scale week', empty: 'Nothing is scheduled in this window.',
+    month: (y: number, m: number, withYear: boolean) => `${MONTHS[m - 1]}${withYear ? ` ${y}` : ''}`,
+  },
+  'zh-CN': {
+    title: '甘特图', asOf: '截至', day: '按日', week: (k: number) => (k === 1 ? '按周' : `每列${k}周`),
+    done: '完成', progress: '进行中', todo: '未开始', blocked: '阻塞', milestone: '里程碑',
+    critical: '关键路径', off: '非工作日', baseline: '基线', outside: '超出窗口',
+    path: '关键路径', late: (n: number) => `逾期${n}天`, slip: (s: string) => `${s}天`,
+    unscheduled: (n: number) => `${n} 项未能排期：请运行 deliver validate`,
+    truncated: '时间窗口已按宽度截断；可用 --from/--to 或 --scale week', empty: '此时间窗口内没有排期内容。',
+    month: (y: number, m: number, withYear: boolean) => `${withYear ? `${y}年` : ''}${m}月`,
+  },
+} as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const GLYPH = { done: '█', in_progress: '▓', todo: '░', blocked: '×', milestone: '◆', baseline: '─', baselineMs: '◇', asOf: '│', off: '·', before: '◂', after: '▸', critical: '!' } as const;
+
+type Style = 'done' | 'progress' | 'todo' | 'blocked' | 'crit' | 'milestone' | 'asof' | 'baseline' | 'off' | 'late' | 'plain' | 'head';
+interface Cell { ch: string; style: Style }
+
+/** Renders the chart; every line is at most `width` columns wide. */
+export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
+  const t = TEXT[opts.lang];
+  const W = Math.max(40, Math.floor(opts.width));
+  const paint = painter(opts);
+  const asOf = toDay(opts.asOf);
+  const all = [...schedule.items.values()];
+  const lines: string[] = [];
+
+  // ---- window ----
+  let from = opts.from ? toDay(opts.from) : Math.min(...all.map((i) => toDay(i.start)), schedule.due ? toDay(schedule.due) : Infinity);
+  let to = opts.to ? toDay(opts.to) : Math.max(...all.map((i) => toDay(i.end)), schedule.due ? toDay(schedule.due) : -Infinity);
+  if (!Number.isFinite(from) || !Number.isFinite(to)) { from = asOf; to = asOf; }
+  if (to < from) [from, to] = [to, from];
+
+  const rows = all
+    .filter((i) => toDay(i.end) >= from && toDay(i.start) <= to)
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.kind !== b.kind ? (a.kind === 'task' ? -1 : 1) : a.end < b.end ? -1 : a.end > b.end ? 1 : a.id < b.id ? -1 : 1));
+  const withBaseline = schedule.baseline !== undefined;
+  const baselineRows = withBaseline && (opts.baselineRows ?? true);
+
+  // ---- columns: label | chart | info ----
+  const infos = new Map(rows.map((r) => [r.id, infoText(r, withBaseline, t)]));
+  const infoW = Math.min(14, Math.max(0, ...[...infos.values()].map((s) => stringWidth(s))));
+  let labelW = Math.min(36, Math.max(14, Math.round(W * 0.3)));
+  let chartW = W - labelW - 1 - (infoW ? infoW + 1 : 0);
+  if (chartW < 12) { labelW = Math.max(8, labelW - (12 - chartW)); chartW = W - labelW - 1 - (infoW ? infoW + 1 : 0); }
+
+  // ---- scale ----
+  let truncated = false;
+  const span = to - from + 1;
+  let scale: 'day' | 'week' = opts.scale === 'day' ? 'day' : opts.scale === 'week' ? 'week' : span <= chartW ? 'day' : 'week';
+  let origin = from, perCol = 1;
+  if (scale === 'day') {
+    if (span > chartW) { to = from + chartW - 1; truncated = true; }
+  } else {
+    origin = from - ((weekdayOf(from) + 6) % 7); // the Monday on or before `from`
+    const weeks = Math.floor((to - origin) / 7) + 1;
+    perCol = 7 * Math.max(1, Math.ceil(weeks / chartW));
+  }
+  const cols = Math.min(chartW, Math.floor((to - origin) / perCol) + 1);
+  const colOf = (d: number) => Math.floor((d - origin) / perCol);
+  const inWindow = (d: number) => d >= from && d <= to;
+
+  // ---- header ----
+  const scaleName = scale === 'day' ? t.day : t.week(perCol / 7);
+  const title = `${opts.title !== undefined ? sanitizeInline(opts.title) : t.title} · ${fromDay(from)} – ${fromDay(to)} · ${scaleName} · ${t.asOf} ${opts.asOf}`;
+  lines.push(paint('head', fit(title, W).trimEnd()));
+  const pad = ' '.repeat(labelW + 1);
+  lines.push(pad + axisLine(cols, (c) => origin + c * perCol, perCol, 'month', opts.lang).trimEnd());
+  lines.push(pad + axisLine(cols, (c) => origin + c * perCol, perCol, 'day', opts.lang).trimEnd());
+
+  // ---- background: non-working days (day scale), as-of marker ----
+  const background = (): Cell[] => {
+    const cells: Cell[] = [];
+    for (let c = 0; c < cols; c++) {
+      const d = origin + c * perCol;
+      const off = perCol === 1 && opts.calendar !== undefined && !opts.calendar.isWorkingDay(d);
+      cells.push(off ? { ch: GLYPH.off, style: 'off' } : { ch: ' ', style: 'plain' });
+    }
+    if (inWindow(asOf)) cells[colOf(asOf)] = { ch: GLYPH.asOf, style: 'asof' };
+    return cells;
+  };
+  const bar = (cells: Cell[], s: number, e: number, ch: string, style: Style) => {
+    const cs = colOf(Math.max(s, from)), ce = colOf(Math.min(e, to));
+    for (let c = Math.max(0, cs); c <= Math.min(cols - 1, ce); c++) cells[c] = { ch, style };
+    if (s < from && cs >= 0 && cs < cols) cells[cs] = { ch: GLYPH.before, style };
+    if (e > to && ce >= 0 && ce < cols) cells[ce] = { ch: GLYPH.after, style };
+  };
+
+  if (rows.length === 0) lines.push(t.empty);
+  for (const r of rows) {
+    const cells = background();
+    const s = toDay(r.start), e = toDay(r.end);
+    if (r.kind === 'milestone') {
+      if (inWindow(e)) cells[colOf(e)] = { ch: GLYPH.milestone, style: r.critical ? 'crit' : 'milestone' };
+    } else {
+      const [ch, style] = barGlyph(r);
+      bar(cells, s, e, ch, r.critical && !r.finished ? 'crit' : style);
+    }
+    const mark = r.critical ? GLYPH.critical : ' ';
+    const label = fit(`${mark}${sanitizeInline(r.id)} ${sanitizeInline(r.name)}`, labelW);
+    const info = infos.get(r.id)!;
+    lines.push(
+      (r.critical ? paint('crit', label) : label) + ' ' + renderCells(cells, paint) +
+        (infoW && info ? ' ' + paint(r.late ? 'late' : 'plain', info) : ''),
+    );
+    if (baselineRows && r.baselineEnd !== undefined) {
+      const b = background();
+      const be = toDay(r.baselineEnd), bs = r.baselineStart !== undefined ? toDay(r.baselineStart) : be;
+      if (r.kind === 'milestone') { if (inWindow(be)) b[colOf(be)] = { ch: GLYPH.baselineMs, style: 'baseline' }; }
+      else if (be >= from && bs <= to) bar(b, bs, be, GLYPH.baseline, 'baseline');
+      lines.push(paint('baseline', fit(`  ${t.baseline}`, labelW)) + ' ' + renderCells(b, paint));
+    }
+  }
+
+  // ---- footer: critical path, notes, legend ----
+  if (schedule.criticalPath.length) {
+    lines.push(fit(`${t.path}: ${schedule.criticalPath.map(sanitizeInline).join(' → ')}`, W).trimEnd());
+  }
+  const unscheduled = new Set(schedule.problems.flatMap((p) => ('id' in p && !schedule.items.has(p.id) ? [p.id] : p.kind === 'cycle' ? p.ids : [])));
+  if (unscheduled.size) lines.push(fit(t.unscheduled(unscheduled.size), W).trimEnd());
+  if (truncated) lines.push(fit(t.truncated, W).trimEnd());
+  const legend: [string, Style][] = [
+    [`${GLYPH.done} ${t.done}`, 'done'], [`${GLYPH.in_progress} ${t.progress}`, 'progress'], [`${GLYPH.todo} ${t.todo}`, 'todo'],
+    [`${GLYPH.blocked} ${t.blocked}`, 'blocked'], [`${GLYPH.milestone} ${t.milestone}`, 'milestone'], [`${GLYPH.critical} ${t.critical}`, 'crit'],
+    [`${GLYPH.asOf} ${t.asOf} ${opts.asOf}`, 'asof'],
+    ...(scale === 'day' && opts.calendar ? [[`${GLYPH.off} ${t.off}`, 'off'] as [string, Style]] : []),
+    ...(baselineRows ? [[`${GLYPH.baseline} ${t.baseline}`, 'baseline'] as [string, Style]] : []),
+    [`${GLYPH.before}${GLYPH.after} ${t.outside}`, 'plain'],
+  ];
+  lines.push(...wrapLegend(legend, W, paint));
+  // Trailing blanks (padding, empty cells) are noise in files and diffs.
+  return lines.map((l) => l.replace(/ +$/, '')).join('\n') + '\n';
+}
+
+function barGlyph(r: ScheduledItem): [string, Style] {
+  switch (r.status) {
+    case 'done': return [GLYPH.done, 'done'];
+    case 'in_progress': return [GLYPH.in_progress, 'progress'];
+    case 'blocked': return [GLYPH.blocked, 'blocked'];
+    default: return [GLYPH.todo, 'todo'];
+  }
+}
+
+function infoText(r: ScheduledItem, withBaseline: boolean, t: (typeof TEXT)[GanttLang]): string {
+  const parts: string[] = [];
+  if (withBaseline && r.slip !== undefined) parts.push(t.slip(r.slip > 0 ? `+${r.slip}` : String(r.slip)));
+  if (r.late) parts.push(t.late(r.lateBy));
+  return parts.join(' ');
+}
+
+/** Month labels or day-of-month numbers placed at their columns where they do not overlap. */
+function axisLine(cols: number, dayAt: (c: number) => number, perCol: number, kind: 'month' | 'day', lang: GanttLang): string {
+  const out: string[] = new Array<string>(cols).fill(' ');
+  let free = 0; // first column not yet covered by a label
+  let first = true;
+  for (let c = 0; c < cols; c++) {
+    const iso = fromDay(dayAt(c));
+    const y = Number(iso.slice(0, 4)), m = Number(iso.slice(5, 7)), dd = Number(iso.slice(8, 10));
+    let text: string | undefined;
+    if (kind === 'month') {
+      const prevMonth = c === 0 ? -1 : Number(fromDay(dayAt(c - 1)).slice(5, 7));
+      if (c === 0 || m !== prevMonth) text = TEXT[lang].month(y, m, first || m === 1);
+    } else if (perCol > 1 || weekdayOf(dayAt(c)) === 1 || c === 0) {
+      text = String(dd);
+    }
+    if (text === undefined || c < free) continue;
+    const w = stringWidth(text);
+    if (c + w > cols) continue;
+    // Wide (CJK) characters take two columns: put the character in the first and blank the second.
+    let pos = c;
+    for (const ch of text) {
+      out[pos] = ch;
+      const cw = stringWidth(ch);
+      for (let k = 1; k < cw; k++) out[pos + k] = '';
+      pos += cw;
+    }
+    free = pos + 1;
+    first = false;
+  }
+  return out.join('');
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Truncates to `w` display columns with an ellipsis, never splitting a wide character, then pads. */
+export function fit(s: string, w: number): string {
+  const total = stringWidth(s);
+  if (total <= w) return s + ' '.repeat(w - total);
+  let out = '', used = 0;
+  for (const { segment } of segmenter.segment(s)) {
+    const gw = stringWidth(segment);
+    if (used + gw > w - 1) break;
+    out += segment; used += gw;
+  }
+  return out + '…' + ' '.repeat(Math.max(0, w - used - 1));
+}
+
+function renderCells(cells: Cell[], paint: (s: Style, text: string) => string): string {
+  let out = '', run = '', style: Style | undefined;
+  for (const c of cells) {
+    if (c.style !== style && run) { out += paint(style!, run); run = ''; }
+    style = c.style; run += c.ch;
+  }
+  return run ? out + paint(style!, run) : out;
+}
+
+function wrapLegend(items: [string, Style][], W: number, paint: (s: Style, text: string) => string): string[] {
+  const lines: string[] = [];
+  let line = '', used = 0;
+  for (const [text, style] of items) {
+    const w = stringWidth(text);
+    if (used && used + 2 + w > W) { lines.push(line); line = ''; used = 0; }
+    const piece = w > W ? fit(text, W).trimEnd() : text;
+    line += (used ? '  ' : '') + paint(style, piece);
+    used += (used ? 2 : 0) + Math.min(w, W);
+  }
+  if (used) lines.push(line);
+  return lines;
+}
+
+function painter(opts: GanttOptions): (style: Style, text: string) => string {
+  if (!opts.color) return (_s, text) => text;
+  const c = opts.chalk ?? new Chalk({ level: 1 });
+  const styles: Record<Style, (s: string) => string> = {
+    done: c.green, progress: c.cyan, todo: c.white, blocked: c.magenta, crit: c.red.bold, milestone: c.yellow,
+    asof: c.blue.bold, baseline: c.gray, off: c.gray, late: c.yellow, plain: (s) => s, head: c.bold,
+  };
+  return (style, text) => styles[style](text);
+}

@@ -1,0 +1,14 @@
+// All message catalogues merged. Each area file exports `en` and `zh` with identical keys.
+import * as common from './common.js';
+import * as req from './req.js';
+import * as plan from './plan.js';
+import * as control from './control.js';
+import * as reports from './reports.js';
+
+const AREAS = [common, req, plan, control, reports];
+
+export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
+  en: Object.assign({}, ...AREAS.map((a) => a.en)),
+  zh: Object.assign({}, ...AREAS.map((a) => a.zh)),
+};
+export const AREA_CATALOGUES = AREAS;

@@ -1,0 +1,147 @@
+// Crash-safe writes: the new content goes to a temp file in the same folder, is fsynced, renamed
+// over the target and the folder is fsynced, so a reader sees the old file or the new one, never
+// a torn one. Several files change together through a journal (see commitFiles).
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export const TEMP_SUFFIX = '.deliver-tmp';
+export const STATE_DIR = '.deliver';
+const JOURNAL = 'journal.json';
+
+export class UnsafePathError extends Error {}
+
+/** Resolves a project-relative path, refusing anything that would leave the project or pass through a link. */
+export function safeTarget(root: string, rel: string): string {
+  const abs = resolve(root, rel);
+  const r = relative(resolve(root), abs);
+  if (!r || r.startsWith('..') || r.includes(`..${sep}`) || resolve(root, r) !== abs) throw new UnsafePathError(`path leaves the project: ${rel}`);
+  // Every existing folder on the way must be a real folder, and the file itself a regular file.
+  let cur = resolve(root);
+  const parts = r.split(sep);
+  for (let i = 0; i < parts.length; i++) {
+    cur = join(cur, parts[i]!);
+    try {
+      const st = lstatSync(cur);
+      const last = i === parts.length - 1;
+      if (st.isSymbolicLink() || (last ? !st.isFile() : !st.isDirectory())) throw new UnsafePathError(`not a regular ${last ? 'file' : 'folder'}: ${rel}`);
+    } catch (e) {
+      if (e instanceof UnsafePathError) throw e;
+      break; // does not exist yet: nothing below it can be a link
+    }
+  }
+  return abs;
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on folders; the rename is still atomic.
+  }
+}
+
+function writeTemp(target: string, content: string): string {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    const buf = Buffer.from(content, 'utf8');
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw e;
+  }
+  closeSync(fd);
+  return tmp;
+}
+
+export interface FileWrite {
+  /** Project-relative path. */
+  rel: string;
+  content: string;
+}
+
+/**
+ * Writes one or more files so that either all of them change or none does. A single file is
+ * temp-file + rename. For several, the temp files are listed in a journal before the first rename;
+ * if the process dies mid-way, `recover` (run under the project lock) finishes the renames.
+ */
+export function commitFiles(root: string, writes: readonly FileWrite[]): void {
+  if (writes.length === 0) return;
+  const targets = writes.map((w) => {
+    const abs = safeTarget(root, w.rel);
+    mkdirSync(dirname(abs), { recursive: true });
+    return abs;
+  });
+  const temps: string[] = [];
+  try {
+    writes.forEach((w, i) => temps.push(writeTemp(targets[i]!, w.content)));
+  } catch (e) {
+    for (const t of temps) try { unlinkSync(t); } catch { /* ignore */ }
+    throw e;
+  }
+  if (writes.length === 1) {
+    renameSync(temps[0]!, targets[0]!);
+    fsyncDir(dirname(targets[0]!));
+    return;
+  }
+  const stateDir = join(root, STATE_DIR);
+  mkdirSync(stateDir, { recursive: true });
+  const journal = join(stateDir, JOURNAL);
+  const entries = temps.map((t, i) => ({ tmp: relative(root, t), target: relative(root, targets[i]!) }));
+  const jtmp = writeTemp(journal, JSON.stringify(entries));
+  renameSync(jtmp, journal); // from here on the change is committed: recovery rolls forward
+  fsyncDir(stateDir);
+  rollForward(root, entries);
+  unlinkSync(journal);
+  fsyncDir(stateDir);
+}
+
+function rollForward(root: string, entries: { tmp: string; target: string }[]): void {
+  const dirs = new Set<string>();
+  for (const { tmp, target } of entries) {
+    const t = resolve(root, tmp);
+    try {
+      renameSync(t, safeTarget(root, target));
+      dirs.add(dirname(t));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // already renamed before a crash
+    }
+  }
+  for (const d of dirs) fsyncDir(d);
+}
+
+/**
+ * Finishes or discards what an interrupted writer left: a committed journal is rolled forward;
+ * temp files without a journal are the remains of a write that never happened and are removed.
+ * Must run under the project lock.
+ */
+export function recover(root: string, folders: readonly string[]): void {
+  const journal = join(root, STATE_DIR, JOURNAL);
+  try {
+    const entries = JSON.parse(readFileSync(journal, 'utf8')) as { tmp: string; target: string }[];
+    if (Array.isArray(entries)) rollForward(root, entries.filter((e) => typeof e?.tmp === 'string' && typeof e?.target === 'string' && e.tmp.endsWith(TEMP_SUFFIX)));
+    unlinkSync(journal);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      try { unlinkSync(journal); } catch { /* a torn journal was never committed (it is renamed into place) */ }
+    }
+  }
+  for (const f of ['.', STATE_DIR, ...folders]) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, f));
+    } catch {
+      continue;
+    }
+    for (const n of names) if (n.endsWith(TEMP_SUFFIX)) try { unlinkSync(join(root, f, n)); } catch { /* ignore */ }
+  }
+}

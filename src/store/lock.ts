@@ -1,0 +1,103 @@
+// One writer at a time per project: a lock file created exclusively (O_EXCL) holding the owner's
+// pid. A lock whose owner is gone (killed, crashed) is stale and is taken over; anything that an
+// interrupted writer left behind is recovered before the new writer starts.
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { recover, STATE_DIR } from './atomic.js';
+
+const LOCK = 'lock';
+const WAIT_MS = 15_000;
+
+export class LockTimeoutError extends Error {
+  constructor(readonly lockPath: string, readonly holder: string) {
+    super(`the project is locked by another deliver process (${holder})`);
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isStale(content: string): boolean {
+  try {
+    const info = JSON.parse(content) as { pid?: unknown; host?: unknown };
+    if (typeof info.pid !== 'number') return true;
+    if (info.host !== hostname()) return false; // another machine's lock: never steal it
+    return !alive(info.pid);
+  } catch {
+    return true; // torn or foreign content: its writer died before finishing the lock file
+  }
+}
+
+/**
+ * Removes a stale lock without racing another process that is doing the same: breaking is itself
+ * serialized by an exclusive `lock.break` file, and the lock is removed only if it still holds the
+ * stale content (so a fresh lock taken by someone else in between is never removed).
+ */
+function breakStaleLock(path: string, stale: string): void {
+  const breaker = `${path}.break`;
+  let fd: number;
+  try {
+    fd = openSync(breaker, 'wx');
+  } catch {
+    try {
+      if (Date.now() - statSync(breaker).mtimeMs > 10_000) unlinkSync(breaker); // its breaker died
+    } catch { /* gone */ }
+    sleep(5);
+    return;
+  }
+  closeSync(fd);
+  try {
+    if (readFileSync(path, 'utf8') === stale) unlinkSync(path);
+  } catch { /* already released */ }
+  finally {
+    try { unlinkSync(breaker); } catch { /* ignore */ }
+  }
+}
+
+/** Runs `fn` holding the project lock. `folders` are scanned for stray temp files on entry. */
+export function withProjectLock<T>(root: string, folders: readonly string[], fn: () => T): T {
+  const dir = join(root, STATE_DIR);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, LOCK);
+  const deadline = Date.now() + WAIT_MS;
+  let fd: number | undefined;
+  for (let attempt = 0; fd === undefined; attempt++) {
+    try {
+      fd = openSync(path, 'wx', 0o644);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let content = '';
+      try {
+        content = readFileSync(path, 'utf8');
+      } catch {
+        continue; // released between our open and read
+      }
+      // A lock file with no content yet may be mid-creation: give its writer a moment first.
+      if ((content !== '' || attempt > 20) && isStale(content)) {
+        breakStaleLock(path, content);
+        continue;
+      }
+      if (Date.now() > deadline) throw new LockTimeoutError(path, content.trim());
+      sleep(5 + Math.floor(Math.random() * 20));
+    }
+  }
+  try {
+    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }));
+    closeSync(fd);
+    recover(root, folders);
+    return fn();
+  } finally {
+    try { unlinkSync(path); } catch { /* already removed */ }
+  }
+}

@@ -1,0 +1,132 @@
+// Writing records: new files are serialized from data; existing files are edited in place
+// (yaml-edit.ts) and every result is re-read under the parsing policy, checked to hold exactly the
+// intended data and to satisfy its schema before anything touches the disk. All files of one
+// command are committed together (atomic.ts).
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { parseDocument, stringify } from 'yaml';
+import * as validators from '../generated/validators.js';
+import type { Validator } from '../generated/validators.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { RecordKind } from '../core/model.js';
+import { commitFiles, type FileWrite } from './atomic.js';
+import { readRegularFile } from './files.js';
+import { LIMITS, parseRecordBytes, parseRecordText } from './parse-policy.js';
+import { schemaDiagnostics } from './schema-errors.js';
+import { applyEdits, applyEditsToData, type Edit } from './yaml-edit.js';
+
+const VALIDATORS: Record<RecordKind, Validator> = validators;
+
+/** The record file cannot be changed as asked; the findings say why (nothing was written). */
+export class RecordRefusedError extends Error {
+  constructor(readonly diagnostics: Diagnostic[], readonly sources: Map<string, string>) {
+    super('record refused');
+  }
+}
+
+/** A new record's file name is taken (two writers, or a hand-made file): nothing is overwritten. */
+export class RecordExistsError extends Error {
+  constructor(readonly rel: string) {
+    super(`${rel} already exists`);
+  }
+}
+
+function existsNoFollow(root: string, rel: string): boolean {
+  try {
+    lstatSync(join(root, rel));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A write produced something other than intended: a bug, reported with exit status 70. */
+export class WriteVerificationError extends Error {}
+
+export type RecordChange =
+  | { kind: RecordKind; rel: string; edits: Edit[] }
+  | { kind: RecordKind; rel: string; create: Record<string, unknown> };
+
+export function schemaModeline(kind: RecordKind, rel: string): string {
+  const depth = rel.split('/').length - 1;
+  return `# yaml-language-server: $schema=${'../'.repeat(depth)}.deliver/schemas/${kind}.schema.json`;
+}
+
+const MODELINE_RE = /^(?:\ufeff)?# yaml-language-server: \$schema=/;
+
+/** Serializes a new record: modeline, then block YAML with one key per line. */
+export function serializeRecord(kind: RecordKind, rel: string, data: unknown): string {
+  return `${schemaModeline(kind, rel)}\n${stringify(data, { lineWidth: 0, version: '1.2', indent: 2, indentSeq: true })}`;
+}
+
+function limitFor(rel: string): number {
+  return rel === 'plan.yaml' ? LIMITS.planBytes : LIMITS.recordBytes;
+}
+
+function checkSchema(kind: RecordKind, rel: string, data: unknown, sources: Map<string, string>, text: string): void {
+  const v = VALIDATORS[kind];
+  if (!v(data)) {
+    sources.set(rel, text);
+    throw new RecordRefusedError(schemaDiagnostics(kind, rel, data, v.errors ?? []), sources);
+  }
+}
+
+/** Computes the new text of one record; throws RecordRefusedError when the file or result is invalid. */
+export function prepareChange(root: string, change: RecordChange): FileWrite {
+  const sources = new Map<string, string>();
+  if ('create' in change) {
+    if (existsNoFollow(root, change.rel)) throw new RecordExistsError(change.rel);
+    const text = serializeRecord(change.kind, change.rel, change.create);
+    const back = parseRecordText(text, change.rel);
+    if (back.diagnostics.length || !isDeepStrictEqual(back.data, JSON.parse(JSON.stringify(change.create)))) {
+      throw new WriteVerificationError(`serialized ${change.rel} does not read back as written`);
+    }
+    checkSchema(change.kind, change.rel, back.data, sources, text);
+    return { rel: change.rel, content: text };
+  }
+  const read = readRegularFile(root, change.rel, limitFor(change.rel));
+  if ('diagnostic' in read) throw new RecordRefusedError([read.diagnostic], sources);
+  const before = parseRecordBytes(read.bytes, change.rel, limitFor(change.rel));
+  if (before.source !== undefined) sources.set(change.rel, before.source);
+  if (before.diagnostics.length || before.source === undefined) throw new RecordRefusedError(before.diagnostics, sources);
+  const bom = read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? '\ufeff' : '';
+  const expected = applyEditsToData(before.data, change.edits);
+  let text = tryEdit(() => applyEdits(before.source!, change.edits), change.rel, expected);
+  text ??= tryEdit(() => documentEdit(before.source!, change.edits), change.rel, expected);
+  if (text === undefined) throw new WriteVerificationError(`could not edit ${change.rel} without changing other values`);
+  if (!MODELINE_RE.test(text)) text = `${schemaModeline(change.kind, change.rel)}${text.includes('\r\n') ? '\r\n' : '\n'}${text}`;
+  checkSchema(change.kind, change.rel, expected, sources, text);
+  return { rel: change.rel, content: bom + text };
+}
+
+/** Runs one editing strategy and keeps its result only if it reads back as exactly `expected`. */
+function tryEdit(edit: () => string, rel: string, expected: unknown): string | undefined {
+  let text: string;
+  try {
+    text = edit();
+  } catch {
+    return undefined;
+  }
+  const back = parseRecordText(text, rel);
+  return back.diagnostics.length === 0 && isDeepStrictEqual(back.data, expected) ? text : undefined;
+}
+
+/** Fallback: the yaml Document API (keeps comments and order, may re-indent a little). */
+function documentEdit(source: string, edits: readonly Edit[]): string {
+  const doc = parseDocument(source, { version: '1.2', uniqueKeys: true });
+  for (const e of edits) {
+    if (e.op === 'set') doc.setIn(e.path, doc.createNode(e.value));
+    else if (e.op === 'delete') doc.deleteIn(e.path);
+    else if (doc.hasIn(e.path)) doc.addIn(e.path, doc.createNode(e.value));
+    else doc.setIn(e.path, doc.createNode([e.value]));
+  }
+  const text = doc.toString({ lineWidth: 0 });
+  return source.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
+}
+
+/** Prepares every change first (nothing is written if any is refused), then commits them together. */
+export function writeRecords(root: string, changes: readonly RecordChange[]): void {
+  const writes = changes.map((c) => prepareChange(root, c));
+  commitFiles(root, writes);
+}

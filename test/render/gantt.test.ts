@@ -1,0 +1,122 @@
+// Golden-file tests for the text and Mermaid Gantt renderers (UPDATE_GOLDEN=1 rewrites the goldens).
+import { describe, it, expect } from 'vitest';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
+import { Chalk } from 'chalk';
+import { makeCalendar } from '../../src/core/calendar.js';
+import { schedule, type Task, type Milestone, type Baseline } from '../../src/core/schedule.js';
+import { renderGantt, fit, type GanttOptions } from '../../src/render/gantt.js';
+import { renderMermaidGantt, mermaidText, mermaidId } from '../../src/render/gantt-mermaid.js';
+
+const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'gantt');
+
+/** Compares with test/golden/gantt/<name>; UPDATE_GOLDEN=1 writes the file instead. */
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden ${name} was missing and has been written: check it and rerun`);
+    return;
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+const calendar = makeCalendar({ base: 'cn' });
+const tasks: Task[] = [
+  { id: 'T-001', name: 'Requirements research', status: 'done', days: 5, actual_start: '2026-09-14', actual_end: '2026-09-18' },
+  { id: 'T-002', name: '原型设计与客户确认', status: 'done', days: 5, depends_on: ['T-001'], milestone: 'M-001', actual_end: '2026-09-29' },
+  { id: 'T-003', name: 'Build the data dashboard: ingest, model; report #1', status: 'in_progress', days: 10, depends_on: ['M-001'], milestone: 'M-002' },
+  { id: 'T-004', name: '接口联调（第三方硬件）', status: 'blocked', days: 3, depends_on: ['M-001'], milestone: 'M-002', blocked_reason: 'hardware late' },
+  { id: 'T-005', name: 'User training\u001b[31m', status: 'todo', days: 2, depends_on: ['T-003', 'T-004'], milestone: 'M-002' },
+  { id: 'T-006', name: '试运行与验收准备', status: 'todo', days: 5, depends_on: ['T-005'] },
+];
+const milestones: Milestone[] = [
+  { id: 'M-001', name: 'Prototype signed off', depends_on: ['T-002'] },
+  { id: 'M-002', name: '上线 Go-live', depends_on: ['T-005'], due: '2026-10-23' },
+];
+const baselines: Baseline[] = [{
+  name: 'contract', taken: '2026-09-10',
+  items: [
+    { id: 'T-001', start: '2026-09-14', end: '2026-09-18' }, { id: 'T-002', start: '2026-09-21', end: '2026-09-25' },
+    { id: 'T-003', start: '2026-09-28', end: '2026-10-16' }, { id: 'T-005', start: '2026-10-19', end: '2026-10-20' },
+    { id: 'M-002', end: '2026-10-20' },
+  ],
+}];
+const base = { start: '2026-09-14', due: '2026-10-30', asOf: '2026-10-15', tasks, milestones, calendar };
+const plain = schedule(base);
+const withBaseline = schedule({ ...base, baselines });
+
+const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+const opts = (o: Partial<GanttOptions>): GanttOptions => ({ width: 80, lang: 'en', asOf: '2026-10-15', calendar, ...o });
+
+describe('text gantt goldens', () => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    for (const width of [80, 160]) {
+      for (const [tag, s] of [['plain', plain], ['baseline', withBaseline]] as const) {
+        it(`${lang} ${width} ${tag}`, () => {
+          const out = renderGantt(s, opts({ lang, width }));
+          for (const line of out.trimEnd().split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+          golden(`${lang}-${width}-${tag}.txt`, out);
+        });
+      }
+    }
+  }
+  it('week scale over a long window', () => {
+    golden('en-80-week.txt', renderGantt(withBaseline, opts({ scale: 'week', from: '2026-08-03', to: '2027-01-29' })));
+  });
+});
+
+describe('text gantt behaviour', () => {
+  it('never lets record text reach the terminal raw', () => {
+    const out = renderGantt(plain, opts({ width: 160 }));
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('\\x1b[31m');
+  });
+  it('marks critical items, milestones, the as-of column and statuses without colour', () => {
+    const out = renderGantt(plain, opts({ width: 160 }));
+    const row = (id: string) => out.split('\n').find((l) => l.includes(id))!;
+    expect(row('T-006').startsWith('!T-006')).toBe(true);
+    expect(row('M-002')).toContain('◆');
+    expect(row('T-001')).toContain('█');
+    expect(row('T-004')).toContain('×');
+    expect(out.split('\n').filter((l) => l.includes('│')).length).toBeGreaterThan(3);
+  });
+  it('colours only when asked, with the given chalk', () => {
+    const coloured = renderGantt(plain, opts({ color: true, chalk: new Chalk({ level: 1 }) }));
+    expect(coloured).toContain('\u001b[');
+    expect(strip(coloured)).toBe(renderGantt(plain, opts({})));
+  });
+  it('switches to weeks automatically when days do not fit, and cuts a forced day scale', () => {
+    expect(renderGantt(plain, opts({ from: '2026-06-01', to: '2027-03-01' })).split('\n')[0]).toContain('weeks');
+    expect(renderGantt(plain, opts({ from: '2026-06-01', to: '2027-03-01', scale: 'day' }))).toContain('window cut');
+  });
+  it('truncates labels by display width without splitting wide characters', () => {
+    expect(fit('原型设计', 5)).toBe('原型…');
+    expect(stringWidth(fit('原型设计与客户确认', 8))).toBe(8);
+    expect(fit('abc', 5)).toBe('abc  ');
+  });
+});
+
+describe('mermaid gantt', () => {
+  it('golden en and zh-CN', () => {
+    golden('mermaid-en.mmd', renderMermaidGantt(withBaseline, { lang: 'en', asOf: '2026-10-15', calendar, title: 'Dashboard' }));
+    golden('mermaid-zh-CN.mmd', renderMermaidGantt(withBaseline, { lang: 'zh-CN', asOf: '2026-10-15', calendar }));
+  });
+  it('lists holidays on weekdays in excludes and make-up weekend days in includes', () => {
+    const out = renderMermaidGantt(plain, { lang: 'en', asOf: '2026-10-15', calendar });
+    expect(out).toMatch(/excludes weekends, 2026-09-25, 2026-10-01, 2026-10-02, 2026-10-05, 2026-10-06, 2026-10-07/);
+    expect(out).toMatch(/includes 2026-09-20, 2026-10-10/);
+  });
+  it('escapes text so records cannot break the syntax', () => {
+    expect(mermaidText('a: b # c; d\nsection x, %% y')).toBe('a： b ＃ c； d\\nsection x， ％％ y');
+    expect(mermaidText('section Evil')).toBe('· section Evil');
+    expect(mermaidId('T-001:x y')).toBe('T-001_x_y');
+    const evil = schedule({ ...base, tasks: [{ id: 'T-001', name: 'x\nsection Pwned\n    y :crit, 2020-01-01, 1d', status: 'todo' }], milestones: [] });
+    const out = renderMermaidGantt(evil, { lang: 'en', asOf: '2026-10-15' });
+    expect(out.split('\n').filter((l) => l.includes('section'))).toHaveLength(2); // our section header + the escaped task line
+    expect(out).not.toMatch(/^\s*section Pwned/m);
+  });
+});
