@@ -3,7 +3,7 @@
 // two processes never allocate the same id or lose each other's edits.
 import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
-import type { Project } from '../core/model.js';
+import type { Located, Project } from '../core/model.js';
 import { FOLDERS } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
 import { findProjectRoot, isProjectRoot } from '../store/files.js';
@@ -11,7 +11,7 @@ import { loadProject, resolvePositions, type LoadedProject } from '../store/load
 import { withProjectLock } from '../store/lock.js';
 import { writeRecords, type RecordChange } from '../store/write.js';
 import type { Context } from './context.js';
-import { UsageError } from './errors.js';
+import { FindingsError, UsageError } from './errors.js';
 
 export function projectRoot(ctx: Context): string {
   if (ctx.dir !== undefined) {
@@ -54,4 +54,21 @@ export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: 
     writeRecords(root, changes);
     return result;
   });
+}
+
+/**
+ * The record with `id` in `list`. An id that exists but failed to load is refused with its findings
+ * (exit 1) rather than called unknown; a truly unknown id is a usage error (exit 2).
+ */
+export function findRecord<T extends { id: string }>(
+  ctx: Context, project: Project, list: readonly Located<T>[], id: string, kind: string, command: string, loaded?: LoadedProject,
+): Located<T> {
+  const rec = list.find((x) => x.data.id === id);
+  if (rec) return rec;
+  if (project.brokenIds.has(id)) {
+    const files = new Set(project.brokenRecords.filter((r) => r.data.id === id).map((r) => r.file));
+    const ds = (loaded?.diagnostics ?? []).filter((d) => files.has(d.file));
+    throw new FindingsError(ds, loaded?.sources ?? new Map(), ctx.t('err.brokenRecord', { id }));
+  }
+  throw new UsageError(ctx.t('err.unknownId', { kind, id }), ctx.t('err.unknownIdHint', { command }));
 }

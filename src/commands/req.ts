@@ -1,9 +1,10 @@
 // `deliver req add|list|show|move`: the requirement register.
 import type { Context } from '../cli/context.js';
-import { RefusedError, UsageError } from '../cli/errors.js';
+import { RefusedError } from '../cli/errors.js';
 import { choiceOption, dateOption, mayPrompt, optionalDate, requireDate, requireText, textOption } from '../cli/options.js';
 import { printJson, printTable, println } from '../cli/output.js';
-import { changeProject, readProject } from '../cli/project.js';
+import { changeProject, findRecord, readProject } from '../cli/project.js';
+import type { LoadedProject } from '../store/load.js';
 import { nextRequirementId, recordFileName } from '../core/ids.js';
 import { allowedMoves, canMove, heldFrom, REQUIREMENT_STATUSES } from '../core/lifecycle.js';
 import { FOLDERS, type Located, type Project, type Requirement, type RequirementStatus } from '../core/model.js';
@@ -42,10 +43,8 @@ export async function reqAdd(ctx: Context, opts: Record<string, unknown>): Promi
   else println(ctx, id);
 }
 
-function findRequirement(ctx: Context, p: Project, id: string): Located<Requirement> {
-  const r = p.requirements.find((x) => x.data.id === id);
-  if (!r) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id }), ctx.t('err.unknownIdHint', { command: 'req' }));
-  return r;
+function findRequirement(ctx: Context, p: Project, id: string, loaded?: LoadedProject): Located<Requirement> {
+  return findRecord(ctx, p, p.requirements, id, ctx.t('kind.requirement'), 'req', loaded);
 }
 
 export async function reqList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
@@ -74,8 +73,9 @@ export async function reqList(ctx: Context, opts: Record<string, unknown>): Prom
 }
 
 export async function reqShow(ctx: Context, id: string): Promise<void> {
-  const { project } = readProject(ctx);
-  const req = findRequirement(ctx, project, id);
+  const loaded = readProject(ctx);
+  const { project } = loaded;
+  const req = findRequirement(ctx, project, id, loaded);
   const tasks = project.tasks.filter((t) => t.data.requirement === id).map((t) => t.data);
   const changes = project.changes.filter((c) => c.data.requirements?.includes(id)).map((c) => c.data);
   const acceptance = project.acceptance.filter((a) => a.data.requirements.includes(id)).map((a) => a.data);
@@ -112,8 +112,8 @@ export async function reqMove(ctx: Context, id: string, to: string, opts: Record
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const by = textOption(opts.by);
   const note = textOption(opts.note);
-  const from = changeProject(ctx, (p) => {
-    const req = findRequirement(ctx, p, id);
+  const from = changeProject(ctx, (p, loaded) => {
+    const req = findRequirement(ctx, p, id, loaded);
     const from: RequirementStatus = req.data.status;
     const resume = heldFrom(req.data);
     if (!canMove(from, status, resume)) {

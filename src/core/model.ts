@@ -41,6 +41,8 @@ export interface Project {
   surveys: Located<Survey>[];
   /** Ids of records that exist but failed to load or validate: references to them are not "dangling". */
   brokenIds: Set<string>;
+  /** Those records themselves (only their id is trusted), so duplicate ids are still caught. */
+  brokenRecords: Located<{ id: string }>[];
 }
 
 /** Record folders, one record per file (CLI.md). */
@@ -58,6 +60,6 @@ export const MANIFEST_FILE = 'deliver.yaml';
 export function emptyProject(): Project {
   return {
     manifest: null, requirements: [], planFile: null, tasks: [], milestones: [], baselines: [],
-    risks: [], changes: [], acceptance: [], surveys: [], brokenIds: new Set(),
+    risks: [], changes: [], acceptance: [], surveys: [], brokenIds: new Set(), brokenRecords: [],
   };
 }

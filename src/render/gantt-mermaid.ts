@@ -48,8 +48,9 @@ export function mermaidId(id: string): string {
 export function renderMermaidGantt(schedule: Schedule, opts: MermaidGanttOptions): string {
   const t = TEXT[opts.lang];
   const all = [...schedule.items.values()];
-  const from = opts.from ? toDay(opts.from) : Math.min(...all.map((i) => toDay(i.start)));
-  const to = opts.to ? toDay(opts.to) : Math.max(...all.map((i) => toDay(i.end)), schedule.due ? toDay(schedule.due) : -Infinity);
+  // Loops, not Math.min(...spread): a plan may hold 100,000 items, beyond the engine's argument limit.
+  const from = opts.from ? toDay(opts.from) : all.reduce((m, i) => Math.min(m, toDay(i.start)), Infinity);
+  const to = opts.to ? toDay(opts.to) : all.reduce((m, i) => Math.max(m, toDay(i.end)), schedule.due ? toDay(schedule.due) : -Infinity);
   const visible = all.filter((i) => toDay(i.end) >= from && toDay(i.start) <= to);
 
   const lines = ['gantt', `    title ${mermaidText(opts.title ?? t.title)}`, '    dateFormat YYYY-MM-DD', '    axisFormat %m-%d'];

@@ -34,7 +34,7 @@ const TEXT = {
     title: 'Gantt', asOf: 'as of', day: 'days', week: (k: number) => (k === 1 ? 'weeks' : `${k} weeks per column`),
     done: 'done', progress: 'in progress', todo: 'to do', blocked: 'blocked', milestone: 'milestone',
     critical: 'critical', off: 'non-working day', baseline: 'baseline', outside: 'continues outside',
-    path: 'Critical path', late: (n: number) => `late ${n}d`, slip: (s: string) => `${s}d`,
+    path: (ids: string) => `Critical path: ${ids}`, late: (n: number) => `late ${n}d`, slip: (s: string) => `${s}d`,
     unscheduled: (n: number) => `${n} item(s) not scheduled: run deliver validate`,
     truncated: 'window cut to fit the width; use --from/--to or --scale week', empty: 'Nothing is scheduled in this window.',
     month: (y: number, m: number, withYear: boolean) => `${MONTHS[m - 1]}${withYear ? ` ${y}` : ''}`,
@@ -43,7 +43,7 @@ const TEXT = {
     title: '甘特图', asOf: '截至', day: '按日', week: (k: number) => (k === 1 ? '按周' : `每列${k}周`),
     done: '完成', progress: '进行中', todo: '未开始', blocked: '阻塞', milestone: '里程碑',
     critical: '关键路径', off: '非工作日', baseline: '基线', outside: '超出窗口',
-    path: '关键路径', late: (n: number) => `逾期${n}天`, slip: (s: string) => `${s}天`,
+    path: (ids: string) => `关键路径：${ids}`, late: (n: number) => `逾期${n}天`, slip: (s: string) => `${s}天`,
     unscheduled: (n: number) => `${n} 项未能排期：请运行 deliver validate`,
     truncated: '时间窗口已按宽度截断；可用 --from/--to 或 --scale week', empty: '此时间窗口内没有排期内容。',
     month: (y: number, m: number, withYear: boolean) => `${withYear ? `${y}年` : ''}${m}月`,
@@ -66,8 +66,9 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   const lines: string[] = [];
 
   // ---- window ----
-  let from = opts.from ? toDay(opts.from) : Math.min(...all.map((i) => toDay(i.start)), schedule.due ? toDay(schedule.due) : Infinity);
-  let to = opts.to ? toDay(opts.to) : Math.max(...all.map((i) => toDay(i.end)), schedule.due ? toDay(schedule.due) : -Infinity);
+  const due = schedule.due ? toDay(schedule.due) : undefined;
+  let from = opts.from ? toDay(opts.from) : all.reduce((m, i) => Math.min(m, toDay(i.start)), due ?? Infinity);
+  let to = opts.to ? toDay(opts.to) : all.reduce((m, i) => Math.max(m, toDay(i.end)), due ?? -Infinity);
   if (!Number.isFinite(from) || !Number.isFinite(to)) { from = asOf; to = asOf; }
   if (to < from) [from, to] = [to, from];
 
@@ -79,7 +80,8 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
 
   // ---- columns: label | chart | info ----
   const infos = new Map(rows.map((r) => [r.id, infoText(r, withBaseline, t)]));
-  const infoW = Math.min(14, Math.max(0, ...[...infos.values()].map((s) => stringWidth(s))));
+  let infoW = 0;
+  for (const s of infos.values()) infoW = Math.min(14, Math.max(infoW, stringWidth(s)));
   let labelW = Math.min(36, Math.max(14, Math.round(W * 0.3)));
   let chartW = W - labelW - 1 - (infoW ? infoW + 1 : 0);
   if (chartW < 12) { labelW = Math.max(8, labelW - (12 - chartW)); chartW = W - labelW - 1 - (infoW ? infoW + 1 : 0); }
@@ -154,7 +156,7 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
 
   // ---- footer: critical path, notes, legend ----
   if (schedule.criticalPath.length) {
-    lines.push(fit(`${t.path}: ${schedule.criticalPath.map(sanitizeInline).join(' → ')}`, W).trimEnd());
+    lines.push(fit(t.path(schedule.criticalPath.map(sanitizeInline).join(' → ')), W).trimEnd());
   }
   const unscheduled = new Set(schedule.problems.flatMap((p) => ('id' in p && !schedule.items.has(p.id) ? [p.id] : p.kind === 'cycle' ? p.ids : [])));
   if (unscheduled.size) lines.push(fit(t.unscheduled(unscheduled.size), W).trimEnd());

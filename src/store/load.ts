@@ -5,6 +5,7 @@ import * as validators from '../generated/validators.js';
 import type { Validator } from '../generated/validators.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { emptyProject, FOLDERS, MANIFEST_FILE, PLAN_FILE, type Located, type Project, type RecordKind } from '../core/model.js';
+import { kindOfId } from '../core/ids.js';
 import { listRecordFiles, readRegularFile } from './files.js';
 import { locate } from './locate.js';
 import { LIMITS, parseRecordBytes } from './parse-policy.js';
@@ -43,14 +44,25 @@ function idOf(data: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/** A record that cannot be used: remember its id (from the data, else from its file name). */
+function markBroken(p: Project, file: string, path: (string | number)[], data: unknown): void {
+  const fromName = path.length === 0 ? /^([^-/]+-\d+)(?:-|\.ya?ml$)/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1] : undefined;
+  const id = idOf(data) ?? (fromName && kindOfId(fromName) ? fromName : undefined);
+  if (!id) return;
+  p.brokenIds.add(id);
+  p.brokenRecords.push({ file, path, data: { id } });
+}
+
 /** Validates a one-record file; returns the record when it is valid. */
 function checkRecord<T>(kind: RecordKind, pf: ParsedFile, out: LoadedProject): Located<T> | null {
-  if (!pf.data) return null;
+  if (!pf.data) {
+    if (kind !== 'manifest') markBroken(out.project, pf.file, [], undefined);
+    return null;
+  }
   const validate = VALIDATORS[kind];
   if (validate(pf.data)) return { file: pf.file, path: [], data: pf.data as T };
   out.diagnostics.push(...schemaDiagnostics(kind, pf.file, pf.data, validate.errors ?? []));
-  const id = idOf(pf.data);
-  if (id) out.project.brokenIds.add(id);
+  markBroken(out.project, pf.file, [], pf.data);
   return null;
 }
 
@@ -78,8 +90,7 @@ function checkPlan(pf: ParsedFile, out: LoadedProject): void {
     if (!Array.isArray(list) || bad.has(section)) continue;
     list.forEach((item, i) => {
       if (bad.has(`${section}/${i}`)) {
-        const id = idOf(item);
-        if (id) p.brokenIds.add(id);
+        markBroken(p, pf.file, [section, i], item);
         return;
       }
       (p[section] as Located<unknown>[]).push({ file: pf.file, path: [section, i], data: item });

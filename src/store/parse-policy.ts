@@ -4,6 +4,7 @@
 // Reading uses js-yaml (fast); editing uses the `yaml` Document API only after this policy passed.
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { diag, type Diagnostic, type JsonPath } from '../core/diagnostics.js';
+import { locate } from './locate.js';
 
 export const LIMITS = Object.freeze({
   /** plan.yaml holds every task of a project; other records are one item each. */
@@ -62,6 +63,7 @@ export function parseRecordText(source: string, file: string): ParsedText {
     return out;
   }
   checkValues(data, [], file, out.diagnostics);
+  for (const d of out.diagnostics) if (d.path) Object.assign(d, locate(source, d.path));
   if (out.diagnostics.length === 0) out.data = data;
   return out;
 }

@@ -1,6 +1,7 @@
 // Tests for the working-day calendar: precedence, cn holidays and make-up days, counting, range guards.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
 import { makeCalendar, MAX_YEARS } from '../../src/core/calendar.js';
 import { CN_CALENDAR } from '../../src/core/calendars/cn.js';
 import { fromDay, toDay, weekdayOf } from '../../src/core/dates.js';
@@ -77,6 +78,27 @@ describe('base cn', () => {
     expect(CN_CALENDAR.years[2027]?.workdays).toEqual([]);
     expect(cal.isWorkingDay(d('2027-02-08'))).toBe(false); // 初三 of the 2027 Spring Festival
     expect(cal.isWorkingDay(d('2027-02-09'))).toBe(true); // the notice may bridge it; we do not guess
+  });
+});
+
+describe('generated data', () => {
+  it('src/core/calendars/cn.ts matches scripts/gen-cn-calendar.mjs output', () => {
+    const r = spawnSync(process.execPath, ['scripts/gen-cn-calendar.mjs', '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+  it('has official data for 2024–2026 and names in both languages', () => {
+    for (const y of [2024, 2025, 2026]) {
+      const data = CN_CALENDAR.years[y]!;
+      expect(data.provisional).toBe(false);
+      expect(data.holidays.length).toBeGreaterThan(20);
+      expect(data.workdays.length).toBeGreaterThan(3);
+      for (const [date, zh, en] of [...data.holidays, ...data.workdays]) {
+        expect(date.startsWith(`${y}-`)).toBe(true);
+        expect(zh).toMatch(/\p{Script=Han}/u);
+        expect(en).toMatch(/^[A-Z]/);
+      }
+    }
   });
 });
 

@@ -93,6 +93,18 @@ describe('text gantt behaviour', () => {
     expect(renderGantt(plain, opts({ from: '2026-06-01', to: '2027-03-01' })).split('\n')[0]).toContain('weeks');
     expect(renderGantt(plain, opts({ from: '2026-06-01', to: '2027-03-01', scale: 'day' }))).toContain('window cut');
   });
+  it('renders an empty schedule and a window with nothing in it', () => {
+    const empty = schedule({ start: '2026-09-14', asOf: '2026-10-15', tasks: [], milestones: [], calendar });
+    expect(renderGantt(empty, opts({}))).toContain('Nothing is scheduled');
+    expect(renderGantt(plain, opts({ from: '2027-03-01', to: '2027-03-31' }))).toContain('Nothing is scheduled');
+    expect(renderMermaidGantt(empty, { lang: 'en', asOf: '2026-10-15', calendar })).toContain('excludes weekends');
+  });
+  it('draws a 10,000-task schedule within the width', () => {
+    const big: Task[] = Array.from({ length: 10000 }, (_, i) => ({ id: `T-${i + 1}`, name: `任务 ${i + 1}`, status: 'todo', days: 1, ...(i ? { depends_on: [`T-${i}`] } : {}) }));
+    const out = renderGantt(schedule({ start: '2026-01-05', asOf: '2026-10-15', tasks: big, milestones: [], calendar }), opts({ width: 100 }));
+    expect(out.split('\n').length).toBeGreaterThan(10000);
+    for (const line of out.trimEnd().split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(100);
+  });
   it('truncates labels by display width without splitting wide characters', () => {
     expect(fit('原型设计', 5)).toBe('原型…');
     expect(stringWidth(fit('原型设计与客户确认', 8))).toBe(8);

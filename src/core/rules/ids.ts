@@ -19,7 +19,9 @@ export function allIdentified(p: Project): Located<HasId>[] {
 export function checkIds(p: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
   const first = new Map<string, Located<HasId>>();
-  for (const r of allIdentified(p)) {
+  // In file order, so the record reported as the duplicate does not depend on which one is broken.
+  const all = [...allIdentified(p), ...p.brokenRecords].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : Number(a.path[1] ?? 0) - Number(b.path[1] ?? 0)));
+  for (const r of all) {
     const prior = first.get(r.data.id);
     if (prior) out.push(diag('DLV-E040', r.file, { id: r.data.id, other: where(prior), file: r.file }, [...r.path, 'id']));
     else first.set(r.data.id, r);

@@ -1,0 +1,88 @@
+// Acceptance logic (pure): which round passed, first-pass, what still waits for the customer, whether a new
+// round may be recorded, and the lifecycle moves that take a requirement to accepted after a pass.
+import type { IsoDate } from './dates.js';
+import { heldFrom, REQUIREMENT_FLOW, TERMINAL } from './lifecycle.js';
+import type { Acceptance, AcceptanceRound, Requirement, RequirementStatus } from './model.js';
+
+/** A round is final unless it says `kind: pre` (pre-acceptance). */
+export function isFinal(r: AcceptanceRound): boolean {
+  return (r.kind ?? 'final') === 'final';
+}
+
+/** Index of the first passing final round, or -1. */
+export function passingRound(a: Pick<Acceptance, 'rounds'>): number {
+  return (a.rounds ?? []).findIndex((r) => r.result === 'pass' && isFinal(r));
+}
+
+export function isAccepted(a: Pick<Acceptance, 'rounds'>): boolean {
+  return passingRound(a) >= 0;
+}
+
+/**
+ * First-pass (the strict form of the pass rate): accepted without any failed round before the pass.
+ * `null` while undecided: no round failed yet and no final pass yet.
+ */
+export function firstPass(a: Pick<Acceptance, 'rounds'>): boolean | null {
+  const rounds = a.rounds ?? [];
+  const pass = passingRound(a);
+  const upTo = pass >= 0 ? rounds.slice(0, pass + 1) : rounds;
+  if (upTo.some((r) => r.result === 'fail')) return false;
+  return pass >= 0 ? true : null;
+}
+
+export function latestRound(a: Pick<Acceptance, 'rounds'>): AcceptanceRound | undefined {
+  const rounds = a.rounds ?? [];
+  return rounds[rounds.length - 1];
+}
+
+/** Handed over (on or before the report date) and not yet passed by the customer. */
+export function isWaitingForCustomer(a: Pick<Acceptance, 'rounds' | 'delivered'>, asOf: IsoDate): boolean {
+  return a.delivered <= asOf && !isAccepted(a);
+}
+
+export type AcceptanceState = 'accepted' | 'waiting' | 'rectifying' | 'scheduled';
+
+/** accepted; scheduled (delivery date still ahead); rectifying (the latest round failed); waiting (inspection due). */
+export function acceptanceState(a: Pick<Acceptance, 'rounds' | 'delivered'>, asOf: IsoDate): AcceptanceState {
+  if (isAccepted(a)) return 'accepted';
+  if (a.delivered > asOf) return 'scheduled';
+  return latestRound(a)?.result === 'fail' ? 'rectifying' : 'waiting';
+}
+
+export type RoundRefusal =
+  | { kind: 'after_pass'; round: number }
+  | { kind: 'out_of_order'; date: IsoDate; prevDate: IsoDate }
+  | { kind: 'before_delivery'; date: IsoDate; delivered: IsoDate }
+  | { kind: 'fail_without_reason' };
+
+/** Why a new round may not be added (the same checks `validate` makes: E080–E083), or undefined. */
+export function roundRefusal(a: Pick<Acceptance, 'rounds' | 'delivered'>, round: AcceptanceRound): RoundRefusal | undefined {
+  const pass = passingRound(a);
+  if (pass >= 0) return { kind: 'after_pass', round: pass + 1 };
+  const prev = latestRound(a);
+  if (prev && round.date < prev.date) return { kind: 'out_of_order', date: round.date, prevDate: prev.date };
+  if (round.date < a.delivered) return { kind: 'before_delivery', date: round.date, delivered: a.delivered };
+  if (round.result === 'fail' && !(round.reasons && round.reasons.length)) return { kind: 'fail_without_reason' };
+  return undefined;
+}
+
+/**
+ * The lifecycle moves that take a requirement to accepted, each one legal by lifecycle.ts: delivered →
+ * accepted directly; earlier states walk the flow; a held requirement first resumes where it stopped.
+ * Empty for a requirement already accepted or rejected (terminal: nothing to do).
+ */
+export function movesToAccepted(req: Pick<Requirement, 'status' | 'history'>): { from: RequirementStatus; to: RequirementStatus }[] {
+  if (TERMINAL.has(req.status)) return [];
+  const moves: { from: RequirementStatus; to: RequirementStatus }[] = [];
+  let cur = req.status;
+  if (cur === 'on_hold') {
+    const resume = heldFrom(req);
+    const to = resume && resume !== 'on_hold' && REQUIREMENT_FLOW.includes(resume) ? resume : 'delivered';
+    moves.push({ from: cur, to });
+    cur = to;
+  }
+  for (let i = REQUIREMENT_FLOW.indexOf(cur); i >= 0 && i < REQUIREMENT_FLOW.length - 1; i++) {
+    moves.push({ from: REQUIREMENT_FLOW[i]!, to: REQUIREMENT_FLOW[i + 1]! });
+  }
+  return moves;
+}

@@ -1,0 +1,179 @@
+// Change slips (pure): the approval state machine and what applying an approved slip does to the plan —
+// the touched tasks and everything depending on them move by the slip's schedule impact in working days.
+import type { WorkCalendar } from './calendar.js';
+import { fromDay, toDay, type IsoDate } from './dates.js';
+import type { Change, Milestone, Task } from './model.js';
+import { schedule, type Schedule, type ScheduleProblem } from './schedule.js';
+
+export const CHANGE_STATUSES = ['submitted', 'approved', 'rejected', 'applied', 'withdrawn'] as const;
+export const APPROVAL_SIDES = ['customer', 'internal'] as const;
+export type ChangeStatus = Change['status'];
+export type ApprovalSide = (typeof APPROVAL_SIDES)[number];
+
+/** Slips still under decision: they can be signed, rejected or withdrawn. */
+export function isUndecided(c: Pick<Change, 'status'>): boolean {
+  return c.status === 'submitted';
+}
+
+export type ApprovalRefusal =
+  | { kind: 'not_open'; status: ChangeStatus }
+  | { kind: 'already_signed'; by: string; date: IsoDate }
+  | { kind: 'before_submitted'; submitted: IsoDate };
+
+/** Why `side` may not sign now (undefined: it may). A slip is open for signatures only while submitted. */
+export function approvalRefusal(c: Pick<Change, 'status' | 'approvals' | 'submitted'>, side: ApprovalSide, date: IsoDate): ApprovalRefusal | undefined {
+  if (c.status !== 'submitted') return { kind: 'not_open', status: c.status };
+  const signed = c.approvals?.[side];
+  if (signed) return { kind: 'already_signed', by: signed.by, date: signed.date };
+  if (date < c.submitted) return { kind: 'before_submitted', submitted: c.submitted };
+  return undefined;
+}
+
+/** Status after `side` signs: approved once both sides have signed, else still submitted. */
+export function statusAfterApproval(c: Pick<Change, 'approvals'>, side: ApprovalSide): ChangeStatus {
+  const other: ApprovalSide = side === 'customer' ? 'internal' : 'customer';
+  return c.approvals?.[other] ? 'approved' : 'submitted';
+}
+
+/** Rejection and withdrawal are possible until the slip has been applied or otherwise decided. */
+export function canRejectOrWithdraw(c: Pick<Change, 'status'>): boolean {
+  return c.status === 'submitted' || c.status === 'approved';
+}
+
+export type ApplyRefusal = { kind: 'already_applied'; date: IsoDate } | { kind: 'not_approved'; status: ChangeStatus };
+
+export function applyRefusal(c: Pick<Change, 'status' | 'applied'>): ApplyRefusal | undefined {
+  if (c.applied || c.status === 'applied') return { kind: 'already_applied', date: c.applied?.date ?? '?' };
+  if (c.status !== 'approved') return { kind: 'not_approved', status: c.status };
+  return undefined;
+}
+
+// ---- applying a slip to the plan ----
+
+export interface ApplyInput {
+  slip: Pick<Change, 'tasks' | 'schedule_days'>;
+  tasks: readonly Task[];
+  milestones: readonly Milestone[];
+  /** Project start and due (deliver.yaml), the report date and the project's working-day calendar. */
+  start: IsoDate;
+  due?: IsoDate;
+  asOf: IsoDate;
+  calendar: WorkCalendar;
+}
+
+export interface TaskMove { id: string; from_start: IsoDate; from_end: IsoDate; to_start: IsoDate; to_end: IsoDate }
+/** A plan field to write: the value of `field` of task `id` becomes `value`. */
+export interface TaskFieldSet { id: string; field: 'start' | 'end' | 'days'; value: IsoDate | number }
+
+export type ApplyProblem =
+  | { kind: 'unknown_task'; id: string }
+  /** The task could not be scheduled (cycle, unknown reference, absurd date): moving it is meaningless. */
+  | { kind: 'unscheduled'; id: string; problem?: ScheduleProblem };
+
+export interface ApplyPlan {
+  sets: TaskFieldSet[];
+  moves: TaskMove[];
+  /** Tasks that could not move the full distance (e.g. pulled in against a predecessor that stays). */
+  shortfall: string[];
+  /** Ids moved or meant to move: the touched tasks and their dependants (tasks and milestones). */
+  affected: string[];
+}
+
+/** Dependants of `roots` through depends_on, transitively, roots included (tasks and milestones). */
+export function dependants(roots: readonly string[], items: readonly { id: string; depends_on?: string[] }[]): Set<string> {
+  const succs = new Map<string, string[]>();
+  for (const it of items) for (const d of it.depends_on ?? []) succs.set(d, [...(succs.get(d) ?? []), it.id]);
+  const seen = new Set<string>(roots);
+  const queue = [...roots];
+  while (queue.length) for (const s of succs.get(queue.shift()!) ?? []) if (!seen.has(s)) { seen.add(s); queue.push(s); }
+  return seen;
+}
+
+/**
+ * Computes the plan edits that move the affected tasks by `schedule_days` working days.
+ *
+ * A task's computed start is "not earlier than its `start`" and "the working day after its latest
+ * predecessor", so shifting it means: pin `start` to the shifted computed start where the shift does
+ * not follow on its own from a moved predecessor; keep `days`; shift `end` with the start so an
+ * end-based duration is unchanged. Started tasks keep their actual start and end later instead (their
+ * duration grows). Done tasks stay. The result is checked by scheduling the edited plan again: every
+ * affected task that is not done ends up exactly `n` working days later, unless something that does
+ * not move holds it (reported as a shortfall).
+ */
+export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: ApplyProblem[] } {
+  const n = input.slip.schedule_days ?? 0;
+  const roots = input.slip.tasks ?? [];
+  const byId = new Map(input.tasks.map((t) => [t.id, t]));
+  const unknown = roots.filter((id) => !byId.has(id)).map((id): ApplyProblem => ({ kind: 'unknown_task', id }));
+  if (unknown.length) return { problems: unknown };
+  const run = (tasks: readonly Task[]): Schedule => schedule({ start: input.start, ...(input.due ? { due: input.due } : {}), asOf: input.asOf, tasks, milestones: input.milestones, calendar: input.calendar });
+  const before = run(input.tasks);
+  const affected = dependants(roots, [...input.tasks, ...input.milestones]);
+  const unscheduled = [...affected].filter((id) => !before.items.has(id))
+    .map((id): ApplyProblem => ({ kind: 'unscheduled', id, problem: before.problems.find((p) => 'id' in p && p.id === id) ?? before.problems.find((p) => p.kind === 'cycle' && p.ids.includes(id)) }));
+  if (unscheduled.length) return { problems: unscheduled };
+  const affectedOrder = before.order.filter((id) => affected.has(id));
+  if (n === 0) return { plan: { sets: [], moves: [], shortfall: [], affected: affectedOrder } };
+
+  const cal = input.calendar;
+  const shift = (iso: IsoDate) => fromDay(cal.addWorkingDays(cal.nextWorkingDay(toDay(iso)), n));
+  const movable = affectedOrder.filter((id) => byId.get(id)?.status !== undefined && byId.get(id)!.status !== 'done');
+  const started = (t: Task) => t.actual_start !== undefined;
+  const target = new Map<string, { start: IsoDate; end: IsoDate }>();
+  for (const id of movable) {
+    const it = before.items.get(id)!;
+    target.set(id, { start: started(byId.get(id)!) ? it.start : shift(it.start), end: shift(it.end) });
+  }
+
+  const fields = new Map<string, Partial<Record<TaskFieldSet['field'], IsoDate | number>>>();
+  const set = (id: string, field: TaskFieldSet['field'], value: IsoDate | number) => fields.set(id, { ...fields.get(id), [field]: value });
+  for (const id of movable) {
+    const t = byId.get(id)!;
+    const goal = target.get(id)!;
+    if (started(t)) {
+      // The actual start is a fact: the work now takes n working days more (or fewer).
+      if (t.days !== undefined || t.end === undefined) set(id, 'days', Math.max(1, Math.max(1, before.items.get(id)!.days) + n));
+      else set(id, 'end', goal.end);
+      continue;
+    }
+    const predMoves = (t.depends_on ?? []).some((d) => affected.has(d));
+    if (t.start !== undefined || !predMoves) set(id, 'start', goal.start);
+    if (t.end !== undefined) set(id, 'end', t.days === undefined ? goal.end : shift(t.end));
+  }
+
+  const edited = () => input.tasks.map((t) => (fields.has(t.id) ? { ...t, ...fields.get(t.id) } : t));
+  let after = run(edited());
+  // Where the shift did not follow from a moved predecessor (a predecessor that stays drives the
+  // task, or a milestone held by its own date), pin the start. Each round fixes at least the first
+  // task off target in dependency order, so this ends within |movable| rounds.
+  for (let round = 0; round <= movable.length; round++) {
+    const off = movable.find((id) => !started(byId.get(id)!) && after.items.get(id)?.start !== target.get(id)!.start && fields.get(id)?.start !== target.get(id)!.start);
+    if (off === undefined) break;
+    set(off, 'start', target.get(off)!.start);
+    const t = byId.get(off)!;
+    if (t.end !== undefined && t.days === undefined) set(off, 'end', target.get(off)!.end);
+    after = run(edited());
+  }
+
+  const moves: TaskMove[] = [];
+  const shortfall: string[] = [];
+  for (const id of movable) {
+    const a = before.items.get(id)!;
+    const b = after.items.get(id);
+    if (!b) throw new Error(`applying the slip left ${id} unscheduled`);
+    if (b.start !== target.get(id)!.start || b.end !== target.get(id)!.end) shortfall.push(id);
+    if (a.start !== b.start || a.end !== b.end) moves.push({ id, from_start: a.start, from_end: a.end, to_start: b.start, to_end: b.end });
+  }
+  for (const [id, it] of before.items) {
+    const b = after.items.get(id);
+    if (!affected.has(id) && (!b || b.start !== it.start || b.end !== it.end)) throw new Error(`applying the slip moved ${id}, which does not depend on it`);
+  }
+  const sets: TaskFieldSet[] = [];
+  for (const id of movable) {
+    const t = byId.get(id)! as Record<string, unknown>;
+    for (const [field, value] of Object.entries(fields.get(id) ?? {})) {
+      if (t[field] !== value) sets.push({ id, field: field as TaskFieldSet['field'], value: value! });
+    }
+  }
+  return { plan: { sets, moves, shortfall, affected: affectedOrder } };
+}
