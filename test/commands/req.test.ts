@@ -97,7 +97,7 @@ describe('deliver req', () => {
     const r = await runCli(['req', 'move', '202611-001', 'analyzing'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('202611-001 cannot be changed: its file has errors');
-    expect(r.stderr).toMatch(/requirements\/202611-001-sales-dashboard\.yaml:7:1: error DLV-E002 duplicate key "urgency"/);
+    expect(r.stderr).toMatch(/requirements\/202611-001-sales-dashboard\.yaml:8:1: error DLV-E002 duplicate key "urgency"/);
     expect(read(dir, 'requirements/202611-001-sales-dashboard.yaml')).toBe(broken);
   });
 });
