@@ -74,8 +74,9 @@ export interface FileWrite {
  * temp-file + rename. For several, the temp files are listed in a journal before the first rename;
  * if the process dies mid-way, `recover` (run under the project lock) finishes the renames.
  */
-export function commitFiles(root: string, writes: readonly FileWrite[]): void {
-  if (writes.length === 0) return;
+export function commitFiles(root: string, writes: readonly FileWrite[], removals: readonly string[] = []): void {
+  if (writes.length === 0 && removals.length === 0) return;
+  const removeAbs = removals.map((rel) => safeTarget(root, rel));
   const targets = writes.map((w) => {
     const abs = safeTarget(root, w.rel);
     mkdirSync(dirname(abs), { recursive: true });
@@ -88,7 +89,7 @@ export function commitFiles(root: string, writes: readonly FileWrite[]): void {
     for (const t of temps) try { unlinkSync(t); } catch { /* ignore */ }
     throw e;
   }
-  if (writes.length === 1) {
+  if (writes.length === 1 && removals.length === 0) {
     renameSync(temps[0]!, targets[0]!);
     fsyncDir(dirname(targets[0]!));
     return;
@@ -96,7 +97,10 @@ export function commitFiles(root: string, writes: readonly FileWrite[]): void {
   const stateDir = join(root, STATE_DIR);
   mkdirSync(stateDir, { recursive: true });
   const journal = join(stateDir, JOURNAL);
-  const entries = temps.map((t, i) => ({ tmp: relative(root, t), target: relative(root, targets[i]!) }));
+  const entries: JournalEntry[] = [
+    ...temps.map((t, i) => ({ tmp: relative(root, t), target: relative(root, targets[i]!) })),
+    ...removeAbs.map((abs) => ({ remove: relative(root, abs) })),
+  ];
   const jtmp = writeTemp(journal, JSON.stringify(entries));
   renameSync(jtmp, journal); // from here on the change is committed: recovery rolls forward
   fsyncDir(stateDir);
@@ -105,18 +109,32 @@ export function commitFiles(root: string, writes: readonly FileWrite[]): void {
   fsyncDir(stateDir);
 }
 
-function rollForward(root: string, entries: { tmp: string; target: string }[]): void {
+type JournalEntry = { tmp: string; target: string } | { remove: string };
+
+function rollForward(root: string, entries: readonly JournalEntry[]): void {
   const dirs = new Set<string>();
-  for (const { tmp, target } of entries) {
-    const t = resolve(root, tmp);
+  for (const e of entries) {
     try {
-      renameSync(t, safeTarget(root, target));
-      dirs.add(dirname(t));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // already renamed before a crash
+      if ('remove' in e) {
+        const abs = safeTarget(root, e.remove);
+        unlinkSync(abs);
+        dirs.add(dirname(abs));
+      } else {
+        const t = resolve(root, e.tmp);
+        renameSync(t, safeTarget(root, e.target));
+        dirs.add(dirname(t));
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // already done before a crash
     }
   }
   for (const d of dirs) fsyncDir(d);
+}
+
+function isJournalEntry(e: unknown): e is JournalEntry {
+  if (!e || typeof e !== 'object') return false;
+  const o = e as Record<string, unknown>;
+  return typeof o.remove === 'string' || (typeof o.tmp === 'string' && typeof o.target === 'string' && o.tmp.endsWith(TEMP_SUFFIX));
 }
 
 /**
@@ -127,8 +145,8 @@ function rollForward(root: string, entries: { tmp: string; target: string }[]): 
 export function recover(root: string, folders: readonly string[]): void {
   const journal = join(root, STATE_DIR, JOURNAL);
   try {
-    const entries = JSON.parse(readFileSync(journal, 'utf8')) as { tmp: string; target: string }[];
-    if (Array.isArray(entries)) rollForward(root, entries.filter((e) => typeof e?.tmp === 'string' && typeof e?.target === 'string' && e.tmp.endsWith(TEMP_SUFFIX)));
+    const entries = JSON.parse(readFileSync(journal, 'utf8')) as unknown;
+    if (Array.isArray(entries)) rollForward(root, entries.filter(isJournalEntry));
     unlinkSync(journal);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {

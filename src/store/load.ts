@@ -6,7 +6,9 @@ import type { Validator } from '../generated/validators.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { emptyProject, FOLDERS, MANIFEST_FILE, PLAN_FILE, type Located, type Project, type RecordKind } from '../core/model.js';
 import { kindOfId } from '../core/ids.js';
-import { listRecordFiles, readRegularFile } from './files.js';
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { listRecordFiles, readRegularFile, type Listing, type ReadResult } from './files.js';
 import { locate } from './locate.js';
 import { LIMITS, parseRecordBytes } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
@@ -27,8 +29,36 @@ interface ParsedFile {
   data?: Record<string, unknown>;
 }
 
-function readAndParse(root: string, file: string, maxBytes: number, out: LoadedProject): ParsedFile {
-  const read = readRegularFile(root, file, maxBytes);
+/**
+ * Where record files come from: the working tree (fsSource) or a git revision (see diff). Both
+ * refuse anything that is not a regular file, so the parsing policy sees the same bytes either way.
+ */
+export interface FileSource {
+  /** The `.yaml` files directly in a project folder, project-relative, sorted. */
+  list(folder: string): Listing;
+  read(rel: string, maxBytes: number): ReadResult;
+  exists(rel: string): boolean;
+}
+
+export function fsSource(root: string): FileSource {
+  return {
+    list: (folder) => listRecordFiles(root, folder),
+    read: (rel, maxBytes) => readRegularFile(root, rel, maxBytes),
+    exists: (rel) => existsNoFollow(join(root, rel)),
+  };
+}
+
+function existsNoFollow(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readAndParse(src: FileSource, file: string, maxBytes: number, out: LoadedProject): ParsedFile {
+  const read = src.read(file, maxBytes);
   if ('diagnostic' in read) {
     out.diagnostics.push(read.diagnostic);
     return { file };
@@ -99,24 +129,25 @@ function checkPlan(pf: ParsedFile, out: LoadedProject): void {
 }
 
 export function loadProject(root: string): LoadedProject {
+  return loadProjectFrom(fsSource(root), root);
+}
+
+/** Reads a project from any file source; `root` only labels the result. */
+export function loadProjectFrom(src: FileSource, root: string): LoadedProject {
   const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new Map() };
   const p = out.project;
-  p.manifest = checkRecord('manifest', readAndParse(root, MANIFEST_FILE, LIMITS.recordBytes, out), out);
-
-  const plan = readRegularFile(root, PLAN_FILE, LIMITS.planBytes);
-  if (!('diagnostic' in plan && plan.diagnostic.code === 'DLV-E017' && /ENOENT/.test(String(plan.diagnostic.args.reason)))) {
-    checkPlan(readAndParse(root, PLAN_FILE, LIMITS.planBytes, out), out);
-  }
+  p.manifest = checkRecord('manifest', readAndParse(src, MANIFEST_FILE, LIMITS.recordBytes, out), out);
+  if (src.exists(PLAN_FILE)) checkPlan(readAndParse(src, PLAN_FILE, LIMITS.planBytes, out), out);
 
   const folders: [Exclude<RecordKind, 'manifest' | 'plan'>, keyof Project][] = [
     ['requirement', 'requirements'], ['risk', 'risks'], ['change', 'changes'], ['acceptance', 'acceptance'], ['survey', 'surveys'],
   ];
   for (const [kind, key] of folders) {
-    const listing = listRecordFiles(root, FOLDERS[kind]);
+    const listing = src.list(FOLDERS[kind]);
     out.diagnostics.push(...listing.diagnostics);
     const list = p[key] as Located<unknown>[];
     for (const file of listing.files) {
-      const rec = checkRecord(kind, readAndParse(root, file, LIMITS.recordBytes, out), out);
+      const rec = checkRecord(kind, readAndParse(src, file, LIMITS.recordBytes, out), out);
       if (rec) list.push(rec);
     }
   }

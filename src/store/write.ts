@@ -45,7 +45,8 @@ function existsNoFollow(root: string, rel: string): boolean {
 export class WriteVerificationError extends Error {}
 
 export type RecordChange =
-  | { kind: RecordKind; rel: string; edits: Edit[] }
+  /** Edit a file in place; with `moveTo`, the edited content goes to a new file name (renumbering). */
+  | { kind: RecordKind; rel: string; edits: Edit[]; moveTo?: string }
   | { kind: RecordKind; rel: string; create: Record<string, unknown> };
 
 export function schemaModeline(kind: RecordKind, rel: string): string {
@@ -97,7 +98,8 @@ export function prepareChange(root: string, change: RecordChange): FileWrite {
   if (text === undefined) throw new WriteVerificationError(`could not edit ${change.rel} without changing other values`);
   if (!MODELINE_RE.test(text)) text = `${schemaModeline(change.kind, change.rel)}${text.includes('\r\n') ? '\r\n' : '\n'}${text}`;
   checkSchema(change.kind, change.rel, expected, sources, text);
-  return { rel: change.rel, content: bom + text };
+  if (change.moveTo !== undefined && existsNoFollow(root, change.moveTo)) throw new RecordExistsError(change.moveTo);
+  return { rel: change.moveTo ?? change.rel, content: bom + text };
 }
 
 /** Runs one editing strategy and keeps its result only if it reads back as exactly `expected`. */
@@ -128,5 +130,6 @@ function documentEdit(source: string, edits: readonly Edit[]): string {
 /** Prepares every change first (nothing is written if any is refused), then commits them together. */
 export function writeRecords(root: string, changes: readonly RecordChange[]): void {
   const writes = changes.map((c) => prepareChange(root, c));
-  commitFiles(root, writes);
+  const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
+  commitFiles(root, writes, removals);
 }

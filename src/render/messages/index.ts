@@ -4,8 +4,9 @@ import * as req from './req.js';
 import * as plan from './plan.js';
 import * as control from './control.js';
 import * as reports from './reports.js';
+import * as diff from './diff.js';
 
-const AREAS = [common, req, plan, control, reports];
+const AREAS = [common, req, plan, control, reports, diff];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
