@@ -6,6 +6,13 @@ import type { Context } from './context.js';
 import { register as registerInit } from './spec/init.js';
 import { register as registerReq } from './spec/req.js';
 import { register as registerValidate } from './spec/validate.js';
+import { register as registerTask } from './spec/task.js';
+import { register as registerMilestone } from './spec/milestone.js';
+import { register as registerPlan } from './spec/plan.js';
+import { register as registerGantt } from './spec/gantt.js';
+import { register as registerRisk } from './spec/risk.js';
+import { register as registerChange } from './spec/change.js';
+import { register as registerAccept } from './spec/accept.js';
 
 /** How a command's action reaches its implementation: main builds the context and catches errors. */
 export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
@@ -24,6 +31,13 @@ export function buildProgram(version: string, run: Runner): Command {
   registerInit(program, run);
   registerValidate(program, run);
   registerReq(program, run);
+  registerTask(program, run);
+  registerMilestone(program, run);
+  registerPlan(program, run);
+  registerGantt(program, run);
+  registerRisk(program, run);
+  registerChange(program, run);
+  registerAccept(program, run);
   return program;
 }
 

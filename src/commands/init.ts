@@ -77,7 +77,7 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: Recor
       return { rel, content: serializeRecord('risk', rel, data) };
     }),
     ...[FOLDERS.requirement, FOLDERS.change, FOLDERS.acceptance, FOLDERS.survey].map((f) => ({ rel: `${f}/.gitkeep`, content: '' })),
-    { rel: `${STATE_DIR}/.gitignore`, content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n*\n!.gitignore\n!schemas/\n' },
+    { rel: `${STATE_DIR}/.gitignore`, content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n/*\n!/.gitignore\n!/schemas/\n' },
     ...readdirSync(schemasDir()).filter((f) => f.endsWith('.schema.json')).map((f) => ({ rel: `${STATE_DIR}/schemas/${f}`, content: readFileSync(join(schemasDir(), f), 'utf8') })),
   ];
   commitFiles(dir, writes);

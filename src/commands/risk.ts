@@ -116,7 +116,7 @@ export async function riskList(ctx: Context, opts: Record<string, unknown>): Pro
   printTable(ctx, [
     { header: t('risk.col.id'), value: (r: Risk) => r.id },
     { header: t('risk.col.score'), value: (r) => riskScore(r), align: 'right', style: (s, r, c) => (riskLevel(riskScore(r)) === 'high' ? c.red(s) : s) },
-    { header: t('risk.col.level'), value: (r) => word('risk.matrix', riskLevel(riskScore(r))) },
+    { header: t('risk.col.level'), value: (r) => word('risk.level', riskLevel(riskScore(r))) },
     { header: t('risk.col.probability'), value: (r) => r.probability, align: 'right' },
     { header: t('risk.col.impact'), value: (r) => r.impact, align: 'right' },
     { header: t('risk.col.title'), value: (r) => r.title },
@@ -155,7 +155,7 @@ export async function riskShow(ctx: Context, id: string): Promise<void> {
   const c = ctx.chalk();
   println(ctx, c.bold(`${safeText(r.id)}  ${safeText(r.title)}`));
   line(t('risk.col.status'), t(`risk.status.${r.status}`) + (r.closed ? ` ${r.closed.date}${r.closed.reason ? ' — ' + r.closed.reason : ''}` : ''));
-  line(t('risk.col.score'), `${riskScore(r)} = ${r.probability} × ${r.impact} (${t(`risk.matrix.${riskLevel(riskScore(r))}`)})`);
+  line(t('risk.col.score'), `${riskScore(r)} = ${r.probability} × ${r.impact} (${t(`risk.level.${riskLevel(riskScore(r))}`)})`);
   line(t('risk.col.category'), t(`risk.category.${r.category}`));
   line(t('risk.col.response'), t(`risk.response.${r.response}`));
   line(t('risk.col.owner'), r.owner);
@@ -193,7 +193,7 @@ export async function riskUpdate(ctx: Context, id: string, opts: Record<string, 
     const edits: Edit[] = [];
     const changed: string[] = [];
     for (const [k, v] of Object.entries(fields)) {
-      if (JSON.stringify((d as Record<string, unknown>)[k]) === JSON.stringify(v)) continue;
+      if (JSON.stringify((d as unknown as Record<string, unknown>)[k]) === JSON.stringify(v)) continue;
       edits.push({ op: 'set', path: [k], value: v });
       changed.push(k);
     }

@@ -125,8 +125,8 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
     target.set(id, { start: started(byId.get(id)!) ? it.start : shift(it.start), end: shift(it.end) });
   }
 
-  const fields = new Map<string, Partial<Record<TaskFieldSet['field'], IsoDate | number>>>();
-  const set = (id: string, field: TaskFieldSet['field'], value: IsoDate | number) => fields.set(id, { ...fields.get(id), [field]: value });
+  const fields = new Map<string, { start?: IsoDate; end?: IsoDate; days?: number }>();
+  const set = <K extends 'start' | 'end' | 'days'>(id: string, field: K, value: { start: IsoDate; end: IsoDate; days: number }[K]) => fields.set(id, { ...fields.get(id), [field]: value });
   for (const id of movable) {
     const t = byId.get(id)!;
     const goal = target.get(id)!;

@@ -2,7 +2,7 @@
 // cells. Pure (model in, string out); widths by display width so CJK labels align; zones named in a legend
 // so the chart reads the same without colour.
 import stringWidth from 'string-width';
-import type { MatrixCell, RiskLevel } from '../core/risk.js';
+import { compareIds, type MatrixCell, type RiskLevel } from '../core/risk.js';
 import { sanitizeInline } from './sanitize.js';
 
 export interface MatrixLabels {
@@ -74,7 +74,11 @@ export function renderRiskMatrix(rows: readonly (readonly MatrixCell[])[], opts:
     out.push(ri === rows.length - 1 ? rule('└', '┴', '┘') : rule('├', '┼', '┤'));
   });
   out.push('');
-  const byLevel = (lv: RiskLevel) => rows.flat().filter((c) => c.level === lv).flatMap((c) => safe(c.ids));
+  // Highest score first, then the cell's id order: the same order as `risk list`.
+  const byLevel = (lv: RiskLevel) => rows.flat().filter((c) => c.level === lv)
+    .flatMap((c) => c.ids.map((id) => ({ id, score: c.score })))
+    .sort((a, b) => b.score - a.score || compareIds(a.id, b.id))
+    .map((x) => sanitizeInline(x.id));
   out.push(L.legend);
   for (const lv of ['high', 'medium', 'low'] as const) {
     const ids = byLevel(lv);

@@ -1,0 +1,177 @@
+// The record side of a project diff (pure): requirements (status moves), risks (added, closed,
+// rescored), change slips (submitted, approved, applied…) and acceptance rounds recorded.
+import type { Acceptance, AcceptanceRound, Change, Project, Requirement, RequirementStatus, Risk } from './model.js';
+import { compareIds, riskScore } from './risk.js';
+
+export interface RequirementRef {
+  id: string;
+  title: string;
+  status: RequirementStatus;
+}
+
+export interface RequirementChange {
+  id: string;
+  title: string;
+  /** Present when the status moved. */
+  status?: { from: RequirementStatus; to: RequirementStatus };
+  /** Other top-level fields whose value changed (history is implied by a status move). */
+  fields: string[];
+}
+
+export interface RequirementsDiff {
+  added: RequirementRef[];
+  removed: RequirementRef[];
+  changed: RequirementChange[];
+}
+
+export interface RiskRef {
+  id: string;
+  title: string;
+  status: Risk['status'];
+  probability: number;
+  impact: number;
+  score: number;
+}
+
+export interface RiskStatusMove {
+  id: string;
+  title: string;
+  from: Risk['status'];
+  to: Risk['status'];
+}
+
+export interface RiskRescore {
+  id: string;
+  title: string;
+  from: { probability: number; impact: number; score: number };
+  to: { probability: number; impact: number; score: number };
+}
+
+export interface RisksDiff {
+  added: RiskRef[];
+  removed: RiskRef[];
+  /** Status moves; a move to `closed` is a risk closed, from `closed` one reopened. */
+  status: RiskStatusMove[];
+  rescored: RiskRescore[];
+}
+
+/** A change slip that appeared, moved or disappeared: `from` null = new, `to` null = removed. */
+export interface ChangeMove {
+  id: string;
+  title: string;
+  from: Change['status'] | null;
+  to: Change['status'] | null;
+  schedule_days?: number;
+  cost?: { amount: number; currency: string };
+}
+
+export interface RoundRecorded {
+  id: string;
+  deliverable: string;
+  /** 1-based round number in the record. */
+  n: number;
+  date: string;
+  result: AcceptanceRound['result'];
+  kind?: AcceptanceRound['kind'];
+  contact: string;
+  reasons: string[];
+}
+
+export interface AcceptanceDiff {
+  added: { id: string; deliverable: string }[];
+  removed: { id: string; deliverable: string }[];
+  rounds: RoundRecorded[];
+  /** Records whose earlier rounds were edited or removed (history rewritten: worth a look). */
+  revised: string[];
+}
+
+/** Records of one kind by id; with duplicate ids the first in file order stands for the id. */
+export function byId<T extends { id: string }>(list: readonly { data: T }[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const r of list) if (!m.has(r.data.id)) m.set(r.data.id, r.data);
+  return m;
+}
+
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export const sortedKeys = <T>(a: Map<string, T>, b: Map<string, T>) => [...new Set([...a.keys(), ...b.keys()])].sort(compareIds);
+
+export function diffRequirements(base: Project, head: Project): RequirementsDiff {
+  const a = byId<Requirement>(base.requirements), b = byId<Requirement>(head.requirements);
+  const out: RequirementsDiff = { added: [], removed: [], changed: [] };
+  const ref = (r: Requirement): RequirementRef => ({ id: r.id, title: r.title, status: r.status });
+  for (const id of sortedKeys(a, b)) {
+    const x = a.get(id), y = b.get(id);
+    if (!x) out.added.push(ref(y!));
+    else if (!y) out.removed.push(ref(x));
+    else {
+      const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => k !== 'status' && k !== 'history' && k !== 'id');
+      const fields = keys.filter((k) => !sameJson((x as unknown as Record<string, unknown>)[k], (y as unknown as Record<string, unknown>)[k])).sort();
+      if (!sameJson(x.history, y.history) && x.status === y.status) fields.push('history');
+      if (x.status !== y.status || fields.length) {
+        out.changed.push({ id, title: y.title, ...(x.status !== y.status ? { status: { from: x.status, to: y.status } } : {}), fields });
+      }
+    }
+  }
+  return out;
+}
+
+export function diffRisks(base: Project, head: Project): RisksDiff {
+  const a = byId<Risk>(base.risks), b = byId<Risk>(head.risks);
+  const out: RisksDiff = { added: [], removed: [], status: [], rescored: [] };
+  const ref = (r: Risk): RiskRef => ({ id: r.id, title: r.title, status: r.status, probability: r.probability, impact: r.impact, score: riskScore(r) });
+  for (const id of sortedKeys(a, b)) {
+    const x = a.get(id), y = b.get(id);
+    if (!x) out.added.push(ref(y!));
+    else if (!y) out.removed.push(ref(x));
+    else {
+      if (x.status !== y.status) out.status.push({ id, title: y.title, from: x.status, to: y.status });
+      if (x.probability !== y.probability || x.impact !== y.impact) {
+        out.rescored.push({
+          id, title: y.title,
+          from: { probability: x.probability, impact: x.impact, score: riskScore(x) },
+          to: { probability: y.probability, impact: y.impact, score: riskScore(y) },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function diffChanges(base: Project, head: Project): ChangeMove[] {
+  const a = byId<Change>(base.changes), b = byId<Change>(head.changes);
+  const out: ChangeMove[] = [];
+  for (const id of sortedKeys(a, b)) {
+    const x = a.get(id), y = b.get(id);
+    if (x && y && x.status === y.status) continue;
+    const r = (y ?? x)!;
+    out.push({
+      id, title: r.title, from: x?.status ?? null, to: y?.status ?? null,
+      ...(r.schedule_days !== undefined ? { schedule_days: r.schedule_days } : {}),
+      ...(r.cost ? { cost: { amount: r.cost.amount, currency: r.cost.currency } } : {}),
+    });
+  }
+  return out;
+}
+
+export function diffAcceptance(base: Project, head: Project): AcceptanceDiff {
+  const a = byId<Acceptance>(base.acceptance), b = byId<Acceptance>(head.acceptance);
+  const out: AcceptanceDiff = { added: [], removed: [], rounds: [], revised: [] };
+  for (const id of sortedKeys(a, b)) {
+    const x = a.get(id), y = b.get(id);
+    if (!y) {
+      out.removed.push({ id, deliverable: x!.deliverable });
+      continue;
+    }
+    if (!x) out.added.push({ id, deliverable: y.deliverable });
+    const before = x?.rounds ?? [], after = y.rounds ?? [];
+    // Rounds are appended: the common prefix is old, the rest was recorded in this change set.
+    let k = 0;
+    while (k < before.length && k < after.length && sameJson(before[k], after[k])) k++;
+    if (k < before.length) out.revised.push(id);
+    after.slice(k).forEach((r, i) => out.rounds.push({
+      id, deliverable: y.deliverable, n: k + i + 1, date: r.date, result: r.result, contact: r.contact, reasons: r.reasons ?? [],
+      ...(r.kind !== undefined ? { kind: r.kind } : {}),
+    }));
+  }
+  return out;
+}

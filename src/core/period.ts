@@ -1,0 +1,167 @@
+// Reporting periods (2026, 2026-Q3, 2026-11, 2026-W47, a date range) and the project as it stood on
+// the report date: every fact dated after as-of is taken out, so a report for a past date says what
+// was known then (a task finished later is still open, a later acceptance round has not happened).
+import { addDays, daysInMonth, isIsoDate, isoWeekOf, isoWeekRange, type IsoDate } from './dates.js';
+import type { Acceptance, Change, Located, Milestone, Project, Requirement, Risk, Task } from './model.js';
+
+export interface Period {
+  /** As written by the user (normalised), e.g. `2026-Q3`; `all` for "everything up to as-of". */
+  label: string;
+  kind: 'year' | 'quarter' | 'month' | 'week' | 'range' | 'all';
+  /** First and last day, inclusive; `from` undefined = no lower bound. */
+  from?: IsoDate;
+  to: IsoDate;
+}
+
+/**
+ * Parses `2026`, `2026-Q3`, `2026-11`, `2026-W47`, `2026-11-01..2026-11-30` or a single date.
+ * Returns null for anything else (the command turns that into a usage error).
+ */
+export function parsePeriod(text: string): Period | null {
+  const s = text.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(s))) return { label: s, kind: 'year', from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
+  if ((m = /^(\d{4})-?[Qq]([1-4])$/.exec(s))) {
+    const y = Number(m[1]), q = Number(m[2]);
+    const m0 = (q - 1) * 3 + 1, m1 = m0 + 2;
+    return { label: `${m[1]}-Q${q}`, kind: 'quarter', from: `${m[1]}-${pad(m0)}-01`, to: `${m[1]}-${pad(m1)}-${pad(daysInMonth(y, m1))}` };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(s))) {
+    const y = Number(m[1]), mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return null;
+    return { label: s, kind: 'month', from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${pad(daysInMonth(y, mo))}` };
+  }
+  if ((m = /^(\d{4})-[Ww](\d{2})$/.exec(s))) {
+    const label = `${m[1]}-W${m[2]}`;
+    const r = isoWeekRange(label);
+    return r ? { label, kind: 'week', from: r.from, to: r.to } : null;
+  }
+  if ((m = /^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|~|\/)\s*(\d{4}-\d{2}-\d{2})$/.exec(s))) {
+    const [a, b] = [m[1]!, m[2]!];
+    if (!isIsoDate(a) || !isIsoDate(b) || b < a) return null;
+    return { label: `${a}..${b}`, kind: 'range', from: a, to: b };
+  }
+  if (isIsoDate(s)) return { label: s, kind: 'range', from: s, to: s };
+  return null;
+}
+
+/** The ISO week containing `date` as a period. */
+export function weekOf(date: IsoDate): Period {
+  return parsePeriod(isoWeekOf(date))!;
+}
+
+/** The week after a week period (Monday to Sunday). */
+export function nextWeek(week: Period): Period {
+  return weekOf(addDays(week.to, 1));
+}
+
+/** Everything up to the report date. */
+export function allTime(asOf: IsoDate): Period {
+  return { label: 'all', kind: 'all', to: asOf };
+}
+
+/** The window a measure looks at: the period cut at the report date (later facts have not happened). */
+export interface Window {
+  from?: IsoDate;
+  to: IsoDate;
+}
+
+export function windowOf(period: Period, asOf: IsoDate): Window {
+  const to = period.to < asOf ? period.to : asOf;
+  return period.from !== undefined ? { from: period.from, to } : { to };
+}
+
+export function inWindow(w: Window, d: IsoDate | undefined): d is IsoDate {
+  return d !== undefined && (w.from === undefined || d >= w.from) && d <= w.to;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+// ---- the project as of a date ----
+
+const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
+
+function taskAsOf(t: Task, asOf: IsoDate): Task {
+  const x: Task = { ...t };
+  if (after(x.actual_start, asOf)) delete x.actual_start;
+  if (x.status === 'done' && after(x.actual_end, asOf)) {
+    delete x.actual_end;
+    x.status = x.actual_start !== undefined ? 'in_progress' : 'todo';
+  }
+  return x;
+}
+
+function milestoneAsOf(m: Milestone, asOf: IsoDate): Milestone {
+  if (!after(m.done, asOf)) return m;
+  const { done: _done, ...rest } = m;
+  return rest;
+}
+
+function requirementAsOf(r: Requirement, asOf: IsoDate): Requirement {
+  const x: Requirement = { ...r };
+  if (x.analysis && after(x.analysis.date, asOf)) delete x.analysis;
+  if (x.feasibility && after(x.feasibility.date, asOf)) delete x.feasibility;
+  if (x.confirmation && after(x.confirmation.date, asOf)) delete x.confirmation;
+  if (after(x.archived, asOf)) delete x.archived;
+  if (x.history?.some((h) => h.date > asOf)) {
+    x.history = x.history.filter((h) => h.date <= asOf);
+    x.status = x.history[x.history.length - 1]?.to ?? 'received';
+  }
+  return x;
+}
+
+function riskAsOf(r: Risk, asOf: IsoDate): Risk {
+  const x: Risk = { ...r };
+  if (x.actions) x.actions = x.actions.map((a) => (after(a.done, asOf) ? (({ done: _d, ...rest }) => rest)(a) : a));
+  if (x.closed && after(x.closed.date, asOf)) {
+    delete x.closed;
+    x.status = 'open';
+  }
+  return x;
+}
+
+function changeAsOf(c: Change, asOf: IsoDate): Change {
+  const x: Change = { ...c };
+  if (x.applied && after(x.applied.date, asOf)) {
+    delete x.applied;
+    if (x.status === 'applied') x.status = 'approved';
+  }
+  if (x.rejection && after(x.rejection.date, asOf)) {
+    delete x.rejection;
+    if (x.status === 'rejected') x.status = 'submitted';
+  }
+  if (x.approvals) {
+    const ap = { ...x.approvals };
+    if (ap.customer && after(ap.customer.date, asOf)) delete ap.customer;
+    if (ap.internal && after(ap.internal.date, asOf)) delete ap.internal;
+    x.approvals = ap;
+    if (x.status === 'approved' && !(ap.customer && ap.internal)) x.status = 'submitted';
+  }
+  return x;
+}
+
+function acceptanceAsOf(a: Acceptance, asOf: IsoDate): Acceptance {
+  if (!a.rounds?.some((r) => r.date > asOf)) return a;
+  return { ...a, rounds: a.rounds.filter((r) => r.date <= asOf) };
+}
+
+/**
+ * The project as it stood at the end of `asOf`: records created later are left out (requirements
+ * received, risks identified, slips submitted, surveys dated after it); later facts inside records are
+ * undone (a task's actual end, a milestone reached, an acceptance round, a risk action carried out,
+ * an approval). Acceptance records delivered later stay: they are scheduled hand-overs.
+ */
+export function projectAsOf(p: Project, asOf: IsoDate): Project {
+  const map = <T>(list: Located<T>[], f: (x: T) => T): Located<T>[] => list.map((l) => ({ ...l, data: f(l.data) }));
+  return {
+    ...p,
+    requirements: map(p.requirements.filter((r) => r.data.received <= asOf), (r) => requirementAsOf(r, asOf)),
+    tasks: map(p.tasks, (t) => taskAsOf(t, asOf)),
+    milestones: map(p.milestones, (m) => milestoneAsOf(m, asOf)),
+    baselines: p.baselines.filter((b) => b.data.taken <= asOf),
+    risks: map(p.risks.filter((r) => r.data.identified <= asOf), (r) => riskAsOf(r, asOf)),
+    changes: map(p.changes.filter((c) => c.data.submitted <= asOf), (c) => changeAsOf(c, asOf)),
+    acceptance: map(p.acceptance, (a) => acceptanceAsOf(a, asOf)),
+    surveys: p.surveys.filter((s) => s.data.date <= asOf),
+  };
+}

@@ -1,0 +1,84 @@
+// Schedule rules that need the working-day calendar (the plan reaching years the built-in calendar
+// does not know), and the one place that turns a Project into the scheduler's input.
+import { makeCalendar, type WorkCalendar } from '../calendar.js';
+import { isIsoDate, toDay, type IsoDate } from '../dates.js';
+import { diag, type Diagnostic } from '../diagnostics.js';
+import type { Project } from '../model.js';
+import { schedule, type Schedule, type ScheduleInput } from '../schedule.js';
+
+/** The date float is measured against: the agreed `due`, else the contract's. */
+export function projectDue(p: Project): IsoDate | undefined {
+  const m = p.manifest?.data;
+  const due = m?.due ?? m?.contract?.due;
+  return due !== undefined && isIsoDate(due) ? due : undefined;
+}
+
+/**
+ * Project start: the manifest's; without a readable manifest, the earliest planned start in the
+ * plan, else the report date (so a plan is still drawn while deliver.yaml is being repaired).
+ */
+export function projectStart(p: Project, asOf: IsoDate): IsoDate {
+  const start = p.manifest?.data.start;
+  if (start !== undefined && isIsoDate(start)) return start;
+  let min: IsoDate | undefined;
+  for (const t of p.tasks) if (t.data.start !== undefined && isIsoDate(t.data.start) && (min === undefined || t.data.start < min)) min = t.data.start;
+  return min ?? asOf;
+}
+
+export function scheduleInput(p: Project, asOf: IsoDate, calendar: WorkCalendar, baseline?: string): ScheduleInput {
+  const due = projectDue(p);
+  return {
+    start: projectStart(p, asOf),
+    ...(due !== undefined ? { due } : {}),
+    asOf,
+    tasks: p.tasks.map((t) => t.data),
+    milestones: p.milestones.map((m) => m.data),
+    baselines: p.baselines.map((b) => b.data),
+    ...(baseline !== undefined ? { baseline } : {}),
+    calendar,
+  };
+}
+
+/**
+ * The computed plan. A project-level date the calendar refuses (a start centuries away) cannot be
+ * scheduled at all: the result is then empty with a `date_range` problem, never an exception.
+ */
+export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): { calendar: WorkCalendar; schedule: Schedule } {
+  const calendar = makeCalendar(p.manifest?.data.calendar);
+  const input = scheduleInput(p, asOf, calendar, baseline);
+  try {
+    return { calendar, schedule: schedule(input) };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return {
+      calendar,
+      schedule: { items: new Map(), order: [], projectStart: input.start, criticalPath: [], problems: [{ kind: 'date_range', id: 'deliver.yaml', message: e.message }] },
+    };
+  }
+}
+
+const WHAT = { missing: 'no holiday data', provisional: 'only provisional holiday data (statutory days, no make-up working days)' } as const;
+
+/** DLV-W052: the computed plan (or the due date) reaches a year the built-in calendar has no or only provisional data for. */
+export function checkSchedule(p: Project): Diagnostic[] {
+  const m = p.manifest;
+  if (!m || (m.data.calendar?.base ?? 'none') === 'none') return [];
+  // The report date does not move any computed date (only lateness), so the project start stands in.
+  const { calendar, schedule: s } = scheduleProject(p, projectStart(p, ''));
+  if (calendar.base === 'none' || s.items.size === 0) return [];
+  let from = toDay(s.projectStart);
+  let to = s.projectEnd !== undefined ? toDay(s.projectEnd) : from;
+  for (const it of s.items.values()) {
+    from = Math.min(from, toDay(it.start));
+    to = Math.max(to, toDay(it.end));
+  }
+  if (s.due !== undefined) to = Math.max(to, toDay(s.due));
+  let gaps;
+  try {
+    gaps = calendar.coverage(from, to);
+  } catch (e) {
+    if (e instanceof RangeError) return []; // absurd spans are reported as date problems elsewhere
+    throw e;
+  }
+  return gaps.map((g) => diag('DLV-W052', m.file, { year: g.year, base: calendar.base, what: WHAT[g.status] }, ['calendar', 'base']));
+}

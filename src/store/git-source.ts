@@ -1,0 +1,267 @@
+// Reads a project as it was at a git revision without a checkout: one `git ls-tree` lists the
+// files, one `git cat-file --batch` reads every blob. Paths and contents from git are untrusted and
+// pass the same rules as the working tree (files.ts): links, submodules, folders where a record
+// should be and unusable names are reported, never read; sizes are capped before a blob is read.
+import { spawnSync } from 'node:child_process';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
+import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
+import type { Listing, ReadResult } from './files.js';
+import type { FileSource } from './load.js';
+import { LIMITS } from './parse-policy.js';
+
+/** Why git could not give us what we asked for; commands turn this into a message (exit 2). */
+export class GitError extends Error {
+  constructor(
+    readonly reason: 'no_git' | 'not_repo' | 'no_revision' | 'no_merge_base' | 'failed',
+    readonly detail: string,
+    readonly revision?: string,
+    /** The repository is a shallow clone: a missing revision is probably outside its depth. */
+    readonly shallow = false,
+  ) {
+    super(detail);
+  }
+}
+
+// The working-tree rule (files.ts UNSAFE_NAME): control, bidi and zero-width characters, backslash.
+// TODO(lead): import `isUnsafeFileName` from files.ts once it is exported (see issue 6 report).
+const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\]/;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lossy = new TextDecoder('utf-8');
+
+interface RunOptions {
+  input?: Buffer;
+  maxBuffer?: number;
+  /** Exit statuses that are answers rather than failures (rev-parse --verify exits 1 for "no such"). */
+  allow?: number[];
+}
+
+/** Runs git with an argument array (never a shell), English messages, no prompts, no optional locks. */
+function git(cwd: string, args: string[], opts: RunOptions = {}): { status: number; stdout: Buffer; stderr: string } {
+  const r = spawnSync('git', args, {
+    cwd,
+    input: opts.input,
+    maxBuffer: opts.maxBuffer ?? 16 * 1024 * 1024,
+    env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat' },
+    windowsHide: true,
+  });
+  if (r.error) {
+    const code = (r.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new GitError('no_git', 'git is not installed or not on PATH');
+    throw new GitError('failed', `git ${args[0]}: ${r.error.message}`);
+  }
+  const status = r.status ?? 128;
+  const stderr = r.stderr.toString('utf8').trim();
+  if (status !== 0 && !(opts.allow ?? []).includes(status)) throw new GitError('failed', `git ${args[0]}: ${stderr.split('\n')[0] ?? ''}`);
+  return { status, stdout: r.stdout, stderr };
+}
+
+export interface RepoInfo {
+  /** Absolute path of the working tree's top folder. */
+  top: string;
+  /** The project's folder relative to `top`, with a trailing slash ('' at the top). */
+  prefix: string;
+}
+
+/** The repository holding `dir`, and where `dir` sits in it. */
+export function repoOf(dir: string): RepoInfo {
+  const r = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix'], { allow: [128] });
+  if (r.status !== 0) throw new GitError('not_repo', r.stderr.split('\n')[0] ?? 'not a git repository');
+  const [top, prefix] = r.stdout.toString('utf8').split('\n');
+  if (!top) throw new GitError('not_repo', 'not inside a git working tree (a bare repository?)');
+  return { top, prefix: prefix ?? '' };
+}
+
+function isShallow(repoDir: string): boolean {
+  return git(repoDir, ['rev-parse', '--is-shallow-repository'], { allow: [128] }).stdout.toString().trim() === 'true';
+}
+
+/** The commit a revision names; GitError('no_revision') when the repository does not have it. */
+export function resolveCommit(repoDir: string, revision: string): string {
+  const r = git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], { allow: [1, 128] });
+  const sha = r.stdout.toString('utf8').trim();
+  if (r.status !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
+    throw new GitError('no_revision', `revision ${revision} not found`, revision, isShallow(repoDir));
+  }
+  return sha;
+}
+
+/** Candidates for "the default branch", most specific first. */
+const DEFAULT_BRANCHES = ['origin/HEAD', 'main', 'origin/main', 'master', 'origin/master'];
+
+/**
+ * Where a change set starts: the merge base of HEAD with the default branch (origin/HEAD, else
+ * main, else master). Returns the branch name used and the merge-base commit.
+ */
+export function defaultBase(repoDir: string): { branch: string; commit: string } {
+  resolveCommit(repoDir, 'HEAD');
+  for (const branch of DEFAULT_BRANCHES) {
+    let tip: string;
+    try {
+      tip = resolveCommit(repoDir, branch);
+    } catch (e) {
+      if (e instanceof GitError && e.reason === 'no_revision') continue;
+      throw e;
+    }
+    const r = git(repoDir, ['merge-base', 'HEAD', tip], { allow: [1] });
+    const sha = r.stdout.toString('utf8').trim();
+    if (r.status !== 0 || !sha) throw new GitError('no_merge_base', `HEAD and ${branch} have no common commit here`, branch, isShallow(repoDir));
+    return { branch, commit: sha };
+  }
+  throw new GitError('no_revision', `no default branch found (tried ${DEFAULT_BRANCHES.join(', ')})`, DEFAULT_BRANCHES.join(', '), isShallow(repoDir));
+}
+
+interface Entry {
+  mode: string;
+  oid: string;
+  size: number;
+}
+
+export interface GitFileSource extends FileSource {
+  /** The commit read. */
+  readonly commit: string;
+  /** deliver.yaml exists at this revision (else the project did not exist yet). */
+  readonly hasProject: boolean;
+}
+
+function typeOfMode(mode: string): string | undefined {
+  if (mode === '100644' || mode === '100755') return undefined; // a regular file
+  if (mode === '120000') return 'symbolic link';
+  if (mode === '160000') return 'submodule';
+  return 'special file';
+}
+
+/**
+ * A FileSource over `revision` for the project at `projectPrefix` (relative to the repository top,
+ * with a trailing slash, or ''). All paths it deals in are project-relative, as for fsSource.
+ */
+export function gitSource(repoDir: string, revision: string, projectPrefix: string): GitFileSource {
+  const commit = resolveCommit(repoDir, revision);
+  const prefix = projectPrefix && !projectPrefix.endsWith('/') ? `${projectPrefix}/` : projectPrefix;
+  const wanted = [MANIFEST_FILE, PLAN_FILE, ...Object.values(FOLDERS)].map((p) => prefix + p);
+  const out = git(repoDir, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...wanted], { maxBuffer: 256 * 1024 * 1024 });
+
+  const entries = new Map<string, Entry>();
+  /** Names that could not be decoded or used: project-relative lossy path → shown name. */
+  const badNames = new Map<string, string>();
+  for (const rec of splitNul(out.stdout)) {
+    const tab = rec.indexOf(0x09);
+    if (tab < 0) continue;
+    const m = /^(\d{6}) \w+ ([0-9a-f]+) +(\d+|-)$/.exec(rec.subarray(0, tab).toString('latin1'));
+    if (!m) continue;
+    const pathBytes = rec.subarray(tab + 1);
+    let path: string;
+    try {
+      path = utf8.decode(pathBytes);
+    } catch {
+      path = lossy.decode(pathBytes);
+      if (path.startsWith(prefix)) badNames.set(path.slice(prefix.length), path.slice(path.lastIndexOf('/') + 1));
+      continue;
+    }
+    if (!path.startsWith(prefix)) continue;
+    entries.set(path.slice(prefix.length), { mode: m[1]!, oid: m[2]!, size: m[3] === '-' ? 0 : Number(m[3]) });
+  }
+
+  const isFolder = (rel: string) => {
+    for (const k of entries.keys()) if (k.startsWith(`${rel}/`)) return true;
+    return false;
+  };
+  const limitOf = (rel: string) => (rel === PLAN_FILE ? LIMITS.planBytes : LIMITS.recordBytes);
+  let blobs: Map<string, Uint8Array | null> | undefined;
+  const loadBlobs = () => {
+    // Every readable candidate in one process; oversized blobs are never requested.
+    const want = [...entries.entries()].filter(([rel, e]) => typeOfMode(e.mode) === undefined && e.size <= limitOf(rel));
+    blobs = readBlobs(repoDir, [...new Set(want.map(([, e]) => e.oid))]);
+  };
+
+  return {
+    commit,
+    hasProject: entries.has(MANIFEST_FILE),
+    list(folder: string): Listing {
+      const listing: Listing = { files: [], diagnostics: [] };
+      const self = entries.get(folder);
+      if (self) {
+        listing.diagnostics.push(diag('DLV-E015', folder, { type: typeOfMode(self.mode) ?? 'special file' }));
+        return listing;
+      }
+      const names = new Map<string, Entry | 'folder' | 'bad'>();
+      for (const [rel, e] of entries) {
+        if (!rel.startsWith(`${folder}/`)) continue;
+        const rest = rel.slice(folder.length + 1);
+        const slash = rest.indexOf('/');
+        if (slash < 0) names.set(rest, e);
+        else if (!names.has(rest.slice(0, slash))) names.set(rest.slice(0, slash), 'folder');
+      }
+      for (const [rel, shown] of badNames) if (rel.startsWith(`${folder}/`) && !rel.slice(folder.length + 1).includes('/')) names.set(shown, 'bad');
+      for (const name of [...names.keys()].sort()) {
+        const e = names.get(name)!;
+        const rel = `${folder}/${name}`;
+        if (name.startsWith('.')) continue; // as in the working tree: .gitkeep and friends
+        if (e === 'bad' || UNSAFE_NAME.test(name)) {
+          listing.diagnostics.push(diag('DLV-E019', rel, { name }));
+          continue;
+        }
+        const isYaml = name.endsWith('.yaml') || name.endsWith('.yml');
+        if (e === 'folder') {
+          if (isYaml) listing.diagnostics.push(diag('DLV-E015', rel, { type: 'folder' }));
+          continue;
+        }
+        const type = typeOfMode(e.mode);
+        if (type !== undefined) listing.diagnostics.push(diag('DLV-E015', rel, { type }));
+        else if (!isYaml) listing.diagnostics.push(diag('DLV-W018', rel));
+        else listing.files.push(rel);
+      }
+      return listing;
+    },
+    read(rel: string, maxBytes: number): ReadResult {
+      const e = entries.get(rel);
+      if (!e) return { diagnostic: isFolder(rel) ? diag('DLV-E015', rel, { type: 'folder' }) : diag('DLV-E017', rel, { reason: 'ENOENT' }) };
+      const type = typeOfMode(e.mode);
+      if (type !== undefined) return { diagnostic: diag('DLV-E015', rel, { type }) };
+      if (e.size > maxBytes || e.size > limitOf(rel)) return { diagnostic: diag('DLV-E011', rel, { size: e.size, limit: Math.min(maxBytes, limitOf(rel)) }) };
+      if (!blobs) loadBlobs();
+      const bytes = blobs!.get(e.oid);
+      if (!bytes) return { diagnostic: diag('DLV-E017', rel, { reason: `git object ${e.oid.slice(0, 12)} is missing` }) };
+      return { bytes };
+    },
+    exists(rel: string): boolean {
+      return entries.has(rel) || isFolder(rel);
+    },
+  };
+}
+
+function splitNul(buf: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  let start = 0;
+  for (let i = buf.indexOf(0); i >= 0; i = buf.indexOf(0, start)) {
+    out.push(buf.subarray(start, i));
+    start = i + 1;
+  }
+  if (start < buf.length) out.push(buf.subarray(start));
+  return out;
+}
+
+/** `git cat-file --batch` for many objects at once; a missing object maps to null. */
+function readBlobs(repoDir: string, oids: readonly string[]): Map<string, Uint8Array | null> {
+  const out = new Map<string, Uint8Array | null>();
+  if (oids.length === 0) return out;
+  // The listing bounded every size, so the output is bounded too: sizes + one header line each.
+  const r = git(repoDir, ['cat-file', '--batch'], { input: Buffer.from(oids.join('\n') + '\n'), maxBuffer: 1024 * 1024 * 1024 });
+  const buf = r.stdout;
+  let pos = 0;
+  for (const oid of oids) {
+    const nl = buf.indexOf(0x0a, pos);
+    if (nl < 0) break;
+    const header = buf.subarray(pos, nl).toString('latin1');
+    pos = nl + 1;
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      out.set(oid, null); // "<oid> missing"
+      continue;
+    }
+    const size = Number(m[3]);
+    out.set(oid, m[2] === 'blob' && m[1] === oid ? buf.subarray(pos, pos + size) : null);
+    pos += size + 1;
+  }
+  return out;
+}
