@@ -13,6 +13,13 @@ import { register as registerGantt } from './spec/gantt.js';
 import { register as registerRisk } from './spec/risk.js';
 import { register as registerChange } from './spec/change.js';
 import { register as registerAccept } from './spec/accept.js';
+import { register as registerDiff } from './spec/diff.js';
+import { register as registerRenumber } from './spec/renumber.js';
+import { register as registerStatus } from './spec/status.js';
+import { register as registerKpi } from './spec/kpi.js';
+import { register as registerReport } from './spec/report.js';
+import { register as registerExport } from './spec/export.js';
+import { register as registerSurvey } from './spec/survey.js';
 
 /** How a command's action reaches its implementation: main builds the context and catches errors. */
 export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
@@ -38,6 +45,13 @@ export function buildProgram(version: string, run: Runner): Command {
   registerRisk(program, run);
   registerChange(program, run);
   registerAccept(program, run);
+  registerDiff(program, run);
+  registerRenumber(program, run);
+  registerStatus(program, run);
+  registerKpi(program, run);
+  registerReport(program, run);
+  registerExport(program, run);
+  registerSurvey(program, run);
   return program;
 }
 

@@ -214,5 +214,5 @@ export async function taskMove(ctx: Context, action: TaskAction, id: string, opt
   const detail = move.to === 'done' ? ctx.t('task.moved.done', { date: a.actual_end ?? '' })
     : move.to === 'in_progress' && action === 'start' ? ctx.t('task.moved.started', { date: a.actual_start ?? '' })
       : move.to === 'blocked' ? ctx.t('task.moved.blocked', { reason: safeText(a.blocked_reason) }) : '';
-  println(ctx, `${ctx.t('task.moved', { id, from: statusText(ctx, move.from), to: statusText(ctx, move.to) })}${detail ? ` ${detail}` : ''}`);
+  println(ctx, `${ctx.t('task.moved', { id, from: statusText(ctx, move.from), to: statusText(ctx, move.to) })}${detail}`);
 }

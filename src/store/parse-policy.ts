@@ -83,30 +83,72 @@ function isMapping(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Anything the fast parser might read differently from the careful one, or accept where the policy
- * refuses: anchors, aliases and tags at the start of a node, directives, and the number forms
- * where js-yaml 4 still follows YAML 1.1 (0b…, +.5). A false alarm only costs speed.
+ * Whether a text needs the careful parser: anything the fast parser might read differently or
+ * accept where the policy refuses. Flags anchors, aliases and tags at the start of a node, complex
+ * keys (`? `), directives (`%` at a line start), the number forms js-yaml 4 still reads the YAML
+ * 1.1 way (`0b…`, `+.5`), flow collections spanning lines (js-yaml 4 is lax about their
+ * indentation) and tabs. One pass over the characters; a false alarm only costs speed.
  */
-const CAREFUL = /(?:^|[\s[{,])[&*!](?=\S)|^%|(?:^|[\s[{,:])(?:[-+]?0b|\+\.)/m;
+export function needsCarefulParser(src: string): boolean {
+  let depth = 0;
+  let prev = 10; // '\n': the start of the text is a line start
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    const boundary = prev === 10 || prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 13;
+    switch (c) {
+      case 10: // newline: a flow collection must close on its own line
+        if (depth !== 0) return true;
+        break;
+      case 9: // tabs: the two parsers disagree about where YAML allows them
+        return true;
+      case 91: case 123: // [ {
+        depth++;
+        break;
+      case 93: case 125: // ] }
+        depth--;
+        break;
+      case 38: case 42: case 33: // & * !
+        if (boundary && i + 1 < src.length && !isSpace(src.charCodeAt(i + 1))) return true;
+        break;
+      case 63: // ?
+        if (boundary && (i + 1 >= src.length || isSpace(src.charCodeAt(i + 1)))) return true;
+        break;
+      case 37: // %
+        if (prev === 10) return true;
+        break;
+      case 48: // 0b…
+        if (src.charCodeAt(i + 1) === 98 && (boundary || prev === 45 || prev === 43 || prev === 58)) return true;
+        break;
+      case 43: // +.5
+        if (src.charCodeAt(i + 1) === 46) return true;
+        break;
+      default:
+        break;
+    }
+    prev = c;
+  }
+  return depth !== 0;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
 
 /**
  * The fast path: js-yaml 4 reads a typical record about twice as fast as js-yaml 5. It is used only
- * for text without the constructs above and only when it succeeds and the result is a plain tree
- * (no shared nodes, depth within the limit); everything else, including every error, goes to the
- * careful parser, so findings and their positions always come from one place.
+ * for text needsCarefulParser passes, only when it succeeds, and only when the result is a plain
+ * tree (no shared nodes, depth within the limit); everything else, including every error, goes to
+ * the careful parser, so findings and their positions always come from one place.
  * test/store/parse-paths.test.ts runs both over the fixtures and random records.
  */
 function fastLoad(source: string): unknown {
-  if (CAREFUL_CHARS.test(source) && CAREFUL.test(source)) return NOT_FAST;
+  if (needsCarefulParser(source)) return NOT_FAST;
   try {
     return fastYaml.load(source, { schema: fastYaml.CORE_SCHEMA });
   } catch {
     return NOT_FAST;
   }
 }
-
-/** Cheap pre-filter for CAREFUL: most records contain none of these characters at all. */
-const CAREFUL_CHARS = /[&*!%]|0b|\+\./;
 
 function fail(d: Diagnostic): ParsedText {
   return { diagnostics: [d] };

@@ -143,7 +143,7 @@ describe('deliver task start|done|block|reopen', () => {
     expect(planOf()).not.toContain('blocked_reason');
     const twice = await run('done', 'T-002');
     expect(twice.code).toBe(1);
-    expect(twice.stderr).toContain('T-002 is already done; cannot done it');
+    expect(twice.stderr).toContain('T-002 is already done\n');
     expect(twice.stderr).toContain('deliver task reopen T-002');
 
     expect((await run('reopen', 'T-002')).stdout).toBe('T-002: done → in_progress\n');
@@ -160,7 +160,7 @@ describe('deliver task start|done|block|reopen', () => {
     // T-002 is planned 2026-09-29 → 2026-10-10: done on 10/09 keeps the planned start.
     expect((await runCli(['task', 'done', 'T-002', '--date', '2026-10-09'], { cwd: dir })).code).toBe(0);
     expect(read(dir, 'plan.yaml')).toContain('    status: done\n    actual_start: 2026-09-29\n    actual_end: 2026-10-09\n');
-    // T-004 is planned to start 2026-10-13 now (after the earlier finish); done before that: the day itself.
+    // T-004 is planned after M-001 (late October): done on 10/09, before its planned start, the day itself.
     expect((await runCli(['task', 'done', 'T-004', '--date', '2026-10-09'], { cwd: dir })).code).toBe(0);
     expect(read(dir, 'plan.yaml')).toContain('    status: done\n    actual_start: 2026-10-09\n    actual_end: 2026-10-09\n');
     const dir2 = cnProject();
@@ -189,7 +189,7 @@ describe('deliver task show', () => {
       'Status: to do',
       'Owner: Li Na',
       'Planned: 2026-10-12 → 2026-10-23 (10 working days)',
-      'Could start: from 2026-10-12; latest start 2026-10-29, latest finish 2026-11-11',
+      'Could start: from 2026-10-12; latest start 2026-10-28, latest finish 2026-11-10',
       'Float: +12  critical path',
       'Late by: 20 working days',
       'After: T-002',

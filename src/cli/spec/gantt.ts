@@ -1,5 +1,5 @@
 // Flags of `deliver gantt`.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Runner } from '../program.js';
 
 export function register(program: Command, run: Runner): void {
@@ -8,9 +8,10 @@ export function register(program: Command, run: Runner): void {
     .description('Gantt chart of the plan: as-of marker, milestones, critical path, baseline slip')
     .option('--from <date>', 'first day shown')
     .option('--to <date>', 'last day shown')
-    .addOption(new Option('--scale <scale>', 'one column per day or per week (default: by span)').choices(['day', 'week', 'auto']))
+    // Choices are checked by the command (choiceOption): a message in the user's language, exit 2.
+    .option('--scale <scale>', 'day, week or auto: one column per day or per week (default: auto, by span)')
     .option('--width <n>', 'columns available (default: the terminal width)')
-    .addOption(new Option('--format <format>', 'text chart, or a Mermaid block for a pull request').choices(['text', 'mermaid']).default('text'))
+    .option('--format <format>', 'text (default), or mermaid: a Mermaid block for a pull request')
     .option('--baseline <name>', 'baseline to compare with (default: the latest)')
     .action(run(async (ctx, _a, opts) => (await import('../../commands/gantt.js')).gantt(ctx, opts)));
 }

@@ -1,0 +1,10 @@
+// Flags of `deliver status`.
+import type { Command } from 'commander';
+import type { Runner } from '../program.js';
+
+export function register(program: Command, run: Runner): void {
+  program
+    .command('status')
+    .description('one-screen dashboard: health, progress, milestones, late and blocked tasks, risks, changes, acceptance, KPIs')
+    .action(run(async (ctx) => (await import('../../commands/status.js')).status(ctx)));
+}

@@ -1,0 +1,121 @@
+// `deliver kpi [dirs…] [--period]`: KPIs for one project, or a portfolio (a folder whose subfolders are
+// projects, or several folders) with one row per project and totals from summed numerators/denominators.
+import { readdirSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import stringWidth from 'string-width';
+import type { Context } from '../cli/context.js';
+import { FindingsError, UsageError } from '../cli/errors.js';
+import { printDiagnostics, printJson, printTable, println } from '../cli/output.js';
+import { projectRoot, readProject, type ReadProject } from '../cli/project.js';
+import { portfolioTotals, projectKpis, type Kpis } from '../core/kpi.js';
+import { allTime, parsePeriod, windowOf, type Period } from '../core/period.js';
+import { formatDate, formatRange, measureColumns, measureGroups, measureNotes, measureRows, portfolioColumns, type Fmt, type PortfolioRow } from '../render/kpi.js';
+import { sanitizeInline } from '../render/sanitize.js';
+import { isProjectRoot } from '../store/files.js';
+import { errorCount, kpiJson, projectView } from './status.js';
+
+interface Target {
+  root: string;
+  /** As the user should read it: relative to the working folder. */
+  dir: string;
+}
+
+/** Each argument is a project, or a folder whose immediate subfolders include projects. */
+function targets(ctx: Context, dirs: readonly string[]): { list: Target[]; single: boolean } {
+  if (dirs.length === 0) {
+    const root = projectRoot(ctx);
+    return { list: [{ root, dir: relative(ctx.cwd, root) || '.' }], single: true };
+  }
+  const list: Target[] = [];
+  for (const d of dirs) {
+    const abs = resolve(ctx.cwd, d);
+    if (isProjectRoot(abs)) { list.push({ root: abs, dir: d }); continue; }
+    let subs: string[] = [];
+    try {
+      subs = readdirSync(abs, { withFileTypes: true }).filter((e) => e.isDirectory() && isProjectRoot(join(abs, e.name))).map((e) => e.name).sort();
+    } catch {
+      // unreadable or missing: reported below
+    }
+    if (subs.length === 0) throw new UsageError(ctx.t('err.notProjectOrPortfolio', { dir: d }));
+    for (const s of subs) list.push({ root: join(abs, s), dir: join(d, s) });
+  }
+  return { list, single: dirs.length === 1 && list.length === 1 && isProjectRoot(resolve(ctx.cwd, dirs[0]!)) };
+}
+
+function periodJson(period: Period | undefined, asOf: string) {
+  const p = period ?? allTime(asOf);
+  const w = windowOf(p, asOf);
+  return { label: p.label, from: p.from ?? null, to: p.to, window: { from: w.from ?? null, to: w.to } };
+}
+
+function periodLine(ctx: Context, f: Fmt, period: Period | undefined): string {
+  if (!period) return ctx.t('kpi.periodAll', { date: formatDate(f, ctx.asOf) });
+  return ctx.t('kpi.period', { label: period.label, range: formatRange(f, period.from ?? period.to, period.to), date: formatDate(f, ctx.asOf) });
+}
+
+interface Row { target: Target; read: ReadProject; name: string; code?: string; kpis: Kpis }
+
+export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unknown>): Promise<void> {
+  let period: Period | undefined;
+  if (opts.period !== undefined) {
+    const p = parsePeriod(String(opts.period));
+    if (!p) throw new UsageError(ctx.t('err.badPeriod', { value: String(opts.period) }));
+    period = p;
+  }
+  const { list, single } = targets(ctx, dirs);
+  const rows: Row[] = list.map((target) => {
+    const read = readProject(ctx, target.root);
+    const { project, plan } = projectView(read.project, ctx.asOf);
+    const m = read.project.manifest?.data;
+    return {
+      target, read, name: m?.name ?? basename(target.root), ...(m?.code ? { code: m.code } : {}),
+      kpis: projectKpis({ project, asOf: ctx.asOf, calendar: plan.calendar, ...(period ? { period } : {}) }),
+    };
+  });
+  // One language for the whole report: the flag, else the one all projects share, else the environment's.
+  const langs = new Set(rows.map((r) => r.read.project.manifest?.data.language));
+  ctx.useProjectLanguage(langs.size === 1 ? [...langs][0] : undefined);
+  const f: Fmt = { t: ctx.t, year: Number(ctx.asOf.slice(0, 4)) };
+  const t = ctx.t;
+
+  // Findings of every project, with the project's folder in front of the file name.
+  const broken = rows.filter((r) => errorCount(r.read) > 0);
+  for (const r of broken) {
+    const ds = r.read.findings.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: single ? d.file : `${r.target.dir}/${d.file}` }));
+    if (!single) ctx.stderr.write(`deliver: ${t('kpi.brokenProject', { dir: sanitizeInline(r.target.dir) })}\n`);
+    printDiagnostics(ctx, ds, 'text', 'stderr');
+  }
+
+  if (single) {
+    const r = rows[0]!;
+    if (ctx.json) {
+      printJson(ctx, 'kpi', { as_of: ctx.asOf, period: periodJson(period, ctx.asOf), project: { name: r.name, code: r.code ?? null, dir: r.target.dir }, kpis: kpiJson(ctx, r.kpis) });
+    } else {
+      println(ctx, ctx.chalk().bold(t('kpi.title', { name: sanitizeInline(r.name) })));
+      println(ctx, periodLine(ctx, f, period));
+      printTable(ctx, measureColumns(t), measureRows(r.kpis));
+      for (const n of measureNotes(t, r.kpis)) println(ctx, `  ${n}`);
+    }
+  } else {
+    const totals = portfolioTotals(rows.map((r) => r.kpis));
+    if (ctx.json) {
+      printJson(ctx, 'kpi.portfolio', {
+        as_of: ctx.asOf, period: periodJson(period, ctx.asOf),
+        projects: rows.map((r) => ({ name: r.name, code: r.code ?? null, dir: r.target.dir, errors: errorCount(r.read), kpis: kpiJson(ctx, r.kpis) })),
+        totals: kpiJson(ctx, totals),
+      });
+    } else {
+      println(ctx, ctx.chalk().bold(t('kpi.portfolioTitle', { n: rows.length })));
+      println(ctx, periodLine(ctx, f, period));
+      const clip = (s: string) => ([...s].length > 24 ? [...s].slice(0, 23).join('') + '…' : s);
+      const table: PortfolioRow[] = [...rows.map((r) => ({ name: clip(r.code ?? r.name), kpis: r.kpis })), { name: t('kpi.total'), kpis: totals, total: true }];
+      const groups = ctx.stdoutIsTTY ? measureGroups(stringWidth, t, table, ctx.columns) : [measureRows(totals).map((m) => m.key)];
+      for (const g of groups) printTable(ctx, portfolioColumns(t, g), table);
+      println(ctx);
+      println(ctx, ctx.chalk().bold(t('kpi.totalTitle')));
+      printTable(ctx, measureColumns(t), measureRows(totals));
+      for (const n of measureNotes(t, totals)) println(ctx, `  ${n}`);
+    }
+  }
+  if (broken.length) throw new FindingsError([]);
+}

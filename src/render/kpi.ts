@@ -1,0 +1,122 @@
+// Locale formatting shared by the reports (dates, percentages, KPI values and targets) and the KPI
+// tables for one project and a portfolio. Pure: strings in, strings out.
+import type { IsoDate } from '../core/dates.js';
+import { KPI_KEYS, KPI_UNIT, type KpiKey, type Kpis, type Measure } from '../core/kpi.js';
+import type { Translate } from './i18n.js';
+import type { Column } from './table.js';
+
+export interface Fmt {
+  t: Translate;
+  /** The year dates are shown without (the report's year); other years are spelled out. */
+  year: number;
+}
+
+/** 2026-11-20 → "20 Nov 2026" / "2026年11月20日"; `short` drops the year when it is the report's year. */
+export function formatDate(f: Fmt, iso: IsoDate | undefined, short = false): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const args = { y, m: mo, d, mon: f.t(`rep.date.month${mo}`) };
+  return f.t(short && y === f.year ? 'rep.date.short' : 'rep.date.long', args);
+}
+
+export function formatRange(f: Fmt, from: IsoDate, to: IsoDate, short = false): string {
+  return f.t('rep.date.range', { from: formatDate(f, from, short), to: formatDate(f, to, short) });
+}
+
+/** Percent with one decimal unless whole: 0.9 → "90%", 2/3 → "66.7%". */
+export function percent(x: number): string {
+  const p = Math.round(x * 1000) / 10;
+  return `${Number.isInteger(p) ? p : p.toFixed(1)}%`;
+}
+
+function num(x: number): string {
+  const r = Math.round(x * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+export function formatValue(m: Pick<Measure, 'key' | 'value'>): string {
+  if (m.value === null) return '—';
+  return KPI_UNIT[m.key] === 'rate' ? percent(m.value) : num(m.value);
+}
+
+export function formatTarget(m: Pick<Measure, 'key' | 'target'>): string {
+  if (m.target === null) return '—';
+  const v = KPI_UNIT[m.key] === 'rate' ? percent(m.target) : num(m.target);
+  return `${m.key === 'average_cycle_days' ? '≤' : '≥'} ${v}`;
+}
+
+/** "4 / 5", or for counts the count with its details. */
+export function formatBasis(t: Translate, m: Measure): string {
+  if (m.key === 'requirements_received') return t('kpi.throughput', { n: m.numerator, accepted: m.accepted ?? 0, rejected: m.rejected ?? 0 });
+  if (m.denominator === null) return String(m.numerator);
+  return `${num(m.numerator)} / ${m.denominator}`;
+}
+
+export function formatMet(t: Translate, m: Pick<Measure, 'met'>): string {
+  return m.met === null ? t('kpi.met.na') : m.met ? `✓ ${t('kpi.met.yes')}` : `✗ ${t('kpi.met.no')}`;
+}
+
+/** The table of one project's (or the portfolio total's) measures. */
+export function measureColumns(t: Translate): Column<Measure>[] {
+  return [
+    { header: t('kpi.col.measure'), value: (m) => t(`kpi.name.${m.key}`) },
+    { header: t('kpi.col.value'), value: (m) => formatValue(m), align: 'right', style: (s, m, c) => (m.met === false ? c.red(s) : m.met ? c.green(s) : s) },
+    { header: t('kpi.col.basis'), value: (m) => formatBasis(t, m), align: 'right' },
+    { header: t('kpi.col.target'), value: (m) => formatTarget(m), align: 'right' },
+    { header: t('kpi.col.met'), value: (m) => formatMet(t, m), style: (s, m, c) => (m.met === false ? c.red(s) : m.met ? c.green(s) : s) },
+  ];
+}
+
+export function measureRows(k: Kpis): Measure[] {
+  return KPI_KEYS.map((key) => k[key]);
+}
+
+/** Notes under a table: why a value is missing, and deliveries left out for want of an agreed date. */
+export function measureNotes(t: Translate, k: Kpis): string[] {
+  const out: string[] = [];
+  for (const m of measureRows(k)) if (m.reason) out.push(t('kpi.note', { name: t(`kpi.name.${m.key}`), reason: t(`kpi.reason.${m.reason}`) }));
+  const ex = k.on_time_delivery_rate.excluded ?? 0;
+  if (ex > 0) out.push(t('kpi.note', { name: t('kpi.name.on_time_delivery_rate'), reason: t('kpi.excluded', { n: ex }) }));
+  return out;
+}
+
+export interface PortfolioRow {
+  name: string;
+  kpis: Kpis;
+  total?: boolean;
+}
+
+/** Portfolio table columns for a group of measures: project, then one value per measure. */
+export function portfolioColumns(t: Translate, keys: readonly KpiKey[]): Column<PortfolioRow>[] {
+  return [
+    { header: t('kpi.col.project'), value: (r) => r.name },
+    ...keys.map((key): Column<PortfolioRow> => ({
+      header: t(`kpi.short.${key}`),
+      value: (r) => formatValue(r.kpis[key]),
+      align: 'right',
+      style: (s, r, c) => (r.kpis[key].met === false ? c.red(s) : s),
+    })),
+  ];
+}
+
+/**
+ * Splits the measures into groups whose portfolio table fits `width` columns on a terminal
+ * (each column costs its widest cell plus 3 for padding and border).
+ */
+export function measureGroups(widthOf: (s: string) => number, t: Translate, rows: readonly PortfolioRow[], width: number): KpiKey[][] {
+  const nameW = Math.max(widthOf(t('kpi.col.project')), ...rows.map((r) => widthOf(r.name))) + 4;
+  const groups: KpiKey[][] = [[]];
+  let used = nameW;
+  for (const key of KPI_KEYS) {
+    const w = Math.max(widthOf(t(`kpi.short.${key}`)), ...rows.map((r) => widthOf(formatValue(r.kpis[key])))) + 3;
+    if (used + w > width && groups[groups.length - 1]!.length > 0) {
+      groups.push([]);
+      used = nameW;
+    }
+    groups[groups.length - 1]!.push(key);
+    used += w;
+  }
+  return groups;
+}

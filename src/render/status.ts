@@ -1,0 +1,148 @@
+// The status screen: one screen (at most 40 lines, at most `width` columns, CJK counted double) that
+// a delivery lead reads in ten seconds. Lists are capped so the screen never grows past 40 lines;
+// colour only marks what the words already say.
+import stringWidth from 'string-width';
+import { KPI_KEYS } from '../core/kpi.js';
+import type { StatusFacts } from '../core/status.js';
+import { formatBasis, formatDate, formatMet, formatTarget, formatValue, percent, type Fmt } from './kpi.js';
+import { sanitizeInline } from './sanitize.js';
+
+export type Style = 'red' | 'yellow' | 'green' | 'bold' | 'dim';
+export interface Seg { text: string; style?: Style }
+export type Paint = Record<Style, (s: string) => string>;
+
+export interface StatusOptions extends Fmt {
+  width: number;
+  paint?: Paint;
+  /** Extra lines at the bottom (findings, unscheduled items): counted in the 40. */
+  footer?: string[];
+}
+
+export const MAX_LINES = 40;
+const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3 };
+
+const s = (v: unknown) => sanitizeInline(v === undefined || v === null ? '' : String(v));
+
+/** Cuts segments to `width` display columns (an ellipsis marks the cut), then paints them. */
+export function fitLine(segs: Seg[], width: number, paint?: Paint): string {
+  let used = 0;
+  let out = '';
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i]!;
+    const w = stringWidth(seg.text);
+    let text = seg.text;
+    if (used + w > width) {
+      text = '';
+      let tw = 0;
+      for (const ch of seg.text) {
+        const cw = stringWidth(ch);
+        if (used + tw + cw > width - 1) break;
+        text += ch;
+        tw += cw;
+      }
+      text += '…';
+      out += paint && seg.style ? paint[seg.style](text) : text;
+      return out;
+    }
+    used += w;
+    out += paint && seg.style ? paint[seg.style](text) : text;
+  }
+  return out;
+}
+
+const padTo = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - stringWidth(text)));
+const padLeft = (text: string, w: number) => ' '.repeat(Math.max(0, w - stringWidth(text))) + text;
+
+/** Shows up to `max` lines of a list; when more remain, the last line says how many. */
+function capped<T>(items: readonly T[], max: number, line: (x: T) => Seg[], more: (n: number) => string): Seg[][] {
+  if (items.length <= max) return items.map(line);
+  return [...items.slice(0, max - 1).map(line), [{ text: `  ${more(items.length - max + 1)}`, style: 'dim' }]];
+}
+
+export function renderStatus(f: StatusFacts, o: StatusOptions): string {
+  const t = o.t;
+  const d = (iso: string | undefined) => formatDate(o, iso, true);
+  const more = (n: number) => t('status.more', { n });
+  const lines: Seg[][] = [];
+  const section = (title: string, rows: Seg[][]) => {
+    if (rows.length === 0) lines.push([{ text: title, style: 'bold' }, { text: `: ${t('status.none')}` }]);
+    else lines.push([{ text: title, style: 'bold' }], ...rows);
+  };
+
+  const head = [f.project.code ? `${s(f.project.code)} ` : '', s(f.project.name)].join('');
+  lines.push([{ text: head, style: 'bold' }, { text: ` · ${t('status.client', { client: s(f.project.client) })} · ${t('status.asOf', { date: formatDate(o, f.as_of) })}` }]);
+
+  // health: the level, then the reasons (red first)
+  const level = f.health.level;
+  const levelStyle: Style = level === 'red' ? 'red' : level === 'amber' ? 'yellow' : 'green';
+  lines.push([{ text: `${t('status.health')}: ` }, { text: `● ${t(`health.${level}`)}`, style: levelStyle }]);
+  lines.push(...capped(f.health.reasons, LIMITS.health, (r) => [
+    { text: '  ' }, { text: r.level === 'red' ? '✗ ' : '! ', style: r.level === 'red' ? 'red' : 'yellow' },
+    { text: t(`health.reason.${r.code}`, { ids: r.ids.join(', '), days: r.days ?? 0 }) },
+  ], more));
+
+  const p = f.progress;
+  const pct = p.days_planned_to_date > 0 ? percent(p.days_done / p.days_planned_to_date) : '—';
+  lines.push([{ text: `${t('status.progress')}: `, style: 'bold' }, { text: `${t('status.tasksLine', { done: p.tasks_done, planned: p.tasks_planned_to_date, total: p.tasks_total })} · ${t('status.daysLine', { done: p.days_done, planned: p.days_planned_to_date, pct })}` }]);
+  if (p.project_end) {
+    const finish = p.due !== undefined && p.due_float !== undefined
+      ? t('status.finishDue', { end: d(p.project_end), due: d(p.due), float: p.due_float })
+      : t('status.finish', { end: d(p.project_end) });
+    lines.push([{ text: '  ' }, { text: finish, ...(p.due_float !== undefined && p.due_float < 0 ? { style: 'red' as const } : {}) }]);
+  }
+
+  const ms = [...f.milestones.overdue.map((m) => ({ m, overdue: true })), ...f.milestones.next.map((m) => ({ m, overdue: false }))];
+  const msLabelW = Math.max(stringWidth(t('status.ms.overdue')), stringWidth(t('status.ms.next')));
+  section(t('status.milestones'), capped(ms, LIMITS.milestones, ({ m, overdue }) => [
+    { text: '  ' }, { text: padTo(overdue ? t('status.ms.overdue') : t('status.ms.next'), msLabelW), ...(overdue ? { style: 'red' as const } : {}) },
+    { text: ` ${s(m.id)} ${s(m.name)}${m.due ? ' · ' + t('status.ms.due', { date: d(m.due) }) : ''}${m.forecast && m.forecast !== m.due ? ' · ' + t('status.ms.forecast', { date: d(m.forecast) }) : ''}` },
+  ], more));
+
+  const work = [...f.late_tasks.map((x) => ({ late: x, blocked: undefined })), ...f.blocked_tasks.filter((b) => !f.late_tasks.some((l) => l.id === b.id)).map((x) => ({ late: undefined, blocked: x }))];
+  const blockedIds = new Set(f.blocked_tasks.map((b) => b.id));
+  section(t('status.tasks'), capped(work, LIMITS.tasks, ({ late, blocked }) => {
+    const task = (late ?? blocked)!;
+    const segs: Seg[] = [{ text: `  ${s(task.id)} ${s(task.name)}${task.owner ? ' · ' + s(task.owner) : ''} · ` }];
+    if (late) segs.push({ text: t('status.task.late', { n: late.late_by }), style: late.critical ? 'red' : 'yellow' }, { text: late.critical ? ` · ${t('status.task.critical')}` : '' });
+    const b = blocked ?? f.blocked_tasks.find((x) => x.id === task.id);
+    if (b || blockedIds.has(task.id)) segs.push({ text: `${late ? ' · ' : ''}${t('status.task.blocked')}`, style: 'yellow' }, { text: b?.reason ? `: ${s(b.reason)}` : '' });
+    return segs;
+  }, more));
+
+  section(t('status.risks'), capped(f.risks, LIMITS.risks, (r) => [
+    { text: `  ${s(r.id)} ` }, { text: String(r.score), style: r.level === 'high' ? 'red' : r.level === 'medium' ? 'yellow' : 'green' },
+    { text: ` ${s(r.title)} · ${s(r.owner)}` },
+    ...(r.overdue_actions.length ? [{ text: ' · ' }, { text: t('status.risk.overdue', { list: r.overdue_actions.map((n) => `#${n}`).join(' ') }), style: 'red' as const }] : []),
+    { text: r.next_action ? ` · ${t('status.risk.next', { text: s(r.next_action.text) })}${r.next_action.due ? ` (${d(r.next_action.due)})` : ''}` : '' },
+  ], more));
+
+  section(t('status.changes'), capped(f.open_changes, LIMITS.changes, (c) => [
+    { text: `  ${s(c.id)} ${s(c.title)} · ${d(c.submitted)}${c.schedule_days !== undefined ? ` · ${c.schedule_days > 0 ? '+' : ''}${t('rep.wd', { n: c.schedule_days })}` : ''} · ` },
+    { text: c.status === 'approved' ? t('status.change.approved') : t('status.change.awaiting', { who: c.awaiting.map((w) => t(`rep.side.${w}`)).join(' + ') }), style: 'yellow' },
+  ], more));
+
+  section(t('status.acceptance'), capped(f.acceptance, LIMITS.acceptance, (a) => [
+    { text: `  ${s(a.id)} ${s(a.deliverable)} · ${d(a.delivered)} · ` },
+    a.state === 'rectifying'
+      ? { text: t('status.acc.rectifying', { n: a.waiting_days }), style: 'red' }
+      : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
+  ], more));
+
+  // KPIs: one aligned row each
+  lines.push([{ text: t('status.kpis'), style: 'bold' }]);
+  const ms2 = KPI_KEYS.map((k) => f.kpis[k]);
+  const cols = ms2.map((m) => [t(`kpi.name.${m.key}`), formatValue(m), formatBasis(t, m), formatTarget(m)]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...cols.map((c) => stringWidth(c[i]!))));
+  ms2.forEach((m, i) => {
+    const c = cols[i]!;
+    lines.push([
+      { text: `  ${padTo(c[0]!, widths[0]!)}  ` },
+      { text: padLeft(c[1]!, widths[1]!), ...(m.met === false ? { style: 'red' as const } : m.met ? { style: 'green' as const } : {}) },
+      { text: `  ${padLeft(c[2]!, widths[2]!)}  ${padTo(c[3]!, widths[3]!)}  ` },
+      { text: formatMet(t, m), ...(m.met === false ? { style: 'red' as const } : {}) },
+    ]);
+  });
+
+  for (const extra of o.footer ?? []) lines.push([{ text: extra, style: 'dim' }]);
+  return lines.slice(0, MAX_LINES).map((l) => fitLine(l, o.width, o.paint).trimEnd()).join('\n') + '\n';
+}
