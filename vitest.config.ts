@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    env: { TZ: 'Asia/Shanghai', DELIVER_AS_OF: '2026-11-20', NO_COLOR: '1', LANG: 'en_US.UTF-8' },
+    env: { TZ: 'Asia/Shanghai', DELIVER_AS_OF: '2026-11-20', NO_COLOR: '1', LANG: 'en_US.UTF-8', DELIVER_CACHE: '0' },
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: 'forks',

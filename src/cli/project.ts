@@ -9,6 +9,7 @@ import { checkRules } from '../core/rules/index.js';
 import { findProjectRoot, isProjectRoot } from '../store/files.js';
 import { loadProject, resolvePositions, type LoadedProject } from '../store/load.js';
 import { withProjectLock } from '../store/lock.js';
+import { openCache } from '../store/cache.js';
 import { writeRecords, type RecordChange } from '../store/write.js';
 import type { Context } from './context.js';
 import { FindingsError, UsageError } from './errors.js';
@@ -31,7 +32,9 @@ export interface ReadProject extends LoadedProject {
 
 /** Reads and checks the whole project, and switches the output language to the project's. */
 export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject {
-  const loaded = loadProject(root);
+  const cache = openCache(root, ctx.env);
+  const loaded = loadProject(root, { cache });
+  cache.save();
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
   const findings = resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources);
   return { ...loaded, findings };

@@ -85,7 +85,7 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
   const followed = plan.others.length ? plan.updated : [];
   if (ctx.json) {
     printJson(ctx, 'renumber', {
-      old: plan.oldId, new: plan.newId, kind: plan.idKind, file: plan.target.file, path: plan.target.path, moved_to: plan.moveTo ?? null,
+      old: plan.oldId, new: plan.newId, id_kind: plan.idKind, file: plan.target.file, path: plan.target.path, moved_to: plan.moveTo ?? null,
       duplicate: plan.others.length > 0, kept: plan.others.map((r) => ({ file: r.file, path: r.path })),
       updated: plan.updated.map(where), ambiguous: plan.ambiguous.map(where), dry_run: dryRun,
     });

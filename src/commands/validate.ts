@@ -13,7 +13,7 @@ export async function validate(ctx: Context, opts: Record<string, unknown>): Pro
   const warnings = findings.filter((d) => d.severity === 'warning').length;
   printDiagnostics(ctx, findings, format, 'stdout');
   if (format === 'text') {
-    const files = r.sources.size;
+    const files = r.filesRead;
     println(ctx, findings.length === 0 ? ctx.t('validate.ok', { files }) : ctx.t('validate.summary', { files, errors, warnings }));
   }
   if (errors > 0) throw new FindingsError([]);

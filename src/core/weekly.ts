@@ -30,7 +30,8 @@ export interface WeekChange {
 export type CustomerAsk =
   | { kind: 'task'; id: string; name: string; owner?: string; deliverable?: string; by: IsoDate; late: boolean }
   | { kind: 'acceptance'; id: string; deliverable: string; delivered: IsoDate }
-  | { kind: 'change'; id: string; title: string; by?: IsoDate };
+  | { kind: 'change'; id: string; title: string; by?: IsoDate }
+  | { kind: 'action'; id: string; number: number; text: string; owner: string; by?: IsoDate; late: boolean };
 
 export interface WeeklyReport {
   project: ProjectHeader;
@@ -41,6 +42,8 @@ export interface WeeklyReport {
   progress: Progress;
   done: WeekTask[];
   milestones_reached: WeekTask[];
+  /** Acceptance records handed over this week. */
+  delivered: { id: string; deliverable: string; date: IsoDate }[];
   planned_next: NextTask[];
   milestones: { overdue: MilestoneFact[]; next: MilestoneFact[] };
   risks: WeekRisk[];
@@ -74,6 +77,9 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     .sort(byDate);
   const milestones_reached = p.milestones.map((m) => m.data).filter((m) => inWeek(m.done))
     .map((m) => ({ id: m.id, name: m.name, date: m.done! })).sort(byDate);
+
+  const delivered = p.acceptance.map((a) => a.data).filter((a) => inWeek(a.delivered))
+    .map((a) => ({ id: a.id, deliverable: a.deliverable, date: a.delivered })).sort(byDate);
 
   // Next week: unfinished tasks whose bar touches it, and unfinished work already behind plan.
   const tasks = new Map(p.tasks.map((t) => [t.data.id, t.data]));
@@ -138,6 +144,16 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     asks.push({ kind: 'change', id: c.id, title: c.title, ...(starts[0] ? { by: starts[0] } : {}) });
   }
 
+  // Risk actions the customer's own people carry, due by the end of next week (or without a date).
+  for (const r of p.risks) {
+    if (r.data.status === 'closed') continue;
+    (r.data.actions ?? []).forEach((a, i) => {
+      if (a.done !== undefined || a.waived !== undefined || !a.owner || !customerSide.has(a.owner)) return;
+      if (a.due !== undefined && a.due > nw.to) return;
+      asks.push({ kind: 'action', id: r.data.id, number: i + 1, text: a.text, owner: a.owner, ...(a.due ? { by: a.due } : {}), late: a.due !== undefined && a.due < asOf });
+    });
+  }
+
   const status = statusFacts({ project: p, asOf, calendar: cal, schedule: sched });
   return {
     project: projectHeader(p),
@@ -148,6 +164,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     progress: progressOf(p, sched, cal, asOf),
     done,
     milestones_reached,
+    delivered,
     planned_next,
     milestones: milestoneFacts(p, sched, asOf),
     risks,

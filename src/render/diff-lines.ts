@@ -131,7 +131,7 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
     ...a.removed.map((x) => ({ key: 'diff.acc.removed', args: { id: x.id, deliverable: x.deliverable } })),
     ...a.rounds.map((x) => ({
       key: 'diff.acc.round',
-      args: { id: x.id, deliverable: x.deliverable, n: x.n, date: x.date, kind: x.kind ? t(`accept.kind.${x.kind}`) : '', result: st.result(x.result), contact: x.contact, reasons: x.reasons.length ? t('diff.acc.reasons', { reasons: x.reasons.join('; ') }) : '' },
+      args: { id: x.id, deliverable: x.deliverable, n: x.n, date: x.date, kind: x.kind ? t('diff.acc.kind', { kind: t(`accept.kind.${x.kind}`) }) : '', result: st.result(x.result), contact: x.contact, reasons: x.reasons.length ? t('diff.acc.reasons', { reasons: x.reasons.join('; ') }) : '' },
     })),
     ...a.revised.map((id) => ({ key: 'diff.acc.revised', args: { id } })),
   ]);

@@ -7,6 +7,9 @@ import { escapeArgs, findingLine, type DiffLabels } from './diff-text.js';
 import type { Lang, Translate } from './i18n.js';
 import { sanitizeInline } from './sanitize.js';
 
+/** First line of every Markdown diff (an HTML comment: invisible on GitHub). */
+export const MD_MARKER = '<!-- deliver-diff -->';
+
 /** A comment must stay well under GitHub's 65,536-character limit. */
 const MAX_LINES_PER_SECTION = 200;
 
@@ -29,7 +32,8 @@ function block(title: string, items: string[]): string[] {
 export function renderDiffMarkdown(doc: DiffDocument, labels: DiffLabels, t: Translate, lang: Lang): string {
   const line = (m: Msg) => t(m.key, escapeArgs(m.args, mdEscape));
   const code = (s: string) => `\`${sanitizeInline(s).replace(/`/g, "'")}\``;
-  const out: string[] = [`### ${t('diff.title', { base: code(labels.base), head: code(labels.head) })}`, ''];
+  // The marker lets a CI job find and update its own comment instead of adding a new one each push.
+  const out: string[] = [MD_MARKER, `### ${t('diff.title', { base: code(labels.base), head: code(labels.head) })}`, ''];
   for (const n of doc.notes) out.push(`> ${line(n)}`, '');
   if (doc.summary.length === 0 && doc.sections.length === 0) {
     out.push(t('diff.noChanges'));

@@ -206,8 +206,8 @@ function axisLine(cols: number, dayAt: (c: number) => number, perCol: number, ki
       text = String(dd);
     }
     if (text === undefined || c < free) continue;
-    // A month label with its year that does not fit falls back to the month alone (else a narrow zh-CN chart loses every label).
-    if (kind === 'month' && c + stringWidth(text) > cols) text = TEXT[lang].month(y, m, false);
+    // The first label carries the year; when that does not fit, the month alone (else a narrow zh-CN chart has no months at all).
+    if (kind === 'month' && first && m !== 1 && c + stringWidth(text) > cols) text = TEXT[lang].month(y, m, false);
     const w = stringWidth(text);
     if (c + w > cols) continue;
     // Wide (CJK) characters take two columns: put the character in the first and blank the second.

@@ -25,29 +25,23 @@ const s = (v: unknown) => sanitizeInline(v === undefined || v === null ? '' : St
 
 /** Cuts segments to `width` display columns (an ellipsis marks the cut), then paints them. */
 export function fitLine(segs: Seg[], width: number, paint?: Paint): string {
-  let used = 0;
+  const draw = (seg: Seg, text: string) => (paint && seg.style && text ? paint[seg.style](text) : text);
+  if (stringWidth(segs.map((x) => x.text).join('')) <= width) return segs.map((x) => draw(x, x.text)).join('');
+  let room = width - 1; // leave a column for the ellipsis
   let out = '';
-  for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i]!;
-    const w = stringWidth(seg.text);
-    let text = seg.text;
-    if (used + w > width) {
-      text = '';
-      let tw = 0;
-      for (const ch of seg.text) {
-        const cw = stringWidth(ch);
-        if (used + tw + cw > width - 1) break;
-        text += ch;
-        tw += cw;
-      }
-      text += '…';
-      out += paint && seg.style ? paint[seg.style](text) : text;
-      return out;
+  for (const seg of segs) {
+    let text = '';
+    let full = true;
+    for (const ch of seg.text) {
+      const cw = stringWidth(ch);
+      if (cw > room) { full = false; break; }
+      text += ch;
+      room -= cw;
     }
-    used += w;
-    out += paint && seg.style ? paint[seg.style](text) : text;
+    out += draw(seg, text);
+    if (!full) break;
   }
-  return out;
+  return out + '…';
 }
 
 const padTo = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - stringWidth(text)));
@@ -65,25 +59,30 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   const more = (n: number) => t('status.more', { n });
   const lines: Seg[][] = [];
   const section = (title: string, rows: Seg[][]) => {
-    if (rows.length === 0) lines.push([{ text: title, style: 'bold' }, { text: `: ${t('status.none')}` }]);
+    if (rows.length === 0) lines.push([{ text: title, style: 'bold' }, { text: `${t('rep.colon')}${t('status.none')}` }]);
     else lines.push([{ text: title, style: 'bold' }], ...rows);
   };
 
   const head = [f.project.code ? `${s(f.project.code)} ` : '', s(f.project.name)].join('');
-  lines.push([{ text: head, style: 'bold' }, { text: ` · ${t('status.client', { client: s(f.project.client) })} · ${t('status.asOf', { date: formatDate(o, f.as_of) })}` }]);
+  lines.push([{ text: head, style: 'bold' }]);
+  lines.push([{ text: `${t('status.client', { client: s(f.project.client) })} · ${t('status.asOf', { date: formatDate(o, f.as_of) })}` }]);
 
   // health: the level, then the reasons (red first)
   const level = f.health.level;
   const levelStyle: Style = level === 'red' ? 'red' : level === 'amber' ? 'yellow' : 'green';
-  lines.push([{ text: `${t('status.health')}: ` }, { text: `● ${t(`health.${level}`)}`, style: levelStyle }]);
-  lines.push(...capped(f.health.reasons, LIMITS.health, (r) => [
-    { text: '  ' }, { text: r.level === 'red' ? '✗ ' : '! ', style: r.level === 'red' ? 'red' : 'yellow' },
+  lines.push([{ text: `${t('status.health')}${t('rep.colon')}` }, { text: `● ${t(`health.${level}`)}`, style: levelStyle }]);
+  // Up to three lines: one reason each; beyond that the third line lists the rest side by side.
+  const reasonSegs = f.health.reasons.map((r): Seg[] => [
+    { text: r.level === 'red' ? '✗ ' : '! ', style: r.level === 'red' ? 'red' : 'yellow' },
     { text: t(`health.reason.${r.code}`, { ids: r.ids.join(', '), days: r.days ?? 0 }) },
-  ], more));
+  ]);
+  const keep = reasonSegs.length <= LIMITS.health ? reasonSegs.length : LIMITS.health - 1;
+  for (const segs of reasonSegs.slice(0, keep)) lines.push([{ text: '  ' }, ...segs]);
+  if (reasonSegs.length > keep) lines.push([{ text: '  ' }, ...reasonSegs.slice(keep).flatMap((segs, i) => (i ? [{ text: '  ' }, ...segs] : segs))]);
 
   const p = f.progress;
   const pct = p.days_planned_to_date > 0 ? percent(p.days_done / p.days_planned_to_date) : '—';
-  lines.push([{ text: `${t('status.progress')}: `, style: 'bold' }, { text: `${t('status.tasksLine', { done: p.tasks_done, planned: p.tasks_planned_to_date, total: p.tasks_total })} · ${t('status.daysLine', { done: p.days_done, planned: p.days_planned_to_date, pct })}` }]);
+  lines.push([{ text: `${t('status.progress')}${t('rep.colon')}`, style: 'bold' }, { text: `${t('status.tasksLine', { done: p.tasks_done, planned: p.tasks_planned_to_date, total: p.tasks_total })} · ${t('status.daysLine', { done: p.days_done, planned: p.days_planned_to_date, pct })}` }]);
   if (p.project_end) {
     const finish = p.due !== undefined && p.due_float !== undefined
       ? t('status.finishDue', { end: d(p.project_end), due: d(p.due), float: p.due_float })
@@ -105,7 +104,7 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     const segs: Seg[] = [{ text: `  ${s(task.id)} ${s(task.name)}${task.owner ? ' · ' + s(task.owner) : ''} · ` }];
     if (late) segs.push({ text: t('status.task.late', { n: late.late_by }), style: late.critical ? 'red' : 'yellow' }, { text: late.critical ? ` · ${t('status.task.critical')}` : '' });
     const b = blocked ?? f.blocked_tasks.find((x) => x.id === task.id);
-    if (b || blockedIds.has(task.id)) segs.push({ text: `${late ? ' · ' : ''}${t('status.task.blocked')}`, style: 'yellow' }, { text: b?.reason ? `: ${s(b.reason)}` : '' });
+    if (b || blockedIds.has(task.id)) segs.push({ text: `${late ? ' · ' : ''}${t('status.task.blocked')}`, style: 'yellow' }, { text: b?.reason ? `${t('rep.colon')}${s(b.reason)}` : '' });
     return segs;
   }, more));
 

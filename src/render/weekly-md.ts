@@ -49,6 +49,7 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   const done = [
     ...r.done.map((k) => ({ text: t('wk.doneItem', { id: x(k.id), name: x(k.name), owner: owner(k.owner), date: d(k.date) }) + (k.deliverable ? t('wk.deliverable', { deliverable: x(k.deliverable) }) : '') })),
     ...r.milestones_reached.map((m) => ({ text: t('wk.msReached', { id: x(m.id), name: x(m.name), date: d(m.date) }) })),
+    ...r.delivered.map((a) => ({ text: t('wk.delivered', { id: x(a.id), deliverable: x(a.deliverable), date: d(a.date) }) })),
   ];
   sections.push(done.length ? { title: t('wk.done'), items: done } : { title: t('wk.done'), paragraphs: [t('wk.doneNone')] });
 
@@ -99,6 +100,10 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
     if (a.kind === 'task') {
       const args = { name: x(a.name), id: x(a.id), owner: a.owner ? `${comma}${x(a.owner)}` : '', by: d(a.by) };
       return { text: t(a.late ? 'wk.askTaskLate' : 'wk.askTask', args) + (a.deliverable ? t('wk.askExpect', { deliverable: x(a.deliverable) }) : '') };
+    }
+    if (a.kind === 'action') {
+      const args = { text: x(a.text), id: x(a.id), n: a.number, owner: x(a.owner), by: d(a.by) };
+      return { text: t(a.late ? 'wk.askActionLate' : a.by ? 'wk.askAction' : 'wk.askActionNoBy', args) };
     }
     if (a.kind === 'acceptance') return { text: t('wk.askAcc', { deliverable: x(a.deliverable), id: x(a.id), date: d(a.delivered) }) };
     return { text: a.by ? t('wk.askChange', { id: x(a.id), title: x(a.title), by: d(a.by) }) : t('wk.askChangeNoBy', { id: x(a.id), title: x(a.title) }) };

@@ -2,7 +2,8 @@
 // precompiled schema. Broken records are reported and left out of the model (their ids are kept
 // so references to them do not cascade into more findings); nothing is ever written here.
 import * as validators from '../generated/validators.js';
-import type { Validator } from '../generated/validators.js';
+import type { AjvError, Validator } from '../generated/validators.js';
+import { contentKey, type RecordCache } from './cache.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { emptyProject, FOLDERS, MANIFEST_FILE, PLAN_FILE, type Located, type Project, type RecordKind } from '../core/model.js';
 import { kindOfId } from '../core/ids.js';
@@ -18,8 +19,38 @@ export interface LoadedProject {
   project: Project;
   /** Findings from reading and schema checks (rules run later, in core). */
   diagnostics: Diagnostic[];
-  /** Decoded text of every file read, for locating findings. */
+  /** Text of every file read (decoded on first use), for locating findings. */
   sources: Map<string, string>;
+  /** How many record files were read. */
+  filesRead: number;
+}
+
+/** File texts decoded only when a finding needs a position: most runs never decode any. */
+export class LazySources extends Map<string, string> {
+  private readonly raw = new Map<string, Uint8Array>();
+  private static readonly decoder = new TextDecoder('utf-8');
+
+  addBytes(file: string, bytes: Uint8Array): void {
+    this.raw.set(file, bytes);
+  }
+
+  override get(file: string): string | undefined {
+    let s = super.get(file);
+    const b = s === undefined ? this.raw.get(file) : undefined;
+    if (b) {
+      s = LazySources.decoder.decode(b).replace(/^\ufeff/, '');
+      super.set(file, s);
+    }
+    return s;
+  }
+
+  override has(file: string): boolean {
+    return super.has(file) || this.raw.has(file);
+  }
+}
+
+export interface LoadOptions {
+  cache?: RecordCache;
 }
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
@@ -27,6 +58,8 @@ const VALIDATORS: Record<RecordKind, Validator> = validators;
 interface ParsedFile {
   file: string;
   data?: Record<string, unknown>;
+  /** Schema errors (null: valid, or nothing to validate). */
+  errors: AjvError[] | null;
 }
 
 /**
@@ -57,16 +90,29 @@ function existsNoFollow(abs: string): boolean {
   }
 }
 
-function readAndParse(src: FileSource, file: string, maxBytes: number, out: LoadedProject): ParsedFile {
+/** Reads, parses and schema-checks one file, or takes the result from the cache by content hash. */
+function processFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject, cache?: RecordCache): ParsedFile {
   const read = src.read(file, maxBytes);
   if ('diagnostic' in read) {
     out.diagnostics.push(read.diagnostic);
-    return { file };
+    return { file, errors: null };
   }
-  const parsed = parseRecordBytes(read.bytes, file, maxBytes);
-  if (parsed.source !== undefined) out.sources.set(file, parsed.source);
-  out.diagnostics.push(...parsed.diagnostics);
-  return { file, data: parsed.data as Record<string, unknown> | undefined };
+  out.filesRead++;
+  (out.sources as LazySources).addBytes(file, read.bytes);
+  const key = cache ? contentKey(kind, read.bytes) : '';
+  let entry = cache?.get(key);
+  if (!entry) {
+    const parsed = parseRecordBytes(read.bytes, file, maxBytes);
+    let errors: AjvError[] | null = null;
+    if (parsed.data !== undefined) {
+      const validate = VALIDATORS[kind];
+      if (!validate(parsed.data)) errors = validate.errors ?? [];
+    }
+    entry = { ...(parsed.data !== undefined ? { data: parsed.data } : {}), parse: parsed.diagnostics.map((d) => ({ ...d, file: '' })), errors };
+    cache?.set(key, entry);
+  }
+  for (const d of entry.parse) out.diagnostics.push({ ...d, file });
+  return { file, data: entry.data as Record<string, unknown> | undefined, errors: entry.errors };
 }
 
 function idOf(data: unknown): string | undefined {
@@ -89,9 +135,8 @@ function checkRecord<T>(kind: RecordKind, pf: ParsedFile, out: LoadedProject): L
     if (kind !== 'manifest') markBroken(out.project, pf.file, [], undefined);
     return null;
   }
-  const validate = VALIDATORS[kind];
-  if (validate(pf.data)) return { file: pf.file, path: [], data: pf.data as T };
-  out.diagnostics.push(...schemaDiagnostics(kind, pf.file, pf.data, validate.errors ?? []));
+  if (!pf.errors) return { file: pf.file, path: [], data: pf.data as T };
+  out.diagnostics.push(...schemaDiagnostics(kind, pf.file, pf.data, pf.errors));
   markBroken(out.project, pf.file, [], pf.data);
   return null;
 }
@@ -102,11 +147,9 @@ function checkPlan(pf: ParsedFile, out: LoadedProject): void {
   if (!data) return;
   const p = out.project;
   p.planFile = pf.file;
-  const validate = VALIDATORS.plan;
-  const ok = validate(data);
   const bad = new Set<string>();
-  if (!ok) {
-    const errors = validate.errors ?? [];
+  if (pf.errors) {
+    const errors = pf.errors;
     out.diagnostics.push(...schemaDiagnostics('plan', pf.file, data, errors));
     for (const e of errors) {
       const m = /^\/(tasks|milestones|baselines)\/(\d+)/.exec(e.instancePath);
@@ -128,16 +171,17 @@ function checkPlan(pf: ParsedFile, out: LoadedProject): void {
   }
 }
 
-export function loadProject(root: string): LoadedProject {
-  return loadProjectFrom(fsSource(root), root);
+export function loadProject(root: string, opts: LoadOptions = {}): LoadedProject {
+  return loadProjectFrom(fsSource(root), root, opts);
 }
 
 /** Reads a project from any file source; `root` only labels the result. */
-export function loadProjectFrom(src: FileSource, root: string): LoadedProject {
-  const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new Map() };
+export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions = {}): LoadedProject {
+  const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new LazySources(), filesRead: 0 };
   const p = out.project;
-  p.manifest = checkRecord('manifest', readAndParse(src, MANIFEST_FILE, LIMITS.recordBytes, out), out);
-  if (src.exists(PLAN_FILE)) checkPlan(readAndParse(src, PLAN_FILE, LIMITS.planBytes, out), out);
+  const { cache } = opts;
+  p.manifest = checkRecord('manifest', processFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out, cache), out);
+  if (src.exists(PLAN_FILE)) checkPlan(processFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out, cache), out);
 
   const folders: [Exclude<RecordKind, 'manifest' | 'plan'>, keyof Project][] = [
     ['requirement', 'requirements'], ['risk', 'risks'], ['change', 'changes'], ['acceptance', 'acceptance'], ['survey', 'surveys'],
@@ -147,7 +191,7 @@ export function loadProjectFrom(src: FileSource, root: string): LoadedProject {
     out.diagnostics.push(...listing.diagnostics);
     const list = p[key] as Located<unknown>[];
     for (const file of listing.files) {
-      const rec = checkRecord(kind, readAndParse(src, file, LIMITS.recordBytes, out), out);
+      const rec = checkRecord(kind, processFile(src, file, kind, LIMITS.recordBytes, out, cache), out);
       if (rec) list.push(rec);
     }
   }

@@ -22,7 +22,7 @@ export async function runCli(args: string[], opts: CliOptions): Promise<CliResul
   let stderr = '';
   const code = await main(args, {
     cwd: opts.cwd,
-    env: { DELIVER_AS_OF: '2026-11-20', LANG: 'en_US.UTF-8', ...(opts.env ?? {}) },
+    env: { DELIVER_AS_OF: '2026-11-20', LANG: 'en_US.UTF-8', DELIVER_CACHE: '0', ...(opts.env ?? {}) },
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     stdoutIsTTY: opts.stdoutIsTTY ?? false,

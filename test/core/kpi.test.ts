@@ -1,0 +1,145 @@
+// KPIs against values computed by hand on the two-project fixture in test/golden/reports/portfolio
+// (calendar: Monday–Friday, no holidays). Each expectation says how it was counted.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TARGETS, KPI_KEYS, measure, portfolioTotals, projectKpis, targetsOf, type Kpis } from '../../src/core/kpi.js';
+import { parsePeriod } from '../../src/core/period.js';
+import { loadProject } from '../../src/store/load.js';
+import { REPO } from '../helpers/project.js';
+
+const FIX = join(REPO, 'test', 'golden', 'reports', 'portfolio');
+const alpha = loadProject(join(FIX, 'alpha')).project;
+const beta = loadProject(join(FIX, 'beta')).project;
+const asOf = '2026-11-20';
+const nd = (k: Kpis) => Object.fromEntries(KPI_KEYS.map((key) => [key, [k[key].numerator, k[key].denominator]]));
+
+describe('project KPIs, everything up to as-of', () => {
+  const k = projectKpis({ project: alpha, asOf });
+
+  it('matches the hand count', () => {
+    expect(nd(k)).toEqual({
+      // AC-001 delivered 11-09, agreed = its requirement's due 11-10: on time; AC-002 delivered 11-18 > agreed 11-16: late
+      on_time_delivery_rate: [1, 2],
+      // only AC-001 has rounds; its final round passed …
+      acceptance_pass_rate: [1, 1],
+      // … but only after a failed round
+      first_pass_rate: [0, 1],
+      // S-001 90 + S-002 70
+      customer_satisfaction: [160, 2],
+      // due by 11-20: R-001#1 done, R-001#2 open (overdue), R-002#1 waived (stays in the denominator), R-003#1 done
+      risk_response_rate: [2, 4],
+      risks_identified: [3, null],
+      requirements_received: [5, null],
+      // 202610-001: received Mon 10-05, accepted Thu 11-12 = 4 + 5·4 + 4 = 28 working days
+      average_cycle_days: [28, 1],
+      // 001 analysed in 1 wd, 002 the same day, 003 rejected unanalysed (left out), 202611-001 never analysed and
+      // 14 wd old (a miss), 202611-002 received yesterday (not due yet)
+      analysis_sla_rate: [2, 3],
+      // 001 took 3 wd (> 2), 002 took 1, 202611-001 overdue
+      feasibility_sla_rate: [1, 3],
+    });
+    expect(k.on_time_delivery_rate.value).toBe(0.5);
+    expect(k.customer_satisfaction.value).toBe(80);
+    expect(k.customer_satisfaction.met).toBe(true); // ≥ 80
+    expect(k.analysis_sla_rate.value).toBeCloseTo(2 / 3, 10);
+    expect(k.requirements_received).toMatchObject({ value: 5, accepted: 1, rejected: 1 });
+    expect(k.risks_identified).toMatchObject({ value: 3, target: 3, met: true });
+  });
+
+  it('targets come from deliver.yaml, else DOMAIN.md; a missing target gives met null', () => {
+    expect(k.first_pass_rate).toMatchObject({ target: 0.8, met: false });
+    expect(k.on_time_delivery_rate).toMatchObject({ target: 0.9, met: false });
+    expect(k.acceptance_pass_rate).toMatchObject({ value: 1, target: null, met: null });
+    expect(targetsOf(undefined)).toEqual(DEFAULT_TARGETS);
+  });
+
+  it('a later as-of date sees later facts only from then on', () => {
+    const early = projectKpis({ project: alpha, asOf: '2026-11-11' });
+    // On 11-11 AC-001 had one failed round: inspected, not passed.
+    expect(nd(early).acceptance_pass_rate).toEqual([0, 1]);
+    // AC-002 not delivered yet; no requirement accepted yet.
+    expect(nd(early).on_time_delivery_rate).toEqual([1, 1]);
+    expect(early.average_cycle_days).toMatchObject({ value: null, reason: 'no_accepted_requirements' });
+    expect(early.requirements_received.numerator).toBe(4);
+  });
+});
+
+describe('a period selects what happened in it', () => {
+  const oct = projectKpis({ project: alpha, asOf, period: parsePeriod('2026-10')! });
+
+  it('counts October only', () => {
+    expect(nd(oct)).toEqual({
+      on_time_delivery_rate: [0, 0], acceptance_pass_rate: [0, 0], first_pass_rate: [0, 0],
+      customer_satisfaction: [70, 1], // S-002 on 10-20
+      risk_response_rate: [2, 2], // R-003#1 (10-15) and R-001#1 (10-20), both done
+      risks_identified: [2, null], // R-001 10-05, R-003 10-07
+      requirements_received: [3, null], // 202610-001..003
+      average_cycle_days: [0, 0],
+      analysis_sla_rate: [2, 2], feasibility_sla_rate: [1, 2],
+    });
+    expect(oct.requirements_received).toMatchObject({ accepted: 0, rejected: 1 });
+    expect(oct.risks_identified.met).toBe(false);
+  });
+
+  it('a zero denominator gives value null with a reason', () => {
+    expect(oct.on_time_delivery_rate).toMatchObject({ value: null, met: null, reason: 'no_deliveries' });
+    expect(oct.acceptance_pass_rate).toMatchObject({ value: null, reason: 'no_rounds' });
+    expect(oct.average_cycle_days).toMatchObject({ value: null, reason: 'no_accepted_requirements' });
+    expect(oct.customer_satisfaction.reason).toBeUndefined();
+    const q3 = projectKpis({ project: alpha, asOf, period: parsePeriod('2026-Q3')! });
+    expect(q3.customer_satisfaction).toMatchObject({ value: null, reason: 'no_surveys' });
+    expect(q3.risk_response_rate).toMatchObject({ value: null, reason: 'no_actions_due' });
+    expect(q3.analysis_sla_rate.reason).toBe('no_analysis_due');
+    expect(q3.feasibility_sla_rate.reason).toBe('no_feasibility_due');
+    expect(q3.risks_identified).toMatchObject({ value: 0, met: false });
+  });
+
+  it('November: rounds count in the period of the latest round, deliveries by delivery date', () => {
+    const nov = projectKpis({ project: alpha, asOf, period: parsePeriod('2026-11')! });
+    expect(nd(nov).on_time_delivery_rate).toEqual([1, 2]);
+    expect(nd(nov).acceptance_pass_rate).toEqual([1, 1]);
+    expect(nd(nov).average_cycle_days).toEqual([28, 1]);
+    expect(nov.requirements_received).toMatchObject({ numerator: 2, accepted: 1, rejected: 0 });
+  });
+});
+
+describe('portfolio totals', () => {
+  const a = projectKpis({ project: alpha, asOf });
+  const b = projectKpis({ project: beta, asOf });
+  const total = portfolioTotals([a, b]);
+
+  it('beta by hand', () => {
+    // AC-001 10-20 ≤ due 10-30, AC-002 11-02 ≤ 11-05 on time; AC-003 11-16 > 11-13 late. Pre pass then final pass = first pass.
+    expect(nd(b)).toMatchObject({ on_time_delivery_rate: [2, 3], acceptance_pass_rate: [2, 2], first_pass_rate: [2, 2], customer_satisfaction: [95, 1],
+      risk_response_rate: [1, 1], average_cycle_days: [10, 1], analysis_sla_rate: [1, 1], feasibility_sla_rate: [1, 1] });
+  });
+
+  it('sums numerators and denominators instead of averaging rates', () => {
+    expect(nd(total)).toEqual({
+      on_time_delivery_rate: [3, 5], acceptance_pass_rate: [3, 3], first_pass_rate: [2, 3], customer_satisfaction: [255, 3],
+      risk_response_rate: [3, 5], risks_identified: [4, null], requirements_received: [6, null], average_cycle_days: [38, 2],
+      analysis_sla_rate: [3, 4], feasibility_sla_rate: [2, 4],
+    });
+    expect(total.on_time_delivery_rate.value).toBe(0.6); // the average of 1/2 and 2/3 would be 0.583
+    expect(total.customer_satisfaction.value).toBe(85); // the average of the means would be 87.5
+    expect(total.first_pass_rate.value).toBeCloseTo(2 / 3, 10); // not (0 + 1) / 2
+    expect(total.average_cycle_days.value).toBe(19);
+  });
+
+  it('risks identified: the target scales per project; other targets: shared, else the default', () => {
+    expect(total.risks_identified).toMatchObject({ value: 4, target: 6, met: false });
+    expect(total.on_time_delivery_rate.target).toBe(0.9);
+    expect(total.first_pass_rate.target).toBeNull(); // alpha 0.8, beta none: DOMAIN.md gives none
+    expect(total.requirements_received).toMatchObject({ accepted: 2, rejected: 1 });
+  });
+});
+
+describe('measure', () => {
+  it('computes value and met from the parts', () => {
+    expect(measure('on_time_delivery_rate', 9, 10, 0.9)).toMatchObject({ value: 0.9, met: true });
+    expect(measure('average_cycle_days', 31, 1, 30)).toMatchObject({ value: 31, met: false });
+    expect(measure('average_cycle_days', 30, 1, 30).met).toBe(true);
+    expect(measure('risks_identified', 0, null, 3)).toMatchObject({ value: 0, met: false });
+    expect(measure('customer_satisfaction', 0, 0, 80)).toMatchObject({ value: null, met: null, reason: 'no_surveys' });
+  });
+});
