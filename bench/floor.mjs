@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const [mode, root] = process.argv.slice(2);
 let load;
-if (mode === 'parse') ({ load } = await import('js-yaml'));
+// js-yaml 4 (installed as js-yaml-v4) is the fastest YAML 1.2 parser available here.
+if (mode === 'parse') load = (await import('js-yaml-v4')).default.load;
 
 let files = 0;
 function walk(dir) {

@@ -6,12 +6,8 @@ import { Chalk } from 'chalk';
 import { CancelledError, EXIT, FindingsError, RefusedError, UsageError } from './cli/errors.js';
 import { makeContext, type Context, type GlobalOptions, type Prompter, type Writer } from './cli/context.js';
 import { buildProgram } from './cli/program.js';
-import { printDiagnostics } from './cli/output.js';
 import { isIsoDate } from './core/dates.js';
-import { resolvePositions } from './store/load.js';
-import { UnsafePathError } from './store/atomic.js';
-import { LockTimeoutError } from './store/lock.js';
-import { RecordExistsError, RecordRefusedError } from './store/write.js';
+import { LockTimeoutError, RecordExistsError, RecordRefusedError, UnsafePathError } from './store/errors.js';
 import { chooseLang, translator } from './render/i18n.js';
 import { sanitize } from './render/sanitize.js';
 import { inquirerPrompter } from './cli/prompter.js';
@@ -78,12 +74,12 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (e) {
-    status = report(e, io, ctx, fallbackT());
+    status = await report(e, io, ctx, fallbackT());
   }
   return status;
 }
 
-function report(e: unknown, io: MainIO, ctx: Context | undefined, t: ReturnType<typeof translator>): number {
+async function report(e: unknown, io: MainIO, ctx: Context | undefined, t: ReturnType<typeof translator>): Promise<number> {
   const err = (msg: string, hint?: string) => io.stderr.write(`deliver: ${sanitize(msg)}\n${hint ? `  ${t('common.hint')}: ${sanitize(hint)}\n` : ''}`);
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
@@ -104,6 +100,9 @@ function report(e: unknown, io: MainIO, ctx: Context | undefined, t: ReturnType<
   if (e instanceof FindingsError || e instanceof RecordRefusedError) {
     if (e.message && e instanceof FindingsError) err(e.message);
     if (e instanceof RecordRefusedError) err(t('err.recordRefused', { file: e.diagnostics[0]?.file ?? '?' }));
+    // Loaded only here: locating findings needs the YAML parser, which start-up should not pay for.
+    const { resolvePositions } = await import('./store/positions.js');
+    const { printDiagnostics } = await import('./cli/output.js');
     if (ctx) printDiagnostics(ctx, resolvePositions(e.diagnostics, e.sources), 'text', 'stderr');
     return EXIT.findings;
   }

@@ -1,5 +1,6 @@
 // The computed plan for commands (status, task, milestone, plan, gantt, change apply, KPIs): the
-// project's calendar and schedule, the JSON shape of a scheduled item, and problem texts.
+// project's calendar and schedule, the JSON shape of a scheduled item, problem texts, and the
+// plumbing the plan commands share (reading with --baseline, findings, references, plan.yaml appends).
 import type { Context } from '../cli/context.js';
 import { FindingsError, RefusedError, UsageError } from '../cli/errors.js';
 import { printDiagnostics } from '../cli/output.js';

@@ -100,6 +100,7 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
     const n = lineOf(l.file, [...l.path, 'id']);
     return sanitizeInline(l.path.length ? `${l.file}:${n ?? '?'}` : l.file);
   };
+  if (dryRun) println(ctx, t('renumber.dryRun'));
   if (out.defaulted) println(ctx, t('renumber.chose', { old: plan.oldId, count: plan.others.length + 1, file: shown(plan.target) }));
   println(ctx, t('renumber.done', { old: plan.oldId, new: plan.newId, kind: t(`renumber.kind.${plan.idKind}`), file: shown(plan.target) }));
   if (plan.moveTo) println(ctx, t('renumber.renamed', { from: sanitizeInline(plan.target.file), to: sanitizeInline(plan.moveTo) }));
@@ -115,5 +116,4 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
     for (const s of plan.ambiguous) println(ctx, site(s));
     println(ctx, t('renumber.ambiguousHint', { new: plan.newId }));
   }
-  if (dryRun) println(ctx, t('renumber.dryRun'));
 }

@@ -165,7 +165,8 @@ function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAct
       del('blocked_reason');
       break;
     case 'done': {
-      if (from === 'done') refuse('task.isDone');
+      // A done task without its actual end (DLV-W064, e.g. hand-edited) may be given one.
+      if (from === 'done' && d.actual_end !== undefined) refuse('task.isDone');
       if (d.actual_start !== undefined && day < d.actual_start) throw new RefusedError(ctx.t('task.endBeforeActualStart', { id: d.id, date: day, start: d.actual_start }));
       to = 'done';
       set('status', to);
@@ -185,7 +186,8 @@ function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAct
       set('blocked_reason', reason!);
       break;
     case 'reopen':
-      if (from === 'todo' || from === 'in_progress') refuse('task.notReopenable');
+      // An unfinished task carrying an actual end (DLV-E065) may be reopened to clear it.
+      if ((from === 'todo' || from === 'in_progress') && d.actual_end === undefined) refuse('task.notReopenable');
       to = d.actual_start !== undefined ? 'in_progress' : 'todo';
       set('status', to);
       del('actual_end');

@@ -9,7 +9,8 @@ export const TEMP_SUFFIX = '.deliver-tmp';
 export const STATE_DIR = '.deliver';
 const JOURNAL = 'journal.json';
 
-export class UnsafePathError extends Error {}
+import { UnsafePathError } from './errors.js';
+export { UnsafePathError };
 
 /** Resolves a project-relative path, refusing anything that would leave the project or pass through a link. */
 export function safeTarget(root: string, rel: string): string {

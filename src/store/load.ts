@@ -10,7 +10,6 @@ import { kindOfId } from '../core/ids.js';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRecordFiles, readRegularFile, type Listing, type ReadResult } from './files.js';
-import { locate } from './locate.js';
 import { LIMITS, parseRecordBytes } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
@@ -198,13 +197,4 @@ export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions
   return out;
 }
 
-/** Fills in line and column for findings that carry only a path. Mutates and returns the list. */
-export function resolvePositions(diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>): Diagnostic[] {
-  for (const d of diagnostics) {
-    if (d.line !== undefined || !d.path) continue;
-    const src = sources.get(d.file);
-    if (src === undefined) continue;
-    Object.assign(d, locate(src, d.path));
-  }
-  return diagnostics;
-}
+export { resolvePositions } from './positions.js';

@@ -5,15 +5,11 @@ import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, wri
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { recover, STATE_DIR } from './atomic.js';
+import { LockTimeoutError } from './errors.js';
+export { LockTimeoutError };
 
 const LOCK = 'lock';
 const WAIT_MS = 15_000;
-
-export class LockTimeoutError extends Error {
-  constructor(readonly lockPath: string, readonly holder: string) {
-    super(`the project is locked by another deliver process (${holder})`);
-  }
-}
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

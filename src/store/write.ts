@@ -11,26 +11,14 @@ import type { Validator } from '../generated/validators.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { RecordKind } from '../core/model.js';
 import { commitFiles, type FileWrite } from './atomic.js';
+import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';
+export { RecordExistsError, RecordRefusedError, WriteVerificationError };
 import { readRegularFile } from './files.js';
 import { LIMITS, parseRecordBytes, parseRecordText } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { applyEdits, applyEditsToData, type Edit } from './yaml-edit.js';
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
-
-/** The record file cannot be changed as asked; the findings say why (nothing was written). */
-export class RecordRefusedError extends Error {
-  constructor(readonly diagnostics: Diagnostic[], readonly sources: Map<string, string>) {
-    super('record refused');
-  }
-}
-
-/** A new record's file name is taken (two writers, or a hand-made file): nothing is overwritten. */
-export class RecordExistsError extends Error {
-  constructor(readonly rel: string) {
-    super(`${rel} already exists`);
-  }
-}
 
 function existsNoFollow(root: string, rel: string): boolean {
   try {
@@ -40,9 +28,6 @@ function existsNoFollow(root: string, rel: string): boolean {
     return false;
   }
 }
-
-/** A write produced something other than intended: a bug, reported with exit status 70. */
-export class WriteVerificationError extends Error {}
 
 export type RecordChange =
   /** Edit a file in place; with `moveTo`, the edited content goes to a new file name (renumbering). */

@@ -142,7 +142,7 @@ describe('a merge that collides ids', () => {
     expect(dry.stdout).toContain('2 reference(s) to T-031 are ambiguous');
     expect(dry.stdout).toMatch(/plan\.yaml:\d+ {2}T-032 depends_on/);
     expect(dry.stdout).toContain('changes/CR-002-change-cr-002.yaml:6  CR-002 tasks');
-    expect(dry.stdout).toContain('Dry run: nothing was written.');
+    expect(dry.stdout).toContain('Dry run: this is what would change; nothing is written.');
     expect(hashTree(dir)).toEqual(before);
 
     // The SSO branch's task (the later copy) becomes T-033; its own references follow it.

@@ -84,7 +84,7 @@ describe('deliver status', () => {
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ schema_version: 1, kind: 'status', as_of: '2026-11-20', project: { name: 'Alpha portal rollout', client: 'Northwind Trading' } });
     expect(j.health.level).toBe('red');
-    expect(j.health.reasons[0]).toEqual({ level: 'red', code: 'late_critical', ids: ['T-002'] });
+    expect(j.health.reasons[0]).toEqual({ level: 'red', code: 'high_risk_overdue', ids: ['R-001'] });
     expect(j.progress).toMatchObject({ tasks_total: 6, tasks_done: 2 });
     expect(j.late_tasks.map((t: { id: string }) => t.id)).toContain('T-002');
     expect(j.blocked_tasks).toEqual([{ id: 'T-005', name: 'Key-user training', owner: 'Alice Wong', reason: 'Training room <b>not booked</b> & no date yet' }]);

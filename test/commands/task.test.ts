@@ -169,6 +169,21 @@ describe('deliver task start|done|block|reopen', () => {
     expect((await runCli(['task', 'done', 'T-003', '--lang', 'zh-CN'], { cwd: dir2 })).stdout).toBe('T-003：todo → done（实际完成 2026-11-20）\n');
   });
 
+  it('repairs what validate points at: done without an actual end (W064), an actual end on unfinished work (E065)', async () => {
+    const plan = fixture('plan.yaml')
+      .replace('    status: in_progress\n    actual_start: 2026-09-21\n', '    status: done\n    actual_start: 2026-09-21\n')
+      .replace('    milestone: M-001\n    status: todo\n', '    milestone: M-001\n    status: todo\n    actual_end: 2026-10-09\n');
+    const dir = cnProject(plan);
+    const v = await runCli(['validate'], { cwd: dir });
+    expect(v.stdout).toContain('DLV-W064');
+    expect(v.stdout).toContain('DLV-E065');
+    expect((await runCli(['task', 'done', 'T-001', '--date', '2026-09-28'], { cwd: dir })).stdout).toBe('T-001: done → done (actual end 2026-09-28)\n');
+    expect((await runCli(['task', 'reopen', 'T-002'], { cwd: dir })).stdout).toBe('T-002: todo → todo\n');
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+    expect(read(dir, 'plan.yaml')).toBe(fixture('plan.yaml').replace('    status: in_progress\n    actual_start: 2026-09-21\n', '    status: done\n    actual_start: 2026-09-21\n    actual_end: 2026-09-28\n'));
+    expect((await runCli(['task', 'done', 'T-001'], { cwd: dir })).code).toBe(1);
+  });
+
   it('keeps a hand-edited plan.yaml byte for byte except the lines it changes', async () => {
     const original = fixture('plan.yaml');
     const dir = cnProject(original);

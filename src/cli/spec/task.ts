@@ -1,5 +1,5 @@
 // Flags of `deliver task add|list|show|start|done|block|reopen`.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { collect, type Runner } from '../program.js';
 
 export function register(program: Command, run: Runner): void {
@@ -23,7 +23,7 @@ export function register(program: Command, run: Runner): void {
     .command('list')
     .description('tasks with computed dates, float, critical path, lateness and slip')
     .option('--owner <name>', 'only this owner (repeatable)', collect)
-    .addOption(new Option('--status <status>', 'only this status (repeatable)').argParser(collect))
+    .option('--status <status>', 'only this status: todo, in_progress, done, blocked (repeatable)', collect)
     .option('--late', 'only tasks past their planned end as of --as-of')
     .option('--milestone <id>', 'only tasks of this milestone')
     .option('--baseline <name>', 'measure slip against this baseline (default: the latest)')
