@@ -4,7 +4,7 @@
 // way an editor resolves them (against the schema file's own URL), and that the record is valid.
 // Schemas are compiled here with ajv from the copies the modelines point at.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020Import from 'ajv/dist/2020.js';
@@ -12,7 +12,7 @@ import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { REPO, tempDir } from './helpers/project.js';
+import { copyExample, REPO, tempDir } from './helpers/project.js';
 
 type AjvClass = typeof Ajv2020Import;
 const Ajv2020: AjvClass = (Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import;
@@ -84,8 +84,9 @@ function modelineTarget(file: string): string | null {
  * modeline whose schema exists beside them; test fixtures (`fixture`) have no schema copies, so an
  * unresolved modeline there is checked against the package schema of the same name instead.
  */
+const compile = editorValidator();
+
 async function checkFiles(files: string[], requireModeline: boolean, fixture = false): Promise<string[]> {
-  const compile = editorValidator();
   const problems: string[] = [];
   for (const file of files) {
     const target = modelineTarget(file);
@@ -118,6 +119,14 @@ describe('editor schemas', () => {
     const files = yamlFiles(join(REPO, 'examples'));
     expect(files.length).toBeGreaterThan(10);
     expect(await checkFiles(files, true)).toEqual([]);
+  });
+
+  it('notices a modeline whose schema cannot resolve its $refs', async () => {
+    const dir = copyExample('crm-dashboard-zh');
+    rmSync(join(dir, '.deliver', 'schemas', 'defs.schema.json'));
+    const problems = await checkFiles([join(dir, 'plan.yaml')], true);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/plan\.yaml: \$ref target missing: .*\.deliver\/schemas\/defs\.schema\.json/);
   });
 
   it('golden fixtures that carry a modeline validate against the schema it names', async () => {

@@ -9,7 +9,7 @@ import { UsageError } from '../cli/errors.js';
 import { choiceOption, dateOption, mayPrompt, requireDate, textOption } from '../cli/options.js';
 import { printJson, println } from '../cli/output.js';
 import { schemasDir, templatesDir } from '../cli/paths.js';
-import { addDays } from '../core/dates.js';
+import { addDays, isIsoDate } from '../core/dates.js';
 import { recordFileName } from '../core/ids.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
 import { isLang, type Lang } from '../render/i18n.js';
@@ -60,7 +60,7 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: Recor
   if (!due && prompt) {
     const answer = (await ctx.prompter.input(ctx.t('init.ask.due'), {
       ...(tpl.requires_due ? { default: addDays(start, 120) } : {}),
-      validate: (s) => (!s.trim() || dateOption(ctx, '--due', s.trim()) ? true : 'YYYY-MM-DD'),
+      validate: (s) => (!s.trim() || isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: '--due', value: s.trim() })),
     })).trim();
     due = answer ? dateOption(ctx, '--due', answer) : undefined;
   }
