@@ -69,8 +69,12 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
     });
     await impl(ctx, args.slice(0, -2), opts);
   });
-  program.exitOverride();
-  program.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  // Every command, not only the root, must throw instead of exiting and write to our streams.
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const c of all(program)) {
+    c.exitOverride();
+    c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (e) {

@@ -27,13 +27,13 @@ export function printTable<R>(ctx: Context, columns: Column<R>[], rows: readonly
 }
 
 /** Findings to stderr (or stdout for `validate`), in the chosen format. */
-export function printDiagnostics(ctx: Context, ds: Diagnostic[], format: DiagnosticFormat = 'text', stream: 'stdout' | 'stderr' = 'stderr'): void {
+export function printDiagnostics(ctx: Context, ds: Diagnostic[], format: DiagnosticFormat = 'text', stream: 'stdout' | 'stderr' = 'stderr', pathPrefix = ctx.env.DELIVER_PATH_PREFIX ?? ''): void {
   const out = stream === 'stdout' ? ctx.stdout : ctx.stderr;
   const sorted = sortDiagnostics([...ds]);
   if (format === 'json') {
     out.write(JSON.stringify({ schema_version: JSON_SCHEMA_VERSION, kind: 'diagnostics', diagnostics: sorted.map((d) => renderDiagnostic(d, ctx.lang)) }, null, 2) + '\n');
   } else if (format === 'github') {
-    out.write(diagnosticsAsGithub(sorted, ctx.lang, ctx.env.DELIVER_PATH_PREFIX ?? ''));
+    out.write(diagnosticsAsGithub(sorted, ctx.lang, pathPrefix));
   } else {
     const p = stream === 'stderr' ? plainPaint : paint(ctx);
     out.write(diagnosticsAsText(sorted, ctx.lang, p, ctx.t('common.hint')));

@@ -9,7 +9,6 @@ import { projectRoot } from '../cli/project.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { diffProjects, type DiffSide } from '../core/diff.js';
 import { projectKpis } from '../core/kpi.js';
-import { emptyProject } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
 import { diffDocument } from '../render/diff-lines.js';
@@ -17,6 +16,7 @@ import { renderDiffMarkdown } from '../render/diff-md.js';
 import { renderDiffText, type DiffLabels } from '../render/diff-text.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { defaultBase, GitError, gitSource, repoOf, resolveCommit, type RepoInfo } from '../store/git-source.js';
+import { openCache, type RecordCache } from '../store/cache.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
 import { planOf } from './plan-shared.js';
 
@@ -26,7 +26,8 @@ interface SideSpec {
   /** As the user named it (or the default branch's name); undefined = the working tree. */
   revision?: string;
   commit?: string;
-  label: string;
+  /** The default base: the merge base of HEAD with `revision`. */
+  mergeBase?: boolean;
 }
 
 interface LoadedSide {
@@ -55,27 +56,31 @@ function short(commit: string): string {
 }
 
 /** Which two versions to compare: default merge base → working tree; `base` → working tree; `base head`. */
-function sides(ctx: Context, repo: RepoInfo, base: string | undefined, head: string | undefined): [SideSpec, SideSpec] {
-  const work: SideSpec = { label: ctx.t('diff.workingTree') };
-  const named = (rev: string): SideSpec => {
-    const commit = resolveCommit(repo.top, rev);
-    return { revision: rev, commit, label: `${rev} (${short(commit)})` };
-  };
+function sides(repo: RepoInfo, base: string | undefined, head: string | undefined): [SideSpec, SideSpec] {
+  const named = (rev: string): SideSpec => ({ revision: rev, commit: resolveCommit(repo.top, rev) });
   if (base === undefined) {
     const b = defaultBase(repo.top);
-    return [{ revision: b.branch, commit: b.commit, label: `${ctx.t('diff.mergeBase', { branch: b.branch })} (${short(b.commit)})` }, work];
+    return [{ revision: b.branch, commit: b.commit, mergeBase: true }, {}];
   }
-  return [named(base), head === undefined ? work : named(head)];
+  return [named(base), head === undefined ? {} : named(head)];
 }
 
-function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec): LoadedSide {
+/** How a side is named in the output (after the project's language is known). */
+function labelOf(ctx: Context, spec: SideSpec): string {
+  if (spec.commit === undefined || spec.revision === undefined) return ctx.t('diff.workingTree');
+  const name = spec.mergeBase ? ctx.t('diff.mergeBase', { branch: spec.revision }) : spec.revision;
+  return spec.commit.startsWith(spec.revision) ? name : `${name} (${short(spec.commit)})`;
+}
+
+function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, cache: RecordCache): LoadedSide {
   let loaded: LoadedProject;
   let exists = true;
-  if (spec.commit === undefined) loaded = loadProject(root);
+  if (spec.commit === undefined) loaded = loadProject(root, { cache });
   else {
     const src = gitSource(repo.top, spec.commit, repo.prefix);
     exists = src.hasProject;
-    loaded = exists ? loadProjectFrom(src, `${spec.label}:${repo.prefix}`) : { root, project: emptyProject(), diagnostics: [], sources: new Map() };
+    // Without deliver.yaml the project did not exist yet: an empty side, and its "missing manifest" is no finding.
+    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, { cache });
   }
   const findings: Diagnostic[] = exists ? resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources) : [];
   const { schedule } = planOf(loaded.project, ctx.asOf);
@@ -90,23 +95,26 @@ export async function diff(ctx: Context, args: unknown[], opts: Record<string, u
   let base: LoadedSide, head: LoadedSide;
   try {
     const repo = repoOf(root);
-    const [b, h] = sides(ctx, repo, baseArg, headArg);
-    base = loadSide(ctx, repo, root, b);
-    head = loadSide(ctx, repo, root, h);
+    const [b, h] = sides(repo, baseArg, headArg);
+    // Records unchanged between the sides are parsed once (the cache is keyed by content).
+    const cache = openCache(root, ctx.env);
+    base = loadSide(ctx, repo, root, b, cache);
+    head = loadSide(ctx, repo, root, h, cache);
+    cache.save();
   } catch (e) {
     if (e instanceof GitError) throw gitFailure(ctx, e, root);
     throw e;
   }
-  if (!base.side.exists && !head.side.exists) throw new UsageError(ctx.t('diff.err.noProject', { base: sanitizeInline(base.spec.label), head: sanitizeInline(head.spec.label) }));
   ctx.useProjectLanguage(head.loaded.project.manifest?.data.language ?? base.loaded.project.manifest?.data.language);
+  const labels: DiffLabels = { base: labelOf(ctx, base.spec), head: labelOf(ctx, head.spec) };
+  if (!base.side.exists && !head.side.exists) throw new UsageError(ctx.t('diff.err.noProject', { base: sanitizeInline(labels.base), head: sanitizeInline(labels.head) }));
   const calendar = planOf(head.side.exists ? head.loaded.project : base.loaded.project, ctx.asOf).calendar;
   const result = diffProjects({ base: base.side, head: head.side, calendar });
-  const labels: DiffLabels = { base: base.spec.label, head: head.spec.label };
 
   if (format === 'json') {
-    const side = (s: LoadedSide) => ({ revision: s.spec.revision ?? null, commit: s.spec.commit ?? null, label: s.spec.label, exists: s.side.exists });
+    const side = (s: LoadedSide, label: string) => ({ revision: s.spec.revision ?? null, commit: s.spec.commit ?? null, merge_base: Boolean(s.spec.mergeBase), label, exists: s.side.exists });
     printJson(ctx, 'diff', {
-      as_of: ctx.asOf, base: side(base), head: side(head),
+      as_of: ctx.asOf, base: side(base, labels.base), head: side(head, labels.head),
       ...result,
       findings: {
         introduced: result.findings.introduced.map((d) => renderDiagnostic(d, ctx.lang)),

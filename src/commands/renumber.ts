@@ -25,11 +25,11 @@ interface Outcome {
   lineOf: (file: string, path: readonly (string | number)[]) => number | undefined;
 }
 
-/** `--in` as typed: project-relative, or relative to the current folder when that lands inside the project. */
-function projectRel(ctx: Context, root: string, file: string): string {
+/** `--in` as typed, project-relative first, then relative to the current folder (when inside the project). */
+function inFileCandidates(ctx: Context, root: string, file: string): string[] {
   const plain = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   const viaCwd = relative(root, resolve(ctx.cwd, file)).split(sep).join('/');
-  return viaCwd && !viaCwd.startsWith('..') && plain !== viaCwd && !resolve(root, plain).startsWith(resolve(root, viaCwd)) ? viaCwd : plain;
+  return viaCwd && !viaCwd.startsWith('..') && viaCwd !== plain ? [plain, viaCwd] : [plain];
 }
 
 function fileOrder(a: Located<unknown>, b: Located<unknown>): number {
@@ -40,7 +40,7 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
   if (!kindOfId(id)) throw new UsageError(ctx.t('renumber.err.badId', { id: sanitizeInline(id) }));
   const line = intOption(ctx, '--line', opts.line, 1, 10_000_000);
   const root = projectRoot(ctx);
-  const inFile = typeof opts.in === 'string' ? projectRel(ctx, root, opts.in) : undefined;
+  const inFiles = typeof opts.in === 'string' ? inFileCandidates(ctx, root, opts.in) : undefined;
   const refFrom = idList(opts.refFrom);
   const dryRun = Boolean(opts.dryRun);
 
@@ -54,9 +54,10 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
     if (all.length === 0) throw new UsageError(ctx.t('renumber.err.unknown', { id }), ctx.t('renumber.err.unknownHint'));
     const files = [...new Set(all.map((r) => r.file))];
     let pool: Located<{ id: string }>[] = all;
-    if (inFile !== undefined) {
+    if (inFiles !== undefined) {
+      const inFile = inFiles.find((f) => all.some((r) => r.file === f));
+      if (inFile === undefined) throw new UsageError(ctx.t('renumber.err.notIn', { id, file: sanitizeInline(inFiles[0]!), files: files.join(', ') }));
       pool = all.filter((r) => r.file === inFile);
-      if (pool.length === 0) throw new UsageError(ctx.t('renumber.err.notIn', { id, file: sanitizeInline(inFile), files: files.join(', ') }));
     }
     if (line !== undefined) {
       if (new Set(pool.map((r) => r.file)).size > 1) throw new UsageError(ctx.t('renumber.err.lineNeedsFile', { id, files: files.join(', ') }));
@@ -74,7 +75,7 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
     const known = new Set(allIdentified(p).map((r) => r.data.id));
     for (const r of refFrom) if (!known.has(r)) throw new UsageError(ctx.t('renumber.err.refFrom', { id: sanitizeInline(r) }));
     const plan = planRenumber(p, target, new Set(refFrom));
-    return { changes: dryRun ? [] : plan.changes, result: { plan, defaulted: all.length > 1 && inFile === undefined && line === undefined, lineOf } };
+    return { changes: dryRun ? [] : plan.changes, result: { plan, defaulted: all.length > 1 && inFiles === undefined && line === undefined, lineOf } };
   });
 
   const { plan, lineOf } = out;

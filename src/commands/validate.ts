@@ -11,7 +11,9 @@ export async function validate(ctx: Context, opts: Record<string, unknown>): Pro
   const findings = r.findings;
   const errors = findings.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')).length;
   const warnings = findings.filter((d) => d.severity === 'warning').length;
-  printDiagnostics(ctx, findings, format, 'stdout');
+  // Annotations name files from the repository root; the project may sit in a subfolder.
+  const prefix = format === 'github' ? ctx.env.DELIVER_PATH_PREFIX ?? (await import('../store/git-source.js')).repoPathPrefix(r.root) : undefined;
+  printDiagnostics(ctx, findings, format, 'stdout', prefix);
   if (format === 'text') {
     const files = r.filesRead;
     println(ctx, findings.length === 0 ? ctx.t('validate.ok', { files }) : ctx.t('validate.summary', { files, errors, warnings }));

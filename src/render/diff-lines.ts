@@ -70,7 +70,7 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
     const e = p.projectEnd;
     summary.push(e.from && e.to ? { key: 'diff.sum.projectEnd', args: moveArgs(e) } : { key: 'diff.sum.projectEndSet', args: moveArgs(e) });
   }
-  if (p.due) summary.push({ key: 'diff.sum.due', args: moveArgs(p.due) });
+  if (p.due) summary.push({ key: p.due.from && p.due.to ? 'diff.sum.due' : 'diff.sum.dueSet', args: moveArgs(p.due) });
   summary.push(...capped(p.milestones.moved.filter((m) => m.workingDays !== 0 && m.from && m.to).map((m) => ({ key: 'diff.sum.milestone', args: { id: m.id, name: m.name, ...moveArgs(m) } }))));
   if (p.criticalPath) summary.push({ key: 'diff.sum.criticalPath', args: {} });
   if (r.added.length + r.removed.length + r.changed.length) summary.push({ key: 'diff.sum.requirements', args: { added: r.added.length, removed: r.removed.length, changed: r.changed.length } });
@@ -98,12 +98,12 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
     ]),
   ]);
   add('diff.sec.schedule', [
-    ...(p.projectEnd ? [{ key: 'diff.plan.end', args: moveArgs(p.projectEnd) }] : []),
-    ...(p.due ? [{ key: 'diff.plan.due', args: moveArgs(p.due) }] : []),
+    ...(p.projectEnd ? [{ key: p.projectEnd.from && p.projectEnd.to ? 'diff.plan.end' : 'diff.plan.endSet', args: moveArgs(p.projectEnd) }] : []),
+    ...(p.due ? [{ key: p.due.from && p.due.to ? 'diff.plan.due' : 'diff.plan.dueSet', args: moveArgs(p.due) }] : []),
     ...p.milestones.added.map((m) => ({ key: 'diff.ms.added', args: { id: m.id, name: m.name, date: d(m.date) } })),
     ...p.milestones.removed.map((m) => ({ key: 'diff.ms.removed', args: { id: m.id, name: m.name } })),
     ...p.milestones.moved.flatMap((m): Msg[] => [
-      ...(m.from !== m.to ? [{ key: 'diff.ms.moved', args: { id: m.id, name: m.name, ...moveArgs(m) } }] : []),
+      ...(m.from !== m.to ? [{ key: m.from && m.to ? 'diff.ms.moved' : 'diff.ms.movedSet', args: { id: m.id, name: m.name, ...moveArgs(m) } }] : []),
       ...(m.due ? [{ key: 'diff.ms.due', args: { id: m.id, name: m.name, from: d(m.due.from), to: d(m.due.to) } }] : []),
     ]),
     ...(p.criticalPath ? [{ key: 'diff.cp', args: { from: p.criticalPath.from.join(' → ') || '—', to: p.criticalPath.to.join(' → ') || '—' } }] : []),

@@ -1,6 +1,6 @@
 // Text Gantt chart of a computed schedule: pure (string in, string out), fits a width, readable without colour.
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './width.js';
 import type { WorkCalendar } from '../core/calendar.js';
 import { fromDay, toDay, weekdayOf, type IsoDate } from '../core/dates.js';
 import type { Schedule, ScheduledItem } from '../core/schedule.js';

@@ -1,7 +1,7 @@
 // The 5×5 risk matrix as text: probability rows (5 at the top) × impact columns with the risk ids in their
 // cells. Pure (model in, string out); widths by display width so CJK labels align; zones named in a legend
 // so the chart reads the same without colour.
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './width.js';
 import { compareIds, type MatrixCell, type RiskLevel } from '../core/risk.js';
 import { sanitizeInline } from './sanitize.js';
 

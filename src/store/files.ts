@@ -8,6 +8,11 @@ import { diag, type Diagnostic } from '../core/diagnostics.js';
 export const MANIFEST = 'deliver.yaml';
 const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\]/;
 
+/** File names deliver refuses to read (DLV-E019): control, bidi and zero-width characters, backslash. */
+export function isUnsafeFileName(name: string): boolean {
+  return UNSAFE_NAME.test(name);
+}
+
 /** The nearest folder upward from `start` that holds deliver.yaml, or null. */
 export function findProjectRoot(start: string): string | null {
   let dir = resolve(start);

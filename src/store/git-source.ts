@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { diag, type Diagnostic } from '../core/diagnostics.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
-import type { Listing, ReadResult } from './files.js';
+import { isUnsafeFileName, type Listing, type ReadResult } from './files.js';
 import type { FileSource } from './load.js';
 import { LIMITS } from './parse-policy.js';
 
@@ -22,9 +22,6 @@ export class GitError extends Error {
   }
 }
 
-// The working-tree rule (files.ts UNSAFE_NAME): control, bidi and zero-width characters, backslash.
-// TODO(lead): import `isUnsafeFileName` from files.ts once it is exported (see issue 6 report).
-const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\]/;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
@@ -70,6 +67,19 @@ export function repoOf(dir: string): RepoInfo {
   const [top, prefix] = r.stdout.toString('utf8').split('\n');
   if (!top) throw new GitError('not_repo', 'not inside a git working tree (a bare repository?)');
   return { top, prefix: prefix ?? '' };
+}
+
+/**
+ * The project folder's path from the repository root ('' at the root, else with a trailing slash),
+ * for CI annotations that must name files from the root; '' when git or a repository is missing.
+ */
+export function repoPathPrefix(dir: string): string {
+  try {
+    return repoOf(dir).prefix;
+  } catch (e) {
+    if (e instanceof GitError) return '';
+    throw e;
+  }
 }
 
 function isShallow(repoDir: string): boolean {
@@ -197,7 +207,7 @@ export function gitSource(repoDir: string, revision: string, projectPrefix: stri
         const e = names.get(name)!;
         const rel = `${folder}/${name}`;
         if (name.startsWith('.')) continue; // as in the working tree: .gitkeep and friends
-        if (e === 'bad' || UNSAFE_NAME.test(name)) {
+        if (e === 'bad' || isUnsafeFileName(name)) {
           listing.diagnostics.push(diag('DLV-E019', rel, { name }));
           continue;
         }

@@ -79,6 +79,14 @@ export function inlineScalar(v: unknown): string {
   return plain.includes('\n') || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(plain) ? JSON.stringify(s) : plain;
 }
 
+/** A value inside a flow collection: plain scalars where possible, JSON (valid YAML) for the rest. */
+function flowValue(v: unknown): string {
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  const s = inlineScalar(v);
+  // Flow indicators would end the value early: quote them.
+  return /[,[\]{}]/.test(s) && !/^["']/.test(s) ? JSON.stringify(v) : s;
+}
+
 /** Block text for a collection value, every line indented by `indent` spaces. */
 function blockLines(v: unknown, indent: number, eol: string): string {
   const text = stringify(v, { lineWidth: 0, version: '1.2', indent: 2, indentSeq: true, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).replace(/\n$/, '');
@@ -202,7 +210,7 @@ function addToMap(map: YAMLMap, src: string, key: string, value: unknown, eol: s
     if (!map.range) throw new EditError('cannot add to this mapping');
     const close = src.lastIndexOf('}', map.range[1] - 1);
     const sep = items.length ? ', ' : '';
-    return { at: close, end: close, text: `${sep}${inlineScalar(key)}: ${JSON.stringify(value ?? null)}`, seq };
+    return { at: close, end: close, text: `${sep}${inlineScalar(key)}: ${flowValue(value)}`, seq };
   }
   const first = items[0]!.key;
   const indent = isScalar(first) && first.range ? columnOf(src, first.range[0]) : 0;
@@ -218,7 +226,7 @@ function appendToSeq(seqNode: YAMLSeq, src: string, value: unknown, eol: string,
   if (seqNode.flow || items.length === 0) {
     if (!seqNode.range) throw new EditError('cannot append to this list');
     const close = src.lastIndexOf(']', seqNode.range[1] - 1);
-    return { at: close, end: close, text: `${items.length ? ', ' : ''}${JSON.stringify(value)}`, seq };
+    return { at: close, end: close, text: `${items.length ? ', ' : ''}${flowValue(value)}`, seq };
   }
   const firstItem = items[0]!;
   const dash = src.lastIndexOf('-', firstItem.range![0]);

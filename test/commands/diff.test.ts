@@ -239,6 +239,8 @@ describe('deliver diff against the working tree', () => {
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('The project does not exist on the base side yet: everything is new.');
     expect(added.stdout).toContain('Project end: — → 2026-11-03');
+    expect(added.stdout).toContain('Agreed due date: — → 2026-12-31');
+    expect(added.stdout).not.toContain('? working days');
     expect(added.stdout).toContain('New risk R-001 Requirements change often: score 6');
     expect(added.stdout).toContain('added milestone M-001 Prototype signed off (2026-09-30)');
   });

@@ -255,5 +255,9 @@ describe('deliver renumber on a unique id', () => {
     const badLine = await runCli(['renumber', 'T-030', '--line', '1'], { cwd: dir });
     expect(badLine.code).toBe(2);
     expect((await runCli(['renumber', 'not-an-id'], { cwd: dir })).code).toBe(2);
+    // --in relative to the current folder works too.
+    const sub = await runCli(['renumber', 'AC-001', '--in', 'AC-001-reporting.yaml'], { cwd: join(dir, 'acceptance') });
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain('Renumbered AC-001 → AC-002 (acceptance record) in acceptance/AC-001-reporting.yaml');
   });
 });

@@ -1,22 +1,22 @@
 import { it } from 'vitest';
-import { listCases, materialize, cleanup } from '../fixtures/hostile/corpus.js';
+import { makeProject } from '../helpers/project.js';
 import { runCli } from '../helpers/cli.js';
-import { writeFileSync } from 'node:fs';
+import { loadProject, resolvePositions } from '../../src/store/load.js';
+import { checkRules } from '../../src/core/rules/index.js';
 
-it('dump', async () => {
-  let out = '';
-  for (const c of listCases()) {
-    const m = materialize(c);
-    if (m.skip) { out += `## ${c.name} SKIP ${m.skip}\n`; cleanup(m); continue; }
-    const t0 = Date.now();
-    const r = await runCli(['validate', '--format', 'json'], { cwd: m.dir });
-    const ms = Date.now() - t0;
-    let ds: any[] = [];
-    try { ds = JSON.parse(r.stdout).diagnostics; } catch { out += `stdout not json: ${r.stdout.slice(0, 300)}\n`; }
-    out += `## ${c.name} exit=${r.code} (want ${c.expect.exit}) ${ms}ms n=${ds.length} out=${r.stdout.length}+${r.stderr.length}\n`;
-    for (const d of ds.slice(0, 8)) out += `   ${d.code} ${JSON.stringify(d.file)}:${d.line}:${d.column} ${d.message.slice(0, 100)}\n`;
-    if (r.stderr) out += `   STDERR ${JSON.stringify(r.stderr.slice(0, 300))}\n`;
-    cleanup(m);
+it('scale', async () => {
+  for (const n of [250, 500, 1000, 2000]) {
+    const lines = ['schema_version: 1', 'tasks:'];
+    for (let i = 0; i < n; i++) lines.push(`  - {id: T-${1000 + i}, name: x, status: maybe, depends_on: [T-${1000 + i}]}`);
+    const dir = makeProject({ 'plan.yaml': lines.join('\n') + '\n' });
+    let t = Date.now();
+    const l = loadProject(dir);
+    const tl = Date.now() - t; t = Date.now();
+    const rules = checkRules(l.project);
+    const tr = Date.now() - t; t = Date.now();
+    resolvePositions([...l.diagnostics, ...rules], l.sources);
+    const tp = Date.now() - t; t = Date.now();
+    const r = await runCli(['validate'], { cwd: dir });
+    console.log(n, 'load', tl, 'rules', tr, 'positions', tp, 'cli', Date.now() - t, 'diags', l.diagnostics.length, 'out', r.stdout.length);
   }
-  writeFileSync('/tmp/corpus/dump.txt', out);
 }, 600000);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
-import { GitError, defaultBase, gitSource, repoOf, resolveCommit } from '../../src/store/git-source.js';
+import { GitError, defaultBase, gitSource, repoOf, repoPathPrefix, resolveCommit } from '../../src/store/git-source.js';
 import { fsSource, loadProjectFrom } from '../../src/store/load.js';
 import { MANIFEST, tempDir } from '../helpers/project.js';
 
@@ -127,6 +127,8 @@ describe('gitSource', () => {
     expect(repoOf(dir).prefix).toBe('');
     mkdirSync(join(dir, 'sub/inner'), { recursive: true });
     expect(repoOf(join(dir, 'sub/inner')).prefix).toBe('sub/inner/');
+    expect(repoPathPrefix(join(dir, 'sub/inner'))).toBe('sub/inner/');
+    expect(repoPathPrefix(tempDir('deliver-norepo-'))).toBe('');
   });
 
   it('gives typed errors: missing revision, no repository, default branch', () => {

@@ -53,7 +53,7 @@ describe('applyEdits', () => {
       { op: 'set', path: ['tasks', 0, 'owner'], value: 'Wang Lei' },
     ]);
     expect(out).toContain('name: "原型"');
-    expect(out).toContain('depends_on: [T-001, "T-003"]');
+    expect(out).toContain('depends_on: [T-001, T-003]');
   });
 
   it('keeps CRLF line ends', () => {

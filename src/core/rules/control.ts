@@ -48,6 +48,7 @@ export function checkRisks(p: Project): Diagnostic[] {
     const d = r.data;
     (d.actions ?? []).forEach((a, i) => {
       if (d.status === 'closed' && !a.done && !a.waived) out.push(diag('DLV-E087', r.file, { n: i + 1, id: d.id }, ['actions', i]));
+      if (a.due && a.due < d.identified) out.push(diag('DLV-W092', r.file, { n: i + 1, due: a.due, identified: d.identified }, ['actions', i, 'due']));
       if (a.done && a.done < d.identified) out.push(diag('DLV-E089', r.file, { field: `actions[${i + 1}].done`, date: a.done, identified: d.identified }, ['actions', i, 'done']));
     });
     if (d.status === 'closed' && !d.closed) out.push(diag('DLV-W088', r.file, {}, ['status']));

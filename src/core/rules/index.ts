@@ -8,9 +8,10 @@ import { checkManifest } from './manifest.js';
 import { checkPlan } from './plan.js';
 import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
+import { checkSchedule } from './schedule.js';
 
 export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks,
+  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkSchedule,
 ];
 
 export function checkRules(p: Project): Diagnostic[] {

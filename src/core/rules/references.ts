@@ -21,6 +21,7 @@ export function checkReferences(p: Project): Diagnostic[] {
   for (const c of p.changes) {
     refs(c, 'requirements', c.data.requirements);
     refs(c, 'tasks', c.data.tasks);
+    c.data.applied?.moves.forEach((m, i) => ref(c, 'applied.moves', m.id, ['applied', 'moves', i, 'id']));
   }
   for (const a of p.acceptance) refs(a, 'requirements', a.data.requirements);
   for (const s of p.surveys) {

@@ -57,9 +57,8 @@ export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): {
   }
 }
 
-const WHAT = { missing: 'no holiday data', provisional: 'only provisional holiday data (statutory days, no make-up working days)' } as const;
 
-/** DLV-W052: the computed plan (or the due date) reaches a year the built-in calendar has no or only provisional data for. */
+/** DLV-W052 / W053: the computed plan (or the due date) reaches a year the built-in calendar has no, or only provisional, data for. */
 export function checkSchedule(p: Project): Diagnostic[] {
   const m = p.manifest;
   if (!m || (m.data.calendar?.base ?? 'none') === 'none') return [];
@@ -80,5 +79,5 @@ export function checkSchedule(p: Project): Diagnostic[] {
     if (e instanceof RangeError) return []; // absurd spans are reported as date problems elsewhere
     throw e;
   }
-  return gaps.map((g) => diag('DLV-W052', m.file, { year: g.year, base: calendar.base, what: WHAT[g.status] }, ['calendar', 'base']));
+  return gaps.map((g) => diag(g.status === 'provisional' ? 'DLV-W053' : 'DLV-W052', m.file, { year: g.year, base: calendar.base }, ['calendar', 'base']));
 }

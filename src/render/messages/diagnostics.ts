@@ -67,7 +67,7 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
 
   // --- ids and references: E040–E049 ---
   'DLV-E040': { en: 'id {id} is also used by {other}', zh: '编号 {id} 与 {other} 重复',
-    hintEn: 'Two branches probably both added "the next" id. Run `deliver renumber {id} --in {file}` to give this record the next free id and update every reference.', hintZh: '可能是两个分支同时新增了“下一个”编号。运行 `deliver renumber {id} --in {file}` 为此记录分配新编号并更新所有引用。' },
+    hintEn: 'Two branches probably both added "the next" id. Run `deliver renumber {id} --in {file}` to give this record the next free id and update every reference (references to it stay with the other copy; `--ref-from <id>` moves those held by the given records).', hintZh: '可能是两个分支同时新增了“下一个”编号。运行 `deliver renumber {id} --in {file}` 为此记录分配新编号并更新所有引用（对该编号的引用仍指向另一条记录；`--ref-from <编号>` 可把指定记录中的引用一并改过来）。' },
   'DLV-E041': { en: 'the file name does not begin with the record id {id}', zh: '文件名没有以记录编号 {id} 开头',
     hintEn: 'Rename the file to {expected}.', hintZh: '请将文件改名为 {expected}。' },
   'DLV-E042': { en: '"{field}" refers to {id}, which does not exist', zh: '"{field}" 引用的 {id} 不存在',
@@ -81,8 +81,10 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-E050': { en: '"{field}" {date} is before the project start {start}', zh: '"{field}" {date} 早于项目开始日期 {start}' },
   'DLV-W051': { en: '{date} is listed both as a day off and as a working day', zh: '{date} 同时被列为休息日和工作日',
     hintEn: 'Keep it in one list; the make-up working day wins.', hintZh: '请只保留在一个列表中；当前以调休上班为准。' },
-  'DLV-W052': { en: 'the plan reaches {year}, for which the {base} calendar has {what}', zh: '计划延伸到 {year} 年，而 {base} 日历{what}',
+  'DLV-W052': { en: 'the plan reaches {year}, for which the {base} calendar has no holiday data', zh: '计划延伸到 {year} 年，而 {base} 日历没有该年的节假日数据',
     hintEn: 'Add that year\'s public holidays and make-up working days under calendar: in deliver.yaml.', hintZh: '请在 deliver.yaml 的 calendar: 下补充该年的法定节假日和调休上班日。' },
+  'DLV-W053': { en: 'the plan reaches {year}, for which the {base} calendar has only provisional data (statutory holidays, no make-up working days)', zh: '计划延伸到 {year} 年，而 {base} 日历该年只有暂定的法定节假日，没有调休安排',
+    hintEn: 'When the official arrangement for {year} is published, add its extra days off and make-up working days under calendar: in deliver.yaml.', hintZh: '{year} 年放假安排公布后，请在 deliver.yaml 的 calendar: 下补充调休上班日和额外休息日。' },
 
   // --- plan: E060–E079 ---
   'DLV-E060': { en: 'dependency cycle: {cycle}', zh: '依赖关系成环：{cycle}',
@@ -120,6 +122,7 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-W088': { en: 'the risk is closed but no closing date is recorded', zh: '风险已关闭，但没有关闭日期' },
   'DLV-E089': { en: '"{field}" {date} is before the risk was identified ({identified})', zh: '"{field}" {date} 早于风险识别日期 {identified}' },
   'DLV-E090': { en: 'the slip has a rejection recorded but its status is {status}', zh: '变更单有拒绝记录，但状态为 {status}' },
+  'DLV-W092': { en: 'action {n} is due {due}, before the risk was identified ({identified})', zh: '第 {n} 项措施的到期日 {due} 早于风险识别日期 {identified}' },
   'DLV-E091': { en: 'approval date {date} is before the slip was submitted ({submitted})', zh: '审批日期 {date} 早于提交日期 {submitted}' },
 
   // --- requirements: E100–E119 ---
