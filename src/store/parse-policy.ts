@@ -5,7 +5,7 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import fastYaml from 'js-yaml-v4';
 import { diag, type Diagnostic, type JsonPath } from '../core/diagnostics.js';
-import { locate } from './locate.js';
+import { lineCol, locate } from './locate.js';
 
 export const LIMITS = Object.freeze({
   /** plan.yaml holds every task of a project; other records are one item each. */
@@ -231,14 +231,6 @@ function at(d: Diagnostic, source: string, offset: number): Diagnostic {
   return Object.assign(d, lineCol(source, offset));
 }
 
-export function lineCol(source: string, offset: number): { line: number; column: number } {
-  let line = 1, lineStart = 0;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 /** Offset of the first byte that breaks UTF-8 (for the message only; the decoder decided). */
 function firstBadUtf8Byte(bytes: Uint8Array): number {
