@@ -192,7 +192,7 @@ describe('deliver change apply', () => {
     const r = await runCli(['change', 'apply', 'CR-001', '--json'], { cwd: dir });
     expect(JSON.parse(r.stdout).moves).toEqual([{ id: 'T-003', from_start: '2026-10-10', from_end: '2026-10-12', to_start: '2026-10-14', to_end: '2026-10-15' }]);
     const plan = read(dir, 'plan.yaml');
-    expect(plan).toBe(PLAN.replace('days: 2, status: todo}', 'days: 2, status: todo, start: "2026-10-14"}'));
+    expect(plan).toBe(PLAN.replace('days: 2, status: todo}', 'days: 2, status: todo, start: 2026-10-14}'));
   });
 
   it('writes nothing when the plan edit is refused (all or nothing)', async () => {
