@@ -2,15 +2,13 @@
 // (CLI.md: 0 done, 1 findings, 2 could not run, 130 cancelled, 70 a bug).
 import { readFileSync } from 'node:fs';
 import { CommanderError, type Command } from 'commander';
-import { Chalk } from 'chalk';
 import { CancelledError, EXIT, FindingsError, RefusedError, UsageError } from './cli/errors.js';
-import { makeContext, type Context, type GlobalOptions, type Prompter, type Writer } from './cli/context.js';
+import type { Context, GlobalOptions, Prompter, Writer } from './cli/context.js';
 import { buildProgram } from './cli/program.js';
 import { isIsoDate } from './core/dates.js';
 import { LockTimeoutError, RecordExistsError, RecordRefusedError, UnsafePathError } from './store/errors.js';
-import { chooseLang, translator } from './render/i18n.js';
 import { sanitize } from './render/sanitize.js';
-import { inquirerPrompter } from './cli/prompter.js';
+import type { Translate } from './render/i18n.js';
 
 export interface MainIO {
   cwd: string;
@@ -55,13 +53,20 @@ export function processIO(): MainIO {
 export async function main(argv: readonly string[], io: MainIO = processIO()): Promise<number> {
   let ctx: Context | undefined;
   let status: number = EXIT.ok;
-  const fallbackT = () => ctx?.t ?? translator(chooseLang(undefined, undefined, io.env));
+  // The context, messages, colours and prompts load only when a command runs: `--help` and usage
+  // errors must not pay for them.
+  const fallbackT = async (): Promise<Translate> => {
+    if (ctx) return ctx.t;
+    const { chooseLang, translator } = await import('./render/i18n.js');
+    return translator(chooseLang(undefined, undefined, io.env));
+  };
   const program: Command = buildProgram(packageVersion(), (impl) => async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const opts = cmd.opts() as Record<string, unknown>;
     const globals = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
     const asOf = globals.asOf ?? io.env.DELIVER_AS_OF;
-    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(fallbackT()('err.badDate', { option: '--as-of', value: asOf }));
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError((await fallbackT())('err.badDate', { option: '--as-of', value: asOf }));
+    const [{ makeContext }, { Chalk }, { inquirerPrompter }] = await Promise.all([import('./cli/context.js'), import('chalk'), import('./cli/prompter.js')]);
     ctx = makeContext({
       cwd: io.cwd, env: io.env, stdout: io.stdout, stderr: io.stderr, stdoutIsTTY: io.stdoutIsTTY, stdinIsTTY: io.stdinIsTTY,
       ...(io.columns !== undefined ? { columns: io.columns } : {}),
@@ -78,12 +83,12 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (e) {
-    status = await report(e, io, ctx, fallbackT());
+    status = await report(e, io, ctx, await fallbackT());
   }
   return status;
 }
 
-async function report(e: unknown, io: MainIO, ctx: Context | undefined, t: ReturnType<typeof translator>): Promise<number> {
+async function report(e: unknown, io: MainIO, ctx: Context | undefined, t: Translate): Promise<number> {
   const err = (msg: string, hint?: string) => io.stderr.write(`deliver: ${sanitize(msg)}\n${hint ? `  ${t('common.hint')}: ${sanitize(hint)}\n` : ''}`);
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;

@@ -2,7 +2,7 @@
 // projects, or several folders) with one row per project and totals from summed numerators/denominators.
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../render/width.js';
 import type { Context } from '../cli/context.js';
 import { FindingsError, UsageError } from '../cli/errors.js';
 import { printDiagnostics, printJson, printTable, println } from '../cli/output.js';

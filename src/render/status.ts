@@ -1,7 +1,7 @@
 // The status screen: one screen (at most 40 lines, at most `width` columns, CJK counted double) that
 // a delivery lead reads in ten seconds. Lists are capped so the screen never grows past 40 lines;
 // colour only marks what the words already say.
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './width.js';
 import { KPI_KEYS } from '../core/kpi.js';
 import type { StatusFacts } from '../core/status.js';
 import { formatBasis, formatDate, formatMet, formatTarget, formatValue, percent, type Fmt } from './kpi.js';
