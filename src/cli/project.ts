@@ -33,8 +33,8 @@ export interface ReadProject extends LoadedProject {
 /** Reads and checks the whole project, and switches the output language to the project's. */
 export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject {
   const cache = openCache(root, ctx.env);
-  const loaded = loadProject(root, { cache });
-  cache.save();
+  const loaded = loadProject(root, cache ? { cache } : {});
+  cache?.save();
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
   const findings = resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources);
   return { ...loaded, findings };

@@ -72,15 +72,15 @@ function labelOf(ctx: Context, spec: SideSpec): string {
   return spec.commit.startsWith(spec.revision) ? name : `${name} (${short(spec.commit)})`;
 }
 
-function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, cache: RecordCache): LoadedSide {
+function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, cache: RecordCache | undefined): LoadedSide {
   let loaded: LoadedProject;
   let exists = true;
-  if (spec.commit === undefined) loaded = loadProject(root, { cache });
+  if (spec.commit === undefined) loaded = loadProject(root, cache ? { cache } : {});
   else {
     const src = gitSource(repo.top, spec.commit, repo.prefix);
     exists = src.hasProject;
     // Without deliver.yaml the project did not exist yet: an empty side, and its "missing manifest" is no finding.
-    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, { cache });
+    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, cache ? { cache } : {});
   }
   const findings: Diagnostic[] = exists ? resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources) : [];
   const { schedule } = planOf(loaded.project, ctx.asOf);
@@ -100,7 +100,7 @@ export async function diff(ctx: Context, args: unknown[], opts: Record<string, u
     const cache = openCache(root, ctx.env);
     base = loadSide(ctx, repo, root, b, cache);
     head = loadSide(ctx, repo, root, h, cache);
-    cache.save();
+    cache?.save();
   } catch (e) {
     if (e instanceof GitError) throw gitFailure(ctx, e, root);
     throw e;

@@ -38,9 +38,9 @@ export function cacheDir(env: Record<string, string | undefined>): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'deliver');
 }
 
-/** The cache for one project root, or a no-op cache when it is turned off. */
-export function openCache(root: string, env: Record<string, string | undefined>): RecordCache {
-  if (env.DELIVER_CACHE === '0') return { get: () => undefined, set() {}, save() {} };
+/** The cache for one project root, or undefined when it is turned off (DELIVER_CACHE=0). */
+export function openCache(root: string, env: Record<string, string | undefined>): RecordCache | undefined {
+  if (env.DELIVER_CACHE === '0') return undefined;
   const dir = cacheDir(env);
   const file = join(dir, `${createHash('sha1').update(resolve(root)).digest('hex').slice(0, 20)}.json`);
   let old = new Map<string, CachedFile>();

@@ -14,20 +14,20 @@ describe('record cache', () => {
   it('serves unchanged files from the cache and re-reads changed ones', () => {
     const dir = makeProject({ 'risks/R-001-vendor.yaml': RISK(3) });
     const env = { DELIVER_CACHE_DIR: tempDir() };
-    const c1 = openCache(dir, env);
+    const c1 = openCache(dir, env)!;
     const first = loadProject(dir, { cache: c1 });
     c1.save();
     expect(readdirSync(env.DELIVER_CACHE_DIR)).toHaveLength(1);
 
     let hits = 0;
-    const c2 = openCache(dir, env);
+    const c2 = openCache(dir, env)!;
     const counting = { ...c2, get: (k: string) => { const v = c2.get(k); if (v) hits++; return v; } };
     const second = loadProject(dir, { cache: counting });
     expect(hits).toBe(2); // deliver.yaml and the risk
     expect(second.project).toEqual(first.project);
 
     writeFileSync(join(dir, 'risks/R-001-vendor.yaml'), RISK(9)); // now invalid: probability 9
-    const third = loadProject(dir, { cache: openCache(dir, env) });
+    const third = loadProject(dir, { cache: openCache(dir, env)! });
     expect(third.project.risks).toEqual([]);
     expect(third.diagnostics.map((d) => d.code)).toEqual(['DLV-E027']);
   });
