@@ -50,13 +50,23 @@ function buildValidators() {
   writeFileSync(join(outDir, 'validators.d.ts'), dts);
 }
 
-/** Hash of everything a cached parse/validation result depends on. */
+/**
+ * Hash of everything a cached result depends on: the version, the schemas and every source file
+ * (cached command output depends on the rendering code too, so any change starts a fresh cache).
+ */
 function fingerprint() {
   const h = createHash('sha256');
   h.update(readFileSync(join(root, 'package.json')));
-  for (const dir of ['schemas', 'src/store']) {
-    for (const f of readdirSync(join(root, dir)).sort()) h.update(f).update(readFileSync(join(root, dir, f)));
-  }
+  const walk = (dir) => {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) {
+        if (rel !== 'src/generated') walk(rel);
+      } else h.update(rel).update(readFileSync(join(root, rel)));
+    }
+  };
+  walk('schemas');
+  walk('src');
   return h.digest('hex').slice(0, 24);
 }
 

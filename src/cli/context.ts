@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 
 export type ChalkConstructor = new (options: { level: 0 | 1 | 2 | 3 }) => ChalkInstance;
 import type { IsoDate } from '../core/dates.js';
+import type { Snapshot } from '../store/snapshot.js';
 import { chooseLang, translator, type Lang, type Translate } from '../render/i18n.js';
 
 export interface Writer {
@@ -42,6 +43,8 @@ export interface Context {
   t: Translate;
   asOf: IsoDate;
   prompter: Prompter;
+  /** Projects already read into memory for this command (see cli/memo.ts), by root folder. */
+  snapshots?: Map<string, Snapshot>;
   /** A chalk instance at the right colour level (level 0 when colour is off). */
   chalk(): ChalkInstance;
   /** Re-chooses the language once the project's deliver.yaml is known. */

@@ -7,7 +7,7 @@ import type { Located, Project } from '../core/model.js';
 import { FOLDERS } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
 import { findProjectRoot, isProjectRoot } from '../store/files.js';
-import { loadProject, resolvePositions, type LoadedProject } from '../store/load.js';
+import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
 import { withProjectLock } from '../store/lock.js';
 import { openCache } from '../store/cache.js';
 import { writeRecords, type RecordChange } from '../store/write.js';
@@ -33,7 +33,9 @@ export interface ReadProject extends LoadedProject {
 /** Reads and checks the whole project, and switches the output language to the project's. */
 export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject {
   const cache = openCache(root, ctx.env);
-  const loaded = loadProject(root, cache ? { cache } : {});
+  const snapshot = ctx.snapshots?.get(root);
+  const opts = cache ? { cache } : {};
+  const loaded = snapshot ? loadProjectFrom(snapshot, root, opts) : loadProject(root, opts);
   cache?.save();
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
   const findings = resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources);

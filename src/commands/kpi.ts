@@ -7,6 +7,7 @@ import type { Context } from '../cli/context.js';
 import { FindingsError, UsageError } from '../cli/errors.js';
 import { printDiagnostics, printJson, printTable, println } from '../cli/output.js';
 import { projectRoot, readProject, type ReadProject } from '../cli/project.js';
+import { memoized } from '../cli/memo.js';
 import { portfolioTotals, projectKpis, type Kpis } from '../core/kpi.js';
 import { allTime, parsePeriod, windowOf, type Period } from '../core/period.js';
 import { formatDate, formatRange, measureColumns, measureGroups, measureNotes, measureRows, portfolioColumns, type Fmt, type PortfolioRow } from '../render/kpi.js';
@@ -63,6 +64,10 @@ export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unk
     period = p;
   }
   const { list, single } = targets(ctx, dirs);
+  await memoized(ctx, list.map((t) => t.root), 'kpi', { ...opts, dirs: list.map((t) => t.dir), single }, () => kpiNow(ctx, list, single, period));
+}
+
+async function kpiNow(ctx: Context, list: Target[], single: boolean, period: Period | undefined): Promise<void> {
   const rows: Row[] = list.map((target) => {
     const read = readProject(ctx, target.root);
     const { project, plan } = projectView(read.project, ctx.asOf);

@@ -70,6 +70,8 @@ export interface FileSource {
   list(folder: string): Listing;
   read(rel: string, maxBytes: number): ReadResult;
   exists(rel: string): boolean;
+  /** The sha256 of a file already read and hashed (snapshots), so it is not hashed twice. */
+  contentHash?(rel: string): string | undefined;
 }
 
 export function fsSource(root: string): FileSource {
@@ -98,7 +100,8 @@ function processFile(src: FileSource, file: string, kind: RecordKind, maxBytes: 
   }
   out.filesRead++;
   (out.sources as LazySources).addBytes(file, read.bytes);
-  const key = cache ? contentKey(kind, read.bytes) : '';
+  const known = cache ? src.contentHash?.(file) : undefined;
+  const key = cache ? (known ? `${kind}:${known}` : contentKey(kind, read.bytes)) : '';
   let entry = cache?.get(key);
   if (!entry) {
     const parsed = parseRecordBytes(read.bytes, file, maxBytes);

@@ -1,5 +1,8 @@
 // Shared by the reliability tests: the read commands to exercise (skipped until registered), the
 // output checks (control bytes, stack traces, size) and the built binary for real-process tests.
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { tempDir } from '../helpers/project.js';
 
@@ -7,13 +10,15 @@ import { tempDir } from '../helpers/project.js';
 export interface ReadCommand {
   words: string[];
   args?: string[];
+  /** How findings and line ends look in this output (default text). */
+  format?: 'json' | 'github' | 'csv' | 'ics';
 }
 
 /** Every read-only command of CLI.md with the variants that render differently. */
 export const READ_COMMANDS: ReadCommand[] = [
   { words: ['validate'] },
-  { words: ['validate'], args: ['--format', 'json'] },
-  { words: ['validate'], args: ['--format', 'github'] },
+  { words: ['validate'], args: ['--format', 'json'], format: 'json' },
+  { words: ['validate'], args: ['--format', 'github'], format: 'github' },
   { words: ['status'] },
   { words: ['status'], args: ['--json'] },
   { words: ['gantt'] },
@@ -21,18 +26,15 @@ export const READ_COMMANDS: ReadCommand[] = [
   { words: ['kpi'] },
   { words: ['report', 'weekly'] },
   { words: ['report', 'weekly'], args: ['--format', 'html'] },
-  { words: ['export'], args: ['--format', 'csv'] },
+  { words: ['export'], args: ['--format', 'csv'], format: 'csv' },
   { words: ['export'], args: ['--format', 'json'] },
-  { words: ['export'], args: ['--format', 'ics'] },
+  { words: ['export'], args: ['--format', 'ics'], format: 'ics' },
   { words: ['req', 'list'] },
   { words: ['req', 'list'], args: ['--json'] },
-  { words: ['req', 'show'], args: ['202609-001'] },
   { words: ['task', 'list'] },
-  { words: ['task', 'show'], args: ['T-001'] },
   { words: ['milestone', 'list'] },
   { words: ['risk', 'list'] },
   { words: ['risk', 'list'], args: ['--matrix'] },
-  { words: ['risk', 'show'], args: ['R-001'] },
   { words: ['change', 'list'] },
   { words: ['accept', 'list'] },
   { words: ['survey', 'list'] },
@@ -74,8 +76,13 @@ const OWN_SGR = /\u001b\[(?:\d{1,3}(?:;\d{1,3})*)?m/g;
 /** Payloads the hostile records carry: if one of them appears raw, sanitizing failed even if it looks like a colour. */
 const SMUGGLED = [/\u001b\[31mRED/, /\u001b\[5mDesign/, /\u001b\[1mbold/, /\u001b\[2J/, /\u001b\]/, /\u001b\[H/];
 
-/** The first unsafe character in output (with deliver's own SGR colours removed when `colour`), or null. */
-export function rawControl(text: string, colour = false): string | null {
+/**
+ * The first unsafe character in output, or null. With `colour`, deliver's own SGR colours are
+ * removed first; CSV may start with a BOM (for spreadsheets) and CSV and iCalendar end lines in CRLF.
+ */
+export function rawControl(text: string, colour = false, format?: ReadCommand['format']): string | null {
+  if (format === 'csv') text = text.replace(/^\ufeff/, '');
+  if (format === 'csv' || format === 'ics') text = text.replace(/\r\n/g, '\n');
   for (const re of SMUGGLED) {
     const m = re.exec(text);
     if (m) return JSON.stringify(text.slice(Math.max(0, m.index - 20), m.index + 20));
@@ -90,11 +97,11 @@ export function hasStackTrace(text: string): boolean {
   return /^\s+at .+(?:\(.*:\d+:\d+\)|:\d+:\d+)$/m.test(text) || /node:internal|\.ts:\d+:\d+/.test(text);
 }
 
-export function assertCleanOutput(r: CliResult, colour: boolean): string[] {
+export function assertCleanOutput(r: CliResult, colour: boolean, format?: ReadCommand['format']): string[] {
   const problems: string[] = [];
   if (r.code === 70) problems.push(`exit 70 (a bug): ${r.stderr.slice(0, 500)}`);
   if (hasStackTrace(r.stdout) || hasStackTrace(r.stderr)) problems.push(`stack trace: ${r.stderr.slice(0, 500)}`);
-  const so = rawControl(r.stdout, colour);
+  const so = rawControl(r.stdout, colour, format);
   if (so) problems.push(`raw control character on stdout near ${so}`);
   const se = rawControl(r.stderr, colour);
   if (se) problems.push(`raw control character on stderr near ${se}`);
@@ -103,4 +110,39 @@ export function assertCleanOutput(r: CliResult, colour: boolean): string[] {
 
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether output names `file` (and `line`) the way its format does: `file:line:`, JSON fields or a GitHub annotation. */
+export function namesLocation(output: string, file: string, line: number | undefined): boolean {
+  const plain = output.replace(OWN_SGR, '');
+  if (line === undefined) return plain.includes(file) || plain.includes(JSON.stringify(file).slice(1, -1));
+  if (plain.includes(`${file}:${line}:`)) return true;
+  if (new RegExp(`"file": ${escapeRe(JSON.stringify(file))},\\s*"line": ${line}\\b`).test(plain)) return true;
+  const gh = file.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return plain.includes(`file=${gh},line=${line},`);
+}
+
+/** sha256 of every entry under dir without following links: links hash as their target text, special files as their type. */
+export function hashTreeNoFollow(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(d);
+    } catch (e) {
+      out[relative(dir, d) || '.'] = `unreadable:${(e as NodeJS.ErrnoException).code}`;
+      return;
+    }
+    for (const name of names) {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      const rel = relative(dir, p);
+      if (st.isDirectory()) walk(p);
+      else if (st.isSymbolicLink()) out[rel] = `link:${readlinkSync(p)}`;
+      else if (st.isFile()) out[rel] = (st.mode & 0o444) === 0 ? `unreadable-file:${st.size}` : createHash('sha256').update(readFileSync(p)).digest('hex');
+      else out[rel] = `special:${st.mode}`;
+    }
+  };
+  walk(dir);
+  return out;
 }
