@@ -2,7 +2,7 @@
 // record file is its old or a complete new version (never torn), and the next run recovers (no
 // temp files, no stale lock, a committed multi-file change rolled forward, nothing lost).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -40,7 +40,7 @@ tasks:
     actual_start: 2026-09-21
 `;
 
-const KILLS = 180;
+const KILLS = 160;
 const ENV = { ...process.env, DELIVER_CACHE: '0', DELIVER_AS_OF: '2026-11-20', NO_COLOR: '1' };
 
 interface Outcome {
@@ -50,16 +50,32 @@ interface Outcome {
   stderr: string;
 }
 
-function runBinary(bin: string, cwd: string, args: string[], killAfterMs?: number): Promise<Outcome> {
+/**
+ * Runs the binary; with `kill`, SIGKILLs it `afterMs` after the start, or, with `afterLockMs`, that
+ * long after its lock file appears (aiming at the short stretch where it writes).
+ */
+function runBinary(bin: string, cwd: string, args: string[], kill?: { afterMs?: number; afterLockMs?: number }): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const timers: NodeJS.Timeout[] = [];
+    let watcher: FSWatcher | undefined;
+    if (kill?.afterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), kill.afterMs));
+    if (kill?.afterLockMs !== undefined) {
+      const ms = kill.afterLockMs;
+      watcher = watch(join(cwd, '.deliver'), (_event, name) => {
+        if (name !== 'lock' || !existsSync(join(cwd, '.deliver', 'lock'))) return;
+        watcher?.close();
+        watcher = undefined;
+        timers.push(setTimeout(() => child.kill('SIGKILL'), ms));
+      });
+    }
     child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
+      for (const t of timers) clearTimeout(t);
+      watcher?.close();
       resolve({ code, signal, stdout, stderr });
     });
   });
@@ -98,6 +114,7 @@ describe('SIGKILL during edits (built binary)', () => {
 
   it(`every file stays old-or-new and valid across ${KILLS} kills, and the next run recovers`, async () => {
     const dir = makeProject({ 'plan.yaml': PLAN });
+    mkdirSync(join(dir, '.deliver'));
     const rand = fc.sample(fc.double({ min: 0, max: 1, noNaN: true }), { numRuns: KILLS * 3, seed: 20261120 });
     let r = 0;
     const next = () => rand[r++ % rand.length]!;
@@ -128,9 +145,11 @@ describe('SIGKILL during edits (built binary)', () => {
       const op = chooseOp();
       const before = snapshot(dir);
       const known = duration.get(op.name);
-      const delay = known === undefined ? undefined : Math.floor(known * (0.7 + 0.4 * next()));
+      // Half the kills land anywhere in the run, half within 60 ms of taking the lock (where it writes).
+      const aimed = next() < 0.5;
+      const delay = known === undefined ? undefined : Math.floor(aimed ? 60 * next() : known * (0.3 + 0.9 * next()));
       const t0 = performance.now();
-      const out = await runBinary(bin, dir, op.args, delay);
+      const out = await runBinary(bin, dir, op.args, delay === undefined ? undefined : aimed ? { afterLockMs: delay } : { afterMs: delay });
       const took = performance.now() - t0;
 
       if (out.signal === 'SIGKILL') {
@@ -144,7 +163,7 @@ describe('SIGKILL during edits (built binary)', () => {
         if (state.some((f) => f.endsWith('.deliver-tmp'))) stages.tempLeft++;
         if (state.includes('.deliver/journal.json')) stages.journalLeft++;
         const loaded = loadProject(dir);
-        expect(loaded.diagnostics, `after killing ${op.name} at ${delay} ms`).toEqual([]);
+        expect(loaded.diagnostics, `after killing ${op.name} at ${delay} ms${aimed ? ' after the lock' : ''}`).toEqual([]);
         for (const f of before.keys()) if (f.endsWith('.yaml') && !f.includes('/.')) expect(after.has(f), `${f} vanished`).toBe(true);
       } else {
         expect(out.code, `${op.name}: ${out.stderr}`).toBe(0);
