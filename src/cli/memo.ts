@@ -11,9 +11,22 @@ import { FINGERPRINT } from '../generated/validators.js';
 import { cacheDir } from '../store/cache.js';
 import { snapshotProject } from '../store/snapshot.js';
 import type { Context, Writer } from './context.js';
+import { projectRoot } from './root.js';
+import { targets } from './targets.js';
 
 const KEEP = 64;
 const ENV_KEYS = ['LANG', 'LC_ALL', 'LC_MESSAGES', 'NO_COLOR', 'TERM', 'DELIVER_PATH_PREFIX'];
+
+/** Runs a one-project read command, or prints what it printed last time for the same inputs. */
+export async function memoizedProject(ctx: Context, command: string, opts: Record<string, unknown>, run: () => Promise<void>): Promise<void> {
+  return memoized(ctx, [projectRoot(ctx)], command, opts, run);
+}
+
+/** The same for `kpi [dirs…]`: every project of the portfolio is part of the key. */
+export async function memoizedTargets(ctx: Context, dirs: readonly string[], command: string, opts: Record<string, unknown>, run: () => Promise<void>): Promise<void> {
+  const { list } = targets(ctx, dirs);
+  return memoized(ctx, list.map((t) => t.root), command, { ...opts, dirs: list.map((t) => t.dir) }, run);
+}
 
 export async function memoized(ctx: Context, roots: readonly string[], command: string, opts: Record<string, unknown>, run: () => Promise<void>): Promise<void> {
   if (ctx.env.DELIVER_CACHE === '0') return run();

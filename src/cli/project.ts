@@ -1,29 +1,19 @@
 // Finding, reading and changing the project for a command: -C or the nearest deliver.yaml upward;
 // reads return findings with positions; changes run under the project lock on a fresh read, so
 // two processes never allocate the same id or lose each other's edits.
-import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Located, Project } from '../core/model.js';
 import { FOLDERS } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
-import { findProjectRoot, isProjectRoot } from '../store/files.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
 import { withProjectLock } from '../store/lock.js';
 import { openCache } from '../store/cache.js';
 import { writeRecords, type RecordChange } from '../store/write.js';
 import type { Context } from './context.js';
 import { FindingsError, UsageError } from './errors.js';
+import { projectRoot } from './root.js';
 
-export function projectRoot(ctx: Context): string {
-  if (ctx.dir !== undefined) {
-    const dir = resolve(ctx.cwd, ctx.dir);
-    if (!isProjectRoot(dir)) throw new UsageError(ctx.t('err.notProject', { dir: ctx.dir }), ctx.t('err.noProjectHint'));
-    return dir;
-  }
-  const root = findProjectRoot(ctx.cwd);
-  if (!root) throw new UsageError(ctx.t('err.noProject', { dir: ctx.cwd }), ctx.t('err.noProjectHint'));
-  return root;
-}
+export { projectRoot } from './root.js';
 
 export interface ReadProject extends LoadedProject {
   /** Every finding: reading, schema and rules, with positions. */

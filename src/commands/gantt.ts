@@ -3,17 +3,11 @@ import type { Context } from '../cli/context.js';
 import { UsageError } from '../cli/errors.js';
 import { choiceOption, dateOption, intOption, textOption } from '../cli/options.js';
 import { printJson } from '../cli/output.js';
-import { memoized } from '../cli/memo.js';
-import { projectRoot } from '../cli/project.js';
 import { renderGantt } from '../render/gantt.js';
 import { renderMermaidGantt } from '../render/gantt-mermaid.js';
 import { readPlan, reportPlanFindings } from './plan-shared.js';
 
 export async function gantt(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  await memoized(ctx, [projectRoot(ctx)], 'gantt', opts, () => ganttNow(ctx, opts));
-}
-
-async function ganttNow(ctx: Context, opts: Record<string, unknown>): Promise<void> {
   const from = dateOption(ctx, '--from', opts.from);
   const to = dateOption(ctx, '--to', opts.to);
   if (from !== undefined && to !== undefined && to < from) throw new UsageError(ctx.t('gantt.toBeforeFrom', { from, to }));

@@ -1,47 +1,18 @@
 // `deliver kpi [dirs…] [--period]`: KPIs for one project, or a portfolio (a folder whose subfolders are
 // projects, or several folders) with one row per project and totals from summed numerators/denominators.
-import { readdirSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { displayWidth as stringWidth } from '../render/width.js';
 import type { Context } from '../cli/context.js';
 import { FindingsError, UsageError } from '../cli/errors.js';
 import { printDiagnostics, printJson, printTable, println } from '../cli/output.js';
-import { projectRoot, readProject, type ReadProject } from '../cli/project.js';
-import { memoized } from '../cli/memo.js';
+import { readProject, type ReadProject } from '../cli/project.js';
+import { targets, type Target } from '../cli/targets.js';
 import { portfolioTotals, projectKpis, type Kpis } from '../core/kpi.js';
 import { allTime, parsePeriod, windowOf, type Period } from '../core/period.js';
 import { formatDate, formatRange, measureColumns, measureGroups, measureNotes, measureRows, portfolioColumns, type Fmt, type PortfolioRow } from '../render/kpi.js';
 import { sanitizeInline } from '../render/sanitize.js';
-import { isProjectRoot } from '../store/files.js';
 import { errorCount, kpiJson, projectView } from './status.js';
 
-interface Target {
-  root: string;
-  /** As the user should read it: relative to the working folder. */
-  dir: string;
-}
-
-/** Each argument is a project, or a folder whose immediate subfolders include projects. */
-function targets(ctx: Context, dirs: readonly string[]): { list: Target[]; single: boolean } {
-  if (dirs.length === 0) {
-    const root = projectRoot(ctx);
-    return { list: [{ root, dir: relative(ctx.cwd, root) || '.' }], single: true };
-  }
-  const list: Target[] = [];
-  for (const d of dirs) {
-    const abs = resolve(ctx.cwd, d);
-    if (isProjectRoot(abs)) { list.push({ root: abs, dir: d }); continue; }
-    let subs: string[] = [];
-    try {
-      subs = readdirSync(abs, { withFileTypes: true }).filter((e) => e.isDirectory() && isProjectRoot(join(abs, e.name))).map((e) => e.name).sort();
-    } catch {
-      // unreadable or missing: reported below
-    }
-    if (subs.length === 0) throw new UsageError(ctx.t('err.notProjectOrPortfolio', { dir: d }));
-    for (const s of subs) list.push({ root: join(abs, s), dir: join(d, s) });
-  }
-  return { list, single: dirs.length === 1 && list.length === 1 && isProjectRoot(resolve(ctx.cwd, dirs[0]!)) };
-}
 
 function periodJson(period: Period | undefined, asOf: string) {
   const p = period ?? allTime(asOf);
@@ -64,10 +35,11 @@ export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unk
     period = p;
   }
   const { list, single } = targets(ctx, dirs);
-  await memoized(ctx, list.map((t) => t.root), 'kpi', { ...opts, dirs: list.map((t) => t.dir), single }, () => kpiNow(ctx, list, single, period));
+  return kpiOf(ctx, list, single, period);
 }
 
-async function kpiNow(ctx: Context, list: Target[], single: boolean, period: Period | undefined): Promise<void> {
+/** The report for targets already chosen (the command line layer remembers its output). */
+export async function kpiOf(ctx: Context, list: Target[], single: boolean, period: Period | undefined): Promise<void> {
   const rows: Row[] = list.map((target) => {
     const read = readProject(ctx, target.root);
     const { project, plan } = projectView(read.project, ctx.asOf);

@@ -3,8 +3,7 @@
 import type { Context } from '../cli/context.js';
 import { FindingsError } from '../cli/errors.js';
 import { printJson } from '../cli/output.js';
-import { projectRoot, readProject, type ReadProject } from '../cli/project.js';
-import { memoized } from '../cli/memo.js';
+import { readProject, type ReadProject } from '../cli/project.js';
 import type { IsoDate } from '../core/dates.js';
 import { KPI_KEYS, type Kpis } from '../core/kpi.js';
 import type { Project } from '../core/model.js';
@@ -58,10 +57,6 @@ export function paintOf(ctx: Context): Paint | undefined {
 }
 
 export async function status(ctx: Context): Promise<void> {
-  await memoized(ctx, [projectRoot(ctx)], 'status', {}, () => statusNow(ctx));
-}
-
-async function statusNow(ctx: Context): Promise<void> {
   const r = readProject(ctx);
   const { project, plan } = projectView(r.project, ctx.asOf);
   const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });

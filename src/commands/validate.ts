@@ -1,16 +1,11 @@
 // `deliver validate`: every finding about the project, as text, JSON or GitHub annotations.
 import type { Context } from '../cli/context.js';
 import { printDiagnostics, println } from '../cli/output.js';
-import { projectRoot, readProject } from '../cli/project.js';
-import { memoized } from '../cli/memo.js';
+import { readProject } from '../cli/project.js';
 import { FindingsError } from '../cli/errors.js';
 import type { DiagnosticFormat } from '../render/diagnostics.js';
 
 export async function validate(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  await memoized(ctx, [projectRoot(ctx)], 'validate', opts, () => validateNow(ctx, opts));
-}
-
-async function validateNow(ctx: Context, opts: Record<string, unknown>): Promise<void> {
   const format = (ctx.json ? 'json' : opts.format ?? 'text') as DiagnosticFormat;
   const r = readProject(ctx);
   const findings = r.findings;

@@ -40,10 +40,13 @@ tasks:
     actual_start: 2026-09-21
 `;
 
-const KILLS = 160;
+const KILLS = 40;
 const ENV = { ...process.env, DELIVER_CACHE: '0', DELIVER_AS_OF: '2026-11-20', NO_COLOR: '1' };
 
 interface Outcome {
+  pid: number;
+  /** ms from the lock file appearing to the process ending, when seen. */
+  lockToEnd?: number;
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -64,19 +67,16 @@ function runBinary(bin: string, cwd: string, args: string[], kill?: { afterMs?: 
     const timers: NodeJS.Timeout[] = [];
     let watcher: FSWatcher | undefined;
     if (kill?.afterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), kill.afterMs));
-    if (kill?.afterLockMs !== undefined) {
-      const ms = kill.afterLockMs;
-      watcher = watch(join(cwd, '.deliver'), (_event, name) => {
-        if (name !== 'lock' || !existsSync(join(cwd, '.deliver', 'lock'))) return;
-        watcher?.close();
-        watcher = undefined;
-        timers.push(setTimeout(() => child.kill('SIGKILL'), ms));
-      });
-    }
+    let lockSeen: number | undefined;
+    watcher = watch(join(cwd, '.deliver'), (_event, name) => {
+      if (name !== 'lock' || lockSeen !== undefined || !existsSync(join(cwd, '.deliver', 'lock'))) return;
+      lockSeen = performance.now();
+      if (kill?.afterLockMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), kill.afterLockMs));
+    });
     child.on('close', (code, signal) => {
       for (const t of timers) clearTimeout(t);
       watcher?.close();
-      resolve({ code, signal, stdout, stderr });
+      resolve({ pid: child.pid!, code, signal, stdout, stderr, ...(lockSeen !== undefined ? { lockToEnd: performance.now() - lockSeen } : {}) });
     });
   });
 }
@@ -137,6 +137,7 @@ describe('SIGKILL during edits (built binary)', () => {
 
     // How long each kind of edit takes when left alone: kills are aimed at its last stretch, where it writes.
     const duration = new Map<string, number>();
+    const lockTime = new Map<string, number>();
     const completedIds = new Set<string>();
     let kills = 0, completed = 0, killedMidWrite = 0;
     const stages = { lockHeld: 0, tempLeft: 0, journalLeft: 0 };
@@ -145,9 +146,10 @@ describe('SIGKILL during edits (built binary)', () => {
       const op = chooseOp();
       const before = snapshot(dir);
       const known = duration.get(op.name);
-      // Half the kills land anywhere in the run, half within 60 ms of taking the lock (where it writes).
-      const aimed = next() < 0.5;
-      const delay = known === undefined ? undefined : Math.floor(aimed ? 60 * next() : known * (0.3 + 0.9 * next()));
+      // Half the kills land anywhere in the run, half in the stretch after it took the lock (where it writes).
+      const locked = lockTime.get(op.name);
+      const aimed = locked !== undefined && next() < 0.5;
+      const delay = known === undefined ? undefined : Math.floor(aimed ? locked! * (0.4 + 1.0 * next()) : known * (0.3 + 0.9 * next()));
       const t0 = performance.now();
       const out = await runBinary(bin, dir, op.args, delay === undefined ? undefined : aimed ? { afterLockMs: delay } : { afterMs: delay });
       const took = performance.now() - t0;
@@ -159,7 +161,7 @@ describe('SIGKILL during edits (built binary)', () => {
         const changed = [...after.keys()].filter((f) => f.endsWith('.yaml') && !f.startsWith('.') && !f.includes('/.') && after.get(f) !== before.get(f));
         if (changed.length) killedMidWrite++;
         const state = [...after.keys()];
-        if (state.includes('.deliver/lock')) stages.lockHeld++;
+        if (after.get('.deliver/lock')?.includes(`"pid":${out.pid},`)) stages.lockHeld++;
         if (state.some((f) => f.endsWith('.deliver-tmp'))) stages.tempLeft++;
         if (state.includes('.deliver/journal.json')) stages.journalLeft++;
         const loaded = loadProject(dir);
@@ -170,6 +172,7 @@ describe('SIGKILL during edits (built binary)', () => {
         expect(out.stderr).toBe('');
         completed++;
         duration.set(op.name, known === undefined ? took : 0.7 * known + 0.3 * took);
+        if (out.lockToEnd !== undefined) lockTime.set(op.name, 0.7 * (lockTime.get(op.name) ?? out.lockToEnd) + 0.3 * out.lockToEnd);
         if (op.name === 'req add' || op.name === 'task add' || op.name === 'change add') completedIds.add(out.stdout.trim().split('\n')[0]!);
         // A completed run recovered whatever the kills before it left, and left nothing behind.
         expect(leftovers(dir)).toEqual([]);

@@ -13,5 +13,8 @@ export function register(program: Command, run: Runner): void {
     .option('--width <n>', 'columns available (default: the terminal width)')
     .option('--format <format>', 'text (default), or mermaid: a Mermaid block for a pull request')
     .option('--baseline <name>', 'baseline to compare with (default: the latest)')
-    .action(run(async (ctx, _a, opts) => (await import('../../commands/gantt.js')).gantt(ctx, opts)));
+    .action(run(async (ctx, _a, opts) => {
+      const { memoizedProject } = await import('../memo.js');
+      await memoizedProject(ctx, 'gantt', opts, async () => (await import('../../commands/gantt.js')).gantt(ctx, opts));
+    }));
 }

@@ -6,5 +6,9 @@ export function register(program: Command, run: Runner): void {
   program
     .command('status')
     .description('one-screen dashboard: health, progress, milestones, late and blocked tasks, risks, changes, acceptance, KPIs')
-    .action(run(async (ctx) => (await import('../../commands/status.js')).status(ctx)));
+    .action(run(async (ctx) => {
+      // The remembered-output check runs before the command's code is even loaded.
+      const { memoizedProject } = await import('../memo.js');
+      await memoizedProject(ctx, 'status', {}, async () => (await import('../../commands/status.js')).status(ctx));
+    }));
 }

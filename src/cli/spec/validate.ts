@@ -8,5 +8,8 @@ export function register(program: Command, run: Runner): void {
     .description('check every record: schema, references and rules')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'treat warnings as errors')
-    .action(run(async (ctx, _args, opts) => (await import('../../commands/validate.js')).validate(ctx, opts)));
+    .action(run(async (ctx, _args, opts) => {
+      const { memoizedProject } = await import('../memo.js');
+      await memoizedProject(ctx, 'validate', opts, async () => (await import('../../commands/validate.js')).validate(ctx, opts));
+    }));
 }
