@@ -21,6 +21,9 @@ export interface ReadProject extends LoadedProject {
 }
 
 /** Reads and checks the whole project, and switches the output language to the project's. */
+/** How many findings a read command lists after its output (validate lists them all). */
+export const SHOWN_FINDINGS = 20;
+
 export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject {
   const cache = openCache(root, ctx.env);
   const snapshot = ctx.snapshots?.get(root);
@@ -29,7 +32,9 @@ export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject 
   cache?.save();
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
   const findings = resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources);
-  return { ...loaded, findings };
+  const read = { ...loaded, findings };
+  (ctx.projectsRead ??= []).push(read);
+  return read;
 }
 
 export function projectHasErrors(r: ReadProject): boolean {
@@ -47,6 +52,7 @@ export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: 
     ctx.useProjectLanguage(loaded.project.manifest?.data.language);
     const { changes, result } = plan(loaded.project, loaded);
     writeRecords(root, changes);
+    ctx.wrote = true;
     return result;
   });
 }

@@ -3,7 +3,7 @@
 import type { Context } from '../cli/context.js';
 import { FindingsError } from '../cli/errors.js';
 import { printJson } from '../cli/output.js';
-import { readProject, type ReadProject } from '../cli/project.js';
+import { readProject, SHOWN_FINDINGS, type ReadProject } from '../cli/project.js';
 import type { IsoDate } from '../core/dates.js';
 import { KPI_KEYS, type Kpis } from '../core/kpi.js';
 import type { Project } from '../core/model.js';
@@ -41,13 +41,10 @@ export function errorCount(r: ReadProject): number {
 }
 
 /** One line on stderr when the project has errors; the caller then exits 1 (after its output). */
-export function noteFindings(ctx: Context, r: ReadProject): void {
-  const n = errorCount(r);
-  if (n > 0) ctx.stderr.write(`deliver: ${ctx.t('status.findings', { n })}\n`);
-}
-
-export function failOnFindings(r: ReadProject): void {
-  if (errorCount(r) > 0) throw new FindingsError([]);
+/** After the output: the project's errors (the first few, with file and line) on stderr and exit 1. */
+export function failOnFindings(ctx: Context, r: ReadProject): void {
+  const errors = r.findings.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new FindingsError(errors.slice(0, SHOWN_FINDINGS), r.sources, ctx.t('status.findings', { n: errors.length }));
 }
 
 export function paintOf(ctx: Context): Paint | undefined {
@@ -70,6 +67,5 @@ export async function status(ctx: Context): Promise<void> {
       ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),
     }));
   }
-  noteFindings(ctx, r);
-  failOnFindings(r);
+  failOnFindings(ctx, r);
 }

@@ -126,8 +126,11 @@ describe('deliver plan show', () => {
     expect(j.code).toBe(1);
     expect(json(j.stdout).problems[0]).toMatchObject({ kind: 'cycle', ids: ['T-002', 'T-003', 'T-002'], message: 'dependency cycle: T-002 → T-003 → T-002' });
     const list = await runCli(['task', 'list'], { cwd: dir });
-    expect(list.code).toBe(0);
-    expect(list.stderr).toBe('deliver: 4 item(s) cannot be scheduled: T-002, T-003, T-004, M-001 (run deliver validate)\n');
+    // Like every read command on a project with errors: the list, then the findings and exit 1.
+    expect(list.code).toBe(1);
+    expect(list.stdout).toContain('T-001');
+    expect(list.stderr).toContain('deliver: 4 item(s) cannot be scheduled: T-002, T-003, T-004, M-001 (run deliver validate)\n');
+    expect(list.stderr).toMatch(/plan\.yaml:\d+:\d+: error DLV-E060 dependency cycle: T-002 → T-003 → T-002/);
     expect(hashTree(dir)).toEqual(before);
   });
 

@@ -40,7 +40,16 @@ tasks:
     actual_start: 2026-09-21
 `;
 
-const KILLS = 40;
+const KILLS = 150;
+
+/** Finished tasks that make plan.yaml large enough (~100 KB) for reads and writes to take a few ms: wider windows to kill in. */
+const FILLER = Array.from({ length: 800 }, (_, i) => `  - id: T-${String(i + 100).padStart(4, '0')}
+    name: Earlier work ${i}
+    start: 2026-09-07
+    days: 1
+    status: done
+    actual_end: 2026-09-07
+`).join('');
 const ENV = { ...process.env, DELIVER_CACHE: '0', DELIVER_AS_OF: '2026-11-20', NO_COLOR: '1' };
 
 interface Outcome {
@@ -53,11 +62,13 @@ interface Outcome {
   stderr: string;
 }
 
+type Kill = { afterMs: number } | { afterLockMs: number } | { afterTempMs: number };
+
 /**
- * Runs the binary; with `kill`, SIGKILLs it `afterMs` after the start, or, with `afterLockMs`, that
- * long after its lock file appears (aiming at the short stretch where it writes).
+ * Runs the binary; with `kill`, SIGKILLs it that long after its start, after its lock file appears,
+ * or after its first temp file or journal appears (the moment it writes), watched with fs.watch.
  */
-function runBinary(bin: string, cwd: string, args: string[], kill?: { afterMs?: number; afterLockMs?: number }): Promise<Outcome> {
+function runBinary(bin: string, cwd: string, args: string[], kill?: Kill): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -65,21 +76,31 @@ function runBinary(bin: string, cwd: string, args: string[], kill?: { afterMs?: 
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timers: NodeJS.Timeout[] = [];
-    let watcher: FSWatcher | undefined;
-    if (kill?.afterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), kill.afterMs));
+    const later = (ms: number) => timers.push(setTimeout(() => child.kill('SIGKILL'), ms));
+    if (kill && 'afterMs' in kill) later(kill.afterMs);
     let lockSeen: number | undefined;
-    watcher = watch(join(cwd, '.deliver'), (_event, name) => {
-      if (name !== 'lock' || lockSeen !== undefined || !existsSync(join(cwd, '.deliver', 'lock'))) return;
-      lockSeen = performance.now();
-      if (kill?.afterLockMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), kill.afterLockMs));
-    });
+    let tempSeen = false;
+    const watchers = WATCHED.map((d) => watch(join(cwd, d), (_event, name) => {
+      const n = String(name);
+      if (n === 'lock' && lockSeen === undefined && existsSync(join(cwd, '.deliver', 'lock'))) {
+        lockSeen = performance.now();
+        if (kill && 'afterLockMs' in kill) later(kill.afterLockMs);
+      }
+      if (!tempSeen && (n.endsWith('.deliver-tmp') || n === 'journal.json')) {
+        tempSeen = true;
+        if (kill && 'afterTempMs' in kill) later(kill.afterTempMs);
+      }
+    }));
     child.on('close', (code, signal) => {
       for (const t of timers) clearTimeout(t);
-      watcher?.close();
+      for (const w of watchers) w.close();
       resolve({ pid: child.pid!, code, signal, stdout, stderr, ...(lockSeen !== undefined ? { lockToEnd: performance.now() - lockSeen } : {}) });
     });
   });
 }
+
+/** Folders where the edits below write (watched to aim kills). */
+const WATCHED = ['.', '.deliver', 'requirements', 'changes'];
 
 /** Every file below dir (relative path → content), the state folder included. */
 function snapshot(dir: string): Map<string, string> {
@@ -113,8 +134,8 @@ describe('SIGKILL during edits (built binary)', () => {
   }, 240_000);
 
   it(`every file stays old-or-new and valid across ${KILLS} kills, and the next run recovers`, async () => {
-    const dir = makeProject({ 'plan.yaml': PLAN });
-    mkdirSync(join(dir, '.deliver'));
+    const dir = makeProject({ 'plan.yaml': PLAN + FILLER });
+    for (const d of WATCHED) mkdirSync(join(dir, d), { recursive: true });
     const rand = fc.sample(fc.double({ min: 0, max: 1, noNaN: true }), { numRuns: KILLS * 3, seed: 20261120 });
     let r = 0;
     const next = () => rand[r++ % rand.length]!;
@@ -146,12 +167,16 @@ describe('SIGKILL during edits (built binary)', () => {
       const op = chooseOp();
       const before = snapshot(dir);
       const known = duration.get(op.name);
-      // Half the kills land anywhere in the run, half in the stretch after it took the lock (where it writes).
+      // A third of the kills land anywhere in the run, a third while it holds the lock, a third
+      // while it writes (after its first temp file appeared); a few runs are let finish.
       const locked = lockTime.get(op.name);
-      const aimed = locked !== undefined && next() < 0.5;
-      const delay = known === undefined ? undefined : Math.floor(aimed ? locked! * (0.4 + 1.0 * next()) : known * (0.3 + 0.9 * next()));
+      const aim = next();
+      const kill: Kill | undefined = known === undefined || locked === undefined ? undefined
+        : aim < 0.33 ? { afterMs: Math.floor(known * (0.3 + 0.9 * next())) }
+          : aim < 0.66 ? { afterLockMs: Math.floor(locked * 1.2 * next()) }
+            : { afterTempMs: Math.floor(4 * next()) };
       const t0 = performance.now();
-      const out = await runBinary(bin, dir, op.args, delay === undefined ? undefined : aimed ? { afterLockMs: delay } : { afterMs: delay });
+      const out = await runBinary(bin, dir, op.args, kill);
       const took = performance.now() - t0;
 
       if (out.signal === 'SIGKILL') {
@@ -165,7 +190,7 @@ describe('SIGKILL during edits (built binary)', () => {
         if (state.some((f) => f.endsWith('.deliver-tmp'))) stages.tempLeft++;
         if (state.includes('.deliver/journal.json')) stages.journalLeft++;
         const loaded = loadProject(dir);
-        expect(loaded.diagnostics, `after killing ${op.name} at ${delay} ms${aimed ? ' after the lock' : ''}`).toEqual([]);
+        expect(loaded.diagnostics, `after killing ${op.name}: ${JSON.stringify(kill)}`).toEqual([]);
         for (const f of before.keys()) if (f.endsWith('.yaml') && !f.includes('/.')) expect(after.has(f), `${f} vanished`).toBe(true);
       } else {
         expect(out.code, `${op.name}: ${out.stderr}`).toBe(0);
@@ -207,5 +232,6 @@ describe('SIGKILL during edits (built binary)', () => {
     console.log(`kill test: ${kills} kills (lock held ${stages.lockHeld}, temp file left ${stages.tempLeft}, journal left ${stages.journalLeft}, a record already changed ${killedMidWrite}), ${completed} completed edits, ${ids.length} records, ${moves.length} applied plan moves`);
     // The kills must actually hit writers holding the lock, or this test proves little.
     expect(stages.lockHeld).toBeGreaterThan(KILLS / 10);
+    expect(stages.tempLeft + stages.journalLeft + killedMidWrite).toBeGreaterThan(KILLS / 20);
   }, 300_000);
 });
