@@ -13,15 +13,23 @@ export function isUnsafeFileName(name: string): boolean {
   return UNSAFE_NAME.test(name);
 }
 
+/**
+ * Whether deliver.yaml is present (as anything but a folder). A link or other special file still
+ * marks the project, so that reading it reports the problem instead of "no project here".
+ */
+function hasManifest(dir: string): boolean {
+  try {
+    return !lstatSync(join(dir, MANIFEST)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The nearest folder upward from `start` that holds deliver.yaml, or null. */
 export function findProjectRoot(start: string): string | null {
   let dir = resolve(start);
   for (;;) {
-    try {
-      if (lstatSync(join(dir, MANIFEST)).isFile()) return dir;
-    } catch {
-      // not here; keep looking upward
-    }
+    if (hasManifest(dir)) return dir;
     const up = dirname(dir);
     if (up === dir) return null;
     dir = up;
@@ -29,11 +37,7 @@ export function findProjectRoot(start: string): string | null {
 }
 
 export function isProjectRoot(dir: string): boolean {
-  try {
-    return lstatSync(join(dir, MANIFEST)).isFile();
-  } catch {
-    return false;
-  }
+  return hasManifest(dir);
 }
 
 function typeName(d: Dirent | { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isDirectory(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
