@@ -86,7 +86,8 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) {
     c.exitOverride();
-    c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    // Commander echoes arguments in its messages ("unknown command '…'"): sanitize those too.
+    c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(sanitize(s)), outputError: (s, write) => write(sanitize(s)) });
   }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

@@ -46,6 +46,8 @@ export interface Context {
   prompter: Prompter;
   /** Projects this command read, with their findings: a read command on a broken project exits 1. */
   projectsRead?: { root: string; findings: Diagnostic[]; sources: Map<string, string> }[];
+  /** The project most recently read for this command (its findings explain a refused record). */
+  lastLoaded?: { diagnostics: Diagnostic[]; sources: Map<string, string> };
   /** Set by a command that changed records: findings elsewhere in the project do not fail it. */
   wrote?: boolean;
   /** Projects already read into memory for this command (see cli/memo.ts), by root folder. */

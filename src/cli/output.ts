@@ -4,13 +4,14 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { sortDiagnostics } from '../core/diagnostics.js';
 import { diagnosticsAsGithub, diagnosticsAsText, renderDiagnostic, type DiagnosticFormat, type Paint } from '../render/diagnostics.js';
 import { renderTable, type Column } from '../render/table.js';
+import { jsonSafe } from '../render/sanitize.js';
 import type { Context } from './context.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
 /** `--json` output: one document on stdout, a versioned envelope with the command's kind. */
 export function printJson(ctx: Context, kind: string, data: Record<string, unknown>): void {
-  ctx.stdout.write(JSON.stringify({ schema_version: JSON_SCHEMA_VERSION, kind, ...data }, null, 2) + '\n');
+  ctx.stdout.write(jsonSafe(JSON.stringify({ schema_version: JSON_SCHEMA_VERSION, kind, ...data }, null, 2)) + '\n');
 }
 
 export function println(ctx: Context, s = ''): void {
@@ -31,7 +32,7 @@ export function printDiagnostics(ctx: Context, ds: Diagnostic[], format: Diagnos
   const out = stream === 'stdout' ? ctx.stdout : ctx.stderr;
   const sorted = sortDiagnostics([...ds]);
   if (format === 'json') {
-    out.write(JSON.stringify({ schema_version: JSON_SCHEMA_VERSION, kind: 'diagnostics', diagnostics: sorted.map((d) => renderDiagnostic(d, ctx.lang)) }, null, 2) + '\n');
+    out.write(jsonSafe(JSON.stringify({ schema_version: JSON_SCHEMA_VERSION, kind: 'diagnostics', diagnostics: sorted.map((d) => renderDiagnostic(d, ctx.lang)) }, null, 2)) + '\n');
   } else if (format === 'github') {
     out.write(diagnosticsAsGithub(sorted, ctx.lang, pathPrefix));
   } else {

@@ -1,7 +1,7 @@
 // Finding, reading and changing the project for a command: -C or the nearest deliver.yaml upward;
 // reads return findings with positions; changes run under the project lock on a fresh read, so
 // two processes never allocate the same id or lose each other's edits.
-import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { capPerFile, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Located, Project } from '../core/model.js';
 import { FOLDERS } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
@@ -21,6 +21,9 @@ export interface ReadProject extends LoadedProject {
 }
 
 /** Reads and checks the whole project, and switches the output language to the project's. */
+/** Findings kept per file; the rest are counted in one DLV-I030. */
+export const MAX_FINDINGS_PER_FILE = 100;
+
 /** How many findings a read command lists after its output (validate lists them all). */
 export const SHOWN_FINDINGS = 20;
 
@@ -31,9 +34,10 @@ export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject 
   const loaded = snapshot ? loadProjectFrom(snapshot, root, opts) : loadProject(root, opts);
   cache?.save();
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
-  const findings = resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources);
+  const findings = resolvePositions(capPerFile([...loaded.diagnostics, ...checkRules(loaded.project)], MAX_FINDINGS_PER_FILE), loaded.sources);
   const read = { ...loaded, findings };
   (ctx.projectsRead ??= []).push(read);
+  ctx.lastLoaded = read;
   return read;
 }
 
@@ -50,6 +54,7 @@ export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: 
   return withProjectLock(root, Object.values(FOLDERS), () => {
     const loaded = loadProject(root);
     ctx.useProjectLanguage(loaded.project.manifest?.data.language);
+    ctx.lastLoaded = loaded;
     const { changes, result } = plan(loaded.project, loaded);
     writeRecords(root, changes);
     ctx.wrote = true;
@@ -67,9 +72,10 @@ export function findRecord<T extends { id: string }>(
   const rec = list.find((x) => x.data.id === id);
   if (rec) return rec;
   if (project.brokenIds.has(id)) {
+    const from = loaded ?? ctx.lastLoaded;
     const files = new Set(project.brokenRecords.filter((r) => r.data.id === id).map((r) => r.file));
-    const ds = (loaded?.diagnostics ?? []).filter((d) => files.has(d.file));
-    throw new FindingsError(ds, loaded?.sources ?? new Map(), ctx.t('err.brokenRecord', { id }));
+    const ds = (from?.diagnostics ?? []).filter((d) => files.has(d.file));
+    throw new FindingsError(ds, from?.sources ?? new Map(), ctx.t('err.brokenRecord', { id }));
   }
   throw new UsageError(ctx.t('err.unknownId', { kind, id }), ctx.t('err.unknownIdHint', { command }));
 }

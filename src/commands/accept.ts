@@ -4,7 +4,7 @@ import type { Context } from '../cli/context.js';
 import { RefusedError, UsageError } from '../cli/errors.js';
 import { choiceOption, dateOption, requireText, textOption } from '../cli/options.js';
 import { printJson, printTable, println } from '../cli/output.js';
-import { changeProject, readProject } from '../cli/project.js';
+import { changeProject, readProject, findRecord } from '../cli/project.js';
 import { acceptanceState, firstPass, isFinal, isWaitingForCustomer, latestRound, movesToAccepted, roundRefusal } from '../core/acceptance.js';
 import { diffDays } from '../core/dates.js';
 import { nextPrefixedId, recordFileName } from '../core/ids.js';
@@ -14,9 +14,7 @@ import { safeText } from '../render/sanitize.js';
 import type { RecordChange } from '../store/write.js';
 
 function findAcceptance(ctx: Context, p: Project, id: string): Located<Acceptance> {
-  const a = p.acceptance.find((x) => x.data.id === id);
-  if (!a) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.acceptance'), id }), ctx.t('err.unknownIdHint', { command: 'accept' }));
-  return a;
+  return findRecord(ctx, p, p.acceptance, id, ctx.t('kind.acceptance'), 'accept');
 }
 
 export async function acceptAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {

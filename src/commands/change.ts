@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import { RefusedError, UsageError } from '../cli/errors.js';
 import { choiceOption, dateOption, intOption, requireText, textOption } from '../cli/options.js';
 import { printJson, printTable, println } from '../cli/output.js';
-import { changeProject, readProject } from '../cli/project.js';
+import { changeProject, readProject, findRecord } from '../cli/project.js';
 import { APPROVAL_SIDES, approvalRefusal, canRejectOrWithdraw, CHANGE_STATUSES, statusAfterApproval } from '../core/change.js';
 import { nextPrefixedId, recordFileName } from '../core/ids.js';
 import { FOLDERS, type Change, type Located, type Project } from '../core/model.js';
@@ -12,9 +12,7 @@ import { safeText } from '../render/sanitize.js';
 import type { Edit } from '../store/yaml-edit.js';
 
 export function findChange(ctx: Context, p: Project, id: string): Located<Change> {
-  const c = p.changes.find((x) => x.data.id === id);
-  if (!c) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.change'), id }), ctx.t('err.unknownIdHint', { command: 'change' }));
-  return c;
+  return findRecord(ctx, p, p.changes, id, ctx.t('kind.change'), 'change');
 }
 
 /** `12000`, `12000 CNY`, `CNY 12000`, `-1500.5`: an amount and maybe a currency code. */

@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import { RefusedError, UsageError } from '../cli/errors.js';
 import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption } from '../cli/options.js';
 import { printJson, printTable, println } from '../cli/output.js';
-import { changeProject, readProject } from '../cli/project.js';
+import { changeProject, readProject, findRecord } from '../cli/project.js';
 import type { ActionFlag } from '../cli/spec/risk.js';
 import { nextPrefixedId, recordFileName } from '../core/ids.js';
 import { FOLDERS, type Located, type Project, type Risk, type RiskAction } from '../core/model.js';
@@ -15,9 +15,7 @@ import type { Edit } from '../store/yaml-edit.js';
 const AFFECTS = ['schedule', 'cost', 'quality', 'satisfaction'] as const;
 
 function findRisk(ctx: Context, p: Project, id: string): Located<Risk> {
-  const r = p.risks.find((x) => x.data.id === id);
-  if (!r) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.risk'), id }), ctx.t('err.unknownIdHint', { command: 'risk' }));
-  return r;
+  return findRecord(ctx, p, p.risks, id, ctx.t('kind.risk'), 'risk');
 }
 
 /** --action/--action-due/--action-owner as actions, with dates and names checked. */

@@ -33,6 +33,22 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
+/**
+ * At most `max` findings per file, then one DLV-I030 saying how many more there are: one broken
+ * file (20,000 unknown keys) must not bury the rest of the report or flood a terminal.
+ */
+export function capPerFile(ds: readonly Diagnostic[], max: number): Diagnostic[] {
+  const count = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    const n = (count.get(d.file) ?? 0) + 1;
+    count.set(d.file, n);
+    if (n <= max) out.push(d);
+  }
+  for (const [file, n] of count) if (n > max) out.push(diag('DLV-I030', file, { n: n - max }));
+  return out;
+}
+
 /** Stable order for output: file, then line, then code. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return ds.sort((a, b) =>

@@ -23,6 +23,15 @@ export function sanitizeInline(s: string): string {
   return s.replace(UNSAFE_INLINE, (ch) => (ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : escapeChar(ch)));
 }
 
+/**
+ * JSON text that is safe to print: JSON.stringify escapes only characters below U+0020, so DEL, C1
+ * controls, bidi overrides and zero-width characters are written as \\u escapes too. Still valid
+ * JSON, and it parses back to the same strings.
+ */
+export function jsonSafe(json: string): string {
+  return json.replace(/[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Anything to text, then sanitized: for values whose type is not guaranteed by a schema. */
 export function safeText(v: unknown): string {
   return sanitizeInline(v === undefined || v === null ? '' : String(v));

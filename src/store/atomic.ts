@@ -34,6 +34,26 @@ export function safeTarget(root: string, rel: string): string {
   return abs;
 }
 
+/** `.deliver`, created if missing, and refused when it is a link or anything but a real folder. */
+export function stateDir(root: string): string {
+  const dir = join(root, STATE_DIR);
+  try {
+    mkdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  if (!lstatSync(dir).isDirectory()) throw new UnsafePathError(`not a regular folder: ${STATE_DIR}`);
+  return dir;
+}
+
+function isRealFolder(abs: string): boolean {
+  try {
+    return lstatSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function fsyncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
@@ -95,19 +115,18 @@ export function commitFiles(root: string, writes: readonly FileWrite[], removals
     fsyncDir(dirname(targets[0]!));
     return;
   }
-  const stateDir = join(root, STATE_DIR);
-  mkdirSync(stateDir, { recursive: true });
-  const journal = join(stateDir, JOURNAL);
+  const state = stateDir(root);
+  const journal = join(state, JOURNAL);
   const entries: JournalEntry[] = [
     ...temps.map((t, i) => ({ tmp: relative(root, t), target: relative(root, targets[i]!) })),
     ...removeAbs.map((abs) => ({ remove: relative(root, abs) })),
   ];
   const jtmp = writeTemp(journal, JSON.stringify(entries));
   renameSync(jtmp, journal); // from here on the change is committed: recovery rolls forward
-  fsyncDir(stateDir);
+  fsyncDir(state);
   rollForward(root, entries);
   unlinkSync(journal);
-  fsyncDir(stateDir);
+  fsyncDir(state);
 }
 
 type JournalEntry = { tmp: string; target: string } | { remove: string };
@@ -121,8 +140,12 @@ function rollForward(root: string, entries: readonly JournalEntry[]): void {
         unlinkSync(abs);
         dirs.add(dirname(abs));
       } else {
+        // A journal is only ever ours, but it sits in the project: accept nothing but a temp file
+        // next to its target, named after it, so no entry can pull a file in from elsewhere.
+        const target = safeTarget(root, e.target);
         const t = resolve(root, e.tmp);
-        renameSync(t, safeTarget(root, e.target));
+        if (dirname(t) !== dirname(target) || !basename(t).startsWith(`.${basename(target)}.`) || !t.endsWith(TEMP_SUFFIX)) continue;
+        renameSync(t, target);
         dirs.add(dirname(t));
       }
     } catch (err) {
@@ -144,6 +167,7 @@ function isJournalEntry(e: unknown): e is JournalEntry {
  * Must run under the project lock.
  */
 export function recover(root: string, folders: readonly string[]): void {
+  if (!isRealFolder(join(root, STATE_DIR))) return;
   const journal = join(root, STATE_DIR, JOURNAL);
   try {
     const entries = JSON.parse(readFileSync(journal, 'utf8')) as unknown;
@@ -155,6 +179,7 @@ export function recover(root: string, folders: readonly string[]): void {
     }
   }
   for (const f of ['.', STATE_DIR, ...folders]) {
+    if (!isRealFolder(join(root, f))) continue; // a linked folder is never cleaned (or written)
     let names: string[];
     try {
       names = readdirSync(join(root, f));

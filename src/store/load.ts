@@ -191,6 +191,8 @@ export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions
   for (const [kind, key] of folders) {
     const listing = src.list(FOLDERS[kind]);
     out.diagnostics.push(...listing.diagnostics);
+    // A refused file (a link, an unsafe name) still holds its id: never reuse it, never call it unknown.
+    for (const d of listing.diagnostics) if (d.code === 'DLV-E015' || d.code === 'DLV-E019') markBroken(p, d.file, [], undefined);
     const list = p[key] as Located<unknown>[];
     for (const file of listing.files) {
       const rec = checkRecord(kind, processFile(src, file, kind, LIMITS.recordBytes, out, cache), out);

@@ -4,7 +4,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { recover, STATE_DIR } from './atomic.js';
+import { recover, stateDir } from './atomic.js';
 import { LockTimeoutError } from './errors.js';
 export { LockTimeoutError };
 
@@ -47,11 +47,14 @@ function breakStaleLock(path: string, stale: string): void {
     fd = openSync(breaker, 'wx');
   } catch {
     try {
-      if (Date.now() - statSync(breaker).mtimeMs > 10_000) unlinkSync(breaker); // its breaker died
+      // Its breaker died: the pid inside is gone (or, for a torn file, it is old).
+      const content = readFileSync(breaker, 'utf8');
+      if ((content && isStale(content)) || Date.now() - statSync(breaker).mtimeMs > 10_000) unlinkSync(breaker);
     } catch { /* gone */ }
     sleep(5);
     return;
   }
+  writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }));
   closeSync(fd);
   try {
     if (readFileSync(path, 'utf8') === stale) unlinkSync(path);
@@ -63,9 +66,7 @@ function breakStaleLock(path: string, stale: string): void {
 
 /** Runs `fn` holding the project lock. `folders` are scanned for stray temp files on entry. */
 export function withProjectLock<T>(root: string, folders: readonly string[], fn: () => T): T {
-  const dir = join(root, STATE_DIR);
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, LOCK);
+  const path = join(stateDir(root), LOCK);
   const deadline = Date.now() + WAIT_MS;
   let fd: number | undefined;
   for (let attempt = 0; fd === undefined; attempt++) {

@@ -107,8 +107,11 @@ export function needsCarefulParser(src: string): boolean {
       case 93: case 125: // ] }
         depth--;
         break;
-      case 38: case 42: case 33: // & * !
+      case 38: case 42: // & *
         if (boundary && i + 1 < src.length && !isSpace(src.charCodeAt(i + 1))) return true;
+        break;
+      case 33: // ! (a bare `!` is a tag too: the parsers disagree on it)
+        if (boundary) return true;
         break;
       case 63: // ?
         if (boundary && (i + 1 >= src.length || isSpace(src.charCodeAt(i + 1)))) return true;

@@ -1,5 +1,5 @@
 // Temp projects for tests: built from an object of path → file content, or copied from examples/.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -46,7 +46,8 @@ export function hashTree(dir: string): Record<string, string> {
       const p = join(d, ent.name);
       if (ent.isDirectory()) walk(p);
       else if (ent.isFile()) out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-      else out[relative(dir, p)] = `special:${statSync(p, { throwIfNoEntry: false })?.mode ?? 'link'}`;
+      else if (ent.isSymbolicLink()) out[relative(dir, p)] = `link:${readlinkSync(p)}`; // never followed
+      else out[relative(dir, p)] = `special:${lstatSync(p).mode}`;
     }
   };
   walk(dir);

@@ -65,6 +65,9 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-E028': { en: '"{field}" must have {comparison} {limit} characters', zh: '"{field}" 的长度必须 {comparison} {limit} 个字符' },
   'DLV-E029': { en: '"{field}": {message}', zh: '"{field}"：{message}' },
 
+  'DLV-I030': { en: '… and {n} more findings in this file', zh: '……该文件还有 {n} 条问题',
+    hintEn: 'Fix the ones above first: they are often the cause of the rest.', hintZh: '请先修复以上问题，其余问题常由它们引起。' },
+
   // --- ids and references: E040–E049 ---
   'DLV-E040': { en: 'id {id} is also used by {other}', zh: '编号 {id} 与 {other} 重复',
     hintEn: 'Two branches probably both added "the next" id. Run `deliver renumber {id} --in {file}` to give this record the next free id and update every reference (references to it stay with the other copy; `--ref-from <id>` moves those held by the given records).', hintZh: '可能是两个分支同时新增了“下一个”编号。运行 `deliver renumber {id} --in {file}` 为此记录分配新编号并更新所有引用（对该编号的引用仍指向另一条记录；`--ref-from <编号>` 可把指定记录中的引用一并改过来）。' },
