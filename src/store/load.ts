@@ -1,16 +1,16 @@
 // Reads a whole project: every record file under the parsing policy, each checked against its
 // precompiled schema. Broken records are reported and left out of the model (their ids are kept
 // so references to them do not cascade into more findings); nothing is ever written here.
-import * as validators from '../generated/validators.js';
-import type { AjvError, Validator } from '../generated/validators.js';
-import { contentKey, type RecordCache } from './cache.js';
+import type { AjvError } from '../generated/validators.js';
+import { contentKey, type CachedFile, type RecordCache } from './cache.js';
+import { parseJob } from './parse-jobs.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { emptyProject, FOLDERS, MANIFEST_FILE, PLAN_FILE, type Located, type Project, type RecordKind } from '../core/model.js';
 import { kindOfId } from '../core/ids.js';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRecordFiles, readRegularFile, type Listing, type ReadResult } from './files.js';
-import { LIMITS, parseRecordBytes } from './parse-policy.js';
+import { LIMITS } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
 export interface LoadedProject {
@@ -52,7 +52,6 @@ export interface LoadOptions {
   cache?: RecordCache;
 }
 
-const VALIDATORS: Record<RecordKind, Validator> = validators;
 
 interface ParsedFile {
   file: string;
@@ -91,30 +90,44 @@ function existsNoFollow(abs: string): boolean {
   }
 }
 
-/** Reads, parses and schema-checks one file, or takes the result from the cache by content hash. */
-function processFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject, cache?: RecordCache): ParsedFile {
+/** One file to load: read now, parsed later (together with the others, maybe on two threads). */
+interface Pending {
+  file: string;
+  kind: RecordKind;
+  maxBytes: number;
+  bytes?: Uint8Array;
+  key: string;
+  entry?: CachedFile;
+}
+
+/** Reads one file and looks its content up in the cache; parsing waits for parseAll. */
+function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject, cache?: RecordCache): Pending {
   const read = src.read(file, maxBytes);
   if ('diagnostic' in read) {
     out.diagnostics.push(read.diagnostic);
-    return { file, errors: null };
+    return { file, kind, maxBytes, key: '' };
   }
   out.filesRead++;
   (out.sources as LazySources).addBytes(file, read.bytes);
   const known = cache ? src.contentHash?.(file) : undefined;
   const key = cache ? (known ? `${kind}:${known}` : contentKey(kind, read.bytes)) : '';
-  let entry = cache?.get(key);
-  if (!entry) {
-    const parsed = parseRecordBytes(read.bytes, file, maxBytes);
-    let errors: AjvError[] | null = null;
-    if (parsed.data !== undefined) {
-      const validate = VALIDATORS[kind];
-      if (!validate(parsed.data)) errors = validate.errors ?? [];
-    }
-    entry = { ...(parsed.data !== undefined ? { data: parsed.data } : {}), parse: parsed.diagnostics.map((d) => ({ ...d, file: '' })), errors };
-    cache?.set(key, entry);
+  const entry = cache?.get(key);
+  return { file, kind, maxBytes, bytes: read.bytes, key, ...(entry ? { entry } : {}) };
+}
+
+/** Parses and schema-checks every file the cache did not know, and fills the cache. */
+function parseAll(pending: Pending[], cache: RecordCache | undefined): void {
+  for (const p of pending) {
+    if (!p.bytes || p.entry) continue;
+    p.entry = parseJob({ file: p.file, kind: p.kind, bytes: p.bytes, maxBytes: p.maxBytes });
+    cache?.set(p.key, p.entry);
   }
-  for (const d of entry.parse) out.diagnostics.push({ ...d, file });
-  return { file, data: entry.data as Record<string, unknown> | undefined, errors: entry.errors };
+}
+
+function toParsed(p: Pending, out: LoadedProject): ParsedFile {
+  if (!p.entry) return { file: p.file, errors: null };
+  for (const d of p.entry.parse) out.diagnostics.push({ ...d, file: p.file });
+  return { file: p.file, data: p.entry.data as Record<string, unknown> | undefined, errors: p.entry.errors };
 }
 
 function idOf(data: unknown): string | undefined {
@@ -182,22 +195,27 @@ export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions
   const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new LazySources(), filesRead: 0 };
   const p = out.project;
   const { cache } = opts;
-  p.manifest = checkRecord('manifest', processFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out, cache), out);
-  if (src.exists(PLAN_FILE)) checkPlan(processFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out, cache), out);
-
+  // Read everything first, then parse what the cache does not know in one batch.
+  const manifest = readFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out, cache);
+  const plan = src.exists(PLAN_FILE) ? readFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out, cache) : undefined;
   const folders: [Exclude<RecordKind, 'manifest' | 'plan'>, keyof Project][] = [
     ['requirement', 'requirements'], ['risk', 'risks'], ['change', 'changes'], ['acceptance', 'acceptance'], ['survey', 'surveys'],
   ];
+  const records: [keyof Project, Pending][] = [];
   for (const [kind, key] of folders) {
     const listing = src.list(FOLDERS[kind]);
     out.diagnostics.push(...listing.diagnostics);
     // A refused file (a link, an unsafe name) still holds its id: never reuse it, never call it unknown.
     for (const d of listing.diagnostics) if (d.code === 'DLV-E015' || d.code === 'DLV-E019') markBroken(p, d.file, [], undefined);
-    const list = p[key] as Located<unknown>[];
-    for (const file of listing.files) {
-      const rec = checkRecord(kind, processFile(src, file, kind, LIMITS.recordBytes, out, cache), out);
-      if (rec) list.push(rec);
-    }
+    for (const file of listing.files) records.push([key, readFile(src, file, kind, LIMITS.recordBytes, out, cache)]);
+  }
+  parseAll([manifest, ...(plan ? [plan] : []), ...records.map(([, r]) => r)], cache);
+
+  p.manifest = checkRecord('manifest', toParsed(manifest, out), out);
+  if (plan) checkPlan(toParsed(plan, out), out);
+  for (const [key, r] of records) {
+    const rec = checkRecord(r.kind, toParsed(r, out), out);
+    if (rec) (p[key] as Located<unknown>[]).push(rec);
   }
   return out;
 }
