@@ -3,7 +3,7 @@
 // pass the same rules as the working tree (files.ts): links, submodules, folders where a record
 // should be and unusable names are reported, never read; sizes are capped before a blob is read.
 import { spawnSync } from 'node:child_process';
-import { diag, type Diagnostic } from '../core/diagnostics.js';
+import { diag } from '../core/diagnostics.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
 import { isUnsafeFileName, type Listing, type ReadResult } from './files.js';
 import type { FileSource } from './load.js';

@@ -1,7 +1,7 @@
 // One writer at a time per project: a lock file created exclusively (O_EXCL) holding the owner's
 // pid. A lock whose owner is gone (killed, crashed) is stale and is taken over; anything that an
 // interrupted writer left behind is recovered before the new writer starts.
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { recover, stateDir } from './atomic.js';

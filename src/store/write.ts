@@ -8,7 +8,6 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify } from 'yaml';
 import * as validators from '../generated/validators.js';
 import type { Validator } from '../generated/validators.js';
-import type { Diagnostic } from '../core/diagnostics.js';
 import type { RecordKind } from '../core/model.js';
 import { commitFiles, type FileWrite } from './atomic.js';
 import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';

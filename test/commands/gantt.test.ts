@@ -1,28 +1,20 @@
 // `deliver gantt` end to end: width, scale, window, colour only on a terminal, zh-CN, Mermaid for a
 // pull request, and a plan with a cycle still drawn (findings on stderr, exit 1). Goldens in
 // test/golden/commands/ (UPDATE_GOLDEN=1 rewrites them).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { hashTree, makeProject, REPO } from '../helpers/project.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const GOLDEN = join(REPO, 'test', 'golden', 'commands');
 const FIXTURE = join(GOLDEN, 'cn-national-day');
 const fixture = (name: string) => readFileSync(join(FIXTURE, name), 'utf8');
 const cnProject = (plan = fixture('plan.yaml'), manifest = fixture('deliver.yaml')) => makeProject({ 'deliver.yaml': manifest, 'plan.yaml': plan });
 
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden ${name} was missing and has been written: check it and rerun`);
-    return;
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(GOLDEN, name, actual);
 
 const widths = (s: string) => s.trimEnd().split('\n').map((l) => stringWidth(l));
 

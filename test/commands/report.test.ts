@@ -1,20 +1,17 @@
 // `deliver report weekly`: golden Markdown in English and Chinese, the self-contained HTML, the model's
 // sections (customer asks, next week), --week selection, and safe --out writes.
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { REPO, hashTree, tempDir } from '../helpers/project.js';
 import { cpSync } from 'node:fs';
+import { expectGolden } from '../helpers/golden.js';
 
 const GOLDEN = join(REPO, 'test', 'golden', 'reports');
 const ALPHA = join(GOLDEN, 'portfolio', 'alpha');
 
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(GOLDEN, name, actual);
 
 function copyAlpha(): string {
   const dir = tempDir();

@@ -1,24 +1,17 @@
 // `deliver status`: golden screens in English and Chinese, the 100×40 limit on the bundled examples at
 // several dates, colour only on a terminal, and --json with the same facts.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { REPO, hashTree } from '../helpers/project.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const GOLDEN = join(REPO, 'test', 'golden', 'reports');
 const ALPHA = join(GOLDEN, 'portfolio', 'alpha');
 
-/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff). */
-export function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(GOLDEN, name, actual);
 
 function fits(screen: string): void {
   const lines = screen.replace(/\n$/, '').split('\n');

@@ -9,7 +9,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_TEXT } from '../../src/render/messages/diagnostics.js';
 import { loadProject } from '../../src/store/load.js';
-import { LIMITS, parseRecordBytes, parseRecordText } from '../../src/store/parse-policy.js';
+import { LIMITS, parseRecordBytes } from '../../src/store/parse-policy.js';
 import { runCli } from '../helpers/cli.js';
 import { makeProject, REPO } from '../helpers/project.js';
 import { assertCleanOutput } from './support.js';

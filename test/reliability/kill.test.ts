@@ -2,7 +2,7 @@
 // record file is its old or a complete new version (never torn), and the next run recovers (no
 // temp files, no stale lock, a committed multi-file change rolled forward, nothing lost).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -1,6 +1,5 @@
 // Golden-file tests for the text and Mermaid Gantt renderers (UPDATE_GOLDEN=1 rewrites the goldens).
 import { describe, it, expect } from 'vitest';
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
@@ -9,20 +8,11 @@ import { makeCalendar } from '../../src/core/calendar.js';
 import { schedule, type Task, type Milestone, type Baseline } from '../../src/core/schedule.js';
 import { renderGantt, fit, type GanttOptions } from '../../src/render/gantt.js';
 import { renderMermaidGantt, mermaidText, mermaidId } from '../../src/render/gantt-mermaid.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'gantt');
 
-/** Compares with test/golden/gantt/<name>; UPDATE_GOLDEN=1 writes the file instead. */
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden ${name} was missing and has been written: check it and rerun`);
-    return;
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(GOLDEN, name, actual);
 
 const calendar = makeCalendar({ base: 'cn' });
 const tasks: Task[] = [
