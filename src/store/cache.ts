@@ -45,7 +45,7 @@ export function openCache(root: string, env: Record<string, string | undefined>)
   const file = join(dir, `${createHash('sha1').update(resolve(root)).digest('hex').slice(0, 20)}.json`);
   let old = new Map<string, CachedFile>();
   try {
-    // JSON parses faster than v8.deserialize for this plain data; entries are [key, value] pairs.
+    // JSON: as fast as v8.deserialize for this plain data (measured) and readable; [key, value] pairs.
     const doc = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; fingerprint?: string; entries?: [string, CachedFile][] };
     if (doc.format === FORMAT && doc.fingerprint === FINGERPRINT && Array.isArray(doc.entries)) old = new Map(doc.entries);
   } catch {
