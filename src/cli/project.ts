@@ -1,14 +1,10 @@
-// Finding, reading and changing the project for a command: -C or the nearest deliver.yaml upward;
-// reads return findings with positions; changes run under the project lock on a fresh read, so
-// two processes never allocate the same id or lose each other's edits.
+// Reading the project for a command: every finding (reading, schema, rules) with its position,
+// and the record an id names. Changes go through change-project.ts.
 import { capPerFile, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Located, Project } from '../core/model.js';
-import { FOLDERS } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
-import { withProjectLock } from '../store/lock.js';
 import { openCache } from '../store/cache.js';
-import { writeRecords, type RecordChange } from '../store/write.js';
 import type { Context } from './context.js';
 import { FindingsError, UsageError } from './errors.js';
 import { projectRoot } from './root.js';
@@ -43,23 +39,6 @@ export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject 
 
 export function projectHasErrors(r: ReadProject): boolean {
   return hasErrors(r.findings);
-}
-
-/**
- * Changes records under the project lock: the project is read afresh inside the lock, `plan`
- * computes the changes from that state, and all of them are written together or not at all.
- */
-export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: LoadedProject) => { changes: RecordChange[]; result: T }): T {
-  const root = projectRoot(ctx);
-  return withProjectLock(root, Object.values(FOLDERS), () => {
-    const loaded = loadProject(root);
-    ctx.useProjectLanguage(loaded.project.manifest?.data.language);
-    ctx.lastLoaded = loaded;
-    const { changes, result } = plan(loaded.project, loaded);
-    writeRecords(root, changes);
-    ctx.wrote = true;
-    return result;
-  });
 }
 
 /**

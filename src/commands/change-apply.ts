@@ -4,7 +4,7 @@ import type { Context } from '../cli/context.js';
 import { RefusedError } from '../cli/errors.js';
 import { dateOption, textOption } from '../cli/options.js';
 import { printJson, println } from '../cli/output.js';
-import { changeProject } from '../cli/project.js';
+import { changeProject } from '../cli/change-project.js';
 import { makeCalendar } from '../core/calendar.js';
 import { applyRefusal, planApply, type TaskMove } from '../core/change.js';
 import { safeText } from '../render/sanitize.js';

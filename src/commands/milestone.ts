@@ -2,7 +2,7 @@
 import type { Context } from '../cli/context.js';
 import { dateOption, requireText, textOption } from '../cli/options.js';
 import { printJson, printTable, println } from '../cli/output.js';
-import { changeProject } from '../cli/project.js';
+import { changeProject } from '../cli/change-project.js';
 import { nextPrefixedId } from '../core/ids.js';
 import type { Milestone } from '../core/model.js';
 import type { ScheduledItem } from '../core/schedule.js';

@@ -3,7 +3,7 @@ import type { Context } from '../cli/context.js';
 import { RefusedError } from '../cli/errors.js';
 import { textOption } from '../cli/options.js';
 import { printJson, printTable, println } from '../cli/output.js';
-import { changeProject } from '../cli/project.js';
+import { changeProject } from '../cli/change-project.js';
 import type { ScheduledItem } from '../core/schedule.js';
 import { safeText, sanitizeInline } from '../render/sanitize.js';
 import { appendToPlan, itemJson, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from './plan-shared.js';

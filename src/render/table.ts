@@ -1,7 +1,12 @@
 // Tables: aligned with borders on a terminal (CJK double width handled), tab-separated with a
 // header row when piped, so `deliver … | cut -f2` works. Cells are sanitized to one line.
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
+import type TableType from 'cli-table3';
+
+// Loaded on the first aligned table only: most output is piped (tab-separated) or not a table.
+let Table: typeof TableType | undefined;
+const loadTable = (): typeof TableType => (Table ??= createRequire(import.meta.url)('cli-table3') as typeof TableType);
 import { sanitizeInline } from './sanitize.js';
 
 export interface Column<R> {
@@ -29,7 +34,7 @@ export function renderTable<R>(columns: Column<R>[], rows: readonly R[], opts: T
     for (const r of rows) lines.push(columns.map((c) => cellText(c.value(r))).join('\t'));
     return lines.join('\n') + '\n';
   }
-  const table = new Table({
+  const table = new (loadTable())({
     head: columns.map((c) => (opts.color && opts.chalk ? opts.chalk.bold(c.header) : c.header)),
     colAligns: columns.map((c) => c.align ?? 'left'),
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },

@@ -1,7 +1,8 @@
 // Finds where JSON paths of a record sit in its YAML source, for findings that come from the
 // schema or the rules (parse errors carry their own position). Only runs for files with findings,
 // and reads each file's events once however many findings it has.
-import { EVENT_ID, parseEvents, type Event } from 'js-yaml';
+import type { Event } from 'js-yaml';
+import { carefulYaml } from './careful-yaml.js';
 import type { JsonPath } from '../core/diagnostics.js';
 import { LIMITS } from './parse-policy.js';
 
@@ -36,7 +37,7 @@ interface Frame {
 export function locateOffsets(source: string, paths: readonly JsonPath[]): number[] {
   let events: Event[];
   try {
-    events = parseEvents(source, { maxDepth: LIMITS.depth });
+    events = carefulYaml().parseEvents(source, { maxDepth: LIMITS.depth });
   } catch {
     return paths.map(() => 0);
   }
@@ -51,6 +52,7 @@ export function locateOffsets(source: string, paths: readonly JsonPath[]): numbe
     const seg = top.kind === 'seq' ? String(top.count) : top.key;
     return { at: top.at === '' && stack.length === 1 ? seg : top.at + SEP + seg, offset: top.kind === 'map' ? top.keyOffset : start };
   };
+  const { EVENT_ID } = carefulYaml();
   for (const ev of events) {
     switch (ev.type) {
       case EVENT_ID.MAPPING:

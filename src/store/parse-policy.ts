@@ -2,7 +2,7 @@
 // UTF-8 (BOM and CRLF accepted), conflict markers, YAML 1.2 only, no tags beyond the core schema,
 // no aliases, no merge keys, one document, bounded depth and string length, no prototype keys.
 // Reading uses js-yaml (see fastLoad for the two parsers); editing uses the `yaml` Document API only after this policy passed.
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { carefulYaml } from './careful-yaml.js';
 import fastYaml from 'js-yaml-v4';
 import { diag, type Diagnostic, type JsonPath } from '../core/diagnostics.js';
 import { lineCol, locate } from './locate.js';
@@ -60,7 +60,8 @@ export function parseRecordText(source: string, file: string): ParsedText {
   const careful = data === NOT_FAST;
   if (careful) {
     try {
-      data = load(source, { schema: CORE_SCHEMA, maxAliases: 0, maxDepth: LIMITS.depth, filename: file });
+      const y = carefulYaml();
+      data = y.load(source, { schema: y.CORE_SCHEMA, maxAliases: 0, maxDepth: LIMITS.depth, filename: file });
     } catch (e) {
       out.diagnostics.push(fromYamlException(e, file, source));
       return out;
@@ -203,7 +204,7 @@ function inspect(root: unknown, file: string, ds: Diagnostic[]): typeof NOT_PLAI
 }
 
 function fromYamlException(e: unknown, file: string, source: string): Diagnostic {
-  if (!(e instanceof YAMLException)) return diag('DLV-E001', file, { reason: String((e as Error)?.message ?? e) });
+  if (!(e instanceof carefulYaml().YAMLException)) return diag('DLV-E001', file, { reason: String((e as Error)?.message ?? e) });
   const reason = e.reason ?? 'invalid YAML';
   const mark = e.mark as { line?: number; column?: number; position?: number } | undefined;
   let d: Diagnostic;

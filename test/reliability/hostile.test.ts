@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // each file a small constant number of times; re-parsing a file once per finding blows the budget.
 // Past the budget the parsers throw at once, so even a quadratic loop ends quickly (and fails).
 const work = vi.hoisted(() => ({ bytes: 0, budget: Infinity, exceeded: false }));
-vi.mock('js-yaml', async (importOriginal) => {
-  const m = await importOriginal<typeof import('js-yaml')>();
+// The careful parser (js-yaml 5) is loaded on first use through src/store/careful-yaml.ts.
+vi.mock('../../src/store/careful-yaml.js', async (importOriginal) => {
+  const real = (await importOriginal<typeof import('../../src/store/careful-yaml.js')>()).carefulYaml();
   const count = (s: string) => {
     work.bytes += s.length;
     if (work.bytes > work.budget) {
@@ -16,11 +17,12 @@ vi.mock('js-yaml', async (importOriginal) => {
       throw new Error('parse budget exceeded');
     }
   };
-  return {
-    ...m,
-    load: (s: string, o?: Parameters<typeof m.load>[1]) => (count(s), m.load(s, o)),
-    parseEvents: (s: string, o: Parameters<typeof m.parseEvents>[1]) => (count(s), m.parseEvents(s, o)),
+  const wrapped = {
+    ...real,
+    load: (s: string, o?: Parameters<typeof real.load>[1]) => (count(s), real.load(s, o)),
+    parseEvents: (s: string, o: Parameters<typeof real.parseEvents>[1]) => (count(s), real.parseEvents(s, o)),
   };
+  return { carefulYaml: () => wrapped };
 });
 vi.mock('js-yaml-v4', async (importOriginal) => {
   const m = (await importOriginal<{ default: typeof import('js-yaml') }>()).default;
