@@ -7,7 +7,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FINGERPRINT } from '../generated/validators.js';
+import { FINGERPRINT } from '../generated/fingerprint.js';
 import { cacheDir } from '../store/cache.js';
 import { snapshotProject } from '../store/snapshot.js';
 import type { Context, Writer } from './context.js';

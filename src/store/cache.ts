@@ -7,7 +7,8 @@ import { createHash, hash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FINGERPRINT, type AjvError } from '../generated/validators.js';
+import { FINGERPRINT } from '../generated/fingerprint.js';
+import type { AjvError } from '../generated/validators.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface CachedFile {

@@ -7,7 +7,7 @@ import { diag } from '../core/diagnostics.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
 import { isUnsafeFileName, type Listing, type ReadResult } from './files.js';
 import type { FileSource } from './load.js';
-import { LIMITS } from './parse-policy.js';
+import { LIMITS } from './limits.js';
 
 /** Why git could not give us what we asked for; commands turn this into a message (exit 2). */
 export class GitError extends Error {

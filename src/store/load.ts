@@ -10,7 +10,7 @@ import { kindOfId } from '../core/ids.js';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRecordFiles, readRegularFile, type Listing, type ReadResult } from './files.js';
-import { LIMITS } from './parse-policy.js';
+import { LIMITS } from './limits.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
 export interface LoadedProject {

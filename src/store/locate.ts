@@ -4,7 +4,7 @@
 import type { Event } from 'js-yaml';
 import { carefulYaml } from './careful-yaml.js';
 import type { JsonPath } from '../core/diagnostics.js';
-import { LIMITS } from './parse-policy.js';
+import { LIMITS } from './limits.js';
 
 export function lineCol(source: string, offset: number): { line: number; column: number } {
   let line = 1, lineStart = 0;

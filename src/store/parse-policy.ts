@@ -7,13 +7,9 @@ import fastYaml from 'js-yaml-v4';
 import { diag, type Diagnostic, type JsonPath } from '../core/diagnostics.js';
 import { lineCol, locate } from './locate.js';
 
-export const LIMITS = Object.freeze({
-  /** plan.yaml holds every task of a project; other records are one item each. */
-  planBytes: 16 * 1024 * 1024,
-  recordBytes: 1024 * 1024,
-  stringChars: 100_000,
-  depth: 24,
-});
+import { LIMITS } from './limits.js';
+
+export { LIMITS };
 
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 

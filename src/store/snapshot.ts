@@ -6,7 +6,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
 import { listRecordFiles, readRegularFile, type Listing, type ReadResult } from './files.js';
 import type { FileSource } from './load.js';
-import { LIMITS } from './parse-policy.js';
+import { LIMITS } from './limits.js';
 
 export interface Snapshot extends FileSource {
   root: string;

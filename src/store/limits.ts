@@ -1,0 +1,9 @@
+// The size and shape limits of the parsing policy, in a module of their own so that code which
+// only needs the numbers (snapshots, git reads) does not load the parsers.
+export const LIMITS = Object.freeze({
+  /** plan.yaml holds every task of a project; other records are one item each. */
+  planBytes: 16 * 1024 * 1024,
+  recordBytes: 1024 * 1024,
+  stringChars: 100_000,
+  depth: 24,
+});
