@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import { CancelledError, EXIT, FindingsError, RefusedError, UsageError } from './cli/errors.js';
+import { CancelledError, EXIT, FindingsError, RefusedError, SHOWN_FINDINGS, UsageError } from './cli/errors.js';
 import type { Context, GlobalOptions, Prompter, Writer } from './cli/context.js';
 import { buildProgram } from './cli/program.js';
 import { isIsoDate } from './core/dates.js';
@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
     const errors = read.flatMap((r) => r.findings.filter((d) => d.severity === 'error').map((d) => (read.length > 1 ? { ...d, file: `${relative(io.cwd, r.root) || '.'}/${d.file}` } : d)));
     if (errors.length) {
       const sources = new Map<string, string>();
-      throw new FindingsError(errors.slice(0, 20), sources, ctx.t('status.findings', { n: errors.length }));
+      throw new FindingsError(errors.slice(0, SHOWN_FINDINGS), sources, ctx.t('status.findings', { n: errors.length }));
     }
   });
   // Every command, not only the root, must throw instead of exiting and write to our streams.

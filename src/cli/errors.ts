@@ -3,6 +3,9 @@ import type { Diagnostic } from '../core/diagnostics.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, bug: 70, cancelled: 130 } as const;
 
+/** How many errors a read command lists after its output (validate lists them all). */
+export const SHOWN_FINDINGS = 20;
+
 /** Bad flags or arguments, no project found: exit 2. The message is already in the user's language. */
 export class UsageError extends Error {
   constructor(message: string, readonly hint?: string) {

@@ -1,6 +1,6 @@
 // Reading the project for a command: every finding (reading, schema, rules) with its position,
 // and the record an id names. Changes go through change-project.ts.
-import { capPerFile, hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { capPerFile, type Diagnostic } from '../core/diagnostics.js';
 import type { Located, Project } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
@@ -20,9 +20,6 @@ export interface ReadProject extends LoadedProject {
 /** Findings kept per file; the rest are counted in one DLV-I030. */
 export const MAX_FINDINGS_PER_FILE = 100;
 
-/** How many findings a read command lists after its output (validate lists them all). */
-export const SHOWN_FINDINGS = 20;
-
 export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject {
   const cache = openCache(root, ctx.env);
   const snapshot = ctx.snapshots?.get(root);
@@ -37,9 +34,6 @@ export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject 
   return read;
 }
 
-export function projectHasErrors(r: ReadProject): boolean {
-  return hasErrors(r.findings);
-}
 
 /**
  * The record with `id` in `list`. An id that exists but failed to load is refused with its findings

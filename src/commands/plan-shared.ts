@@ -186,8 +186,13 @@ export function refuseCycle(ctx: Context, p: Project, id: string, dependsOn: rea
   const deps = new Map<string, readonly string[]>();
   for (const r of [...p.tasks, ...p.milestones]) deps.set(r.data.id, r.data.depends_on ?? []);
   deps.set(id, dependsOn);
-  const cycle = findCycles([id], (n) => (deps.get(n) ?? []).filter((d) => deps.has(d))).find((c) => c.includes(id));
-  if (cycle) throw new RefusedError(ctx.t('plan.wouldCycle', { id, cycle: cycle.map(sanitizeInline).join(' → ') }), ctx.t('plan.wouldCycleHint', { id }));
+  const found = findCycles([id], (n) => (deps.get(n) ?? []).filter((d) => deps.has(d))).find((c) => c.includes(id));
+  if (found) {
+    // Told from the new record's side: T-002 → T-001 → T-002.
+    const at = found.indexOf(id);
+    const cycle = [...found.slice(at, -1), ...found.slice(0, at), id];
+    throw new RefusedError(ctx.t('plan.wouldCycle', { id, cycle: cycle.map(sanitizeInline).join(' → ') }), ctx.t('plan.wouldCycleHint', { id }));
+  }
 }
 
 /** Appends a task, milestone or baseline to plan.yaml, creating the file when there is none yet. */

@@ -1,9 +1,8 @@
 // `deliver status`: the one-screen dashboard; also the helpers the report commands share (the project
 // as of the report date with its plan, KPI JSON, the findings note).
 import type { Context } from '../cli/context.js';
-import { FindingsError } from '../cli/errors.js';
 import { printJson } from '../cli/output.js';
-import { readProject, SHOWN_FINDINGS, type ReadProject } from '../cli/project.js';
+import { readProject, type ReadProject } from '../cli/project.js';
 import type { IsoDate } from '../core/dates.js';
 import { KPI_KEYS, type Kpis } from '../core/kpi.js';
 import type { Project } from '../core/model.js';
@@ -41,11 +40,6 @@ export function errorCount(r: ReadProject): number {
 }
 
 /** One line on stderr when the project has errors; the caller then exits 1 (after its output). */
-/** After the output: the project's errors (the first few, with file and line) on stderr and exit 1. */
-export function failOnFindings(ctx: Context, r: ReadProject): void {
-  const errors = r.findings.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new FindingsError(errors.slice(0, SHOWN_FINDINGS), r.sources, ctx.t('status.findings', { n: errors.length }));
-}
 
 export function paintOf(ctx: Context): Paint | undefined {
   if (!ctx.color) return undefined;
@@ -67,5 +61,4 @@ export async function status(ctx: Context): Promise<void> {
       ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),
     }));
   }
-  failOnFindings(ctx, r);
 }

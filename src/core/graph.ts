@@ -1,34 +1,31 @@
-// Dependency graphs: topological order and cycle finding, iterative (no recursion limit) and
-// linear in nodes + edges, so a hostile plan can neither hang nor overflow the stack.
+// Dependency cycles for validation and for refusing a new dependency, found by the scheduler's
+// own linear graph walk (schedule-graph.ts), so a cycle is reported the same way everywhere.
+import { orderGraph, type GraphNode } from './schedule-graph.js';
 
-/** Each cycle once, as the list of its nodes in dependency order (first node repeated at the end). */
+/** Cycles among `nodes` along `edges` (each id's dependencies), each closed and starting at its smallest id. */
 export function findCycles(nodes: readonly string[], edges: (n: string) => readonly string[]): string[][] {
-  const state = new Map<string, 1 | 2>(); // 1 on the current path, 2 finished
-  const cycles: string[][] = [];
-  for (const start of nodes) {
-    if (state.has(start)) continue;
-    const stack: { n: string; i: number; next: readonly string[] }[] = [{ n: start, i: 0, next: edges(start) }];
-    const path: string[] = [start];
-    state.set(start, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      if (top.i < top.next.length) {
-        const m = top.next[top.i++]!;
-        const s = state.get(m);
-        if (s === 1) {
-          const from = path.lastIndexOf(m);
-          cycles.push([...path.slice(from), m]);
-        } else if (s === undefined && nodes.length > 0) {
-          state.set(m, 1);
-          path.push(m);
-          stack.push({ n: m, i: 0, next: edges(m) });
-        }
-      } else {
-        state.set(top.n, 2);
-        stack.pop();
-        path.pop();
-      }
+  const index = new Map<string, number>();
+  const graph: GraphNode[] = [];
+  const visit = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = graph.length;
+      index.set(id, i);
+      graph.push({ id, preds: [], succs: [] });
+    }
+    return i;
+  };
+  // Nodes reachable from the ones asked about, with their dependencies as predecessors.
+  const queue = nodes.map(visit);
+  for (let q = 0; q < queue.length; q++) {
+    const i = queue[q]!;
+    for (const dep of new Set(edges(graph[i]!.id))) {
+      const seen = index.has(dep);
+      const j = visit(dep);
+      if (!seen) queue.push(j);
+      graph[i]!.preds.push(j);
+      graph[j]!.succs.push(i);
     }
   }
-  return cycles;
+  return orderGraph(graph).cycles;
 }

@@ -151,9 +151,14 @@ function acceptanceAsOf(a: Acceptance, asOf: IsoDate): Acceptance {
  * undone (a task's actual end, a milestone reached, an acceptance round, a risk action carried out,
  * an approval). Acceptance records delivered later stay: they are scheduled hand-overs.
  */
+/** Projects that are already the view as of a date (cut again at the same date they are unchanged). */
+const views = new WeakMap<Project, IsoDate>();
+
 export function projectAsOf(p: Project, asOf: IsoDate): Project {
+  // Views are made once: status builds one and hands it on to the KPIs, which ask again.
+  if (views.get(p) === asOf) return p;
   const map = <T>(list: Located<T>[], f: (x: T) => T): Located<T>[] => list.map((l) => ({ ...l, data: f(l.data) }));
-  return {
+  const view: Project = {
     ...p,
     requirements: map(p.requirements.filter((r) => r.data.received <= asOf), (r) => requirementAsOf(r, asOf)),
     tasks: map(p.tasks, (t) => taskAsOf(t, asOf)),
@@ -164,4 +169,6 @@ export function projectAsOf(p: Project, asOf: IsoDate): Project {
     acceptance: map(p.acceptance, (a) => acceptanceAsOf(a, asOf)),
     surveys: p.surveys.filter((s) => s.data.date <= asOf),
   };
+  views.set(view, asOf);
+  return view;
 }

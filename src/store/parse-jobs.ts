@@ -1,9 +1,9 @@
-// Parsing and schema-checking files the cache did not know. (Splitting this work with a worker
+// Parsing and schema-checking one file the cache did not know. (Splitting this work over a worker
 // thread was measured at 10,000 tasks and gained nothing on two cores: the plan file alone is half
-// the work and results have to be copied back. See bench/results.md and the README.)
+// the work and results have to be copied back; see the README.)
 import * as validators from '../generated/validators.js';
 import type { AjvError, Validator } from '../generated/validators.js';
-import type { Diagnostic } from '../core/diagnostics.js';
+import type { CachedFile } from './cache.js';
 import type { RecordKind } from '../core/model.js';
 import { parseRecordBytes } from './parse-policy.js';
 
@@ -14,16 +14,11 @@ export interface ParseJob {
   maxBytes: number;
 }
 
-export interface ParseResult {
-  data?: unknown;
-  /** Parsing-policy findings with `file` left empty (the caller knows the file). */
-  parse: Diagnostic[];
-  errors: AjvError[] | null;
-}
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
 
-export function parseJob(job: ParseJob): ParseResult {
+/** One file's parse and schema result, in the shape the cache keeps. */
+export function parseJob(job: ParseJob): CachedFile {
   const parsed = parseRecordBytes(job.bytes, job.file, job.maxBytes);
   let errors: AjvError[] | null = null;
   if (parsed.data !== undefined) {

@@ -5,17 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
-import { hashTree, makeProject, read } from '../helpers/project.js';
+import { hashTree, makeProject, MANIFEST, read } from '../helpers/project.js';
 
-const CN_MANIFEST = `schema_version: 1
-name: Test project
-client: ACME
-start: 2026-09-01
-due: 2026-12-31
-language: en
-calendar:
-  base: cn
-`;
+const CN_MANIFEST = MANIFEST.replace('base: none', 'base: cn');
 
 const REQ = `id: 202609-001
 title: Data dashboard

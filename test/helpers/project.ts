@@ -22,6 +22,18 @@ calendar:
   base: none
 `;
 
+/** A minimal valid risk record, risks/R-001-*.yaml. */
+export const RISK = `id: R-001
+title: Vendor late
+category: production
+probability: 3
+impact: 4
+response: mitigate
+owner: Wang
+identified: 2026-09-01
+status: open
+`;
+
 export function makeProject(files: Record<string, string | Buffer>, withManifest = true): string {
   const dir = tempDir();
   const all = withManifest && !('deliver.yaml' in files) ? { 'deliver.yaml': MANIFEST, ...files } : files;

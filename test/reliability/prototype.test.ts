@@ -4,21 +4,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, listCases, materialize } from '../fixtures/hostile/corpus.js';
 import { runCli } from '../helpers/cli.js';
-import { makeProject } from '../helpers/project.js';
+import { makeProject, RISK } from '../helpers/project.js';
 import { assertCleanOutput, hasStackTrace, label, registeredReadCommands } from './support.js';
 
 const ENV = { DELIVER_CACHE: '0' };
 
-const POISON = `id: R-001
-title: Vendor late
-category: production
-probability: 3
-impact: 4
-response: mitigate
-owner: Wang
-identified: 2026-09-01
-status: open
-`;
+const POISON = RISK;
 
 /** Every way YAML can spell a prototype key: plain, quoted, flow, nested, in lists, in the manifest and plan. */
 const FILES: Record<string, string> = {

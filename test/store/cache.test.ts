@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { openCache } from '../../src/store/cache.js';
 import { loadProject } from '../../src/store/load.js';
 import { runCli } from '../helpers/cli.js';
-import { makeProject, tempDir } from '../helpers/project.js';
+import { makeProject, RISK as RISK_RECORD, tempDir } from '../helpers/project.js';
 
-const RISK = (p: number) => `id: R-001\ntitle: Vendor late\ncategory: production\nprobability: ${p}\nimpact: 4\nresponse: mitigate\nowner: Wang\nidentified: 2026-09-01\nstatus: open\n`;
+const RISK = (p: number) => RISK_RECORD.replace('probability: 3', `probability: ${p}`);
 
 describe('record cache', () => {
   it('serves unchanged files from the cache and re-reads changed ones', () => {

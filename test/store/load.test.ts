@@ -3,18 +3,8 @@ import { symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/store/load.js';
-import { makeProject, tempDir } from '../helpers/project.js';
+import { makeProject, RISK, tempDir } from '../helpers/project.js';
 
-const RISK = `id: R-001
-title: Vendor late
-category: production
-probability: 3
-impact: 4
-response: mitigate
-owner: Wang
-identified: 2026-09-01
-status: open
-`;
 
 describe('loadProject', () => {
   it('reads a valid risk and reports schema findings with positions', () => {
