@@ -10,6 +10,7 @@ export { LockTimeoutError };
 
 const LOCK = 'lock';
 const WAIT_MS = 15_000;
+const MAX_HOLD_MS = 10 * 60_000;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -26,10 +27,13 @@ function alive(pid: number): boolean {
 
 function isStale(content: string): boolean {
   try {
-    const info = JSON.parse(content) as { pid?: unknown; host?: unknown };
+    const info = JSON.parse(content) as { pid?: unknown; host?: unknown; started?: unknown };
     if (typeof info.pid !== 'number') return true;
     if (info.host !== hostname()) return false; // another machine's lock: never steal it
-    return !alive(info.pid);
+    if (!alive(info.pid)) return true;
+    // Writers hold the lock for seconds; one held for much longer belongs to a pid reused by an
+    // unrelated process after the writer died.
+    return typeof info.started === 'number' && Date.now() - info.started > MAX_HOLD_MS;
   } catch {
     return true; // torn or foreign content: its writer died before finishing the lock file
   }
@@ -90,7 +94,7 @@ export function withProjectLock<T>(root: string, folders: readonly string[], fn:
     }
   }
   try {
-    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }));
+    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), started: Date.now() }));
     closeSync(fd);
     recover(root, folders);
     return fn();
