@@ -15,10 +15,10 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const root = process.cwd();
 const work = join(root, 'bench', 'work');
 const cacheDir = join(work, 'cache');
-const bin = join(root, 'bin', 'deliver.js');
+const bin = join(root, 'bin', 'deliver.cjs');
 mkdirSync(work, { recursive: true });
 
-if (!existsSync(join(root, 'dist', 'main.js'))) spawnSync('node', ['src/tools/build.mjs'], { stdio: 'inherit' });
+if (!existsSync(join(root, 'dist', 'main.cjs'))) spawnSync('node', ['src/tools/build.mjs'], { stdio: 'inherit' });
 
 const sizes = full ? [100, 1000, 10000] : [100, 1000];
 console.log(`generating projects: ${sizes.join(', ')} tasks, portfolio 100 × 100 …`);

@@ -2,6 +2,7 @@
 // (CLI.md: 0 done, 1 findings, 2 could not run, 130 cancelled, 70 a bug).
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { createRequire } from 'node:module';
 import { CommanderError, type Command } from 'commander';
 import { CancelledError, EXIT, FindingsError, RefusedError, SHOWN_FINDINGS, UsageError } from './cli/errors.js';
 import type { Context, GlobalOptions, Prompter, Writer } from './cli/context.js';
@@ -43,9 +44,16 @@ export function processIO(): MainIO {
     cwd: process.cwd(),
     env: process.env,
     stdout: process.stdout,
-    stderr: process.stderr,
+    // Node opens a standard stream (loading the modules behind it) on first use: stderr only when
+    // something is written to it; stdin is asked about with isatty, only when a command runs (help
+    // does not need it), because process.stdin.isTTY would open a stream only a prompt needs.
+    get stderr() {
+      return process.stderr;
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdinIsTTY() {
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
+    },
     columns: process.stdout.columns,
     today: localToday(),
   };

@@ -4,11 +4,11 @@
 // hash of every byte of every record file (read afresh each time) and the build fingerprint, so a
 // stale answer is impossible; only successful runs are stored. Lives in the cache folder outside
 // the project; DELIVER_CACHE=0 turns it off.
-import { hash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FINGERPRINT } from '../generated/fingerprint.js';
 import { cacheDir } from '../store/cache.js';
+import { digest, randomHex } from '../store/digest.js';
 import { snapshotProject } from '../store/snapshot.js';
 import type { Context, Writer } from './context.js';
 import { projectRoot } from './root.js';
@@ -32,7 +32,7 @@ export async function memoized(ctx: Context, roots: readonly string[], command: 
   if (ctx.env.DELIVER_CACHE === '0') return run();
   const snaps = roots.map((r) => snapshotProject(r));
   ctx.snapshots = new Map(snaps.map((s) => [s.root, s]));
-  const key = hash('sha256', JSON.stringify({
+  const key = digest(JSON.stringify({
     fingerprint: FINGERPRINT, command, opts, asOf: ctx.asOf, lang: ctx.langFlag ?? null, json: ctx.json, color: ctx.color,
     tty: [ctx.stdoutIsTTY, ctx.stdinIsTTY], columns: ctx.columns, env: ENV_KEYS.map((k) => ctx.env[k] ?? null),
     projects: snaps.map((s) => [s.root, s.hash]),
@@ -58,7 +58,7 @@ export async function memoized(ctx: Context, roots: readonly string[], command: 
 }
 
 function remember(dir: string, file: string, content: string): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}.${randomHex(4)}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, content);

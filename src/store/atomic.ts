@@ -3,13 +3,13 @@
 // a torn one. Several files change together through a journal (see commitFiles).
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export const TEMP_SUFFIX = '.deliver-tmp';
 export const STATE_DIR = '.deliver';
 const JOURNAL = 'journal.json';
 
 import { UnsafePathError } from './errors.js';
+import { randomHex } from './digest.js';
 export { UnsafePathError };
 
 /** Resolves a project-relative path, refusing anything that would leave the project or pass through a link. */
@@ -68,7 +68,7 @@ function fsyncDir(dir: string): void {
 }
 
 function writeTemp(target: string, content: string): string {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex(4)}${TEMP_SUFFIX}`);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
     const buf = Buffer.from(content, 'utf8');

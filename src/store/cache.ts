@@ -3,13 +3,13 @@
 // git or a pull request), is safe to delete, and can never be stale: an entry is found only by the
 // hash of the bytes just read, and the whole cache is dropped when the schemas, the reading code
 // or the version change (FINGERPRINT). DELIVER_CACHE=0 turns it off.
-import { createHash, hash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FINGERPRINT } from '../generated/fingerprint.js';
 import type { AjvError } from '../generated/validators.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { digest, randomHex } from './digest.js';
 
 export interface CachedFile {
   /** The parsed record, when it parsed. */
@@ -31,7 +31,7 @@ const FORMAT = 1;
 
 /** sha256, so that no crafted file can collide with a cached valid one. */
 export function contentKey(kind: string, bytes: Uint8Array): string {
-  return `${kind}:${hash('sha256', bytes, 'base64')}`;
+  return `${kind}:${digest(bytes, 'base64')}`;
 }
 
 export function cacheDir(env: Record<string, string | undefined>): string {
@@ -43,7 +43,7 @@ export function cacheDir(env: Record<string, string | undefined>): string {
 export function openCache(root: string, env: Record<string, string | undefined>): RecordCache | undefined {
   if (env.DELIVER_CACHE === '0') return undefined;
   const dir = cacheDir(env);
-  const file = join(dir, `${createHash('sha1').update(resolve(root)).digest('hex').slice(0, 20)}.json`);
+  const file = join(dir, `${digest(resolve(root), 'hex', 'sha1').slice(0, 20)}.json`);
   let old = new Map<string, CachedFile>();
   try {
     // JSON: as fast as v8.deserialize for this plain data (measured) and readable; [key, value] pairs.
@@ -66,7 +66,7 @@ export function openCache(root: string, env: Record<string, string | undefined>)
     },
     save() {
       if (!added && used.size === old.size) return;
-      const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      const tmp = `${file}.${process.pid}.${randomHex(4)}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
         writeFileSync(tmp, JSON.stringify({ format: FORMAT, fingerprint: FINGERPRINT, entries: [...used] }));

@@ -1,12 +1,12 @@
 // A project's record files read once into memory, with each file's content hash and one hash
 // over the whole set (names, read outcomes and contents). Loading from a snapshot sees exactly the
 // bytes that were hashed, so a result keyed by the snapshot hash describes those bytes and no others.
-import { hash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
 import { listRecordFiles, readRegularFile, type Listing, type ReadResult } from './files.js';
 import type { FileSource } from './load.js';
 import { LIMITS } from './limits.js';
+import { digest } from './digest.js';
 
 export interface Snapshot extends FileSource {
   root: string;
@@ -23,7 +23,7 @@ export function snapshotProject(root: string): Snapshot {
     const r = readRegularFile(root, rel, maxBytes);
     reads.set(rel, r);
     if ('bytes' in r) {
-      const h = hash('sha256', r.bytes, 'base64');
+      const h = digest(r.bytes, 'base64');
       hashes.set(rel, h);
       parts.push(`${rel}\u0000${h}`);
     } else {
@@ -40,7 +40,7 @@ export function snapshotProject(root: string): Snapshot {
   }
   return {
     root,
-    hash: hash('sha256', parts.join('\n'), 'base64'),
+    hash: digest(parts.join('\n'), 'base64'),
     list: (folder) => listings.get(folder) ?? { files: [], diagnostics: [] },
     read: (rel, maxBytes) => {
       const r = reads.get(rel) ?? readRegularFile(root, rel, maxBytes);

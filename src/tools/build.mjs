@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Build: precompile the JSON Schemas into standalone ajv validators (no schema compilation at
-// run time), then bundle the CLI with esbuild (one small entry; each command group is a lazy chunk).
+// run time), then bundle the CLI with esbuild into one script and compile it into V8's code cache.
 // `--validators-only` stops after the first step (tests run the TypeScript sources directly).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
@@ -70,25 +71,68 @@ function fingerprint() {
   return h.digest('hex').slice(0, 24);
 }
 
+/**
+ * One CommonJS bundle, dist/main.cjs: V8 can cache the compiled code of a classic script (Node 20
+ * has no code cache for ES modules), so the whole CLI is one script whose modules are evaluated
+ * only when first used (esbuild turns each dynamic import() into a lazy initializer). The prompt
+ * library, needed only when `deliver` asks questions in a terminal, is a separate file.
+ */
 async function bundle() {
   const { build } = await import('esbuild');
   rmSync(join(root, 'dist'), { recursive: true, force: true });
-  await build({
-    entryPoints: [join(root, 'src', 'main.ts')],
-    outdir: join(root, 'dist'),
+  const common = {
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     sourcemap: false,
-    minify: false,
+    // Whitespace and syntax only: function names stay readable in DELIVER_DEBUG=1 stack traces.
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: 'none',
-    chunkNames: 'chunks/[name]-[hash]',
-    // Some bundled CommonJS packages call require() for Node built-ins; give them one.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
+  };
+  // `import('@inquirer/prompts')` in the sources becomes `require('./prompts.cjs')` at run time.
+  const prompts = {
+    name: 'prompts',
+    setup(b) {
+      b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: 'prompts', namespace: 'prompts' }));
+      b.onLoad({ filter: /.*/, namespace: 'prompts' }, () => ({ contents: "module.exports = require('./prompts.cjs');", loader: 'js' }));
+      b.onResolve({ filter: /^\.\/prompts\.cjs$/ }, () => ({ path: './prompts.cjs', external: true }));
+    },
+  };
+  // commander loads child_process (and with it net, dgram, …) at start-up, for subcommands run
+  // as separate executables, which deliver never uses: hand it a stand-in that loads on first use.
+  const lazyChildProcess = {
+    name: 'lazy-child-process',
+    setup(b) {
+      b.onResolve({ filter: /^node:child_process$/ }, (a) => (a.importer.includes('node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });", loader: 'js' }));
+    },
+  };
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src', 'main.ts')],
+    outfile: join(root, 'dist', 'main.cjs'),
+    // Sources use import.meta.url to find the package's own files; in the bundle that is its file URL.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [prompts, lazyChildProcess],
   });
+  await build({
+    ...common,
+    stdin: { contents: "export { input, select, confirm } from '@inquirer/prompts';", resolveDir: root, sourcefile: 'prompts.js' },
+    outfile: join(root, 'dist', 'prompts.cjs'),
+  });
+  const mainFile = join(root, 'dist', 'main.cjs');
+  const code = readFileSync(mainFile, 'utf8');
+  // A dynamic import() left in the bundle would fail under vm.Script (no module loader there).
+  if (/[^\w$.]import\(/.test(code)) throw new Error('dist/main.cjs still contains a dynamic import()');
+  // The build id ends the bundle and heads its code caches: a cache is used only with its own build.
+  const { BUILD_MARK } = createRequire(import.meta.url)(join(root, 'bin', 'load-bundle.cjs'));
+  writeFileSync(mainFile, `${code}${BUILD_MARK}${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n`);
+  const { writeCodeCache } = await import('./code-cache.mjs');
+  await writeCodeCache(root);
 }
 
 buildValidators();

@@ -16,7 +16,7 @@ function newestMtime(path: string): number {
 }
 
 function isStale(): boolean {
-  const out = join(REPO, 'dist', 'main.js');
+  const out = join(REPO, 'dist', 'main.cjs');
   if (!existsSync(out)) return true;
   const built = statSync(out).mtimeMs;
   return ['src', 'schemas', 'src/tools/build.mjs', 'package.json'].some((p) => newestMtime(join(REPO, p)) > built);
@@ -53,15 +53,15 @@ function buildIfStale(): void {
   }
 }
 
-/** Path of a private copy of bin/deliver.js with its bundle. */
+/** Path of a private copy of bin/deliver.cjs with its bundle. */
 export function builtBinary(): string {
   buildIfStale();
   const dir = tempDir('deliver-bin-');
   for (let attempt = 0; ; attempt++) {
     try {
       for (const p of ['bin', 'dist', 'package.json']) cpSync(join(REPO, p), join(dir, p), { recursive: true });
-      if (!existsSync(join(dir, 'dist', 'main.js'))) throw new Error('dist/main.js missing');
-      return join(dir, 'bin', 'deliver.js');
+      if (!existsSync(join(dir, 'dist', 'main.cjs'))) throw new Error('dist/main.cjs missing');
+      return join(dir, 'bin', 'deliver.cjs');
     } catch (e) {
       // Someone rebuilt (dist/ is removed and written again) while we copied: try again.
       if (attempt >= 5) throw e;

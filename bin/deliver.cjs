@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Thin shim: `--version` is answered without loading anything; everything else runs the bundle.
-import { readFileSync } from 'node:fs';
+// Thin shim: `--version` is answered without loading anything; everything else runs the bundle
+// (dist/main.cjs, through the code cache the build made: see load-bundle.cjs). CommonJS on purpose:
+// an ES module entry would start Node's module loader, which costs start-up time and is not needed.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 // Last line of defence (CLI.md: exit 70 for a bug, no stack trace unless DELIVER_DEBUG=1), for
 // errors thrown outside the command's promise chain, e.g. inside a prompt's key handler.
@@ -15,17 +19,20 @@ process.on('unhandledRejection', crash);
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
+  process.stdout.write(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version + '\n');
 } else {
-  let mod;
+  let bundle;
   try {
-    mod = await import('../dist/main.js');
+    const forHelp = args.length === 0 || args.includes('--help') || args.includes('-h') || args[0] === 'help';
+    bundle = require('./load-bundle.cjs').loadBundle(join(__dirname, '..', 'dist'), { forHelp }).exports;
   } catch (e) {
-    if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/main.js')) {
+    if (e && e.code === 'ENOENT' && String(e.path || '').endsWith('main.cjs')) {
       process.stderr.write('deliver: not built yet; run `npm install` (or `npm run build`) in the deliver folder first\n');
       process.exit(70);
     }
     throw e;
   }
-  process.exitCode = await mod.main(args);
+  bundle.main(args).then((code) => {
+    process.exitCode = code;
+  }, crash);
 }

@@ -1,0 +1,66 @@
+// Part of the build: runs the fresh bundle through the everyday commands on copies of the bundled
+// examples, then writes V8's code cache of everything those runs compiled to dist/main.cjs.cache
+// (bin/load-bundle.cjs reads it). Functions compiled here start ready on every later run; the rest
+// compile on first use as usual. Help gets a small cache of its own (main.cjs.help-cache).
+// Nothing outside a temporary folder and dist/ is touched.
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+/** Help runs: their own, small code cache (help must not pay for deserializing the commands). */
+const HELP_RUNS = [[], ['--help'], ['status', '--help'], ['task', '--help']];
+
+/** Arguments of the warm-up runs, each from the copied project's folder. */
+const RUNS = [
+  ...HELP_RUNS,
+  ['validate'],
+  ['validate', '--format', 'json'],
+  ['status'],
+  ['gantt'],
+  ['kpi'],
+  ['report', 'weekly'],
+  ['export', '--format', 'csv'],
+  ['req', 'list'],
+  ['task', 'list'],
+  ['risk', 'list'],
+  ['req', 'add', '--title', 'warm-up', '--customer', 'warm-up', '--urgency', 'low', '--yes'],
+  ['no-such-command'],
+];
+
+const sink = { write: () => true };
+
+/** Writes the code cache of a loaded bundle to `file` atomically, headed by the bundle's build id. */
+function writeCache({ script, buildId }, cacheHeader, file) {
+  writeFileSync(`${file}.tmp`, Buffer.concat([cacheHeader(buildId), script.createCachedData()]));
+  renameSync(`${file}.tmp`, file);
+}
+
+export async function writeCodeCache(root) {
+  const { loadBundle, cacheHeader } = createRequire(import.meta.url)(join(root, 'bin', 'load-bundle.cjs'));
+  const dist = join(root, 'dist');
+  const help = loadBundle(dist, { useCodeCache: false });
+  for (const argv of HELP_RUNS) await help.exports.main(argv, { cwd: root, env: process.env, stdout: sink, stderr: sink, stdoutIsTTY: false, stdinIsTTY: false, today: '2026-11-20' });
+  writeCache(help, cacheHeader, join(dist, 'main.cjs.help-cache'));
+
+  const full = loadBundle(dist, { useCodeCache: false });
+  const work = mkdtempSync(join(tmpdir(), 'deliver-code-cache-'));
+  try {
+    for (const example of ['erp-rollout-en', 'crm-dashboard-zh']) {
+      const dir = join(work, example);
+      cpSync(join(root, 'examples', example), dir, { recursive: true });
+      // Twice with the result cache (stored in the temporary folder), once without it.
+      for (const cache of ['1', '1', '0']) {
+        for (const argv of RUNS) {
+          const env = { ...process.env, DELIVER_CACHE: cache, DELIVER_CACHE_DIR: join(work, 'cache'), DELIVER_AS_OF: '2026-11-20' };
+          const io = { cwd: dir, env, stdout: sink, stderr: sink, stdoutIsTTY: false, stdinIsTTY: false, columns: 100, today: '2026-11-20' };
+          const code = await full.exports.main(argv, io);
+          if (code === 70) throw new Error(`warm-up run \`deliver ${argv.join(' ')}\` hit an internal error`);
+        }
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  writeCache(full, cacheHeader, join(dist, 'main.cjs.cache'));
+}
