@@ -10,7 +10,7 @@
 'use strict';
 const { readFileSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, join } = require('node:path');
+const { dirname, join, resolve } = require('node:path');
 const { Script } = require('node:vm');
 
 const BUILD_MARK = '\n//# deliver-build=';
@@ -42,7 +42,7 @@ function readCodeCache(cacheFile, id) {
  * `createCachedData()` the build writes out).
  */
 function loadBundle(distDir, { useCodeCache = true, forHelp = false } = {}) {
-  const file = join(distDir, 'main.cjs');
+  const file = resolve(distDir, 'main.cjs');
   const source = readFileSync(file, 'utf8');
   const cachedData = useCodeCache ? readCodeCache(`${file}.${forHelp ? 'help-cache' : 'cache'}`, buildId(source)) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { generateModelTypes } from '../src/tools/model-types.mjs';
 import { DIAGNOSTIC_TEXT } from '../src/render/messages/diagnostics.js';
 import { AREA_CATALOGUES } from '../src/render/messages/index.js';
@@ -28,6 +29,27 @@ describe('schemas', () => {
         for (const [k, v] of Object.entries(o)) walk(v, `${at}/${k}`);
       };
       walk(s, '');
+    }
+  });
+
+  it("every pattern means the same without the regular expressions' u flag (the build compiles them without it: faster)", () => {
+    const patterns: string[] = [];
+    const walk = (n: unknown) => {
+      if (!n || typeof n !== 'object') return;
+      for (const [k, v] of Object.entries(n)) {
+        if (k === 'pattern' && typeof v === 'string') patterns.push(v);
+        else walk(v);
+      }
+    };
+    for (const f of readdirSync(join(REPO, 'schemas'))) walk(JSON.parse(readFileSync(join(REPO, 'schemas', f), 'utf8')));
+    expect(patterns.length).toBeGreaterThan(5);
+    const corpus = ['', ' ', 'a', ' a', 'a ', 'R-001', 'T-123456', 'T-1234567', '2024-02-29', '2023-02-29', '2026-13-01', '202611-123',
+      'ops@example.com', 'CNY', 'cn', 'none', '任务 名称', '😀', ' 😀', '😀 ', '\ud83d', 'a\ud83d', '\ude00b', 'a\nb', 'a\u2028b', '\u00a0a', 'a\u3000'];
+    const unit = fc.constantFrom('a', 'Z', '0', '9', '-', '.', '_', '@', ' ', '\n', '\t', '\u00a0', '\u3000', '任', '😀', '\ud83d', '\ude00', 'T', 'M', 'R');
+    for (const p of patterns) {
+      const withU = new RegExp(p, 'u'), without = new RegExp(p);
+      for (const s of corpus) expect(without.test(s), `${p} on ${JSON.stringify(s)}`).toBe(withU.test(s));
+      fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => without.test(s) === withU.test(s)), { numRuns: 500 });
     }
   });
 });

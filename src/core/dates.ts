@@ -46,9 +46,16 @@ export function toDay(iso: IsoDate): number {
   return n;
 }
 
+/** The `YYYY-MM-DD` string of a day number; remembered, like dayOf, for the same reason. */
+const isoMemo = new Map<number, IsoDate>();
 export function fromDay(day: number): IsoDate {
+  const hit = isoMemo.get(day);
+  if (hit !== undefined) return hit;
   const { y, m, d } = civilFromDays(day);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (isoMemo.size > 200_000) isoMemo.clear();
+  isoMemo.set(day, iso);
+  return iso;
 }
 
 /** 0 = Sunday … 6 = Saturday. */

@@ -19,11 +19,13 @@ export function findCycles(nodes: readonly string[], edges: (n: string) => reado
   const queue = nodes.map(visit);
   for (let q = 0; q < queue.length; q++) {
     const i = queue[q]!;
-    for (const dep of new Set(edges(graph[i]!.id))) {
+    const preds = graph[i]!.preds;
+    for (const dep of edges(graph[i]!.id)) {
       const seen = index.has(dep);
       const j = visit(dep);
       if (!seen) queue.push(j);
-      graph[i]!.preds.push(j);
+      if (preds.includes(j)) continue; // listed twice (dependency lists are short: no Set needed)
+      preds.push(j);
       graph[j]!.succs.push(i);
     }
   }

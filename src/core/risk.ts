@@ -46,11 +46,34 @@ export function openActions(r: Risk): number[] {
   return numbersWhere(r, (a) => a.done === undefined && a.waived === undefined);
 }
 
-/** Prefixed ids compare by prefix, then by number, so R-1000 follows R-999. */
+/**
+ * Where the trailing run of digits of `s` starts; -1 when there is none or the prefix holds a line
+ * break (the rule was once the pattern /^(.*?)(\d+)$/, whose `.` stops at line breaks).
+ */
+function trailingDigits(s: string): number {
+  let i = s.length;
+  while (i > 0) {
+    const c = s.charCodeAt(i - 1);
+    if (c < 48 || c > 57) break;
+    i--;
+  }
+  if (i === s.length) return -1;
+  for (let k = 0; k < i; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return -1;
+  }
+  return i;
+}
+
+/**
+ * Prefixed ids compare by prefix, then by number, so R-1000 follows R-999. By character codes, not
+ * a regular expression: sorting 10,000 ids makes over 100,000 comparisons.
+ */
 export function compareIds(a: string, b: string): number {
-  const ma = /^(.*?)(\d+)$/.exec(a);
-  const mb = /^(.*?)(\d+)$/.exec(b);
-  if (ma && mb && ma[1] === mb[1]) return Number(ma[2]) - Number(mb[2]) || (a < b ? -1 : a > b ? 1 : 0);
+  const da = trailingDigits(a), db = trailingDigits(b);
+  if (da >= 0 && da === db && a.startsWith(b.slice(0, db))) {
+    return Number(a.slice(da)) - Number(b.slice(db)) || (a < b ? -1 : a > b ? 1 : 0);
+  }
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

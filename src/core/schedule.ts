@@ -97,11 +97,13 @@ export interface Schedule {
 }
 
 interface Node extends GraphNode {
-  task?: Task;
-  ms?: Milestone;
+  task: Task | undefined;
+  ms: Milestone | undefined;
   // Day numbers, filled by the forward pass.
   es: number; ef: number; dur: number; actual: boolean; ok: boolean;
   lf: number; ls: number;
+  /** Total float in working days, filled by the backward pass. */
+  float: number;
 }
 
 const day = (iso: string | undefined): number | undefined => (iso !== undefined && isIsoDate(iso) ? toDay(iso) : undefined);
@@ -120,14 +122,14 @@ export function schedule(input: ScheduleInput): Schedule {
   // ---- graph ----
   const nodes: Node[] = [];
   const index = new Map<string, number>();
-  const blank = { preds: [], succs: [], es: 0, ef: 0, dur: 0, actual: false, ok: false, lf: 0, ls: 0 };
-  const addNode = (id: string, rec: { task?: Task; ms?: Milestone }) => {
+  // Every node has the same fields from the start (one object shape keeps the passes fast at 10,000).
+  const addNode = (id: string, task: Task | undefined, ms: Milestone | undefined) => {
     if (index.has(id)) { problems.push({ kind: 'duplicate_id', id }); return; }
     index.set(id, nodes.length);
-    nodes.push({ id, ...blank, preds: [], succs: [], ...rec });
+    nodes.push({ id, preds: [], succs: [], task, ms, es: 0, ef: 0, dur: 0, actual: false, ok: false, lf: 0, ls: 0, float: 0 });
   };
-  for (const t of input.tasks) addNode(t.id, { task: t });
-  for (const m of input.milestones) addNode(m.id, { ms: m });
+  for (const t of input.tasks) addNode(t.id, t, undefined);
+  for (const m of input.milestones) addNode(m.id, undefined, m);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const seen = new Set<number>();
@@ -187,14 +189,12 @@ export function schedule(input: ScheduleInput): Schedule {
   // ---- items, critical path ----
   const isFinished = (n: Node) => (n.task ? n.task.status === 'done' : n.ms!.done !== undefined);
   let minFloat = Infinity;
-  const floats = new Map<number, number>();
   for (const i of order) {
     const n = nodes[i]!;
-    const f = cal.workingDaysBetween(n.ef, n.lf);
-    floats.set(i, f);
-    if (!isFinished(n)) minFloat = Math.min(minFloat, f);
+    n.float = cal.workingDaysBetween(n.ef, n.lf);
+    if (!isFinished(n)) minFloat = Math.min(minFloat, n.float);
   }
-  const critical = (i: number) => !isFinished(nodes[i]!) && floats.get(i) === minFloat;
+  const critical = (i: number) => !isFinished(nodes[i]!) && nodes[i]!.float === minFloat;
 
   const base = pickBaseline(input, problems);
   for (const i of order) {
@@ -202,6 +202,7 @@ export function schedule(input: ScheduleInput): Schedule {
     const finished = isFinished(n);
     const late = !finished && n.ef < asOf;
     const rec = (n.task ?? n.ms)!;
+    const start = fromDay(n.es), end = fromDay(n.ef);
     const item: ScheduledItem = {
       id: n.id,
       kind: n.task ? 'task' : 'milestone',
@@ -209,14 +210,14 @@ export function schedule(input: ScheduleInput): Schedule {
       status: n.task ? n.task.status : finished ? 'done' : 'todo',
       finished,
       actual: n.actual,
-      start: fromDay(n.es),
-      end: fromDay(n.ef),
+      start,
+      end,
       days: n.task ? n.dur : 0,
-      earlyStart: fromDay(n.es),
-      earlyFinish: fromDay(n.ef),
+      earlyStart: start,
+      earlyFinish: end,
       lateStart: fromDay(n.ls),
       lateFinish: fromDay(n.lf),
-      totalFloat: floats.get(i)!,
+      totalFloat: n.float,
       critical: critical(i),
       late,
       lateBy: late ? Math.max(1, cal.workingDaysBetween(n.ef, asOf)) : 0,

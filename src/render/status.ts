@@ -97,7 +97,8 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     { text: ` ${s(m.id)} ${s(m.name)}${m.due ? ' · ' + t('status.ms.due', { date: d(m.due) }) : ''}${m.forecast && m.forecast !== m.due ? ' · ' + t('status.ms.forecast', { date: d(m.forecast) }) : ''}` },
   ], more));
 
-  const work = [...f.late_tasks.map((x) => ({ late: x, blocked: undefined })), ...f.blocked_tasks.filter((b) => !f.late_tasks.some((l) => l.id === b.id)).map((x) => ({ late: undefined, blocked: x }))];
+  const lateIds = new Set(f.late_tasks.map((l) => l.id));
+  const work = [...f.late_tasks.map((x) => ({ late: x, blocked: undefined })), ...f.blocked_tasks.filter((b) => !lateIds.has(b.id)).map((x) => ({ late: undefined, blocked: x }))];
   const blockedIds = new Set(f.blocked_tasks.map((b) => b.id));
   section(t('status.tasks'), capped(work, LIMITS.tasks, ({ late, blocked }) => {
     const task = (late ?? blocked)!;

@@ -25,5 +25,8 @@ export function parseJob(job: ParseJob): CachedFile {
     const validate = VALIDATORS[job.kind];
     if (!validate(parsed.data)) errors = validate.errors ?? [];
   }
-  return { ...(parsed.data !== undefined ? { data: parsed.data } : {}), parse: parsed.diagnostics.map((d) => ({ ...d, file: '' })), errors };
+  // Built field by field: object spreads are slow in code that runs once per file, 7,000 times.
+  const entry: CachedFile = { parse: parsed.diagnostics.length ? parsed.diagnostics.map((d) => ({ ...d, file: '' })) : [], errors };
+  if (parsed.data !== undefined) entry.data = parsed.data;
+  return entry;
 }

@@ -1,5 +1,6 @@
 // Tests for the risk register logic: score, zones, overdue actions against the report date, ordering and the matrix model.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Risk } from '../../src/core/model.js';
 import { actionState, compareIds, openActions, overdueActions, riskLevel, riskMatrix, riskScore, sortRisks } from '../../src/core/risk.js';
 
@@ -25,6 +26,18 @@ describe('risk logic', () => {
     const sorted = sortRisks([risk('R-010', 2, 2), risk('R-002', 5, 4), risk('R-1000', 4, 5), risk('R-003', 2, 2)]);
     expect(sorted.map((r) => r.id)).toEqual(['R-002', 'R-1000', 'R-003', 'R-010']);
     expect(compareIds('R-999', 'R-1000')).toBeLessThan(0);
+  });
+  it('compares ids exactly as the original pattern rule /^(.*?)(\\d+)$/ did', () => {
+    const byPattern = (a: string, b: string): number => {
+      const ma = /^(.*?)(\d+)$/.exec(a), mb = /^(.*?)(\d+)$/.exec(b);
+      if (ma && mb && ma[1] === mb[1]) return Number(ma[2]) - Number(mb[2]) || (a < b ? -1 : a > b ? 1 : 0);
+      return a < b ? -1 : a > b ? 1 : 0;
+    };
+    const id = fc.oneof(
+      fc.tuple(fc.constantFrom('R-', 'T-', 'M-', 'REQ-', '', 'R\n-', 'a\u2028'), fc.stringMatching(/^[0-9]{0,20}$/)).map(([p, n]) => p + n),
+      fc.string({ unit: fc.constantFrom('R', '-', '0', '1', '9', '\n', '\r', 'x', '\u2029') }),
+    );
+    fc.assert(fc.property(id, id, (a, b) => Math.sign(compareIds(a, b)) === Math.sign(byPattern(a, b))), { numRuns: 5000 });
   });
   it('puts each risk in its cell: probability 5 on the top row, impact 1 in the first column', () => {
     const m = riskMatrix([risk('R-002', 5, 1), risk('R-001', 5, 1), risk('R-003', 1, 5), risk('R-004', 3, 3)]);

@@ -18,13 +18,19 @@ export function allIdentified(p: Project): Located<HasId>[] {
 
 export function checkIds(p: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const first = new Map<string, Located<HasId>>();
-  // In file order, so the record reported as the duplicate does not depend on which one is broken.
-  const all = [...allIdentified(p), ...p.brokenRecords].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : Number(a.path[1] ?? 0) - Number(b.path[1] ?? 0)));
-  for (const r of all) {
-    const prior = first.get(r.data.id);
-    if (prior) out.push(diag('DLV-E040', r.file, { id: r.data.id, other: where(prior), file: r.file }, [...r.path, 'id']));
-    else first.set(r.data.id, r);
+  const all = [...allIdentified(p), ...p.brokenRecords];
+  const ids = new Set<string>();
+  for (const r of all) ids.add(r.data.id);
+  if (ids.size < all.length) {
+    // Some id is used twice. In file order, so the record reported as the duplicate does not depend
+    // on which one is broken (sorting only then: 17,000 records at 10,000 tasks).
+    const first = new Map<string, Located<HasId>>();
+    all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : Number(a.path[1] ?? 0) - Number(b.path[1] ?? 0)));
+    for (const r of all) {
+      const prior = first.get(r.data.id);
+      if (prior) out.push(diag('DLV-E040', r.file, { id: r.data.id, other: where(prior), file: r.file }, [...r.path, 'id']));
+      else first.set(r.data.id, r);
+    }
   }
   for (const r of [...p.requirements, ...p.risks, ...p.changes, ...p.acceptance, ...p.surveys] as Located<HasId>[]) {
     const name = r.file.slice(r.file.lastIndexOf('/') + 1);

@@ -22,7 +22,10 @@ export function checkPlan(p: Project): Diagnostic[] {
       out.push(diag('DLV-E063', r.file, { id }, [...r.path, 'depends_on', ds.indexOf(id)]));
     }
   }
-  const cycles = findCycles([...deps.keys()], (n) => (deps.get(n) ?? []).filter((d) => d !== n && deps.has(d)));
+  const cycles = findCycles([...deps.keys()], (n) => {
+    const ds = deps.get(n) ?? [];
+    return ds.every((d) => d !== n && deps.has(d)) ? ds : ds.filter((d) => d !== n && deps.has(d));
+  });
   for (const c of cycles) {
     const r = pathOf.get(c[0]!)!;
     out.push(diag('DLV-E060', r.file, { cycle: c.join(' → ') }, [...r.path, 'depends_on']));
