@@ -100,17 +100,18 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (e) {
-    status = await report(e, io, ctx, await fallbackT());
+    // Help, --version and usage errors are printed by commander: no messages to load for them.
+    status = e instanceof CommanderError ? commanderExit(e) : await report(e, io, ctx, await fallbackT());
   }
   return status;
 }
 
+function commanderExit(e: CommanderError): number {
+  return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+}
+
 async function report(e: unknown, io: MainIO, ctx: Context | undefined, t: Translate): Promise<number> {
   const err = (msg: string, hint?: string) => io.stderr.write(`deliver: ${sanitize(msg)}\n${hint ? `  ${t('common.hint')}: ${sanitize(hint)}\n` : ''}`);
-  if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-    return EXIT.usage; // commander already printed the message and usage
-  }
   if (e instanceof UsageError) {
     err(e.message, e.hint);
     return EXIT.usage;
