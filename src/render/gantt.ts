@@ -1,6 +1,6 @@
 // Text Gantt chart of a computed schedule: pure (string in, string out), fits a width, readable without colour.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { displayWidth as stringWidth } from './width.js';
+import { displayWidth as stringWidth, isPrintableAscii } from './width.js';
 import type { WorkCalendar } from '../core/calendar.js';
 import { fromDay, toDay, weekdayOf, type IsoDate } from '../core/dates.js';
 import type { Schedule, ScheduledItem } from '../core/schedule.js';
@@ -228,6 +228,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Truncates to `w` display columns with an ellipsis, never splitting a wide character, then pads. */
 export function fit(s: string, w: number): string {
+  if (isPrintableAscii(s)) return s.length <= w ? s + ' '.repeat(w - s.length) : s.slice(0, Math.max(0, w - 1)) + '…';
   const total = stringWidth(s);
   if (total <= w) return s + ' '.repeat(w - total);
   let out = '', used = 0;

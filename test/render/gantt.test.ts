@@ -1,5 +1,6 @@
 // Golden-file tests for the text and Mermaid Gantt renderers (UPDATE_GOLDEN=1 rewrites the goldens).
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
@@ -99,6 +100,24 @@ describe('text gantt behaviour', () => {
     expect(fit('原型设计', 5)).toBe('原型…');
     expect(stringWidth(fit('原型设计与客户确认', 8))).toBe(8);
     expect(fit('abc', 5)).toBe('abc  ');
+  });
+  it('fits printable ASCII (its fast path) exactly as the grapheme walk does, and measures like string-width', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const byGraphemes = (s: string, w: number): string => {
+      const total = stringWidth(s);
+      if (total <= w) return s + ' '.repeat(w - total);
+      let out = '', used = 0;
+      for (const { segment } of segmenter.segment(s)) {
+        const gw = stringWidth(segment);
+        if (used + gw > w - 1) break;
+        out += segment; used += gw;
+      }
+      return out + '…' + ' '.repeat(Math.max(0, w - used - 1));
+    };
+    const unit = fc.constantFrom('a', 'Z', ' ', '~', '-', '9', '任', '务', 'é', '😀', '\u0301');
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit, maxLength: 20 })), fc.integer({ min: 0, max: 30 }), (s, w) => {
+      expect(fit(s, w)).toBe(byGraphemes(s, w));
+    }), { numRuns: 3000 });
   });
 });
 
