@@ -29,26 +29,40 @@ for (const n of sizes) {
 const portfolio = join(work, 'portfolio');
 if (!existsSync(join(portfolio, 'project-100', 'deliver.yaml'))) generatePortfolio(portfolio, 100, 100);
 
-/** Runs a command `runs` times after one warm-up; median, min, max seconds and peak RSS. */
-function time(cmd, cmdArgs, env = {}) {
-  const samples = [];
-  let peak = 0;
-  let status = 0;
-  for (let i = 0; i <= runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync('node', ['--require', join(root, 'bench', 'peak.cjs'), cmd, ...cmdArgs], {
-      env: { ...process.env, DELIVER_AS_OF: '2026-11-20', DELIVER_CACHE_DIR: cacheDir, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
+/** One run of a whole process: wall seconds, peak resident KiB, exit status. */
+function runOnce({ cmd, args, env = {} }) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('node', ['--require', join(root, 'bench', 'peak.cjs'), cmd, ...args], {
+    env: { ...process.env, DELIVER_AS_OF: '2026-11-20', DELIVER_CACHE_DIR: cacheDir, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { secs: Number(process.hrtime.bigint() - t0) / 1e9, peak: Number(String(r.output[3] ?? '0')) || 0, status: r.status ?? -1 };
+}
+
+/**
+ * Times several commands in rounds: one warm-up round (file-system cache, and deliver's cache when
+ * on), then `runs` rounds, each running every command once. Interleaved, so a floor and the
+ * commands measured against it see the same moments of a shared machine whose speed drifts.
+ * Returns median, min, max seconds and peak RSS per command.
+ */
+function time(...specs) {
+  const samples = specs.map(() => []);
+  const peaks = specs.map(() => 0);
+  const statuses = specs.map(() => 0);
+  for (let round = 0; round <= runs; round++) {
+    specs.forEach((spec, i) => {
+      const r = runOnce(spec);
+      statuses[i] = r.status;
+      if (round === 0) return;
+      samples[i].push(r.secs);
+      peaks[i] = Math.max(peaks[i], r.peak);
     });
-    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-    status = r.status ?? -1;
-    if (i === 0) continue; // warm-up: file-system cache (and deliver's cache, when on)
-    samples.push(secs);
-    peak = Math.max(peak, Number(String(r.output[3] ?? '0')) || 0);
   }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1], peakMiB: peak / 1024, status };
+  return samples.map((s, i) => {
+    s.sort((a, b) => a - b);
+    return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], peakMiB: peaks[i] / 1024, status: statuses[i] };
+  });
 }
 
 const rows = [];
@@ -59,37 +73,46 @@ function row(label, size, result, floorName, floor, target) {
   console.log(`${label.padEnd(34)} ${String(size).padStart(9)}  ${fmt(result.median)} s  [${fmt(result.min)}–${fmt(result.max)}]  ${result.peakMiB.toFixed(0).padStart(4)} MiB  ${ratio.toFixed(2)}× ${floorName}${result.status !== 0 && result.status !== 1 ? `  (exit ${result.status})` : ''}`);
 }
 
-const nodeFloor = time('-e', ['0']);
+const floorScript = join(root, 'bench', 'floor.mjs');
+const [nodeFloor, version, help] = time({ cmd: '-e', args: ['0'] }, { cmd: bin, args: ['--version'] }, { cmd: bin, args: ['--help'] });
 row('node -e 0 (floor)', '', nodeFloor, 'node -e 0', nodeFloor);
-row('deliver --version', '', time(bin, ['--version']), 'node -e 0', nodeFloor, 1.5);
-row('deliver --help', '', time(bin, ['--help']), 'node -e 0', nodeFloor, 1.5);
+row('deliver --version', '', version, 'node -e 0', nodeFloor, 1.5);
+row('deliver --help', '', help, 'node -e 0', nodeFloor, 1.5);
 
+rmSync(cacheDir, { recursive: true, force: true });
 for (const n of sizes) {
   const dir = join(work, `p${n}`);
-  const readFloor = time(join(root, 'bench', 'floor.mjs'), ['read', dir]);
-  const parseFloor = time(join(root, 'bench', 'floor.mjs'), ['parse', dir]);
+  const commands = [['validate'], ['status'], ['gantt'], ['kpi']];
+  const [readFloor, parseFloor, ...timed] = time(
+    { cmd: floorScript, args: ['read', dir] },
+    { cmd: floorScript, args: ['parse', dir] },
+    ...commands.flatMap((c) => [{ cmd: bin, args: [...c, '-C', dir], env: { DELIVER_CACHE: '0' } }, { cmd: bin, args: [...c, '-C', dir] }]),
+  );
   row('floor: read every file', n, readFloor, 'read', readFloor);
   row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
   const t = n >= 1000 ? 1.5 : undefined;
-  for (const cmd of [['validate'], ['status'], ['gantt'], ['kpi']]) {
-    row(`deliver ${cmd.join(' ')} (no cache)`, n, time(bin, [...cmd, '-C', dir], { DELIVER_CACHE: '0' }), 'read+parse', parseFloor, cmd[0] === 'validate' || cmd[0] === 'status' ? t : undefined);
-    rmSync(cacheDir, { recursive: true, force: true });
-    row(`deliver ${cmd.join(' ')} (cached)`, n, time(bin, [...cmd, '-C', dir]), 'read', readFloor, cmd[0] === 'status' && n === 10000 ? 1.5 : undefined);
-  }
+  commands.forEach((cmd, i) => {
+    row(`deliver ${cmd.join(' ')} (no cache)`, n, timed[2 * i], 'read+parse', parseFloor, cmd[0] === 'validate' || cmd[0] === 'status' ? t : undefined);
+    row(`deliver ${cmd.join(' ')} (cached)`, n, timed[2 * i + 1], 'read', readFloor, cmd[0] === 'status' && n === 10000 ? 1.5 : undefined);
+  });
 }
-const pRead = time(join(root, 'bench', 'floor.mjs'), ['read', portfolio]);
-const pParse = time(join(root, 'bench', 'floor.mjs'), ['parse', portfolio]);
+const [pRead, pParse, pKpi, pKpiCached] = time(
+  { cmd: floorScript, args: ['read', portfolio] },
+  { cmd: floorScript, args: ['parse', portfolio] },
+  { cmd: bin, args: ['kpi', portfolio], env: { DELIVER_CACHE: '0' } },
+  { cmd: bin, args: ['kpi', portfolio] },
+);
 row('floor: read portfolio', '100×100', pRead, 'read', pRead);
 row('floor: read + parse portfolio', '100×100', pParse, 'read+parse', pParse);
-row('deliver kpi portfolio (no cache)', '100×100', time(bin, ['kpi', portfolio], { DELIVER_CACHE: '0' }), 'read+parse', pParse);
-row('deliver kpi portfolio (cached)', '100×100', time(bin, ['kpi', portfolio]), 'read', pRead);
+row('deliver kpi portfolio (no cache)', '100×100', pKpi, 'read+parse', pParse);
+row('deliver kpi portfolio (cached)', '100×100', pKpiCached, 'read', pRead);
 
 const sched = JSON.parse(spawnSync('node', [join(root, 'bench', 'schedule-scaling.mjs'), work, ...sizes.filter((n) => n >= 1000).map((n) => join(work, `p${n}`))], { encoding: 'utf8' }).stdout || '{}');
 
 const lines = [
   '# Benchmark results',
   '',
-  `Generated by \`npm run bench${full ? ' -- --full' : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} runs after a warm-up, median [min–max] wall seconds, peak resident memory. Ratios are to the floor named in the same run. "cached": deliver's cache is warm (parse results by file content, and the output of read commands whose files, flags and date did not change); "no cache": DELIVER_CACHE=0, every file parsed and every figure computed.`,
+  `Generated by \`npm run bench${full ? ' -- --full' : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} rounds after a warm-up round (each round runs a size's floors and commands once, interleaved), median [min–max] wall seconds, peak resident memory. Ratios are to the floor named in the same run. "cached": deliver's cache is warm (parse results by file content, and the output of read commands whose files, flags and date did not change); "no cache": DELIVER_CACHE=0, every file parsed and every figure computed.`,
   '',
   '| what | tasks | median s | min–max s | peak MiB | ratio | target | met |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',

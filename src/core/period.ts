@@ -161,9 +161,11 @@ export function projectAsOf(p: Project, asOf: IsoDate): Project {
   const view: Project = {
     ...p,
     requirements: map(p.requirements.filter((r) => r.data.received <= asOf), (r) => requirementAsOf(r, asOf)),
-    tasks: map(p.tasks, (t) => taskAsOf(t, asOf)),
-    milestones: map(p.milestones, (m) => milestoneAsOf(m, asOf)),
-    baselines: p.baselines.filter((b) => b.data.taken <= asOf),
+    // The plan's lists stay the same objects when the date cuts nothing from them: the computed
+    // plan is then shared with the rules (rules/schedule.ts).
+    tasks: p.tasks.some((t) => after(t.data.actual_start, asOf) || (t.data.status === 'done' && after(t.data.actual_end, asOf))) ? map(p.tasks, (t) => taskAsOf(t, asOf)) : p.tasks,
+    milestones: p.milestones.some((m) => after(m.data.done, asOf)) ? map(p.milestones, (m) => milestoneAsOf(m, asOf)) : p.milestones,
+    baselines: p.baselines.every((b) => b.data.taken <= asOf) ? p.baselines : p.baselines.filter((b) => b.data.taken <= asOf),
     risks: map(p.risks.filter((r) => r.data.identified <= asOf), (r) => riskAsOf(r, asOf)),
     changes: map(p.changes.filter((c) => c.data.submitted <= asOf), (c) => changeAsOf(c, asOf)),
     acceptance: map(p.acceptance, (a) => acceptanceAsOf(a, asOf)),

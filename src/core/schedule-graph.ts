@@ -28,7 +28,9 @@ export function orderGraph(nodes: readonly GraphNode[]): GraphResult {
   for (let i = 0; i < n; i++) if (indeg[i] === 0) order.push(i);
   // `order` doubles as the queue: a head pointer avoids Array.shift's O(n) cost.
   for (let head = 0; head < order.length; head++) {
-    for (const s of nodes[order[head]!]!.succs) {
+    const succs = nodes[order[head]!]!.succs;
+    for (let k = 0; k < succs.length; k++) {
+      const s = succs[k]!;
       if (--indeg[s]! === 0) order.push(s);
     }
   }

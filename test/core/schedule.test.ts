@@ -5,6 +5,12 @@ import { CN_CALENDAR } from '../../src/core/calendars/cn.js';
 import { fromDay, toDay, weekdayOf } from '../../src/core/dates.js';
 import { makeCalendar, type WorkCalendar } from '../../src/core/calendar.js';
 import { schedule, type Task, type Milestone, type ScheduleInput } from '../../src/core/schedule.js';
+import { join } from 'node:path';
+import type { Project } from '../../src/core/model.js';
+import { projectAsOf } from '../../src/core/period.js';
+import { checkSchedule, scheduleProject } from '../../src/core/rules/schedule.js';
+import { loadProject } from '../../src/store/load.js';
+import { REPO } from '../helpers/project.js';
 
 const cn = makeCalendar({ base: 'cn' });
 const task = (id: string, extra: Partial<Task> = {}): Task => ({ id, name: `Task ${id}`, status: 'todo', ...extra });
@@ -289,5 +295,31 @@ describe('scheduler vs naive oracle', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('plans shared between the rules and the commands', () => {
+  // scheduleProject remembers the last plan per task list; a plan reused for another report date
+  // must equal one computed from scratch (records copied, so nothing is shared).
+  const fresh = (p: Project): Project => structuredClone(p);
+  for (const example of ['crm-dashboard-zh', 'erp-rollout-en']) {
+    it(`gives the same plan as a fresh computation on every report date (${example})`, () => {
+      const raw = loadProject(join(REPO, 'examples', example)).project;
+      const dates = ['2026-01-05', '2026-09-30', '2026-10-08', '2026-11-20', '2027-03-01'];
+      expect(checkSchedule(raw)).toEqual(checkSchedule(fresh(raw))); // leaves a plan behind for raw.tasks
+      for (const asOf of dates) {
+        expect(scheduleProject(raw, asOf).schedule).toEqual(scheduleProject(fresh(raw), asOf).schedule);
+        const view = projectAsOf(raw, asOf);
+        expect(scheduleProject(view, asOf).schedule).toEqual(scheduleProject(fresh(view), asOf).schedule);
+      }
+    });
+  }
+  it('keeps the plan lists of the as-of view when the date cuts nothing, and copies them when it does', () => {
+    const raw = loadProject(join(REPO, 'examples', 'erp-rollout-en')).project;
+    const late = projectAsOf(raw, '2030-01-01');
+    expect(late.tasks).toBe(raw.tasks);
+    expect(late.milestones).toBe(raw.milestones);
+    const early = projectAsOf(raw, '2026-01-05');
+    expect(early.tasks).not.toBe(raw.tasks);
   });
 });

@@ -4,7 +4,7 @@ import { makeCalendar, type WorkCalendar } from '../calendar.js';
 import { isIsoDate, toDay, type IsoDate } from '../dates.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import type { Project } from '../model.js';
-import { schedule, type Schedule, type ScheduleInput } from '../schedule.js';
+import { schedule, withAsOf, type Schedule, type ScheduleInput } from '../schedule.js';
 
 /** The date float is measured against: the agreed `due`, else the contract's. */
 export function projectDue(p: Project): IsoDate | undefined {
@@ -39,22 +39,56 @@ export function scheduleInput(p: Project, asOf: IsoDate, calendar: WorkCalendar,
   };
 }
 
+/** The last plan computed for a task list, with everything else it was computed from. */
+interface Planned {
+  manifest: Project['manifest'];
+  milestones: Project['milestones'];
+  baselines: Project['baselines'];
+  baseline: string | undefined;
+  start: IsoDate;
+  asOf: IsoDate;
+  plan: { calendar: WorkCalendar; schedule: Schedule };
+}
+
+/**
+ * Plans already computed, by task list. The records are never changed once read (a change makes
+ * new ones), and the as-of view keeps the same lists when the date cuts nothing from them, so the
+ * calendar rule and the command that shows the plan share one computation (on the cn calendar,
+ * checkSchedule plans every project too). The report date only moves lateness: see withAsOf.
+ */
+const planned = new WeakMap<Project['tasks'], Planned>();
+
 /**
  * The computed plan. A project-level date the calendar refuses (a start centuries away) cannot be
  * scheduled at all: the result is then empty with a `date_range` problem, never an exception.
  */
 export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): { calendar: WorkCalendar; schedule: Schedule } {
+  const start = projectStart(p, asOf);
+  const hit = planned.get(p.tasks);
+  if (hit && hit.manifest === p.manifest && hit.milestones === p.milestones && hit.baselines === p.baselines && hit.baseline === baseline && hit.start === start) {
+    if (hit.asOf === asOf) return hit.plan;
+    if (isIsoDate(asOf) && hit.plan.schedule.problems.every((x) => x.kind !== 'date_range')) {
+      try {
+        return { calendar: hit.plan.calendar, schedule: withAsOf(hit.plan.schedule, asOf, hit.plan.calendar) };
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e; // a date the calendar refuses: schedule afresh, which reports it
+      }
+    }
+  }
   const calendar = makeCalendar(p.manifest?.data.calendar);
   const input = scheduleInput(p, asOf, calendar, baseline);
+  let plan: { calendar: WorkCalendar; schedule: Schedule };
   try {
-    return { calendar, schedule: schedule(input) };
+    plan = { calendar, schedule: schedule(input) };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return {
+    plan = {
       calendar,
       schedule: { items: new Map(), order: [], projectStart: input.start, criticalPath: [], problems: [{ kind: 'date_range', id: 'deliver.yaml', message: e.message }] },
     };
   }
+  planned.set(p.tasks, { manifest: p.manifest, milestones: p.milestones, baselines: p.baselines, baseline, start, asOf, plan });
+  return plan;
 }
 
 
