@@ -18,7 +18,7 @@
 //   GREEN otherwise.
 import type { IsoDate } from './dates.js';
 import type { Acceptance, Project } from './model.js';
-import { actionState, riskScore, sortRisks, compareIds } from './risk.js';
+import { actionState, riskScore, sortRisks, sortIds } from './risk.js';
 import { isAccepted, isFinal, latestRound } from './acceptance.js';
 import type { Schedule } from './schedule.js';
 
@@ -48,7 +48,7 @@ export const HIGH_RISK_SCORE = 15;
 export function assessHealth(project: Project, sched: Schedule, asOf: IsoDate): Health {
   const reasons: HealthReason[] = [];
   const add = (level: 'red' | 'amber', code: HealthCode, ids: string[], days?: number) => {
-    if (ids.length > 0 || days !== undefined) reasons.push({ level, code, ids: [...new Set(ids)].sort(compareIds), ...(days !== undefined ? { days } : {}) });
+    if (ids.length > 0 || days !== undefined) reasons.push({ level, code, ids: sortIds([...new Set(ids)]), ...(days !== undefined ? { days } : {}) });
   };
   const items = [...sched.items.values()];
   const late = items.filter((i) => i.late);

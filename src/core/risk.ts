@@ -77,6 +77,24 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * `ids` in compareIds order, splitting each id once instead of at every comparison (thousands of
+ * late task ids are sorted for every status).
+ */
+export function sortIds(ids: readonly string[]): string[] {
+  const keyed = ids.map((id) => {
+    const d = trailingDigits(id);
+    return { id, prefix: d >= 0 ? id.slice(0, d) : undefined, num: d >= 0 ? Number(id.slice(d)) : 0 };
+  });
+  keyed.sort((a, b) => (a.prefix !== undefined && a.prefix === b.prefix && a.num - b.num) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map((k) => k.id);
+}
+
+/** Each id's position in compareIds order. */
+export function idRanks(ids: readonly string[]): Map<string, number> {
+  return new Map(sortIds(ids).map((id, i) => [id, i]));
+}
+
 /** Highest score first, then by id. */
 export function sortRisks<R extends Pick<Risk, 'id' | 'probability' | 'impact'>>(risks: readonly R[]): R[] {
   return [...risks].sort((a, b) => riskScore(b) - riskScore(a) || compareIds(a.id, b.id));

@@ -6,7 +6,7 @@ import { isIsoDate, toDay, type IsoDate } from './dates.js';
 import { assessHealth, type Health } from './health.js';
 import { projectKpis, type Kpis } from './kpi.js';
 import type { Change, Project } from './model.js';
-import { compareIds, overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from './risk.js';
+import { compareIds, idRanks, overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from './risk.js';
 import type { Schedule } from './schedule.js';
 
 export interface ProjectHeader {
@@ -167,8 +167,9 @@ export function statusFacts(input: StatusInput): StatusFacts {
   const { project: p, asOf, calendar: cal, schedule: sched } = input;
   const items = [...sched.items.values()];
   const owners = new Map(p.tasks.map((t) => [t.data.id, t.data]));
-  const late_tasks = items.filter((i) => i.late && i.kind === 'task')
-    .sort((a, b) => b.lateBy - a.lateBy || compareIds(a.id, b.id))
+  const late = items.filter((i) => i.late && i.kind === 'task');
+  const rank = idRanks(late.map((i) => i.id));
+  const late_tasks = late.sort((a, b) => b.lateBy - a.lateBy || rank.get(a.id)! - rank.get(b.id)!)
     .map((i) => ({ id: i.id, name: i.name, ...(owners.get(i.id)?.owner ? { owner: owners.get(i.id)!.owner! } : {}), end: i.end, late_by: i.lateBy, critical: i.critical }));
   const blocked_tasks = p.tasks.map((t) => t.data).filter((t) => t.status === 'blocked').sort((a, b) => compareIds(a.id, b.id))
     .map((t) => ({ id: t.id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), ...(t.blocked_reason ? { reason: t.blocked_reason } : {}) }));

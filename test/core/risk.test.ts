@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Risk } from '../../src/core/model.js';
-import { actionState, compareIds, openActions, overdueActions, riskLevel, riskMatrix, riskScore, sortRisks } from '../../src/core/risk.js';
+import { actionState, compareIds, sortIds, openActions, overdueActions, riskLevel, riskMatrix, riskScore, sortRisks } from '../../src/core/risk.js';
 
 const risk = (id: string, probability: number, impact: number, extra: Partial<Risk> = {}): Risk => ({
   id, title: id, category: 'delivery', probability, impact, response: 'mitigate', owner: 'Wang', status: 'open', identified: '2026-09-01', ...extra,
@@ -38,6 +38,9 @@ describe('risk logic', () => {
       fc.string({ unit: fc.constantFrom('R', '-', '0', '1', '9', '\n', '\r', 'x', '\u2029') }),
     );
     fc.assert(fc.property(id, id, (a, b) => Math.sign(compareIds(a, b)) === Math.sign(byPattern(a, b))), { numRuns: 5000 });
+    fc.assert(fc.property(fc.array(id, { maxLength: 30 }), (ids) => {
+      expect(sortIds(ids)).toEqual([...ids].sort(compareIds));
+    }), { numRuns: 2000 });
   });
   it('puts each risk in its cell: probability 5 on the top row, impact 1 in the first column', () => {
     const m = riskMatrix([risk('R-002', 5, 1), risk('R-001', 5, 1), risk('R-003', 1, 5), risk('R-004', 3, 3)]);
