@@ -82,6 +82,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
 
 function taskAsOf(t: Task, asOf: IsoDate): Task {
+  if (!after(t.actual_start, asOf) && !(t.status === 'done' && after(t.actual_end, asOf))) return t;
   const x: Task = { ...t };
   if (after(x.actual_start, asOf)) delete x.actual_start;
   if (x.status === 'done' && after(x.actual_end, asOf)) {
@@ -157,19 +158,26 @@ const views = new WeakMap<Project, IsoDate>();
 export function projectAsOf(p: Project, asOf: IsoDate): Project {
   // Views are made once: status builds one and hands it on to the KPIs, which ask again.
   if (views.get(p) === asOf) return p;
-  const map = <T>(list: Located<T>[], f: (x: T) => T): Located<T>[] => list.map((l) => ({ ...l, data: f(l.data) }));
+  // A list the date changes nothing in stays the same object (a record the date leaves alone keeps
+  // its own): the plan computed for the tasks is then shared with the rules (rules/schedule.ts).
+  const map = <T>(list: Located<T>[], f: (x: T) => T): Located<T>[] => {
+    const out = list.map((l) => {
+      const data = f(l.data);
+      return data === l.data ? l : { ...l, data };
+    });
+    return out.every((l, i) => l === list[i]) ? list : out;
+  };
+  const keep = <T>(list: Located<T>[], ok: (x: T) => boolean): Located<T>[] => (list.every((l) => ok(l.data)) ? list : list.filter((l) => ok(l.data)));
   const view: Project = {
     ...p,
-    requirements: map(p.requirements.filter((r) => r.data.received <= asOf), (r) => requirementAsOf(r, asOf)),
-    // The plan's lists stay the same objects when the date cuts nothing from them: the computed
-    // plan is then shared with the rules (rules/schedule.ts).
-    tasks: p.tasks.some((t) => after(t.data.actual_start, asOf) || (t.data.status === 'done' && after(t.data.actual_end, asOf))) ? map(p.tasks, (t) => taskAsOf(t, asOf)) : p.tasks,
-    milestones: p.milestones.some((m) => after(m.data.done, asOf)) ? map(p.milestones, (m) => milestoneAsOf(m, asOf)) : p.milestones,
-    baselines: p.baselines.every((b) => b.data.taken <= asOf) ? p.baselines : p.baselines.filter((b) => b.data.taken <= asOf),
-    risks: map(p.risks.filter((r) => r.data.identified <= asOf), (r) => riskAsOf(r, asOf)),
-    changes: map(p.changes.filter((c) => c.data.submitted <= asOf), (c) => changeAsOf(c, asOf)),
+    requirements: map(keep(p.requirements, (r) => r.received <= asOf), (r) => requirementAsOf(r, asOf)),
+    tasks: map(p.tasks, (t) => taskAsOf(t, asOf)),
+    milestones: map(p.milestones, (m) => milestoneAsOf(m, asOf)),
+    baselines: keep(p.baselines, (b) => b.taken <= asOf),
+    risks: map(keep(p.risks, (r) => r.identified <= asOf), (r) => riskAsOf(r, asOf)),
+    changes: map(keep(p.changes, (c) => c.submitted <= asOf), (c) => changeAsOf(c, asOf)),
     acceptance: map(p.acceptance, (a) => acceptanceAsOf(a, asOf)),
-    surveys: p.surveys.filter((s) => s.data.date <= asOf),
+    surveys: keep(p.surveys, (s) => s.date <= asOf),
   };
   views.set(view, asOf);
   return view;

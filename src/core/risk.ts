@@ -65,16 +65,26 @@ function trailingDigits(s: string): number {
   return i;
 }
 
-/**
- * Prefixed ids compare by prefix, then by number, so R-1000 follows R-999. By character codes, not
- * a regular expression: sorting 10,000 ids makes over 100,000 comparisons.
- */
+/** An id split once: the prefix before its trailing number (none without one) and that number. */
+interface IdKey {
+  id: string;
+  prefix: string | undefined;
+  num: number;
+}
+
+function idKey(id: string): IdKey {
+  const d = trailingDigits(id);
+  return d >= 0 ? { id, prefix: id.slice(0, d), num: Number(id.slice(d)) } : { id, prefix: undefined, num: 0 };
+}
+
+/** Same prefix: by number, then as text (R-01 before R-1); otherwise as text. */
+function compareKeys(a: IdKey, b: IdKey): number {
+  return (a.prefix !== undefined && a.prefix === b.prefix && a.num - b.num) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Prefixed ids compare by prefix, then by number, so R-1000 follows R-999. */
 export function compareIds(a: string, b: string): number {
-  const da = trailingDigits(a), db = trailingDigits(b);
-  if (da >= 0 && da === db && a.startsWith(b.slice(0, db))) {
-    return Number(a.slice(da)) - Number(b.slice(db)) || (a < b ? -1 : a > b ? 1 : 0);
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareKeys(idKey(a), idKey(b));
 }
 
 /**
@@ -82,12 +92,7 @@ export function compareIds(a: string, b: string): number {
  * late task ids are sorted for every status).
  */
 export function sortIds(ids: readonly string[]): string[] {
-  const keyed = ids.map((id) => {
-    const d = trailingDigits(id);
-    return { id, prefix: d >= 0 ? id.slice(0, d) : undefined, num: d >= 0 ? Number(id.slice(d)) : 0 };
-  });
-  keyed.sort((a, b) => (a.prefix !== undefined && a.prefix === b.prefix && a.num - b.num) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return keyed.map((k) => k.id);
+  return ids.map(idKey).sort(compareKeys).map((k) => k.id);
 }
 
 /** Each id's position in compareIds order. */

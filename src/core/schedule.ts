@@ -209,7 +209,6 @@ export function schedule(input: ScheduleInput): Schedule {
     const i = order[o]!;
     const n = nodes[i]!;
     const finished = isFinished(n);
-    const late = !finished && n.ef < asOf;
     const rec = (n.task ?? n.ms)!;
     const start = fromDay(n.es), end = fromDay(n.ef);
     const item: ScheduledItem = {
@@ -228,8 +227,7 @@ export function schedule(input: ScheduleInput): Schedule {
       lateFinish: fromDay(n.lf),
       totalFloat: n.float,
       critical: critical(i),
-      late,
-      lateBy: late ? Math.max(1, cal.workingDaysBetween(n.ef, asOf)) : 0,
+      ...lateness(finished, n.ef, asOf, cal),
       dependsOn: n.preds.map((p) => nodes[p]!.id),
     };
     if (n.task?.milestone !== undefined) item.milestone = n.task.milestone;
@@ -267,12 +265,14 @@ export function schedule(input: ScheduleInput): Schedule {
 export function withAsOf(s: Schedule, asOf: IsoDate, cal: WorkCalendar): Schedule {
   const at = toDay(asOf);
   const items = new Map<string, ScheduledItem>();
-  for (const [id, it] of s.items) {
-    const ef = toDay(it.end);
-    const late = !it.finished && ef < at;
-    items.set(id, { ...it, late, lateBy: late ? Math.max(1, cal.workingDaysBetween(ef, at)) : 0 });
-  }
+  for (const [id, it] of s.items) items.set(id, { ...it, ...lateness(it.finished, toDay(it.end), at, cal) });
   return { ...s, items };
+}
+
+/** Late: unfinished and ending before the report date; by at least one working day. */
+function lateness(finished: boolean, end: number, asOf: number, cal: WorkCalendar): { late: boolean; lateBy: number } {
+  const late = !finished && end < asOf;
+  return { late, lateBy: late ? Math.max(1, cal.workingDaysBetween(end, asOf)) : 0 };
 }
 
 function forwardTask(node: Node, t: Task, maxEf: number | undefined, ps0: number, cal: WorkCalendar): void {

@@ -228,7 +228,13 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Truncates to `w` display columns with an ellipsis, never splitting a wide character, then pads. */
 export function fit(s: string, w: number): string {
+  // Printable ASCII is one column a character: slicing gives what the grapheme walk would.
   if (isPrintableAscii(s)) return s.length <= w ? s + ' '.repeat(w - s.length) : s.slice(0, Math.max(0, w - 1)) + '…';
+  return fitByGraphemes(s, w);
+}
+
+/** `fit` for any text: measured grapheme by grapheme. */
+export function fitByGraphemes(s: string, w: number): string {
   const total = stringWidth(s);
   if (total <= w) return s + ' '.repeat(w - total);
   let out = '', used = 0;

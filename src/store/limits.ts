@@ -5,5 +5,6 @@ export const LIMITS = Object.freeze({
   planBytes: 16 * 1024 * 1024,
   recordBytes: 1024 * 1024,
   stringChars: 100_000,
+  keyChars: 200,
   depth: 24,
 });

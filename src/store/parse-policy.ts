@@ -94,8 +94,8 @@ export function needsCarefulParser(src: string): boolean {
   let depth = 0;
   let re = OUTSIDE_FLOW;
   re.lastIndex = 0;
-  while (re.test(src)) {
-    const i = re.lastIndex - (src.charCodeAt(re.lastIndex - 1) === 98 || src.charCodeAt(re.lastIndex - 1) === 46 ? 2 : 1);
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    const i = m.index;
     const c = src.charCodeAt(i);
     const prev = i === 0 ? 10 : src.charCodeAt(i - 1); // '\n': the start of the text is a line start
     const boundary = prev === 10 || prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 13;
@@ -205,7 +205,7 @@ function inspect(root: unknown, file: string, ds: Diagnostic[]): typeof NOT_PLAI
       let ok = true;
       if (FORBIDDEN_KEYS.has(key)) ds.push(diag('DLV-E014', file, { key }, [...path]));
       else if (key === '<<') ds.push(diag('DLV-E006', file, {}, [...path]));
-      else if (key.length > 200) ds.push(diag('DLV-E012', file, { length: key.length, limit: 200 }, [...path]));
+      else if (key.length > LIMITS.keyChars) ds.push(diag('DLV-E012', file, { length: key.length, limit: LIMITS.keyChars }, [...path]));
       else ok = walk((v as Record<string, unknown>)[key], depth + 1);
       path.pop();
       if (!ok) return false;
@@ -215,7 +215,7 @@ function inspect(root: unknown, file: string, ds: Diagnostic[]): typeof NOT_PLAI
   return walk(root, 1) ? undefined : NOT_PLAIN;
 }
 
-/** True when `inspect` would find nothing: every check of its walk, without recording where. */
+/** True when `inspect` would find nothing: the same checks, in the same order, without recording where. */
 function isClean(root: unknown): boolean {
   const seen = new Set<object>();
   const walk = (v: unknown, depth: number): boolean => {
@@ -231,7 +231,7 @@ function isClean(root: unknown): boolean {
     const keys = Object.keys(v);
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
-      if (FORBIDDEN_KEYS.has(key) || key === '<<' || key.length > 200) return false;
+      if (FORBIDDEN_KEYS.has(key) || key === '<<' || key.length > LIMITS.keyChars) return false;
       if (!walk((v as Record<string, unknown>)[key], depth + 1)) return false;
     }
     return true;
