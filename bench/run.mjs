@@ -15,7 +15,7 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const root = process.cwd();
 const work = join(root, 'bench', 'work');
 const cacheDir = join(work, 'cache');
-const bin = join(root, 'bin', 'deliver.cjs');
+const bin = join(root, 'bin', 'deliver.js');
 mkdirSync(work, { recursive: true });
 
 if (!existsSync(join(root, 'dist', 'main.cjs'))) spawnSync('node', ['src/tools/build.mjs'], { stdio: 'inherit' });

@@ -53,7 +53,7 @@ function buildIfStale(): void {
   }
 }
 
-/** Path of a private copy of bin/deliver.cjs with its bundle. */
+/** Path of a private copy of bin/deliver.js with its bundle. */
 export function builtBinary(): string {
   buildIfStale();
   const dir = tempDir('deliver-bin-');
@@ -61,7 +61,7 @@ export function builtBinary(): string {
     try {
       for (const p of ['bin', 'dist', 'package.json']) cpSync(join(REPO, p), join(dir, p), { recursive: true });
       if (!existsSync(join(dir, 'dist', 'main.cjs'))) throw new Error('dist/main.cjs missing');
-      return join(dir, 'bin', 'deliver.cjs');
+      return join(dir, 'bin', 'deliver.js');
     } catch (e) {
       // Someone rebuilt (dist/ is removed and written again) while we copied: try again.
       if (attempt >= 5) throw e;

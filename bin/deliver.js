@@ -2,6 +2,9 @@
 // Thin shim: `--version` is answered without loading anything; everything else runs the bundle
 // (dist/main.cjs, through the code cache the build made: see load-bundle.cjs). CommonJS on purpose:
 // an ES module entry would start Node's module loader, which costs start-up time and is not needed.
+// The name stays `deliver.js` (bin/package.json makes .js CommonJS here): `npx deliver` run inside
+// a clone installs the clone into npm's npx cache once and never refreshes its bin links, so a
+// renamed bin file leaves every earlier user (and CI) with a dangling link: "deliver: not found".
 'use strict';
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');

@@ -1,0 +1,27 @@
+// The installed command's entry point. `npx deliver` inside a clone links the clone into npm's npx
+// cache once and never refreshes the bin links, so the bin file's path is part of the contract:
+// renaming it broke `npx deliver` for everyone who had run it before ("deliver: not found").
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/project.js';
+
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+  version: string;
+  bin: Record<string, string>;
+};
+
+describe('the deliver bin', () => {
+  it('keeps the path earlier npx caches link to', () => {
+    expect(pkg.bin).toEqual({ deliver: 'bin/deliver.js' });
+    expect(existsSync(join(REPO, pkg.bin.deliver))).toBe(true);
+  });
+
+  it('runs as CommonJS although the package is an ES module package', () => {
+    const r = spawnSync(process.execPath, [join(REPO, pkg.bin.deliver), '--version'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${pkg.version}\n`);
+    expect(r.status).toBe(0);
+  });
+});
