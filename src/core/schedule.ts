@@ -104,6 +104,8 @@ interface Node extends GraphNode {
   lf: number; ls: number;
   /** Total float in working days, filled by the backward pass. */
   float: number;
+  /** A done task or a reached milestone. */
+  finished: boolean;
 }
 
 const day = (iso: string | undefined): number | undefined => (iso !== undefined && isIsoDate(iso) ? toDay(iso) : undefined);
@@ -112,6 +114,11 @@ const dayOrThrow = (iso: string, what: string): number => {
   return toDay(iso);
 };
 
+// Each pass is its own function, with indexed loops. They run once per command over up to 10,000
+// nodes, mostly before V8 has optimized them: a function per pass is optimized with its own type
+// feedback (one long function was optimized mid-loop, then thrown back to the interpreter at the
+// next loop it had no feedback for), and an index costs several times less than for…of there.
+
 export function schedule(input: ScheduleInput): Schedule {
   const cal = input.calendar;
   const problems: ScheduleProblem[] = [];
@@ -119,41 +126,71 @@ export function schedule(input: ScheduleInput): Schedule {
   const due = input.due !== undefined ? dayOrThrow(input.due, 'due') : undefined;
   const asOf = dayOrThrow(input.asOf, 'as-of date');
 
-  // ---- graph ----
-  const nodes: Node[] = [];
-  const index = new Map<string, number>();
-  // Every node has the same fields from the start (one object shape keeps the passes fast at 10,000).
-  const addNode = (id: string, task: Task | undefined, ms: Milestone | undefined) => {
-    if (index.has(id)) { problems.push({ kind: 'duplicate_id', id }); return; }
-    index.set(id, nodes.length);
-    nodes.push({ id, preds: [], succs: [], task, ms, es: 0, ef: 0, dur: 0, actual: false, ok: false, lf: 0, ls: 0, float: 0 });
-  };
-  for (const t of input.tasks) addNode(t.id, t, undefined);
-  for (const m of input.milestones) addNode(m.id, undefined, m);
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    const seen = new Set<number>();
-    for (const ref of (node.task ?? node.ms)!.depends_on ?? []) {
-      const p = index.get(ref);
-      if (p === undefined) { problems.push({ kind: 'unknown_ref', id: node.id, ref }); continue; }
-      if (seen.has(p)) continue;
-      seen.add(p);
-      node.preds.push(p);
-      nodes[p]!.succs.push(i);
-    }
-  }
+  const nodes = buildNodes(input, problems);
   const graph = orderGraph(nodes);
   for (const ids of graph.cycles) problems.push({ kind: 'cycle', ids });
   for (const [i, p] of graph.behind) problems.push({ kind: 'blocked', id: nodes[i]!.id, by: nodes[p]!.id });
 
-  // ---- forward pass ----
   let ps0: number;
   try { ps0 = cal.nextWorkingDay(projectStart); } catch (e) { throw asRange(e); }
+  const order = forwardPass(nodes, graph.order, ps0, cal, problems);
+  const items = new Map<string, ScheduledItem>();
+  if (order.length === 0) return { items, order: [], projectStart: fromDay(ps0), ...(input.due ? { due: input.due } : {}), criticalPath: [], problems };
+
+  let projectEnd = -Infinity;
+  for (let o = 0; o < order.length; o++) projectEnd = Math.max(projectEnd, nodes[order[o]!]!.ef);
+  backwardPass(nodes, order, cal.previousWorkingDay(due ?? projectEnd), cal);
+  const minFloat = floats(nodes, order, cal);
+  const base = pickBaseline(input, problems);
+  buildItems(items, nodes, order, minFloat, asOf, base, cal);
+
+  const ids: string[] = new Array(order.length);
+  for (let o = 0; o < order.length; o++) ids[o] = nodes[order[o]!]!.id;
+  const out: Schedule = {
+    items,
+    order: ids,
+    projectStart: fromDay(ps0),
+    projectEnd: fromDay(projectEnd),
+    criticalPath: criticalChain(nodes, order, minFloat),
+    problems,
+  };
+  if (input.due !== undefined && due !== undefined) { out.due = input.due; out.dueFloat = cal.workingDaysBetween(projectEnd, due); }
+  if (base) out.baseline = base.name;
+  return out;
+}
+
+/** One node per task and milestone (every node has the same fields from the start: one object shape), with edges. */
+function buildNodes(input: ScheduleInput, problems: ScheduleProblem[]): Node[] {
+  const nodes: Node[] = [];
+  const index = new Map<string, number>();
+  const add = (id: string, task: Task | undefined, ms: Milestone | undefined, finished: boolean) => {
+    if (index.has(id)) { problems.push({ kind: 'duplicate_id', id }); return; }
+    index.set(id, nodes.length);
+    nodes.push({ id, preds: [], succs: [], task, ms, es: 0, ef: 0, dur: 0, actual: false, ok: false, lf: 0, ls: 0, float: 0, finished });
+  };
+  for (let k = 0; k < input.tasks.length; k++) { const t = input.tasks[k]!; add(t.id, t, undefined, t.status === 'done'); }
+  for (let k = 0; k < input.milestones.length; k++) { const m = input.milestones[k]!; add(m.id, undefined, m, m.done !== undefined); }
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const refs = (node.task ?? node.ms)!.depends_on;
+    if (refs === undefined) continue;
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[k]!;
+      const p = index.get(ref);
+      if (p === undefined) { problems.push({ kind: 'unknown_ref', id: node.id, ref }); continue; }
+      if (node.preds.includes(p)) continue; // a repeated reference (the schema refuses these; stay safe)
+      node.preds.push(p);
+      nodes[p]!.succs.push(i);
+    }
+  }
+  return nodes;
+}
+
+/** Early dates in topological order; returns the scheduled nodes in that order. */
+function forwardPass(nodes: Node[], topo: number[], ps0: number, cal: WorkCalendar, problems: ScheduleProblem[]): number[] {
   const order: number[] = [];
-  // Indexed loops in the passes: they run once per command, mostly before V8 optimizes them, and
-  // for…of costs several times more than an index there (10,000 nodes, each pass).
-  for (let o = 0; o < graph.order.length; o++) {
-    const i = graph.order[o]!;
+  for (let o = 0; o < topo.length; o++) {
+    const i = topo[o]!;
     const node = nodes[i]!;
     const preds = node.preds;
     let failed: number | undefined;
@@ -173,16 +210,13 @@ export function schedule(input: ScheduleInput): Schedule {
       problems.push({ kind: 'date_range', id: node.id, message: asRange(e).message });
     }
   }
+  return order;
+}
 
-  const items = new Map<string, ScheduledItem>();
-  if (order.length === 0) return { items, order: [], projectStart: fromDay(ps0), ...(input.due ? { due: input.due } : {}), criticalPath: [], problems };
-
-  // ---- backward pass ----
-  let projectEnd = -Infinity;
-  for (let o = 0; o < order.length; o++) projectEnd = Math.max(projectEnd, nodes[order[o]!]!.ef);
-  const target = cal.previousWorkingDay(due ?? projectEnd);
-  for (let k = order.length - 1; k >= 0; k--) {
-    const node = nodes[order[k]!]!;
+/** Late dates back from `target` (the last working day on or before the due, else the project end). */
+function backwardPass(nodes: Node[], order: number[], target: number, cal: WorkCalendar): void {
+  for (let o = order.length - 1; o >= 0; o--) {
+    const node = nodes[order[o]!]!;
     let lf = target;
     for (let k = 0; k < node.succs.length; k++) {
       const succ = nodes[node.succs[k]!]!;
@@ -193,44 +227,55 @@ export function schedule(input: ScheduleInput): Schedule {
     node.lf = lf;
     node.ls = node.task && node.dur > 1 ? cal.addWorkingDays(lf, -(node.dur - 1)) : lf;
   }
+}
 
-  // ---- items, critical path ----
-  const isFinished = (n: Node) => (n.task ? n.task.status === 'done' : n.ms!.done !== undefined);
+/** Total float of every scheduled node; returns the least float of unfinished work (what is critical). */
+function floats(nodes: Node[], order: number[], cal: WorkCalendar): number {
   let minFloat = Infinity;
   for (let o = 0; o < order.length; o++) {
     const n = nodes[order[o]!]!;
     n.float = cal.workingDaysBetween(n.ef, n.lf);
-    if (!isFinished(n)) minFloat = Math.min(minFloat, n.float);
+    if (!n.finished) minFloat = Math.min(minFloat, n.float);
   }
-  const critical = (i: number) => !isFinished(nodes[i]!) && nodes[i]!.float === minFloat;
+  return minFloat;
+}
 
-  const base = pickBaseline(input, problems);
+const isCritical = (n: Node, minFloat: number) => !n.finished && n.float === minFloat;
+
+function buildItems(
+  items: Map<string, ScheduledItem>, nodes: Node[], order: number[], minFloat: number, asOf: number,
+  base: ReturnType<typeof pickBaseline>, cal: WorkCalendar,
+): void {
   for (let o = 0; o < order.length; o++) {
-    const i = order[o]!;
-    const n = nodes[i]!;
-    const finished = isFinished(n);
-    const rec = (n.task ?? n.ms)!;
+    const n = nodes[order[o]!]!;
+    const t = n.task;
+    const rec = (t ?? n.ms)!;
     const start = fromDay(n.es), end = fromDay(n.ef);
+    const late = lateness(n.finished, n.ef, asOf, cal);
+    const dependsOn: string[] = new Array(n.preds.length);
+    for (let k = 0; k < n.preds.length; k++) dependsOn[k] = nodes[n.preds[k]!]!.id;
+    // Field by field, in the order the item type lists them (no spread: this runs 10,000 times cold).
     const item: ScheduledItem = {
       id: n.id,
-      kind: n.task ? 'task' : 'milestone',
+      kind: t ? 'task' : 'milestone',
       name: rec.name,
-      status: n.task ? n.task.status : finished ? 'done' : 'todo',
-      finished,
+      status: t ? t.status : n.finished ? 'done' : 'todo',
+      finished: n.finished,
       actual: n.actual,
       start,
       end,
-      days: n.task ? n.dur : 0,
+      days: t ? n.dur : 0,
       earlyStart: start,
       earlyFinish: end,
       lateStart: fromDay(n.ls),
       lateFinish: fromDay(n.lf),
       totalFloat: n.float,
-      critical: critical(i),
-      ...lateness(finished, n.ef, asOf, cal),
-      dependsOn: n.preds.map((p) => nodes[p]!.id),
+      critical: isCritical(n, minFloat),
+      late: late.late,
+      lateBy: late.lateBy,
+      dependsOn,
     };
-    if (n.task?.milestone !== undefined) item.milestone = n.task.milestone;
+    if (t !== undefined && t.milestone !== undefined) item.milestone = t.milestone;
     const msDue = n.ms ? day(n.ms.due) : undefined;
     if (msDue !== undefined) item.dueVariance = cal.workingDaysBetween(msDue, n.ef);
     const b = base?.items.get(n.id);
@@ -244,18 +289,6 @@ export function schedule(input: ScheduleInput): Schedule {
     }
     items.set(n.id, item);
   }
-
-  const out: Schedule = {
-    items,
-    order: order.map((i) => nodes[i]!.id),
-    projectStart: fromDay(ps0),
-    projectEnd: fromDay(projectEnd),
-    criticalPath: criticalChain(nodes, order, critical),
-    problems,
-  };
-  if (input.due !== undefined && due !== undefined) { out.due = input.due; out.dueFloat = cal.workingDaysBetween(projectEnd, due); }
-  if (base) out.baseline = base.name;
-  return out;
 }
 
 /**
@@ -316,15 +349,18 @@ function forwardMilestone(node: Node, m: Milestone, maxEf: number | undefined, p
 }
 
 /** Walks back from the latest critical item through driving critical predecessors. */
-function criticalChain(nodes: Node[], order: number[], critical: (i: number) => boolean): string[] {
+function criticalChain(nodes: Node[], order: number[], minFloat: number): string[] {
   let cur: number | undefined;
-  for (const i of order) if (critical(i) && (cur === undefined || nodes[i]!.ef > nodes[cur]!.ef)) cur = i;
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o]!;
+    if (isCritical(nodes[i]!, minFloat) && (cur === undefined || nodes[i]!.ef > nodes[cur]!.ef)) cur = i;
+  }
   const chain: string[] = [];
   while (cur !== undefined) {
     chain.push(nodes[cur]!.id);
     let next: number | undefined;
     for (const p of nodes[cur]!.preds) {
-      if (critical(p) && (next === undefined || nodes[p]!.ef > nodes[next]!.ef)) next = p;
+      if (isCritical(nodes[p]!, minFloat) && (next === undefined || nodes[p]!.ef > nodes[next]!.ef)) next = p;
     }
     cur = next;
   }

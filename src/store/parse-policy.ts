@@ -1,13 +1,13 @@
 // The parsing policy for untrusted record files, enforced here and nowhere else: size cap, strict
 // UTF-8 (BOM and CRLF accepted), conflict markers, YAML 1.2 only, no tags beyond the core schema,
 // no aliases, no merge keys, one document, bounded depth and string length, no prototype keys.
-// Reading uses js-yaml (see fastLoad for the two parsers); editing uses the `yaml` Document API only after this policy passed.
+// Reading uses the subset reader or js-yaml 5 (see fastLoad); editing uses the `yaml` Document API only after this policy passed.
 import { carefulYaml } from './careful-yaml.js';
-import fastYaml from 'js-yaml-v4';
 import { diag, type Diagnostic, type JsonPath } from '../core/diagnostics.js';
 import { lineCol, locate } from './locate.js';
 
 import { LIMITS } from './limits.js';
+import { NOT_SUBSET, readSubset } from './subset-yaml.js';
 
 export { LIMITS };
 
@@ -80,87 +80,15 @@ function isMapping(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Whether a text needs the careful parser: anything the fast parser might read differently or
- * accept where the policy refuses. Flags anchors, aliases and tags at the start of a node, complex
- * keys (`? `), directives (`%` at a line start), the number forms js-yaml 4 still reads the YAML
- * 1.1 way (`0b…`, `+.5`), flow collections spanning lines (js-yaml 4 is lax about their
- * indentation) and tabs. One pass over the characters; a false alarm only costs speed.
- */
-export function needsCarefulParser(src: string): boolean {
-  // Only a few characters matter, and what matters about each is the character before it, so a
-  // regular expression jumps from one to the next (most of a file is skipped at native speed; a
-  // loop over every character cost 45 ms at 10,000 tasks). Newlines matter only inside a flow
-  // collection: outside one they are not even looked for.
-  let depth = 0;
-  let re = OUTSIDE_FLOW;
-  re.lastIndex = 0;
-  for (let m = re.exec(src); m; m = re.exec(src)) {
-    const i = m.index;
-    const c = src.charCodeAt(i);
-    const prev = i === 0 ? 10 : src.charCodeAt(i - 1); // '\n': the start of the text is a line start
-    const boundary = prev === 10 || prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 13;
-    switch (c) {
-      case 10: // newline: a flow collection must close on its own line
-        return true;
-      case 9: // tabs: the two parsers disagree about where YAML allows them
-        return true;
-      case 91: case 123: // [ {
-        depth++;
-        break;
-      case 93: case 125: // ] }
-        depth--;
-        break;
-      case 38: case 42: // & *
-        if (boundary && i + 1 < src.length && !isSpace(src.charCodeAt(i + 1))) return true;
-        break;
-      case 33: // ! (a bare `!` is a tag too: the parsers disagree on it)
-        if (boundary) return true;
-        break;
-      case 63: // ?
-        if (boundary && (i + 1 >= src.length || isSpace(src.charCodeAt(i + 1)))) return true;
-        break;
-      case 37: // %
-        if (prev === 10) return true;
-        break;
-      case 48: // 0b…
-        if (boundary || prev === 45 || prev === 43 || prev === 58) return true;
-        break;
-      case 43: // +.5
-        return true;
-      default:
-        break;
-    }
-    if ((depth !== 0) !== (re === IN_FLOW)) {
-      const at = re.lastIndex;
-      re = depth !== 0 ? IN_FLOW : OUTSIDE_FLOW;
-      re.lastIndex = at;
-    }
-  }
-  return depth !== 0;
-}
-
-/** The characters needsCarefulParser looks at: `0b` and `+.` as pairs, newlines only in flow. */
-const OUTSIDE_FLOW = /[\t[\]{}&*!?%]|0b|\+\./g;
-const IN_FLOW = /[\n\t[\]{}&*!?%]|0b|\+\./g;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/**
- * The fast path: js-yaml 4 reads a typical record about twice as fast as js-yaml 5. It is used only
- * for text needsCarefulParser passes, only when it succeeds, and only when the result is a plain
- * tree (no shared nodes, depth within the limit); everything else, including every error, goes to
- * the careful parser, so findings and their positions always come from one place.
- * test/store/parse-paths.test.ts runs both over the fixtures and random records.
+ * The fast path: the subset reader (subset-yaml.ts) reads the plain block YAML nearly every record
+ * is, with the careful parser's results, several times faster. Its result is used only when it
+ * reads the whole text and the result is a plain tree within the limits; everything else,
+ * including every error, goes to the careful parser, so findings and their positions always come
+ * from one place. test/store/parse-paths.test.ts runs both over the fixtures and random records.
  */
 function fastLoad(source: string): unknown {
-  if (needsCarefulParser(source)) return NOT_FAST;
-  try {
-    return fastYaml.load(source, { schema: fastYaml.CORE_SCHEMA });
-  } catch {
-    return NOT_FAST;
-  }
+  const plain = readSubset(source, LIMITS.depth);
+  return plain === NOT_SUBSET ? NOT_FAST : plain;
 }
 
 function fail(d: Diagnostic): ParsedText {

@@ -24,19 +24,18 @@ vi.mock('../../src/store/careful-yaml.js', async (importOriginal) => {
   };
   return { carefulYaml: () => wrapped };
 });
-vi.mock('js-yaml-v4', async (importOriginal) => {
-  const m = (await importOriginal<{ default: typeof import('js-yaml') }>()).default;
+// The fast path (src/store/subset-yaml.ts) reads every file first.
+vi.mock('../../src/store/subset-yaml.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/store/subset-yaml.js')>();
   return {
-    default: {
-      ...m,
-      load: (s: string, o?: Parameters<typeof m.load>[1]) => {
-        work.bytes += s.length;
-        if (work.bytes > work.budget) {
-          work.exceeded = true;
-          throw new Error('parse budget exceeded');
-        }
-        return m.load(s, o);
-      },
+    ...real,
+    readSubset: (s: string, maxDepth: number) => {
+      work.bytes += s.length;
+      if (work.bytes > work.budget) {
+        work.exceeded = true;
+        throw new Error('parse budget exceeded');
+      }
+      return real.readSubset(s, maxDepth);
     },
   };
 });

@@ -9,7 +9,7 @@ import { REPO } from '../helpers/project.js';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
   version: string;
-  bin: Record<string, string>;
+  bin: { deliver: string };
 };
 
 describe('the deliver bin', () => {

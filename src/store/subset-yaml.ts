@@ -1,0 +1,407 @@
+// A reader for the plain block YAML that record files nearly always are, about twice as fast as
+// js-yaml: one pass over the text by character codes, no token or state objects.
+//
+// It reads only a strict subset: block mappings with plain keys, block sequences (also of compact
+// `- key: value` mappings), single-line plain, single-quoted and escape-free double-quoted scalars,
+// literal block scalars, one-line flow sequences and mappings of such scalars, and comments. At
+// anything else (folded or multi-line scalars, anchors, tags, tabs, duplicate keys, an empty
+// document …) it gives up and returns NOT_SUBSET without a finding: the caller then reads the text
+// with the careful parser (js-yaml 5), so every error and its position comes from that one place.
+// Plain scalars resolve by the YAML 1.2 core schema exactly as js-yaml 5 resolves them.
+// test/store/subset-yaml.test.ts holds the two to the same results (values, types, key order) over
+// the fixtures, the examples, random mutations of them and generated documents.
+export const NOT_SUBSET: unique symbol = Symbol('not in the subset');
+
+const SPACE = 32, HASH = 35, DASH = 45, COLON = 58, QUOTE = 39, DQUOTE = 34, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125, COMMA = 44;
+
+/**
+ * Characters js-yaml refuses in a scalar (it throws; the report is left to it), and the line breaks
+ * of YAML 1.1 it warns about: wherever they stand, this reader gives up.
+ */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+class GiveUp {}
+const GIVE_UP = new GiveUp();
+
+/** The value js-yaml 4 (core schema) reads from `text`, or NOT_SUBSET. Only a mapping at the top is read. */
+export function readSubset(text: string, maxDepth: number): unknown {
+  if (text.indexOf('\t') !== -1 || text.charCodeAt(0) === 0xfeff || NON_PRINTABLE.test(text)) return NOT_SUBSET;
+  if (text.indexOf('\r') !== -1) {
+    text = text.replace(/\r\n/g, '\n');
+    if (text.indexOf('\r') !== -1) return NOT_SUBSET;
+  }
+  const r = new Reader(text, maxDepth);
+  try {
+    if (!r.next()) return NOT_SUBSET; // nothing but comments: js-yaml decides what that is
+    if (r.isSeqEntry()) return NOT_SUBSET;
+    const value = r.mapping(r.ind, r.ind, 1);
+    return r.atEnd ? value : NOT_SUBSET;
+  } catch (e) {
+    if (e === GIVE_UP) return NOT_SUBSET;
+    throw e;
+  }
+}
+
+class Reader {
+  /** Start of the current line, its indentation and its end (index of '\n' or the text's length). */
+  pos = 0;
+  ind = 0;
+  eol = 0;
+  atEnd = false;
+
+  constructor(private readonly s: string, private readonly maxDepth: number) {}
+
+  /**
+   * Moves to the first line from `pos` that is neither blank nor a comment; false at the end. The
+   * first call starts at pos 0; later calls start after the current line.
+   */
+  next(): boolean {
+    const s = this.s, n = s.length;
+    let p = this.pos;
+    while (p < n) {
+      let e = s.indexOf('\n', p);
+      if (e === -1) e = n;
+      let i = p;
+      while (i < e && s.charCodeAt(i) === SPACE) i++;
+      if (i < e && s.charCodeAt(i) !== HASH) {
+        this.pos = p; this.ind = i - p; this.eol = e;
+        return true;
+      }
+      p = e + 1;
+    }
+    this.pos = n; this.eol = n; this.atEnd = true;
+    return false;
+  }
+
+  /** Moves past the current line to the next significant one. */
+  advance(): boolean {
+    this.pos = this.eol + 1;
+    return this.next();
+  }
+
+  isSeqEntry(): boolean {
+    const i = this.pos + this.ind;
+    return this.s.charCodeAt(i) === DASH && (i + 1 === this.eol || this.s.charCodeAt(i + 1) === SPACE);
+  }
+
+  /**
+   * A block mapping whose keys sit at column `ind`; its first key starts at column `col` of the
+   * current line (`col` > `ind` only for the first key of a compact mapping in a sequence entry).
+   */
+  mapping(ind: number, col: number, depth: number): Record<string, unknown> {
+    if (depth > this.maxDepth) throw GIVE_UP;
+    const s = this.s;
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      const start = this.pos + col;
+      const k = keyEnd(s, start);
+      if (k === -1 || s.charCodeAt(k) !== COLON || (k + 1 < this.eol && s.charCodeAt(k + 1) !== SPACE)) throw GIVE_UP;
+      const key = s.slice(start, k);
+      // Keys js-yaml would resolve to null or a boolean, or treat specially: left to it.
+      if (key === '__proto__' || resolvesImplicitly(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
+      let v = k + 1;
+      while (v < this.eol && s.charCodeAt(v) === SPACE) v++;
+      let value: unknown;
+      if (v === this.eol || s.charCodeAt(v) === HASH) {
+        // Nothing on the line: a nested block, a sequence at the same indentation, or null.
+        if (!this.advance()) value = null;
+        else if (this.ind > ind) value = this.block(depth + 1);
+        else if (this.ind === ind && this.isSeqEntry()) value = this.sequence(ind, depth + 1);
+        else value = null;
+      } else {
+        value = this.value(v, ind);
+      }
+      out[key] = value;
+      if (this.atEnd || this.ind < ind) return out;
+      if (this.ind > ind) throw GIVE_UP; // (a `- ` line here fails as a key: a list cannot follow a value)
+      col = ind;
+    }
+  }
+
+  /** A block sequence whose `-` indicators sit at column `ind` of the current line and those after it. */
+  sequence(ind: number, depth: number): unknown[] {
+    if (depth > this.maxDepth) throw GIVE_UP;
+    const s = this.s;
+    const out: unknown[] = [];
+    for (;;) {
+      let v = this.pos + ind + 1;
+      while (v < this.eol && s.charCodeAt(v) === SPACE) v++;
+      if (v === this.eol || s.charCodeAt(v) === HASH) {
+        if (!this.advance()) out.push(null);
+        else if (this.ind > ind) out.push(this.block(depth + 1));
+        else out.push(null);
+      } else if (this.looksLikeKey(v)) {
+        const col = v - this.pos;
+        out.push(this.mapping(col, col, depth + 1));
+      } else {
+        const c = s.charCodeAt(v);
+        if (c === DASH && (v + 1 === this.eol || s.charCodeAt(v + 1) === SPACE)) throw GIVE_UP; // `- - a`
+        out.push(this.value(v, ind));
+      }
+      if (this.atEnd || this.ind < ind) return out;
+      if (this.ind > ind) throw GIVE_UP;
+      if (!this.isSeqEntry()) return out; // the mapping this sequence is a value of goes on
+    }
+  }
+
+  /** The nested block starting on the current line, at its indentation. */
+  block(depth: number): unknown {
+    return this.isSeqEntry() ? this.sequence(this.ind, depth) : this.mapping(this.ind, this.ind, depth);
+  }
+
+  /** A plain key followed by `:` and a space or the line's end, at index `i`. */
+  looksLikeKey(i: number): boolean {
+    const s = this.s;
+    const k = keyEnd(s, i);
+    return k !== -1 && s.charCodeAt(k) === COLON && (k + 1 === this.eol || s.charCodeAt(k + 1) === SPACE);
+  }
+
+  /**
+   * The value starting at index `v` of the current line, inside a block indented `ind`; leaves the
+   * reader on the next significant line.
+   */
+  value(v: number, ind: number): unknown {
+    if (this.s.charCodeAt(v) === 124 /* | */) return this.literal(v, ind);
+    const value = this.inline(v);
+    this.advance();
+    return value;
+  }
+
+  /**
+   * A literal block scalar (`|`, `|-` or `|+`, no indentation indicator) whose header is at index
+   * `v`, inside a block indented `ind`: its lines, less their common indentation, each ending in a
+   * line break; `-` drops the last break, `+` keeps the trailing empty lines too.
+   */
+  literal(v: number, ind: number): string {
+    const s = this.s, n = s.length;
+    let i = v + 1;
+    let chomp = 0; // -1 strip, 0 clip, 1 keep
+    if (s.charCodeAt(i) === DASH) { chomp = -1; i++; } else if (s.charCodeAt(i) === 43 /* + */) { chomp = 1; i++; }
+    this.expectLineEnd(i);
+    let p = this.eol + 1;
+    let indent = -1;
+    let text = '';
+    let empty = 0; // empty lines not yet written: between lines they are kept, at the end chomping decides
+    while (p < n) {
+      let e = s.indexOf('\n', p);
+      if (e === -1) e = n;
+      let k = p;
+      while (k < e && s.charCodeAt(k) === SPACE) k++;
+      if (k === e) {
+        // Leading empty lines, and spaces past the indentation on an empty line: left to js-yaml.
+        if (indent === -1 || k - p > indent) throw GIVE_UP;
+        empty++;
+      } else {
+        if (indent === -1) {
+          if (k - p <= ind) break;
+          indent = k - p;
+        } else if (k - p < indent) break;
+        text += (empty ? '\n'.repeat(empty) : '') + s.slice(p + indent, e) + '\n';
+        empty = 0;
+      }
+      p = e + 1;
+    }
+    if (indent === -1) throw GIVE_UP; // no content at all
+    this.pos = Math.min(p, n);
+    this.next();
+    return chomp === 0 ? text : chomp < 0 ? text.slice(0, -1) : text + '\n'.repeat(empty);
+  }
+
+  /** A scalar or flow collection from index `v` to the end of the current line (a comment may follow). */
+  inline(v: number): unknown {
+    const s = this.s, eol = this.eol;
+    const c = s.charCodeAt(v);
+    if (c === DQUOTE || c === QUOTE) {
+      const [value, after] = this.quoted(v, eol);
+      this.expectLineEnd(after);
+      return value;
+    }
+    if (c === LBRACKET) return this.flowSequence(v + 1);
+    if (c === LBRACE) return this.flowMapping(v + 1);
+    if (!startsPlain(s, v, eol)) throw GIVE_UP;
+    let end = eol;
+    for (let i = v + 1; i < eol; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch === HASH && s.charCodeAt(i - 1) === SPACE) { end = i; break; }
+      if (ch === COLON && (i + 1 === eol || s.charCodeAt(i + 1) === SPACE)) throw GIVE_UP;
+    }
+    while (s.charCodeAt(end - 1) === SPACE) end--;
+    return resolvePlain(s.slice(v, end));
+  }
+
+  /** A quoted scalar on one line: its value and the index after the closing quote. */
+  quoted(v: number, eol: number): [string, number] {
+    const s = this.s;
+    const q = s.charCodeAt(v);
+    if (q === DQUOTE) {
+      for (let i = v + 1; i < eol; i++) {
+        const ch = s.charCodeAt(i);
+        if (ch === BACKSLASH) throw GIVE_UP;
+        if (ch === DQUOTE) return [s.slice(v + 1, i), i + 1];
+      }
+      throw GIVE_UP;
+    }
+    let value = '';
+    let from = v + 1;
+    for (let i = v + 1; i < eol; i++) {
+      if (s.charCodeAt(i) !== QUOTE) continue;
+      if (s.charCodeAt(i + 1) === QUOTE && i + 1 < eol) { value += s.slice(from, i + 1); from = i + 2; i++; continue; }
+      return [value + s.slice(from, i), i + 1];
+    }
+    throw GIVE_UP;
+  }
+
+  /** Only spaces, then the line's end or a comment, from index `i`. */
+  expectLineEnd(i: number): void {
+    const s = this.s;
+    if (i === this.eol) return;
+    if (s.charCodeAt(i) !== SPACE) throw GIVE_UP;
+    while (i < this.eol && s.charCodeAt(i) === SPACE) i++;
+    if (i !== this.eol && s.charCodeAt(i) !== HASH) throw GIVE_UP;
+  }
+
+  /** One scalar inside a flow collection at index `i`, up to `,` or the closing `close`: [value, index after it]. */
+  flowScalar(i: number, close: number): [unknown, number] {
+    const s = this.s, eol = this.eol;
+    const c = s.charCodeAt(i);
+    if (c === DQUOTE || c === QUOTE) return this.quoted(i, eol);
+    if (!startsPlain(s, i, eol) || (c === DASH && isFlowIndicator(s.charCodeAt(i + 1)))) throw GIVE_UP;
+    let end = i + 1;
+    for (; end < eol; end++) {
+      const ch = s.charCodeAt(end);
+      if (ch === COMMA || ch === close) break;
+      // Nested collections, `key: value` pairs, quotes and comments inside: left to js-yaml.
+      if (ch === COLON || ch === HASH || ch === LBRACKET || ch === RBRACKET || ch === LBRACE || ch === RBRACE || ch === DQUOTE || ch === QUOTE) throw GIVE_UP;
+    }
+    let last = end;
+    while (s.charCodeAt(last - 1) === SPACE) last--;
+    return [resolvePlain(s.slice(i, last)), end];
+  }
+
+  /** After a flow item ending at `i`: the index after the `,`, or -1 after the closing `close` (the line must end there). */
+  flowSeparator(i: number, close: number): number {
+    const s = this.s, eol = this.eol;
+    while (i < eol && s.charCodeAt(i) === SPACE) i++;
+    const sep = s.charCodeAt(i);
+    if (sep === close && i < eol) { this.expectLineEnd(i + 1); return -1; }
+    if (sep !== COMMA || i >= eol) throw GIVE_UP; // the collection goes on to another line
+    i++;
+    while (i < eol && s.charCodeAt(i) === SPACE) i++;
+    return i; // a trailing comma fails as the next item
+  }
+
+  /** `{ a: 1, b: "x" }` on one line, after its `{`: plain keys, scalar values. */
+  flowMapping(i: number): Record<string, unknown> {
+    const s = this.s, eol = this.eol;
+    const out: Record<string, unknown> = {};
+    while (i < eol && s.charCodeAt(i) === SPACE) i++;
+    if (s.charCodeAt(i) === RBRACE) { this.expectLineEnd(i + 1); return out; }
+    for (;;) {
+      const start = i;
+      i = keyEnd(s, i);
+      if (i === -1 || s.charCodeAt(i) !== COLON || s.charCodeAt(i + 1) !== SPACE || i + 1 >= eol) throw GIVE_UP;
+      const key = s.slice(start, i);
+      if (key === '__proto__' || resolvesImplicitly(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
+      i += 2;
+      while (i < eol && s.charCodeAt(i) === SPACE) i++;
+      const [value, after] = this.flowScalar(i, RBRACE);
+      out[key] = value;
+      i = this.flowSeparator(after, RBRACE);
+      if (i === -1) return out;
+    }
+  }
+
+  /** `[a, "b", 'c']` on one line, after its `[`; scalars only. */
+  flowSequence(i: number): unknown[] {
+    const s = this.s, eol = this.eol;
+    const out: unknown[] = [];
+    while (i < eol && s.charCodeAt(i) === SPACE) i++;
+    if (s.charCodeAt(i) === RBRACKET) { this.expectLineEnd(i + 1); return out; }
+    for (;;) {
+      const [value, after] = this.flowScalar(i, RBRACKET);
+      out.push(value);
+      i = this.flowSeparator(after, RBRACKET);
+      if (i === -1) return out;
+    }
+  }
+}
+
+/** The end of a plain key (a letter or `_`, then letters, digits, `_` and `-`) starting at `i`, or -1. */
+function keyEnd(s: string, i: number): number {
+  const c0 = s.charCodeAt(i);
+  if (!(isLetter(c0) || c0 === 95)) return -1;
+  let k = i + 1;
+  for (let c = s.charCodeAt(k); isLetter(c) || isDigit(c) || c === 95 || c === DASH; c = s.charCodeAt(++k));
+  return k;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether a plain scalar may start at index `i`: not at the line's end, not `- `, not an indicator
+ * character (`?` and `:` included, although YAML allows `?x` and `:x`: rare, and left to js-yaml).
+ */
+function startsPlain(s: string, i: number, eol: number): boolean {
+  if (i >= eol) return false;
+  const c = s.charCodeAt(i);
+  if (c === SPACE) return false;
+  if (c === DASH) return i + 1 < eol && s.charCodeAt(i + 1) !== SPACE;
+  // ? : , [ ] { } # & * ! | > ' " % @ `
+  return !(c === 63 || c === COLON || c === COMMA || c === LBRACKET || c === RBRACKET || c === 123 || c === 125 || c === HASH || c === 38 || c === 42
+    || c === 33 || c === 124 || c === 62 || c === QUOTE || c === DQUOTE || c === 37 || c === 64 || c === 96);
+}
+
+// The YAML 1.2 core schema's integers and floats, as js-yaml 5 writes them.
+const CORE_INT = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$/;
+const CORE_FLOAT = /^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** Marks a plain scalar that stays a string. */
+const STRING: unique symbol = Symbol('string');
+
+/** True when the plain scalar is not read as a string (a key like `true` or `null` is left to js-yaml). */
+function resolvesImplicitly(text: string): boolean {
+  return resolveCore(text) !== STRING;
+}
+
+/** A plain scalar's value under the core schema: null, a boolean, a number or the text itself. */
+function resolvePlain(text: string): unknown {
+  const v = resolveCore(text);
+  return v === STRING ? text : v;
+}
+
+/** Tried in the schema's order (null, bool, int, float); only text starting with one of their characters can match. */
+function resolveCore(text: string): unknown {
+  const c = text.charCodeAt(0);
+  if (c === 126 || c === 110 || c === 78) { // ~ n N
+    return text === '~' || text === 'null' || text === 'Null' || text === 'NULL' ? null : STRING;
+  }
+  if (c === 116 || c === 84) return text === 'true' || text === 'True' || text === 'TRUE' ? true : STRING; // t T
+  if (c === 102 || c === 70) return text === 'false' || text === 'False' || text === 'FALSE' ? false : STRING; // f F
+  if (!(isDigit(c) || c === 43 || c === DASH || c === 46)) return STRING; // + - .
+  if (CORE_INT.test(text)) {
+    const negative = c === DASH;
+    const digits = c === DASH || c === 43 ? text.slice(1) : text;
+    const n = digits.startsWith('0o') ? parseInt(digits.slice(2), 8) : digits.startsWith('0x') ? parseInt(digits.slice(2), 16) : parseInt(digits, 10);
+    const value = negative ? -n : n;
+    if (Number.isFinite(value)) return value;
+  }
+  if (CORE_FLOAT.test(text)) {
+    const lower = text.toLowerCase();
+    const negative = c === DASH;
+    const body = c === DASH || c === 43 ? lower.slice(1) : lower;
+    if (body === '.inf') return negative ? -Infinity : Infinity;
+    if (body === '.nan') return NaN;
+    const value = (negative ? -1 : 1) * parseFloat(body);
+    if (Number.isFinite(value)) return value;
+  }
+  return STRING;
+}

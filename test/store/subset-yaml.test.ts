@@ -1,0 +1,107 @@
+// The subset reader must read exactly what the careful parser reads (same values, types and key
+// order), or give up: on real records, on random mutations of them, and on generated documents of
+// every style it knows and many it does not.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { NOT_SUBSET, readSubset } from '../../src/store/subset-yaml.js';
+import { LIMITS } from '../../src/store/limits.js';
+import { REPO, tempDir } from '../helpers/project.js';
+import { careful, mutate, mutation, treeDifference, yamlDocument } from '../helpers/yaml-docs.js';
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yamlFiles(p, out);
+    else if (e.isFile() && e.name.endsWith('.yaml')) out.push(p);
+  }
+  return out;
+}
+
+/** The property every input must satisfy: the subset reader gives up, or agrees with the careful parser. */
+function agrees(src: string): boolean {
+  const got = readSubset(src, LIMITS.depth);
+  if (got === NOT_SUBSET) return false;
+  const want = careful(src);
+  expect(want.ok, `the careful parser refuses what the subset reader read:\n${src}`).toBe(true);
+  if (want.ok) expect(treeDifference(got, want.data), src).toBe('');
+  return true;
+}
+
+describe('subset YAML reader', () => {
+  let generated: string[] = [];
+  beforeAll(async () => {
+    const dir = tempDir('deliver-subset-');
+    const { generateProject } = (await import(pathToFileURL(join(REPO, 'bench', 'generate.mjs')).href)) as {
+      generateProject: (dir: string, tasks: number, seed?: number) => void;
+    };
+    generateProject(dir, 60, 3);
+    generated = yamlFiles(dir);
+  });
+
+  it('reads every example record and every generated benchmark record, as the careful parser does', () => {
+    const records = [...yamlFiles(join(REPO, 'examples')), ...generated];
+    expect(records.length).toBeGreaterThan(60);
+    for (const f of records) expect(agrees(readFileSync(f, 'utf8')), `${f} should be in the subset`).toBe(true);
+  });
+
+  it('gives up on, or agrees about, every fixture (hostile ones included)', () => {
+    const files = [...yamlFiles(join(REPO, 'test', 'fixtures')), ...yamlFiles(join(REPO, 'templates'))];
+    let read = 0;
+    for (const f of files) if (agrees(readFileSync(f, 'utf8'))) read++;
+    expect(read).toBeGreaterThan(files.length / 2);
+  });
+
+  it('agrees with the careful parser on random mutations of real records', () => {
+    const sources = [...yamlFiles(join(REPO, 'examples')), ...generated.slice(0, 40)].map((f) => readFileSync(f, 'utf8'));
+    fc.assert(
+      fc.property(mutation(sources.length), ([si, edits]) => {
+        agrees(mutate(sources[si]!, edits));
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
+  });
+
+  it('agrees with the careful parser on generated documents of many styles', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(yamlDocument, (src) => {
+        if (agrees(src)) read++;
+      }),
+      { numRuns: 4000, seed: 1123 },
+    );
+    // The generator must reach the reader's paths, not only its ways of giving up.
+    expect(read).toBeGreaterThan(400);
+  });
+
+  it('resolves plain scalars as the core schema does (null, booleans, integers, floats)', () => {
+    const unit = fc.constantFrom(...'0123456789+-._eExXoOabcfFnNtTulIiAs~:'.split(''));
+    let read = 0;
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 7 }), fc.constantFrom('v: %', '- %', 'v: [%, x]', 'v: { k: % }'), (text, form) => {
+        const src = form.startsWith('-') ? `v:\n  ${form.replace('%', text)}\n` : `${form.replace('%', text)}\n`;
+        if (agrees(src)) read++;
+      }),
+      { numRuns: 20000, seed: 7 },
+    );
+    expect(read).toBeGreaterThan(5000);
+    for (const text of ['~', 'null', 'NULL', 'True', 'FALSE', '-0', '+0', '0o17', '0x1F', '-0x1', '007', '1_0', '1e3', '1.', '-.5', '+.5', '.inf', '-.Inf', '.NaN', '0b1', '9'.repeat(400), '2026-11-23', '1:30'])
+      expect(agrees(`v: ${text}\n`), text).toBe(true);
+  });
+
+  it('reads line breaks, chomping and comments as the careful parser does', () => {
+    const cases = [
+      'a: |\n  one\n\n  two\n\n\nb: 1\n',
+      'a: |-\n  one\n  two\n\n',
+      'a: |+\n  one\n\n\n',
+      'a: |\n  one\n  # not a comment\n# a comment\nb: x # c\n',
+      'list:\n- a\n- b\nnext: [ 1, -0, "x", \'y\' ]\n',
+      'a:\r\n  - id: T-1\r\n    notes: |\r\n      x\r\n',
+      'a: { k: 1, s: \'it\'\'s\' }\nb: {}\nc: []\n',
+      'last: |\n  no final line break',
+    ];
+    for (const src of cases) expect(agrees(src), src).toBe(true);
+  });
+});
