@@ -75,7 +75,7 @@ const key = fc.oneof(
   { arbitrary: fc.string({ unit: chars, minLength: 1, maxLength: 5 }), weight: 1 },
 );
 // A scalar written in one of the styles a writer or a person might use.
-const scalar = fc.tuple(text, fc.constantFrom('plain', 'single', 'double', 'literal', 'literal-', 'literal+', 'folded')).map(([t, style]) => ({ t, style }));
+const scalar = fc.tuple(text, fc.constantFrom('plain', 'plain-lines', 'single', 'single-lines', 'double', 'double-lines', 'double-escaped', 'literal', 'literal-', 'literal+', 'folded', 'folded-', 'folded+')).map(([t, style]) => ({ t, style }));
 const tree = fc.letrec<{ node: Node }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -87,12 +87,25 @@ const tree = fc.letrec<{ node: Node }>((tie) => ({
   ),
 })).node;
 
+/** Ways to write one character inside double quotes: as itself, or escaped (\\x, \\u, \\U, named escapes). */
+const ESCAPED: ((ch: string) => string)[] = [
+  (ch) => ch,
+  (ch) => (ch.charCodeAt(0) < 0x100 ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : ch),
+  (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  (ch) => `\\U${ch.codePointAt(0)!.toString(16).padStart(8, '0')}`,
+  (ch) => ({ ' ': '\\ ', '"': '\\"', '\\': '\\\\', a: '\\a', e: '\\e', Z: '\\N', '.': '\\_', '-': '\\L', _: '\\P', '9': '\\0' } as Record<string, string>)[ch] ?? ch,
+];
+
 const inline = (s: { t: string; style: string }, indent: number): string => {
   switch (s.style) {
     case 'single': return `'${s.t.replace(/'/g, "''")}'`;
     case 'double': return `"${s.t}"`;
-    case 'literal': case 'literal-': case 'literal+': case 'folded':
-      return `${s.style === 'folded' ? '>' : '|'}${s.style.endsWith('-') ? '-' : s.style.endsWith('+') ? '+' : ''}\n${s.t.split(' ').map((l) => ' '.repeat(indent + 2) + l).join('\n')}`;
+    case 'double-escaped': return `"${[...s.t].map((ch, i) => ESCAPED[(i + ch.charCodeAt(0)) % ESCAPED.length]!(ch)).join('')}"`;
+    case 'single-lines': return `'${s.t.replace(/'/g, "''").split(' ').join(`\n${' '.repeat(indent + 2)}`)}'`;
+    case 'double-lines': return `"${s.t.split(' ').join(`\n${' '.repeat(indent + 1)}`)}"`;
+    case 'plain-lines': return s.t.split(' ').map((l, i) => (i === 0 ? l : ' '.repeat(indent + 2) + l)).join('\n');
+    case 'literal': case 'literal-': case 'literal+': case 'folded': case 'folded-': case 'folded+':
+      return `${s.style.startsWith('folded') ? '>' : '|'}${s.style.endsWith('-') ? '-' : s.style.endsWith('+') ? '+' : ''}\n${s.t.split(' ').map((l) => ' '.repeat(indent + 2) + l).join('\n')}`;
     default: return s.t;
   }
 };

@@ -91,6 +91,19 @@ describe('subset YAML reader', () => {
       expect(agrees(`v: ${text}\n`), text).toBe(true);
   });
 
+  it('gives up where the careful parser refuses', () => {
+    const refused = [
+      'a: b # c\n  d\n', 'a: b\n  # c\n  d\n', 'a: "x\ny"\n', 'k:\n  a: "x\n  y"\n', "k:\n  a: 'x\n  y'\n",
+      'a: "\\q"\n', 'a: b: c\n', 'a: 1\n- x\n', 'a:\n  - x\n  -\n- b\n', 'a: "open\n', 'a: 1\na: 2\n',
+    ];
+    for (const src of refused) {
+      expect(careful(src).ok, src).toBe(false);
+      expect(agrees(src), src).toBe(false);
+    }
+    // Past the last code point: js-yaml decides (it reads it), never an exception here.
+    expect(agrees('a: "\\U00110000"\n')).toBe(false);
+  });
+
   it('reads line breaks, chomping and comments as the careful parser does', () => {
     const cases = [
       'a: |\n  one\n\n  two\n\n\nb: 1\n',
@@ -101,6 +114,7 @@ describe('subset YAML reader', () => {
       'a:\r\n  - id: T-1\r\n    notes: |\r\n      x\r\n',
       'a: { k: 1, s: \'it\'\'s\' }\nb: {}\nc: []\n',
       'last: |\n  no final line break',
+      'a: "a  \n  b"\nb: \'c  \n\n   d \'\n', 'a: >\n  one\n  two\n\n  three\n', 'a: plain\n  more\n\n  and more # c\nb: "\\uD800\\t\\x41"\n',
     ];
     for (const src of cases) expect(agrees(src), src).toBe(true);
   });
