@@ -8,3 +8,6 @@ export const LIMITS = Object.freeze({
   keyChars: 200,
   depth: 24,
 });
+
+/** Keys refused anywhere in a record (E014): they would reach object prototypes. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -6,12 +6,15 @@ import { carefulYaml } from './careful-yaml.js';
 import { diag, type Diagnostic, type JsonPath } from '../core/diagnostics.js';
 import { lineCol, locate } from './locate.js';
 
-import { LIMITS } from './limits.js';
-import { NOT_SUBSET, readSubset } from './subset-yaml.js';
+import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
+import { NOT_SUBSET, readSubset, type SubsetLimits } from './subset-yaml.js';
 
 export { LIMITS };
 
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export { FORBIDDEN_KEYS };
+
+/** What the subset reader must keep to so that its result needs no further check. */
+const SUBSET_LIMITS: SubsetLimits = { depth: LIMITS.depth, stringChars: LIMITS.stringChars, keyChars: LIMITS.keyChars, forbiddenKeys: FORBIDDEN_KEYS };
 
 export interface ParsedText {
   /** The decoded text (BOM removed), kept for locating findings and for edits. */
@@ -36,8 +39,23 @@ export function parseRecordBytes(bytes: Uint8Array, file: string, maxBytes: numb
   return parseRecordText(source, file);
 }
 
-export function parseRecordText(source: string, file: string): ParsedText {
+/**
+ * Parses one record's text under the policy. Never throws. `fast: false` skips the subset reader
+ * (the tests compare both ways).
+ *
+ * The fast path: the subset reader (subset-yaml.ts) reads the plain block YAML nearly every record
+ * is, with the careful parser's results, several times faster. What it reads needs none of the
+ * checks below: a conflict marker, a directive or an empty text stops it, the top is a mapping,
+ * and it gives up beyond the policy's limits. Everything else, including every error, goes to the
+ * careful parser, so findings and their positions always come from one place.
+ * test/store/parse-paths.test.ts holds the two paths to the same results.
+ */
+export function parseRecordText(source: string, file: string, options: { fast?: boolean } = {}): ParsedText {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  if (options.fast !== false) {
+    const plain = readSubset(source, SUBSET_LIMITS);
+    if (plain !== NOT_SUBSET) return { source, data: plain, diagnostics: [] };
+  }
   const out: ParsedText = { source, diagnostics: [] };
   if (!/^\s*[^\s#]/m.test(source)) return { source, diagnostics: [diag('DLV-E010', file)] };
 
@@ -48,47 +66,26 @@ export function parseRecordText(source: string, file: string): ParsedText {
   }
   if (out.diagnostics.length) return out;
 
-  let data = fastLoad(source);
-  if (data !== NOT_FAST && isMapping(data) && inspect(data, file, out.diagnostics) === NOT_PLAIN) {
-    out.diagnostics.length = 0;
-    data = NOT_FAST;
-  }
-  const careful = data === NOT_FAST;
-  if (careful) {
-    try {
-      const y = carefulYaml();
-      data = y.load(source, { schema: y.CORE_SCHEMA, maxAliases: 0, maxDepth: LIMITS.depth, filename: file });
-    } catch (e) {
-      out.diagnostics.push(fromYamlException(e, file, source));
-      return out;
-    }
+  let data: unknown;
+  try {
+    const y = carefulYaml();
+    data = y.load(source, { schema: y.CORE_SCHEMA, maxAliases: 0, maxDepth: LIMITS.depth, filename: file });
+  } catch (e) {
+    out.diagnostics.push(fromYamlException(e, file, source));
+    return out;
   }
   if (!isMapping(data)) {
     out.diagnostics.push(diag('DLV-E016', file, { type: data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data }));
     return out;
   }
-  if (careful) inspect(data, file, out.diagnostics);
+  inspect(data, file, out.diagnostics);
   for (const d of out.diagnostics) if (d.path) Object.assign(d, locate(source, d.path));
   if (out.diagnostics.length === 0) out.data = data;
   return out;
 }
 
-const NOT_FAST = Symbol('not fast');
-
 function isMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/**
- * The fast path: the subset reader (subset-yaml.ts) reads the plain block YAML nearly every record
- * is, with the careful parser's results, several times faster. Its result is used only when it
- * reads the whole text and the result is a plain tree within the limits; everything else,
- * including every error, goes to the careful parser, so findings and their positions always come
- * from one place. test/store/parse-paths.test.ts runs both over the fixtures and random records.
- */
-function fastLoad(source: string): unknown {
-  const plain = readSubset(source, LIMITS.depth);
-  return plain === NOT_SUBSET ? NOT_FAST : plain;
 }
 
 function fail(d: Diagnostic): ParsedText {
@@ -96,66 +93,52 @@ function fail(d: Diagnostic): ParsedText {
 }
 
 /**
- * One walk over the loaded value for what the parsers accept but the policy refuses (prototype
- * keys, merge keys, over-long strings) and for what only the fast parser lets through (shared
- * nodes from aliases, nesting beyond the limit: reported as NOT_PLAIN so the careful parser
- * decides). The path is kept on one stack and copied only when something is reported.
+ * One walk over the careful parser's value for what it accepts but the policy refuses: prototype
+ * keys, merge keys, over-long strings and keys. (Aliases are off and depth is limited in the
+ * parser, so the value is a tree of plain objects and arrays.) The path is kept on one stack and
+ * copied only when something is reported.
  */
-const NOT_PLAIN = 'not-plain';
-
-function inspect(root: unknown, file: string, ds: Diagnostic[]): typeof NOT_PLAIN | undefined {
+function inspect(root: unknown, file: string, ds: Diagnostic[]): void {
   // Nearly every file is clean: check without keeping a path, and walk again with one (to say
   // where) only when something is found.
-  if (isClean(root)) return undefined;
+  if (isClean(root)) return;
   const path: (string | number)[] = [];
-  const seen = new Set<object>();
-  const walk = (v: unknown, depth: number): boolean => {
+  const walk = (v: unknown, depth: number): void => {
     if (typeof v === 'string') {
       if (v.length > LIMITS.stringChars) ds.push(diag('DLV-E012', file, { length: v.length, limit: LIMITS.stringChars }, [...path]));
-      return true;
+      return;
     }
-    if (v === null || typeof v !== 'object') return true;
-    if (depth > LIMITS.depth || seen.has(v)) return false;
-    seen.add(v);
-    if (ds.length > 50) return true; // a hostile file gets a bounded report
+    if (v === null || typeof v !== 'object' || depth > LIMITS.depth) return;
+    if (ds.length > 50) return; // a hostile file gets a bounded report
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
-        const ok = walk(v[i], depth + 1);
+        walk(v[i], depth + 1);
         path.pop();
-        if (!ok) return false;
       }
-      return true;
+      return;
     }
-    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
     for (const key of Object.keys(v)) {
       path.push(key);
-      let ok = true;
       if (FORBIDDEN_KEYS.has(key)) ds.push(diag('DLV-E014', file, { key }, [...path]));
       else if (key === '<<') ds.push(diag('DLV-E006', file, {}, [...path]));
       else if (key.length > LIMITS.keyChars) ds.push(diag('DLV-E012', file, { length: key.length, limit: LIMITS.keyChars }, [...path]));
-      else ok = walk((v as Record<string, unknown>)[key], depth + 1);
+      else walk((v as Record<string, unknown>)[key], depth + 1);
       path.pop();
-      if (!ok) return false;
     }
-    return true;
   };
-  return walk(root, 1) ? undefined : NOT_PLAIN;
+  walk(root, 1);
 }
 
-/** True when `inspect` would find nothing: the same checks, in the same order, without recording where. */
+/** True when `inspect` would find nothing: the same checks, without recording where. */
 function isClean(root: unknown): boolean {
-  const seen = new Set<object>();
   const walk = (v: unknown, depth: number): boolean => {
     if (typeof v === 'string') return v.length <= LIMITS.stringChars;
-    if (v === null || typeof v !== 'object') return true;
-    if (depth > LIMITS.depth || seen.has(v)) return false;
-    seen.add(v);
+    if (v === null || typeof v !== 'object' || depth > LIMITS.depth) return true;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) if (!walk(v[i], depth + 1)) return false;
       return true;
     }
-    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
     const keys = Object.keys(v);
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;

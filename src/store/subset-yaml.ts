@@ -17,21 +17,37 @@ const SPACE = 32, HASH = 35, DASH = 45, COLON = 58, QUOTE = 39, DQUOTE = 34, BAC
 
 /**
  * Characters js-yaml refuses in a scalar (it throws; the report is left to it), and the line breaks
- * of YAML 1.1 it warns about: wherever they stand, this reader gives up.
+ * of YAML 1.1 it warns about: wherever they stand, this reader gives up. Surrogates are fine in
+ * pairs only. UNUSUAL finds in one fast pass whether any of these, a tab or a CR is there at all.
  */
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+const UNUSUAL = /[\x00-\x08\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** The policy's limits the reader enforces by giving up, so that what it reads needs no further check. */
+export interface SubsetLimits {
+  depth: number;
+  stringChars: number;
+  keyChars: number;
+  forbiddenKeys: ReadonlySet<string>;
+}
 
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
-/** The value js-yaml 4 (core schema) reads from `text`, or NOT_SUBSET. Only a mapping at the top is read. */
-export function readSubset(text: string, maxDepth: number): unknown {
-  if (text.indexOf('\t') !== -1 || text.charCodeAt(0) === 0xfeff || NON_PRINTABLE.test(text)) return NOT_SUBSET;
-  if (text.indexOf('\r') !== -1) {
-    text = text.replace(/\r\n/g, '\n');
-    if (text.indexOf('\r') !== -1) return NOT_SUBSET;
+/**
+ * The mapping the careful parser reads from `text`, or NOT_SUBSET. What it returns is within
+ * `limits` (depth, string and key lengths, no forbidden keys): it gives up on anything beyond.
+ */
+export function readSubset(text: string, limits: SubsetLimits): unknown {
+  if (text.charCodeAt(0) === 0xfeff) return NOT_SUBSET;
+  if (UNUSUAL.test(text)) {
+    if (text.indexOf('\t') !== -1 || NON_PRINTABLE.test(text)) return NOT_SUBSET;
+    if (text.indexOf('\r') !== -1) {
+      text = text.replace(/\r\n/g, '\n');
+      if (text.indexOf('\r') !== -1) return NOT_SUBSET;
+    }
   }
-  const r = new Reader(text, maxDepth);
+  const r = new Reader(text, limits);
   try {
     if (!r.next()) return NOT_SUBSET; // nothing but comments: js-yaml decides what that is
     if (r.isSeqEntry()) return NOT_SUBSET;
@@ -50,7 +66,24 @@ class Reader {
   eol = 0;
   atEnd = false;
 
-  constructor(private readonly s: string, private readonly maxDepth: number) {}
+  private readonly maxDepth: number;
+
+  constructor(private readonly s: string, private readonly limits: SubsetLimits) {
+    this.maxDepth = limits.depth;
+  }
+
+  /** A string value, within the length limit. */
+  str(text: string): string {
+    if (text.length > this.limits.stringChars) throw GIVE_UP;
+    return text;
+  }
+
+  /** A key: plain, not resolving to null or a boolean, new in `out`, within the limits. */
+  key(start: number, end: number, out: Record<string, unknown>): string {
+    const key = this.s.slice(start, end);
+    if (key.length > this.limits.keyChars || this.limits.forbiddenKeys.has(key) || resolvesImplicitly(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
+    return key;
+  }
 
   /**
    * Moves to the first line from `pos` that is neither blank nor a comment; false at the end. The
@@ -97,9 +130,7 @@ class Reader {
       const start = this.pos + col;
       const k = keyEnd(s, start);
       if (k === -1 || s.charCodeAt(k) !== COLON || (k + 1 < this.eol && s.charCodeAt(k + 1) !== SPACE)) throw GIVE_UP;
-      const key = s.slice(start, k);
-      // Keys js-yaml would resolve to null or a boolean, or treat specially: left to it.
-      if (key === '__proto__' || resolvesImplicitly(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
+      const key = this.key(start, k, out);
       let v = k + 1;
       while (v < this.eol && s.charCodeAt(v) === SPACE) v++;
       let value: unknown;
@@ -193,7 +224,7 @@ class Reader {
       if (k === e) { empty++; p = e; continue; }
       if (k - p <= ind) {
         // The scalar ended: this line is the next one to read, unless it is a comment.
-        if (s.charCodeAt(k) !== HASH) { this.pos = p; this.ind = k - p; this.eol = e; return resolvePlain(text); }
+        if (s.charCodeAt(k) !== HASH) { this.pos = p; this.ind = k - p; this.eol = e; return resolvePlain(this.str(text)); }
         break;
       }
       if (s.charCodeAt(k) === HASH) { comment = true; p = e; continue; }
@@ -207,7 +238,7 @@ class Reader {
     }
     this.pos = Math.min(p, n);
     this.next();
-    return resolvePlain(text);
+    return resolvePlain(this.str(text));
   }
 
   /**
@@ -253,14 +284,14 @@ class Reader {
     this.pos = Math.min(p, n);
     this.next();
     if (folded) text += '\n';
-    return chomp === 0 ? text : chomp < 0 ? text.slice(0, -1) : text + '\n'.repeat(empty);
+    return this.str(chomp === 0 ? text : chomp < 0 ? text.slice(0, -1) : text + '\n'.repeat(empty));
   }
 
   /** A quoted scalar on one line (in a flow collection): its value and the index after the closing quote. */
   quoted(v: number, eol: number): [string, number] {
     const [text, close] = quotedSegment(this.s, this.s.charCodeAt(v), v + 1, eol);
     if (close === -1) throw GIVE_UP;
-    return [text, close + 1];
+    return [this.str(text), close + 1];
   }
 
   /**
@@ -286,7 +317,7 @@ class Reader {
         this.pos = p; this.eol = e;
         this.expectLineEnd(close + 1);
         this.advance();
-        return text;
+        return this.str(text);
       }
       if (q === DQUOTE && s.charCodeAt(end - 1) === BACKSLASH) throw GIVE_UP;
       // The next line with text, more indented than the block.
@@ -329,7 +360,7 @@ class Reader {
     }
     let last = end;
     while (s.charCodeAt(last - 1) === SPACE) last--;
-    return [resolvePlain(s.slice(i, last)), end];
+    return [resolvePlain(this.str(s.slice(i, last))), end];
   }
 
   /** After a flow item ending at `i`: the index after the `,`, or -1 after the closing `close` (the line must end there). */
@@ -354,8 +385,7 @@ class Reader {
       const start = i;
       i = keyEnd(s, i);
       if (i === -1 || s.charCodeAt(i) !== COLON || s.charCodeAt(i + 1) !== SPACE || i + 1 >= eol) throw GIVE_UP;
-      const key = s.slice(start, i);
-      if (key === '__proto__' || resolvesImplicitly(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
+      const key = this.key(start, i, out);
       i += 2;
       while (i < eol && s.charCodeAt(i) === SPACE) i++;
       const [value, after] = this.flowScalar(i, RBRACE);

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NOT_SUBSET, readSubset } from '../../src/store/subset-yaml.js';
-import { LIMITS } from '../../src/store/limits.js';
+import { FORBIDDEN_KEYS, LIMITS } from '../../src/store/limits.js';
 import { REPO, tempDir } from '../helpers/project.js';
 import { careful, mutate, mutation, treeDifference, yamlDocument } from '../helpers/yaml-docs.js';
 
@@ -20,9 +20,11 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+const POLICY = { depth: LIMITS.depth, stringChars: LIMITS.stringChars, keyChars: LIMITS.keyChars, forbiddenKeys: FORBIDDEN_KEYS };
+
 /** The property every input must satisfy: the subset reader gives up, or agrees with the careful parser. */
 function agrees(src: string): boolean {
-  const got = readSubset(src, LIMITS.depth);
+  const got = readSubset(src, POLICY);
   if (got === NOT_SUBSET) return false;
   const want = careful(src);
   expect(want.ok, `the careful parser refuses what the subset reader read:\n${src}`).toBe(true);
@@ -102,6 +104,16 @@ describe('subset YAML reader', () => {
     }
     // Past the last code point: js-yaml decides (it reads it), never an exception here.
     expect(agrees('a: "\\U00110000"\n')).toBe(false);
+  });
+
+  it('gives up beyond the policy limits, so that what it reads needs no further check', () => {
+    const long = 'x'.repeat(LIMITS.stringChars + 1);
+    const deep = Array.from({ length: LIMITS.depth + 1 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+    for (const src of [
+      `a: ${long}\n`, `a: "${long}"\n`, `a: |\n  ${long}\n`, `a: [${long}]\n`, `${'k'.repeat(LIMITS.keyChars + 1)}: 1\n`,
+      'constructor: 1\n', 'a:\n  prototype: 1\n', 'a: { __proto__: 1 }\n', deep,
+    ]) expect(readSubset(src, POLICY), src.slice(0, 40)).toBe(NOT_SUBSET);
+    expect(readSubset(`a: ${'x'.repeat(LIMITS.stringChars)}\n`, POLICY)).toEqual({ a: 'x'.repeat(LIMITS.stringChars) });
   });
 
   it('reads line breaks, chomping and comments as the careful parser does', () => {
