@@ -66,11 +66,7 @@ class Reader {
   eol = 0;
   atEnd = false;
 
-  private readonly maxDepth: number;
-
-  constructor(private readonly s: string, private readonly limits: SubsetLimits) {
-    this.maxDepth = limits.depth;
-  }
+  constructor(private readonly s: string, private readonly limits: SubsetLimits) {}
 
   /** A string value, within the length limit. */
   str(text: string): string {
@@ -123,7 +119,7 @@ class Reader {
    * current line (`col` > `ind` only for the first key of a compact mapping in a sequence entry).
    */
   mapping(ind: number, col: number, depth: number): Record<string, unknown> {
-    if (depth > this.maxDepth) throw GIVE_UP;
+    if (depth > this.limits.depth) throw GIVE_UP;
     const s = this.s;
     const out: Record<string, unknown> = {};
     for (;;) {
@@ -152,7 +148,7 @@ class Reader {
 
   /** A block sequence whose `-` indicators sit at column `ind` of the current line and those after it. */
   sequence(ind: number, depth: number): unknown[] {
-    if (depth > this.maxDepth) throw GIVE_UP;
+    if (depth > this.limits.depth) throw GIVE_UP;
     const s = this.s;
     const out: unknown[] = [];
     for (;;) {
