@@ -87,7 +87,7 @@ function checkParsed(bytes: Uint8Array, file: string): void {
       expect(d.line).toBeLessThanOrEqual(lines);
     }
   }
-  // The fast path (js-yaml 4 for plain text) must agree with the careful parser on what it accepts.
+  // The fast path (the subset reader) must agree with the careful parser on what it accepts.
   if (r.data !== undefined && r.source !== undefined) {
     const careful = load(r.source, { schema: CORE_SCHEMA, maxAliases: 0, maxDepth: LIMITS.depth });
     expect(isDeepStrictEqual(r.data, careful), `fast and careful parsers disagree on ${JSON.stringify(r.source.slice(0, 200))}`).toBe(true);
