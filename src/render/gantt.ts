@@ -171,7 +171,17 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   ];
   lines.push(...wrapLegend(legend, W, paint));
   // Trailing blanks (padding, empty cells) are noise in files and diffs.
-  return lines.map((l) => l.replace(/ +$/, '')).join('\n') + '\n';
+  return lines.map(trimTrailingSpaces).join('\n') + '\n';
+}
+
+/**
+ * The line without its trailing spaces. (`/ +$/` tries every run of spaces in the line to the end:
+ * 75 ms over a 10,000-row chart whose bars are mostly spaces.)
+ */
+function trimTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 function barGlyph(r: ScheduledItem): [string, Style] {
