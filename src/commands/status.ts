@@ -1,5 +1,5 @@
 // `deliver status`: the one-screen dashboard; also the helpers the report commands share (the project
-// as of the report date with its plan, KPI JSON, the findings note).
+// as of the report date with its plan, KPI JSON, the error count).
 import type { Context } from '../cli/context.js';
 import { printJson } from '../cli/output.js';
 import { readProject, type ReadProject } from '../cli/project.js';
@@ -38,8 +38,6 @@ export function kpiJson(ctx: Context, k: Kpis): Record<string, Record<string, un
 export function errorCount(r: ReadProject): number {
   return r.findings.filter((d) => d.severity === 'error').length;
 }
-
-/** One line on stderr when the project has errors; the caller then exits 1 (after its output). */
 
 export function paintOf(ctx: Context): Paint | undefined {
   if (!ctx.color) return undefined;

@@ -146,15 +146,15 @@ function acceptanceAsOf(a: Acceptance, asOf: IsoDate): Acceptance {
   return { ...a, rounds: a.rounds.filter((r) => r.date <= asOf) };
 }
 
+/** Projects that are already the view as of a date (cut again at the same date they are unchanged). */
+const views = new WeakMap<Project, IsoDate>();
+
 /**
  * The project as it stood at the end of `asOf`: records created later are left out (requirements
  * received, risks identified, slips submitted, surveys dated after it); later facts inside records are
  * undone (a task's actual end, a milestone reached, an acceptance round, a risk action carried out,
  * an approval). Acceptance records delivered later stay: they are scheduled hand-overs.
  */
-/** Projects that are already the view as of a date (cut again at the same date they are unchanged). */
-const views = new WeakMap<Project, IsoDate>();
-
 export function projectAsOf(p: Project, asOf: IsoDate): Project {
   // Views are made once: status builds one and hands it on to the KPIs, which ask again.
   if (views.get(p) === asOf) return p;

@@ -1,20 +1,16 @@
 // The parsing policy for untrusted record files, enforced here and nowhere else: size cap, strict
 // UTF-8 (BOM and CRLF accepted), conflict markers, YAML 1.2 only, no tags beyond the core schema,
 // no aliases, no merge keys, one document, bounded depth and string length, no prototype keys.
-// Reading uses the subset reader or js-yaml 5 (see fastLoad); editing uses the `yaml` Document API only after this policy passed.
+// Reading uses the subset reader or js-yaml 5 (see parseRecordText); editing uses the `yaml`
+// Document API only after this policy passed.
 import { carefulYaml } from './careful-yaml.js';
 import { diag, type Diagnostic, type JsonPath } from '../core/diagnostics.js';
 import { lineCol, locate } from './locate.js';
 
 import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
-import { NOT_SUBSET, readSubset, type SubsetLimits } from './subset-yaml.js';
+import { NOT_SUBSET, readSubset } from './subset-yaml.js';
 
-export { LIMITS };
-
-export { FORBIDDEN_KEYS };
-
-/** What the subset reader must keep to so that its result needs no further check. */
-const SUBSET_LIMITS: SubsetLimits = { depth: LIMITS.depth, stringChars: LIMITS.stringChars, keyChars: LIMITS.keyChars, forbiddenKeys: FORBIDDEN_KEYS };
+export { FORBIDDEN_KEYS, LIMITS };
 
 export interface ParsedText {
   /** The decoded text (BOM removed), kept for locating findings and for edits. */
@@ -53,7 +49,7 @@ export function parseRecordBytes(bytes: Uint8Array, file: string, maxBytes: numb
 export function parseRecordText(source: string, file: string, options: { fast?: boolean } = {}): ParsedText {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   if (options.fast !== false) {
-    const plain = readSubset(source, SUBSET_LIMITS);
+    const plain = readSubset(source);
     if (plain !== NOT_SUBSET) return { source, data: plain, diagnostics: [] };
   }
   const out: ParsedText = { source, diagnostics: [] };
@@ -99,9 +95,6 @@ function fail(d: Diagnostic): ParsedText {
  * copied only when something is reported.
  */
 function inspect(root: unknown, file: string, ds: Diagnostic[]): void {
-  // Nearly every file is clean: check without keeping a path, and walk again with one (to say
-  // where) only when something is found.
-  if (isClean(root)) return;
   const path: (string | number)[] = [];
   const walk = (v: unknown, depth: number): void => {
     if (typeof v === 'string') {
@@ -128,26 +121,6 @@ function inspect(root: unknown, file: string, ds: Diagnostic[]): void {
     }
   };
   walk(root, 1);
-}
-
-/** True when `inspect` would find nothing: the same checks, without recording where. */
-function isClean(root: unknown): boolean {
-  const walk = (v: unknown, depth: number): boolean => {
-    if (typeof v === 'string') return v.length <= LIMITS.stringChars;
-    if (v === null || typeof v !== 'object' || depth > LIMITS.depth) return true;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (!walk(v[i], depth + 1)) return false;
-      return true;
-    }
-    const keys = Object.keys(v);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      if (FORBIDDEN_KEYS.has(key) || key === '<<' || key.length > LIMITS.keyChars) return false;
-      if (!walk((v as Record<string, unknown>)[key], depth + 1)) return false;
-    }
-    return true;
-  };
-  return walk(root, 1);
 }
 
 function fromYamlException(e: unknown, file: string, source: string): Diagnostic {

@@ -11,6 +11,8 @@
 // Plain scalars resolve by the YAML 1.2 core schema as js-yaml 5 resolves them.
 // test/store/subset-yaml.test.ts holds the two to the same results (values, types, key order) over
 // the fixtures, the examples, random mutations of them and generated documents of every style.
+import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
+
 export const NOT_SUBSET: unique symbol = Symbol('not in the subset');
 
 const SPACE = 32, HASH = 35, DASH = 45, COLON = 58, QUOTE = 39, DQUOTE = 34, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125, COMMA = 44;
@@ -23,22 +25,15 @@ const SPACE = 32, HASH = 35, DASH = 45, COLON = 58, QUOTE = 39, DQUOTE = 34, BAC
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const UNUSUAL = /[\x00-\x08\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** The policy's limits the reader enforces by giving up, so that what it reads needs no further check. */
-export interface SubsetLimits {
-  depth: number;
-  stringChars: number;
-  keyChars: number;
-  forbiddenKeys: ReadonlySet<string>;
-}
-
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
 /**
- * The mapping the careful parser reads from `text`, or NOT_SUBSET. What it returns is within
- * `limits` (depth, string and key lengths, no forbidden keys): it gives up on anything beyond.
+ * The mapping the careful parser reads from `text`, or NOT_SUBSET. What it returns is within the
+ * policy's limits (depth, string and key lengths, no forbidden keys; limits.ts): it gives up on
+ * anything beyond, so its result needs no further check.
  */
-export function readSubset(text: string, limits: SubsetLimits): unknown {
+export function readSubset(text: string): unknown {
   if (text.charCodeAt(0) === 0xfeff) return NOT_SUBSET;
   if (UNUSUAL.test(text)) {
     if (text.indexOf('\t') !== -1 || NON_PRINTABLE.test(text)) return NOT_SUBSET;
@@ -47,7 +42,7 @@ export function readSubset(text: string, limits: SubsetLimits): unknown {
       if (text.indexOf('\r') !== -1) return NOT_SUBSET;
     }
   }
-  const r = new Reader(text, limits);
+  const r = new Reader(text);
   try {
     if (!r.next()) return NOT_SUBSET; // nothing but comments: js-yaml decides what that is
     if (r.isSeqEntry()) return NOT_SUBSET;
@@ -66,18 +61,18 @@ class Reader {
   eol = 0;
   atEnd = false;
 
-  constructor(private readonly s: string, private readonly limits: SubsetLimits) {}
+  constructor(private readonly s: string) {}
 
   /** A string value, within the length limit. */
   str(text: string): string {
-    if (text.length > this.limits.stringChars) throw GIVE_UP;
+    if (text.length > LIMITS.stringChars) throw GIVE_UP;
     return text;
   }
 
   /** A key: plain, not resolving to null or a boolean, new in `out`, within the limits. */
   key(start: number, end: number, out: Record<string, unknown>): string {
     const key = this.s.slice(start, end);
-    if (key.length > this.limits.keyChars || this.limits.forbiddenKeys.has(key) || resolvesImplicitly(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
+    if (key.length > LIMITS.keyChars || FORBIDDEN_KEYS.has(key) || resolvesImplicitly(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
     return key;
   }
 
@@ -89,10 +84,8 @@ class Reader {
     const s = this.s, n = s.length;
     let p = this.pos;
     while (p < n) {
-      let e = s.indexOf('\n', p);
-      if (e === -1) e = n;
-      let i = p;
-      while (i < e && s.charCodeAt(i) === SPACE) i++;
+      const e = lineEnd(s, p);
+      const i = skipSpaces(s, p, e);
       if (i < e && s.charCodeAt(i) !== HASH) {
         this.pos = p; this.ind = i - p; this.eol = e;
         return true;
@@ -119,7 +112,7 @@ class Reader {
    * current line (`col` > `ind` only for the first key of a compact mapping in a sequence entry).
    */
   mapping(ind: number, col: number, depth: number): Record<string, unknown> {
-    if (depth > this.limits.depth) throw GIVE_UP;
+    if (depth > LIMITS.depth) throw GIVE_UP;
     const s = this.s;
     const out: Record<string, unknown> = {};
     for (;;) {
@@ -128,7 +121,7 @@ class Reader {
       if (k === -1 || s.charCodeAt(k) !== COLON || (k + 1 < this.eol && s.charCodeAt(k + 1) !== SPACE)) throw GIVE_UP;
       const key = this.key(start, k, out);
       let v = k + 1;
-      while (v < this.eol && s.charCodeAt(v) === SPACE) v++;
+      v = skipSpaces(s, v, this.eol);
       let value: unknown;
       if (v === this.eol || s.charCodeAt(v) === HASH) {
         // Nothing on the line: a nested block, a sequence at the same indentation, or null.
@@ -148,12 +141,12 @@ class Reader {
 
   /** A block sequence whose `-` indicators sit at column `ind` of the current line and those after it. */
   sequence(ind: number, depth: number): unknown[] {
-    if (depth > this.limits.depth) throw GIVE_UP;
+    if (depth > LIMITS.depth) throw GIVE_UP;
     const s = this.s;
     const out: unknown[] = [];
     for (;;) {
       let v = this.pos + ind + 1;
-      while (v < this.eol && s.charCodeAt(v) === SPACE) v++;
+      v = skipSpaces(s, v, this.eol);
       if (v === this.eol || s.charCodeAt(v) === HASH) {
         if (!this.advance()) out.push(null);
         else if (this.ind > ind) out.push(this.block(depth + 1));
@@ -213,10 +206,8 @@ class Reader {
     let p = this.eol + 1;
     let empty = 0;
     for (; p < n; p++) {
-      let e = s.indexOf('\n', p);
-      if (e === -1) e = n;
-      let k = p;
-      while (k < e && s.charCodeAt(k) === SPACE) k++;
+      const e = lineEnd(s, p);
+      const k = skipSpaces(s, p, e);
       if (k === e) { empty++; p = e; continue; }
       if (k - p <= ind) {
         // The scalar ended: this line is the next one to read, unless it is a comment.
@@ -228,7 +219,7 @@ class Reader {
       if (comment || !startsPlain(s, k, e)) throw GIVE_UP;
       end = plainEnd(s, k, e);
       comment = end < e;
-      text += (empty ? '\n'.repeat(empty) : ' ') + s.slice(k, end);
+      text += fold(empty) + s.slice(k, end);
       empty = 0;
       p = e;
     }
@@ -255,10 +246,8 @@ class Reader {
     let text = '';
     let empty = 0; // empty lines not yet written: between lines they are kept, at the end chomping decides
     while (p < n) {
-      let e = s.indexOf('\n', p);
-      if (e === -1) e = n;
-      let k = p;
-      while (k < e && s.charCodeAt(k) === SPACE) k++;
+      const e = lineEnd(s, p);
+      const k = skipSpaces(s, p, e);
       if (k === e) {
         // Leading empty lines, and spaces past the indentation on an empty line: left to js-yaml.
         if (indent === -1 || k - p > indent) throw GIVE_UP;
@@ -271,7 +260,7 @@ class Reader {
         const line = s.slice(p + indent, e);
         if (!folded) text += (empty ? '\n'.repeat(empty) : '') + line + '\n';
         else if (k - p > indent) throw GIVE_UP;
-        else text += (text === '' ? '' : empty ? '\n'.repeat(empty) : ' ') + line;
+        else text += (text === '' ? '' : fold(empty)) + line;
         empty = 0;
       }
       p = e + 1;
@@ -307,7 +296,7 @@ class Reader {
       let end = e;
       while (end > from && s.charCodeAt(end - 1) === SPACE) end--;
       const [part, close] = quotedSegment(s, q, from, end);
-      if (empty >= 0) text += empty ? '\n'.repeat(empty) : ' ';
+      if (empty >= 0) text += fold(empty);
       text += part;
       if (close !== -1) {
         this.pos = p; this.eol = e;
@@ -321,10 +310,8 @@ class Reader {
       for (;;) {
         p = e + 1;
         if (p >= n) throw GIVE_UP;
-        e = s.indexOf('\n', p);
-        if (e === -1) e = n;
-        from = p;
-        while (from < e && s.charCodeAt(from) === SPACE) from++;
+        e = lineEnd(s, p);
+        from = skipSpaces(s, p, e);
         if (from < e) break;
         empty++;
       }
@@ -337,7 +324,7 @@ class Reader {
     const s = this.s;
     if (i === this.eol) return;
     if (s.charCodeAt(i) !== SPACE) throw GIVE_UP;
-    while (i < this.eol && s.charCodeAt(i) === SPACE) i++;
+    i = skipSpaces(s, i, this.eol);
     if (i !== this.eol && s.charCodeAt(i) !== HASH) throw GIVE_UP;
   }
 
@@ -362,12 +349,12 @@ class Reader {
   /** After a flow item ending at `i`: the index after the `,`, or -1 after the closing `close` (the line must end there). */
   flowSeparator(i: number, close: number): number {
     const s = this.s, eol = this.eol;
-    while (i < eol && s.charCodeAt(i) === SPACE) i++;
+    i = skipSpaces(s, i, eol);
     const sep = s.charCodeAt(i);
     if (sep === close && i < eol) { this.expectLineEnd(i + 1); return -1; }
     if (sep !== COMMA || i >= eol) throw GIVE_UP; // the collection goes on to another line
     i++;
-    while (i < eol && s.charCodeAt(i) === SPACE) i++;
+    i = skipSpaces(s, i, eol);
     return i; // a trailing comma fails as the next item
   }
 
@@ -375,7 +362,7 @@ class Reader {
   flowMapping(i: number): Record<string, unknown> {
     const s = this.s, eol = this.eol;
     const out: Record<string, unknown> = {};
-    while (i < eol && s.charCodeAt(i) === SPACE) i++;
+    i = skipSpaces(s, i, eol);
     if (s.charCodeAt(i) === RBRACE) { this.expectLineEnd(i + 1); return out; }
     for (;;) {
       const start = i;
@@ -383,7 +370,7 @@ class Reader {
       if (i === -1 || s.charCodeAt(i) !== COLON || s.charCodeAt(i + 1) !== SPACE || i + 1 >= eol) throw GIVE_UP;
       const key = this.key(start, i, out);
       i += 2;
-      while (i < eol && s.charCodeAt(i) === SPACE) i++;
+      i = skipSpaces(s, i, eol);
       const [value, after] = this.flowScalar(i, RBRACE);
       out[key] = value;
       i = this.flowSeparator(after, RBRACE);
@@ -395,7 +382,7 @@ class Reader {
   flowSequence(i: number): unknown[] {
     const s = this.s, eol = this.eol;
     const out: unknown[] = [];
-    while (i < eol && s.charCodeAt(i) === SPACE) i++;
+    i = skipSpaces(s, i, eol);
     if (s.charCodeAt(i) === RBRACKET) { this.expectLineEnd(i + 1); return out; }
     for (;;) {
       const [value, after] = this.flowScalar(i, RBRACKET);
@@ -478,6 +465,23 @@ function keyEnd(s: string, i: number): number {
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** The end of the line starting at `p`: the index of its '\n', or the text's length. */
+function lineEnd(s: string, p: number): number {
+  const e = s.indexOf('\n', p);
+  return e === -1 ? s.length : e;
+}
+
+/** The first index from `i` (before `end`) that is not a space. */
+function skipSpaces(s: string, i: number, end: number): number {
+  while (i < end && s.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/** What a line break folds into inside a scalar: a space, or one line break per empty line between. */
+function fold(empty: number): string {
+  return empty ? '\n'.repeat(empty) : ' ';
 }
 
 function isFlowIndicator(c: number): boolean {

@@ -1,8 +1,20 @@
 // Random YAML documents for the parse-path tests: block mappings and sequences, scalars in every
 // style (plain, quoted, literal, folded), flow collections, keys and values that resolve to other
 // types, and characters YAML reserves. Most are valid YAML, many are not; both kinds matter.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { CORE_SCHEMA, load } from 'js-yaml';
+
+/** Every `.yaml` file under `dir`, at any depth (links and other non-files left out). */
+export function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yamlFiles(p, out);
+    else if (e.isFile() && e.name.endsWith('.yaml')) out.push(p);
+  }
+  return out;
+}
 
 /** The careful parser as the policy runs it: the reference every faster path is held to. */
 export function careful(src: string): { ok: true; data: unknown } | { ok: false } {

@@ -1,22 +1,13 @@
 // The fast path (the subset reader) and the careful parser (js-yaml 5) must agree: whatever the
 // policy accepts must load as exactly what the careful parser loads, on real records and on
 // random ones (test/store/subset-yaml.test.ts holds the subset reader itself to the same rule).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseRecordText } from '../../src/store/parse-policy.js';
 import { REPO } from '../helpers/project.js';
-import { careful, mutate, mutation, treeDifference, yamlDocument } from '../helpers/yaml-docs.js';
-
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yamlFiles(p, out);
-    else if (e.isFile() && e.name.endsWith('.yaml')) out.push(p);
-  }
-  return out;
-}
+import { careful, mutate, mutation, treeDifference, yamlDocument, yamlFiles } from '../helpers/yaml-docs.js';
 
 /**
  * The policy gives the same result with and without the subset reader: the same value (types and

@@ -1,30 +1,19 @@
 // The subset reader must read exactly what the careful parser reads (same values, types and key
 // order), or give up: on real records, on random mutations of them, and on generated documents of
 // every style it knows and many it does not.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NOT_SUBSET, readSubset } from '../../src/store/subset-yaml.js';
-import { FORBIDDEN_KEYS, LIMITS } from '../../src/store/limits.js';
+import { LIMITS } from '../../src/store/limits.js';
 import { REPO, tempDir } from '../helpers/project.js';
-import { careful, mutate, mutation, treeDifference, yamlDocument } from '../helpers/yaml-docs.js';
-
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yamlFiles(p, out);
-    else if (e.isFile() && e.name.endsWith('.yaml')) out.push(p);
-  }
-  return out;
-}
-
-const POLICY = { depth: LIMITS.depth, stringChars: LIMITS.stringChars, keyChars: LIMITS.keyChars, forbiddenKeys: FORBIDDEN_KEYS };
+import { careful, mutate, mutation, treeDifference, yamlDocument, yamlFiles } from '../helpers/yaml-docs.js';
 
 /** The property every input must satisfy: the subset reader gives up, or agrees with the careful parser. */
 function agrees(src: string): boolean {
-  const got = readSubset(src, POLICY);
+  const got = readSubset(src);
   if (got === NOT_SUBSET) return false;
   const want = careful(src);
   expect(want.ok, `the careful parser refuses what the subset reader read:\n${src}`).toBe(true);
@@ -112,8 +101,8 @@ describe('subset YAML reader', () => {
     for (const src of [
       `a: ${long}\n`, `a: "${long}"\n`, `a: |\n  ${long}\n`, `a: [${long}]\n`, `${'k'.repeat(LIMITS.keyChars + 1)}: 1\n`,
       'constructor: 1\n', 'a:\n  prototype: 1\n', 'a: { __proto__: 1 }\n', deep,
-    ]) expect(readSubset(src, POLICY), src.slice(0, 40)).toBe(NOT_SUBSET);
-    expect(readSubset(`a: ${'x'.repeat(LIMITS.stringChars)}\n`, POLICY)).toEqual({ a: 'x'.repeat(LIMITS.stringChars) });
+    ]) expect(readSubset(src), src.slice(0, 40)).toBe(NOT_SUBSET);
+    expect(readSubset(`a: ${'x'.repeat(LIMITS.stringChars)}\n`)).toEqual({ a: 'x'.repeat(LIMITS.stringChars) });
   });
 
   it('reads line breaks, chomping and comments as the careful parser does', () => {
