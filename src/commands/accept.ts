@@ -8,9 +8,9 @@ import { readProject, findRecord } from '../cli/project.js';
 import { changeProject } from '../cli/change-project.js';
 import { acceptanceState, firstPass, isFinal, isWaitingForCustomer, latestRound, movesToAccepted, roundRefusal } from '../core/acceptance.js';
 import { diffDays } from '../core/dates.js';
-import { nextPrefixedId, recordFileName } from '../core/ids.js';
-import { FOLDERS, type Acceptance, type AcceptanceRound, type Located, type Project } from '../core/model.js';
-import { compareIds } from '../core/risk.js';
+import { nextPrefixedId, recordPath } from '../core/ids.js';
+import { type Acceptance, type AcceptanceRound, type Located, type Project } from '../core/model.js';
+import { compareIds } from '../core/id-order.js';
 import { safeText } from '../render/sanitize.js';
 import type { RecordChange } from '../store/write.js';
 
@@ -30,7 +30,7 @@ export async function acceptAdd(ctx: Context, opts: Record<string, unknown>): Pr
     for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));
     const id = nextPrefixedId('AC-', [...p.acceptance.map((a) => a.data.id), ...p.brokenIds]);
     const record: Record<string, unknown> = { id, deliverable, requirements: reqs, delivered, ...(agreed ? { agreed } : {}), ...(items.length ? { items } : {}) };
-    return { changes: [{ kind: 'acceptance', rel: `${FOLDERS.acceptance}/${recordFileName(id, deliverable)}`, create: record }], result: id };
+    return { changes: [{ kind: 'acceptance', rel: recordPath('acceptance', record), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'accept.add', { id });
   else println(ctx, id);

@@ -6,9 +6,9 @@ import { printJson, printTable, println } from '../cli/output.js';
 import { readProject, findRecord } from '../cli/project.js';
 import { changeProject } from '../cli/change-project.js';
 import { APPROVAL_SIDES, approvalRefusal, canRejectOrWithdraw, CHANGE_STATUSES, statusAfterApproval } from '../core/change.js';
-import { nextPrefixedId, recordFileName } from '../core/ids.js';
-import { FOLDERS, type Change, type Located, type Project } from '../core/model.js';
-import { compareIds } from '../core/risk.js';
+import { nextPrefixedId, recordPath } from '../core/ids.js';
+import { type Change, type Located, type Project } from '../core/model.js';
+import { compareIds } from '../core/id-order.js';
 import { safeText } from '../render/sanitize.js';
 import type { Edit } from '../store/yaml-edit.js';
 
@@ -51,7 +51,7 @@ export async function changeAdd(ctx: Context, opts: Record<string, unknown>): Pr
       ...(reqs.length ? { requirements: reqs } : {}), ...(tasks.length ? { tasks } : {}), ...(days !== undefined ? { schedule_days: days } : {}),
       ...(cost ? { cost } : {}), status: 'submitted',
     };
-    return { changes: [{ kind: 'change', rel: `${FOLDERS.change}/${recordFileName(id, title)}`, create: record }], result: id };
+    return { changes: [{ kind: 'change', rel: recordPath('change', record), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'change.add', { id, status: 'submitted' });
   else println(ctx, id);

@@ -5,6 +5,8 @@ import { choiceOption } from '../cli/options.js';
 import { printJson } from '../cli/output.js';
 import { readProject } from '../cli/project.js';
 import { EXPORT_KINDS } from '../cli/spec/export.js';
+import { EXPORTED_KINDS, kindSpec } from '../core/kinds/index.js';
+import { recordsOf } from '../core/model.js';
 import { projectHeader } from '../core/status.js';
 import { sheetOf, toCsv, type SheetKind } from '../render/export-csv.js';
 import { icsEvents, toIcs, type IcsKind } from '../render/export-ics.js';
@@ -19,13 +21,11 @@ export async function exportRecords(ctx: Context, opts: Record<string, unknown>)
   const p = r.project;
   const { schedule } = planOf(p, ctx.asOf);
   if (format === 'json') {
-    const all = {
-      requirements: p.requirements, tasks: p.tasks, milestones: p.milestones, risks: p.risks,
-      changes: p.changes, acceptance: p.acceptance, surveys: p.surveys,
-    };
-    const chosen = kind ? { [kind]: all[kind] } : all;
     const data: Record<string, unknown> = { as_of: ctx.asOf, project: projectHeader(p) };
-    for (const [k, v] of Object.entries(chosen)) data[k] = v.map((x) => x.data);
+    for (const k of EXPORTED_KINDS) {
+      const collection = kindSpec(k).collection;
+      if (!kind || kind === collection) data[collection] = recordsOf(p, k).map((x) => x.data);
+    }
     printJson(ctx, 'export', data);
   } else if (format === 'csv') {
     ctx.stdout.write(toCsv(sheetOf((kind ?? 'requirements') as SheetKind, p, schedule, ctx.asOf, ctx.t)));

@@ -68,7 +68,7 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: Recor
   if (due && due < start) throw new UsageError(ctx.t('err.badDate', { option: '--due', value: due }));
 
   const built = buildFromTemplate(tpl, { name, client, start, ...(due ? { due } : {}), lang, template });
-  const writes: FileWrite[] = [
+  const records: FileWrite[] = [
     { rel: MANIFEST_FILE, content: serializeRecord('manifest', MANIFEST_FILE, built.manifest) },
     { rel: PLAN_FILE, content: serializeRecord('plan', PLAN_FILE, built.plan) },
     ...built.risks.map((r) => {
@@ -76,7 +76,11 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: Recor
       const { slug: _slug, ...data } = r;
       return { rel, content: serializeRecord('risk', rel, data) };
     }),
-    ...[FOLDERS.requirement, FOLDERS.change, FOLDERS.acceptance, FOLDERS.survey].map((f) => ({ rel: `${f}/.gitkeep`, content: '' })),
+  ];
+  const writes: FileWrite[] = [
+    ...records,
+    // Every record folder of the registry exists from the start; empty ones hold a .gitkeep for git.
+    ...Object.values(FOLDERS).filter((f) => !records.some((w) => w.rel.startsWith(`${f}/`))).map((f) => ({ rel: `${f}/.gitkeep`, content: '' })),
     { rel: `${STATE_DIR}/.gitignore`, content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n/*\n!/.gitignore\n!/schemas/\n' },
     ...readdirSync(schemasDir()).filter((f) => f.endsWith('.schema.json')).map((f) => ({ rel: `${STATE_DIR}/schemas/${f}`, content: readFileSync(join(schemasDir(), f), 'utf8') })),
   ];

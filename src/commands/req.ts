@@ -6,9 +6,9 @@ import { printJson, printTable, println } from '../cli/output.js';
 import { findRecord, readProject } from '../cli/project.js';
 import { changeProject } from '../cli/change-project.js';
 import type { LoadedProject } from '../store/load.js';
-import { nextRequirementId, recordFileName } from '../core/ids.js';
+import { nextRequirementId, recordPath } from '../core/ids.js';
 import { allowedMoves, canMove, heldFrom, REQUIREMENT_STATUSES } from '../core/lifecycle.js';
-import { FOLDERS, type Located, type Project, type Requirement, type RequirementStatus } from '../core/model.js';
+import { type Located, type Project, type Requirement, type RequirementStatus } from '../core/model.js';
 import { passedRequirementIds } from '../core/rules/requirements.js';
 import { safeText } from '../render/sanitize.js';
 
@@ -38,7 +38,7 @@ export async function reqAdd(ctx: Context, opts: Record<string, unknown>): Promi
       urgency, received, ...(due ? { due } : {}), receiver, status: 'received',
       history: [{ date: received, to: 'received', by: receiver }],
     };
-    return { changes: [{ kind: 'requirement', rel: `${FOLDERS.requirement}/${recordFileName(id, title)}`, create: record }], result: id };
+    return { changes: [{ kind: 'requirement', rel: recordPath('requirement', record), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'req.add', { id });
   else println(ctx, id);

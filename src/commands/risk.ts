@@ -6,8 +6,8 @@ import { printJson, printTable, println } from '../cli/output.js';
 import { readProject, findRecord } from '../cli/project.js';
 import { changeProject } from '../cli/change-project.js';
 import type { ActionFlag } from '../cli/spec/risk.js';
-import { nextPrefixedId, recordFileName } from '../core/ids.js';
-import { FOLDERS, type Located, type Project, type Risk, type RiskAction } from '../core/model.js';
+import { nextPrefixedId, recordPath } from '../core/ids.js';
+import { type Located, type Project, type Risk, type RiskAction } from '../core/model.js';
 import { actionState, openActions, overdueActions, RISK_CATEGORIES, RISK_RESPONSES, RISK_STATUSES, riskLevel, riskMatrix, riskScore, sortRisks } from '../core/risk.js';
 import { renderRiskMatrix } from '../render/risk-matrix.js';
 import { safeText } from '../render/sanitize.js';
@@ -73,7 +73,7 @@ export async function riskAdd(ctx: Context, opts: Record<string, unknown>): Prom
       id, title, ...(description ? { description } : {}), category, probability, impact, ...(affects?.length ? { affects } : {}),
       response, owner, identified, status: 'open', ...(actions.length ? { actions } : {}),
     };
-    return { changes: [{ kind: 'risk', rel: `${FOLDERS.risk}/${recordFileName(id, title)}`, create: record }], result: id };
+    return { changes: [{ kind: 'risk', rel: recordPath('risk', record), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'risk.add', { id });
   else println(ctx, id);

@@ -6,9 +6,9 @@ import { dateOption, textOption } from '../cli/options.js';
 import { printJson, printTable, println } from '../cli/output.js';
 import { readProject } from '../cli/project.js';
 import { changeProject } from '../cli/change-project.js';
-import { compareIds } from '../core/risk.js';
-import { nextPrefixedId, recordFileName } from '../core/ids.js';
-import { FOLDERS, type Survey } from '../core/model.js';
+import { compareIds } from '../core/id-order.js';
+import { nextPrefixedId, recordPath } from '../core/ids.js';
+import { type Survey } from '../core/model.js';
 
 const DIMENSIONS = ['quality', 'timeliness', 'after_sales'] as const;
 
@@ -45,7 +45,7 @@ export async function surveyAdd(ctx: Context, opts: Record<string, unknown>): Pr
       ...(Object.keys(dimensions).length ? { dimensions } : {}),
       ...(requirement ? { requirement } : {}), ...(acceptance ? { acceptance } : {}), ...(comment ? { comment } : {}),
     };
-    return { changes: [{ kind: 'survey', rel: `${FOLDERS.survey}/${recordFileName(id, respondent ?? 'survey')}`, create: record }], result: id };
+    return { changes: [{ kind: 'survey', rel: recordPath('survey', record), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'survey.add', { id });
   else println(ctx, id);

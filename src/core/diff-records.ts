@@ -1,7 +1,9 @@
 // The record side of a project diff (pure): requirements (status moves), risks (added, closed,
 // rescored), change slips (submitted, approved, applied…) and acceptance rounds recorded.
-import type { Acceptance, AcceptanceRound, Change, Project, Requirement, RequirementStatus, Risk } from './model.js';
-import { compareIds, riskScore } from './risk.js';
+import { KIND_NAMES, kindSpec, type KindName } from './kinds/index.js';
+import { recordsOf, type Acceptance, type AcceptanceRound, type Change, type Project, type Requirement, type RequirementStatus, type Risk } from './model.js';
+import { compareIds } from './id-order.js';
+import { riskScore } from './risk.js';
 
 export interface RequirementRef {
   id: string;
@@ -174,4 +176,32 @@ export function diffAcceptance(base: Project, head: Project): AcceptanceDiff {
     }));
   }
   return out;
+}
+
+/** A kind without a diff section of its own: records added, removed, or with fields changed. */
+export interface RecordsDiff {
+  kind: KindName;
+  added: { id: string; title: string }[];
+  removed: { id: string; title: string }[];
+  changed: { id: string; title: string; fields: string[] }[];
+}
+
+/** Every kind the registry marks `diff: 'generic'`, one entry each (empty lists when nothing changed). */
+export function diffOtherRecords(base: Project, head: Project): RecordsDiff[] {
+  return KIND_NAMES.filter((k) => kindSpec(k).diff === 'generic').map((kind) => {
+    const spec = kindSpec(kind);
+    const a = byId(recordsOf(base, kind) as { data: { id: string } }[]), b = byId(recordsOf(head, kind) as { data: { id: string } }[]);
+    const title = (r: { id: string }) => spec.title(r) ?? r.id;
+    const out: RecordsDiff = { kind, added: [], removed: [], changed: [] };
+    for (const id of sortedKeys(a, b)) {
+      const x = a.get(id) as Record<string, unknown> | undefined, y = b.get(id) as Record<string, unknown> | undefined;
+      if (!x) out.added.push({ id, title: title(y as { id: string }) });
+      else if (!y) out.removed.push({ id, title: title(x as { id: string }) });
+      else {
+        const fields = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => !sameJson(x[k], y[k])).sort();
+        if (fields.length) out.changed.push({ id, title: title(y as { id: string }), fields });
+      }
+    }
+    return out;
+  });
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { diffFindings, type FindingsDiff } from './diff-findings.js';
 import { diffKpis, type KpiDelta } from './diff-kpi.js';
 import { diffPlan, type PlanDiff } from './diff-plan.js';
-import { diffAcceptance, diffChanges, diffRequirements, diffRisks, type AcceptanceDiff, type ChangeMove, type RequirementsDiff, type RisksDiff } from './diff-records.js';
+import { diffAcceptance, diffChanges, diffOtherRecords, diffRequirements, diffRisks, type AcceptanceDiff, type ChangeMove, type RecordsDiff, type RequirementsDiff, type RisksDiff } from './diff-records.js';
 import type { Kpis } from './kpi.js';
 import type { Project } from './model.js';
 import type { Schedule } from './schedule.js';
@@ -36,6 +36,8 @@ export interface ProjectDiff {
   risks: RisksDiff;
   changes: ChangeMove[];
   acceptance: AcceptanceDiff;
+  /** Kinds the registry gives no section of their own (surveys, …): added, removed, changed. */
+  records: RecordsDiff[];
   kpis: KpiDelta[];
   findings: FindingsDiff;
 }
@@ -50,6 +52,7 @@ export function diffProjects(input: DiffInput): ProjectDiff {
     risks: diffRisks(base.project, head.project),
     changes: diffChanges(base.project, head.project),
     acceptance: diffAcceptance(base.project, head.project),
+    records: diffOtherRecords(base.project, head.project),
     kpis: base.kpis && head.kpis ? diffKpis(base.kpis, head.kpis) : [],
     findings: diffFindings(base.findings, head.findings),
   };
@@ -63,5 +66,6 @@ export function isEmptyDiff(d: ProjectDiff): boolean {
     && !p.criticalPath && p.tasks.added.length + p.tasks.removed.length + p.tasks.replanned.length + p.tasks.shifted.length + p.tasks.status.length === 0
     && k.added.length + k.removed.length + k.status.length + k.rescored.length === 0
     && d.changes.length === 0 && d.acceptance.added.length + d.acceptance.removed.length + d.acceptance.rounds.length === 0
+    && d.records.every((x) => x.added.length + x.removed.length + x.changed.length === 0)
     && d.kpis.length === 0 && d.findings.introduced.length + d.findings.fixed.length === 0;
 }

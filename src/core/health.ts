@@ -18,7 +18,8 @@
 //   GREEN otherwise.
 import type { IsoDate } from './dates.js';
 import type { Acceptance, Project } from './model.js';
-import { actionState, riskScore, sortRisks, sortIds } from './risk.js';
+import { sortIds } from './id-order.js';
+import { actionState, riskScore, sortRisks } from './risk.js';
 import { isAccepted, isFinal, latestRound } from './acceptance.js';
 import type { Schedule } from './schedule.js';
 

@@ -1,25 +1,19 @@
-// Record ids and file names: the next free id of each kind, and the slug that follows the id in
-// a file name so two branches adding "the next" record never touch the same file.
+// Record ids and file names: which kind an id belongs to, the next free id of each kind, the order
+// ids sort in, and the slug that follows the id in a file name so two branches adding "the next"
+// record never touch the same file. Patterns and prefixes come from the kind registry.
+import { FOLDERS, ID_KINDS, idSpec, kindSpec, type FolderKind, type IdKind, type RecordOf } from './kinds/index.js';
 
-export const ID_PATTERNS = {
-  requirement: /^\d{4}(?:0[1-9]|1[0-2])-\d{3,5}$/,
-  task: /^T-\d{3,6}$/,
-  milestone: /^M-\d{3,6}$/,
-  risk: /^R-\d{3,6}$/,
-  change: /^CR-\d{3,6}$/,
-  acceptance: /^AC-\d{3,6}$/,
-  survey: /^S-\d{3,6}$/,
-} as const;
+export type { IdKind } from './kinds/index.js';
 
-export type IdKind = keyof typeof ID_PATTERNS;
+/** Each id kind's pattern (the registry's; defs.schema.json holds the same, checked by a test). */
+export const ID_PATTERNS = Object.fromEntries(ID_KINDS.map((k) => [k, idSpec(k).pattern])) as Record<IdKind, RegExp>;
 
-export const ID_PREFIX: Record<Exclude<IdKind, 'requirement'>, string> = {
-  task: 'T-', milestone: 'M-', risk: 'R-', change: 'CR-', acceptance: 'AC-', survey: 'S-',
-};
+/** Fixed prefixes of the kinds that have one (a requirement's comes from its intake month). */
+export const ID_PREFIX = Object.fromEntries(ID_KINDS.filter((k) => idSpec(k).prefix !== null).map((k) => [k, idSpec(k).prefix])) as Record<Exclude<IdKind, 'requirement'>, string>;
 
 /** Which kind an id belongs to, or undefined for anything that is not a well-formed id. */
 export function kindOfId(id: string): IdKind | undefined {
-  for (const [k, re] of Object.entries(ID_PATTERNS)) if (re.test(id)) return k as IdKind;
+  for (const k of ID_KINDS) if (ID_PATTERNS[k].test(id)) return k;
   return undefined;
 }
 
@@ -59,4 +53,10 @@ export function slugify(title: string): string {
 
 export function recordFileName(id: string, title: string): string {
   return `${id}-${slugify(title)}.yaml`;
+}
+
+/** Where a new record of a folder kind is written: its folder, its id and a slug of its title. */
+export function recordPath<K extends FolderKind>(kind: K, record: RecordOf<K> | Record<string, unknown>): string {
+  const id = String((record as { id: unknown }).id);
+  return `${FOLDERS[kind]}/${recordFileName(id, kindSpec(kind).title(record) ?? id)}`;
 }

@@ -1,5 +1,6 @@
 // The in-memory project: every record with the file (and path in that file) it came from.
-// Record shapes are generated from schemas/ (src/core/generated); never declare them by hand.
+// Record shapes are generated from schemas/ (src/core/generated); never declare them by hand. The
+// lists of records follow the kind registry (src/core/kinds): one list per kind, named by its entry.
 import type { Acceptance } from './generated/acceptance.js';
 import type { Change } from './generated/change.js';
 import type { Manifest } from './generated/manifest.js';
@@ -8,6 +9,7 @@ import type { Requirement } from './generated/requirement.js';
 import type { Risk } from './generated/risk.js';
 import type { Survey } from './generated/survey.js';
 import type { JsonPath } from './diagnostics.js';
+import { KIND_NAMES, kindSpec, type CollectionOf, type KindName, type RecordOf, type SchemaName } from './kinds/index.js';
 
 export type { Acceptance, Change, Manifest, Plan, Requirement, Risk, Survey };
 export type Task = NonNullable<Plan['tasks']>[number];
@@ -18,7 +20,8 @@ export type AcceptanceRound = NonNullable<Acceptance['rounds']>[number];
 export type RequirementStatus = Requirement['status'];
 export type TaskStatus = Task['status'];
 
-export type RecordKind = 'manifest' | 'requirement' | 'plan' | 'risk' | 'change' | 'acceptance' | 'survey';
+/** The kind of a record file: which schema checks it (deliver.yaml, plan.yaml or a record folder's). */
+export type RecordKind = SchemaName;
 
 /** A record and where it lives: the file, and the path of the record inside it ([] for a whole file). */
 export interface Located<T> {
@@ -27,39 +30,30 @@ export interface Located<T> {
   data: T;
 }
 
-export interface Project {
+/** One list per record kind: `requirements`, `tasks`, … (the registry entry's `collection`). */
+export type ProjectRecords = { [K in KindName as CollectionOf<K>]: Located<RecordOf<K>>[] };
+
+export interface Project extends ProjectRecords {
   manifest: Located<Manifest> | null;
-  requirements: Located<Requirement>[];
-  /** The plan file's own fields (schema_version); tasks, milestones and baselines are below. */
+  /** The plan file (tasks, milestones and baselines are lists of their own above), null when there is none. */
   planFile: string | null;
-  tasks: Located<Task>[];
-  milestones: Located<Milestone>[];
-  baselines: Located<Baseline>[];
-  risks: Located<Risk>[];
-  changes: Located<Change>[];
-  acceptance: Located<Acceptance>[];
-  surveys: Located<Survey>[];
   /** Ids of records that exist but failed to load or validate: references to them are not "dangling". */
   brokenIds: Set<string>;
   /** Those records themselves (only their id is trusted), so duplicate ids are still caught. */
   brokenRecords: Located<{ id: string }>[];
 }
 
-/** Record folders, one record per file (CLI.md). */
-export const FOLDERS = {
-  requirement: 'requirements',
-  risk: 'risks',
-  change: 'changes',
-  acceptance: 'acceptance',
-  survey: 'surveys',
-} as const;
+/** A kind's list in the project, typed by its kind. */
+export function recordsOf<K extends KindName>(p: Project, kind: K): Located<RecordOf<K>>[] {
+  return (p as unknown as Record<string, Located<RecordOf<K>>[]>)[kindSpec(kind).collection]!;
+}
 
+export { FOLDERS } from './kinds/index.js';
 export const PLAN_FILE = 'plan.yaml';
 export const MANIFEST_FILE = 'deliver.yaml';
 
 export function emptyProject(): Project {
-  return {
-    manifest: null, requirements: [], planFile: null, tasks: [], milestones: [], baselines: [],
-    risks: [], changes: [], acceptance: [], surveys: [], brokenIds: new Set(), brokenRecords: [],
-  };
+  const p = { manifest: null, planFile: null, brokenIds: new Set<string>(), brokenRecords: [] } as Record<string, unknown>;
+  for (const k of KIND_NAMES) p[kindSpec(k).collection] = [];
+  return p as unknown as Project;
 }

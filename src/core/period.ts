@@ -2,7 +2,8 @@
 // the report date: every fact dated after as-of is taken out, so a report for a past date says what
 // was known then (a task finished later is still open, a later acceptance round has not happened).
 import { addDays, daysInMonth, isIsoDate, isoWeekOf, isoWeekRange, type IsoDate } from './dates.js';
-import type { Acceptance, Change, Located, Milestone, Project, Requirement, Risk, Task } from './model.js';
+import { KIND_NAMES, kindSpec } from './kinds/index.js';
+import { recordsOf, type Located, type Project } from './model.js';
 
 export interface Period {
   /** As written by the user (normalised), e.g. `2026-Q3`; `all` for "everything up to as-of". */
@@ -79,81 +80,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 // ---- the project as of a date ----
 
-const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
-
-function taskAsOf(t: Task, asOf: IsoDate): Task {
-  if (!after(t.actual_start, asOf) && !(t.status === 'done' && after(t.actual_end, asOf))) return t;
-  const x: Task = { ...t };
-  if (after(x.actual_start, asOf)) delete x.actual_start;
-  if (x.status === 'done' && after(x.actual_end, asOf)) {
-    delete x.actual_end;
-    x.status = x.actual_start !== undefined ? 'in_progress' : 'todo';
-  }
-  return x;
-}
-
-function milestoneAsOf(m: Milestone, asOf: IsoDate): Milestone {
-  if (!after(m.done, asOf)) return m;
-  const { done: _done, ...rest } = m;
-  return rest;
-}
-
-function requirementAsOf(r: Requirement, asOf: IsoDate): Requirement {
-  const x: Requirement = { ...r };
-  if (x.analysis && after(x.analysis.date, asOf)) delete x.analysis;
-  if (x.feasibility && after(x.feasibility.date, asOf)) delete x.feasibility;
-  if (x.confirmation && after(x.confirmation.date, asOf)) delete x.confirmation;
-  if (after(x.archived, asOf)) delete x.archived;
-  if (x.history?.some((h) => h.date > asOf)) {
-    x.history = x.history.filter((h) => h.date <= asOf);
-    x.status = x.history[x.history.length - 1]?.to ?? 'received';
-  }
-  return x;
-}
-
-function riskAsOf(r: Risk, asOf: IsoDate): Risk {
-  const x: Risk = { ...r };
-  if (x.actions) x.actions = x.actions.map((a) => (after(a.done, asOf) ? (({ done: _d, ...rest }) => rest)(a) : a));
-  if (x.closed && after(x.closed.date, asOf)) {
-    delete x.closed;
-    x.status = 'open';
-  }
-  return x;
-}
-
-function changeAsOf(c: Change, asOf: IsoDate): Change {
-  const x: Change = { ...c };
-  if (x.applied && after(x.applied.date, asOf)) {
-    delete x.applied;
-    if (x.status === 'applied') x.status = 'approved';
-  }
-  if (x.rejection && after(x.rejection.date, asOf)) {
-    delete x.rejection;
-    if (x.status === 'rejected') x.status = 'submitted';
-  }
-  if (x.approvals) {
-    const ap = { ...x.approvals };
-    if (ap.customer && after(ap.customer.date, asOf)) delete ap.customer;
-    if (ap.internal && after(ap.internal.date, asOf)) delete ap.internal;
-    x.approvals = ap;
-    if (x.status === 'approved' && !(ap.customer && ap.internal)) x.status = 'submitted';
-  }
-  return x;
-}
-
-function acceptanceAsOf(a: Acceptance, asOf: IsoDate): Acceptance {
-  if (!a.rounds?.some((r) => r.date > asOf)) return a;
-  return { ...a, rounds: a.rounds.filter((r) => r.date <= asOf) };
-}
-
 /** Projects that are already the view as of a date (cut again at the same date they are unchanged). */
 const views = new WeakMap<Project, IsoDate>();
 
 /**
- * The project as it stood at the end of `asOf`: records created later are left out (requirements
+ * The project as it stood at the end of `asOf`: records born later are left out (requirements
  * received, risks identified, slips submitted, surveys dated after it); later facts inside records are
  * undone (a task's actual end, a milestone reached, an acceptance round, a risk action carried out,
- * an approval). Acceptance records delivered later stay: they are scheduled hand-overs.
+ * an approval). Each kind's registry entry says when its records are born and how they are cut.
  */
 export function projectAsOf(p: Project, asOf: IsoDate): Project {
   // Views are made once: status builds one and hands it on to the KPIs, which ask again.
@@ -168,17 +102,14 @@ export function projectAsOf(p: Project, asOf: IsoDate): Project {
     return out.every((l, i) => l === list[i]) ? list : out;
   };
   const keep = <T>(list: Located<T>[], ok: (x: T) => boolean): Located<T>[] => (list.every((l) => ok(l.data)) ? list : list.filter((l) => ok(l.data)));
-  const view: Project = {
-    ...p,
-    requirements: map(keep(p.requirements, (r) => r.received <= asOf), (r) => requirementAsOf(r, asOf)),
-    tasks: map(p.tasks, (t) => taskAsOf(t, asOf)),
-    milestones: map(p.milestones, (m) => milestoneAsOf(m, asOf)),
-    baselines: keep(p.baselines, (b) => b.taken <= asOf),
-    risks: map(keep(p.risks, (r) => r.identified <= asOf), (r) => riskAsOf(r, asOf)),
-    changes: map(keep(p.changes, (c) => c.submitted <= asOf), (c) => changeAsOf(c, asOf)),
-    acceptance: map(p.acceptance, (a) => acceptanceAsOf(a, asOf)),
-    surveys: keep(p.surveys, (s) => s.date <= asOf),
-  };
-  views.set(view, asOf);
-  return view;
+  const view = { ...p } as Record<string, unknown>;
+  for (const kind of KIND_NAMES) {
+    const spec = kindSpec(kind);
+    const list = recordsOf(p, kind) as Located<unknown>[];
+    const born = spec.born, cut = spec.asOf;
+    const kept = born ? keep(list, (x) => born(x) <= asOf) : list;
+    view[spec.collection] = cut ? map(kept, (x) => cut(x, asOf)) : kept;
+  }
+  views.set(view as unknown as Project, asOf);
+  return view as unknown as Project;
 }

@@ -5,7 +5,8 @@
 // they are held by records the caller names (`followFrom`).
 import type { JsonPath } from './diagnostics.js';
 import { ID_PREFIX, kindOfId, nextPrefixedId, type IdKind } from './ids.js';
-import type { Located, Project, RecordKind } from './model.js';
+import { eachRef, fileSchemaOf, ID_KINDS, KIND_NAMES, kindSpec, refsOf } from './kinds/index.js';
+import { recordsOf, type Located, type Project, type RecordKind } from './model.js';
 import { allIdentified } from './rules/ids.js';
 
 /** One place holding a reference: the file, the path of the value, and who holds it. */
@@ -42,37 +43,26 @@ export interface RenumberPlan {
   changes: RecordEdits[];
 }
 
-export const RECORD_KIND_OF: Record<IdKind, RecordKind> = {
-  requirement: 'requirement', task: 'plan', milestone: 'plan', risk: 'risk', change: 'change', acceptance: 'acceptance', survey: 'survey',
-};
+/** The file kind (schema) a record of each id kind is written with: plan.yaml's or its folder's. */
+const RECORD_KIND_OF = Object.fromEntries(ID_KINDS.map((k) => [k, fileSchemaOf(k)])) as Record<IdKind, RecordKind>;
 
-/** Every reference to `id` anywhere in the project, in file order. */
+/** Every reference to `id` anywhere in the project, in registry order, then file order. */
 export function referenceSites(p: Project, id: string): RefSite[] {
   const out: RefSite[] = [];
-  const one = (r: Located<{ id: string }>, kind: RecordKind, field: string, v: string | undefined, path: JsonPath) => {
-    if (v === id) out.push({ kind, file: r.file, path: [...r.path, ...path], holder: r.data.id, field });
-  };
-  const many = (r: Located<{ id: string }>, kind: RecordKind, field: string, list: readonly string[] | undefined) => list?.forEach((v, i) => one(r, kind, field, v, [field, i]));
-  for (const t of p.tasks) {
-    many(t, 'plan', 'depends_on', t.data.depends_on);
-    one(t, 'plan', 'milestone', t.data.milestone, ['milestone']);
-    one(t, 'plan', 'requirement', t.data.requirement, ['requirement']);
-  }
-  for (const m of p.milestones) many(m, 'plan', 'depends_on', m.data.depends_on);
-  for (const b of p.baselines) {
-    b.data.items.forEach((it, j) => {
-      if (it.id === id) out.push({ kind: 'plan', file: b.file, path: [...b.path, 'items', j, 'id'], holder: `baseline ${b.data.name}`, field: 'items' });
-    });
-  }
-  for (const c of p.changes) {
-    many(c, 'change', 'requirements', c.data.requirements);
-    many(c, 'change', 'tasks', c.data.tasks);
-    c.data.applied?.moves.forEach((mv, j) => one(c, 'change', 'applied.moves', mv.id, ['applied', 'moves', j, 'id']));
-  }
-  for (const a of p.acceptance) many(a, 'acceptance', 'requirements', a.data.requirements);
-  for (const s of p.surveys) {
-    one(s, 'survey', 'requirement', s.data.requirement, ['requirement']);
-    one(s, 'survey', 'acceptance', s.data.acceptance, ['acceptance']);
+  for (const kind of KIND_NAMES) {
+    const refs = refsOf(kind);
+    if (!refs.length) continue;
+    const spec = kindSpec(kind);
+    const fileKind = fileSchemaOf(kind);
+    for (const r of recordsOf(p, kind) as Located<unknown>[]) {
+      for (const ref of refs) {
+        eachRef(r.data, ref, (v, path) => {
+          if (v !== id) return;
+          const holder = spec.holder ? spec.holder(r.data) : (r.data as { id: string }).id;
+          out.push({ kind: fileKind, file: r.file, path: [...r.path, ...path], holder, field: ref.field });
+        });
+      }
+    }
   }
   return out;
 }
@@ -80,8 +70,10 @@ export function referenceSites(p: Project, id: string): RefSite[] {
 /** Every id in use or remembered (broken records, baselines, applied moves): never handed out again. */
 export function takenIds(p: Project): Set<string> {
   const taken = new Set<string>([...allIdentified(p).map((r) => r.data.id), ...p.brokenIds]);
-  for (const b of p.baselines) for (const it of b.data.items) taken.add(it.id);
-  for (const c of p.changes) for (const mv of c.data.applied?.moves ?? []) taken.add(mv.id);
+  for (const kind of KIND_NAMES) {
+    const refs = refsOf(kind).filter((r) => r.remembers);
+    for (const r of refs.length ? recordsOf(p, kind) : []) for (const ref of refs) eachRef(r.data, ref, (v) => taken.add(v));
+  }
   return taken;
 }
 

@@ -6,7 +6,8 @@ import { isIsoDate, toDay, type IsoDate } from './dates.js';
 import { assessHealth, type Health } from './health.js';
 import { projectKpis, type Kpis } from './kpi.js';
 import type { Change, Project } from './model.js';
-import { compareIds, idRanks, overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from './risk.js';
+import { compareIds, idRanks } from './id-order.js';
+import { overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from './risk.js';
 import type { Schedule } from './schedule.js';
 
 export interface ProjectHeader {

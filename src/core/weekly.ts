@@ -7,7 +7,8 @@ import type { Health } from './health.js';
 import type { Kpis } from './kpi.js';
 import type { Project } from './model.js';
 import { nextWeek, type Period } from './period.js';
-import { actionState, compareIds, type ActionState } from './risk.js';
+import { compareIds } from './id-order.js';
+import { actionState, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
 import {
   acceptanceFacts, awaitingSignatures, milestoneFacts, progressOf, projectHeader, riskFacts, statusFacts,

@@ -82,6 +82,9 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
   if (k.rescored.length) summary.push({ key: 'diff.sum.risksRescored', args: { count: k.rescored.length, ids: k.rescored.map((x) => `${x.id} ${x.from.score}→${x.to.score}`).join(', ') } });
   summary.push(...capped(diff.changes.map((c) => ({ key: 'diff.sum.change', args: { id: c.id, title: c.title, status: c.from === null ? st.change(c.to) : `${st.change(c.from)} → ${st.change(c.to)}` } }))));
   summary.push(...capped(diff.acceptance.rounds.map((x) => ({ key: x.result === 'pass' ? 'diff.sum.roundPass' : 'diff.sum.roundFail', args: { id: x.id, deliverable: x.deliverable, n: x.n, date: x.date } }))));
+  for (const x of diff.records) {
+    if (x.added.length + x.removed.length + x.changed.length) summary.push({ key: 'diff.sum.records', args: { kinds: t(`kind.${x.kind}.plural`), added: x.added.length, removed: x.removed.length, changed: x.changed.length } });
+  }
   if (diff.kpis.length) summary.push({ key: 'diff.sum.kpis', args: { count: diff.kpis.length } });
   const f = diff.findings;
   if (f.introduced.length + f.fixed.length) summary.push({ key: 'diff.sum.findings', args: { introduced: f.introduced.length, fixed: f.fixed.length } });
@@ -135,6 +138,14 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
     })),
     ...a.revised.map((id) => ({ key: 'diff.acc.revised', args: { id } })),
   ]);
+  for (const x of diff.records) {
+    const kind = t(`kind.${x.kind}`);
+    add(`kind.${x.kind}.plural`, [
+      ...x.added.map((y) => ({ key: 'diff.rec.added', args: { kind, id: y.id, title: y.title } })),
+      ...x.removed.map((y) => ({ key: 'diff.rec.removed', args: { kind, id: y.id, title: y.title } })),
+      ...x.changed.map((y) => ({ key: 'diff.rec.changed', args: { kind, id: y.id, title: y.title, fields: y.fields.join(', ') } })),
+    ]);
+  }
   add('diff.sec.kpis', diff.kpis.map((x) => ({
     key: 'diff.kpi.line',
     args: {

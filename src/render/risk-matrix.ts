@@ -2,7 +2,8 @@
 // cells. Pure (model in, string out); widths by display width so CJK labels align; zones named in a legend
 // so the chart reads the same without colour.
 import { displayWidth as stringWidth } from './width.js';
-import { compareIds, type MatrixCell, type RiskLevel } from '../core/risk.js';
+import { compareIds } from '../core/id-order.js';
+import type { MatrixCell, RiskLevel } from '../core/risk.js';
 import { sanitizeInline } from './sanitize.js';
 
 export interface MatrixLabels {

@@ -5,7 +5,8 @@ import type { AjvError } from '../generated/validators.js';
 import { contentKey, type CachedFile, type RecordCache } from './cache.js';
 import { parseJob } from './parse-jobs.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { emptyProject, FOLDERS, MANIFEST_FILE, PLAN_FILE, type Located, type Project, type RecordKind } from '../core/model.js';
+import { FOLDER_KINDS, FOLDERS, KIND_NAMES, fileSchemaOf, kindSpec, type FolderKind } from '../core/kinds/index.js';
+import { emptyProject, MANIFEST_FILE, PLAN_FILE, recordsOf, type Located, type Project, type RecordKind } from '../core/model.js';
 import { kindOfId } from '../core/ids.js';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
@@ -167,24 +168,30 @@ function checkPlan(pf: ParsedFile, out: LoadedProject): void {
     const errors = pf.errors;
     out.diagnostics.push(...schemaDiagnostics('plan', pf.file, data, errors));
     for (const e of errors) {
-      const m = /^\/(tasks|milestones|baselines)\/(\d+)/.exec(e.instancePath);
-      if (m) bad.add(`${m[1]}/${m[2]}`);
-      else if (/^\/(tasks|milestones|baselines)$/.test(e.instancePath) || e.instancePath === '') bad.add(e.instancePath.slice(1) || '*');
+      const m = /^\/([^/]+)(?:\/(\d+))?/.exec(e.instancePath);
+      if (m && m[2] !== undefined) bad.add(`${m[1]}/${m[2]}`);
+      else if (m && e.instancePath === `/${m[1]}`) bad.add(m[1]!);
+      else if (e.instancePath === '') bad.add('*');
     }
   }
   if (bad.has('*') && (data === null || typeof data !== 'object')) return;
-  for (const section of ['tasks', 'milestones', 'baselines'] as const) {
+  for (const kind of PLAN_KINDS) {
+    const section = (kindSpec(kind).storage as { planList: string }).planList;
     const list = data[section];
     if (!Array.isArray(list) || bad.has(section)) continue;
+    const into = recordsOf(p, kind) as Located<unknown>[];
     list.forEach((item, i) => {
       if (bad.has(`${section}/${i}`)) {
         markBroken(p, pf.file, [section, i], item);
         return;
       }
-      (p[section] as Located<unknown>[]).push({ file: pf.file, path: [section, i], data: item });
+      into.push({ file: pf.file, path: [section, i], data: item });
     });
   }
 }
+
+/** Kinds kept as lists in plan.yaml, in registry order. */
+const PLAN_KINDS = KIND_NAMES.filter((k) => 'planList' in kindSpec(k).storage);
 
 export function loadProject(root: string, opts: LoadOptions = {}): LoadedProject {
   return loadProjectFrom(fsSource(root), root, opts);
@@ -198,24 +205,21 @@ export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions
   // Read everything first, then parse what the cache does not know in one batch.
   const manifest = readFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out, cache);
   const plan = src.exists(PLAN_FILE) ? readFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out, cache) : undefined;
-  const folders: [Exclude<RecordKind, 'manifest' | 'plan'>, keyof Project][] = [
-    ['requirement', 'requirements'], ['risk', 'risks'], ['change', 'changes'], ['acceptance', 'acceptance'], ['survey', 'surveys'],
-  ];
-  const records: [keyof Project, Pending][] = [];
-  for (const [kind, key] of folders) {
+  const records: [FolderKind, Pending][] = [];
+  for (const kind of FOLDER_KINDS) {
     const listing = src.list(FOLDERS[kind]);
     out.diagnostics.push(...listing.diagnostics);
     // A refused file (a link, an unsafe name) still holds its id: never reuse it, never call it unknown.
     for (const d of listing.diagnostics) if (d.code === 'DLV-E015' || d.code === 'DLV-E019') markBroken(p, d.file, [], undefined);
-    for (const file of listing.files) records.push([key, readFile(src, file, kind, LIMITS.recordBytes, out, cache)]);
+    for (const file of listing.files) records.push([kind, readFile(src, file, fileSchemaOf(kind), LIMITS.recordBytes, out, cache)]);
   }
   parseAll([manifest, ...(plan ? [plan] : []), ...records.map(([, r]) => r)], cache);
 
   p.manifest = checkRecord('manifest', toParsed(manifest, out), out);
   if (plan) checkPlan(toParsed(plan, out), out);
-  for (const [key, r] of records) {
+  for (const [kind, r] of records) {
     const rec = checkRecord(r.kind, toParsed(r, out), out);
-    if (rec) (p[key] as Located<unknown>[]).push(rec);
+    if (rec) (recordsOf(p, kind) as Located<unknown>[]).push(rec);
   }
   return out;
 }

@@ -2,11 +2,13 @@
 // "unknown field … allowed here: …") instead of ajv's generic wording.
 import { diag, type Diagnostic } from '../core/diagnostics.js';
 import type { AjvError } from '../generated/validators.js';
+import { ID_KINDS, idSpec } from '../core/kinds/index.js';
 import { SCHEMAS } from './schema-docs.js';
 
+/** How a value matching each `$defs` pattern is written, for "expected …" messages: the registry's id forms and a few more. */
 const FORMS: Record<string, string> = {
-  requirementId: 'YYYYMM-NNN', taskId: 'T-NNN', milestoneId: 'M-NNN', planItemId: 'T-NNN or M-NNN',
-  riskId: 'R-NNN', changeId: 'CR-NNN', acceptanceId: 'AC-NNN', surveyId: 'S-NNN', person: 'a name without leading or trailing spaces',
+  ...Object.fromEntries(ID_KINDS.map((k) => [idSpec(k).def, idSpec(k).form])),
+  planItemId: 'T-NNN or M-NNN', person: 'a name without leading or trailing spaces',
 };
 
 export function pathOf(instancePath: string): (string | number)[] {

@@ -14,8 +14,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const schemaDir = join(root, 'schemas');
 const outDir = join(root, 'src', 'generated');
 
-/** Record kinds, each validated by `<kind>.schema.json`. `defs` only holds shared definitions. */
-export const KINDS = ['manifest', 'requirement', 'plan', 'risk', 'change', 'acceptance', 'survey'];
+/**
+ * File kinds, each validated by `<kind>.schema.json`: every schema in schemas/ but `defs`, which only
+ * holds shared definitions. The kind registry (src/core/kinds) names the same set; a test checks.
+ */
+export const KINDS = readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json') && n !== 'defs.schema.json').map((n) => n.slice(0, -'.schema.json'.length)).sort();
 
 function buildValidators() {
   const ajv = new Ajv2020({

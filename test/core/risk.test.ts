@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Risk } from '../../src/core/model.js';
-import { actionState, compareIds, sortIds, openActions, overdueActions, riskLevel, riskMatrix, riskScore, sortRisks } from '../../src/core/risk.js';
+import { compareIds, sortIds } from '../../src/core/id-order.js';
+import { actionState, openActions, overdueActions, riskLevel, riskMatrix, riskScore, sortRisks } from '../../src/core/risk.js';
 
 const risk = (id: string, probability: number, impact: number, extra: Partial<Risk> = {}): Risk => ({
   id, title: id, category: 'delivery', probability, impact, response: 'mitigate', owner: 'Wang', status: 'open', identified: '2026-09-01', ...extra,

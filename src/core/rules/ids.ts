@@ -1,7 +1,8 @@
 // Id rules: ids unique across the project, file names beginning with their record's id, and
 // requirement ids matching their intake month.
 import { diag, type Diagnostic } from '../diagnostics.js';
-import type { Located, Project } from '../model.js';
+import { FOLDER_KINDS, ID_KINDS } from '../kinds/index.js';
+import { recordsOf, type Located, type Project } from '../model.js';
 
 interface HasId {
   id: string;
@@ -11,9 +12,9 @@ function where(r: Located<unknown>): string {
   return r.path.length ? `${r.file} (${r.path.join('.')})` : r.file;
 }
 
-/** Every record kind with its own id, for uniqueness and reference checks. */
+/** Every record of every kind with its own id, for uniqueness and reference checks. */
 export function allIdentified(p: Project): Located<HasId>[] {
-  return [...p.requirements, ...p.tasks, ...p.milestones, ...p.risks, ...p.changes, ...p.acceptance, ...p.surveys] as Located<HasId>[];
+  return ID_KINDS.flatMap((k) => recordsOf(p, k)) as Located<HasId>[];
 }
 
 export function checkIds(p: Project): Diagnostic[] {
@@ -32,7 +33,7 @@ export function checkIds(p: Project): Diagnostic[] {
       else first.set(r.data.id, r);
     }
   }
-  for (const r of [...p.requirements, ...p.risks, ...p.changes, ...p.acceptance, ...p.surveys] as Located<HasId>[]) {
+  for (const r of FOLDER_KINDS.flatMap((k) => recordsOf(p, k)) as Located<HasId>[]) {
     const name = r.file.slice(r.file.lastIndexOf('/') + 1);
     if (name !== `${r.data.id}.yaml` && !name.startsWith(`${r.data.id}-`)) {
       out.push(diag('DLV-E041', r.file, { id: r.data.id, expected: `${r.data.id}-${name.replace(/^[^-]*-?\d*-?/, '') || 'title.yaml'}` }, ['id']));

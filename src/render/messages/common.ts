@@ -2,6 +2,10 @@
 export const en: Record<string, string> = {
   'common.hint': 'hint',
   'common.none': '(none)',
+  // Every kind in the registry (src/core/kinds) has a name and a plural here (a test checks).
+  'kind.survey': 'survey', 'kind.baseline': 'baseline',
+  'kind.requirement.plural': 'Requirements', 'kind.task.plural': 'Tasks', 'kind.milestone.plural': 'Milestones', 'kind.baseline.plural': 'Baselines',
+  'kind.risk.plural': 'Risks', 'kind.change.plural': 'Change slips', 'kind.acceptance.plural': 'Acceptance records', 'kind.survey.plural': 'Surveys',
   'err.noProject': 'no deliver project here: no deliver.yaml in {dir} or any folder above it',
   'err.noProjectHint': 'Run `deliver init` to create one, or point at one with -C <dir>.',
   'err.notProject': 'no deliver.yaml in {dir}',
@@ -27,6 +31,9 @@ export const en: Record<string, string> = {
 export const zh: Record<keyof typeof en, string> = {
   'common.hint': '提示',
   'common.none': '（无）',
+  'kind.survey': '满意度调查', 'kind.baseline': '基线',
+  'kind.requirement.plural': '需求', 'kind.task.plural': '任务', 'kind.milestone.plural': '里程碑', 'kind.baseline.plural': '基线',
+  'kind.risk.plural': '风险', 'kind.change.plural': '变更单', 'kind.acceptance.plural': '验收记录', 'kind.survey.plural': '满意度调查',
   'err.noProject': '这里没有 deliver 项目：{dir} 及其上级目录中都没有 deliver.yaml',
   'err.noProjectHint': '运行 `deliver init` 创建项目，或用 -C <目录> 指定项目。',
   'err.notProject': '{dir} 中没有 deliver.yaml',
