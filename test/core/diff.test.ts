@@ -129,3 +129,24 @@ describe('diffFindings', () => {
     expect(d.fixed.map((x) => x.code)).toEqual(['DLV-E040']);
   });
 });
+
+describe('kinds without a section of their own', () => {
+  it('reports surveys added, removed and changed (registry: diff generic)', () => {
+    const withSurveys = (list: { id: string; date: string; score: number; respondent?: string }[]) => {
+      const p = project({});
+      p.surveys = list.map((data) => ({ file: `surveys/${data.id}-x.yaml`, path: [], data }));
+      return p;
+    };
+    const a = withSurveys([{ id: 'S-001', date: '2026-11-01', score: 80, respondent: 'Li' }, { id: 'S-002', date: '2026-11-02', score: 70 }]);
+    const b = withSurveys([{ id: 'S-001', date: '2026-11-01', score: 85, respondent: 'Li' }, { id: 'S-003', date: '2026-11-03', score: 90, respondent: 'Wang' }]);
+    const d = diffProjects({ base: side(a), head: side(b), calendar: makeCalendar(undefined) });
+    expect(d.records).toEqual([{
+      kind: 'survey',
+      added: [{ id: 'S-003', title: 'Wang' }],
+      removed: [{ id: 'S-002', title: 'survey' }],
+      changed: [{ id: 'S-001', title: 'Li', fields: ['score'] }],
+    }]);
+    expect(isEmptyDiff(d)).toBe(false);
+    expect(isEmptyDiff(diffProjects({ base: side(a), head: side(a), calendar: makeCalendar(undefined) }))).toBe(true);
+  });
+});
