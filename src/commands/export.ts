@@ -13,6 +13,7 @@ import { icsEvents, toIcs, type IcsKind } from '../render/export-ics.js';
 import { planOf } from './plan-shared.js';
 
 const ICS_DEFAULT: IcsKind[] = ['project', 'milestones', 'requirements', 'risks', 'acceptance'];
+const ICS_KINDS: readonly string[] = [...ICS_DEFAULT, 'tasks'];
 
 export async function exportRecords(ctx: Context, opts: Record<string, unknown>): Promise<void> {
   const format = choiceOption(ctx, '--format', opts.format, ['csv', 'json', 'ics'] as const) ?? (ctx.json ? 'json' : 'csv');
@@ -30,7 +31,8 @@ export async function exportRecords(ctx: Context, opts: Record<string, unknown>)
   } else if (format === 'csv') {
     ctx.stdout.write(toCsv(sheetOf((kind ?? 'requirements') as SheetKind, p, schedule, ctx.asOf, ctx.t)));
   } else {
-    const kinds = new Set<IcsKind>(kind ? (kind === 'changes' || kind === 'surveys' ? [] : [kind]) : ICS_DEFAULT);
+    // Only dated plans and hand-overs make calendar events; change slips, surveys and minutes do not.
+    const kinds = new Set<IcsKind>(kind ? (ICS_KINDS.includes(kind) ? [kind as IcsKind] : []) : ICS_DEFAULT);
     const name = p.manifest?.data.name ?? 'deliver';
     ctx.stdout.write(toIcs(icsEvents(p, schedule, kinds, ctx.t), name, ctx.asOf));
   }

@@ -4,6 +4,7 @@
 import type { Acceptance } from './generated/acceptance.js';
 import type { Change } from './generated/change.js';
 import type { Manifest } from './generated/manifest.js';
+import type { Meeting } from './generated/meeting.js';
 import type { Plan } from './generated/plan.js';
 import type { Requirement } from './generated/requirement.js';
 import type { Risk } from './generated/risk.js';
@@ -11,7 +12,7 @@ import type { Survey } from './generated/survey.js';
 import type { JsonPath } from './diagnostics.js';
 import { KIND_NAMES, kindSpec, type CollectionOf, type KindName, type RecordOf, type SchemaName } from './kinds/index.js';
 
-export type { Acceptance, Change, Manifest, Plan, Requirement, Risk, Survey };
+export type { Acceptance, Change, Manifest, Meeting, Plan, Requirement, Risk, Survey };
 export type Task = NonNullable<Plan['tasks']>[number];
 export type Milestone = NonNullable<Plan['milestones']>[number];
 export type Baseline = NonNullable<Plan['baselines']>[number];

@@ -4,9 +4,10 @@ import acceptance from '../../schemas/acceptance.schema.json';
 import change from '../../schemas/change.schema.json';
 import defs from '../../schemas/defs.schema.json';
 import manifest from '../../schemas/manifest.schema.json';
+import meeting from '../../schemas/meeting.schema.json';
 import plan from '../../schemas/plan.schema.json';
 import requirement from '../../schemas/requirement.schema.json';
 import risk from '../../schemas/risk.schema.json';
 import survey from '../../schemas/survey.schema.json';
 
-export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, manifest, plan, requirement, risk, survey };
+export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, manifest, meeting, plan, requirement, risk, survey };

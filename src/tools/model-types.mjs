@@ -1,20 +1,21 @@
 // Turns schemas/*.schema.json into TypeScript declarations, one module per record kind, so that
 // names generated from one schema can never collide with another's. Shared by gen-types and the
 // drift test (test/schemas.test.ts).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from 'json-schema-to-typescript';
 
-export const TYPES = [
-  ['manifest', 'Manifest'], ['requirement', 'Requirement'], ['plan', 'Plan'], ['risk', 'Risk'],
-  ['change', 'Change'], ['acceptance', 'Acceptance'], ['survey', 'Survey'],
-];
+/** Every schema but the shared definitions, with its type name: `meeting` → `Meeting`. */
+function typesIn(dir) {
+  return readdirSync(dir).filter((n) => n.endsWith('.schema.json') && n !== 'defs.schema.json').sort()
+    .map((n) => n.slice(0, -'.schema.json'.length)).map((file) => [file, file[0].toUpperCase() + file.slice(1)]);
+}
 
 /** @returns {Promise<Record<string, string>>} file name (under src/core/generated/) → contents */
 export async function generateModelTypes(root) {
   const dir = join(root, 'schemas');
   const out = {};
-  for (const [file, typeName] of TYPES) {
+  for (const [file, typeName] of typesIn(dir)) {
     const schema = JSON.parse(readFileSync(join(dir, `${file}.schema.json`), 'utf8'));
     const ts = await compile({ ...schema, title: typeName }, typeName, {
       cwd: dir,

@@ -5,6 +5,7 @@
 import { acceptanceKind } from './acceptance.js';
 import { baselineKind } from './baseline.js';
 import { changeKind } from './change.js';
+import { meetingKind } from './meeting.js';
 import { milestoneKind } from './milestone.js';
 import { requirementKind } from './requirement.js';
 import { riskKind } from './risk.js';
@@ -21,6 +22,7 @@ export const KINDS = {
   change: changeKind,
   acceptance: acceptanceKind,
   survey: surveyKind,
+  meeting: meetingKind,
 } as const;
 
 export type KindName = keyof typeof KINDS;

@@ -5,8 +5,11 @@ import type { IsoDate } from '../dates.js';
 import type { JsonPath } from '../diagnostics.js';
 import type { Schedule } from '../schedule.js';
 
-/** A schema in schemas/: the file kinds (deliver.yaml, plan.yaml) and one per record folder. */
-export type SchemaName = 'manifest' | 'plan' | 'requirement' | 'risk' | 'change' | 'acceptance' | 'survey';
+/**
+ * A schema in schemas/: the file kinds (deliver.yaml, plan.yaml) and one per record folder — the
+ * names the build compiled a validator for, so a schema and its name cannot drift apart.
+ */
+export type SchemaName = keyof typeof import('../../generated/validators.js');
 
 /** Where a kind's records live: one record per file in a folder, or a list in plan.yaml. */
 export type Storage = { folder: string } | { planList: 'tasks' | 'milestones' | 'baselines' };

@@ -5,13 +5,14 @@ import type { Project } from '../model.js';
 import { checkAcceptance, checkChanges, checkRisks } from './control.js';
 import { checkIds } from './ids.js';
 import { checkManifest } from './manifest.js';
+import { checkMeetings } from './meetings.js';
 import { checkPlan } from './plan.js';
 import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
 
 export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkSchedule,
+  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule,
 ];
 
 export function checkRules(p: Project): Diagnostic[] {

@@ -128,6 +128,12 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-W092': { en: 'action {n} is due {due}, before the risk was identified ({identified})', zh: '第 {n} 项措施的到期日 {due} 早于风险识别日期 {identified}' },
   'DLV-E091': { en: 'approval date {date} is before the slip was submitted ({submitted})', zh: '审批日期 {date} 早于提交日期 {submitted}' },
 
+  // --- meetings: E170–E179 ---
+  'DLV-E170': { en: 'action {n} was done {done}, before the meeting ({date})', zh: '第 {n} 项行动项的完成日期 {done} 早于会议日期 {date}',
+    hintEn: 'An action item is carried out on or after the meeting that gave it out.', hintZh: '行动项的完成日期应不早于布置它的会议日期。' },
+  'DLV-W171': { en: 'action {n} is due {due}, before the meeting ({date})', zh: '第 {n} 项行动项的截止日期 {due} 早于会议日期 {date}' },
+  'DLV-W172': { en: 'only a retrospective records highlights, problems and improvements (this meeting is {kind})', zh: '只有复盘会记录亮点、问题和改进措施（本次会议类型为 {kind}）' },
+
   // --- requirements: E100–E119 ---
   'DLV-E100': { en: 'the requirement is accepted but no acceptance record has a passing round for it', zh: '需求已标记为验收通过，但没有任何验收记录对其验收通过',
     hintEn: 'Record the passing round with `deliver accept round <AC-id> --result pass`.', hintZh: '请用 `deliver accept round <AC编号> --result pass` 记录通过的验收。' },
