@@ -2,9 +2,9 @@
 // a delivery lead reads in ten seconds. Lists are capped so the screen never grows past 40 lines;
 // colour only marks what the words already say.
 import { displayWidth as stringWidth } from './width.js';
-import { KPI_KEYS } from '../core/kpi.js';
+import { kpiList } from '../core/kpi.js';
 import type { StatusFacts } from '../core/status.js';
-import { formatBasis, formatDate, formatMet, formatTarget, formatValue, percent, type Fmt } from './kpi.js';
+import { formatBasis, formatDate, formatMet, formatTarget, formatValue, measureName, percent, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
 
 export type Style = 'red' | 'yellow' | 'green' | 'bold' | 'dim';
@@ -130,8 +130,8 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
 
   // KPIs: one aligned row each
   lines.push([{ text: t('status.kpis'), style: 'bold' }]);
-  const ms2 = KPI_KEYS.map((k) => f.kpis[k]);
-  const cols = ms2.map((m) => [t(`kpi.name.${m.key}`), formatValue(m), formatBasis(t, m), formatTarget(m)]);
+  const ms2 = kpiList(f.kpis);
+  const cols = ms2.map((m) => [measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m)]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...cols.map((c) => stringWidth(c[i]!))));
   ms2.forEach((m, i) => {
     const c = cols[i]!;
