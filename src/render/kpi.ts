@@ -60,10 +60,7 @@ function measureShort(t: Translate, m: Pick<Measure, 'key' | 'label'>): string {
 /** "4 / 5", or for counts the count with its details; waived actions and projects meeting a per-project target beside. */
 export function formatBasis(t: Translate, m: Measure): string {
   if (m.key === 'requirements_received') return t('kpi.throughput', { n: m.numerator, accepted: m.accepted ?? 0, rejected: m.rejected ?? 0 });
-  if (m.key === 'risks_identified') {
-    const base = t('kpi.managed', { managed: m.managed ?? m.numerator, identified: m.identified ?? m.numerator });
-    return m.projects !== undefined ? `${base}${t('rep.comma')}${t('kpi.projectsMet', { n: m.projects_met ?? 0, of: m.projects })}` : base;
-  }
+  if (m.key === 'risks_identified') return t('kpi.managed', { managed: m.managed ?? m.numerator, identified: m.identified ?? m.numerator });
   if (m.denominator === null) return String(m.numerator);
   const basis = `${num(m.numerator)} / ${m.denominator}`;
   return m.waived ? `${basis} ${t('kpi.waived', { n: m.waived })}` : basis;
@@ -109,6 +106,8 @@ export function measureNotes(t: Translate, k: Kpis, f?: Fmt): string[] {
   const ex = k.on_time_delivery_rate.excluded ?? 0;
   if (ex > 0) note(k.on_time_delivery_rate, t('kpi.excluded', { n: ex }));
   for (const m of [k.analysis_sla_rate, k.feasibility_sla_rate]) if (m.stopped) note(m, t('kpi.stopped', { n: m.stopped }));
+  const r = k.risks_identified;
+  if (r.projects) note(r, t('kpi.projectsMet', { n: r.projects_met ?? 0, of: r.projects, target: r.target ?? '—' }));
   return out;
 }
 

@@ -44,7 +44,7 @@ export const en: Record<string, string> = {
   'kpi.reason.delivered_outside_period': 'the project was not delivered in the period',
   'kpi.reason.no_contract_due': 'no contract due date in deliver.yaml to judge against',
   'kpi.reason.no_projects_delivered': 'no project was delivered in the period',
-  'kpi.managed': '{managed} managed of {identified} identified', 'kpi.projectsMet': '{n} of {of} projects meet it', 'kpi.waived': '({n} waived)',
+  'kpi.managed': '{managed} of {identified} identified', 'kpi.projectsMet': '{n} of {of} projects meet the target of {target} per project', 'kpi.waived': '({n} waived)',
   'kpi.delivered': 'delivered on {date}', 'kpi.deliveredDue': 'delivered on {date}, due {due}{moved}', 'kpi.moved': ' (moved {n} wd by approved change slips)',
   'kpi.stopped': '{n} requirement(s) rejected or put on hold by the deadline are left out',
   'kpi.col.measure': 'Measure', 'kpi.col.value': 'Value', 'kpi.col.basis': 'Numerator / denominator', 'kpi.col.target': 'Target',
@@ -140,8 +140,13 @@ export const en: Record<string, string> = {
   'exp.h.date': 'Date', 'exp.h.respondent': 'Respondent', 'exp.h.quality': 'Quality', 'exp.h.timeliness': 'Timeliness', 'exp.h.after_sales': 'After-sales',
   'exp.h.acceptance': 'Acceptance', 'exp.h.comment': 'Comment',
   // survey
-  'survey.badDimension': '--dimension must be quality=N, timeliness=N or after_sales=N with N from 0 to 100, got "{value}"',
+  'survey.badDimension': '--dimension must be quality=N, timeliness=N, after_sales=N or a dimension of survey_dimensions in deliver.yaml, with N from 0 to 100, got "{value}"',
   'survey.badScore': '--score must be a number from 0 to 100, got "{value}"',
+  'survey.badDimensionTeam': '--dimension of a team survey must be communication=N (沟通顺畅度), problem_solving=N (问题解决效率) or cooperation=N (配合度) with N from 1 to 5, got "{value}"',
+  'survey.badScoreTeam': '--score of a team survey must be a number from 1 to 5, got "{value}"',
+  'survey.badAudience': '--audience must be customer or team, got "{value}"',
+  'survey.ownDimensionHint': 'A dimension of the project\'s own is listed first under survey_dimensions in deliver.yaml (key: name).',
+  'survey.h.audience': 'Audience', 'survey.h.other': 'Other dimensions', 'survey.audience.customer': 'customer', 'survey.audience.team': 'team',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -187,7 +192,7 @@ export const zh: Record<keyof typeof en, string> = {
   'kpi.reason.delivered_outside_period': '项目不在该期间内交付',
   'kpi.reason.no_contract_due': 'deliver.yaml 中没有合同约定日期，无法判定',
   'kpi.reason.no_projects_delivered': '期间内没有交付的项目',
-  'kpi.managed': '识别 {identified}，已管理 {managed}', 'kpi.projectsMet': '{of} 个项目中 {n} 个达标', 'kpi.waived': '（豁免 {n}）',
+  'kpi.managed': '{managed} / 识别 {identified}', 'kpi.projectsMet': '{of} 个项目中 {n} 个达到每个项目 {target} 个的目标', 'kpi.waived': '（豁免 {n}）',
   'kpi.delivered': '{date} 交付', 'kpi.deliveredDue': '{date} 交付，约定 {due}{moved}', 'kpi.moved': '（已批准变更顺延 {n} 个工作日）',
   'kpi.stopped': '{n} 项需求在期限内被拒绝或搁置，未计入',
   'kpi.col.measure': '指标', 'kpi.col.value': '数值', 'kpi.col.basis': '分子 / 分母', 'kpi.col.target': '目标',
@@ -278,6 +283,11 @@ export const zh: Record<keyof typeof en, string> = {
   'exp.h.last_round': '最近一轮', 'exp.h.result': '结果', 'exp.h.state': '状态', 'exp.h.done': '完成日期', 'exp.h.forecast': '预计', 'exp.h.notes': '备注',
   'exp.h.date': '日期', 'exp.h.respondent': '填写人', 'exp.h.quality': '质量', 'exp.h.timeliness': '及时性', 'exp.h.after_sales': '售后服务',
   'exp.h.acceptance': '验收', 'exp.h.comment': '意见',
-  'survey.badDimension': '--dimension 必须是 quality=N、timeliness=N 或 after_sales=N，N 为 0 到 100，实际为 "{value}"',
+  'survey.badDimension': '--dimension 必须是 quality=N、timeliness=N、after_sales=N 或 deliver.yaml 中 survey_dimensions 定义的维度，N 为 0 到 100，实际为 "{value}"',
   'survey.badScore': '--score 必须是 0 到 100 之间的数，实际为 "{value}"',
+  'survey.badDimensionTeam': '团队调查的 --dimension 必须是 communication=N（沟通顺畅度）、problem_solving=N（问题解决效率）或 cooperation=N（配合度），N 为 1 到 5，实际为 "{value}"',
+  'survey.badScoreTeam': '团队调查的 --score 必须是 1 到 5 之间的数，实际为 "{value}"',
+  'survey.badAudience': '--audience 必须是 customer 或 team，实际为 "{value}"',
+  'survey.ownDimensionHint': '项目自己的维度需先在 deliver.yaml 的 survey_dimensions 下登记（键: 名称）。',
+  'survey.h.audience': '对象', 'survey.h.other': '其他维度', 'survey.audience.customer': '客户', 'survey.audience.team': '团队',
 };
