@@ -261,6 +261,10 @@ export interface KPIKPITargets {
  * The project's own customer-satisfaction dimensions beside quality, timeliness and after_sales: key → name shown in reports (satisfaction_<key> in the KPIs).
  */
 export interface SurveyDimensions {
+  /**
+   * This interface was referenced by `SurveyDimensions`'s JSON-Schema definition
+   * via the `patternProperty` "^[a-z][a-z0-9_]{0,39}$".
+   */
   [k: string]: string | undefined;
 }
 /**

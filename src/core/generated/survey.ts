@@ -45,30 +45,9 @@ export interface Survey {
   dimensions?: {
     /**
      * A score out of 100.
-     */
-    quality?: number;
-    /**
-     * A score out of 100.
-     */
-    timeliness?: number;
-    /**
-     * A score out of 100.
-     */
-    after_sales?: number;
-    /**
-     * A score out of 100.
-     */
-    communication?: number;
-    /**
-     * A score out of 100.
-     */
-    problem_solving?: number;
-    /**
-     * A score out of 100.
-     */
-    cooperation?: number;
-    /**
-     * A score out of 100.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[a-z][a-z0-9_]{0,39}$".
      */
     [k: string]: number | undefined;
   };
