@@ -63,7 +63,7 @@ export function formatBasis(t: Translate, m: Measure): string {
   if (m.key === 'risks_identified') return t('kpi.managed', { managed: m.managed ?? m.numerator, identified: m.identified ?? m.numerator });
   if (m.denominator === null) return String(m.numerator);
   const basis = `${num(m.numerator)} / ${m.denominator}`;
-  return m.waived ? `${basis} ${t('kpi.waived', { n: m.waived })}` : basis;
+  return m.waived ? `${basis}${t('kpi.waived', { n: m.waived })}` : basis;
 }
 
 export function formatMet(t: Translate, m: Pick<Measure, 'met'>): string {

@@ -44,7 +44,7 @@ export const en: Record<string, string> = {
   'kpi.reason.delivered_outside_period': 'the project was not delivered in the period',
   'kpi.reason.no_contract_due': 'no contract due date in deliver.yaml to judge against',
   'kpi.reason.no_projects_delivered': 'no project was delivered in the period',
-  'kpi.managed': '{managed} of {identified} identified', 'kpi.projectsMet': '{n} of {of} projects meet the target of {target} per project', 'kpi.waived': '({n} waived)',
+  'kpi.managed': '{managed} of {identified} identified', 'kpi.projectsMet': '{n} of {of} projects meet the target of {target} per project', 'kpi.waived': ' ({n} waived)',
   'kpi.delivered': 'delivered on {date}', 'kpi.deliveredDue': 'delivered on {date}, due {due}{moved}', 'kpi.moved': ' (moved {n} wd by approved change slips)',
   'kpi.stopped': '{n} requirement(s) rejected or put on hold by the deadline are left out',
   'kpi.col.measure': 'Measure', 'kpi.col.value': 'Value', 'kpi.col.basis': 'Numerator / denominator', 'kpi.col.target': 'Target',
