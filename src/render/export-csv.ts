@@ -83,8 +83,8 @@ export function sheetOf(kind: SheetKind, p: Project, sched: Schedule, asOf: IsoD
       };
     case 'surveys':
       return {
-        headers: h(['id', 'date', 'score', 'quality', 'timeliness', 'after_sales', 'respondent', 'requirement', 'acceptance', 'comment']),
-        rows: p.surveys.map(({ data: s }) => [s.id, s.date, s.score, s.dimensions?.quality, s.dimensions?.timeliness, s.dimensions?.after_sales, s.respondent, s.requirement, s.acceptance, s.comment]),
+        headers: h(['id', 'date', 'audience', 'score', 'quality', 'timeliness', 'after_sales', 'respondent', 'requirement', 'acceptance', 'comment']),
+        rows: p.surveys.map(({ data: s }) => [s.id, s.date, s.audience ?? 'customer', s.score, s.dimensions?.quality, s.dimensions?.timeliness, s.dimensions?.after_sales, s.respondent, s.requirement, s.acceptance, s.comment]),
       };
   }
 }

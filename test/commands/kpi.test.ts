@@ -156,6 +156,11 @@ describe('deliver survey', () => {
     const text = await runCli(['kpi'], { cwd: dir });
     expect(text.stdout).toMatch(/Satisfaction: 培训服务\t75\t150 \/ 2\t≥ 80\t✗ NO/);
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+    // written by hand with a dimension nobody declared: measured all the same, and `validate` warns
+    writeFileSync(join(dir, 'surveys', 'S-003-x.yaml'), 'id: S-003\ndate: 2026-11-07\nscore: 80\ndimensions:\n  pricing: 60\n');
+    const v = await runCli(['validate'], { cwd: dir });
+    expect(v.stdout + v.stderr).toMatch(/S-003-x\.yaml:5:\d+: warning DLV-W093 dimension "pricing" is not one a customer survey scores \(quality, timeliness, after_sales, training\)/);
+    expect(JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout).kpis.satisfaction_pricing).toMatchObject({ value: 60, label: 'pricing' });
   });
 
   it('refuses bad scores, dimensions and references', async () => {

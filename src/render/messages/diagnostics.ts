@@ -128,6 +128,9 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-W092': { en: 'action {n} is due {due}, before the risk was identified ({identified})', zh: '第 {n} 项措施的到期日 {due} 早于风险识别日期 {identified}' },
   'DLV-E091': { en: 'approval date {date} is before the slip was submitted ({submitted})', zh: '审批日期 {date} 早于提交日期 {submitted}' },
 
+  'DLV-W093': { en: 'dimension "{dim}" is not one a {audience} survey scores ({known})', zh: '维度“{dim}”不在这类调查可评的维度中（{known}）',
+    hintEn: 'Check the spelling, or name the project\'s own dimension under survey_dimensions in deliver.yaml (key: name).', hintZh: '请检查拼写，或在 deliver.yaml 的 survey_dimensions 下登记项目自己的维度（键: 名称）。' },
+
   // --- requirements: E100–E119 ---
   'DLV-E100': { en: 'the requirement is accepted but no acceptance record has a passing round for it', zh: '需求已标记为验收通过，但没有任何验收记录对其验收通过',
     hintEn: 'Record the passing round with `deliver accept round <AC-id> --result pass`.', hintZh: '请用 `deliver accept round <AC编号> --result pass` 记录通过的验收。' },

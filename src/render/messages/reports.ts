@@ -137,7 +137,7 @@ export const en: Record<string, string> = {
   'exp.h.tasks': 'Tasks', 'exp.h.schedule_days': 'Schedule (wd)', 'exp.h.cost': 'Cost', 'exp.h.customer_approval': 'Customer approval',
   'exp.h.internal_approval': 'Internal approval', 'exp.h.delivered': 'Delivered', 'exp.h.agreed': 'Agreed', 'exp.h.rounds': 'Rounds',
   'exp.h.last_round': 'Last round', 'exp.h.result': 'Result', 'exp.h.state': 'State', 'exp.h.done': 'Done', 'exp.h.forecast': 'Forecast', 'exp.h.notes': 'Notes',
-  'exp.h.date': 'Date', 'exp.h.respondent': 'Respondent', 'exp.h.quality': 'Quality', 'exp.h.timeliness': 'Timeliness', 'exp.h.after_sales': 'After-sales',
+  'exp.h.date': 'Date', 'exp.h.respondent': 'Respondent', 'exp.h.quality': 'Quality', 'exp.h.timeliness': 'Timeliness', 'exp.h.after_sales': 'After-sales', 'exp.h.audience': 'Audience',
   'exp.h.acceptance': 'Acceptance', 'exp.h.comment': 'Comment',
   // survey
   'survey.badDimension': '--dimension must be quality=N, timeliness=N, after_sales=N or a dimension of survey_dimensions in deliver.yaml, with N from 0 to 100, got "{value}"',
@@ -281,7 +281,7 @@ export const zh: Record<keyof typeof en, string> = {
   'exp.h.tasks': '任务', 'exp.h.schedule_days': '工期影响（工作日）', 'exp.h.cost': '费用', 'exp.h.customer_approval': '客户审批',
   'exp.h.internal_approval': '内部审批', 'exp.h.delivered': '交付日期', 'exp.h.agreed': '约定日期', 'exp.h.rounds': '轮次',
   'exp.h.last_round': '最近一轮', 'exp.h.result': '结果', 'exp.h.state': '状态', 'exp.h.done': '完成日期', 'exp.h.forecast': '预计', 'exp.h.notes': '备注',
-  'exp.h.date': '日期', 'exp.h.respondent': '填写人', 'exp.h.quality': '质量', 'exp.h.timeliness': '及时性', 'exp.h.after_sales': '售后服务',
+  'exp.h.date': '日期', 'exp.h.respondent': '填写人', 'exp.h.quality': '质量', 'exp.h.timeliness': '及时性', 'exp.h.after_sales': '售后服务', 'exp.h.audience': '调查对象',
   'exp.h.acceptance': '验收', 'exp.h.comment': '意见',
   'survey.badDimension': '--dimension 必须是 quality=N、timeliness=N、after_sales=N 或 deliver.yaml 中 survey_dimensions 定义的维度，N 为 0 到 100，实际为 "{value}"',
   'survey.badScore': '--score 必须是 0 到 100 之间的数，实际为 "{value}"',
