@@ -57,7 +57,7 @@ function measureShort(t: Translate, m: Pick<Measure, 'key' | 'label'>): string {
   return m.label !== undefined ? t('kpi.short.satisfaction_own', { dim: sanitizeInline(m.label) }) : t(`kpi.short.${m.key}`);
 }
 
-/** "4 / 5", or for counts the count with its details; waived actions and projects meeting a per-project target beside. */
+/** "4 / 5" (with the waived actions beside the risk response rate), or for counts the count with its details. */
 export function formatBasis(t: Translate, m: Measure): string {
   if (m.key === 'requirements_received') return t('kpi.throughput', { n: m.numerator, accepted: m.accepted ?? 0, rejected: m.rejected ?? 0 });
   if (m.key === 'risks_identified') return t('kpi.managed', { managed: m.managed ?? m.numerator, identified: m.identified ?? m.numerator });

@@ -97,6 +97,30 @@ describe('service-level clocks (需求分析 1 个工作日内, 可行性评估 
   });
 });
 
+describe('service-level clocks over an ordinary weekend', () => {
+  const p = load({
+    'deliver.yaml': manifest(),
+    // received Thu 10-15: the analysis is due Fri 10-16. Analysed Sat 10-17: still 1 wd, in time.
+    'requirements/202610-001-a.yaml': req('202610-001', '2026-10-15', 'analysis: { analyst: 王, date: 2026-10-17 }\n', 'analyzing'),
+    // received Thu 10-15, analysed Mon 10-19: 2 wd, late. Its assessment is due 2 wd after the analysis: Wed 10-21.
+    'requirements/202610-002-b.yaml': req('202610-002', '2026-10-15', 'analysis: { analyst: 王, date: 2026-10-19 }\n', 'analyzing'),
+    // received Thu 10-15, nothing done.
+    'requirements/202610-003-c.yaml': req('202610-003', '2026-10-15'),
+  });
+
+  it('on Saturday 10-17 the Friday deadline has not run out in working days; on Monday 10-19 it has', () => {
+    const sat = projectKpis({ project: p, asOf: '2026-10-17' });
+    expect(nd(sat, 'analysis_sla_rate')).toEqual([1, 1]); // A in time; C (1 wd elapsed) not yet due; B not analysed yet
+    const mon = projectKpis({ project: p, asOf: '2026-10-19' });
+    expect(nd(mon, 'analysis_sla_rate')).toEqual([1, 3]); // A in time; B late; C missed
+    // feasibility: A from Sat 10-17 (1 wd by Monday), B from Mon 10-19, C from its analysis deadline Fri 10-16 (1 wd): none due
+    expect(mon.feasibility_sla_rate).toMatchObject({ value: null, denominator: 0 });
+    const wed = projectKpis({ project: p, asOf: '2026-10-21' });
+    // A: 10-19, 10-20, 10-21 = 3 wd since Saturday: missed; B: 2 wd, not yet; C: 3 wd since Friday: missed
+    expect(nd(wed, 'feasibility_sla_rate')).toEqual([0, 2]);
+  });
+});
+
 const acc = (id: string, reqId: string, delivered: string, more = '') => `id: ${id}
 deliverable: 交付物 ${id}
 requirements: [${reqId}]
