@@ -145,9 +145,10 @@ export function acceptanceCounts(acc: readonly Acceptance[], reqs: ReadonlyMap<s
 
 // ---- project on-time rate (项目交付及时率) ----
 
+/** `due`: the contract's date moved by the approved slips (undefined without a contract date); `moved`: by how many working days. */
 export type ProjectDelivery =
   | { state: 'delivered'; date: IsoDate; due: IsoDate | undefined; onTime: boolean | undefined; moved: number }
-  | { state: 'open' };
+  | { state: 'open'; due: IsoDate | undefined; moved: number };
 
 /** The date requirement `id` was accepted: the history's move, else the first passing final round covering it. */
 export function acceptedOn(r: Requirement, acc: readonly Acceptance[]): IsoDate | undefined {
@@ -170,26 +171,27 @@ export function approvedByBoth(c: Change): boolean {
  * (working days) of the change slips both sides approved.
  */
 export function projectDelivery(p: Project, cal: WorkCalendar): ProjectDelivery {
+  const base = contractDue(p.manifest?.data);
+  const moved = p.changes.map((c) => c.data).filter(approvedByBoth).reduce((s, c) => s + (c.schedule_days ?? 0), 0);
+  const due = base === undefined ? undefined : moved ? addWorking(cal, base, moved) : base;
+  const open: ProjectDelivery = { state: 'open', due, moved };
   const acc = p.acceptance.map((a) => a.data);
   const scope = p.requirements.map((r) => r.data).filter((r) => r.status !== 'rejected' && r.status !== 'on_hold');
   let date: IsoDate | undefined;
   if (scope.length) {
     for (const r of scope) {
       const on = r.status === 'accepted' ? acceptedOn(r, acc) : undefined;
-      if (on === undefined) return { state: 'open' };
+      if (on === undefined) return open;
       if (date === undefined || on > date) date = on;
     }
   } else {
     const ms = p.milestones.map((m) => m.data);
-    if (!ms.length) return { state: 'open' };
+    if (!ms.length) return open;
     for (const m of ms) {
-      if (m.done === undefined) return { state: 'open' };
+      if (m.done === undefined) return open;
       if (date === undefined || m.done > date) date = m.done;
     }
   }
-  const base = contractDue(p.manifest?.data);
-  const moved = p.changes.map((c) => c.data).filter(approvedByBoth).reduce((s, c) => s + (c.schedule_days ?? 0), 0);
-  const due = base === undefined ? undefined : moved ? addWorking(cal, base, moved) : base;
   return { state: 'delivered', date: date!, due, onTime: due === undefined ? undefined : date! <= due, moved };
 }
 

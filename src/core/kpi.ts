@@ -192,7 +192,7 @@ export function projectKpis(input: KpiInput): Kpis {
   // the project's delivery (项目交付及时率)
   const pd = projectDelivery(p, cal);
   let project: Measure;
-  if (pd.state === 'open') project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { reason: 'not_delivered', delivered_on: null, due: null });
+  if (pd.state === 'open') project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { reason: 'not_delivered', delivered_on: null, due: pd.due ?? null, moved_days: pd.moved });
   else {
     const extra = { delivered_on: pd.date, due: pd.due ?? null, moved_days: pd.moved };
     if (!inWindow(w, pd.date)) project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { ...extra, reason: 'delivered_outside_period' });

@@ -98,9 +98,10 @@ export function measureNotes(t: Translate, k: Kpis, f?: Fmt): string[] {
   const out: string[] = [];
   const note = (m: Measure, reason: string) => out.push(t('kpi.note', { name: measureName(t, m), reason }));
   const p = k.project_on_time_rate;
-  if (f && p.delivered_on) {
+  if (f && (p.delivered_on || p.due)) {
     const moved = p.moved_days ? t('kpi.moved', { n: p.moved_days > 0 ? `+${p.moved_days}` : String(p.moved_days) }) : '';
-    note(p, p.due ? t('kpi.deliveredDue', { date: formatDate(f, p.delivered_on), due: formatDate(f, p.due), moved }) : t('kpi.delivered', { date: formatDate(f, p.delivered_on) }));
+    if (!p.delivered_on) note(p, t('kpi.dueOnly', { due: formatDate(f, p.due!), moved }));
+    else note(p, p.due ? t('kpi.deliveredDue', { date: formatDate(f, p.delivered_on), due: formatDate(f, p.due), moved }) : t('kpi.delivered', { date: formatDate(f, p.delivered_on) }));
   }
   for (const m of measureRows(k)) if (m.reason) note(m, t(`kpi.reason.${m.reason}`));
   const ex = k.on_time_delivery_rate.excluded ?? 0;

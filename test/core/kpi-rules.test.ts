@@ -212,7 +212,7 @@ describe('project on-time rate (项目交付及时率)', () => {
 
   it('not delivered before the last acceptance; a period counts it where it was delivered', () => {
     const p = software(slips);
-    expect(projectKpis({ project: p, asOf: '2026-10-09' }).project_on_time_rate).toMatchObject({ value: null, denominator: 0, reason: 'not_delivered' });
+    expect(projectKpis({ project: p, asOf: '2026-10-09' }).project_on_time_rate).toMatchObject({ value: null, denominator: 0, reason: 'not_delivered', delivered_on: null, due: '2026-10-10' });
     expect(projectKpis({ project: p, asOf: '2026-10-20', period: parsePeriod('2026-Q3')! }).project_on_time_rate).toMatchObject({ value: null, denominator: 0, reason: 'delivered_outside_period' });
     expect(projectKpis({ project: p, asOf: '2026-10-20', period: parsePeriod('2026-W41')! }).project_on_time_rate).toMatchObject({ value: 1, denominator: 1 });
   });
