@@ -73,7 +73,7 @@ export async function kpiOf(ctx: Context, list: Target[], single: boolean, perio
       println(ctx, ctx.chalk().bold(t('kpi.title', { name: sanitizeInline(r.name) })));
       println(ctx, periodLine(ctx, f, period));
       printTable(ctx, measureColumns(t), measureRows(r.kpis));
-      for (const n of measureNotes(t, r.kpis)) println(ctx, `  ${n}`);
+      for (const n of measureNotes(t, r.kpis, f)) println(ctx, `  ${n}`);
     }
   } else {
     const totals = portfolioTotals(rows.map((r) => r.kpis));
@@ -89,11 +89,11 @@ export async function kpiOf(ctx: Context, list: Target[], single: boolean, perio
       const clip = (s: string) => ([...s].length > 24 ? [...s].slice(0, 23).join('') + '…' : s);
       const table: PortfolioRow[] = [...rows.map((r) => ({ name: clip(r.code ?? r.name), kpis: r.kpis })), { name: t('kpi.total'), kpis: totals, total: true }];
       const groups = ctx.stdoutIsTTY ? measureGroups(stringWidth, t, table, ctx.columns) : [measureRows(totals).map((m) => m.key)];
-      for (const g of groups) printTable(ctx, portfolioColumns(t, g), table);
+      for (const g of groups) printTable(ctx, portfolioColumns(t, g, table), table);
       println(ctx);
       println(ctx, ctx.chalk().bold(t('kpi.totalTitle')));
       printTable(ctx, measureColumns(t), measureRows(totals));
-      for (const n of measureNotes(t, totals)) println(ctx, `  ${n}`);
+      for (const n of measureNotes(t, totals, f)) println(ctx, `  ${n}`);
     }
   }
   if (broken.length) throw new FindingsError([]);

@@ -236,7 +236,7 @@ export async function riskAct(ctx: Context, id: string, numberArg: string, opts:
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const picked = [opts.done ? 'done' : undefined, waive ? 'waive' : undefined, due ? 'due' : undefined].filter(Boolean);
   if (picked.length !== 1) throw new UsageError(ctx.t('risk.act.pickOne'), ctx.t('risk.act.pickOneHint'));
-  if (opts.date !== undefined && !opts.done) throw new UsageError(ctx.t('risk.act.dateNeedsDone'));
+  if (opts.date !== undefined && !opts.done && !waive) throw new UsageError(ctx.t('risk.act.dateNeedsDone'));
   const result = changeProject(ctx, (p) => {
     const risk = findRisk(ctx, p, id);
     const list = risk.data.actions ?? [];
@@ -249,11 +249,14 @@ export async function riskAct(ctx: Context, id: string, numberArg: string, opts:
     if (opts.done) {
       if (date < risk.data.identified) throw new RefusedError(ctx.t('risk.beforeIdentified', { date, identified: risk.data.identified }));
       edit = { op: 'set', path: [...path, 'done'], value: date };
-    } else if (waive) edit = { op: 'set', path: [...path, 'waived'], value: waive };
-    else edit = { op: 'set', path: [...path, 'due'], value: due };
+    } else if (waive) {
+      // The reason is required (it is the value of --waive); the date says from when the action is out of the plan.
+      if (date < risk.data.identified) throw new RefusedError(ctx.t('risk.beforeIdentified', { date, identified: risk.data.identified }));
+      return { changes: [{ kind: 'risk', rel: risk.file, edits: [{ op: 'set', path: [...path, 'waived'], value: waive }, { op: 'set', path: [...path, 'waived_date'], value: date }] }], result: { text: action.text } };
+    } else edit = { op: 'set', path: [...path, 'due'], value: due };
     return { changes: [{ kind: 'risk', rel: risk.file, edits: [edit] }], result: { text: action.text } };
   });
-  const what = opts.done ? { done: date } : waive ? { waived: waive } : { due: due! };
+  const what = opts.done ? { done: date } : waive ? { waived: waive, waived_date: date } : { due: due! };
   if (ctx.json) printJson(ctx, 'risk.act', { id, action: n, ...what });
   else println(ctx, ctx.t(opts.done ? 'risk.act.markedDone' : waive ? 'risk.act.markedWaived' : 'risk.act.rescheduled', { id, n, date, due: due ?? '', text: safeText(result.text) }));
 }

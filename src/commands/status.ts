@@ -4,7 +4,7 @@ import type { Context } from '../cli/context.js';
 import { printJson } from '../cli/output.js';
 import { readProject, type ReadProject } from '../cli/project.js';
 import type { IsoDate } from '../core/dates.js';
-import { KPI_KEYS, type Kpis } from '../core/kpi.js';
+import { kpiList, type Kpis } from '../core/kpi.js';
 import type { Project } from '../core/model.js';
 import { projectAsOf } from '../core/period.js';
 import { statusFacts } from '../core/status.js';
@@ -19,17 +19,24 @@ export function projectView(raw: Project, asOf: IsoDate): { project: Project; pl
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
 
-/** KPIs for --json: exactly the documented keys, each with its formula (and reason when null). */
+/**
+ * KPIs for --json: exactly the documented keys (the project's own satisfaction dimensions after the
+ * built-in ones), each with its formula, the counts behind it and a reason when null.
+ */
 export function kpiJson(ctx: Context, k: Kpis): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const key of KPI_KEYS) {
-    const m = k[key];
-    out[key] = {
+  for (const m of kpiList(k)) {
+    const extra: Record<string, unknown> = {};
+    for (const f of ['excluded', 'identified', 'managed', 'projects_met', 'projects', 'waived', 'stopped', 'delivered_on', 'due', 'moved_days'] as const) {
+      if (m[f] !== undefined) extra[f] = m[f];
+    }
+    out[m.key] = {
       value: round(m.value), numerator: m.numerator, denominator: m.denominator, target: m.target, met: m.met,
       ...(m.reason ? { reason: ctx.t(`kpi.reason.${m.reason}`), reason_code: m.reason } : {}),
-      ...(m.excluded !== undefined ? { excluded: m.excluded } : {}),
+      ...(m.label !== undefined ? { dimension: m.key.slice('satisfaction_'.length), label: m.label } : {}),
+      ...extra,
       ...(m.accepted !== undefined ? { accepted: m.accepted, rejected: m.rejected ?? 0 } : {}),
-      formula: ctx.t(`kpi.formula.${key}`),
+      formula: m.label !== undefined ? ctx.t('kpi.formula.satisfaction_own', { dim: m.label }) : ctx.t(`kpi.formula.${m.key}`),
     };
   }
   return out;

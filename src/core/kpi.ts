@@ -1,74 +1,100 @@
-// The delivery KPIs of DOMAIN.md for one project and a portfolio (pure). Every measure keeps its
-// numerator and denominator so a portfolio total is the ratio of summed numerators to summed
-// denominators, never an average of project rates.
+// The delivery KPIs of DOMAIN.md for one project and a portfolio (pure), as the source documents define
+// them (the README quotes the seed passage behind each). Every measure keeps its numerator and
+// denominator so a portfolio total is the ratio of summed numerators to summed denominators, never an
+// average of project rates; a per-project target (risks managed) is judged project by project.
 //
 // Common rules:
 // - The window is the period cut at the report date (period.ts windowOf); with no period it is
 //   everything up to as-of. The project is first taken as it stood on as-of (projectAsOf), so later
-//   facts (rounds, actual ends, actions done, history moves) do not count.
+//   facts (rounds, actual ends, actions done or waived, history moves, approvals) do not count.
 // - value = numerator / denominator; null with a reason when the denominator is 0.
 // - met = value ≥ target (≤ for average_cycle_days); null when there is no value or no target.
 //
-// Formulas (also in --json, key `formula`):
+// Formulas (also in --json, key `formula`; the counting rules are in kpi-rules.ts):
+// - project_on_time_rate (项目交付及时率): projects delivered on time / projects delivered in the window.
+//   Delivered = every requirement in scope accepted (on the last acceptance), or for a project without
+//   requirements every milestone reached; on time = no later than the contract's due date moved by the
+//   schedule days of the change slips both sides approved.
 // - on_time_delivery_rate: acceptance records delivered in the window on or before their agreed date
-//   (record `agreed`, else the latest `due` of its requirements) / acceptance records delivered in
-//   the window that have an agreed date. Records with no agreed date at all are left out and
-//   counted in `excluded`.
-// - acceptance_pass_rate: records with a passing final round / records with at least one round,
-//   a record belonging to the window of its latest round (pre-acceptance rounds count as rounds,
-//   only a final round passes a record).
-// - first_pass_rate: records accepted without any failed round before the pass (acceptance.ts
-//   firstPass) / the same denominator as acceptance_pass_rate.
-// - customer_satisfaction: sum of survey scores / number of surveys dated in the window (the mean).
-// - risk_response_rate: planned risk actions due in the window that were carried out (`done` on or
-//   before as-of and not waived) / planned actions due in the window. A waived action stays in the
-//   denominator: it was planned and not carried out, and leaving it out would let waivers raise the
-//   rate. Actions without a due date are not "due" and are not counted.
-// - risks_identified: risks identified in the window (a count: denominator null). Target per project
-//   (default 3); a portfolio's target is the sum of its projects' targets.
+//   (record `agreed`, else the latest `due` of its requirements, else the contract's due date) /
+//   acceptance records delivered in the window with such a date (the others are counted in `excluded`).
+// - acceptance_pass_rate: records delivered in the window with a passing final round / records delivered
+//   in the window that have had a final round by as-of (pre-acceptance rounds are not judged).
+// - first_pass_rate: the same records whose first final round passed / the same denominator.
+// - customer_satisfaction: sum of customer survey scores / customer surveys dated in the window.
+// - satisfaction_<dimension>: the same over the surveys that score that dimension; target: the
+//   customer_satisfaction target.
+// - team_communication_score: sum of team survey scores (1–5) / team surveys dated in the window.
+// - risk_response_rate: actions done by as-of / actions due in the window plus undated actions done in
+//   the window; waived actions leave the plan (counted in `waived`).
+// - risks_identified: risks identified in the window with at least one action done by as-of (a count:
+//   denominator null; `identified` and `managed` beside it). Target per project.
 // - requirements_received: requirements received in the window (a count); `accepted` and `rejected`
 //   count requirements whose history moved them there in the window.
 // - average_cycle_days: total working days from received to accepted (project calendar; the
 //   history's move to accepted, else the passing acceptance round) / requirements accepted in the window.
-// - analysis_sla_rate: requirements received in the window whose analysis is dated within
-//   `sla.analysis_days` (default 1) working days of receipt / requirements received in the window
-//   whose analysis was due by as-of: those with an analysis, plus those without one whose deadline
-//   has passed (a missing analysis is a miss). Rejected requirements without an analysis are left out.
-// - feasibility_sla_rate: the same with the feasibility assessment and `sla.feasibility_days` (default 2).
-import { isAccepted, firstPass, passingRound } from './acceptance.js';
+// - analysis_sla_rate, feasibility_sla_rate: requirements received in the window whose step was done in
+//   time / those judged (done, or deadline passed by as-of); a rejection or hold at or before the
+//   deadline takes the requirement out (`stopped`). Analysis: `sla.analysis_days` (default 1) working
+//   days from intake; feasibility: `sla.feasibility_days` (default 2) from the analysis.
 import { makeCalendar, type WorkCalendar } from './calendar.js';
-import { isIsoDate, toDay, type IsoDate } from './dates.js';
-import type { Manifest, Project, Requirement } from './model.js';
+import type { IsoDate } from './dates.js';
+import {
+  acceptanceCounts, acceptedOn, contractDue, CUSTOMER_DIMENSIONS, isTeam, movedTo, ownDimensions, projectDelivery, riskCounts, scoreSum, slaCounts, workingDays,
+} from './kpi-rules.js';
+import type { Manifest, Project } from './model.js';
 import { allTime, inWindow, projectAsOf, windowOf, type Period, type Window } from './period.js';
 
-export const KPI_KEYS = [
-  'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction', 'risk_response_rate',
-  'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
-] as const;
-export type KpiKey = (typeof KPI_KEYS)[number];
-export type KpiTargets = Record<KpiKey, number | null>;
+export { movedTo } from './kpi-rules.js';
 
-/** rate: a fraction; score: out of 100; count: a number of things; days: working days. */
-export type KpiUnit = 'rate' | 'score' | 'count' | 'days';
-export const KPI_UNIT: Record<KpiKey, KpiUnit> = {
-  on_time_delivery_rate: 'rate', acceptance_pass_rate: 'rate', first_pass_rate: 'rate', customer_satisfaction: 'score',
+export const KPI_KEYS = [
+  'project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
+  'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score',
+  'risk_response_rate', 'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+] as const;
+export type BaseKpiKey = (typeof KPI_KEYS)[number];
+/** A base measure, or `satisfaction_<dimension>` for a dimension the project defines. */
+export type KpiKey = BaseKpiKey | `satisfaction_${string}`;
+export type KpiTargets = Record<BaseKpiKey, number | null>;
+
+/** rate: a fraction; score: out of 100; score5: out of 5; count: a number of things; days: working days. */
+export type KpiUnit = 'rate' | 'score' | 'score5' | 'count' | 'days';
+export const KPI_UNIT: Record<BaseKpiKey, KpiUnit> = {
+  project_on_time_rate: 'rate', on_time_delivery_rate: 'rate', acceptance_pass_rate: 'rate', first_pass_rate: 'rate', customer_satisfaction: 'score',
+  satisfaction_quality: 'score', satisfaction_timeliness: 'score', satisfaction_after_sales: 'score', team_communication_score: 'score5',
   risk_response_rate: 'rate', risks_identified: 'count', requirements_received: 'count', average_cycle_days: 'days',
   analysis_sla_rate: 'rate', feasibility_sla_rate: 'rate',
 };
 
-/** Targets from DOMAIN.md; measures it gives no target for have none unless deliver.yaml sets one. */
+export function unitOf(key: KpiKey): KpiUnit {
+  return (KPI_UNIT as Record<string, KpiUnit>)[key] ?? 'score';
+}
+
+/**
+ * The targets the source documents give (项目交付按时率 90%, 客户满意度 80 分, 风险应对计划实施率 95%,
+ * 至少 3 个风险, 沟通评分 4 分); every other measure has none unless deliver.yaml sets one.
+ * The satisfaction dimensions take the customer_satisfaction target.
+ */
 export const DEFAULT_TARGETS: KpiTargets = {
-  on_time_delivery_rate: 0.9, acceptance_pass_rate: null, first_pass_rate: null, customer_satisfaction: 80,
+  project_on_time_rate: 0.9, on_time_delivery_rate: null, acceptance_pass_rate: null, first_pass_rate: null, customer_satisfaction: 80,
+  satisfaction_quality: 80, satisfaction_timeliness: 80, satisfaction_after_sales: 80, team_communication_score: 4,
   risk_response_rate: 0.95, risks_identified: 3, requirements_received: null, average_cycle_days: null,
   analysis_sla_rate: null, feasibility_sla_rate: null,
 };
 
-export type NullReason =
-  | 'no_deliveries' | 'no_rounds' | 'no_surveys' | 'no_actions_due' | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due';
+/** The targets deliver.yaml can set (the dimensions follow customer_satisfaction). */
+const SETTABLE = KPI_KEYS.filter((k) => !/^satisfaction_/.test(k));
 
-const REASON: Partial<Record<KpiKey, NullReason>> = {
-  on_time_delivery_rate: 'no_deliveries', acceptance_pass_rate: 'no_rounds', first_pass_rate: 'no_rounds',
-  customer_satisfaction: 'no_surveys', risk_response_rate: 'no_actions_due', average_cycle_days: 'no_accepted_requirements',
+export type NullReason =
+  | 'no_deliveries' | 'no_final_rounds' | 'no_surveys' | 'no_dimension_scores' | 'no_team_surveys' | 'no_actions_due'
+  | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due'
+  | 'not_delivered' | 'delivered_outside_period' | 'no_contract_due' | 'no_projects_delivered';
+
+const REASON: Partial<Record<BaseKpiKey, NullReason>> = {
+  project_on_time_rate: 'no_projects_delivered', on_time_delivery_rate: 'no_deliveries', acceptance_pass_rate: 'no_final_rounds',
+  first_pass_rate: 'no_final_rounds', customer_satisfaction: 'no_surveys', satisfaction_quality: 'no_dimension_scores',
+  satisfaction_timeliness: 'no_dimension_scores', satisfaction_after_sales: 'no_dimension_scores', team_communication_score: 'no_team_surveys',
+  risk_response_rate: 'no_actions_due', average_cycle_days: 'no_accepted_requirements',
   analysis_sla_rate: 'no_analysis_due', feasibility_sla_rate: 'no_feasibility_due',
 };
 
@@ -81,31 +107,66 @@ export interface Measure {
   target: number | null;
   met: boolean | null;
   reason?: NullReason;
-  /** on_time_delivery_rate: deliveries without an agreed date, left out. */
+  /** satisfaction_<dimension> of the project's own: the dimension's name (user text). */
+  label?: string;
+  /** on_time_delivery_rate: deliveries with no date to judge against, left out. */
   excluded?: number;
   /** requirements_received: moves to accepted / rejected in the window. */
   accepted?: number;
   rejected?: number;
+  /** risks_identified: risks identified in the window, and those managed (the numerator). */
+  identified?: number;
+  managed?: number;
+  /** risks_identified over a portfolio: projects meeting their target, of the projects with one. */
+  projects_met?: number;
+  projects?: number;
+  /** risk_response_rate: actions waived, left out of the plan. */
+  waived?: number;
+  /** analysis/feasibility SLA: requirements rejected or held before the deadline, left out. */
+  stopped?: number;
+  /** project_on_time_rate of one project: when it was delivered, and the due date it is judged against. */
+  delivered_on?: IsoDate | null;
+  due?: IsoDate | null;
+  /** project_on_time_rate of one project: working days the approved change slips moved the due date. */
+  moved_days?: number;
 }
 
-export type Kpis = Record<KpiKey, Measure>;
+export type Kpis = Record<BaseKpiKey, Measure> & {
+  /** satisfaction_<dimension> for the project's own dimensions, in order. */
+  own?: Measure[];
+};
+
+/** Every measure in display order: the base ones, the project's own dimensions after the built-in ones. */
+export function kpiList(k: Kpis): Measure[] {
+  const out: Measure[] = [];
+  for (const key of KPI_KEYS) {
+    out.push(k[key]);
+    if (key === 'satisfaction_after_sales') out.push(...(k.own ?? []));
+  }
+  return out;
+}
 
 export function targetsOf(manifest: Manifest | undefined): KpiTargets {
   const t = { ...DEFAULT_TARGETS };
-  for (const k of KPI_KEYS) {
+  for (const k of SETTABLE) {
     const v = (manifest?.kpi_targets as Record<string, unknown> | undefined)?.[k];
     if (typeof v === 'number' && Number.isFinite(v)) t[k] = v;
   }
+  for (const d of CUSTOMER_DIMENSIONS) t[`satisfaction_${d}`] = t.customer_satisfaction;
   return t;
 }
 
 /** Builds a measure from its parts: value, met and reason follow the common rules above. */
 export function measure(key: KpiKey, numerator: number, denominator: number | null, target: number | null, extra: Partial<Measure> = {}): Measure {
-  const unit = KPI_UNIT[key];
+  const unit = unitOf(key);
   const value = unit === 'count' ? numerator : denominator ? numerator / denominator : null;
   const met = value === null || target === null ? null : key === 'average_cycle_days' ? value <= target : value >= target;
   const m: Measure = { key, value, numerator, denominator, target, met, ...extra };
-  if (value === null && REASON[key]) m.reason = REASON[key];
+  if (value !== null) delete m.reason;
+  else if (!m.reason) {
+    const r = (REASON as Record<string, NullReason>)[key] ?? (key.startsWith('satisfaction_') ? 'no_dimension_scores' : undefined);
+    if (r) m.reason = r;
+  }
   return m;
 }
 
@@ -118,23 +179,6 @@ export interface KpiInput {
   calendar?: WorkCalendar;
 }
 
-/** Working days in (a, b] in the calendar; undefined when a date is malformed or out of range. */
-function workingDays(cal: WorkCalendar, a: string, b: string): number | undefined {
-  if (!isIsoDate(a) || !isIsoDate(b)) return undefined;
-  try {
-    return cal.workingDaysBetween(toDay(a), toDay(b));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Date of the last move to `status` in the history. */
-export function movedTo(r: Requirement, status: Requirement['status']): IsoDate | undefined {
-  const h = r.history ?? [];
-  for (let i = h.length - 1; i >= 0; i--) if (h[i]!.to === status) return h[i]!.date;
-  return undefined;
-}
-
 export function projectKpis(input: KpiInput): Kpis {
   const { asOf } = input;
   const p = projectAsOf(input.project, asOf);
@@ -145,51 +189,44 @@ export function projectKpis(input: KpiInput): Kpis {
   const reqs = new Map(p.requirements.map((r) => [r.data.id, r.data]));
   const acc = p.acceptance.map((a) => a.data);
 
-  // on-time delivery
-  let onTime = 0, delivered = 0, excluded = 0;
-  for (const a of acc) {
-    if (!inWindow(w, a.delivered)) continue;
-    const dues = a.requirements.map((id) => reqs.get(id)?.due).filter((d): d is string => d !== undefined).sort();
-    const agreed = a.agreed ?? dues[dues.length - 1];
-    if (agreed === undefined) { excluded++; continue; }
-    delivered++;
-    if (a.delivered <= agreed) onTime++;
+  // the project's delivery (项目交付及时率)
+  const pd = projectDelivery(p, cal);
+  let project: Measure;
+  if (pd.state === 'open') project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { reason: 'not_delivered', delivered_on: null, due: pd.due ?? null, moved_days: pd.moved });
+  else {
+    const extra = { delivered_on: pd.date, due: pd.due ?? null, moved_days: pd.moved };
+    if (!inWindow(w, pd.date)) project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { ...extra, reason: 'delivered_outside_period' });
+    else if (pd.onTime === undefined) project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { ...extra, reason: 'no_contract_due' });
+    else project = measure('project_on_time_rate', pd.onTime ? 1 : 0, 1, targets.project_on_time_rate, extra);
   }
 
-  // acceptance pass and first pass: a record counts in the window of its latest round
-  let inspected = 0, passed = 0, firstPassed = 0;
-  for (const a of acc) {
-    const rounds = a.rounds ?? [];
-    const last = rounds[rounds.length - 1];
-    if (!last || !inWindow(w, last.date)) continue;
-    inspected++;
-    if (isAccepted(a)) passed++;
-    if (firstPass(a) === true) firstPassed++;
-  }
+  // deliveries and their acceptance
+  const ac = acceptanceCounts(acc, reqs, w, contractDue(manifest));
 
-  // satisfaction
-  const surveys = p.surveys.map((s) => s.data).filter((s) => inWindow(w, s.date));
-  const scoreSum = surveys.reduce((s, x) => s + x.score, 0);
+  // satisfaction: the customer's overall and per dimension, the team's rating of the delivery lead
+  const dated = p.surveys.map((s) => s.data).filter((s) => inWindow(w, s.date));
+  const customer = dated.filter((s) => !isTeam(s));
+  const team = dated.filter(isTeam);
+  const overall = scoreSum(customer, (s) => s.score);
+  const dim = (d: string) => scoreSum(customer, (s) => s.dimensions?.[d]);
+  const dq = dim('quality'), dt = dim('timeliness'), da = dim('after_sales');
+  const own = ownDimensions(manifest, p.surveys.map((s) => s.data)).map(({ key, name }) => {
+    const x = dim(key);
+    return measure(`satisfaction_${key}`, x.sum, x.n, targets.customer_satisfaction, { label: name });
+  });
+  const tm = scoreSum(team, (s) => s.score);
 
-  // risk response and risks identified
-  let actionsDue = 0, actionsDone = 0;
-  for (const r of p.risks) {
-    for (const a of r.data.actions ?? []) {
-      if (!inWindow(w, a.due)) continue;
-      actionsDue++;
-      if (a.done !== undefined && a.waived === undefined) actionsDone++;
-    }
-  }
-  const identified = p.risks.filter((r) => inWindow(w, r.data.identified)).length;
+  // risks
+  const rc = riskCounts(p.risks.map((r) => r.data), w);
 
   // requirement throughput and cycle
   const all = p.requirements.map((r) => r.data);
   const received = all.filter((r) => inWindow(w, r.received)).length;
-  const rejected = all.filter((r) => inWindow(w, movedTo(r, 'rejected')) && r.status === 'rejected').length;
+  const rejected = all.filter((r) => r.status === 'rejected' && inWindow(w, movedTo(r, 'rejected'))).length;
   let cycleSum = 0, cycleCount = 0, acceptedCount = 0;
   for (const r of all) {
     if (r.status !== 'accepted') continue;
-    const at = movedTo(r, 'accepted') ?? acceptedByRound(r.id, acc);
+    const at = acceptedOn(r, acc);
     if (!inWindow(w, at)) continue;
     acceptedCount++;
     const days = workingDays(cal, r.received, at);
@@ -199,71 +236,75 @@ export function projectKpis(input: KpiInput): Kpis {
   }
 
   // service levels
-  const sla = (days: number, dateOf: (r: Requirement) => string | undefined) => {
-    let within = 0, due = 0;
-    for (const r of all) {
-      if (!inWindow(w, r.received)) continue;
-      const at = dateOf(r);
-      if (at === undefined) {
-        if (r.status === 'rejected') continue; // turned down before anyone had to analyse it
-        const elapsed = workingDays(cal, r.received, asOf);
-        if (elapsed === undefined || elapsed <= days) continue; // still within its deadline
-        due++;
-        continue;
-      }
-      due++;
-      const took = workingDays(cal, r.received, at);
-      if (took !== undefined && took <= days) within++;
-    }
-    return { within, due };
-  };
-  const an = sla(manifest?.sla?.analysis_days ?? 1, (r) => r.analysis?.date);
-  const fe = sla(manifest?.sla?.feasibility_days ?? 2, (r) => r.feasibility?.date);
+  const sla = slaCounts(all, w, asOf, cal, manifest?.sla?.analysis_days ?? 1, manifest?.sla?.feasibility_days ?? 2);
 
   return {
-    on_time_delivery_rate: measure('on_time_delivery_rate', onTime, delivered, targets.on_time_delivery_rate, { excluded }),
-    acceptance_pass_rate: measure('acceptance_pass_rate', passed, inspected, targets.acceptance_pass_rate),
-    first_pass_rate: measure('first_pass_rate', firstPassed, inspected, targets.first_pass_rate),
-    customer_satisfaction: measure('customer_satisfaction', scoreSum, surveys.length, targets.customer_satisfaction),
-    risk_response_rate: measure('risk_response_rate', actionsDone, actionsDue, targets.risk_response_rate),
-    risks_identified: measure('risks_identified', identified, null, targets.risks_identified),
+    project_on_time_rate: project,
+    on_time_delivery_rate: measure('on_time_delivery_rate', ac.onTime, ac.delivered, targets.on_time_delivery_rate, { excluded: ac.excluded }),
+    acceptance_pass_rate: measure('acceptance_pass_rate', ac.passed, ac.inspected, targets.acceptance_pass_rate),
+    first_pass_rate: measure('first_pass_rate', ac.firstPassed, ac.inspected, targets.first_pass_rate),
+    customer_satisfaction: measure('customer_satisfaction', overall.sum, overall.n, targets.customer_satisfaction),
+    satisfaction_quality: measure('satisfaction_quality', dq.sum, dq.n, targets.satisfaction_quality),
+    satisfaction_timeliness: measure('satisfaction_timeliness', dt.sum, dt.n, targets.satisfaction_timeliness),
+    satisfaction_after_sales: measure('satisfaction_after_sales', da.sum, da.n, targets.satisfaction_after_sales),
+    team_communication_score: measure('team_communication_score', tm.sum, tm.n, targets.team_communication_score),
+    risk_response_rate: measure('risk_response_rate', rc.done, rc.planned, targets.risk_response_rate, { waived: rc.waived }),
+    risks_identified: measure('risks_identified', rc.managed, null, targets.risks_identified, { identified: rc.identified, managed: rc.managed }),
     requirements_received: measure('requirements_received', received, null, targets.requirements_received, { accepted: acceptedCount, rejected }),
     average_cycle_days: measure('average_cycle_days', cycleSum, cycleCount, targets.average_cycle_days),
-    analysis_sla_rate: measure('analysis_sla_rate', an.within, an.due, targets.analysis_sla_rate),
-    feasibility_sla_rate: measure('feasibility_sla_rate', fe.within, fe.due, targets.feasibility_sla_rate),
+    analysis_sla_rate: measure('analysis_sla_rate', sla.analysis.within, sla.analysis.due, targets.analysis_sla_rate, { stopped: sla.analysis.stopped }),
+    feasibility_sla_rate: measure('feasibility_sla_rate', sla.feasibility.within, sla.feasibility.due, targets.feasibility_sla_rate, { stopped: sla.feasibility.stopped }),
+    ...(own.length ? { own } : {}),
   };
 }
 
-/** The date of the first passing final round of an acceptance record covering requirement `id`. */
-function acceptedByRound(id: string, acc: Project['acceptance'][number]['data'][]): IsoDate | undefined {
-  const dates = acc.filter((a) => a.requirements.includes(id)).map((a) => a.rounds?.[passingRound(a)]?.date).filter((d): d is string => d !== undefined).sort();
-  return dates[0];
+const sum = (ms: readonly Measure[], f: (m: Measure) => number | null | undefined) => ms.reduce((s, m) => s + (f(m) ?? 0), 0);
+
+/** The target all the measures share, else `fallback`. */
+function sharedTarget(ms: readonly Measure[], fallback: number | null): number | null {
+  const distinct = new Set(ms.map((m) => m.target));
+  return distinct.size === 1 ? ms[0]!.target : fallback;
 }
 
 /**
- * Portfolio totals: numerators and denominators summed, the value recomputed from the sums.
- * Targets: risks_identified adds up the projects' targets (≥ 3 per project); every other target is the
- * one all projects share, else the DOMAIN.md default.
+ * Portfolio totals: numerators and denominators summed, the value recomputed from the sums; targets
+ * the one all projects share, else the default. risks_identified is a per-project target ("at least 3
+ * per project"): the portfolio meets it only when every project with a target meets it, and
+ * `projects_met` / `projects` say how many do; its target is the per-project one.
  */
 export function portfolioTotals(rows: readonly Kpis[]): Kpis {
   const out = {} as Kpis;
   for (const k of KPI_KEYS) {
     const ms = rows.map((r) => r[k]);
-    const num = ms.reduce((s, m) => s + m.numerator, 0);
-    const den = KPI_UNIT[k] === 'count' ? null : ms.reduce((s, m) => s + (m.denominator ?? 0), 0);
-    let target: number | null;
-    if (k === 'risks_identified') target = ms.every((m) => m.target === null) ? null : ms.reduce((s, m) => s + (m.target ?? 0), 0);
-    else {
-      const distinct = new Set(ms.map((m) => m.target));
-      target = distinct.size === 1 ? ms[0]!.target : DEFAULT_TARGETS[k];
-    }
+    const num = sum(ms, (m) => m.numerator);
+    const den = unitOf(k) === 'count' ? null : sum(ms, (m) => m.denominator);
+    const target = ms.length ? sharedTarget(ms, DEFAULT_TARGETS[k]) : DEFAULT_TARGETS[k];
     const extra: Partial<Measure> = {};
-    if (k === 'on_time_delivery_rate') extra.excluded = ms.reduce((s, m) => s + (m.excluded ?? 0), 0);
+    if (k === 'on_time_delivery_rate') extra.excluded = sum(ms, (m) => m.excluded);
     if (k === 'requirements_received') {
-      extra.accepted = ms.reduce((s, m) => s + (m.accepted ?? 0), 0);
-      extra.rejected = ms.reduce((s, m) => s + (m.rejected ?? 0), 0);
+      extra.accepted = sum(ms, (m) => m.accepted);
+      extra.rejected = sum(ms, (m) => m.rejected);
+    }
+    if (k === 'risk_response_rate') extra.waived = sum(ms, (m) => m.waived);
+    if (k === 'analysis_sla_rate' || k === 'feasibility_sla_rate') extra.stopped = sum(ms, (m) => m.stopped);
+    if (k === 'risks_identified') {
+      extra.identified = sum(ms, (m) => m.identified);
+      extra.managed = sum(ms, (m) => m.managed);
+      const judged = ms.filter((m) => m.met !== null);
+      extra.projects_met = judged.filter((m) => m.met).length;
+      extra.projects = judged.length;
+      const m = measure(k, num, null, ms.length ? sharedTarget(ms, null) : DEFAULT_TARGETS[k], extra);
+      m.met = judged.length ? judged.every((x) => x.met) : null;
+      out[k] = m;
+      continue;
     }
     out[k] = measure(k, num, den, target, extra);
+  }
+  // the projects' own dimensions, matched by key
+  const own = new Map<string, Measure[]>();
+  for (const r of rows) for (const m of r.own ?? []) own.set(m.key, [...(own.get(m.key) ?? []), m]);
+  if (own.size) {
+    out.own = [...own.values()].map((ms) => measure(ms[0]!.key, sum(ms, (m) => m.numerator), sum(ms, (m) => m.denominator), sharedTarget(ms, DEFAULT_TARGETS.customer_satisfaction), { label: ms[0]!.label ?? ms[0]!.key.slice('satisfaction_'.length) }));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // Locale formatting shared by the reports (dates, percentages, KPI values and targets) and the KPI
 // tables for one project and a portfolio. Pure: strings in, strings out.
 import type { IsoDate } from '../core/dates.js';
-import { KPI_KEYS, KPI_UNIT, type KpiKey, type Kpis, type Measure } from '../core/kpi.js';
+import { kpiList, unitOf, type KpiKey, type Kpis, type Measure } from '../core/kpi.js';
+import { sanitizeInline } from './sanitize.js';
 import type { Translate } from './i18n.js';
 import type { Column } from './table.js';
 
@@ -38,20 +39,31 @@ function num(x: number): string {
 
 export function formatValue(m: Pick<Measure, 'key' | 'value'>): string {
   if (m.value === null) return '—';
-  return KPI_UNIT[m.key] === 'rate' ? percent(m.value) : num(m.value);
+  return unitOf(m.key) === 'rate' ? percent(m.value) : num(m.value);
 }
 
 export function formatTarget(m: Pick<Measure, 'key' | 'target'>): string {
   if (m.target === null) return '—';
-  const v = KPI_UNIT[m.key] === 'rate' ? percent(m.target) : num(m.target);
+  const v = unitOf(m.key) === 'rate' ? percent(m.target) : num(m.target);
   return `${m.key === 'average_cycle_days' ? '≤' : '≥'} ${v}`;
 }
 
-/** "4 / 5", or for counts the count with its details. */
+/** A measure's name; the project's own satisfaction dimensions carry theirs (user text, sanitized). */
+export function measureName(t: Translate, m: Pick<Measure, 'key' | 'label'>): string {
+  return m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: sanitizeInline(m.label) }) : t(`kpi.name.${m.key}`);
+}
+
+function measureShort(t: Translate, m: Pick<Measure, 'key' | 'label'>): string {
+  return m.label !== undefined ? t('kpi.short.satisfaction_own', { dim: sanitizeInline(m.label) }) : t(`kpi.short.${m.key}`);
+}
+
+/** "4 / 5" (with the waived actions beside the risk response rate), or for counts the count with its details. */
 export function formatBasis(t: Translate, m: Measure): string {
   if (m.key === 'requirements_received') return t('kpi.throughput', { n: m.numerator, accepted: m.accepted ?? 0, rejected: m.rejected ?? 0 });
+  if (m.key === 'risks_identified') return t('kpi.managed', { managed: m.managed ?? m.numerator, identified: m.identified ?? m.numerator });
   if (m.denominator === null) return String(m.numerator);
-  return `${num(m.numerator)} / ${m.denominator}`;
+  const basis = `${num(m.numerator)} / ${m.denominator}`;
+  return m.waived ? `${basis}${t('kpi.waived', { n: m.waived })}` : basis;
 }
 
 export function formatMet(t: Translate, m: Pick<Measure, 'met'>): string {
@@ -61,7 +73,7 @@ export function formatMet(t: Translate, m: Pick<Measure, 'met'>): string {
 /** The table of one project's (or the portfolio total's) measures. */
 export function measureColumns(t: Translate): Column<Measure>[] {
   return [
-    { header: t('kpi.col.measure'), value: (m) => t(`kpi.name.${m.key}`) },
+    { header: t('kpi.col.measure'), value: (m) => measureName(t, m) },
     { header: t('kpi.col.value'), value: (m) => formatValue(m), align: 'right', style: (s, m, c) => (m.met === false ? c.red(s) : m.met ? c.green(s) : s) },
     { header: t('kpi.col.basis'), value: (m) => formatBasis(t, m), align: 'right' },
     { header: t('kpi.col.target'), value: (m) => formatTarget(m), align: 'right' },
@@ -70,15 +82,33 @@ export function measureColumns(t: Translate): Column<Measure>[] {
 }
 
 export function measureRows(k: Kpis): Measure[] {
-  return KPI_KEYS.map((key) => k[key]);
+  return kpiList(k);
 }
 
-/** Notes under a table: why a value is missing, and deliveries left out for want of an agreed date. */
-export function measureNotes(t: Translate, k: Kpis): string[] {
+/** The measure `key` of a row (the project's own dimensions included); undefined when the row has none. */
+function measureOf(k: Kpis, key: KpiKey): Measure | undefined {
+  return (k as Record<string, Measure | undefined>)[key] ?? k.own?.find((m) => m.key === key);
+}
+
+/**
+ * Notes under a table: when the project was delivered and against which date, why a value is missing,
+ * deliveries left out for want of a date, requirements whose clock a rejection or hold stopped.
+ */
+export function measureNotes(t: Translate, k: Kpis, f?: Fmt): string[] {
   const out: string[] = [];
-  for (const m of measureRows(k)) if (m.reason) out.push(t('kpi.note', { name: t(`kpi.name.${m.key}`), reason: t(`kpi.reason.${m.reason}`) }));
+  const note = (m: Measure, reason: string) => out.push(t('kpi.note', { name: measureName(t, m), reason }));
+  const p = k.project_on_time_rate;
+  if (f && (p.delivered_on || p.due)) {
+    const moved = p.moved_days ? t('kpi.moved', { n: p.moved_days > 0 ? `+${p.moved_days}` : String(p.moved_days) }) : '';
+    if (!p.delivered_on) note(p, t('kpi.dueOnly', { due: formatDate(f, p.due!), moved }));
+    else note(p, p.due ? t('kpi.deliveredDue', { date: formatDate(f, p.delivered_on), due: formatDate(f, p.due), moved }) : t('kpi.delivered', { date: formatDate(f, p.delivered_on) }));
+  }
+  for (const m of measureRows(k)) if (m.reason) note(m, t(`kpi.reason.${m.reason}`));
   const ex = k.on_time_delivery_rate.excluded ?? 0;
-  if (ex > 0) out.push(t('kpi.note', { name: t('kpi.name.on_time_delivery_rate'), reason: t('kpi.excluded', { n: ex }) }));
+  if (ex > 0) note(k.on_time_delivery_rate, t('kpi.excluded', { n: ex }));
+  for (const m of [k.analysis_sla_rate, k.feasibility_sla_rate]) if (m.stopped) note(m, t('kpi.stopped', { n: m.stopped }));
+  const r = k.risks_identified;
+  if (r.projects) note(r, t('kpi.projectsMet', { n: r.projects_met ?? 0, of: r.projects, target: r.target ?? '—' }));
   return out;
 }
 
@@ -89,14 +119,22 @@ export interface PortfolioRow {
 }
 
 /** Portfolio table columns for a group of measures: project, then one value per measure. */
-export function portfolioColumns(t: Translate, keys: readonly KpiKey[]): Column<PortfolioRow>[] {
+function headerOf(t: Translate, rows: readonly PortfolioRow[], key: KpiKey): string {
+  for (const r of rows) {
+    const m = measureOf(r.kpis, key);
+    if (m) return measureShort(t, m);
+  }
+  return t(`kpi.short.${key}`);
+}
+
+export function portfolioColumns(t: Translate, keys: readonly KpiKey[], rows: readonly PortfolioRow[] = []): Column<PortfolioRow>[] {
   return [
     { header: t('kpi.col.project'), value: (r) => r.name },
     ...keys.map((key): Column<PortfolioRow> => ({
-      header: t(`kpi.short.${key}`),
-      value: (r) => formatValue(r.kpis[key]),
+      header: headerOf(t, rows, key),
+      value: (r) => { const m = measureOf(r.kpis, key); return m ? formatValue(m) : '—'; },
       align: 'right',
-      style: (s, r, c) => (r.kpis[key].met === false ? c.red(s) : s),
+      style: (s, r, c) => (measureOf(r.kpis, key)?.met === false ? c.red(s) : s),
     })),
   ];
 }
@@ -109,8 +147,9 @@ export function measureGroups(widthOf: (s: string) => number, t: Translate, rows
   const nameW = Math.max(widthOf(t('kpi.col.project')), ...rows.map((r) => widthOf(r.name))) + 4;
   const groups: KpiKey[][] = [[]];
   let used = nameW;
-  for (const key of KPI_KEYS) {
-    const w = Math.max(widthOf(t(`kpi.short.${key}`)), ...rows.map((r) => widthOf(formatValue(r.kpis[key])))) + 3;
+  const keys = rows.length ? kpiList(rows[rows.length - 1]!.kpis).map((m) => m.key) : [];
+  for (const key of keys) {
+    const w = Math.max(widthOf(headerOf(t, rows, key)), ...rows.map((r) => { const m = measureOf(r.kpis, key); return widthOf(m ? formatValue(m) : '—'); })) + 3;
     if (used + w > width && groups[groups.length - 1]!.length > 0) {
       groups.push([]);
       used = nameW;

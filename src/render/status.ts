@@ -2,9 +2,9 @@
 // a delivery lead reads in ten seconds. Lists are capped so the screen never grows past 40 lines;
 // colour only marks what the words already say.
 import { displayWidth as stringWidth } from './width.js';
-import { KPI_KEYS } from '../core/kpi.js';
+import { kpiList } from '../core/kpi.js';
 import type { StatusFacts } from '../core/status.js';
-import { formatBasis, formatDate, formatMet, formatTarget, formatValue, percent, type Fmt } from './kpi.js';
+import { formatBasis, formatDate, formatMet, formatTarget, formatValue, measureName, percent, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
 
 export type Style = 'red' | 'yellow' | 'green' | 'bold' | 'dim';
@@ -129,19 +129,27 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   ], more));
 
   // KPIs: one aligned row each
-  lines.push([{ text: t('status.kpis'), style: 'bold' }]);
-  const ms2 = KPI_KEYS.map((k) => f.kpis[k]);
-  const cols = ms2.map((m) => [t(`kpi.name.${m.key}`), formatValue(m), formatBasis(t, m), formatTarget(m)]);
+  // The KPI rows always show in full: when the screen is short, the sections above give way.
+  const kpiLines: Seg[][] = [[{ text: t('status.kpis'), style: 'bold' }]];
+  const ms2 = kpiList(f.kpis);
+  const cols = ms2.map((m) => [measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m)]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...cols.map((c) => stringWidth(c[i]!))));
   ms2.forEach((m, i) => {
     const c = cols[i]!;
-    lines.push([
+    kpiLines.push([
       { text: `  ${padTo(c[0]!, widths[0]!)}  ` },
       { text: padLeft(c[1]!, widths[1]!), ...(m.met === false ? { style: 'red' as const } : m.met ? { style: 'green' as const } : {}) },
       { text: `  ${padLeft(c[2]!, widths[2]!)}  ${padTo(c[3]!, widths[3]!)}  ` },
       { text: formatMet(t, m), ...(m.met === false ? { style: 'red' as const } : {}) },
     ]);
   });
+
+  const room = MAX_LINES - kpiLines.length - (o.footer?.length ?? 0);
+  if (lines.length > room) {
+    const hidden = lines.length - room + 1;
+    lines.splice(room - 1, lines.length, [{ text: t('status.more', { n: hidden }), style: 'dim' }]);
+  }
+  lines.push(...kpiLines);
 
   for (const extra of o.footer ?? []) lines.push([{ text: extra, style: 'dim' }]);
   return lines.slice(0, MAX_LINES).map((l) => fitLine(l, o.width, o.paint).trimEnd()).join('\n') + '\n';

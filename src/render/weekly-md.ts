@@ -1,8 +1,8 @@
 // The weekly report as a document of plain professional sentences (shared by Markdown and HTML), and
 // its Markdown rendering. Record text is escaped for the target format before it enters a sentence.
-import { KPI_KEYS } from '../core/kpi.js';
+import { kpiList } from '../core/kpi.js';
 import type { WeeklyReport } from '../core/weekly.js';
-import { formatDate, formatMet, formatRange, formatTarget, formatValue, formatBasis, type Fmt } from './kpi.js';
+import { formatDate, formatMet, formatRange, formatTarget, formatValue, formatBasis, measureName, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
 
 export interface Section {
@@ -123,7 +123,7 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
     title: t('wk.kpis'),
     table: {
       head: [t('kpi.col.measure'), t('kpi.col.value'), t('kpi.col.basis'), t('kpi.col.target'), t('kpi.col.met')],
-      rows: KPI_KEYS.map((k) => r.kpis[k]).map((m) => [t(`kpi.name.${m.key}`), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
+      rows: kpiList(r.kpis).map((m) => [m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
       align: ['left', 'right', 'right', 'right', 'left'],
     },
   });

@@ -54,6 +54,8 @@ export function schemaDiagnostics(kind: string, file: string, data: unknown, err
     const field = String(path[path.length - 1] ?? '(record)');
     const value = valueAt(data, path);
     let d: Diagnostic;
+    // An if/then schema (a team survey's 1–5 scores) reports the failing `then` keyword itself too.
+    if (e.keyword === 'if') continue;
     switch (e.keyword) {
       case 'required':
         d = diag('DLV-E021', file, { field: String(e.params.missingProperty) }, [...base, ...path]);

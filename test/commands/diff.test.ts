@@ -96,6 +96,8 @@ response: mitigate
 owner: Zhou Min
 identified: 2026-10-12
 status: open
+actions:
+  - { text: Ask the vendor for a date, due: 2026-10-14, done: 2026-10-13 }
 `;
 
 const CHANGE = (approved: boolean) => `id: CR-001
@@ -174,7 +176,7 @@ describe('deliver diff between two revisions', () => {
     expect(out).toContain('Acceptance AC-001 Dashboard v1: round 1 failed (2026-11-18)');
     expect(out).toContain('AC-001 Dashboard v1: round 1 on 2026-11-18 with Li Na: fail — Totals do not match the ERP');
     expect(out).toContain('acceptance pass rate: — → 0% (0/0 → 0/1)');
-    expect(out).toContain('risks identified: 1 → 2');
+    expect(out).toContain('risks identified and managed: 0 → 1'); // R-002 has an action done
     expect(out).not.toContain('Validation:');
   });
 

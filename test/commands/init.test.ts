@@ -22,6 +22,10 @@ describe('deliver init', () => {
       expect(readdirSync(join(p, 'risks')).length).toBeGreaterThanOrEqual(3);
       expect(read(p, 'deliver.yaml')).toContain(`language: ${lang}`);
       if (lang === 'zh-CN') expect(read(p, 'deliver.yaml')).toContain('base: cn');
+      // only the targets the source documents give; the other measures have none until the user sets one
+      expect((load(read(p, 'deliver.yaml')) as { kpi_targets: unknown }).kpi_targets).toEqual({
+        project_on_time_rate: 0.9, customer_satisfaction: 80, risk_response_rate: 0.95, risks_identified: 3, team_communication_score: 4,
+      });
       if (template === 'handover') expect(plan.tasks[0]!.start).toBe('2026-10-02'); // 90 days before 2026-12-31
       expect(existsSync(join(p, '.deliver', 'schemas', 'requirement.schema.json'))).toBe(true);
     }

@@ -7,7 +7,8 @@ import { runCli } from '../helpers/cli.js';
 import { MANIFEST, REPO, makeProject, read, tempDir } from '../helpers/project.js';
 
 const PORTFOLIO = join(REPO, 'test', 'golden', 'reports', 'portfolio');
-const KEYS = ['on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction', 'risk_response_rate',
+const KEYS = ['project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
+  'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score', 'risk_response_rate',
   'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate'];
 
 describe('deliver kpi', () => {
@@ -18,7 +19,12 @@ describe('deliver kpi', () => {
     expect(j).toMatchObject({ kind: 'kpi', as_of: '2026-11-20', project: { name: 'Alpha portal rollout', code: 'ALPHA' } });
     expect(Object.keys(j.kpis)).toEqual(KEYS);
     for (const k of KEYS) expect(Object.keys(j.kpis[k])).toEqual(expect.arrayContaining(['value', 'numerator', 'denominator', 'target', 'met', 'formula']));
-    expect(j.kpis.risk_response_rate).toMatchObject({ value: 0.5, numerator: 2, denominator: 4, target: 0.95, met: false });
+    expect(j.kpis.risk_response_rate).toMatchObject({ value: 0.6667, numerator: 2, denominator: 3, target: 0.95, met: false, waived: 1 });
+    expect(j.kpis.risks_identified).toMatchObject({ value: 2, numerator: 2, denominator: null, identified: 3, managed: 2, target: 3, met: false });
+    expect(j.kpis.project_on_time_rate).toMatchObject({ value: null, numerator: 0, denominator: 0, target: 0.9, met: null, reason_code: 'not_delivered', delivered_on: null });
+    expect(j.kpis.satisfaction_timeliness).toMatchObject({ value: 85, numerator: 85, denominator: 1, target: 80, met: true });
+    expect(j.kpis.team_communication_score).toMatchObject({ value: null, target: 4, reason_code: 'no_team_surveys' });
+    for (const k of KEYS) if (j.kpis[k].value === null) expect(j.kpis[k].reason, k).toEqual(expect.any(String));
     expect(j.kpis.analysis_sla_rate).toMatchObject({ value: 0.6667, numerator: 2, denominator: 3 });
     expect(j.kpis.requirements_received).toMatchObject({ value: 5, numerator: 5, denominator: null, accepted: 1, rejected: 1 });
   });
@@ -32,7 +38,8 @@ describe('deliver kpi', () => {
     expect(j.kpis.customer_satisfaction).toMatchObject({ value: 70, numerator: 70, denominator: 1, met: false });
     const text = await runCli(['kpi', '--period', '2026-10'], { cwd: join(PORTFOLIO, 'alpha') });
     expect(text.stdout).toMatch(/period 2026-10 \(1 Oct 2026 – 31 Oct 2026\)/);
-    expect(text.stdout).toMatch(/On-time delivery rate: no acceptance records with an agreed date were delivered in the period/);
+    expect(text.stdout).toMatch(/On-time delivery rate \(deliverables\): no acceptance records with a date to judge against were delivered in the period/);
+    expect(text.stdout).toMatch(/Analysis on time \(SLA\): 1 requirement\(s\) rejected or put on hold by the deadline are left out/);
   });
 
   it('refuses a period it cannot read', async () => {
@@ -51,12 +58,13 @@ describe('deliver kpi', () => {
     expect(j.totals.customer_satisfaction).toMatchObject({ value: 85, numerator: 255, denominator: 3 });
     expect(j.totals.first_pass_rate).toMatchObject({ value: 0.6667, numerator: 2, denominator: 3 });
     expect(j.totals.average_cycle_days).toMatchObject({ value: 19, numerator: 38, denominator: 2 });
-    expect(j.totals.risks_identified).toMatchObject({ value: 4, target: 6, met: false });
+    expect(j.totals.risks_identified).toMatchObject({ value: 3, target: 3, met: false, projects_met: 0, projects: 2 });
     const text = await runCli(['kpi', PORTFOLIO], { cwd: REPO });
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe('Portfolio KPIs: 2 projects');
-    expect(lines).toContain('ALPHA\t50%\t100%\t0%\t80\t50%\t3\t5\t28\t66.7%\t33.3%');
-    expect(lines).toContain('Total\t60%\t100%\t66.7%\t85\t60%\t4\t6\t19\t75%\t50%');
+    expect(lines).toContain('ALPHA\t—\t50%\t100%\t0%\t80\t92\t85\t93\t—\t66.7%\t2\t5\t28\t66.7%\t66.7%');
+    expect(lines).toContain('Total\t—\t60%\t100%\t66.7%\t85\t92\t85\t93\t—\t75%\t3\t6\t19\t75%\t75%');
+    expect(lines).toContain('  Risks identified and managed: 0 of 2 projects meet the target of 3 per project');
   });
 
   it('several folders make one portfolio; on a terminal the table is split to fit the width', async () => {
@@ -105,9 +113,54 @@ describe('deliver survey', () => {
     const k = JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout);
     expect(k.kpis.customer_satisfaction).toMatchObject({ numerator: 159.5, denominator: 2, value: 79.75, met: false });
     const list = await runCli(['survey', 'list'], { cwd: dir });
-    expect(list.stdout.split('\n')[1]).toBe('S-001\t2026-11-05\t88\t90\t80\t85\t刘建国\t\t响应及时');
+    expect(list.stdout.split('\n')[1]).toBe('S-001\t2026-11-05\tcustomer\t88\t90\t80\t85\t\t刘建国\t\t响应及时');
     expect(JSON.parse((await runCli(['survey', 'list', '--json'], { cwd: dir })).stdout).items).toHaveLength(2);
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('--audience team: a team member rates the delivery lead 1–5; the team_communication_score KPI, not customer satisfaction', async () => {
+    const dir = makeProject({});
+    const a = await runCli(['survey', 'add', '--audience', 'team', '--score', '4', '--dimension', '沟通顺畅度=5', '--dimension', 'cooperation=4',
+      '--date', '2026-11-05', '--respondent', 'Bob'], { cwd: dir });
+    expect(a).toMatchObject({ code: 0, stdout: 'S-001\n' });
+    expect(read(dir, 'surveys/S-001-bob.yaml')).toMatch(/audience: team\nrespondent: Bob\nscore: 4\ndimensions:\n  communication: 5\n  cooperation: 4/);
+    expect((await runCli(['survey', 'add', '--audience', 'team', '--score', '3', '--date', '2026-11-06'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['survey', 'add', '--score', '90', '--date', '2026-11-06'], { cwd: dir })).code).toBe(0);
+    const k = JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout).kpis;
+    // (4 + 3) / 2 = 3.5 < 4
+    expect(k.team_communication_score).toMatchObject({ value: 3.5, numerator: 7, denominator: 2, target: 4, met: false });
+    expect(k.customer_satisfaction).toMatchObject({ value: 90, numerator: 90, denominator: 1 });
+    const october = JSON.parse((await runCli(['kpi', '--json', '--period', '2026-10'], { cwd: dir })).stdout).kpis;
+    expect(october.team_communication_score).toMatchObject({ value: null, reason_code: 'no_team_surveys' });
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+    for (const args of [['--score', '6'], ['--score', '0'], ['--score', '4', '--dimension', 'quality=4'], ['--score', '4', '--dimension', 'communication=7']]) {
+      expect((await runCli(['survey', 'add', '--audience', 'team', ...args], { cwd: dir })).code, args.join(' ')).toBe(2);
+    }
+    expect((await runCli(['survey', 'add', '--audience', 'boss', '--score', '4'], { cwd: dir })).code).toBe(2);
+    // written by hand: the schema holds a team score to 1–5
+    writeFileSync(join(dir, 'surveys', 'S-009-x.yaml'), 'id: S-009\ndate: 2026-11-07\naudience: team\nscore: 80\n');
+    const v = await runCli(['validate'], { cwd: dir });
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/S-009-x\.yaml:4:\d+: error/);
+  });
+
+  it('a dimension of the project\'s own (survey_dimensions) is scored and measured as satisfaction_<key>', async () => {
+    const dir = makeProject({ 'deliver.yaml': `${MANIFEST}survey_dimensions:\n  training: 培训服务\n` });
+    expect((await runCli(['survey', 'add', '--score', '85', '--dimension', 'training=70', '--dimension', '产品质量=90', '--date', '2026-11-05'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['survey', 'add', '--score', '75', '--dimension', 'training=80', '--date', '2026-11-06'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['survey', 'add', '--score', '75', '--dimension', 'price=80'], { cwd: dir })).code).toBe(2);
+    const j = JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout);
+    expect(Object.keys(j.kpis).slice(5, 9)).toEqual(['satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'satisfaction_training']);
+    expect(j.kpis.satisfaction_training).toMatchObject({ value: 75, numerator: 150, denominator: 2, target: 80, met: false, dimension: 'training', label: '培训服务' });
+    expect(j.kpis.satisfaction_quality).toMatchObject({ value: 90, numerator: 90, denominator: 1, met: true });
+    const text = await runCli(['kpi'], { cwd: dir });
+    expect(text.stdout).toMatch(/Satisfaction: 培训服务\t75\t150 \/ 2\t≥ 80\t✗ NO/);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+    // written by hand with a dimension nobody declared: measured all the same, and `validate` warns
+    writeFileSync(join(dir, 'surveys', 'S-003-x.yaml'), 'id: S-003\ndate: 2026-11-07\nscore: 80\ndimensions:\n  pricing: 60\n');
+    const v = await runCli(['validate'], { cwd: dir });
+    expect(v.stdout + v.stderr).toMatch(/S-003-x\.yaml:5:\d+: warning DLV-W093 dimension "pricing" is not one a customer survey scores \(quality, timeliness, after_sales, training\)/);
+    expect(JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout).kpis.satisfaction_pricing).toMatchObject({ value: 60, label: 'pricing' });
   });
 
   it('refuses bad scores, dimensions and references', async () => {

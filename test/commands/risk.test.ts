@@ -149,7 +149,7 @@ actions:
     expect((await runCli(['risk', 'update', 'R-007', '--impact', '5'], { cwd: dir })).code).toBe(0);
     expect(read(dir, file)).toBe(afterAct.replace('impact: 4', 'impact: 5'));
     expect((await runCli(['risk', 'act', 'R-007', '2', '--waive', 'not needed'], { cwd: dir })).code).toBe(0);
-    expect(read(dir, file)).toBe(afterAct.replace('impact: 4', 'impact: 5').replace('due: 2026-10-15}', 'due: 2026-10-15, waived: not needed}'));
+    expect(read(dir, file)).toBe(afterAct.replace('impact: 4', 'impact: 5').replace('due: 2026-10-15}', 'due: 2026-10-15, waived: not needed, waived_date: 2026-11-20}'));
     const beforeClose = read(dir, file);
     expect((await runCli(['risk', 'close', 'R-007', '--date', '2026-11-01'], { cwd: dir })).code).toBe(0);
     expect(read(dir, file)).toBe(beforeClose.replace('status: open', 'status: closed') + 'closed:\n  date: 2026-11-01\n');

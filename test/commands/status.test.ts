@@ -38,7 +38,8 @@ describe('deliver status', () => {
     expect(r.stdout).toMatch(/R-001 16 Payment vendor sandbox unstable · Bob Li · overdue actions #2/);
     expect(r.stdout).toMatch(/CR-001 Add a CSV export to the order API · 16 Nov · \+3 wd · awaiting customer/);
     expect(r.stdout).toMatch(/AC-002 Report pack, "Q4"; draft · 18 Nov · waiting for the customer 2 wd/);
-    expect(r.stdout).toMatch(/On-time delivery rate +50% +1 \/ 2 +≥ 90% +✗ NO/);
+    expect(r.stdout).toMatch(/On-time delivery rate \(deliverables\) +50% +1 \/ 2 +— +—/);
+    expect(r.stdout).toMatch(/Risks identified and managed +2 +2 of 3 identified +≥ 3 +✗ NO/);
   });
 
   it('fits 100×40 on the bundled examples at several dates, in both languages', async () => {
@@ -50,6 +51,8 @@ describe('deliver status', () => {
           const r = await runCli(['status', '--lang', lang, '--as-of', asOf], { cwd: dir, stdoutIsTTY: true, columns: 160 });
           expect(r.code, `${ex} ${asOf} ${lang}: ${r.stderr}`).toBe(0);
           fits(r.stdout.replace(/\x1b\[[0-9;]*m/g, ''));
+          // every KPI row is on the screen (the KPIs come last; the sections above are capped)
+          expect(r.stdout, `${ex} ${asOf} ${lang}`).toMatch(lang === 'en' ? /Feasibility on time \(SLA\)[^\n]*\n$/ : /可行性评估及时率[^\n]*\n$/);
         }
       }
     }
@@ -83,10 +86,16 @@ describe('deliver status', () => {
     expect(j.blocked_tasks).toEqual([{ id: 'T-005', name: 'Key-user training', owner: 'Alice Wong', reason: 'Training room <b>not booked</b> & no date yet' }]);
     expect(j.open_changes[0]).toMatchObject({ id: 'CR-001', awaiting: ['customer'] });
     expect(j.acceptance.map((a: { id: string }) => a.id)).toEqual(['AC-002']);
-    expect(Object.keys(j.kpis)).toEqual(['on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction', 'risk_response_rate',
+    expect(Object.keys(j.kpis)).toEqual(['project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
+      'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score', 'risk_response_rate',
       'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate']);
-    expect(j.kpis.on_time_delivery_rate).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, target: 0.9, met: false });
+    expect(j.kpis.on_time_delivery_rate).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, target: null, met: null });
     expect(typeof j.kpis.on_time_delivery_rate.formula).toBe('string');
+    // one KPI engine: the same figures as `deliver kpi` and the weekly report
+    const kpi = JSON.parse((await runCli(['kpi', '--json'], { cwd: ALPHA })).stdout);
+    expect(j.kpis).toEqual(kpi.kpis);
+    const weekly = JSON.parse((await runCli(['report', 'weekly', '--json'], { cwd: ALPHA })).stdout);
+    expect(weekly.kpis).toEqual(kpi.kpis);
   });
 
   it('an earlier --as-of shows the project as it was then', async () => {

@@ -67,8 +67,8 @@ export function register(program: Command, run: Runner): void {
     .command('act <id> <action-number>')
     .description('record what happened to planned action N (1, 2, …)')
     .option('--done', 'the action was carried out')
-    .option('--date <date>', 'when it was carried out (default: --as-of)')
-    .option('--waive <reason>', 'the action will not be carried out, and why')
+    .option('--date <date>', 'when it was carried out or waived (default: --as-of)')
+    .option('--waive <reason>', 'the action will not be carried out, and why (it leaves the response plan)')
     .option('--due <date>', 'reschedule the action')
     .action(run(async (ctx, args, opts) => (await load()).riskAct(ctx, String(args[0]), String(args[1]), opts)));
   risk

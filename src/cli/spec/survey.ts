@@ -3,12 +3,13 @@ import type { Command } from 'commander';
 import { collect, type Runner } from '../program.js';
 
 export function register(program: Command, run: Runner): void {
-  const survey = program.command('survey').description('customer satisfaction surveys');
+  const survey = program.command('survey').description('satisfaction surveys: the customer\'s, and the team\'s rating of the delivery lead');
   survey
     .command('add')
     .description('record a satisfaction survey; prints its id')
-    .option('--score <0-100>', 'overall score out of 100')
-    .option('--dimension <name=score>', 'a dimension score: quality=90, timeliness=80, after_sales=85 (repeatable)', collect)
+    .option('--audience <who>', 'customer (default) or team (a team member rates the delivery lead, 1–5)')
+    .option('--score <score>', 'overall score: out of 100 (customer), 1–5 (team)')
+    .option('--dimension <name=score>', 'a dimension score (repeatable): quality, timeliness, after_sales or one of survey_dimensions in deliver.yaml; team: communication, problem_solving, cooperation', collect)
     .option('--date <date>', 'date of the survey (default: --as-of)')
     .option('--respondent <name>', 'who answered')
     .option('--req <id>', 'the requirement it is about')

@@ -91,6 +91,7 @@ export interface Manifest {
   team?: Team;
   calendar?: Calendar;
   kpi_targets?: KPIKPITargets;
+  survey_dimensions?: SurveyDimensions;
   sla?: ServiceLevels;
 }
 /**
@@ -208,9 +209,13 @@ export interface Calendar {
   }[];
 }
 /**
- * KPI targets; missing ones default to the targets in the domain guide.
+ * KPI targets. Without one here a measure has the target the source documents give (project on-time rate 0.9, customer satisfaction 80, risk response rate 0.95, risks managed 3, team communication score 4) or none.
  */
 export interface KPIKPITargets {
+  /**
+   * Project on-time delivery rate target (项目交付及时率). As a fraction, 0.9 = 90%.
+   */
+  project_on_time_rate?: number;
   /**
    * On-time delivery rate target. As a fraction, 0.9 = 90%.
    */
@@ -224,7 +229,7 @@ export interface KPIKPITargets {
    */
   first_pass_rate?: number;
   /**
-   * A score out of 100.
+   * Customer satisfaction target, out of 100; also the target of each satisfaction dimension.
    */
   customer_satisfaction?: number;
   /**
@@ -232,7 +237,7 @@ export interface KPIKPITargets {
    */
   risk_response_rate?: number;
   /**
-   * Minimum number of risks identified and handled.
+   * Minimum number of risks identified and managed (at least one response action done), per project.
    */
   risks_identified?: number;
   /**
@@ -247,6 +252,20 @@ export interface KPIKPITargets {
    * Share of requirements assessed within the feasibility SLA. As a fraction, 0.9 = 90%.
    */
   feasibility_sla_rate?: number;
+  /**
+   * Team members' rating of the delivery lead's communication, out of 5.
+   */
+  team_communication_score?: number;
+}
+/**
+ * The project's own customer-satisfaction dimensions beside quality, timeliness and after_sales: key → name shown in reports (satisfaction_<key> in the KPIs).
+ */
+export interface SurveyDimensions {
+  /**
+   * This interface was referenced by `SurveyDimensions`'s JSON-Schema definition
+   * via the `patternProperty` "^[a-z][a-z0-9_]{0,39}$".
+   */
+  [k: string]: string | undefined;
 }
 /**
  * Service levels for requirement handling.

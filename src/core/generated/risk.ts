@@ -27,6 +27,10 @@ export type Date = string;
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
 export type Date1 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date2 = string;
 
 /**
  * One risk: what could go wrong, how likely, how bad, and what is being done.
@@ -68,9 +72,10 @@ export interface Risk {
     due?: Date;
     done?: Date1;
     /**
-     * Why the action will not be carried out (marks it closed without doing it).
+     * Why the action will not be carried out (required to waive it): a waived action leaves the response plan and the risk response rate's denominator.
      */
     waived?: string;
+    waived_date?: Date2;
   }[];
   /**
    * When and why the risk was closed.

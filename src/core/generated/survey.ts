@@ -10,6 +10,10 @@ export type SurveyId = string;
  */
 export type Date = string;
 /**
+ * customer (default): the customer's satisfaction, out of 100; team: a team member's rating of the delivery lead's communication, 1–5 (团队成员对项目专员的沟通评分).
+ */
+export type Audience = "customer" | "team";
+/**
  * A person's name as the team writes it (no leading or trailing spaces).
  */
 export type Person = string;
@@ -27,29 +31,25 @@ export type RequirementNumber = string;
 export type AcceptanceId = string;
 
 /**
- * A customer satisfaction survey response.
+ * A satisfaction survey response: the customer's (score out of 100) or a team member's rating of the delivery lead (score 1–5).
  */
 export interface Survey {
   id: SurveyId;
   date: Date;
+  audience?: Audience;
   respondent?: Person;
   score: Score;
   /**
-   * Scores per dimension.
+   * Scores per dimension: customer surveys quality (产品质量), timeliness (交付及时性), after_sales (售后服务) and the project's own (survey_dimensions in deliver.yaml); team surveys communication (沟通顺畅度), problem_solving (问题解决效率), cooperation (配合度).
    */
   dimensions?: {
     /**
      * A score out of 100.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[a-z][a-z0-9_]{0,39}$".
      */
-    quality?: number;
-    /**
-     * A score out of 100.
-     */
-    timeliness?: number;
-    /**
-     * A score out of 100.
-     */
-    after_sales?: number;
+    [k: string]: number | undefined;
   };
   requirement?: RequirementNumber;
   acceptance?: AcceptanceId;

@@ -6,10 +6,14 @@ import { listCell, type KindSpec } from './spec.js';
 
 const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
 
-/** Actions carried out later are still planned; a risk closed later is still open. */
+/** Actions carried out or waived later are still planned; a risk closed later is still open. */
 function riskAsOf(r: Risk, asOf: IsoDate): Risk {
   const x: Risk = { ...r };
-  if (x.actions) x.actions = x.actions.map((a) => (after(a.done, asOf) ? (({ done: _d, ...rest }) => rest)(a) : a));
+  if (x.actions) {
+    x.actions = x.actions.map((a) => (after(a.done, asOf) ? (({ done: _d, ...rest }) => rest)(a) : a));
+    // A waiver dated later has not happened yet.
+    x.actions = x.actions.map((a) => (after(a.waived_date, asOf) ? (({ waived: _w, waived_date: _wd, ...rest }) => rest)(a) : a));
+  }
   if (x.closed && after(x.closed.date, asOf)) {
     delete x.closed;
     x.status = 'open';

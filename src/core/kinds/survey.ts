@@ -13,6 +13,7 @@ export const surveyKind = {
   columns: [
     { key: 'id', value: (s) => s.id },
     { key: 'date', value: (s) => s.date },
+    { key: 'audience', value: (s) => s.audience ?? 'customer' },
     { key: 'score', value: (s) => s.score },
     { key: 'quality', value: (s) => s.dimensions?.quality },
     { key: 'timeliness', value: (s) => s.dimensions?.timeliness },

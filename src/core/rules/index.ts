@@ -10,9 +10,10 @@ import { checkPlan } from './plan.js';
 import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
+import { checkSurveys } from './surveys.js';
 
 export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule,
+  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule, checkSurveys,
 ];
 
 export function checkRules(p: Project): Diagnostic[] {

@@ -128,6 +128,8 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-W092': { en: 'action {n} is due {due}, before the risk was identified ({identified})', zh: '第 {n} 项措施的到期日 {due} 早于风险识别日期 {identified}' },
   'DLV-E091': { en: 'approval date {date} is before the slip was submitted ({submitted})', zh: '审批日期 {date} 早于提交日期 {submitted}' },
 
+  'DLV-W093': { en: 'dimension "{dim}" is not one a {audience} survey scores ({known})', zh: '维度“{dim}”不在这类调查可评的维度中（{known}）',
+    hintEn: 'Check the spelling, or name the project\'s own dimension under survey_dimensions in deliver.yaml (key: name).', hintZh: '请检查拼写，或在 deliver.yaml 的 survey_dimensions 下登记项目自己的维度（键: 名称）。' },
   // --- meetings: E170–E179 ---
   'DLV-E170': { en: 'action {n} was done {done}, before the meeting ({date})', zh: '第 {n} 项行动项的完成日期 {done} 早于会议日期 {date}',
     hintEn: 'An action item is carried out on or after the meeting that gave it out.', hintZh: '行动项的完成日期应不早于布置它的会议日期。' },
