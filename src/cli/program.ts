@@ -3,24 +3,24 @@
 // stay fast. Global options are declared once here (CLI.md).
 import { Command, Option } from 'commander';
 import type { Context } from './context.js';
-import { register as registerInit } from './spec/init.js';
-import { register as registerReq } from './spec/req.js';
-import { register as registerValidate } from './spec/validate.js';
-import { register as registerTask } from './spec/task.js';
-import { register as registerMilestone } from './spec/milestone.js';
-import { register as registerPlan } from './spec/plan.js';
-import { register as registerGantt } from './spec/gantt.js';
-import { register as registerRisk } from './spec/risk.js';
-import { register as registerChange } from './spec/change.js';
-import { register as registerAccept } from './spec/accept.js';
-import { register as registerDiff } from './spec/diff.js';
-import { register as registerRenumber } from './spec/renumber.js';
-import { register as registerStatus } from './spec/status.js';
-import { register as registerKpi } from './spec/kpi.js';
-import { register as registerReport } from './spec/report.js';
-import { register as registerExport } from './spec/export.js';
-import { register as registerSurvey } from './spec/survey.js';
-import { register as registerMeeting } from './spec/meeting.js';
+import { register as registerInit } from '../commands/init/command.js';
+import { register as registerReq } from '../commands/req/command.js';
+import { register as registerValidate } from '../commands/validate/command.js';
+import { register as registerTask } from '../commands/task/command.js';
+import { register as registerMilestone } from '../commands/milestone/command.js';
+import { register as registerPlan } from '../commands/plan/command.js';
+import { register as registerGantt } from '../commands/gantt/command.js';
+import { register as registerRisk } from '../commands/risk/command.js';
+import { register as registerChange } from '../commands/change/command.js';
+import { register as registerAccept } from '../commands/accept/command.js';
+import { register as registerDiff } from '../commands/diff/command.js';
+import { register as registerRenumber } from '../commands/renumber/command.js';
+import { register as registerStatus } from '../commands/status/command.js';
+import { register as registerKpi } from '../commands/kpi/command.js';
+import { register as registerReport } from '../commands/report/command.js';
+import { register as registerExport } from '../commands/export/command.js';
+import { register as registerSurvey } from '../commands/survey/command.js';
+import { register as registerMeeting } from '../commands/meeting/command.js';
 
 /** How a command's action reaches its implementation: main builds the context and catches errors. */
 export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as validators from '../../src/generated/validators.js';
-import { EXPORT_KINDS as CLI_EXPORT_KINDS } from '../../src/cli/spec/export.js';
+import { EXPORT_KINDS as CLI_EXPORT_KINDS } from '../../src/commands/export/command.js';
 import { APPROVAL_SIDES, CHANGE_STATUSES } from '../../src/core/change.js';
 import { ID_PATTERNS, kindOfId, recordPath } from '../../src/core/ids.js';
 import { EXPORT_KINDS, FOLDER_KINDS, FOLDERS, ID_KINDS, KIND_NAMES, kindSpec, refsOf, SCHEMA_NAMES } from '../../src/core/kinds/index.js';

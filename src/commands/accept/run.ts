@@ -1,0 +1,169 @@
+// `deliver accept add|round|list|show`: deliverables handed over and the customer's rounds; a passing final
+// round moves the linked requirements to accepted in the same write.
+import type { Context } from '../../cli/context.js';
+import { RefusedError, UsageError } from '../../cli/errors.js';
+import { choiceOption, dateOption, requireText, textOption } from '../../cli/options.js';
+import { printJson, printTable, println } from '../../cli/output.js';
+import { readProject, findRecord } from '../../cli/project.js';
+import { changeProject } from '../../cli/change-project.js';
+import { acceptanceState, firstPass, isFinal, isWaitingForCustomer, latestRound, movesToAccepted, roundRefusal } from '../../core/acceptance.js';
+import { diffDays } from '../../core/dates.js';
+import { nextPrefixedId, recordPath } from '../../core/ids.js';
+import { type Acceptance, type AcceptanceRound, type Located, type Project } from '../../core/model.js';
+import { compareIds } from '../../core/id-order.js';
+import { safeText } from '../../render/sanitize.js';
+import type { RecordChange } from '../../store/write.js';
+
+function findAcceptance(ctx: Context, p: Project, id: string): Located<Acceptance> {
+  return findRecord(ctx, p, p.acceptance, id, ctx.t('kind.acceptance'), 'accept');
+}
+
+export async function acceptAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  const reqs = [...new Set((opts.req as string[] | undefined) ?? [])];
+  if (!reqs.length) throw new UsageError(ctx.t('err.missingOption', { option: '--req' }), ctx.t('accept.reqHint'));
+  const delivered = dateOption(ctx, '--delivered', opts.delivered) ?? ctx.asOf;
+  const agreed = dateOption(ctx, '--agreed', opts.agreed);
+  const items = ((opts.items as string[] | undefined) ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
+  readProject(ctx);
+  const deliverable = await requireText(ctx, opts, 'deliverable', '--deliverable', ctx.t('accept.ask.deliverable'));
+  const id = changeProject(ctx, (p) => {
+    for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));
+    const id = nextPrefixedId('AC-', [...p.acceptance.map((a) => a.data.id), ...p.brokenIds]);
+    const record: Record<string, unknown> = { id, deliverable, requirements: reqs, delivered, ...(agreed ? { agreed } : {}), ...(items.length ? { items } : {}) };
+    return { changes: [{ kind: 'acceptance', rel: recordPath('acceptance', record), create: record }], result: id };
+  });
+  if (ctx.json) printJson(ctx, 'accept.add', { id });
+  else println(ctx, id);
+}
+
+export async function acceptRound(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+  const result = choiceOption(ctx, '--result', opts.result, ['pass', 'fail'] as const);
+  if (!result) throw new UsageError(ctx.t('err.missingOption', { option: '--result' }), ctx.t('err.missingOptionHint', { option: '--result' }));
+  const contact = textOption(opts.by);
+  if (!contact) throw new UsageError(ctx.t('err.missingOption', { option: '--by' }), ctx.t('err.missingOptionHint', { option: '--by' }));
+  const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
+  const kind = choiceOption(ctx, '--kind', opts.kind, ['pre', 'final'] as const);
+  const list = (v: unknown) => ((v as string[] | undefined) ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
+  const reasons = list(opts.reason);
+  const checked = list(opts.checked);
+  const signedBy = textOption(opts.signedBy);
+  if (result === 'fail' && !reasons.length) throw new UsageError(ctx.t('accept.failNeedsReason'), ctx.t('accept.failNeedsReasonHint'));
+  const round: AcceptanceRound = {
+    date, contact, ...(kind ? { kind } : {}), ...(checked.length ? { checked } : {}), result,
+    ...(reasons.length ? { reasons } : {}), ...(signedBy ? { signed_by: signedBy } : {}),
+  };
+  const outcome = changeProject(ctx, (p) => {
+    const rec = findAcceptance(ctx, p, id);
+    const refusal = roundRefusal(rec.data, round);
+    if (refusal?.kind === 'after_pass') throw new RefusedError(ctx.t('accept.afterPass', { id, n: refusal.round }));
+    if (refusal?.kind === 'out_of_order') throw new RefusedError(ctx.t('accept.outOfOrder', { date, prev: refusal.prevDate }));
+    if (refusal?.kind === 'before_delivery') throw new RefusedError(ctx.t('accept.beforeDelivery', { date, delivered: refusal.delivered }));
+    if (refusal) throw new UsageError(ctx.t('accept.failNeedsReason'), ctx.t('accept.failNeedsReasonHint'));
+    const n = (rec.data.rounds ?? []).length + 1;
+    const changes: RecordChange[] = [{ kind: 'acceptance', rel: rec.file, edits: [{ op: 'append', path: ['rounds'], value: round }] }];
+    const accepted: string[] = [];
+    if (result === 'pass' && isFinal(round)) {
+      for (const reqId of rec.data.requirements) {
+        const req = p.requirements.find((r) => r.data.id === reqId);
+        const moves = req ? movesToAccepted(req.data) : [];
+        if (!req || !moves.length) continue;
+        const by = signedBy ?? contact;
+        changes.push({
+          kind: 'requirement', rel: req.file,
+          edits: [
+            { op: 'set', path: ['status'], value: 'accepted' },
+            ...moves.map((m) => ({ op: 'append' as const, path: ['history'], value: { date, from: m.from, to: m.to, by, note: `${id} #${n}` } })),
+          ],
+        });
+        accepted.push(reqId);
+      }
+    }
+    return { changes, result: { n, accepted } };
+  });
+  if (ctx.json) {
+    printJson(ctx, 'accept.round', { id, round: outcome.n, ...round, accepted_requirements: outcome.accepted });
+    return;
+  }
+  println(ctx, ctx.t(result === 'pass' ? 'accept.roundPassed' : 'accept.roundFailed', { id, n: outcome.n, kind: ctx.t(`accept.kind.${kind ?? 'final'}`) }));
+  if (outcome.accepted.length) println(ctx, ctx.t('accept.requirementsAccepted', { list: outcome.accepted.join(', ') }));
+}
+
+function summary(a: Acceptance, asOf: string) {
+  const latest = latestRound(a);
+  const waiting = isWaitingForCustomer(a, asOf);
+  return {
+    rounds_count: (a.rounds ?? []).length,
+    first_pass: firstPass(a),
+    latest_result: latest?.result ?? null,
+    latest_date: latest?.date ?? null,
+    state: acceptanceState(a, asOf),
+    waiting_for_customer: waiting,
+    waiting_days: waiting ? diffDays(a.delivered, asOf) : null,
+  };
+}
+
+export async function acceptList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  const { project } = readProject(ctx);
+  const rows = project.acceptance.map((a) => a.data)
+    .filter((a) => !opts.waiting || isWaitingForCustomer(a, ctx.asOf))
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((a) => ({ a, s: summary(a, ctx.asOf) }));
+  if (ctx.json) {
+    printJson(ctx, 'accept.list', { as_of: ctx.asOf, items: rows.map(({ a, s }) => ({ ...a, ...s })), waiting: rows.filter((r) => r.s.waiting_for_customer).map((r) => r.a.id) });
+    return;
+  }
+  const t = ctx.t;
+  const tty = ctx.stdoutIsTTY;
+  type Row = (typeof rows)[number];
+  const yesNo = (v: boolean | null) => (v === null ? (tty ? '—' : '') : tty ? t(v ? 'accept.yes' : 'accept.no') : v ? 'yes' : 'no');
+  printTable(ctx, [
+    { header: t('accept.col.id'), value: (r: Row) => r.a.id },
+    { header: t('accept.col.deliverable'), value: (r) => r.a.deliverable },
+    { header: t('accept.col.requirements'), value: (r) => r.a.requirements.join(' ') },
+    { header: t('accept.col.delivered'), value: (r) => r.a.delivered },
+    { header: t('accept.col.rounds'), value: (r) => r.s.rounds_count, align: 'right' },
+    { header: t('accept.col.firstPass'), value: (r) => yesNo(r.s.first_pass) },
+    { header: t('accept.col.latest'), value: (r) => (r.s.latest_result ? `${r.s.latest_date} ${tty ? t(`accept.result.${r.s.latest_result}`) : r.s.latest_result}` : '') },
+    { header: t('accept.col.state'), value: (r) => (tty ? t(`accept.state.${r.s.state}`) : r.s.state), style: (s, r, c) => (r.s.state === 'accepted' ? c.green(s) : r.s.state === 'rectifying' ? c.red(s) : s) },
+    { header: t('accept.col.waiting'), value: (r) => (r.s.waiting_days === null ? '' : tty ? t('accept.waitingDays', { days: r.s.waiting_days }) : r.s.waiting_days), align: 'right' },
+  ], rows);
+  if (tty) {
+    const waiting = rows.filter((r) => r.s.waiting_for_customer);
+    println(ctx, waiting.length ? t('accept.waitingSummary', { count: waiting.length, list: waiting.map((r) => `${safeText(r.a.id)} (${safeText(r.a.deliverable)})`).join(', ') }) : t('accept.nothingWaiting'));
+  }
+}
+
+export async function acceptShow(ctx: Context, id: string): Promise<void> {
+  const { project } = readProject(ctx);
+  const located = findAcceptance(ctx, project, id);
+  const a = located.data;
+  const s = summary(a, ctx.asOf);
+  if (ctx.json) {
+    printJson(ctx, 'accept.show', { as_of: ctx.asOf, acceptance: a, file: located.file, ...s });
+    return;
+  }
+  const t = ctx.t;
+  const line = (label: string, v: unknown) => v !== undefined && v !== '' && println(ctx, `${label}: ${safeText(v)}`);
+  println(ctx, ctx.chalk().bold(`${safeText(a.id)}  ${safeText(a.deliverable)}`));
+  line(t('accept.col.state'), t(`accept.state.${s.state}`) + (s.waiting_days !== null ? ` (${t('accept.waitingDays', { days: s.waiting_days })})` : ''));
+  line(t('accept.col.requirements'), a.requirements.map((r) => {
+    const req = project.requirements.find((x) => x.data.id === r);
+    return req ? `${r} [${t(`status.${req.data.status}`)}]` : r;
+  }).join(', '));
+  line(t('accept.col.delivered'), a.delivered);
+  line(t('accept.show.agreed'), a.agreed);
+  line(t('accept.col.firstPass'), s.first_pass === null ? '—' : t(s.first_pass ? 'accept.yes' : 'accept.no'));
+  if (a.items?.length) {
+    println(ctx, `${t('accept.show.items')}:`);
+    for (const it of a.items) println(ctx, `  - ${safeText(it)}`);
+  }
+  println(ctx, `${t('accept.col.rounds')}:`);
+  if (!(a.rounds ?? []).length) println(ctx, `  ${t('common.none')}`);
+  (a.rounds ?? []).forEach((r, i) => {
+    const who = `${safeText(r.contact)}${r.signed_by ? ` / ${t('accept.show.signedBy')} ${safeText(r.signed_by)}` : ''}`;
+    println(ctx, `  ${i + 1}. ${r.date}  ${t(`accept.kind.${r.kind ?? 'final'}`)}  ${t(`accept.result.${r.result}`)}  ${who}`);
+    for (const c of r.checked ?? []) println(ctx, `     ✓ ${safeText(c)}`);
+    for (const reason of r.reasons ?? []) println(ctx, `     ✗ ${safeText(reason)}`);
+  });
+  if (a.notes) println(ctx, safeText(a.notes));
+}

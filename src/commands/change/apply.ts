@@ -1,0 +1,60 @@
+// `deliver change apply <id>`: moves the touched tasks and their dependants in plan.yaml and records the
+// moves on the slip, both files in one all-or-nothing write.
+import type { Context } from '../../cli/context.js';
+import { RefusedError } from '../../cli/errors.js';
+import { dateOption, textOption } from '../../cli/options.js';
+import { printJson, println } from '../../cli/output.js';
+import { changeProject } from '../../cli/change-project.js';
+import { makeCalendar } from '../../core/calendar.js';
+import { applyRefusal, planApply, type TaskMove } from '../../core/change.js';
+import { safeText } from '../../render/sanitize.js';
+import type { RecordChange } from '../../store/write.js';
+import type { Edit } from '../../store/yaml-edit.js';
+import { findChange } from './run.js';
+
+export async function changeApply(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+  const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
+  const by = textOption(opts.by);
+  const result = changeProject(ctx, (p) => {
+    const slip = findChange(ctx, p, id);
+    const refusal = applyRefusal(slip.data);
+    if (refusal?.kind === 'already_applied') throw new RefusedError(ctx.t('change.alreadyApplied', { id, date: refusal.date }), ctx.t('change.alreadyAppliedHint'));
+    if (refusal?.kind === 'not_approved') throw new RefusedError(ctx.t('change.notApproved', { id, status: refusal.status }), ctx.t('change.notApprovedHint', { id }));
+    if (date < slip.data.submitted) throw new RefusedError(ctx.t('change.beforeSubmitted', { date, submitted: slip.data.submitted }));
+    const manifest = p.manifest?.data;
+    const touched = slip.data.tasks ?? [];
+    const days = slip.data.schedule_days ?? 0;
+    const changes: RecordChange[] = [];
+    let moves: TaskMove[] = [];
+    let shortfall: string[] = [];
+    if (touched.length && days !== 0) {
+      if (!manifest) throw new RefusedError(ctx.t('change.noManifest'));
+      if (p.planFile === null) throw new RefusedError(ctx.t('change.noPlan', { id }));
+      const planned = planApply({
+        slip: slip.data, tasks: p.tasks.map((t) => t.data), milestones: p.milestones.map((m) => m.data),
+        start: manifest.start, ...(manifest.due ? { due: manifest.due } : {}), asOf: ctx.asOf, calendar: makeCalendar(manifest.calendar),
+      });
+      if ('problems' in planned) {
+        const first = planned.problems[0]!;
+        if (first.kind === 'unknown_task') throw new RefusedError(ctx.t('change.unknownTask', { id, task: first.id }), ctx.t('control.unknownTaskHint'));
+        throw new RefusedError(ctx.t('change.unscheduled', { id, task: first.id }), ctx.t('change.unscheduledHint'));
+      }
+      moves = planned.plan.moves;
+      shortfall = planned.plan.shortfall;
+      const pathOf = new Map(p.tasks.map((t) => [t.data.id, t.path]));
+      const edits: Edit[] = planned.plan.sets.map((s) => ({ op: 'set', path: [...pathOf.get(s.id)!, s.field], value: s.value }));
+      if (edits.length) changes.push({ kind: 'plan', rel: p.planFile, edits });
+    }
+    const applied = { date, ...(by ? { by } : {}), moves };
+    changes.push({ kind: 'change', rel: slip.file, edits: [{ op: 'set', path: ['status'], value: 'applied' }, { op: 'set', path: ['applied'], value: applied }] });
+    return { changes, result: { moves, shortfall } };
+  });
+  if (ctx.json) {
+    printJson(ctx, 'change.apply', { id, date, status: 'applied', moves: result.moves, shortfall: result.shortfall });
+    return;
+  }
+  const t = ctx.t;
+  println(ctx, t('change.appliedDone', { id, count: result.moves.length }));
+  for (const m of result.moves) println(ctx, `  ${safeText(m.id)}  ${m.from_start}…${m.from_end} → ${m.to_start}…${m.to_end}`);
+  if (result.shortfall.length) println(ctx, t('change.shortfall', { list: result.shortfall.join(', ') }));
+}

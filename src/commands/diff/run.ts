@@ -1,0 +1,129 @@
+// `deliver diff [base] [head]`: what a change set does to the delivery. Both sides are read
+// straight from git (ls-tree + cat-file, no checkout) or from the working tree, checked, scheduled
+// and measured as of the same report date, then compared by the pure core (src/core/diff.ts).
+import type { Context } from '../../cli/context.js';
+import { UsageError } from '../../cli/errors.js';
+import { choiceOption } from '../../cli/options.js';
+import { paint, printJson } from '../../cli/output.js';
+import { projectRoot } from '../../cli/project.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import { diffProjects, type DiffSide } from '../../core/diff.js';
+import { projectKpis } from '../../core/kpi.js';
+import { checkRules } from '../../core/rules/index.js';
+import { renderDiagnostic } from '../../render/diagnostics.js';
+import { diffDocument } from '../../render/diff-lines.js';
+import { renderDiffMarkdown } from '../../render/diff-md.js';
+import { renderDiffText, type DiffLabels } from '../../render/diff-text.js';
+import { sanitizeInline } from '../../render/sanitize.js';
+import { defaultBase, GitError, gitSource, repoOf, resolveCommit, type RepoInfo } from '../../store/git-source.js';
+import { openCache, type RecordCache } from '../../store/cache.js';
+import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../../store/load.js';
+import { planOf } from '../../cli/plan.js';
+
+const FORMATS = ['text', 'md', 'json'] as const;
+
+interface SideSpec {
+  /** As the user named it (or the default branch's name); undefined = the working tree. */
+  revision?: string;
+  commit?: string;
+  /** The default base: the merge base of HEAD with `revision`. */
+  mergeBase?: boolean;
+}
+
+interface LoadedSide {
+  spec: SideSpec;
+  side: DiffSide;
+  loaded: LoadedProject;
+}
+
+/** Turns git's refusals into messages in the user's language (exit 2). */
+function gitFailure(ctx: Context, e: GitError, dir: string): UsageError {
+  const shallow = e.shallow ? ctx.t('diff.err.shallowHint') : undefined;
+  const rev = sanitizeInline(e.revision ?? '');
+  switch (e.reason) {
+    case 'no_git': return new UsageError(ctx.t('diff.err.noGit'), ctx.t('diff.err.noGitHint'));
+    case 'not_repo': return new UsageError(ctx.t('diff.err.notRepo', { dir: sanitizeInline(dir) }), ctx.t('diff.err.notRepoHint'));
+    case 'no_merge_base': return new UsageError(ctx.t('diff.err.noMergeBase', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
+    case 'no_revision':
+      if (e.revision?.includes(',')) return new UsageError(ctx.t('diff.err.noDefault', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
+      return new UsageError(ctx.t('diff.err.noRevision', { rev }), shallow ?? ctx.t('diff.err.noRevisionHint', { rev }));
+    default: return new UsageError(ctx.t('diff.err.git', { detail: sanitizeInline(e.detail) }));
+  }
+}
+
+function short(commit: string): string {
+  return commit.slice(0, 7);
+}
+
+/** Which two versions to compare: default merge base → working tree; `base` → working tree; `base head`. */
+function sides(repo: RepoInfo, base: string | undefined, head: string | undefined): [SideSpec, SideSpec] {
+  const named = (rev: string): SideSpec => ({ revision: rev, commit: resolveCommit(repo.top, rev) });
+  if (base === undefined) {
+    const b = defaultBase(repo.top);
+    return [{ revision: b.branch, commit: b.commit, mergeBase: true }, {}];
+  }
+  return [named(base), head === undefined ? {} : named(head)];
+}
+
+/** How a side is named in the output (after the project's language is known). */
+function labelOf(ctx: Context, spec: SideSpec): string {
+  if (spec.commit === undefined || spec.revision === undefined) return ctx.t('diff.workingTree');
+  const name = spec.mergeBase ? ctx.t('diff.mergeBase', { branch: spec.revision }) : spec.revision;
+  return spec.commit.startsWith(spec.revision) ? name : `${name} (${short(spec.commit)})`;
+}
+
+function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, cache: RecordCache | undefined): LoadedSide {
+  let loaded: LoadedProject;
+  let exists = true;
+  if (spec.commit === undefined) loaded = loadProject(root, cache ? { cache } : {});
+  else {
+    const src = gitSource(repo.top, spec.commit, repo.prefix);
+    exists = src.hasProject;
+    // Without deliver.yaml the project did not exist yet: an empty side, and its "missing manifest" is no finding.
+    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, cache ? { cache } : {});
+  }
+  const findings: Diagnostic[] = exists ? resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources) : [];
+  const { schedule } = planOf(loaded.project, ctx.asOf);
+  const kpis = projectKpis({ project: loaded.project, asOf: ctx.asOf });
+  return { spec, loaded, side: { project: loaded.project, exists, schedule, findings, kpis } };
+}
+
+export async function diff(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<void> {
+  const format = ctx.json ? 'json' : choiceOption(ctx, '--format', opts.format, FORMATS) ?? 'text';
+  const [baseArg, headArg] = args.map((a) => (a === undefined ? undefined : String(a)));
+  const root = projectRoot(ctx);
+  let base: LoadedSide, head: LoadedSide;
+  try {
+    const repo = repoOf(root);
+    const [b, h] = sides(repo, baseArg, headArg);
+    // Records unchanged between the sides are parsed once (the cache is keyed by content).
+    const cache = openCache(root, ctx.env);
+    base = loadSide(ctx, repo, root, b, cache);
+    head = loadSide(ctx, repo, root, h, cache);
+    cache?.save();
+  } catch (e) {
+    if (e instanceof GitError) throw gitFailure(ctx, e, root);
+    throw e;
+  }
+  ctx.useProjectLanguage(head.loaded.project.manifest?.data.language ?? base.loaded.project.manifest?.data.language);
+  const labels: DiffLabels = { base: labelOf(ctx, base.spec), head: labelOf(ctx, head.spec) };
+  if (!base.side.exists && !head.side.exists) throw new UsageError(ctx.t('diff.err.noProject', { base: sanitizeInline(labels.base), head: sanitizeInline(labels.head) }));
+  const calendar = planOf(head.side.exists ? head.loaded.project : base.loaded.project, ctx.asOf).calendar;
+  const result = diffProjects({ base: base.side, head: head.side, calendar });
+
+  if (format === 'json') {
+    const side = (s: LoadedSide, label: string) => ({ revision: s.spec.revision ?? null, commit: s.spec.commit ?? null, merge_base: Boolean(s.spec.mergeBase), label, exists: s.side.exists });
+    printJson(ctx, 'diff', {
+      as_of: ctx.asOf, base: side(base, labels.base), head: side(head, labels.head),
+      ...result,
+      findings: {
+        introduced: result.findings.introduced.map((d) => renderDiagnostic(d, ctx.lang)),
+        fixed: result.findings.fixed.map((d) => renderDiagnostic(d, ctx.lang)),
+      },
+    });
+    return;
+  }
+  const doc = diffDocument(result, ctx.t);
+  if (format === 'md') ctx.stdout.write(renderDiffMarkdown(doc, labels, ctx.t, ctx.lang));
+  else ctx.stdout.write(renderDiffText(doc, labels, ctx.t, ctx.lang, paint(ctx)));
+}

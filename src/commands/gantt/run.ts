@@ -1,0 +1,34 @@
+// `deliver gantt`: the plan as a text chart fitted to the terminal, or a Mermaid block for a pull request.
+import type { Context } from '../../cli/context.js';
+import { UsageError } from '../../cli/errors.js';
+import { choiceOption, dateOption, intOption, textOption } from '../../cli/options.js';
+import { printJson } from '../../cli/output.js';
+import { renderGantt } from '../../render/gantt.js';
+import { renderMermaidGantt } from '../../render/gantt-mermaid.js';
+import { readPlan, reportPlanFindings } from '../../cli/plan.js';
+
+export async function gantt(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  const from = dateOption(ctx, '--from', opts.from);
+  const to = dateOption(ctx, '--to', opts.to);
+  if (from !== undefined && to !== undefined && to < from) throw new UsageError(ctx.t('gantt.toBeforeFrom', { from, to }));
+  const scale = choiceOption(ctx, '--scale', opts.scale, ['day', 'week', 'auto'] as const) ?? 'auto';
+  const format = choiceOption(ctx, '--format', opts.format, ['text', 'mermaid'] as const) ?? 'text';
+  const width = intOption(ctx, '--width', opts.width, 40, 2000) ?? ctx.columns;
+  const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
+  const title = loaded.project.manifest?.data.name;
+  const window = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+  let chart: string;
+  if (format === 'mermaid') {
+    const block = renderMermaidGantt(plan.schedule, { lang: ctx.lang, asOf: ctx.asOf, calendar: plan.calendar, ...window, ...(title !== undefined ? { title } : {}) });
+    // A fenced block pastes straight into a GitHub comment, which renders it as a chart.
+    chart = '```mermaid\n' + block + '```\n';
+  } else {
+    chart = renderGantt(plan.schedule, {
+      width, lang: ctx.lang, asOf: ctx.asOf, scale, calendar: plan.calendar, color: ctx.color,
+      ...(ctx.color ? { chalk: ctx.chalk() } : {}), ...window, ...(title !== undefined ? { title } : {}),
+    });
+  }
+  if (ctx.json) printJson(ctx, 'gantt', { format, as_of: ctx.asOf, baseline: plan.schedule.baseline ?? null, chart });
+  else ctx.stdout.write(chart);
+  reportPlanFindings(ctx, loaded);
+}

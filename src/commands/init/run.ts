@@ -1,0 +1,98 @@
+// `deliver init [dir]`: scaffolds a project from a template: deliver.yaml, plan.yaml with
+// milestones and tasks, a starter risk checklist, empty record folders and the schemas editors
+// use. Asks for what is missing in a terminal; never overwrites an existing project.
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import type { Context } from '../../cli/context.js';
+import { UsageError } from '../../cli/errors.js';
+import { choiceOption, dateOption, mayPrompt, requireDate, textOption } from '../../cli/options.js';
+import { printJson, println } from '../../cli/output.js';
+import { schemasDir, templatesDir } from '../../cli/paths.js';
+import { addDays, isIsoDate } from '../../core/dates.js';
+import { recordFileName } from '../../core/ids.js';
+import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../../core/model.js';
+import { isLang, type Lang } from '../../render/i18n.js';
+import { commitFiles, STATE_DIR, type FileWrite } from '../../store/atomic.js';
+import { serializeRecord } from '../../store/write.js';
+import { buildFromTemplate, type Template } from './template.js';
+
+function availableTemplates(): string[] {
+  return readdirSync(templatesDir(), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(templatesDir(), d.name, 'template.yaml'))).map((d) => d.name).sort();
+}
+
+function readTemplate(name: string): Template {
+  return load(readFileSync(join(templatesDir(), name, 'template.yaml'), 'utf8')) as Template;
+}
+
+export async function init(ctx: Context, dirArg: string | undefined, opts: Record<string, unknown>): Promise<void> {
+  const dir = resolve(ctx.cwd, dirArg ?? ctx.dir ?? '.');
+  const shown = dirArg ?? ctx.dir ?? '.';
+  for (const f of [MANIFEST_FILE, PLAN_FILE]) {
+    if (existsSync(join(dir, f)) || isLink(join(dir, f))) {
+      throw new UsageError(f === MANIFEST_FILE ? ctx.t('init.exists', { dir: shown }) : ctx.t('init.notEmpty', { file: f, dir: shown }), ctx.t('init.existsHint'));
+    }
+  }
+  const prompt = mayPrompt(ctx, opts);
+  const templates = availableTemplates();
+  let template = textOption(opts.template);
+  if (template !== undefined && !templates.includes(template)) throw new UsageError(ctx.t('init.unknownTemplate', { name: template, available: templates.join(', ') }));
+  if (!template && prompt) template = await ctx.prompter.select(ctx.t('init.ask.template'), templates.map((n) => ({ value: n, name: `${n} — ${ctx.t(`init.template.${n}`)}` })), 'software');
+  template ??= 'software';
+
+  let lang: Lang | undefined = choiceOption(ctx, '--lang', opts.lang ?? ctx.langFlag, ['zh-CN', 'en'] as const);
+  if (!lang && prompt) lang = await ctx.prompter.select<Lang>(ctx.t('init.ask.lang'), [{ value: 'zh-CN', name: '中文 (zh-CN)' }, { value: 'en', name: 'English (en)' }], ctx.lang);
+  lang ??= ctx.lang;
+  if (!isLang(lang)) lang = 'en';
+  ctx.useProjectLanguage(lang);
+
+  const ask = async (key: string, question: string, def: string): Promise<string> => {
+    const v = textOption(opts[key]);
+    if (v) return v;
+    if (prompt) return (await ctx.prompter.input(question, { default: def })).trim() || def;
+    return def;
+  };
+  const name = await ask('name', ctx.t('init.ask.name'), basename(dir));
+  const client = await ask('client', ctx.t('init.ask.client'), lang === 'zh-CN' ? '待定客户' : 'Client to be confirmed');
+  const start = await requireDate(ctx, opts, 'start', '--start', ctx.t('init.ask.start'), ctx.asOf);
+  const tpl = readTemplate(template);
+  let due = dateOption(ctx, '--due', opts.due);
+  if (!due && prompt) {
+    const answer = (await ctx.prompter.input(ctx.t('init.ask.due'), {
+      ...(tpl.requires_due ? { default: addDays(start, 120) } : {}),
+      validate: (s) => (!s.trim() || isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: '--due', value: s.trim() })),
+    })).trim();
+    due = answer ? dateOption(ctx, '--due', answer) : undefined;
+  }
+  if (!due && tpl.requires_due) due = addDays(start, 120);
+  if (due && due < start) throw new UsageError(ctx.t('err.badDate', { option: '--due', value: due }));
+
+  const built = buildFromTemplate(tpl, { name, client, start, ...(due ? { due } : {}), lang, template });
+  const records: FileWrite[] = [
+    { rel: MANIFEST_FILE, content: serializeRecord('manifest', MANIFEST_FILE, built.manifest) },
+    { rel: PLAN_FILE, content: serializeRecord('plan', PLAN_FILE, built.plan) },
+    ...built.risks.map((r) => {
+      const rel = `${FOLDERS.risk}/${recordFileName(String(r.id), String(r.slug))}`;
+      const { slug: _slug, ...data } = r;
+      return { rel, content: serializeRecord('risk', rel, data) };
+    }),
+  ];
+  const writes: FileWrite[] = [
+    ...records,
+    // Every record folder of the registry exists from the start; empty ones hold a .gitkeep for git.
+    ...Object.values(FOLDERS).filter((f) => !records.some((w) => w.rel.startsWith(`${f}/`))).map((f) => ({ rel: `${f}/.gitkeep`, content: '' })),
+    { rel: `${STATE_DIR}/.gitignore`, content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n/*\n!/.gitignore\n!/schemas/\n' },
+    ...readdirSync(schemasDir()).filter((f) => f.endsWith('.schema.json')).map((f) => ({ rel: `${STATE_DIR}/schemas/${f}`, content: readFileSync(join(schemasDir(), f), 'utf8') })),
+  ];
+  commitFiles(dir, writes);
+  if (ctx.json) printJson(ctx, 'init', { dir, template, files: writes.map((w) => w.rel) });
+  else println(ctx, ctx.t('init.done', { dir: shown, template, files: writes.length }));
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,134 @@
+// `deliver req add|list|show|move`: the requirement register.
+import type { Context } from '../../cli/context.js';
+import { RefusedError } from '../../cli/errors.js';
+import { choiceOption, dateOption, mayPrompt, optionalDate, requireDate, requireText, textOption } from '../../cli/options.js';
+import { printJson, printTable, println } from '../../cli/output.js';
+import { findRecord, readProject } from '../../cli/project.js';
+import { changeProject } from '../../cli/change-project.js';
+import type { LoadedProject } from '../../store/load.js';
+import { nextRequirementId, recordPath } from '../../core/ids.js';
+import { allowedMoves, canMove, heldFrom, REQUIREMENT_STATUSES } from '../../core/lifecycle.js';
+import { type Located, type Project, type Requirement, type RequirementStatus } from '../../core/model.js';
+import { passedRequirementIds } from '../../core/rules/requirements.js';
+import { safeText } from '../../render/sanitize.js';
+
+const URGENCIES = ['high', 'medium', 'low'] as const;
+
+export async function reqAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  // Ask for everything before taking the lock: prompts can take minutes.
+  const project = readProject(ctx);
+  const manifest = project.project.manifest?.data;
+  const title = await requireText(ctx, opts, 'title', '--title', ctx.t('req.ask.title'));
+  const customer = await requireText(ctx, opts, 'customer', '--customer', ctx.t('req.ask.customer'), manifest?.client);
+  const contact = await requireText(ctx, opts, 'contact', '--contact', ctx.t('req.ask.contact'));
+  let urgency = choiceOption(ctx, '--urgency', opts.urgency, URGENCIES);
+  if (!urgency && mayPrompt(ctx, opts)) urgency = await ctx.prompter.select(ctx.t('req.ask.urgency'), URGENCIES.map((u) => ({ value: u, name: ctx.t(`urgency.${u}`) })), 'medium');
+  if (!urgency) urgency = 'medium';
+  const received = await requireDate(ctx, opts, 'received', '--received', ctx.t('req.ask.received'), ctx.asOf);
+  const due = await optionalDate(ctx, opts, 'due', '--due', ctx.t('req.ask.due'));
+  const receiver = await requireText(ctx, opts, 'receiver', '--receiver', ctx.t('req.ask.receiver'));
+  const description = textOption(opts.description);
+  const channel = textOption(opts.channel);
+
+  const id = changeProject(ctx, (p) => {
+    const taken = [...p.requirements.map((r) => r.data.id), ...p.brokenIds];
+    const id = nextRequirementId(received, taken);
+    const record: Record<string, unknown> = {
+      id, title, customer, contact, ...(channel ? { channel } : {}), ...(description ? { description } : {}),
+      urgency, received, ...(due ? { due } : {}), receiver, status: 'received',
+      history: [{ date: received, to: 'received', by: receiver }],
+    };
+    return { changes: [{ kind: 'requirement', rel: recordPath('requirement', record), create: record }], result: id };
+  });
+  if (ctx.json) printJson(ctx, 'req.add', { id });
+  else println(ctx, id);
+}
+
+function findRequirement(ctx: Context, p: Project, id: string, loaded?: LoadedProject): Located<Requirement> {
+  return findRecord(ctx, p, p.requirements, id, ctx.t('kind.requirement'), 'req', loaded);
+}
+
+export async function reqList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, REQUIREMENT_STATUSES)!);
+  const urgencies = (opts.urgency as string[] | undefined)?.map((s) => choiceOption(ctx, '--urgency', s, URGENCIES)!);
+  const { project } = readProject(ctx);
+  const rows = project.requirements
+    .map((r) => r.data)
+    .filter((r) => (!statuses || statuses.includes(r.status)) && (!urgencies || urgencies.includes(r.urgency)))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (ctx.json) {
+    printJson(ctx, 'req.list', { items: rows });
+    return;
+  }
+  const t = ctx.t;
+  printTable(ctx, [
+    { header: t('req.col.id'), value: (r: Requirement) => r.id },
+    { header: t('req.col.title'), value: (r) => r.title },
+    { header: t('req.col.customer'), value: (r) => r.customer },
+    { header: t('req.col.urgency'), value: (r) => (ctx.stdoutIsTTY ? t(`urgency.${r.urgency}`) : r.urgency), style: (s, r, c) => (r.urgency === 'high' ? c.red(s) : s) },
+    { header: t('req.col.status'), value: (r) => (ctx.stdoutIsTTY ? t(`status.${r.status}`) : r.status) },
+    { header: t('req.col.received'), value: (r) => r.received },
+    { header: t('req.col.due'), value: (r) => r.due },
+    { header: t('req.col.receiver'), value: (r) => r.receiver },
+  ], rows);
+}
+
+export async function reqShow(ctx: Context, id: string): Promise<void> {
+  const loaded = readProject(ctx);
+  const { project } = loaded;
+  const req = findRequirement(ctx, project, id, loaded);
+  const tasks = project.tasks.filter((t) => t.data.requirement === id).map((t) => t.data);
+  const changes = project.changes.filter((c) => c.data.requirements?.includes(id)).map((c) => c.data);
+  const acceptance = project.acceptance.filter((a) => a.data.requirements.includes(id)).map((a) => a.data);
+  if (ctx.json) {
+    printJson(ctx, 'req.show', { requirement: req.data, file: req.file, tasks, changes, acceptance });
+    return;
+  }
+  const t = ctx.t;
+  const d = req.data;
+  const line = (label: string, v: unknown) => v !== undefined && println(ctx, `${label}: ${safeText(v)}`);
+  println(ctx, ctx.chalk().bold(`${safeText(d.id)}  ${safeText(d.title)}`));
+  line(t('req.col.customer'), `${d.customer} / ${d.contact}`);
+  line(t('req.col.status'), t(`status.${d.status}`));
+  line(t('req.col.urgency'), t(`urgency.${d.urgency}`));
+  line(t('req.col.received'), `${d.received} (${d.receiver})`);
+  line(t('req.col.due'), d.due);
+  if (d.description) println(ctx, safeText(d.description));
+  if (d.analysis) line(t('req.show.analysis'), `${d.analysis.date} ${d.analysis.analyst}${d.analysis.goal ? ' — ' + d.analysis.goal : ''}`);
+  if (d.feasibility) line(t('req.show.feasibility'), `${d.feasibility.date} ${d.feasibility.assessor}: ${d.feasibility.feasible ? '✓' : '✗'}`);
+  if (d.confirmation) line(t('req.show.confirmation'), `${d.confirmation.date} ${d.confirmation.by} (${d.confirmation.method})`);
+  const list = (label: string, items: string[]) => {
+    println(ctx, `${label}:`);
+    if (items.length === 0) println(ctx, `  ${t('common.none')}`);
+    for (const s of items) println(ctx, `  ${s}`);
+  };
+  list(t('req.show.tasks'), tasks.map((x) => `${safeText(x.id)}  ${safeText(x.name)}  [${safeText(x.status)}]${x.owner ? '  ' + safeText(x.owner) : ''}`));
+  list(t('req.show.changes'), changes.map((x) => `${safeText(x.id)}  ${safeText(x.title)}  [${safeText(x.status)}]`));
+  list(t('req.show.acceptance'), acceptance.map((x) => `${safeText(x.id)}  ${safeText(x.deliverable)}  ${(x.rounds ?? []).map((r) => `${r.date}:${r.result}`).join(' ') || '—'}`));
+  list(t('req.show.history'), (d.history ?? []).map((h) => `${h.date}  ${h.from ? safeText(h.from) + ' → ' : ''}${safeText(h.to)}${h.by ? '  ' + safeText(h.by) : ''}${h.note ? '  ' + safeText(h.note) : ''}`));
+}
+
+export async function reqMove(ctx: Context, id: string, to: string, opts: Record<string, unknown>): Promise<void> {
+  const status = choiceOption(ctx, '<status>', to, REQUIREMENT_STATUSES)!;
+  const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
+  const by = textOption(opts.by);
+  const note = textOption(opts.note);
+  const from = changeProject(ctx, (p, loaded) => {
+    const req = findRequirement(ctx, p, id, loaded);
+    const from: RequirementStatus = req.data.status;
+    const resume = heldFrom(req.data);
+    if (!canMove(from, status, resume)) {
+      const allowed = allowedMoves(from, resume);
+      if (allowed.length === 0) throw new RefusedError(ctx.t('req.terminal', { id, status: from }));
+      throw new RefusedError(ctx.t('req.illegalMove', { id, from, to: status }), ctx.t('req.illegalMoveHint', { from, allowed: allowed.join(', ') }));
+    }
+    if (status === 'accepted' && !passedRequirementIds(p).has(id)) throw new RefusedError(ctx.t('req.needsPass', { id }), ctx.t('req.needsPassHint'));
+    const entry = { date, from, to: status, ...(by ? { by } : {}), ...(note ? { note } : {}) };
+    return {
+      changes: [{ kind: 'requirement', rel: req.file, edits: [{ op: 'set', path: ['status'], value: status }, { op: 'append', path: ['history'], value: entry }] }],
+      result: from,
+    };
+  });
+  if (ctx.json) printJson(ctx, 'req.move', { id, from, to: status, date });
+  else println(ctx, ctx.t('req.moved', { id, from, to: status }));
+}

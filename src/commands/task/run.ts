@@ -1,0 +1,221 @@
+// `deliver task add|list|show|start|done|block|reopen`: plan tasks and their status as work happens.
+import type { Context } from '../../cli/context.js';
+import { RefusedError, UsageError } from '../../cli/errors.js';
+import { choiceOption, dateOption, intOption, requireText, textOption } from '../../cli/options.js';
+import { printJson, printTable, println } from '../../cli/output.js';
+import { findRecord } from '../../cli/project.js';
+import { changeProject } from '../../cli/change-project.js';
+import { nextPrefixedId } from '../../core/ids.js';
+import type { Located, Project, Task, TaskStatus } from '../../core/model.js';
+import type { ScheduledItem } from '../../core/schedule.js';
+import type { Column } from '../../render/table.js';
+import { safeText } from '../../render/sanitize.js';
+import type { LoadedProject } from '../../store/load.js';
+import type { Edit } from '../../store/yaml-edit.js';
+import {
+  appendToPlan, idList, itemJson, noteUnscheduled, planOf, readPlan, refuseCycle, requirePlanRefs, signed, statusText, type ItemJson,
+} from '../../cli/plan.js';
+
+export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
+
+export async function taskAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  readPlan(ctx); // switches to the project's language before any prompt
+  const name = await requireText(ctx, opts, 'name', '--name', ctx.t('task.ask.name'));
+  const start = dateOption(ctx, '--start', opts.start);
+  const days = intOption(ctx, '--days', opts.days, 0, 100000);
+  const end = dateOption(ctx, '--end', opts.end);
+  if (days !== undefined && end !== undefined) throw new UsageError(ctx.t('task.daysOrEnd'));
+  if (start !== undefined && end !== undefined && end < start) throw new UsageError(ctx.t('task.endBeforeStart', { start, end }));
+  const after = idList(opts.after);
+  const milestone = textOption(opts.milestone);
+  const requirement = textOption(opts.req);
+  const owner = textOption(opts.owner);
+  const deliverable = textOption(opts.deliverable);
+
+  const id = changeProject(ctx, (p, loaded) => {
+    requirePlanRefs(ctx, p, '--after', after, 'plan');
+    if (milestone !== undefined) requirePlanRefs(ctx, p, '--milestone', [milestone], 'milestone');
+    if (requirement !== undefined) requirePlanRefs(ctx, p, '--req', [requirement], 'requirement');
+    const id = nextPrefixedId('T-', [...p.tasks.map((t) => t.data.id), ...p.brokenIds]);
+    refuseCycle(ctx, p, id, after);
+    // Without --days or --end the task is one working day, written out so the plan says so.
+    const record: Record<string, unknown> = {
+      id, name, ...(owner ? { owner } : {}), ...(start ? { start } : {}),
+      ...(end ? { end } : { days: days ?? 1 }),
+      ...(after.length ? { depends_on: after } : {}), ...(milestone ? { milestone } : {}),
+      ...(requirement ? { requirement } : {}), ...(deliverable ? { deliverable } : {}), status: 'todo',
+    };
+    return { changes: [appendToPlan(p, loaded, 'tasks', record)], result: id };
+  });
+  if (ctx.json) printJson(ctx, 'task.add', { id });
+  else println(ctx, id);
+}
+
+type TaskRow = ItemJson & { actual_start: string | null; actual_end: string | null; blocked_reason: string | null; requirement: string | null; deliverable: string | null };
+
+function taskRow(t: Task, it: ScheduledItem | undefined): TaskRow {
+  return {
+    ...itemJson(t, 'task', it), status: t.status, actual_start: t.actual_start ?? null, actual_end: t.actual_end ?? null,
+    blocked_reason: t.blocked_reason ?? null, requirement: t.requirement ?? null, deliverable: t.deliverable ?? null,
+  };
+}
+
+export async function taskList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, TASK_STATUSES)!);
+  const owners = (opts.owner as string[] | undefined)?.map((s) => s.trim());
+  const milestone = textOption(opts.milestone);
+  const baseline = textOption(opts.baseline);
+  const { loaded, plan } = readPlan(ctx, baseline);
+  const p = loaded.project;
+  if (milestone !== undefined) requirePlanRefs(ctx, p, '--milestone', [milestone], 'milestone');
+  const s = plan.schedule;
+  const rows = p.tasks
+    .map((t) => taskRow(t.data, s.items.get(t.data.id)))
+    .filter((r) => (!statuses || statuses.includes(r.status as TaskStatus)) && (!owners || (r.owner !== null && owners.includes(r.owner)))
+      && (milestone === undefined || r.milestone === milestone) && (!opts.late || r.late));
+  if (ctx.json) {
+    printJson(ctx, 'task.list', { as_of: ctx.asOf, baseline: s.baseline ?? null, items: rows });
+    return;
+  }
+  printTable(ctx, itemColumns(ctx, s.baseline !== undefined, true), rows);
+  if (ctx.stdoutIsTTY && s.baseline !== undefined) println(ctx, ctx.t('plan.slipAgainst', { name: safeText(s.baseline) }));
+  noteUnscheduled(ctx, p, s);
+}
+
+/** Table columns for scheduled items; `withSlip` once a baseline exists. */
+export function itemColumns<R extends ItemJson>(ctx: Context, withSlip: boolean, withOwner: boolean): Column<R>[] {
+  const t = ctx.t;
+  const cols: (Column<R> | false)[] = [
+    { header: t('plan.col.id'), value: (r) => r.id },
+    { header: t('plan.col.name'), value: (r) => r.name, style: (x, r, c) => (r.critical ? c.red(x) : x) },
+    withOwner && { header: t('plan.col.owner'), value: (r) => r.owner },
+    { header: t('plan.col.status'), value: (r) => statusText(ctx, r.status), style: (x, r, c) => (r.status === 'blocked' ? c.magenta(x) : r.status === 'done' ? c.green(x) : x) },
+    { header: t('plan.col.start'), value: (r) => r.start },
+    { header: t('plan.col.end'), value: (r) => r.end },
+    { header: t('plan.col.days'), value: (r) => (r.kind === 'milestone' ? '◆' : r.days), align: 'right' },
+    { header: t('plan.col.float'), value: (r) => r.total_float, align: 'right' },
+    { header: t('plan.col.critical'), value: (r) => (r.critical ? '!' : ''), style: (x, _r, c) => c.red.bold(x) },
+    { header: t('plan.col.lateBy'), value: (r) => (r.late ? r.late_by : ''), align: 'right', style: (x, _r, c) => c.yellow(x) },
+    withSlip && { header: t('plan.col.slip'), value: (r) => (r.slip === null ? '' : signed(r.slip)), align: 'right', style: (x, r, c) => ((r.slip ?? 0) > 0 ? c.yellow(x) : x) },
+  ];
+  return cols.filter((c): c is Column<R> => c !== false);
+}
+
+function findTask(ctx: Context, p: Project, id: string, loaded?: LoadedProject): Located<Task> {
+  return findRecord(ctx, p, p.tasks, id, ctx.t('kind.task'), 'task', loaded);
+}
+
+export async function taskShow(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+  const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
+  const p = loaded.project;
+  const task = findTask(ctx, p, id, loaded);
+  const it = plan.schedule.items.get(id);
+  const row = taskRow(task.data, it);
+  const successors = [...p.tasks, ...p.milestones].filter((r) => r.data.depends_on?.includes(id)).map((r) => r.data.id);
+  if (ctx.json) {
+    printJson(ctx, 'task.show', { task: task.data, file: task.file, schedule: row, successors, baseline: plan.schedule.baseline ?? null });
+    return;
+  }
+  const t = ctx.t;
+  const d = task.data;
+  const line = (label: string, v: unknown) => v !== undefined && v !== null && v !== '' && println(ctx, `${label}: ${safeText(v)}`);
+  println(ctx, ctx.chalk().bold(`${safeText(d.id)}  ${safeText(d.name)}`));
+  line(t('plan.col.status'), t(`task.status.${d.status}`));
+  line(t('plan.col.owner'), d.owner);
+  if (it) {
+    line(t('task.show.planned'), t('task.show.span', { start: it.start, end: it.end, days: it.days }));
+    line(t('task.show.window'), t('task.show.windowText', { es: it.earlyStart, ls: it.lateStart, lf: it.lateFinish }));
+    line(t('plan.col.float'), `${signed(it.totalFloat)}${it.critical ? '  ' + t('task.show.critical') : ''}`);
+    if (it.late) line(t('plan.col.lateBy'), t('plan.workingDays', { n: it.lateBy }));
+    if (it.baselineEnd !== undefined) line(t('task.show.baseline', { name: safeText(plan.schedule.baseline ?? '') }), `${it.baselineStart ?? '?'} → ${it.baselineEnd}  (${t('plan.col.slip')} ${signed(it.slip)})`);
+  } else {
+    line(t('task.show.planned'), t('task.show.unscheduled'));
+  }
+  line(t('task.show.actual'), d.actual_start || d.actual_end ? `${d.actual_start ?? '?'} → ${d.actual_end ?? ''}` : undefined);
+  line(t('task.show.blocked'), d.blocked_reason);
+  line(t('task.show.dependsOn'), d.depends_on?.join(', '));
+  line(t('task.show.successors'), successors.join(', '));
+  line(t('task.show.milestone'), d.milestone);
+  line(t('task.show.requirement'), d.requirement);
+  line(t('task.show.deliverable'), d.deliverable);
+  if (d.notes) println(ctx, safeText(d.notes));
+}
+
+export type TaskAction = 'start' | 'done' | 'block' | 'reopen';
+
+interface Move { from: TaskStatus; to: TaskStatus; edits: Edit[]; after: Task }
+
+/** The status change for `action`, or a refusal that says what is possible from here. */
+function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAction, date: string | undefined, reason: string | undefined): Move {
+  const d = task.data;
+  const from = d.status;
+  const at = (k: string) => [...task.path, k];
+  const edits: Edit[] = [];
+  const after: Task = { ...d };
+  const set = (k: keyof Task, v: string) => { edits.push({ op: 'set', path: at(k), value: v }); (after as Record<string, unknown>)[k] = v; };
+  const del = (k: keyof Task) => { if (d[k] !== undefined) { edits.push({ op: 'delete', path: at(k) }); delete after[k]; } };
+  const refuse = (key: string) => { throw new RefusedError(ctx.t(key, { id: d.id, status: from, action }), ctx.t(`task.hint.${from}`, { id: d.id })); };
+  const day = date ?? ctx.asOf;
+  let to: TaskStatus;
+  switch (action) {
+    case 'start':
+      if (from === 'in_progress' || from === 'done') refuse(from === 'done' ? 'task.isDone' : 'task.alreadyStarted');
+      to = 'in_progress';
+      set('status', to);
+      if (d.actual_start === undefined || date !== undefined) set('actual_start', day);
+      del('blocked_reason');
+      break;
+    case 'done': {
+      // A done task without its actual end (DLV-W064, e.g. hand-edited) may be given one.
+      if (from === 'done' && d.actual_end !== undefined) refuse('task.isDone');
+      if (d.actual_start !== undefined && day < d.actual_start) throw new RefusedError(ctx.t('task.endBeforeActualStart', { id: d.id, date: day, start: d.actual_start }));
+      to = 'done';
+      set('status', to);
+      if (d.actual_start === undefined) {
+        // The planned start when work could have begun by then, else the finishing day itself.
+        const planned = planOf(p, ctx.asOf).schedule.items.get(d.id)?.start;
+        set('actual_start', planned !== undefined && planned <= day ? planned : day);
+      }
+      set('actual_end', day);
+      del('blocked_reason');
+      break;
+    }
+    case 'block':
+      if (from === 'done') refuse('task.isDone');
+      to = 'blocked';
+      set('status', to);
+      set('blocked_reason', reason!);
+      break;
+    case 'reopen':
+      // An unfinished task carrying an actual end (DLV-E065) may be reopened to clear it.
+      if ((from === 'todo' || from === 'in_progress') && d.actual_end === undefined) refuse('task.notReopenable');
+      to = d.actual_start !== undefined ? 'in_progress' : 'todo';
+      set('status', to);
+      del('actual_end');
+      del('blocked_reason');
+      break;
+  }
+  return { from, to, edits, after };
+}
+
+export async function taskMove(ctx: Context, action: TaskAction, id: string, opts: Record<string, unknown>): Promise<void> {
+  const date = dateOption(ctx, '--date', opts.date);
+  const reason = textOption(opts.reason);
+  if (action === 'block' && reason === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('task.reasonHint'));
+  const move = changeProject(ctx, (p, loaded) => {
+    const task = findTask(ctx, p, id, loaded);
+    const move = planMove(ctx, p, task, action, date, reason);
+    return { changes: [{ kind: 'plan', rel: task.file, edits: move.edits }], result: move };
+  });
+  const a = move.after;
+  if (ctx.json) {
+    printJson(ctx, `task.${action}`, {
+      id, from: move.from, to: move.to, actual_start: a.actual_start ?? null, actual_end: a.actual_end ?? null, blocked_reason: a.blocked_reason ?? null,
+    });
+    return;
+  }
+  const detail = move.to === 'done' ? ctx.t('task.moved.done', { date: a.actual_end ?? '' })
+    : move.to === 'in_progress' && action === 'start' ? ctx.t('task.moved.started', { date: a.actual_start ?? '' })
+      : move.to === 'blocked' ? ctx.t('task.moved.blocked', { reason: safeText(a.blocked_reason) }) : '';
+  println(ctx, `${ctx.t('task.moved', { id, from: statusText(ctx, move.from), to: statusText(ctx, move.to) })}${detail}`);
+}

@@ -1,0 +1,22 @@
+// `deliver validate`: every finding about the project, as text, JSON or GitHub annotations.
+import type { Context } from '../../cli/context.js';
+import { printDiagnostics, println } from '../../cli/output.js';
+import { readProject } from '../../cli/project.js';
+import { FindingsError } from '../../cli/errors.js';
+import type { DiagnosticFormat } from '../../render/diagnostics.js';
+
+export async function validate(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  const format = (ctx.json ? 'json' : opts.format ?? 'text') as DiagnosticFormat;
+  const r = readProject(ctx);
+  const findings = r.findings;
+  const errors = findings.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')).length;
+  const warnings = findings.filter((d) => d.severity === 'warning').length;
+  // Annotations name files from the repository root; the project may sit in a subfolder.
+  const prefix = format === 'github' ? ctx.env.DELIVER_PATH_PREFIX ?? (await import('../../store/git-source.js')).repoPathPrefix(r.root) : undefined;
+  printDiagnostics(ctx, findings, format, 'stdout', prefix);
+  if (format === 'text') {
+    const files = r.filesRead;
+    println(ctx, findings.length === 0 ? ctx.t('validate.ok', { files }) : ctx.t('validate.summary', { files, errors, warnings }));
+  }
+  if (errors > 0) throw new FindingsError([]);
+}
