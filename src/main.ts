@@ -1,10 +1,10 @@
 // Entry point: builds the command tree and is the one place that turns errors into exit codes
 // (CLI.md: 0 done, 1 findings, 2 could not run, 130 cancelled, 70 a bug).
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { CommanderError, type Command } from 'commander';
-import { CancelledError, EXIT, FindingsError, RefusedError, SHOWN_FINDINGS, UsageError } from './cli/errors.js';
+import { CancelledError, EXIT, FindingsError, RefusedError, UsageError } from './cli/errors.js';
+import { settle } from './cli/outcome.js';
 import type { Context, GlobalOptions, Prompter, Writer } from './cli/context.js';
 import { buildProgram } from './cli/program.js';
 import { isIsoDate } from './core/dates.js';
@@ -81,14 +81,8 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
       ...(io.columns !== undefined ? { columns: io.columns } : {}),
       today: io.today, options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) }, prompter: io.prompter ?? inquirerPrompter(), chalk: Chalk,
     });
-    await impl(ctx, args.slice(0, -2), opts);
-    // A read command that completed on a project with errors still exits 1 and names them.
-    const read = ctx.wrote ? [] : ctx.projectsRead ?? [];
-    const errors = read.flatMap((r) => r.findings.filter((d) => d.severity === 'error').map((d) => (read.length > 1 ? { ...d, file: `${relative(io.cwd, r.root) || '.'}/${d.file}` } : d)));
-    if (errors.length) {
-      const sources = new Map<string, string>();
-      throw new FindingsError(errors.slice(0, SHOWN_FINDINGS), sources, ctx.t('status.findings', { n: errors.length }));
-    }
+    // The command says what decides its exit status (findings read, records written).
+    status = await settle(ctx, await impl(ctx, args.slice(0, -2), opts));
   });
   // Every command, not only the root, must throw instead of exiting and write to our streams.
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];

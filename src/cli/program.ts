@@ -3,6 +3,7 @@
 // stay fast. Global options are declared once here (CLI.md).
 import { Command, Option } from 'commander';
 import type { Context } from './context.js';
+import type { Outcome } from './outcome.js';
 import { register as registerInit } from '../commands/init/command.js';
 import { register as registerReq } from '../commands/req/command.js';
 import { register as registerValidate } from '../commands/validate/command.js';
@@ -21,8 +22,11 @@ import { register as registerReport } from '../commands/report/command.js';
 import { register as registerExport } from '../commands/export/command.js';
 import { register as registerSurvey } from '../commands/survey/command.js';
 
-/** How a command's action reaches its implementation: main builds the context and catches errors. */
-export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
+/**
+ * How a command's action reaches its implementation: main builds the context, turns the returned
+ * outcome into the exit status and catches errors.
+ */
+export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<Outcome>) => (...args: unknown[]) => Promise<void>;
 
 export function buildProgram(version: string, run: Runner): Command {
   const program = new Command('deliver')

@@ -15,6 +15,6 @@ export function register(program: Command, run: Runner): void {
     .option('--baseline <name>', 'baseline to compare with (default: the latest)')
     .action(run(async (ctx, _a, opts) => {
       const { memoizedProject } = await import('../../cli/memo.js');
-      await memoizedProject(ctx, 'gantt', opts, async () => (await import('./run.js')).gantt(ctx, opts));
+      return memoizedProject(ctx, 'gantt', opts, async () => (await import('./run.js')).gantt(ctx, opts));
     }));
 }

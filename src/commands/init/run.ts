@@ -5,6 +5,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import type { Context } from '../../cli/context.js';
+import { WROTE, type Outcome } from '../../cli/outcome.js';
 import { UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, mayPrompt, requireDate, textOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
@@ -25,7 +26,7 @@ function readTemplate(name: string): Template {
   return load(readFileSync(join(templatesDir(), name, 'template.yaml'), 'utf8')) as Template;
 }
 
-export async function init(ctx: Context, dirArg: string | undefined, opts: Record<string, unknown>): Promise<void> {
+export async function init(ctx: Context, dirArg: string | undefined, opts: Record<string, unknown>): Promise<Outcome> {
   const dir = resolve(ctx.cwd, dirArg ?? ctx.dir ?? '.');
   const shown = dirArg ?? ctx.dir ?? '.';
   for (const f of [MANIFEST_FILE, PLAN_FILE]) {
@@ -83,6 +84,7 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: Recor
   commitFiles(dir, writes);
   if (ctx.json) printJson(ctx, 'init', { dir, template, files: writes.map((w) => w.rel) });
   else println(ctx, ctx.t('init.done', { dir: shown, template, files: writes.length }));
+  return WROTE;
 }
 
 function isLink(p: string): boolean {

@@ -10,6 +10,6 @@ export function register(program: Command, run: Runner): void {
     .action(run(async (ctx, args, opts) => {
       const dirs = (args[0] as string[] | undefined) ?? [];
       const { memoizedTargets } = await import('../../cli/memo.js');
-      await memoizedTargets(ctx, dirs, 'kpi', opts, async () => (await import('./run.js')).kpi(ctx, dirs, opts));
+      return memoizedTargets(ctx, dirs, 'kpi', opts, async () => (await import('./run.js')).kpi(ctx, dirs, opts));
     }));
 }

@@ -3,7 +3,8 @@
 import { basename } from 'node:path';
 import { displayWidth as stringWidth } from '../../render/width.js';
 import type { Context } from '../../cli/context.js';
-import { FindingsError, UsageError } from '../../cli/errors.js';
+import { EXIT, UsageError } from '../../cli/errors.js';
+import type { Outcome } from '../../cli/outcome.js';
 import { printDiagnostics, printJson, printTable, println } from '../../cli/output.js';
 import { readProject, type ReadProject } from '../../cli/project.js';
 import { targets, type Target } from '../../cli/targets.js';
@@ -27,7 +28,7 @@ function periodLine(ctx: Context, f: Fmt, period: Period | undefined): string {
 
 interface Row { target: Target; read: ReadProject; name: string; code?: string; kpis: Kpis }
 
-export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unknown>): Promise<void> {
+export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unknown>): Promise<Outcome> {
   let period: Period | undefined;
   if (opts.period !== undefined) {
     const p = parsePeriod(String(opts.period));
@@ -39,7 +40,7 @@ export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unk
 }
 
 /** The report for targets already chosen (the command line layer remembers its output). */
-export async function kpiOf(ctx: Context, list: Target[], single: boolean, period: Period | undefined): Promise<void> {
+export async function kpiOf(ctx: Context, list: Target[], single: boolean, period: Period | undefined): Promise<Outcome> {
   const rows: Row[] = list.map((target) => {
     const read = readProject(ctx, target.root);
     // The measures need the project as of the date and its calendar, not the computed plan: no
@@ -96,5 +97,6 @@ export async function kpiOf(ctx: Context, list: Target[], single: boolean, perio
       for (const n of measureNotes(t, totals)) println(ctx, `  ${n}`);
     }
   }
-  if (broken.length) throw new FindingsError([]);
+  // Each broken project's errors were named above, with its folder: exit 1, nothing more to print.
+  return { exit: broken.length ? EXIT.findings : EXIT.ok };
 }

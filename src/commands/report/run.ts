@@ -2,6 +2,7 @@
 // written atomically to a file (never through a symbolic link, never over a record file).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Context } from '../../cli/context.js';
+import { readOutcome, type Outcome } from '../../cli/outcome.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
@@ -48,7 +49,7 @@ export function writeOutFile(ctx: Context, projectRoot: string, file: string, co
   return abs;
 }
 
-export async function reportWeekly(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function reportWeekly(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
   const format = choiceOption(ctx, '--format', opts.format, ['md', 'html'] as const) ?? 'md';
   let week = weekOf(ctx.asOf);
   if (opts.week !== undefined) {
@@ -74,4 +75,5 @@ export async function reportWeekly(ctx: Context, opts: Record<string, unknown>):
       ctx.stdout.write(text);
     }
   }
+  return readOutcome(r);
 }

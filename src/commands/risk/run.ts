@@ -1,5 +1,6 @@
 // `deliver risk add|list|show|update|act|close`: the risk register, scored and with overdue actions flagged.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -7,7 +8,8 @@ import { readProject, findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
 import type { ActionFlag } from './command.js';
 import { nextPrefixedId, recordFileName } from '../../core/ids.js';
-import { FOLDERS, type Located, type Project, type Risk, type RiskAction } from '../../core/model.js';
+import { FOLDERS, type Located, type Risk, type RiskAction } from '../../core/model.js';
+import type { LoadedProject } from '../../store/load.js';
 import { actionState, openActions, overdueActions, RISK_CATEGORIES, RISK_RESPONSES, RISK_STATUSES, riskLevel, riskMatrix, riskScore, sortRisks } from '../../core/risk.js';
 import { renderRiskMatrix } from '../../render/risk-matrix.js';
 import { safeText } from '../../render/sanitize.js';
@@ -15,8 +17,8 @@ import type { Edit } from '../../store/yaml-edit.js';
 
 const AFFECTS = ['schedule', 'cost', 'quality', 'satisfaction'] as const;
 
-function findRisk(ctx: Context, p: Project, id: string): Located<Risk> {
-  return findRecord(ctx, p, p.risks, id, ctx.t('kind.risk'), 'risk');
+function findRisk(ctx: Context, loaded: LoadedProject, id: string): Located<Risk> {
+  return findRecord(ctx, loaded, loaded.project.risks, id, ctx.t('kind.risk'), 'risk');
 }
 
 /** --action/--action-due/--action-owner as actions, with dates and names checked. */
@@ -55,7 +57,7 @@ async function askLevel(ctx: Context, opts: Record<string, unknown>, key: 'proba
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-export async function riskAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function riskAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
   const actions = actionsFrom(ctx, opts);
   const affects = affectsFrom(ctx, opts);
   const identified = dateOption(ctx, '--identified', opts.identified) ?? ctx.asOf;
@@ -77,6 +79,7 @@ export async function riskAdd(ctx: Context, opts: Record<string, unknown>): Prom
   });
   if (ctx.json) printJson(ctx, 'risk.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
 function riskJson(r: Risk, asOf: string) {
@@ -84,16 +87,17 @@ function riskJson(r: Risk, asOf: string) {
   return { ...r, score, level: riskLevel(score), overdue_actions: overdueActions(r, asOf), open_actions: openActions(r) };
 }
 
-export async function riskList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function riskList(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
   const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, RISK_STATUSES)!);
-  const { project } = readProject(ctx);
+  const read = readProject(ctx);
+  const { project } = read;
   const risks = sortRisks(project.risks.map((r) => r.data).filter((r) => (!opts.open || r.status !== 'closed') && (!statuses || statuses.includes(r.status))));
   const t = ctx.t;
   if (opts.matrix) {
     const matrix = riskMatrix(risks);
     if (ctx.json) {
       printJson(ctx, 'risk.matrix', { rows: matrix });
-      return;
+      return readOutcome(read);
     }
     const c = ctx.chalk();
     ctx.stdout.write(renderRiskMatrix(matrix, {
@@ -104,11 +108,11 @@ export async function riskList(ctx: Context, opts: Record<string, unknown>): Pro
       },
       ...(ctx.color ? { paint: { high: c.red, medium: c.yellow, low: c.green } } : {}),
     }));
-    return;
+    return readOutcome(read);
   }
   if (ctx.json) {
     printJson(ctx, 'risk.list', { as_of: ctx.asOf, items: risks.map((r) => riskJson(r, ctx.asOf)) });
-    return;
+    return readOutcome(read);
   }
   const tty = ctx.stdoutIsTTY;
   const word = (prefix: string, v: string) => (tty ? t(`${prefix}.${v}`) : v);
@@ -138,16 +142,17 @@ export async function riskList(ctx: Context, opts: Record<string, unknown>): Pro
     const late = risks.flatMap((r) => overdueActions(r, ctx.asOf).map((n) => ({ r, n, a: r.actions![n - 1]! })));
     if (late.length) println(ctx, t('risk.overdueSummary', { count: late.length, list: late.map((x) => `${safeText(x.r.id)} #${x.n} (${safeText(x.a.due)})`).join(', ') }));
   }
+  return readOutcome(read);
 }
 
-export async function riskShow(ctx: Context, id: string): Promise<void> {
-  const { project } = readProject(ctx);
-  const located = findRisk(ctx, project, id);
+export async function riskShow(ctx: Context, id: string): Promise<Outcome> {
+  const read = readProject(ctx);
+  const located = findRisk(ctx, read, id);
   const r = located.data;
   const actions = (r.actions ?? []).map((a, i) => ({ n: i + 1, ...a, state: actionState(a, ctx.asOf) }));
   if (ctx.json) {
     printJson(ctx, 'risk.show', { as_of: ctx.asOf, risk: r, file: located.file, score: riskScore(r), level: riskLevel(riskScore(r)), actions });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   const line = (label: string, v: unknown) => v !== undefined && println(ctx, `${label}: ${safeText(v)}`);
@@ -172,9 +177,10 @@ export async function riskShow(ctx: Context, id: string): Promise<void> {
     println(ctx, a.state === 'overdue' ? c.red(text) : text);
   }
   if (r.notes) println(ctx, safeText(r.notes));
+  return readOutcome(read);
 }
 
-export async function riskUpdate(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function riskUpdate(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
   const actions = actionsFrom(ctx, opts);
   const affects = affectsFrom(ctx, opts);
   const status = choiceOption(ctx, '--status', opts.status, RISK_STATUSES);
@@ -186,8 +192,8 @@ export async function riskUpdate(ctx: Context, id: string, opts: Record<string, 
   const impact = intOption(ctx, '--impact', opts.impact, 1, 5);
   Object.assign(fields, category && { category }, response && { response }, probability !== undefined && { probability }, impact !== undefined && { impact }, affects && { affects });
   if (!Object.keys(fields).length && !actions.length && !status) throw new UsageError(ctx.t('risk.nothingToUpdate'), ctx.t('risk.nothingToUpdateHint'));
-  const changed = changeProject(ctx, (p) => {
-    const risk = findRisk(ctx, p, id);
+  const changed = changeProject(ctx, (p, loaded) => {
+    const risk = findRisk(ctx, loaded, id);
     const d = risk.data;
     const edits: Edit[] = [];
     const changed: string[] = [];
@@ -207,6 +213,7 @@ export async function riskUpdate(ctx: Context, id: string, opts: Record<string, 
   });
   if (ctx.json) printJson(ctx, 'risk.update', { id, changed });
   else println(ctx, changed.length ? ctx.t('risk.updated', { id, fields: changed.join(', ') }) : ctx.t('risk.unchanged', { id }));
+  return WROTE;
 }
 
 /** Edits that close a risk; refused while an action is neither done nor waived (rule DLV-E087). */
@@ -218,18 +225,19 @@ function closeEdits(ctx: Context, d: Risk, date: string, reason: string | undefi
   return [{ op: 'set', path: ['status'], value: 'closed' }, { op: 'set', path: ['closed'], value: { date, ...(reason ? { reason } : {}) } }];
 }
 
-export async function riskClose(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function riskClose(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const reason = textOption(opts.reason);
-  changeProject(ctx, (p) => {
-    const risk = findRisk(ctx, p, id);
+  changeProject(ctx, (p, loaded) => {
+    const risk = findRisk(ctx, loaded, id);
     return { changes: [{ kind: 'risk', rel: risk.file, edits: closeEdits(ctx, risk.data, date, reason) }], result: undefined };
   });
   if (ctx.json) printJson(ctx, 'risk.close', { id, date, ...(reason ? { reason } : {}) });
   else println(ctx, ctx.t('risk.closed', { id, date }));
+  return WROTE;
 }
 
-export async function riskAct(ctx: Context, id: string, numberArg: string, opts: Record<string, unknown>): Promise<void> {
+export async function riskAct(ctx: Context, id: string, numberArg: string, opts: Record<string, unknown>): Promise<Outcome> {
   const n = intOption(ctx, '<action-number>', numberArg, 1, 1000)!;
   const waive = textOption(opts.waive);
   const due = dateOption(ctx, '--due', opts.due);
@@ -237,8 +245,8 @@ export async function riskAct(ctx: Context, id: string, numberArg: string, opts:
   const picked = [opts.done ? 'done' : undefined, waive ? 'waive' : undefined, due ? 'due' : undefined].filter(Boolean);
   if (picked.length !== 1) throw new UsageError(ctx.t('risk.act.pickOne'), ctx.t('risk.act.pickOneHint'));
   if (opts.date !== undefined && !opts.done) throw new UsageError(ctx.t('risk.act.dateNeedsDone'));
-  const result = changeProject(ctx, (p) => {
-    const risk = findRisk(ctx, p, id);
+  const result = changeProject(ctx, (p, loaded) => {
+    const risk = findRisk(ctx, loaded, id);
     const list = risk.data.actions ?? [];
     const action = list[n - 1];
     if (!action) throw new UsageError(ctx.t('risk.act.noSuchAction', { id, n, count: list.length }), ctx.t('risk.act.noSuchActionHint', { id }));
@@ -256,4 +264,5 @@ export async function riskAct(ctx: Context, id: string, numberArg: string, opts:
   const what = opts.done ? { done: date } : waive ? { waived: waive } : { due: due! };
   if (ctx.json) printJson(ctx, 'risk.act', { id, action: n, ...what });
   else println(ctx, ctx.t(opts.done ? 'risk.act.markedDone' : waive ? 'risk.act.markedWaived' : 'risk.act.rescheduled', { id, n, date, due: due ?? '', text: safeText(result.text) }));
+  return WROTE;
 }

@@ -9,6 +9,6 @@ export function register(program: Command, run: Runner): void {
     .action(run(async (ctx) => {
       // The remembered-output check runs before the command's code is even loaded.
       const { memoizedProject } = await import('../../cli/memo.js');
-      await memoizedProject(ctx, 'status', {}, async () => (await import('./run.js')).status(ctx));
+      return memoizedProject(ctx, 'status', {}, async () => (await import('./run.js')).status(ctx));
     }));
 }

@@ -1,6 +1,7 @@
 // `deliver status`: the one-screen dashboard; also the helpers the report commands share (the project
 // as of the report date with its plan, KPI JSON, the error count).
 import type { Context } from '../../cli/context.js';
+import { readOutcome, type Outcome } from '../../cli/outcome.js';
 import { printJson } from '../../cli/output.js';
 import { readProject, type ReadProject } from '../../cli/project.js';
 import type { IsoDate } from '../../core/dates.js';
@@ -45,7 +46,7 @@ export function paintOf(ctx: Context): Paint | undefined {
   return { red: c.red, yellow: c.yellow, green: c.green, bold: c.bold, dim: c.dim };
 }
 
-export async function status(ctx: Context): Promise<void> {
+export async function status(ctx: Context): Promise<Outcome> {
   const r = readProject(ctx);
   const { project, plan } = projectView(r.project, ctx.asOf);
   const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });
@@ -59,4 +60,5 @@ export async function status(ctx: Context): Promise<void> {
       ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),
     }));
   }
+  return readOutcome(r);
 }

@@ -1,6 +1,7 @@
 // `deliver survey add|list`: customer satisfaction surveys (surveys/S-NNN-*.yaml), the source of the
 // customer_satisfaction KPI.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import { UsageError } from '../../cli/errors.js';
 import { dateOption, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -18,7 +19,7 @@ function score(ctx: Context, value: unknown, bad: string): number {
   return Number(s);
 }
 
-export async function surveyAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function surveyAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
   if (opts.score === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--score' }));
   const total = score(ctx, opts.score, 'survey.badScore');
   const dimensions: Record<string, number> = {};
@@ -49,14 +50,16 @@ export async function surveyAdd(ctx: Context, opts: Record<string, unknown>): Pr
   });
   if (ctx.json) printJson(ctx, 'survey.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
-export async function surveyList(ctx: Context): Promise<void> {
-  const { project } = readProject(ctx);
+export async function surveyList(ctx: Context): Promise<Outcome> {
+  const read = readProject(ctx);
+  const { project } = read;
   const rows = project.surveys.map((s) => s.data).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareIds(a.id, b.id)));
   if (ctx.json) {
     printJson(ctx, 'survey.list', { items: rows });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   printTable(ctx, [
@@ -70,4 +73,5 @@ export async function surveyList(ctx: Context): Promise<void> {
     { header: t('exp.h.requirement'), value: (s) => s.requirement ?? s.acceptance },
     { header: t('exp.h.comment'), value: (s) => s.comment },
   ], rows);
+  return readOutcome(read);
 }

@@ -1,5 +1,6 @@
 // `deliver task add|list|show|start|done|block|reopen`: plan tasks and their status as work happens.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -18,7 +19,7 @@ import {
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
 
-export async function taskAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function taskAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
   readPlan(ctx); // switches to the project's language before any prompt
   const name = await requireText(ctx, opts, 'name', '--name', ctx.t('task.ask.name'));
   const start = dateOption(ctx, '--start', opts.start);
@@ -49,6 +50,7 @@ export async function taskAdd(ctx: Context, opts: Record<string, unknown>): Prom
   });
   if (ctx.json) printJson(ctx, 'task.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
 type TaskRow = ItemJson & { actual_start: string | null; actual_end: string | null; blocked_reason: string | null; requirement: string | null; deliverable: string | null };
@@ -60,7 +62,7 @@ function taskRow(t: Task, it: ScheduledItem | undefined): TaskRow {
   };
 }
 
-export async function taskList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function taskList(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
   const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, TASK_STATUSES)!);
   const owners = (opts.owner as string[] | undefined)?.map((s) => s.trim());
   const milestone = textOption(opts.milestone);
@@ -75,11 +77,12 @@ export async function taskList(ctx: Context, opts: Record<string, unknown>): Pro
       && (milestone === undefined || r.milestone === milestone) && (!opts.late || r.late));
   if (ctx.json) {
     printJson(ctx, 'task.list', { as_of: ctx.asOf, baseline: s.baseline ?? null, items: rows });
-    return;
+    return readOutcome(loaded);
   }
   printTable(ctx, itemColumns(ctx, s.baseline !== undefined, true), rows);
   if (ctx.stdoutIsTTY && s.baseline !== undefined) println(ctx, ctx.t('plan.slipAgainst', { name: safeText(s.baseline) }));
   noteUnscheduled(ctx, p, s);
+  return readOutcome(loaded);
 }
 
 /** Table columns for scheduled items; `withSlip` once a baseline exists. */
@@ -101,20 +104,20 @@ export function itemColumns<R extends ItemJson>(ctx: Context, withSlip: boolean,
   return cols.filter((c): c is Column<R> => c !== false);
 }
 
-function findTask(ctx: Context, p: Project, id: string, loaded?: LoadedProject): Located<Task> {
-  return findRecord(ctx, p, p.tasks, id, ctx.t('kind.task'), 'task', loaded);
+function findTask(ctx: Context, loaded: LoadedProject, id: string): Located<Task> {
+  return findRecord(ctx, loaded, loaded.project.tasks, id, ctx.t('kind.task'), 'task');
 }
 
-export async function taskShow(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function taskShow(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
   const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
   const p = loaded.project;
-  const task = findTask(ctx, p, id, loaded);
+  const task = findTask(ctx, loaded, id);
   const it = plan.schedule.items.get(id);
   const row = taskRow(task.data, it);
   const successors = [...p.tasks, ...p.milestones].filter((r) => r.data.depends_on?.includes(id)).map((r) => r.data.id);
   if (ctx.json) {
     printJson(ctx, 'task.show', { task: task.data, file: task.file, schedule: row, successors, baseline: plan.schedule.baseline ?? null });
-    return;
+    return readOutcome(loaded);
   }
   const t = ctx.t;
   const d = task.data;
@@ -139,6 +142,7 @@ export async function taskShow(ctx: Context, id: string, opts: Record<string, un
   line(t('task.show.requirement'), d.requirement);
   line(t('task.show.deliverable'), d.deliverable);
   if (d.notes) println(ctx, safeText(d.notes));
+  return readOutcome(loaded);
 }
 
 export type TaskAction = 'start' | 'done' | 'block' | 'reopen';
@@ -198,12 +202,12 @@ function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAct
   return { from, to, edits, after };
 }
 
-export async function taskMove(ctx: Context, action: TaskAction, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function taskMove(ctx: Context, action: TaskAction, id: string, opts: Record<string, unknown>): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date);
   const reason = textOption(opts.reason);
   if (action === 'block' && reason === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('task.reasonHint'));
   const move = changeProject(ctx, (p, loaded) => {
-    const task = findTask(ctx, p, id, loaded);
+    const task = findTask(ctx, loaded, id);
     const move = planMove(ctx, p, task, action, date, reason);
     return { changes: [{ kind: 'plan', rel: task.file, edits: move.edits }], result: move };
   });
@@ -212,10 +216,11 @@ export async function taskMove(ctx: Context, action: TaskAction, id: string, opt
     printJson(ctx, `task.${action}`, {
       id, from: move.from, to: move.to, actual_start: a.actual_start ?? null, actual_end: a.actual_end ?? null, blocked_reason: a.blocked_reason ?? null,
     });
-    return;
+    return WROTE;
   }
   const detail = move.to === 'done' ? ctx.t('task.moved.done', { date: a.actual_end ?? '' })
     : move.to === 'in_progress' && action === 'start' ? ctx.t('task.moved.started', { date: a.actual_start ?? '' })
       : move.to === 'blocked' ? ctx.t('task.moved.blocked', { reason: safeText(a.blocked_reason) }) : '';
   println(ctx, `${ctx.t('task.moved', { id, from: statusText(ctx, move.from), to: statusText(ctx, move.to) })}${detail}`);
+  return WROTE;
 }

@@ -10,6 +10,6 @@ export function register(program: Command, run: Runner): void {
     .option('--strict', 'treat warnings as errors')
     .action(run(async (ctx, _args, opts) => {
       const { memoizedProject } = await import('../../cli/memo.js');
-      await memoizedProject(ctx, 'validate', opts, async () => (await import('./run.js')).validate(ctx, opts));
+      return memoizedProject(ctx, 'validate', opts, async () => (await import('./run.js')).validate(ctx, opts));
     }));
 }

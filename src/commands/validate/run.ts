@@ -2,10 +2,11 @@
 import type { Context } from '../../cli/context.js';
 import { printDiagnostics, println } from '../../cli/output.js';
 import { readProject } from '../../cli/project.js';
-import { FindingsError } from '../../cli/errors.js';
+import { EXIT } from '../../cli/errors.js';
+import type { Outcome } from '../../cli/outcome.js';
 import type { DiagnosticFormat } from '../../render/diagnostics.js';
 
-export async function validate(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function validate(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
   const format = (ctx.json ? 'json' : opts.format ?? 'text') as DiagnosticFormat;
   const r = readProject(ctx);
   const findings = r.findings;
@@ -18,5 +19,6 @@ export async function validate(ctx: Context, opts: Record<string, unknown>): Pro
     const files = r.filesRead;
     println(ctx, findings.length === 0 ? ctx.t('validate.ok', { files }) : ctx.t('validate.summary', { files, errors, warnings }));
   }
-  if (errors > 0) throw new FindingsError([]);
+  // The findings are the output: exit 1 on errors, with nothing more on stderr.
+  return { exit: errors > 0 ? EXIT.findings : EXIT.ok };
 }
