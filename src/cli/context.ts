@@ -6,6 +6,7 @@ export type ChalkConstructor = new (options: { level: 0 | 1 | 2 | 3 }) => ChalkI
 import type { IsoDate } from '../core/dates.js';
 import type { Snapshot } from '../store/snapshot.js';
 import { chooseLang, translator, type Lang, type Translate } from '../render/i18n.js';
+import type { GlobalOptions } from './program.js';
 
 export interface Writer {
   write(s: string): unknown;
@@ -17,13 +18,6 @@ export interface Prompter {
   confirm(message: string, def?: boolean): Promise<boolean>;
 }
 
-export interface GlobalOptions {
-  dir?: string;
-  json?: boolean;
-  lang?: string;
-  asOf?: string;
-  color?: boolean;
-}
 
 export interface Context {
   cwd: string;

@@ -1,7 +1,7 @@
-// The command tree. Each command group declares its flags in src/cli/spec/<group>.ts and loads
-// its implementation (src/commands/<group>.ts) only when it runs, so `--help` and `--version`
-// stay fast. Global options are declared once here (CLI.md).
-import { Command, Option } from 'commander';
+// The command tree. Each command lives in src/commands/<noun>/: command.ts declares its flags (which
+// give the typed options its run function receives) and loads run.ts only when the command runs,
+// so `--help` and `--version` stay fast. The global options are declared once here (CLI.md).
+import { Command, Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Context } from './context.js';
 import type { Outcome } from './outcome.js';
 import { register as registerInit } from '../commands/init/command.js';
@@ -23,22 +23,36 @@ import { register as registerExport } from '../commands/export/command.js';
 import { register as registerSurvey } from '../commands/survey/command.js';
 
 /**
- * How a command's action reaches its implementation: main builds the context, turns the returned
- * outcome into the exit status and catches errors.
+ * How a command's action reaches its implementation: main builds the context from the command's
+ * options (the global ones included), settles the returned outcome into the exit status and turns
+ * errors into messages.
  */
-export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<Outcome>) => (...args: unknown[]) => Promise<void>;
+export type Runner = (cmd: CommandUnknownOpts, impl: (ctx: Context) => Promise<Outcome>) => Promise<void>;
 
-export function buildProgram(version: string, run: Runner): Command {
-  const program = new Command('deliver')
+/** A command as its noun's command.ts declares it (a subcommand is declared on it). */
+export type Parent = CommandUnknownOpts;
+
+/** The options a command's run function receives, inferred from the flags its declaration adds. */
+export type OptionsOf<Declare extends (...args: never[]) => CommandUnknownOpts> = ReturnType<ReturnType<Declare>['opts']>;
+
+function root(version: string) {
+  return new Command('deliver')
     .description('Delivery tracker: requirements, plan, risks, changes and acceptance kept as YAML in git.')
     .version(version, '-V, --version')
     .option('-C, --dir <path>', 'the project folder (default: nearest folder upward holding deliver.yaml)')
     .option('--json', 'machine-readable output on stdout')
-    .addOption(new Option('--lang <lang>', 'language of output').choices(['zh-CN', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of output').choices(['zh-CN', 'en'] as const))
     .option('--as-of <date>', 'the date to report as of, YYYY-MM-DD (also DELIVER_AS_OF)')
     .option('--no-color', 'plain output without colour')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions(false);
+}
+
+/** -C/--dir, --json, --lang, --as-of, --no-color: every command accepts them. */
+export type GlobalOptions = OptionsOf<typeof root>;
+
+export function buildProgram(version: string, run: Runner): Parent {
+  const program = root(version);
   registerInit(program, run);
   registerValidate(program, run);
   registerReq(program, run);

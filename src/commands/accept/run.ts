@@ -2,6 +2,7 @@
 // round moves the linked requirements to accepted in the same write.
 import type { Context } from '../../cli/context.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { AcceptAddOptions, AcceptListOptions, AcceptRoundOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -20,14 +21,14 @@ function findAcceptance(ctx: Context, loaded: LoadedProject, id: string): Locate
   return findRecord(ctx, loaded, loaded.project.acceptance, id, ctx.t('kind.acceptance'), 'accept');
 }
 
-export async function acceptAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
-  const reqs = [...new Set((opts.req as string[] | undefined) ?? [])];
+export async function acceptAdd(ctx: Context, opts: AcceptAddOptions): Promise<Outcome> {
+  const reqs = [...new Set(opts.req ?? [])];
   if (!reqs.length) throw new UsageError(ctx.t('err.missingOption', { option: '--req' }), ctx.t('accept.reqHint'));
   const delivered = dateOption(ctx, '--delivered', opts.delivered) ?? ctx.asOf;
   const agreed = dateOption(ctx, '--agreed', opts.agreed);
-  const items = ((opts.items as string[] | undefined) ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
+  const items = (opts.items ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
   readProject(ctx);
-  const deliverable = await requireText(ctx, opts, 'deliverable', '--deliverable', ctx.t('accept.ask.deliverable'));
+  const deliverable = await requireText(ctx, opts, opts.deliverable, '--deliverable', ctx.t('accept.ask.deliverable'));
   const id = changeProject(ctx, (p) => {
     for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));
     const id = nextPrefixedId('AC-', [...p.acceptance.map((a) => a.data.id), ...p.brokenIds]);
@@ -39,14 +40,14 @@ export async function acceptAdd(ctx: Context, opts: Record<string, unknown>): Pr
   return WROTE;
 }
 
-export async function acceptRound(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOptions): Promise<Outcome> {
   const result = choiceOption(ctx, '--result', opts.result, ['pass', 'fail'] as const);
   if (!result) throw new UsageError(ctx.t('err.missingOption', { option: '--result' }), ctx.t('err.missingOptionHint', { option: '--result' }));
   const contact = textOption(opts.by);
   if (!contact) throw new UsageError(ctx.t('err.missingOption', { option: '--by' }), ctx.t('err.missingOptionHint', { option: '--by' }));
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const kind = choiceOption(ctx, '--kind', opts.kind, ['pre', 'final'] as const);
-  const list = (v: unknown) => ((v as string[] | undefined) ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
+  const list = (v: string[] | undefined) => (v ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
   const reasons = list(opts.reason);
   const checked = list(opts.checked);
   const signedBy = textOption(opts.signedBy);
@@ -106,7 +107,7 @@ function summary(a: Acceptance, asOf: string) {
   };
 }
 
-export async function acceptList(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function acceptList(ctx: Context, opts: AcceptListOptions): Promise<Outcome> {
   const read = readProject(ctx);
   const { project } = read;
   const rows = project.acceptance.map((a) => a.data)

@@ -2,6 +2,7 @@
 // moves on the slip, both files in one all-or-nothing write.
 import type { Context } from '../../cli/context.js';
 import { WROTE, type Outcome } from '../../cli/outcome.js';
+import type { ChangeApplyOptions } from './command.js';
 import { RefusedError } from '../../cli/errors.js';
 import { dateOption, textOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
@@ -13,7 +14,7 @@ import type { RecordChange } from '../../store/write.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import { findChange } from './run.js';
 
-export async function changeApply(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const by = textOption(opts.by);
   const result = changeProject(ctx, (p, loaded) => {

@@ -1,6 +1,7 @@
 // `deliver change add|list|show|approve|reject|withdraw`: change slips and their signatures (apply: change-apply.ts).
 import type { Context } from '../../cli/context.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { ChangeAddOptions, ChangeApproveOptions, ChangeListOptions, ChangeRejectOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -33,17 +34,17 @@ export function formatCost(c: Change['cost']): string {
   return c ? `${c.amount} ${c.currency}` : '';
 }
 
-export async function changeAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function changeAdd(ctx: Context, opts: ChangeAddOptions): Promise<Outcome> {
   const { project } = readProject(ctx);
-  const reqs = [...new Set((opts.req as string[] | undefined) ?? [])];
-  const tasks = [...new Set((opts.task as string[] | undefined) ?? [])];
+  const reqs = [...new Set(opts.req ?? [])];
+  const tasks = [...new Set(opts.task ?? [])];
   const days = intOption(ctx, '--schedule-days', opts.scheduleDays, -1000, 1000);
   const cost = parseCost(ctx, opts.cost, opts.currency, project.manifest?.data.contract?.amount?.currency ?? 'CNY');
   const submitted = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const requestedBy = textOption(opts.requestedBy);
   const description = textOption(opts.description);
-  const title = await requireText(ctx, opts, 'title', '--title', ctx.t('change.ask.title'));
-  const reason = await requireText(ctx, opts, 'reason', '--reason', ctx.t('change.ask.reason'));
+  const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('change.ask.title'));
+  const reason = await requireText(ctx, opts, opts.reason, '--reason', ctx.t('change.ask.reason'));
   const id = changeProject(ctx, (p) => {
     for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));
     for (const t of tasks) if (!p.tasks.some((x) => x.data.id === t)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('control.kind.task'), id: t }), ctx.t('control.unknownTaskHint'));
@@ -60,8 +61,8 @@ export async function changeAdd(ctx: Context, opts: Record<string, unknown>): Pr
   return WROTE;
 }
 
-export async function changeList(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
-  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, CHANGE_STATUSES)!);
+export async function changeList(ctx: Context, opts: ChangeListOptions): Promise<Outcome> {
+  const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, CHANGE_STATUSES)!);
   const read = readProject(ctx);
   const { project } = read;
   const rows = project.changes.map((c) => c.data).filter((c) => !statuses || statuses.includes(c.status)).sort((a, b) => compareIds(a.id, b.id));
@@ -122,7 +123,7 @@ export async function changeShow(ctx: Context, id: string): Promise<Outcome> {
   return readOutcome(read);
 }
 
-export async function changeApprove(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function changeApprove(ctx: Context, id: string, opts: ChangeApproveOptions): Promise<Outcome> {
   const side = choiceOption(ctx, '--as', opts.as, APPROVAL_SIDES);
   if (!side) throw new UsageError(ctx.t('err.missingOption', { option: '--as' }), ctx.t('change.asHint'));
   const by = textOption(opts.by);
@@ -146,7 +147,7 @@ export async function changeApprove(ctx: Context, id: string, opts: Record<strin
   return WROTE;
 }
 
-export async function changeReject(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function changeReject(ctx: Context, id: string, opts: ChangeRejectOptions): Promise<Outcome> {
   const by = textOption(opts.by);
   if (!by) throw new UsageError(ctx.t('err.missingOption', { option: '--by' }), ctx.t('err.missingOptionHint', { option: '--by' }));
   const reason = textOption(opts.reason);

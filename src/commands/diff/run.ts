@@ -3,6 +3,7 @@
 // and measured as of the same report date, then compared by the pure core (src/core/diff.ts).
 import type { Context } from '../../cli/context.js';
 import { DONE, type Outcome } from '../../cli/outcome.js';
+import type { DiffOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
 import { choiceOption } from '../../cli/options.js';
 import { paint, printJson } from '../../cli/output.js';
@@ -89,9 +90,8 @@ function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, ca
   return { spec, loaded, side: { project: loaded.project, exists, schedule, findings, kpis } };
 }
 
-export async function diff(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<Outcome> {
+export async function diff(ctx: Context, baseArg: string | undefined, headArg: string | undefined, opts: DiffOptions): Promise<Outcome> {
   const format = ctx.json ? 'json' : choiceOption(ctx, '--format', opts.format, FORMATS) ?? 'text';
-  const [baseArg, headArg] = args.map((a) => (a === undefined ? undefined : String(a)));
   const root = projectRoot(ctx);
   let base: LoadedSide, head: LoadedSide;
   try {

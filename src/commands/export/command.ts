@@ -1,14 +1,17 @@
-// Flags of `deliver export`.
-import { Option, type Command } from 'commander';
-import type { Runner } from '../../cli/program.js';
+// `deliver export`: its flags, which give the typed options run.ts receives (loaded only when the
+// command runs).
+import { Option } from '@commander-js/extra-typings';
+import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
 export const EXPORT_KINDS = ['requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys'] as const;
 
-export function register(program: Command, run: Runner): void {
-  program
-    .command('export')
-    .description('records for spreadsheets (CSV), scripts (JSON) and calendars (ICS)')
-    .addOption(new Option('--format <format>', 'csv (default), json or ics').choices(['csv', 'json', 'ics']))
-    .addOption(new Option('--kind <kind>', 'which records (csv default: requirements; json and ics default: all)').choices([...EXPORT_KINDS]))
-    .action(run(async (ctx, _a, opts) => (await import('./run.js')).exportRecords(ctx, opts)));
+const exportCommand = (program: Parent) => program
+  .command('export')
+  .description('records for spreadsheets (CSV), scripts (JSON) and calendars (ICS)')
+  .addOption(new Option('--format <format>', 'csv (default), json or ics').choices(['csv', 'json', 'ics'] as const))
+  .addOption(new Option('--kind <kind>', 'which records (csv default: requirements; json and ics default: all)').choices([...EXPORT_KINDS]));
+export type ExportOptions = OptionsOf<typeof exportCommand>;
+
+export function register(program: Parent, run: Runner): void {
+  exportCommand(program).action((opts, cmd) => run(cmd, async (ctx) => (await import('./run.js')).exportRecords(ctx, opts)));
 }

@@ -2,6 +2,7 @@
 // CSV holds one kind of record (default requirements); JSON and ICS hold every kind unless --kind says.
 import type { Context } from '../../cli/context.js';
 import { readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { ExportOptions } from './command.js';
 import { choiceOption } from '../../cli/options.js';
 import { printJson } from '../../cli/output.js';
 import { readProject } from '../../cli/project.js';
@@ -13,7 +14,7 @@ import { planOf } from '../../cli/plan.js';
 
 const ICS_DEFAULT: IcsKind[] = ['project', 'milestones', 'requirements', 'risks', 'acceptance'];
 
-export async function exportRecords(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function exportRecords(ctx: Context, opts: ExportOptions): Promise<Outcome> {
   const format = choiceOption(ctx, '--format', opts.format, ['csv', 'json', 'ics'] as const) ?? (ctx.json ? 'json' : 'csv');
   const kind = choiceOption(ctx, '--kind', opts.kind, EXPORT_KINDS);
   const r = readProject(ctx);

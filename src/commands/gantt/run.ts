@@ -1,6 +1,7 @@
 // `deliver gantt`: the plan as a text chart fitted to the terminal, or a Mermaid block for a pull request.
 import type { Context } from '../../cli/context.js';
 import { readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { GanttOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, textOption } from '../../cli/options.js';
 import { printJson } from '../../cli/output.js';
@@ -8,7 +9,7 @@ import { renderGantt } from '../../render/gantt.js';
 import { renderMermaidGantt } from '../../render/gantt-mermaid.js';
 import { readPlan, reportPlanFindings } from '../../cli/plan.js';
 
-export async function gantt(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function gantt(ctx: Context, opts: GanttOptions): Promise<Outcome> {
   const from = dateOption(ctx, '--from', opts.from);
   const to = dateOption(ctx, '--to', opts.to);
   if (from !== undefined && to !== undefined && to < from) throw new UsageError(ctx.t('gantt.toBeforeFrom', { from, to }));

@@ -5,6 +5,7 @@ import { displayWidth as stringWidth } from '../../render/width.js';
 import type { Context } from '../../cli/context.js';
 import { EXIT, UsageError } from '../../cli/errors.js';
 import type { Outcome } from '../../cli/outcome.js';
+import type { KpiOptions } from './command.js';
 import { printDiagnostics, printJson, printTable, println } from '../../cli/output.js';
 import { readProject, type ReadProject } from '../../cli/project.js';
 import { targets, type Target } from '../../cli/targets.js';
@@ -28,11 +29,11 @@ function periodLine(ctx: Context, f: Fmt, period: Period | undefined): string {
 
 interface Row { target: Target; read: ReadProject; name: string; code?: string; kpis: Kpis }
 
-export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unknown>): Promise<Outcome> {
+export async function kpi(ctx: Context, dirs: string[], opts: KpiOptions): Promise<Outcome> {
   let period: Period | undefined;
   if (opts.period !== undefined) {
-    const p = parsePeriod(String(opts.period));
-    if (!p) throw new UsageError(ctx.t('err.badPeriod', { value: String(opts.period) }));
+    const p = parsePeriod(opts.period);
+    if (!p) throw new UsageError(ctx.t('err.badPeriod', { value: opts.period }));
     period = p;
   }
   const { list, single } = targets(ctx, dirs);

@@ -1,6 +1,7 @@
 // `deliver plan baseline|show`: freeze the computed dates as a named baseline; the schedule as a table.
 import type { Context } from '../../cli/context.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { PlanBaselineOptions, PlanShowOptions } from './command.js';
 import { RefusedError } from '../../cli/errors.js';
 import { textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -10,7 +11,7 @@ import { safeText, sanitizeInline } from '../../render/sanitize.js';
 import { appendToPlan, itemJson, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from '../../cli/plan.js';
 import { itemColumns } from '../task/run.js';
 
-export async function planBaseline(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function planBaseline(ctx: Context, opts: PlanBaselineOptions): Promise<Outcome> {
   const name = textOption(opts.name) ?? `baseline-${ctx.asOf}`;
   const result = changeProject(ctx, (p, loaded) => {
     if (p.baselines.some((b) => b.data.name === name)) {
@@ -41,7 +42,7 @@ type Row = ItemJson;
 const byStart = (a: ScheduledItem, b: ScheduledItem) =>
   a.start < b.start ? -1 : a.start > b.start ? 1 : a.kind !== b.kind ? (a.kind === 'task' ? -1 : 1) : a.end < b.end ? -1 : a.end > b.end ? 1 : a.id < b.id ? -1 : 1;
 
-export async function planShow(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function planShow(ctx: Context, opts: PlanShowOptions): Promise<Outcome> {
   const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
   const p = loaded.project;
   const s = plan.schedule;

@@ -6,6 +6,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { WROTE, type Outcome } from '../../cli/outcome.js';
+import type { RenumberOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { intOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
@@ -38,7 +39,7 @@ function fileOrder(a: Located<unknown>, b: Located<unknown>): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : Number(a.path[1] ?? 0) - Number(b.path[1] ?? 0);
 }
 
-export async function renumber(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function renumber(ctx: Context, id: string, opts: RenumberOptions): Promise<Outcome> {
   if (!kindOfId(id)) throw new UsageError(ctx.t('renumber.err.badId', { id: sanitizeInline(id) }));
   const line = intOption(ctx, '--line', opts.line, 1, 10_000_000);
   const root = projectRoot(ctx);

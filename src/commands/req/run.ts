@@ -1,6 +1,7 @@
 // `deliver req add|list|show|move`: the requirement register.
 import type { Context } from '../../cli/context.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { ReqAddOptions, ReqListOptions, ReqMoveOptions } from './command.js';
 import { RefusedError } from '../../cli/errors.js';
 import { choiceOption, dateOption, mayPrompt, optionalDate, requireDate, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -15,19 +16,19 @@ import { safeText } from '../../render/sanitize.js';
 
 const URGENCIES = ['high', 'medium', 'low'] as const;
 
-export async function reqAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function reqAdd(ctx: Context, opts: ReqAddOptions): Promise<Outcome> {
   // Ask for everything before taking the lock: prompts can take minutes.
   const project = readProject(ctx);
   const manifest = project.project.manifest?.data;
-  const title = await requireText(ctx, opts, 'title', '--title', ctx.t('req.ask.title'));
-  const customer = await requireText(ctx, opts, 'customer', '--customer', ctx.t('req.ask.customer'), manifest?.client);
-  const contact = await requireText(ctx, opts, 'contact', '--contact', ctx.t('req.ask.contact'));
+  const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('req.ask.title'));
+  const customer = await requireText(ctx, opts, opts.customer, '--customer', ctx.t('req.ask.customer'), manifest?.client);
+  const contact = await requireText(ctx, opts, opts.contact, '--contact', ctx.t('req.ask.contact'));
   let urgency = choiceOption(ctx, '--urgency', opts.urgency, URGENCIES);
   if (!urgency && mayPrompt(ctx, opts)) urgency = await ctx.prompter.select(ctx.t('req.ask.urgency'), URGENCIES.map((u) => ({ value: u, name: ctx.t(`urgency.${u}`) })), 'medium');
   if (!urgency) urgency = 'medium';
-  const received = await requireDate(ctx, opts, 'received', '--received', ctx.t('req.ask.received'), ctx.asOf);
-  const due = await optionalDate(ctx, opts, 'due', '--due', ctx.t('req.ask.due'));
-  const receiver = await requireText(ctx, opts, 'receiver', '--receiver', ctx.t('req.ask.receiver'));
+  const received = await requireDate(ctx, opts, opts.received, '--received', ctx.t('req.ask.received'), ctx.asOf);
+  const due = await optionalDate(ctx, opts, opts.due, '--due', ctx.t('req.ask.due'));
+  const receiver = await requireText(ctx, opts, opts.receiver, '--receiver', ctx.t('req.ask.receiver'));
   const description = textOption(opts.description);
   const channel = textOption(opts.channel);
 
@@ -50,9 +51,9 @@ function findRequirement(ctx: Context, loaded: LoadedProject, id: string): Locat
   return findRecord(ctx, loaded, loaded.project.requirements, id, ctx.t('kind.requirement'), 'req');
 }
 
-export async function reqList(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
-  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, REQUIREMENT_STATUSES)!);
-  const urgencies = (opts.urgency as string[] | undefined)?.map((s) => choiceOption(ctx, '--urgency', s, URGENCIES)!);
+export async function reqList(ctx: Context, opts: ReqListOptions): Promise<Outcome> {
+  const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, REQUIREMENT_STATUSES)!);
+  const urgencies = opts.urgency?.map((s) => choiceOption(ctx, '--urgency', s, URGENCIES)!);
   const read = readProject(ctx);
   const { project } = read;
   const rows = project.requirements
@@ -113,7 +114,7 @@ export async function reqShow(ctx: Context, id: string): Promise<Outcome> {
   return readOutcome(loaded);
 }
 
-export async function reqMove(ctx: Context, id: string, to: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function reqMove(ctx: Context, id: string, to: string, opts: ReqMoveOptions): Promise<Outcome> {
   const status = choiceOption(ctx, '<status>', to, REQUIREMENT_STATUSES)!;
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const by = textOption(opts.by);

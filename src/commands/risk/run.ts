@@ -2,11 +2,11 @@
 import type { Context } from '../../cli/context.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
-import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption } from '../../cli/options.js';
+import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption, type Prompting } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
 import { readProject, findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
-import type { ActionFlag } from './command.js';
+import type { RiskActOptions, RiskAddOptions, RiskCloseOptions, RiskListOptions, RiskUpdateOptions } from './command.js';
 import { nextPrefixedId, recordFileName } from '../../core/ids.js';
 import { FOLDERS, type Located, type Risk, type RiskAction } from '../../core/model.js';
 import type { LoadedProject } from '../../store/load.js';
@@ -22,8 +22,9 @@ function findRisk(ctx: Context, loaded: LoadedProject, id: string): Located<Risk
 }
 
 /** --action/--action-due/--action-owner as actions, with dates and names checked. */
-function actionsFrom(ctx: Context, opts: Record<string, unknown>): RiskAction[] {
-  const list = (opts.action ?? opts.actionDue ?? opts.actionOwner) as ActionFlag[] | undefined;
+function actionsFrom(ctx: Context, opts: RiskAddOptions | RiskUpdateOptions): RiskAction[] {
+  // The three flags share one list (see command.ts).
+  const list = opts.action ?? opts.actionDue ?? opts.actionOwner;
   return (list ?? []).map((a) => {
     if (a.orphan !== undefined || a.text === undefined) throw new UsageError(ctx.t('risk.orphanActionFlag', { flag: a.orphan ?? '' }), ctx.t('risk.orphanActionFlagHint'));
     const text = textOption(a.text);
@@ -34,21 +35,22 @@ function actionsFrom(ctx: Context, opts: Record<string, unknown>): RiskAction[] 
   });
 }
 
-function affectsFrom(ctx: Context, opts: Record<string, unknown>): string[] | undefined {
-  const list = (opts.affects as string[] | undefined)?.map((s) => choiceOption(ctx, '--affects', s, AFFECTS)!);
+function affectsFrom(ctx: Context, opts: RiskAddOptions | RiskUpdateOptions): string[] | undefined {
+  const list = opts.affects?.map((s) => choiceOption(ctx, '--affects', s, AFFECTS)!);
   return list ? [...new Set(list)] : undefined;
 }
 
-async function askChoice<T extends string>(ctx: Context, opts: Record<string, unknown>, key: string, flag: string, allowed: readonly T[]): Promise<T> {
-  const given = choiceOption(ctx, flag, opts[key], allowed);
+async function askChoice<T extends string>(ctx: Context, opts: Prompting, value: string | undefined, key: 'category' | 'response', allowed: readonly T[]): Promise<T> {
+  const flag = `--${key}`;
+  const given = choiceOption(ctx, flag, value, allowed);
   if (given) return given;
   if (mayPrompt(ctx, opts)) return ctx.prompter.select(ctx.t(`risk.ask.${key}`), allowed.map((v) => ({ value: v, name: ctx.t(`risk.${key}.${v}`) })));
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-async function askLevel(ctx: Context, opts: Record<string, unknown>, key: 'probability' | 'impact'): Promise<number> {
+async function askLevel(ctx: Context, opts: Prompting, value: string | undefined, key: 'probability' | 'impact'): Promise<number> {
   const flag = `--${key}`;
-  const given = intOption(ctx, flag, opts[key], 1, 5);
+  const given = intOption(ctx, flag, value, 1, 5);
   if (given !== undefined) return given;
   if (mayPrompt(ctx, opts)) {
     const answer = await ctx.prompter.input(ctx.t(`risk.ask.${key}`), { validate: (s) => (/^[1-5]$/.test(s.trim()) ? true : ctx.t('err.badNumber', { option: flag, value: s })) });
@@ -57,17 +59,17 @@ async function askLevel(ctx: Context, opts: Record<string, unknown>, key: 'proba
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-export async function riskAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function riskAdd(ctx: Context, opts: RiskAddOptions): Promise<Outcome> {
   const actions = actionsFrom(ctx, opts);
   const affects = affectsFrom(ctx, opts);
   const identified = dateOption(ctx, '--identified', opts.identified) ?? ctx.asOf;
   readProject(ctx); // the project's language for the questions, and a clear error outside a project
-  const title = await requireText(ctx, opts, 'title', '--title', ctx.t('risk.ask.title'));
-  const category = await askChoice(ctx, opts, 'category', '--category', RISK_CATEGORIES);
-  const probability = await askLevel(ctx, opts, 'probability');
-  const impact = await askLevel(ctx, opts, 'impact');
-  const response = await askChoice(ctx, opts, 'response', '--response', RISK_RESPONSES);
-  const owner = await requireText(ctx, opts, 'owner', '--owner', ctx.t('risk.ask.owner'));
+  const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('risk.ask.title'));
+  const category = await askChoice(ctx, opts, opts.category, 'category', RISK_CATEGORIES);
+  const probability = await askLevel(ctx, opts, opts.probability, 'probability');
+  const impact = await askLevel(ctx, opts, opts.impact, 'impact');
+  const response = await askChoice(ctx, opts, opts.response, 'response', RISK_RESPONSES);
+  const owner = await requireText(ctx, opts, opts.owner, '--owner', ctx.t('risk.ask.owner'));
   const description = textOption(opts.description);
   const id = changeProject(ctx, (p) => {
     const id = nextPrefixedId('R-', [...p.risks.map((r) => r.data.id), ...p.brokenIds]);
@@ -87,8 +89,8 @@ function riskJson(r: Risk, asOf: string) {
   return { ...r, score, level: riskLevel(score), overdue_actions: overdueActions(r, asOf), open_actions: openActions(r) };
 }
 
-export async function riskList(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
-  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, RISK_STATUSES)!);
+export async function riskList(ctx: Context, opts: RiskListOptions): Promise<Outcome> {
+  const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, RISK_STATUSES)!);
   const read = readProject(ctx);
   const { project } = read;
   const risks = sortRisks(project.risks.map((r) => r.data).filter((r) => (!opts.open || r.status !== 'closed') && (!statuses || statuses.includes(r.status))));
@@ -180,7 +182,7 @@ export async function riskShow(ctx: Context, id: string): Promise<Outcome> {
   return readOutcome(read);
 }
 
-export async function riskUpdate(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function riskUpdate(ctx: Context, id: string, opts: RiskUpdateOptions): Promise<Outcome> {
   const actions = actionsFrom(ctx, opts);
   const affects = affectsFrom(ctx, opts);
   const status = choiceOption(ctx, '--status', opts.status, RISK_STATUSES);
@@ -225,7 +227,7 @@ function closeEdits(ctx: Context, d: Risk, date: string, reason: string | undefi
   return [{ op: 'set', path: ['status'], value: 'closed' }, { op: 'set', path: ['closed'], value: { date, ...(reason ? { reason } : {}) } }];
 }
 
-export async function riskClose(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function riskClose(ctx: Context, id: string, opts: RiskCloseOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const reason = textOption(opts.reason);
   changeProject(ctx, (p, loaded) => {
@@ -237,7 +239,7 @@ export async function riskClose(ctx: Context, id: string, opts: Record<string, u
   return WROTE;
 }
 
-export async function riskAct(ctx: Context, id: string, numberArg: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function riskAct(ctx: Context, id: string, numberArg: string, opts: RiskActOptions): Promise<Outcome> {
   const n = intOption(ctx, '<action-number>', numberArg, 1, 1000)!;
   const waive = textOption(opts.waive);
   const due = dateOption(ctx, '--due', opts.due);

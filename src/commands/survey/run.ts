@@ -2,6 +2,7 @@
 // customer_satisfaction KPI.
 import type { Context } from '../../cli/context.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { SurveyAddOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
 import { dateOption, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -19,11 +20,11 @@ function score(ctx: Context, value: unknown, bad: string): number {
   return Number(s);
 }
 
-export async function surveyAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function surveyAdd(ctx: Context, opts: SurveyAddOptions): Promise<Outcome> {
   if (opts.score === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--score' }));
   const total = score(ctx, opts.score, 'survey.badScore');
   const dimensions: Record<string, number> = {};
-  for (const d of (opts.dimension as string[] | undefined) ?? []) {
+  for (const d of opts.dimension ?? []) {
     const m = /^\s*([a-z_]+)\s*[=:]\s*(.+)$/.exec(d);
     if (!m || !(DIMENSIONS as readonly string[]).includes(m[1]!)) throw new UsageError(ctx.t('survey.badDimension', { value: d }));
     dimensions[m[1]!] = score(ctx, m[2], 'survey.badDimension');

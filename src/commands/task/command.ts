@@ -1,46 +1,69 @@
-// Flags of `deliver task add|list|show|start|done|block|reopen`.
-import type { Command } from 'commander';
-import { collect, type Runner } from '../../cli/program.js';
+// `deliver task add|list|show|start|done|block|reopen`: the flags of each subcommand, which give the
+// typed options its function in run.ts receives. run.ts is loaded only when a subcommand runs.
+import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
-export function register(program: Command, run: Runner): void {
+const load = () => import('./run.js');
+
+const add = (task: Parent) => task
+  .command('add')
+  .description('add a task to plan.yaml; prints its id')
+  .option('--name <text>', 'what is done')
+  .option('--owner <name>', 'who does it')
+  .option('--start <date>', 'planned start; with --after it means "not earlier than"')
+  .option('--days <n>', 'duration in working days (default 1; 0 = a one-day event)')
+  .option('--end <date>', 'planned end, instead of --days')
+  .option('--after <id...>', 'tasks or milestones that must finish first (repeatable)')
+  .option('--milestone <id>', 'the milestone the task belongs to')
+  .option('--req <id>', 'the requirement the task serves')
+  .option('--deliverable <text>', 'what the task hands over')
+  .option('-y, --yes', 'never prompt');
+export type TaskAddOptions = OptionsOf<typeof add>;
+
+const list = (task: Parent) => task
+  .command('list')
+  .description('tasks with computed dates, float, critical path, lateness and slip')
+  .option('--owner <name>', 'only this owner (repeatable)', collect)
+  .option('--status <status>', 'only this status: todo, in_progress, done, blocked (repeatable)', collect)
+  .option('--late', 'only tasks past their planned end as of --as-of')
+  .option('--milestone <id>', 'only tasks of this milestone')
+  .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+export type TaskListOptions = OptionsOf<typeof list>;
+
+const show = (task: Parent) => task
+  .command('show <id>')
+  .description('one task with its schedule, dependencies and actual dates')
+  .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+export type TaskShowOptions = OptionsOf<typeof show>;
+
+const start = (task: Parent) => task
+  .command('start <id>')
+  .description('mark a task in progress and record its actual start')
+  .option('--date <date>', 'the day it happened (default: --as-of)');
+
+const done = (task: Parent) => task
+  .command('done <id>')
+  .description('mark a task done and record its actual end')
+  .option('--date <date>', 'the day it happened (default: --as-of)');
+
+const block = (task: Parent) => task
+  .command('block <id>')
+  .description('mark a task blocked, with the reason')
+  .option('--reason <text>', 'why the task is blocked (required)');
+
+const reopen = (task: Parent) => task
+  .command('reopen <id>')
+  .description('undo done (clears the actual end) or unblock a task');
+
+/** What start, done, block and reopen may be given (each takes its own part of it). */
+export type TaskMoveOptions = OptionsOf<typeof start> & OptionsOf<typeof done> & OptionsOf<typeof block> & OptionsOf<typeof reopen>;
+
+export function register(program: Parent, run: Runner): void {
   const task = program.command('task').description('plan tasks: add, list, and record progress');
-  const impl = () => import('./run.js');
-  task
-    .command('add')
-    .description('add a task to plan.yaml; prints its id')
-    .option('--name <text>', 'what is done')
-    .option('--owner <name>', 'who does it')
-    .option('--start <date>', 'planned start; with --after it means "not earlier than"')
-    .option('--days <n>', 'duration in working days (default 1; 0 = a one-day event)')
-    .option('--end <date>', 'planned end, instead of --days')
-    .option('--after <id...>', 'tasks or milestones that must finish first (repeatable)')
-    .option('--milestone <id>', 'the milestone the task belongs to')
-    .option('--req <id>', 'the requirement the task serves')
-    .option('--deliverable <text>', 'what the task hands over')
-    .option('-y, --yes', 'never prompt')
-    .action(run(async (ctx, _a, opts) => (await impl()).taskAdd(ctx, opts)));
-  task
-    .command('list')
-    .description('tasks with computed dates, float, critical path, lateness and slip')
-    .option('--owner <name>', 'only this owner (repeatable)', collect)
-    .option('--status <status>', 'only this status: todo, in_progress, done, blocked (repeatable)', collect)
-    .option('--late', 'only tasks past their planned end as of --as-of')
-    .option('--milestone <id>', 'only tasks of this milestone')
-    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)')
-    .action(run(async (ctx, _a, opts) => (await impl()).taskList(ctx, opts)));
-  task
-    .command('show <id>')
-    .description('one task with its schedule, dependencies and actual dates')
-    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)')
-    .action(run(async (ctx, args, opts) => (await impl()).taskShow(ctx, String(args[0]), opts)));
-  const move = (action: 'start' | 'done' | 'block' | 'reopen', description: string, withDate: boolean) => {
-    const cmd = task.command(`${action} <id>`).description(description);
-    if (withDate) cmd.option('--date <date>', 'the day it happened (default: --as-of)');
-    if (action === 'block') cmd.option('--reason <text>', 'why the task is blocked (required)');
-    cmd.action(run(async (ctx, args, opts) => (await impl()).taskMove(ctx, action, String(args[0]), opts)));
-  };
-  move('start', 'mark a task in progress and record its actual start', true);
-  move('done', 'mark a task done and record its actual end', true);
-  move('block', 'mark a task blocked, with the reason', false);
-  move('reopen', 'undo done (clears the actual end) or unblock a task', false);
+  add(task).action((opts, cmd) => run(cmd, async (ctx) => (await load()).taskAdd(ctx, opts)));
+  list(task).action((opts, cmd) => run(cmd, async (ctx) => (await load()).taskList(ctx, opts)));
+  show(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskShow(ctx, id, opts)));
+  start(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'start', id, opts)));
+  done(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'done', id, opts)));
+  block(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'block', id, opts)));
+  reopen(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'reopen', id, opts)));
 }

@@ -1,6 +1,7 @@
 // `deliver task add|list|show|start|done|block|reopen`: plan tasks and their status as work happens.
 import type { Context } from '../../cli/context.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { TaskAddOptions, TaskListOptions, TaskMoveOptions, TaskShowOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -19,9 +20,9 @@ import {
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
 
-export async function taskAdd(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
+export async function taskAdd(ctx: Context, opts: TaskAddOptions): Promise<Outcome> {
   readPlan(ctx); // switches to the project's language before any prompt
-  const name = await requireText(ctx, opts, 'name', '--name', ctx.t('task.ask.name'));
+  const name = await requireText(ctx, opts, opts.name, '--name', ctx.t('task.ask.name'));
   const start = dateOption(ctx, '--start', opts.start);
   const days = intOption(ctx, '--days', opts.days, 0, 100000);
   const end = dateOption(ctx, '--end', opts.end);
@@ -62,9 +63,9 @@ function taskRow(t: Task, it: ScheduledItem | undefined): TaskRow {
   };
 }
 
-export async function taskList(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
-  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, TASK_STATUSES)!);
-  const owners = (opts.owner as string[] | undefined)?.map((s) => s.trim());
+export async function taskList(ctx: Context, opts: TaskListOptions): Promise<Outcome> {
+  const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, TASK_STATUSES)!);
+  const owners = opts.owner?.map((s) => s.trim());
   const milestone = textOption(opts.milestone);
   const baseline = textOption(opts.baseline);
   const { loaded, plan } = readPlan(ctx, baseline);
@@ -108,7 +109,7 @@ function findTask(ctx: Context, loaded: LoadedProject, id: string): Located<Task
   return findRecord(ctx, loaded, loaded.project.tasks, id, ctx.t('kind.task'), 'task');
 }
 
-export async function taskShow(ctx: Context, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function taskShow(ctx: Context, id: string, opts: TaskShowOptions): Promise<Outcome> {
   const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
   const p = loaded.project;
   const task = findTask(ctx, loaded, id);
@@ -202,7 +203,7 @@ function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAct
   return { from, to, edits, after };
 }
 
-export async function taskMove(ctx: Context, action: TaskAction, id: string, opts: Record<string, unknown>): Promise<Outcome> {
+export async function taskMove(ctx: Context, action: TaskAction, id: string, opts: TaskMoveOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date);
   const reason = textOption(opts.reason);
   if (action === 'block' && reason === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('task.reasonHint'));

@@ -4,10 +4,11 @@ import { printDiagnostics, println } from '../../cli/output.js';
 import { readProject } from '../../cli/project.js';
 import { EXIT } from '../../cli/errors.js';
 import type { Outcome } from '../../cli/outcome.js';
+import type { ValidateOptions } from './command.js';
 import type { DiagnosticFormat } from '../../render/diagnostics.js';
 
-export async function validate(ctx: Context, opts: Record<string, unknown>): Promise<Outcome> {
-  const format = (ctx.json ? 'json' : opts.format ?? 'text') as DiagnosticFormat;
+export async function validate(ctx: Context, opts: ValidateOptions): Promise<Outcome> {
+  const format: DiagnosticFormat = ctx.json ? 'json' : opts.format;
   const r = readProject(ctx);
   const findings = r.findings;
   const errors = findings.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')).length;
