@@ -1,4 +1,4 @@
-// Entry point: builds the command tree and is the one place that turns errors into exit codes
+// Entry point: builds the command tree and is the one place that turns outcomes and errors into exit codes
 // (CLI.md: 0 done, 1 findings, 2 could not run, 130 cancelled, 70 a bug).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// `deliver change add|list|show|approve|reject|withdraw`: change slips and their signatures (apply: change-apply.ts).
+// `deliver change add|list|show|approve|reject|withdraw`: change slips and their signatures (apply: apply.ts).
 import type { Context } from '../../cli/context.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type { ChangeAddOptions, ChangeApproveOptions, ChangeListOptions, ChangeRejectOptions } from './command.js';

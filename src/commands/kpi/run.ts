@@ -13,7 +13,7 @@ import { portfolioTotals, projectKpis, type Kpis } from '../../core/kpi.js';
 import { allTime, parsePeriod, projectAsOf, windowOf, type Period } from '../../core/period.js';
 import { formatDate, formatRange, measureColumns, measureGroups, measureNotes, measureRows, portfolioColumns, type Fmt, type PortfolioRow } from '../../render/kpi.js';
 import { sanitizeInline } from '../../render/sanitize.js';
-import { errorCount, kpiJson } from '../status/run.js';
+import { errorCount, kpiJson } from '../../cli/views.js';
 
 
 function periodJson(period: Period | undefined, asOf: string) {

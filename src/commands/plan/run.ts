@@ -8,8 +8,7 @@ import { printJson, printTable, println } from '../../cli/output.js';
 import { changeProject } from '../../cli/change-project.js';
 import type { ScheduledItem } from '../../core/schedule.js';
 import { safeText, sanitizeInline } from '../../render/sanitize.js';
-import { appendToPlan, itemJson, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from '../../cli/plan.js';
-import { itemColumns } from '../task/run.js';
+import { appendToPlan, itemColumns, itemJson, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from '../../cli/plan.js';
 
 export async function planBaseline(ctx: Context, opts: PlanBaselineOptions): Promise<Outcome> {
   const name = textOption(opts.name) ?? `baseline-${ctx.asOf}`;

@@ -16,7 +16,7 @@ import { sanitizeInline } from '../../render/sanitize.js';
 import { renderWeeklyHtml } from '../../render/weekly-html.js';
 import { renderWeeklyMd } from '../../render/weekly-md.js';
 import { commitFiles, safeTarget, STATE_DIR, UnsafePathError } from '../../store/atomic.js';
-import { kpiJson, projectView } from '../status/run.js';
+import { kpiJson, projectView } from '../../cli/views.js';
 
 /** Whether `rel` (project-relative, forward slashes) is a record file or deliver's own state. */
 export function isRecordPath(rel: string): boolean {

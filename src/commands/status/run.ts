@@ -1,46 +1,13 @@
-// `deliver status`: the one-screen dashboard; also the helpers the report commands share (the project
-// as of the report date with its plan, KPI JSON, the error count).
+// `deliver status`: the one-screen dashboard.
 import type { Context } from '../../cli/context.js';
 import { readOutcome, type Outcome } from '../../cli/outcome.js';
 import { printJson } from '../../cli/output.js';
-import { readProject, type ReadProject } from '../../cli/project.js';
-import type { IsoDate } from '../../core/dates.js';
-import { KPI_KEYS, type Kpis } from '../../core/kpi.js';
-import type { Project } from '../../core/model.js';
-import { projectAsOf } from '../../core/period.js';
+import { readProject } from '../../cli/project.js';
+import { errorCount, kpiJson, projectView } from '../../cli/views.js';
 import { statusFacts } from '../../core/status.js';
 import { renderStatus, type Paint } from '../../render/status.js';
-import { planOf, type ProjectPlan } from '../../cli/plan.js';
 
-/** The project as it stood on `asOf`, and its plan computed from that state. */
-export function projectView(raw: Project, asOf: IsoDate): { project: Project; plan: ProjectPlan } {
-  const project = projectAsOf(raw, asOf);
-  return { project, plan: planOf(project, asOf) };
-}
-
-const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
-
-/** KPIs for --json: exactly the documented keys, each with its formula (and reason when null). */
-export function kpiJson(ctx: Context, k: Kpis): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const key of KPI_KEYS) {
-    const m = k[key];
-    out[key] = {
-      value: round(m.value), numerator: m.numerator, denominator: m.denominator, target: m.target, met: m.met,
-      ...(m.reason ? { reason: ctx.t(`kpi.reason.${m.reason}`), reason_code: m.reason } : {}),
-      ...(m.excluded !== undefined ? { excluded: m.excluded } : {}),
-      ...(m.accepted !== undefined ? { accepted: m.accepted, rejected: m.rejected ?? 0 } : {}),
-      formula: ctx.t(`kpi.formula.${key}`),
-    };
-  }
-  return out;
-}
-
-export function errorCount(r: ReadProject): number {
-  return r.findings.filter((d) => d.severity === 'error').length;
-}
-
-export function paintOf(ctx: Context): Paint | undefined {
+function paintOf(ctx: Context): Paint | undefined {
   if (!ctx.color) return undefined;
   const c = ctx.chalk();
   return { red: c.red, yellow: c.yellow, green: c.green, bold: c.bold, dim: c.dim };

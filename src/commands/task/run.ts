@@ -10,12 +10,11 @@ import { changeProject } from '../../cli/change-project.js';
 import { nextPrefixedId } from '../../core/ids.js';
 import type { Located, Project, Task, TaskStatus } from '../../core/model.js';
 import type { ScheduledItem } from '../../core/schedule.js';
-import type { Column } from '../../render/table.js';
 import { safeText } from '../../render/sanitize.js';
 import type { LoadedProject } from '../../store/load.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import {
-  appendToPlan, idList, itemJson, noteUnscheduled, planOf, readPlan, refuseCycle, requirePlanRefs, signed, statusText, type ItemJson,
+  appendToPlan, idList, itemColumns, itemJson, noteUnscheduled, planOf, readPlan, refuseCycle, requirePlanRefs, signed, statusText, type ItemJson,
 } from '../../cli/plan.js';
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
@@ -84,25 +83,6 @@ export async function taskList(ctx: Context, opts: TaskListOptions): Promise<Out
   if (ctx.stdoutIsTTY && s.baseline !== undefined) println(ctx, ctx.t('plan.slipAgainst', { name: safeText(s.baseline) }));
   noteUnscheduled(ctx, p, s);
   return readOutcome(loaded);
-}
-
-/** Table columns for scheduled items; `withSlip` once a baseline exists. */
-export function itemColumns<R extends ItemJson>(ctx: Context, withSlip: boolean, withOwner: boolean): Column<R>[] {
-  const t = ctx.t;
-  const cols: (Column<R> | false)[] = [
-    { header: t('plan.col.id'), value: (r) => r.id },
-    { header: t('plan.col.name'), value: (r) => r.name, style: (x, r, c) => (r.critical ? c.red(x) : x) },
-    withOwner && { header: t('plan.col.owner'), value: (r) => r.owner },
-    { header: t('plan.col.status'), value: (r) => statusText(ctx, r.status), style: (x, r, c) => (r.status === 'blocked' ? c.magenta(x) : r.status === 'done' ? c.green(x) : x) },
-    { header: t('plan.col.start'), value: (r) => r.start },
-    { header: t('plan.col.end'), value: (r) => r.end },
-    { header: t('plan.col.days'), value: (r) => (r.kind === 'milestone' ? '◆' : r.days), align: 'right' },
-    { header: t('plan.col.float'), value: (r) => r.total_float, align: 'right' },
-    { header: t('plan.col.critical'), value: (r) => (r.critical ? '!' : ''), style: (x, _r, c) => c.red.bold(x) },
-    { header: t('plan.col.lateBy'), value: (r) => (r.late ? r.late_by : ''), align: 'right', style: (x, _r, c) => c.yellow(x) },
-    withSlip && { header: t('plan.col.slip'), value: (r) => (r.slip === null ? '' : signed(r.slip)), align: 'right', style: (x, r, c) => ((r.slip ?? 0) > 0 ? c.yellow(x) : x) },
-  ];
-  return cols.filter((c): c is Column<R> => c !== false);
 }
 
 function findTask(ctx: Context, loaded: LoadedProject, id: string): Located<Task> {
