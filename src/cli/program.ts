@@ -41,7 +41,7 @@ function root(version: string) {
     .version(version, '-V, --version')
     .option('-C, --dir <path>', 'the project folder (default: nearest folder upward holding deliver.yaml)')
     .option('--json', 'machine-readable output on stdout')
-    .addOption(new Option('--lang <lang>', 'language of output').choices(['zh-CN', 'en'] as const))
+    .addOption(new Option('--lang <lang>', 'language of output').choices(['zh-CN', 'en']))
     .option('--as-of <date>', 'the date to report as of, YYYY-MM-DD (also DELIVER_AS_OF)')
     .option('--no-color', 'plain output without colour')
     .showHelpAfterError('(run with --help for usage)')

@@ -1,12 +1,14 @@
-// `deliver diff [base] [head]`: its flags, which give the typed options run.ts receives (loaded only
-// when the command runs).
+// Flags of `deliver diff`.
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { Option } from '@commander-js/extra-typings';
 import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
-const diff = (program: Parent) => program
-  .command('diff [base] [head]')
-  .description('what a change set does to the delivery, from git revisions (default: merge base with the default branch → working tree)')
-  .addOption(new Option('--format <format>', 'output format; md is written for a pull-request comment').choices(['text', 'md', 'json'] as const).default('text' as const));
+function diff(program: Parent) {
+  return program
+    .command('diff [base] [head]')
+    .description('what a change set does to the delivery, from git revisions (default: merge base with the default branch → working tree)')
+    .addOption(new Option('--format <format>', 'output format; md is written for a pull-request comment').choices(['text', 'md', 'json']).default('text'));
+}
 export type DiffOptions = OptionsOf<typeof diff>;
 
 export function register(program: Parent, run: Runner): void {

@@ -1,15 +1,17 @@
-// `deliver export`: its flags, which give the typed options run.ts receives (loaded only when the
-// command runs).
+// Flags of `deliver export`.
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { Option } from '@commander-js/extra-typings';
 import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
 export const EXPORT_KINDS = ['requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys'] as const;
 
-const exportCommand = (program: Parent) => program
-  .command('export')
-  .description('records for spreadsheets (CSV), scripts (JSON) and calendars (ICS)')
-  .addOption(new Option('--format <format>', 'csv (default), json or ics').choices(['csv', 'json', 'ics'] as const))
-  .addOption(new Option('--kind <kind>', 'which records (csv default: requirements; json and ics default: all)').choices([...EXPORT_KINDS]));
+function exportCommand(program: Parent) {
+  return program
+    .command('export')
+    .description('records for spreadsheets (CSV), scripts (JSON) and calendars (ICS)')
+    .addOption(new Option('--format <format>', 'csv (default), json or ics').choices(['csv', 'json', 'ics']))
+    .addOption(new Option('--kind <kind>', 'which records (csv default: requirements; json and ics default: all)').choices([...EXPORT_KINDS]));
+}
 export type ExportOptions = OptionsOf<typeof exportCommand>;
 
 export function register(program: Parent, run: Runner): void {

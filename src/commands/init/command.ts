@@ -1,18 +1,20 @@
-// `deliver init [dir]`: its flags, which give the typed options run.ts receives (loaded only when the
-// command runs).
+// Flags of `deliver init`.
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { Option } from '@commander-js/extra-typings';
 import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
-const init = (program: Parent) => program
-  .command('init [dir]')
-  .description('scaffold a project from a template (asks for what is missing in a terminal)')
-  .option('--template <name>', 'template: software or handover')
-  .option('--name <text>', 'project name')
-  .option('--client <text>', 'customer organisation')
-  .option('--start <date>', 'start date, YYYY-MM-DD')
-  .option('--due <date>', 'agreed completion date (for handover: the handover date)')
-  .addOption(new Option('--lang <lang>', 'language of the records').choices(['zh-CN', 'en'] as const))
-  .option('-y, --yes', 'never prompt: use flags and defaults');
+function init(program: Parent) {
+  return program
+    .command('init [dir]')
+    .description('scaffold a project from a template (asks for what is missing in a terminal)')
+    .option('--template <name>', 'template: software or handover')
+    .option('--name <text>', 'project name')
+    .option('--client <text>', 'customer organisation')
+    .option('--start <date>', 'start date, YYYY-MM-DD')
+    .option('--due <date>', 'agreed completion date (for handover: the handover date)')
+    .addOption(new Option('--lang <lang>', 'language of the records').choices(['zh-CN', 'en']))
+    .option('-y, --yes', 'never prompt: use flags and defaults');
+}
 export type InitOptions = OptionsOf<typeof init>;
 
 export function register(program: Parent, run: Runner): void {

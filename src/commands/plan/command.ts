@@ -1,21 +1,24 @@
-// `deliver plan baseline|show` (`schedule` is another name for `show`): the flags of each
-// subcommand, which give the typed options its function in run.ts receives. run.ts is loaded only
-// when a subcommand runs.
+// Flags of `deliver plan baseline|show` (`schedule` is another name for `show`).
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
 const load = () => import('./run.js');
 
-const baseline = (plan: Parent) => plan
-  .command('baseline')
-  .description('freeze the current computed dates as a named baseline to measure slip against')
-  .option('--name <text>', 'baseline name (default: baseline-<as-of date>)');
+function baseline(plan: Parent) {
+  return plan
+    .command('baseline')
+    .description('freeze the current computed dates as a named baseline to measure slip against')
+    .option('--name <text>', 'baseline name (default: baseline-<as-of date>)');
+}
 export type PlanBaselineOptions = OptionsOf<typeof baseline>;
 
-const show = (plan: Parent) => plan
-  .command('show')
-  .alias('schedule')
-  .description('the computed schedule: dates, float, critical path, project end against the due date')
-  .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+function show(plan: Parent) {
+  return plan
+    .command('show')
+    .alias('schedule')
+    .description('the computed schedule: dates, float, critical path, project end against the due date')
+    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+}
 export type PlanShowOptions = OptionsOf<typeof show>;
 
 export function register(program: Parent, run: Runner): void {

@@ -1,14 +1,16 @@
-// `deliver report weekly`: its flags, which give the typed options run.ts receives (loaded only when
-// the command runs).
+// Flags of `deliver report weekly`.
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { Option } from '@commander-js/extra-typings';
 import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
-const weekly = (report: Parent) => report
-  .command('weekly')
-  .description('the weekly report: done, next week, milestones, risks, changes, what the customer must provide, acceptance, KPIs')
-  .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the week containing --as-of)')
-  .addOption(new Option('--format <format>', 'output format').choices(['md', 'html'] as const).default('md' as const))
-  .option('--out <file>', 'write the report to this file (atomically) instead of stdout');
+function weekly(report: Parent) {
+  return report
+    .command('weekly')
+    .description('the weekly report: done, next week, milestones, risks, changes, what the customer must provide, acceptance, KPIs')
+    .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the week containing --as-of)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout');
+}
 export type ReportWeeklyOptions = OptionsOf<typeof weekly>;
 
 export function register(program: Parent, run: Runner): void {

@@ -1,5 +1,5 @@
-// `deliver risk add|list|show|update|act|close`: the flags of each subcommand, which give the typed
-// options its function in run.ts receives. run.ts is loaded only when a subcommand runs.
+// Flags of `deliver risk add|list|show|update|act|close`.
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
@@ -33,10 +33,10 @@ function actionFlags<A extends unknown[], O extends OptionValues, G extends Opti
 function riskFields<A extends unknown[], G extends OptionValues>(cmd: Command<A, {}, G>) {
   return cmd
     .option('--title <text>', 'the risk in a sentence')
-    .addOption(new Option('--category <category>', 'category').choices(['market', 'technical', 'production', 'quality', 'delivery', 'legal'] as const))
+    .addOption(new Option('--category <category>', 'category').choices(['market', 'technical', 'production', 'quality', 'delivery', 'legal']))
     .option('--probability <1-5>', 'how likely: 1 rare … 5 almost certain')
     .option('--impact <1-5>', 'how bad: 1 minor … 5 severe')
-    .addOption(new Option('--response <response>', 'response strategy').choices(['avoid', 'mitigate', 'transfer', 'accept'] as const))
+    .addOption(new Option('--response <response>', 'response strategy').choices(['avoid', 'mitigate', 'transfer', 'accept']))
     .option('--owner <name>', 'who owns the risk')
     .option('--affects <what>', 'schedule, cost, quality or satisfaction (repeatable)', collect)
     .option('--description <text>', 'longer description');
@@ -44,41 +44,53 @@ function riskFields<A extends unknown[], G extends OptionValues>(cmd: Command<A,
 
 const load = () => import('./run.js');
 
-const add = (risk: Parent) => actionFlags(riskFields(risk.command('add').description('register a risk; prints its id')))
-  .option('--identified <date>', 'date identified (default: --as-of)')
-  .option('-y, --yes', 'never prompt');
+function add(risk: Parent) {
+  return actionFlags(riskFields(risk.command('add').description('register a risk; prints its id')))
+    .option('--identified <date>', 'date identified (default: --as-of)')
+    .option('-y, --yes', 'never prompt');
+}
 export type RiskAddOptions = OptionsOf<typeof add>;
 
-const list = (risk: Parent) => risk
-  .command('list')
-  .description('risks by score (probability × impact), highest first; overdue actions flagged')
-  .option('--open', 'only risks that are not closed')
-  .option('--status <status>', 'only this status (repeatable)', collect)
-  .option('--matrix', 'draw the 5×5 probability × impact matrix');
+function list(risk: Parent) {
+  return risk
+    .command('list')
+    .description('risks by score (probability × impact), highest first; overdue actions flagged')
+    .option('--open', 'only risks that are not closed')
+    .option('--status <status>', 'only this status (repeatable)', collect)
+    .option('--matrix', 'draw the 5×5 probability × impact matrix');
+}
 export type RiskListOptions = OptionsOf<typeof list>;
 
-const show = (risk: Parent) => risk
-  .command('show <id>')
-  .description('one risk with its numbered actions');
+function show(risk: Parent) {
+  return risk
+    .command('show <id>')
+    .description('one risk with its numbered actions');
+}
 
-const update = (risk: Parent) => actionFlags(riskFields(risk.command('update <id>').description('change a risk; --action adds planned actions')))
-  .addOption(new Option('--status <status>', 'new status').choices(['open', 'monitoring', 'occurred', 'closed'] as const));
+function update(risk: Parent) {
+  return actionFlags(riskFields(risk.command('update <id>').description('change a risk; --action adds planned actions')))
+    .addOption(new Option('--status <status>', 'new status').choices(['open', 'monitoring', 'occurred', 'closed']));
+}
 export type RiskUpdateOptions = OptionsOf<typeof update>;
 
-const act = (risk: Parent) => risk
-  .command('act <id> <action-number>')
-  .description('record what happened to planned action N (1, 2, …)')
-  .option('--done', 'the action was carried out')
-  .option('--date <date>', 'when it was carried out (default: --as-of)')
-  .option('--waive <reason>', 'the action will not be carried out, and why')
-  .option('--due <date>', 'reschedule the action');
+function act(risk: Parent) {
+  return risk
+    .command('act <id> <action-number>')
+    .description('record what happened to planned action N (1, 2, …)')
+    .option('--done', 'the action was carried out')
+    .option('--date <date>', 'when it was carried out (default: --as-of)')
+    .option('--waive <reason>', 'the action will not be carried out, and why')
+    .option('--due <date>', 'reschedule the action');
+}
 export type RiskActOptions = OptionsOf<typeof act>;
 
-const close = (risk: Parent) => risk
-  .command('close <id>')
-  .description('close a risk (every action must be done or waived)')
-  .option('--reason <text>', 'why it is closed')
-  .option('--date <date>', 'date closed (default: --as-of)');
+function close(risk: Parent) {
+  return risk
+    .command('close <id>')
+    .description('close a risk (every action must be done or waived)')
+    .option('--reason <text>', 'why it is closed')
+    .option('--date <date>', 'date closed (default: --as-of)');
+}
 export type RiskCloseOptions = OptionsOf<typeof close>;
 
 export function register(program: Parent, run: Runner): void {

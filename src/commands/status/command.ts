@@ -1,10 +1,13 @@
-// `deliver status`: no flags of its own. The remembered-output check (cli/memo.ts) runs before
-// run.ts is even loaded.
+// Flags of `deliver status`.
+// Each declaration gives the options type its run function receives; run.ts loads only when it
+// runs, after the remembered-output check (cli/memo.ts).
 import type { Parent, Runner } from '../../cli/program.js';
 
-const status = (program: Parent) => program
-  .command('status')
-  .description('one-screen dashboard: health, progress, milestones, late and blocked tasks, risks, changes, acceptance, KPIs');
+function status(program: Parent) {
+  return program
+    .command('status')
+    .description('one-screen dashboard: health, progress, milestones, late and blocked tasks, risks, changes, acceptance, KPIs');
+}
 
 export function register(program: Parent, run: Runner): void {
   status(program).action((_opts, cmd) => run(cmd, async (ctx) => {

@@ -1,58 +1,72 @@
-// `deliver task add|list|show|start|done|block|reopen`: the flags of each subcommand, which give the
-// typed options its function in run.ts receives. run.ts is loaded only when a subcommand runs.
+// Flags of `deliver task add|list|show|start|done|block|reopen`.
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
 const load = () => import('./run.js');
 
-const add = (task: Parent) => task
-  .command('add')
-  .description('add a task to plan.yaml; prints its id')
-  .option('--name <text>', 'what is done')
-  .option('--owner <name>', 'who does it')
-  .option('--start <date>', 'planned start; with --after it means "not earlier than"')
-  .option('--days <n>', 'duration in working days (default 1; 0 = a one-day event)')
-  .option('--end <date>', 'planned end, instead of --days')
-  .option('--after <id...>', 'tasks or milestones that must finish first (repeatable)')
-  .option('--milestone <id>', 'the milestone the task belongs to')
-  .option('--req <id>', 'the requirement the task serves')
-  .option('--deliverable <text>', 'what the task hands over')
-  .option('-y, --yes', 'never prompt');
+function add(task: Parent) {
+  return task
+    .command('add')
+    .description('add a task to plan.yaml; prints its id')
+    .option('--name <text>', 'what is done')
+    .option('--owner <name>', 'who does it')
+    .option('--start <date>', 'planned start; with --after it means "not earlier than"')
+    .option('--days <n>', 'duration in working days (default 1; 0 = a one-day event)')
+    .option('--end <date>', 'planned end, instead of --days')
+    .option('--after <id...>', 'tasks or milestones that must finish first (repeatable)')
+    .option('--milestone <id>', 'the milestone the task belongs to')
+    .option('--req <id>', 'the requirement the task serves')
+    .option('--deliverable <text>', 'what the task hands over')
+    .option('-y, --yes', 'never prompt');
+}
 export type TaskAddOptions = OptionsOf<typeof add>;
 
-const list = (task: Parent) => task
-  .command('list')
-  .description('tasks with computed dates, float, critical path, lateness and slip')
-  .option('--owner <name>', 'only this owner (repeatable)', collect)
-  .option('--status <status>', 'only this status: todo, in_progress, done, blocked (repeatable)', collect)
-  .option('--late', 'only tasks past their planned end as of --as-of')
-  .option('--milestone <id>', 'only tasks of this milestone')
-  .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+function list(task: Parent) {
+  return task
+    .command('list')
+    .description('tasks with computed dates, float, critical path, lateness and slip')
+    .option('--owner <name>', 'only this owner (repeatable)', collect)
+    .option('--status <status>', 'only this status: todo, in_progress, done, blocked (repeatable)', collect)
+    .option('--late', 'only tasks past their planned end as of --as-of')
+    .option('--milestone <id>', 'only tasks of this milestone')
+    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+}
 export type TaskListOptions = OptionsOf<typeof list>;
 
-const show = (task: Parent) => task
-  .command('show <id>')
-  .description('one task with its schedule, dependencies and actual dates')
-  .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+function show(task: Parent) {
+  return task
+    .command('show <id>')
+    .description('one task with its schedule, dependencies and actual dates')
+    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+}
 export type TaskShowOptions = OptionsOf<typeof show>;
 
-const start = (task: Parent) => task
-  .command('start <id>')
-  .description('mark a task in progress and record its actual start')
-  .option('--date <date>', 'the day it happened (default: --as-of)');
+function start(task: Parent) {
+  return task
+    .command('start <id>')
+    .description('mark a task in progress and record its actual start')
+    .option('--date <date>', 'the day it happened (default: --as-of)');
+}
 
-const done = (task: Parent) => task
-  .command('done <id>')
-  .description('mark a task done and record its actual end')
-  .option('--date <date>', 'the day it happened (default: --as-of)');
+function done(task: Parent) {
+  return task
+    .command('done <id>')
+    .description('mark a task done and record its actual end')
+    .option('--date <date>', 'the day it happened (default: --as-of)');
+}
 
-const block = (task: Parent) => task
-  .command('block <id>')
-  .description('mark a task blocked, with the reason')
-  .option('--reason <text>', 'why the task is blocked (required)');
+function block(task: Parent) {
+  return task
+    .command('block <id>')
+    .description('mark a task blocked, with the reason')
+    .option('--reason <text>', 'why the task is blocked (required)');
+}
 
-const reopen = (task: Parent) => task
-  .command('reopen <id>')
-  .description('undo done (clears the actual end) or unblock a task');
+function reopen(task: Parent) {
+  return task
+    .command('reopen <id>')
+    .description('undo done (clears the actual end) or unblock a task');
+}
 
 /** What start, done, block and reopen may be given (each takes its own part of it). */
 export type TaskMoveOptions = OptionsOf<typeof start> & OptionsOf<typeof done> & OptionsOf<typeof block> & OptionsOf<typeof reopen>;

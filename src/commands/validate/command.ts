@@ -1,13 +1,16 @@
-// `deliver validate`: its flags, which give the typed options run.ts receives. The remembered-output
-// check (cli/memo.ts) runs before run.ts is even loaded.
+// Flags of `deliver validate`.
+// Each declaration gives the options type its run function receives; run.ts loads only when it
+// runs, after the remembered-output check (cli/memo.ts).
 import { Option } from '@commander-js/extra-typings';
 import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
-const validate = (program: Parent) => program
-  .command('validate')
-  .description('check every record: schema, references and rules')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github'] as const).default('text' as const))
-  .option('--strict', 'treat warnings as errors');
+function validate(program: Parent) {
+  return program
+    .command('validate')
+    .description('check every record: schema, references and rules')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', 'treat warnings as errors');
+}
 export type ValidateOptions = OptionsOf<typeof validate>;
 
 export function register(program: Parent, run: Runner): void {
