@@ -18,7 +18,6 @@ export interface Prompter {
   confirm(message: string, def?: boolean): Promise<boolean>;
 }
 
-
 export interface Context {
   cwd: string;
   env: Record<string, string | undefined>;

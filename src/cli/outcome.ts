@@ -18,7 +18,7 @@ export type Outcome =
   | { read: readonly ProjectFindings[] }
   /** Changed records: findings elsewhere in the project do not fail the command. */
   | { wrote: true }
-  /** Decided by the command itself (validate's summary), or a remembered run's status. */
+  /** Decided by a command that names its findings itself (validate, kpi), or a remembered run's status. */
   | { exit: number };
 
 /** The outcome of a read command over these projects. */
