@@ -1,7 +1,7 @@
 // The exit status comes from what the command returns, so the remembered-output layer reproduces
 // it: every read command whose output is remembered, run twice on a project with an error, prints
 // the same stdout and stderr and exits with the same code as a run with the cache off.
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -29,6 +29,13 @@ function brokenProject(): string {
 }
 
 describe('exit status with remembered output', () => {
+  it('the list covers every command whose output is remembered', () => {
+    const commands = join(import.meta.dirname, '..', '..', 'src', 'commands');
+    const memoized = readdirSync(commands).flatMap((noun) => [...readFileSync(join(commands, noun, 'command.ts'), 'utf8').matchAll(/memoized\w*\(ctx, (?:dirs, )?'([\w ]+)'/g)].map((m) => m[1]));
+    expect(memoized.length).toBeGreaterThan(0);
+    expect(new Set(memoized)).toEqual(new Set(CACHED.map((args) => args[0])));
+  });
+
   it.each(CACHED.map((args) => [args.join(' '), args]))('%s on a broken project: the same stdout, stderr and exit code every time', async (_name, args) => {
     const dir = brokenProject();
     const env = { DELIVER_CACHE: '1', DELIVER_CACHE_DIR: tempDir() };
