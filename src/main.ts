@@ -1,12 +1,12 @@
-// Entry point: builds the command tree and is the one place that turns errors into exit codes
+// Entry point: builds the command tree and is the one place that turns outcomes and errors into exit codes
 // (CLI.md: 0 done, 1 findings, 2 could not run, 130 cancelled, 70 a bug).
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { createRequire } from 'node:module';
-import { CommanderError, type Command } from 'commander';
-import { CancelledError, EXIT, FindingsError, RefusedError, SHOWN_FINDINGS, UsageError } from './cli/errors.js';
-import type { Context, GlobalOptions, Prompter, Writer } from './cli/context.js';
-import { buildProgram } from './cli/program.js';
+import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
+import { CancelledError, EXIT, FindingsError, RefusedError, UsageError } from './cli/errors.js';
+import { settle } from './cli/outcome.js';
+import type { Context, Prompter, Writer } from './cli/context.js';
+import { buildProgram, type GlobalOptions } from './cli/program.js';
 import { isIsoDate } from './core/dates.js';
 import { LockTimeoutError, RecordExistsError, RecordRefusedError, UnsafePathError } from './store/errors.js';
 import { sanitize } from './render/sanitize.js';
@@ -69,10 +69,8 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
     const { chooseLang, translator } = await import('./render/i18n.js');
     return translator(chooseLang(undefined, undefined, io.env));
   };
-  const program: Command = buildProgram(packageVersion(), (impl) => async (...args: unknown[]) => {
-    const cmd = args[args.length - 1] as Command;
-    const opts = cmd.opts() as Record<string, unknown>;
-    const globals = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+  const program = buildProgram(packageVersion(), async (cmd, impl) => {
+    const globals = cmd.optsWithGlobals() as GlobalOptions;
     const asOf = globals.asOf ?? io.env.DELIVER_AS_OF;
     if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError((await fallbackT())('err.badDate', { option: '--as-of', value: asOf }));
     const [{ makeContext }, { Chalk }, { inquirerPrompter }] = await Promise.all([import('./cli/context.js'), import('chalk'), import('./cli/prompter.js')]);
@@ -81,17 +79,11 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
       ...(io.columns !== undefined ? { columns: io.columns } : {}),
       today: io.today, options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) }, prompter: io.prompter ?? inquirerPrompter(), chalk: Chalk,
     });
-    await impl(ctx, args.slice(0, -2), opts);
-    // A read command that completed on a project with errors still exits 1 and names them.
-    const read = ctx.wrote ? [] : ctx.projectsRead ?? [];
-    const errors = read.flatMap((r) => r.findings.filter((d) => d.severity === 'error').map((d) => (read.length > 1 ? { ...d, file: `${relative(io.cwd, r.root) || '.'}/${d.file}` } : d)));
-    if (errors.length) {
-      const sources = new Map<string, string>();
-      throw new FindingsError(errors.slice(0, SHOWN_FINDINGS), sources, ctx.t('status.findings', { n: errors.length }));
-    }
+    // The command says what decides its exit status (findings read, records written).
+    status = await settle(ctx, await impl(ctx));
   });
   // Every command, not only the root, must throw instead of exiting and write to our streams.
-  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  const all = (c: CommandUnknownOpts): CommandUnknownOpts[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) {
     c.exitOverride();
     // Commander echoes arguments in its messages ("unknown command '…'"): sanitize those too.

@@ -16,10 +16,8 @@ export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: 
   return withProjectLock(root, Object.values(FOLDERS), () => {
     const loaded = loadProject(root);
     ctx.useProjectLanguage(loaded.project.manifest?.data.language);
-    ctx.lastLoaded = loaded;
     const { changes, result } = plan(loaded.project, loaded);
     writeRecords(root, changes);
-    ctx.wrote = true;
     return result;
   });
 }

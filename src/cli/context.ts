@@ -4,9 +4,9 @@ import type { ChalkInstance } from 'chalk';
 
 export type ChalkConstructor = new (options: { level: 0 | 1 | 2 | 3 }) => ChalkInstance;
 import type { IsoDate } from '../core/dates.js';
-import type { Diagnostic } from '../core/diagnostics.js';
 import type { Snapshot } from '../store/snapshot.js';
 import { chooseLang, translator, type Lang, type Translate } from '../render/i18n.js';
+import type { GlobalOptions } from './program.js';
 
 export interface Writer {
   write(s: string): unknown;
@@ -16,14 +16,6 @@ export interface Prompter {
   input(message: string, opts?: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
   select<T extends string>(message: string, choices: { value: T; name: string }[], def?: T): Promise<T>;
   confirm(message: string, def?: boolean): Promise<boolean>;
-}
-
-export interface GlobalOptions {
-  dir?: string;
-  json?: boolean;
-  lang?: string;
-  asOf?: string;
-  color?: boolean;
 }
 
 export interface Context {
@@ -44,12 +36,6 @@ export interface Context {
   t: Translate;
   asOf: IsoDate;
   prompter: Prompter;
-  /** Projects this command read, with their findings: a read command on a broken project exits 1. */
-  projectsRead?: { root: string; findings: Diagnostic[]; sources: Map<string, string> }[];
-  /** The project most recently read for this command (its findings explain a refused record). */
-  lastLoaded?: { diagnostics: Diagnostic[]; sources: Map<string, string> };
-  /** Set by a command that changed records: findings elsewhere in the project do not fail it. */
-  wrote?: boolean;
   /** Projects already read into memory for this command (see cli/memo.ts), by root folder. */
   snapshots?: Map<string, Snapshot>;
   /** A chalk instance at the right colour level (level 0 when colour is off). */

@@ -30,14 +30,19 @@ export function textOption(value: unknown): string | undefined {
   return s === '' ? undefined : s;
 }
 
+/** The `-y, --yes` flag of a command that may ask for what is missing. */
+export interface Prompting {
+  yes?: boolean;
+}
+
 /** Whether missing values may be asked for: a terminal on stdin, no --yes, no --json. */
-export function mayPrompt(ctx: Context, opts: Record<string, unknown>): boolean {
+export function mayPrompt(ctx: Context, opts: Prompting): boolean {
   return ctx.stdinIsTTY && !opts.yes && !ctx.json;
 }
 
-/** A required text value: the flag, else a prompt in a terminal, else a usage error. */
-export async function requireText(ctx: Context, opts: Record<string, unknown>, key: string, flag: string, question: string, def?: string): Promise<string> {
-  const v = textOption(opts[key]);
+/** A required text value: the flag's `value`, else a prompt in a terminal, else a usage error. */
+export async function requireText(ctx: Context, opts: Prompting, value: string | undefined, flag: string, question: string, def?: string): Promise<string> {
+  const v = textOption(value);
   if (v !== undefined) return v;
   if (mayPrompt(ctx, opts)) {
     const answer = (await ctx.prompter.input(question, { ...(def !== undefined ? { default: def } : {}), validate: (s) => (s.trim() ? true : ctx.t('err.missingOption', { option: flag })) })).trim();
@@ -47,8 +52,8 @@ export async function requireText(ctx: Context, opts: Record<string, unknown>, k
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-export async function requireDate(ctx: Context, opts: Record<string, unknown>, key: string, flag: string, question: string, def?: IsoDate): Promise<IsoDate> {
-  const given = dateOption(ctx, flag, opts[key]);
+export async function requireDate(ctx: Context, opts: Prompting, value: string | undefined, flag: string, question: string, def?: IsoDate): Promise<IsoDate> {
+  const given = dateOption(ctx, flag, value);
   if (given) return given;
   if (mayPrompt(ctx, opts)) {
     const answer = await ctx.prompter.input(question, { ...(def ? { default: def } : {}), validate: (s) => (isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: flag, value: s })) });
@@ -58,8 +63,8 @@ export async function requireDate(ctx: Context, opts: Record<string, unknown>, k
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-export async function optionalDate(ctx: Context, opts: Record<string, unknown>, key: string, flag: string, question: string): Promise<IsoDate | undefined> {
-  const given = dateOption(ctx, flag, opts[key]);
+export async function optionalDate(ctx: Context, opts: Prompting, value: string | undefined, flag: string, question: string): Promise<IsoDate | undefined> {
+  const given = dateOption(ctx, flag, value);
   if (given || !mayPrompt(ctx, opts)) return given;
   const answer = (await ctx.prompter.input(question, { validate: (s) => (!s.trim() || isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: flag, value: s })) })).trim();
   return answer || undefined;

@@ -1,5 +1,5 @@
 // The computed plan for commands (status, task, milestone, plan, gantt, change apply, KPIs): the
-// project's calendar and schedule, the JSON shape of a scheduled item, problem texts, and the
+// project's calendar and schedule, the JSON shape and table columns of a scheduled item, problem texts, and the
 // plumbing the plan commands share (reading with --baseline, findings, references, plan.yaml appends).
 import type { Context } from './context.js';
 import { FindingsError, RefusedError, UsageError } from './errors.js';
@@ -14,6 +14,7 @@ import { projectDue, scheduleProject } from '../core/rules/schedule.js';
 import type { Schedule, ScheduledItem, ScheduleProblem } from '../core/schedule.js';
 import type { Translate } from '../render/i18n.js';
 import { sanitizeInline } from '../render/sanitize.js';
+import type { Column } from '../render/table.js';
 import type { LoadedProject } from '../store/load.js';
 import type { RecordChange } from '../store/write.js';
 
@@ -125,6 +126,25 @@ export function problemText(t: Translate, p: ScheduleProblem): string {
 /** Ids the schedule could not place (for "not scheduled" notes). */
 export function unscheduledIds(project: Project, schedule: Schedule): string[] {
   return [...project.tasks, ...project.milestones].map((r) => r.data.id).filter((id) => !schedule.items.has(id));
+}
+
+/** Table columns for scheduled items; `withSlip` once a baseline exists. */
+export function itemColumns<R extends ItemJson>(ctx: Context, withSlip: boolean, withOwner: boolean): Column<R>[] {
+  const t = ctx.t;
+  const cols: (Column<R> | false)[] = [
+    { header: t('plan.col.id'), value: (r) => r.id },
+    { header: t('plan.col.name'), value: (r) => r.name, style: (x, r, c) => (r.critical ? c.red(x) : x) },
+    withOwner && { header: t('plan.col.owner'), value: (r) => r.owner },
+    { header: t('plan.col.status'), value: (r) => statusText(ctx, r.status), style: (x, r, c) => (r.status === 'blocked' ? c.magenta(x) : r.status === 'done' ? c.green(x) : x) },
+    { header: t('plan.col.start'), value: (r) => r.start },
+    { header: t('plan.col.end'), value: (r) => r.end },
+    { header: t('plan.col.days'), value: (r) => (r.kind === 'milestone' ? '◆' : r.days), align: 'right' },
+    { header: t('plan.col.float'), value: (r) => r.total_float, align: 'right' },
+    { header: t('plan.col.critical'), value: (r) => (r.critical ? '!' : ''), style: (x, _r, c) => c.red.bold(x) },
+    { header: t('plan.col.lateBy'), value: (r) => (r.late ? r.late_by : ''), align: 'right', style: (x, _r, c) => c.yellow(x) },
+    withSlip && { header: t('plan.col.slip'), value: (r) => (r.slip === null ? '' : signed(r.slip)), align: 'right', style: (x, r, c) => ((r.slip ?? 0) > 0 ? c.yellow(x) : x) },
+  ];
+  return cols.filter((c): c is Column<R> => c !== false);
 }
 
 // ---- command plumbing shared by task, milestone, plan and gantt ----

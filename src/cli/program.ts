@@ -1,8 +1,9 @@
-// The command tree. Each command group declares its flags in src/cli/spec/<group>.ts and loads
-// its implementation (src/commands/<group>.ts) only when it runs, so `--help` and `--version`
-// stay fast. Global options are declared once here (CLI.md).
-import { Command, Option } from 'commander';
+// The command tree. Each command lives in src/commands/<noun>/: command.ts declares its flags (which
+// give the typed options its run function receives) and loads run.ts only when the command runs,
+// so `--help` and `--version` stay fast. The global options are declared once here (CLI.md).
+import { Command, Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Context } from './context.js';
+import type { Outcome } from './outcome.js';
 import { register as registerInit } from '../commands/init/command.js';
 import { register as registerReq } from '../commands/req/command.js';
 import { register as registerValidate } from '../commands/validate/command.js';
@@ -22,11 +23,21 @@ import { register as registerExport } from '../commands/export/command.js';
 import { register as registerSurvey } from '../commands/survey/command.js';
 import { register as registerMeeting } from '../commands/meeting/command.js';
 
-/** How a command's action reaches its implementation: main builds the context and catches errors. */
-export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
+/**
+ * How a command's action reaches its implementation: main builds the context from the command's
+ * options (the global ones included), settles the returned outcome into the exit status and turns
+ * errors into messages.
+ */
+export type Runner = (cmd: CommandUnknownOpts, impl: (ctx: Context) => Promise<Outcome>) => Promise<void>;
 
-export function buildProgram(version: string, run: Runner): Command {
-  const program = new Command('deliver')
+/** A command as its noun's command.ts declares it (a subcommand is declared on it). */
+export type Parent = CommandUnknownOpts;
+
+/** The options a command's run function receives, inferred from the flags its declaration adds. */
+export type OptionsOf<Declare extends (...args: never[]) => CommandUnknownOpts> = ReturnType<ReturnType<Declare>['opts']>;
+
+function root(version: string) {
+  return new Command('deliver')
     .description('Delivery tracker: requirements, plan, risks, changes and acceptance kept as YAML in git.')
     .version(version, '-V, --version')
     .option('-C, --dir <path>', 'the project folder (default: nearest folder upward holding deliver.yaml)')
@@ -36,6 +47,13 @@ export function buildProgram(version: string, run: Runner): Command {
     .option('--no-color', 'plain output without colour')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions(false);
+}
+
+/** -C/--dir, --json, --lang, --as-of, --no-color: every command accepts them. */
+export type GlobalOptions = OptionsOf<typeof root>;
+
+export function buildProgram(version: string, run: Runner): Parent {
+  const program = root(version);
   registerInit(program, run);
   registerValidate(program, run);
   registerReq(program, run);

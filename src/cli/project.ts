@@ -1,7 +1,7 @@
 // Reading the project for a command: every finding (reading, schema, rules) with its position,
 // and the record an id names. Changes go through change-project.ts.
 import { capPerFile, type Diagnostic } from '../core/diagnostics.js';
-import type { Located, Project } from '../core/model.js';
+import type { Located } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
 import { openCache } from '../store/cache.js';
@@ -28,27 +28,25 @@ export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject 
   cache?.save();
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
   const findings = resolvePositions(capPerFile([...loaded.diagnostics, ...checkRules(loaded.project)], MAX_FINDINGS_PER_FILE), loaded.sources);
-  const read = { ...loaded, findings };
-  (ctx.projectsRead ??= []).push(read);
-  ctx.lastLoaded = read;
-  return read;
+  return { ...loaded, findings };
 }
 
 
 /**
- * The record with `id` in `list`. An id that exists but failed to load is refused with its findings
- * (exit 1) rather than called unknown; a truly unknown id is a usage error (exit 2).
+ * The record with `id` in `list` (one of `loaded.project`'s lists). An id that exists but failed to
+ * load is refused with its findings from `loaded` (exit 1) rather than called unknown; a truly
+ * unknown id is a usage error (exit 2).
  */
 export function findRecord<T extends { id: string }>(
-  ctx: Context, project: Project, list: readonly Located<T>[], id: string, kind: string, command: string, loaded?: LoadedProject,
+  ctx: Context, loaded: LoadedProject, list: readonly Located<T>[], id: string, kind: string, command: string,
 ): Located<T> {
   const rec = list.find((x) => x.data.id === id);
   if (rec) return rec;
+  const project = loaded.project;
   if (project.brokenIds.has(id)) {
-    const from = loaded ?? ctx.lastLoaded;
     const files = new Set(project.brokenRecords.filter((r) => r.data.id === id).map((r) => r.file));
-    const ds = (from?.diagnostics ?? []).filter((d) => files.has(d.file));
-    throw new FindingsError(ds, from?.sources ?? new Map(), ctx.t('err.brokenRecord', { id }));
+    const ds = loaded.diagnostics.filter((d) => files.has(d.file));
+    throw new FindingsError(ds, loaded.sources, ctx.t('err.brokenRecord', { id }));
   }
   throw new UsageError(ctx.t('err.unknownId', { kind, id }), ctx.t('err.unknownIdHint', { command }));
 }

@@ -109,7 +109,7 @@ describe("the command line's choices", () => {
   it('offer exactly the values the schemas allow', async () => {
     const { buildProgram } = await import('../../src/cli/program.js');
     type Cmd = { name(): string; commands: Cmd[]; options: { long?: string; argChoices?: string[] }[] };
-    const program = buildProgram('0.0.0', () => async () => {}) as unknown as Cmd;
+    const program = buildProgram('0.0.0', async () => {}) as unknown as Cmd;
     const choices = (path: string, flag: string) => {
       let c: Cmd | undefined = program;
       for (const name of path.split(' ')) c = c?.commands.find((x) => x.name() === name);

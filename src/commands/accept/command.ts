@@ -1,12 +1,12 @@
 // Flags of `deliver accept add|round|list|show`.
-import { Option, type Command } from 'commander';
-import { collect, type Runner } from '../../cli/program.js';
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
+import { Option } from '@commander-js/extra-typings';
+import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
 const load = () => import('./run.js');
 
-export function register(program: Command, run: Runner): void {
-  const accept = program.command('accept').description('acceptance records: deliverables handed over and the customer\'s rounds of inspection');
-  accept
+function add(accept: Parent) {
+  return accept
     .command('add')
     .description('record a deliverable handed to the customer; prints its id')
     .option('--deliverable <text>', 'what was delivered')
@@ -14,9 +14,12 @@ export function register(program: Command, run: Runner): void {
     .option('--delivered <date>', 'delivery date (default: --as-of)')
     .option('--agreed <date>', 'agreed delivery date, when it differs from the requirements\' due date')
     .option('--items <text>', 'what the customer checks (repeatable)', collect)
-    .option('-y, --yes', 'never prompt')
-    .action(run(async (ctx, _a, opts) => (await load()).acceptAdd(ctx, opts)));
-  accept
+    .option('-y, --yes', 'never prompt');
+}
+export type AcceptAddOptions = OptionsOf<typeof add>;
+
+function round(accept: Parent) {
+  return accept
     .command('round <id>')
     .description('record a round of inspection; a passing final round moves the requirements to accepted')
     .addOption(new Option('--result <result>', 'outcome').choices(['pass', 'fail']))
@@ -25,15 +28,28 @@ export function register(program: Command, run: Runner): void {
     .option('--reason <text>', 'why it failed: a rectification item (repeatable; needed for a fail)', collect)
     .option('--checked <item>', 'an item checked in this round (repeatable)', collect)
     .addOption(new Option('--kind <kind>', 'pre-acceptance or final (default final)').choices(['pre', 'final']))
-    .option('--signed-by <name>', 'who signed the acceptance record')
-    .action(run(async (ctx, args, opts) => (await load()).acceptRound(ctx, String(args[0]), opts)));
-  accept
+    .option('--signed-by <name>', 'who signed the acceptance record');
+}
+export type AcceptRoundOptions = OptionsOf<typeof round>;
+
+function list(accept: Parent) {
+  return accept
     .command('list')
     .description('acceptance records: rounds, first-pass, latest result and what waits for the customer')
-    .option('--waiting', 'only records still waiting for the customer\'s pass')
-    .action(run(async (ctx, _a, opts) => (await load()).acceptList(ctx, opts)));
-  accept
+    .option('--waiting', 'only records still waiting for the customer\'s pass');
+}
+export type AcceptListOptions = OptionsOf<typeof list>;
+
+function show(accept: Parent) {
+  return accept
     .command('show <id>')
-    .description('one acceptance record with its rounds')
-    .action(run(async (ctx, args) => (await load()).acceptShow(ctx, String(args[0]))));
+    .description('one acceptance record with its rounds');
+}
+
+export function register(program: Parent, run: Runner): void {
+  const accept = program.command('accept').description('acceptance records: deliverables handed over and the customer\'s rounds of inspection');
+  add(accept).action((opts, cmd) => run(cmd, async (ctx) => (await load()).acceptAdd(ctx, opts)));
+  round(accept).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).acceptRound(ctx, id, opts)));
+  list(accept).action((opts, cmd) => run(cmd, async (ctx) => (await load()).acceptList(ctx, opts)));
+  show(accept).action((id, _opts, cmd) => run(cmd, async (ctx) => (await load()).acceptShow(ctx, id)));
 }

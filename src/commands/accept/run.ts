@@ -1,6 +1,8 @@
 // `deliver accept add|round|list|show`: deliverables handed over and the customer's rounds; a passing final
 // round moves the linked requirements to accepted in the same write.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { AcceptAddOptions, AcceptListOptions, AcceptRoundOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -9,23 +11,24 @@ import { changeProject } from '../../cli/change-project.js';
 import { acceptanceState, firstPass, isFinal, isWaitingForCustomer, latestRound, movesToAccepted, roundRefusal } from '../../core/acceptance.js';
 import { diffDays } from '../../core/dates.js';
 import { nextPrefixedId, recordPath } from '../../core/ids.js';
-import { type Acceptance, type AcceptanceRound, type Located, type Project } from '../../core/model.js';
+import { type Acceptance, type AcceptanceRound, type Located } from '../../core/model.js';
+import type { LoadedProject } from '../../store/load.js';
 import { compareIds } from '../../core/id-order.js';
 import { safeText } from '../../render/sanitize.js';
 import type { RecordChange } from '../../store/write.js';
 
-function findAcceptance(ctx: Context, p: Project, id: string): Located<Acceptance> {
-  return findRecord(ctx, p, p.acceptance, id, ctx.t('kind.acceptance'), 'accept');
+function findAcceptance(ctx: Context, loaded: LoadedProject, id: string): Located<Acceptance> {
+  return findRecord(ctx, loaded, loaded.project.acceptance, id, ctx.t('kind.acceptance'), 'accept');
 }
 
-export async function acceptAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  const reqs = [...new Set((opts.req as string[] | undefined) ?? [])];
+export async function acceptAdd(ctx: Context, opts: AcceptAddOptions): Promise<Outcome> {
+  const reqs = [...new Set(opts.req ?? [])];
   if (!reqs.length) throw new UsageError(ctx.t('err.missingOption', { option: '--req' }), ctx.t('accept.reqHint'));
   const delivered = dateOption(ctx, '--delivered', opts.delivered) ?? ctx.asOf;
   const agreed = dateOption(ctx, '--agreed', opts.agreed);
-  const items = ((opts.items as string[] | undefined) ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
+  const items = (opts.items ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
   readProject(ctx);
-  const deliverable = await requireText(ctx, opts, 'deliverable', '--deliverable', ctx.t('accept.ask.deliverable'));
+  const deliverable = await requireText(ctx, opts, opts.deliverable, '--deliverable', ctx.t('accept.ask.deliverable'));
   const id = changeProject(ctx, (p) => {
     for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));
     const id = nextPrefixedId('AC-', [...p.acceptance.map((a) => a.data.id), ...p.brokenIds]);
@@ -34,16 +37,17 @@ export async function acceptAdd(ctx: Context, opts: Record<string, unknown>): Pr
   });
   if (ctx.json) printJson(ctx, 'accept.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
-export async function acceptRound(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOptions): Promise<Outcome> {
   const result = choiceOption(ctx, '--result', opts.result, ['pass', 'fail'] as const);
   if (!result) throw new UsageError(ctx.t('err.missingOption', { option: '--result' }), ctx.t('err.missingOptionHint', { option: '--result' }));
   const contact = textOption(opts.by);
   if (!contact) throw new UsageError(ctx.t('err.missingOption', { option: '--by' }), ctx.t('err.missingOptionHint', { option: '--by' }));
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const kind = choiceOption(ctx, '--kind', opts.kind, ['pre', 'final'] as const);
-  const list = (v: unknown) => ((v as string[] | undefined) ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
+  const list = (v: string[] | undefined) => (v ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
   const reasons = list(opts.reason);
   const checked = list(opts.checked);
   const signedBy = textOption(opts.signedBy);
@@ -52,8 +56,8 @@ export async function acceptRound(ctx: Context, id: string, opts: Record<string,
     date, contact, ...(kind ? { kind } : {}), ...(checked.length ? { checked } : {}), result,
     ...(reasons.length ? { reasons } : {}), ...(signedBy ? { signed_by: signedBy } : {}),
   };
-  const outcome = changeProject(ctx, (p) => {
-    const rec = findAcceptance(ctx, p, id);
+  const outcome = changeProject(ctx, (p, loaded) => {
+    const rec = findAcceptance(ctx, loaded, id);
     const refusal = roundRefusal(rec.data, round);
     if (refusal?.kind === 'after_pass') throw new RefusedError(ctx.t('accept.afterPass', { id, n: refusal.round }));
     if (refusal?.kind === 'out_of_order') throw new RefusedError(ctx.t('accept.outOfOrder', { date, prev: refusal.prevDate }));
@@ -82,10 +86,11 @@ export async function acceptRound(ctx: Context, id: string, opts: Record<string,
   });
   if (ctx.json) {
     printJson(ctx, 'accept.round', { id, round: outcome.n, ...round, accepted_requirements: outcome.accepted });
-    return;
+    return WROTE;
   }
   println(ctx, ctx.t(result === 'pass' ? 'accept.roundPassed' : 'accept.roundFailed', { id, n: outcome.n, kind: ctx.t(`accept.kind.${kind ?? 'final'}`) }));
   if (outcome.accepted.length) println(ctx, ctx.t('accept.requirementsAccepted', { list: outcome.accepted.join(', ') }));
+  return WROTE;
 }
 
 function summary(a: Acceptance, asOf: string) {
@@ -102,15 +107,16 @@ function summary(a: Acceptance, asOf: string) {
   };
 }
 
-export async function acceptList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  const { project } = readProject(ctx);
+export async function acceptList(ctx: Context, opts: AcceptListOptions): Promise<Outcome> {
+  const read = readProject(ctx);
+  const { project } = read;
   const rows = project.acceptance.map((a) => a.data)
     .filter((a) => !opts.waiting || isWaitingForCustomer(a, ctx.asOf))
     .sort((a, b) => compareIds(a.id, b.id))
     .map((a) => ({ a, s: summary(a, ctx.asOf) }));
   if (ctx.json) {
     printJson(ctx, 'accept.list', { as_of: ctx.asOf, items: rows.map(({ a, s }) => ({ ...a, ...s })), waiting: rows.filter((r) => r.s.waiting_for_customer).map((r) => r.a.id) });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   const tty = ctx.stdoutIsTTY;
@@ -131,16 +137,18 @@ export async function acceptList(ctx: Context, opts: Record<string, unknown>): P
     const waiting = rows.filter((r) => r.s.waiting_for_customer);
     println(ctx, waiting.length ? t('accept.waitingSummary', { count: waiting.length, list: waiting.map((r) => `${safeText(r.a.id)} (${safeText(r.a.deliverable)})`).join(', ') }) : t('accept.nothingWaiting'));
   }
+  return readOutcome(read);
 }
 
-export async function acceptShow(ctx: Context, id: string): Promise<void> {
-  const { project } = readProject(ctx);
-  const located = findAcceptance(ctx, project, id);
+export async function acceptShow(ctx: Context, id: string): Promise<Outcome> {
+  const read = readProject(ctx);
+  const { project } = read;
+  const located = findAcceptance(ctx, read, id);
   const a = located.data;
   const s = summary(a, ctx.asOf);
   if (ctx.json) {
     printJson(ctx, 'accept.show', { as_of: ctx.asOf, acceptance: a, file: located.file, ...s });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   const line = (label: string, v: unknown) => v !== undefined && v !== '' && println(ctx, `${label}: ${safeText(v)}`);
@@ -166,4 +174,5 @@ export async function acceptShow(ctx: Context, id: string): Promise<void> {
     for (const reason of r.reasons ?? []) println(ctx, `     ✗ ${safeText(reason)}`);
   });
   if (a.notes) println(ctx, safeText(a.notes));
+  return readOutcome(read);
 }

@@ -1,6 +1,8 @@
 // `deliver change apply <id>`: moves the touched tasks and their dependants in plan.yaml and records the
 // moves on the slip, both files in one all-or-nothing write.
 import type { Context } from '../../cli/context.js';
+import { WROTE, type Outcome } from '../../cli/outcome.js';
+import type { ChangeApplyOptions } from './command.js';
 import { RefusedError } from '../../cli/errors.js';
 import { dateOption, textOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
@@ -12,11 +14,11 @@ import type { RecordChange } from '../../store/write.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import { findChange } from './run.js';
 
-export async function changeApply(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const by = textOption(opts.by);
-  const result = changeProject(ctx, (p) => {
-    const slip = findChange(ctx, p, id);
+  const result = changeProject(ctx, (p, loaded) => {
+    const slip = findChange(ctx, loaded, id);
     const refusal = applyRefusal(slip.data);
     if (refusal?.kind === 'already_applied') throw new RefusedError(ctx.t('change.alreadyApplied', { id, date: refusal.date }), ctx.t('change.alreadyAppliedHint'));
     if (refusal?.kind === 'not_approved') throw new RefusedError(ctx.t('change.notApproved', { id, status: refusal.status }), ctx.t('change.notApprovedHint', { id }));
@@ -51,10 +53,11 @@ export async function changeApply(ctx: Context, id: string, opts: Record<string,
   });
   if (ctx.json) {
     printJson(ctx, 'change.apply', { id, date, status: 'applied', moves: result.moves, shortfall: result.shortfall });
-    return;
+    return WROTE;
   }
   const t = ctx.t;
   println(ctx, t('change.appliedDone', { id, count: result.moves.length }));
   for (const m of result.moves) println(ctx, `  ${safeText(m.id)}  ${m.from_start}…${m.from_end} → ${m.to_start}…${m.to_end}`);
   if (result.shortfall.length) println(ctx, t('change.shortfall', { list: result.shortfall.join(', ') }));
+  return WROTE;
 }

@@ -1,5 +1,7 @@
-// `deliver change add|list|show|approve|reject|withdraw`: change slips and their signatures (apply: change-apply.ts).
+// `deliver change add|list|show|approve|reject|withdraw`: change slips and their signatures (apply: apply.ts).
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { ChangeAddOptions, ChangeApproveOptions, ChangeListOptions, ChangeRejectOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -7,13 +9,14 @@ import { readProject, findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
 import { APPROVAL_SIDES, approvalRefusal, canRejectOrWithdraw, CHANGE_STATUSES, statusAfterApproval } from '../../core/change.js';
 import { nextPrefixedId, recordPath } from '../../core/ids.js';
-import { type Change, type Located, type Project } from '../../core/model.js';
+import { type Change, type Located } from '../../core/model.js';
+import type { LoadedProject } from '../../store/load.js';
 import { compareIds } from '../../core/id-order.js';
 import { safeText } from '../../render/sanitize.js';
 import type { Edit } from '../../store/yaml-edit.js';
 
-export function findChange(ctx: Context, p: Project, id: string): Located<Change> {
-  return findRecord(ctx, p, p.changes, id, ctx.t('kind.change'), 'change');
+export function findChange(ctx: Context, loaded: LoadedProject, id: string): Located<Change> {
+  return findRecord(ctx, loaded, loaded.project.changes, id, ctx.t('kind.change'), 'change');
 }
 
 /** `12000`, `12000 CNY`, `CNY 12000`, `-1500.5`: an amount and maybe a currency code. */
@@ -31,17 +34,17 @@ export function formatCost(c: Change['cost']): string {
   return c ? `${c.amount} ${c.currency}` : '';
 }
 
-export async function changeAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function changeAdd(ctx: Context, opts: ChangeAddOptions): Promise<Outcome> {
   const { project } = readProject(ctx);
-  const reqs = [...new Set((opts.req as string[] | undefined) ?? [])];
-  const tasks = [...new Set((opts.task as string[] | undefined) ?? [])];
+  const reqs = [...new Set(opts.req ?? [])];
+  const tasks = [...new Set(opts.task ?? [])];
   const days = intOption(ctx, '--schedule-days', opts.scheduleDays, -1000, 1000);
   const cost = parseCost(ctx, opts.cost, opts.currency, project.manifest?.data.contract?.amount?.currency ?? 'CNY');
   const submitted = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const requestedBy = textOption(opts.requestedBy);
   const description = textOption(opts.description);
-  const title = await requireText(ctx, opts, 'title', '--title', ctx.t('change.ask.title'));
-  const reason = await requireText(ctx, opts, 'reason', '--reason', ctx.t('change.ask.reason'));
+  const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('change.ask.title'));
+  const reason = await requireText(ctx, opts, opts.reason, '--reason', ctx.t('change.ask.reason'));
   const id = changeProject(ctx, (p) => {
     for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));
     for (const t of tasks) if (!p.tasks.some((x) => x.data.id === t)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('control.kind.task'), id: t }), ctx.t('control.unknownTaskHint'));
@@ -55,15 +58,17 @@ export async function changeAdd(ctx: Context, opts: Record<string, unknown>): Pr
   });
   if (ctx.json) printJson(ctx, 'change.add', { id, status: 'submitted' });
   else println(ctx, id);
+  return WROTE;
 }
 
-export async function changeList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, CHANGE_STATUSES)!);
-  const { project } = readProject(ctx);
+export async function changeList(ctx: Context, opts: ChangeListOptions): Promise<Outcome> {
+  const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, CHANGE_STATUSES)!);
+  const read = readProject(ctx);
+  const { project } = read;
   const rows = project.changes.map((c) => c.data).filter((c) => !statuses || statuses.includes(c.status)).sort((a, b) => compareIds(a.id, b.id));
   if (ctx.json) {
     printJson(ctx, 'change.list', { items: rows });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   const tty = ctx.stdoutIsTTY;
@@ -82,15 +87,16 @@ export async function changeList(ctx: Context, opts: Record<string, unknown>): P
     { header: t('change.col.internal'), value: (c) => sign(c, 'internal') },
     { header: t('change.col.applied'), value: (c) => c.applied?.date },
   ], rows);
+  return readOutcome(read);
 }
 
-export async function changeShow(ctx: Context, id: string): Promise<void> {
-  const { project } = readProject(ctx);
-  const located = findChange(ctx, project, id);
+export async function changeShow(ctx: Context, id: string): Promise<Outcome> {
+  const read = readProject(ctx);
+  const located = findChange(ctx, read, id);
   const c = located.data;
   if (ctx.json) {
     printJson(ctx, 'change.show', { change: c, file: located.file });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   const line = (label: string, v: unknown) => v !== undefined && v !== '' && println(ctx, `${label}: ${safeText(v)}`);
@@ -114,17 +120,18 @@ export async function changeShow(ctx: Context, id: string): Promise<void> {
     for (const m of c.applied.moves) println(ctx, `  ${safeText(m.id)}  ${m.from_start}…${m.from_end} → ${m.to_start}…${m.to_end}`);
   }
   if (c.notes) println(ctx, safeText(c.notes));
+  return readOutcome(read);
 }
 
-export async function changeApprove(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function changeApprove(ctx: Context, id: string, opts: ChangeApproveOptions): Promise<Outcome> {
   const side = choiceOption(ctx, '--as', opts.as, APPROVAL_SIDES);
   if (!side) throw new UsageError(ctx.t('err.missingOption', { option: '--as' }), ctx.t('change.asHint'));
   const by = textOption(opts.by);
   if (!by) throw new UsageError(ctx.t('err.missingOption', { option: '--by' }), ctx.t('err.missingOptionHint', { option: '--by' }));
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const comment = textOption(opts.comment);
-  const status = changeProject(ctx, (p) => {
-    const slip = findChange(ctx, p, id);
+  const status = changeProject(ctx, (p, loaded) => {
+    const slip = findChange(ctx, loaded, id);
     const refusal = approvalRefusal(slip.data, side, date);
     if (refusal?.kind === 'not_open') throw new RefusedError(ctx.t('change.notOpen', { id, status: refusal.status }));
     if (refusal?.kind === 'already_signed') throw new RefusedError(ctx.t('change.alreadySigned', { id, side: ctx.t(`change.side.${side}`), by: refusal.by, date: refusal.date }));
@@ -137,16 +144,17 @@ export async function changeApprove(ctx: Context, id: string, opts: Record<strin
   });
   if (ctx.json) printJson(ctx, 'change.approve', { id, side, by, date, status });
   else println(ctx, ctx.t(status === 'approved' ? 'change.approved' : 'change.signed', { id, side: ctx.t(`change.side.${side}`), by }));
+  return WROTE;
 }
 
-export async function changeReject(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function changeReject(ctx: Context, id: string, opts: ChangeRejectOptions): Promise<Outcome> {
   const by = textOption(opts.by);
   if (!by) throw new UsageError(ctx.t('err.missingOption', { option: '--by' }), ctx.t('err.missingOptionHint', { option: '--by' }));
   const reason = textOption(opts.reason);
   if (!reason) throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('err.missingOptionHint', { option: '--reason' }));
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
-  changeProject(ctx, (p) => {
-    const slip = findChange(ctx, p, id);
+  changeProject(ctx, (p, loaded) => {
+    const slip = findChange(ctx, loaded, id);
     if (!canRejectOrWithdraw(slip.data)) throw new RefusedError(ctx.t('change.decided', { id, status: slip.data.status }));
     if (date < slip.data.submitted) throw new RefusedError(ctx.t('change.beforeSubmitted', { date, submitted: slip.data.submitted }));
     const edits: Edit[] = [{ op: 'set', path: ['status'], value: 'rejected' }, { op: 'set', path: ['rejection'], value: { by, date, reason } }];
@@ -154,14 +162,16 @@ export async function changeReject(ctx: Context, id: string, opts: Record<string
   });
   if (ctx.json) printJson(ctx, 'change.reject', { id, by, date, reason, status: 'rejected' });
   else println(ctx, ctx.t('change.rejected', { id, by }));
+  return WROTE;
 }
 
-export async function changeWithdraw(ctx: Context, id: string): Promise<void> {
-  changeProject(ctx, (p) => {
-    const slip = findChange(ctx, p, id);
+export async function changeWithdraw(ctx: Context, id: string): Promise<Outcome> {
+  changeProject(ctx, (p, loaded) => {
+    const slip = findChange(ctx, loaded, id);
     if (!canRejectOrWithdraw(slip.data)) throw new RefusedError(ctx.t('change.decided', { id, status: slip.data.status }));
     return { changes: [{ kind: 'change', rel: slip.file, edits: [{ op: 'set', path: ['status'], value: 'withdrawn' }] }], result: undefined };
   });
   if (ctx.json) printJson(ctx, 'change.withdraw', { id, status: 'withdrawn' });
   else println(ctx, ctx.t('change.withdrawn', { id }));
+  return WROTE;
 }

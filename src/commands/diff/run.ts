@@ -2,6 +2,8 @@
 // straight from git (ls-tree + cat-file, no checkout) or from the working tree, checked, scheduled
 // and measured as of the same report date, then compared by the pure core (src/core/diff.ts).
 import type { Context } from '../../cli/context.js';
+import { DONE, type Outcome } from '../../cli/outcome.js';
+import type { DiffOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
 import { choiceOption } from '../../cli/options.js';
 import { paint, printJson } from '../../cli/output.js';
@@ -88,9 +90,8 @@ function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, ca
   return { spec, loaded, side: { project: loaded.project, exists, schedule, findings, kpis } };
 }
 
-export async function diff(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<void> {
+export async function diff(ctx: Context, baseArg: string | undefined, headArg: string | undefined, opts: DiffOptions): Promise<Outcome> {
   const format = ctx.json ? 'json' : choiceOption(ctx, '--format', opts.format, FORMATS) ?? 'text';
-  const [baseArg, headArg] = args.map((a) => (a === undefined ? undefined : String(a)));
   const root = projectRoot(ctx);
   let base: LoadedSide, head: LoadedSide;
   try {
@@ -121,9 +122,10 @@ export async function diff(ctx: Context, args: unknown[], opts: Record<string, u
         fixed: result.findings.fixed.map((d) => renderDiagnostic(d, ctx.lang)),
       },
     });
-    return;
+    return DONE;
   }
   const doc = diffDocument(result, ctx.t);
   if (format === 'md') ctx.stdout.write(renderDiffMarkdown(doc, labels, ctx.t, ctx.lang));
   else ctx.stdout.write(renderDiffText(doc, labels, ctx.t, ctx.lang, paint(ctx)));
+  return DONE;
 }

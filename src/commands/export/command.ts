@@ -1,14 +1,19 @@
 // Flags of `deliver export`.
-import { Option, type Command } from 'commander';
-import type { Runner } from '../../cli/program.js';
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
+import { Option } from '@commander-js/extra-typings';
+import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
 export const EXPORT_KINDS = ['requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys', 'meetings'] as const;
 
-export function register(program: Command, run: Runner): void {
-  program
+function exportCommand(program: Parent) {
+  return program
     .command('export')
     .description('records for spreadsheets (CSV), scripts (JSON) and calendars (ICS)')
     .addOption(new Option('--format <format>', 'csv (default), json or ics').choices(['csv', 'json', 'ics']))
-    .addOption(new Option('--kind <kind>', 'which records (csv default: requirements; json and ics default: all)').choices([...EXPORT_KINDS]))
-    .action(run(async (ctx, _a, opts) => (await import('./run.js')).exportRecords(ctx, opts)));
+    .addOption(new Option('--kind <kind>', 'which records (csv default: requirements; json and ics default: all)').choices([...EXPORT_KINDS]));
+}
+export type ExportOptions = OptionsOf<typeof exportCommand>;
+
+export function register(program: Parent, run: Runner): void {
+  exportCommand(program).action((opts, cmd) => run(cmd, async (ctx) => (await import('./run.js')).exportRecords(ctx, opts)));
 }

@@ -1,6 +1,8 @@
 // `deliver export --format csv|json|ics [--kind …]`: records for spreadsheets, scripts and calendars.
 // CSV holds one kind of record (default requirements); JSON and ICS hold every kind unless --kind says.
 import type { Context } from '../../cli/context.js';
+import { readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { ExportOptions } from './command.js';
 import { choiceOption } from '../../cli/options.js';
 import { printJson } from '../../cli/output.js';
 import { readProject } from '../../cli/project.js';
@@ -15,7 +17,7 @@ import { planOf } from '../../cli/plan.js';
 const ICS_DEFAULT: IcsKind[] = ['project', 'milestones', 'requirements', 'risks', 'acceptance'];
 const ICS_KINDS: readonly string[] = [...ICS_DEFAULT, 'tasks'];
 
-export async function exportRecords(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function exportRecords(ctx: Context, opts: ExportOptions): Promise<Outcome> {
   const format = choiceOption(ctx, '--format', opts.format, ['csv', 'json', 'ics'] as const) ?? (ctx.json ? 'json' : 'csv');
   const kind = choiceOption(ctx, '--kind', opts.kind, EXPORT_KINDS);
   const r = readProject(ctx);
@@ -36,4 +38,5 @@ export async function exportRecords(ctx: Context, opts: Record<string, unknown>)
     const name = p.manifest?.data.name ?? 'deliver';
     ctx.stdout.write(toIcs(icsEvents(p, schedule, kinds, ctx.t), name, ctx.asOf));
   }
+  return readOutcome(r);
 }

@@ -1,5 +1,7 @@
 // `deliver gantt`: the plan as a text chart fitted to the terminal, or a Mermaid block for a pull request.
 import type { Context } from '../../cli/context.js';
+import { readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { GanttOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, textOption } from '../../cli/options.js';
 import { printJson } from '../../cli/output.js';
@@ -7,7 +9,7 @@ import { renderGantt } from '../../render/gantt.js';
 import { renderMermaidGantt } from '../../render/gantt-mermaid.js';
 import { readPlan, reportPlanFindings } from '../../cli/plan.js';
 
-export async function gantt(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function gantt(ctx: Context, opts: GanttOptions): Promise<Outcome> {
   const from = dateOption(ctx, '--from', opts.from);
   const to = dateOption(ctx, '--to', opts.to);
   if (from !== undefined && to !== undefined && to < from) throw new UsageError(ctx.t('gantt.toBeforeFrom', { from, to }));
@@ -31,4 +33,5 @@ export async function gantt(ctx: Context, opts: Record<string, unknown>): Promis
   if (ctx.json) printJson(ctx, 'gantt', { format, as_of: ctx.asOf, baseline: plan.schedule.baseline ?? null, chart });
   else ctx.stdout.write(chart);
   reportPlanFindings(ctx, loaded);
+  return readOutcome(loaded);
 }

@@ -1,9 +1,10 @@
 // Flags of `deliver init`.
-import { Option, type Command } from 'commander';
-import type { Runner } from '../../cli/program.js';
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
+import { Option } from '@commander-js/extra-typings';
+import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
-export function register(program: Command, run: Runner): void {
-  program
+function init(program: Parent) {
+  return program
     .command('init [dir]')
     .description('scaffold a project from a template (asks for what is missing in a terminal)')
     .option('--template <name>', 'template: software or handover')
@@ -12,6 +13,10 @@ export function register(program: Command, run: Runner): void {
     .option('--start <date>', 'start date, YYYY-MM-DD')
     .option('--due <date>', 'agreed completion date (for handover: the handover date)')
     .addOption(new Option('--lang <lang>', 'language of the records').choices(['zh-CN', 'en']))
-    .option('-y, --yes', 'never prompt: use flags and defaults')
-    .action(run(async (ctx, args, opts) => (await import('./run.js')).init(ctx, args[0] as string | undefined, opts)));
+    .option('-y, --yes', 'never prompt: use flags and defaults');
+}
+export type InitOptions = OptionsOf<typeof init>;
+
+export function register(program: Parent, run: Runner): void {
+  init(program).action((dir, opts, cmd) => run(cmd, async (ctx) => (await import('./run.js')).init(ctx, dir, opts)));
 }

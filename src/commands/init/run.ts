@@ -5,6 +5,8 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import type { Context } from '../../cli/context.js';
+import { WROTE, type Outcome } from '../../cli/outcome.js';
+import type { InitOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, mayPrompt, requireDate, textOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
@@ -25,7 +27,7 @@ function readTemplate(name: string): Template {
   return load(readFileSync(join(templatesDir(), name, 'template.yaml'), 'utf8')) as Template;
 }
 
-export async function init(ctx: Context, dirArg: string | undefined, opts: Record<string, unknown>): Promise<void> {
+export async function init(ctx: Context, dirArg: string | undefined, opts: InitOptions): Promise<Outcome> {
   const dir = resolve(ctx.cwd, dirArg ?? ctx.dir ?? '.');
   const shown = dirArg ?? ctx.dir ?? '.';
   for (const f of [MANIFEST_FILE, PLAN_FILE]) {
@@ -46,15 +48,15 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: Recor
   if (!isLang(lang)) lang = 'en';
   ctx.useProjectLanguage(lang);
 
-  const ask = async (key: string, question: string, def: string): Promise<string> => {
-    const v = textOption(opts[key]);
+  const ask = async (given: string | undefined, question: string, def: string): Promise<string> => {
+    const v = textOption(given);
     if (v) return v;
     if (prompt) return (await ctx.prompter.input(question, { default: def })).trim() || def;
     return def;
   };
-  const name = await ask('name', ctx.t('init.ask.name'), basename(dir));
-  const client = await ask('client', ctx.t('init.ask.client'), lang === 'zh-CN' ? '待定客户' : 'Client to be confirmed');
-  const start = await requireDate(ctx, opts, 'start', '--start', ctx.t('init.ask.start'), ctx.asOf);
+  const name = await ask(opts.name, ctx.t('init.ask.name'), basename(dir));
+  const client = await ask(opts.client, ctx.t('init.ask.client'), lang === 'zh-CN' ? '待定客户' : 'Client to be confirmed');
+  const start = await requireDate(ctx, opts, opts.start, '--start', ctx.t('init.ask.start'), ctx.asOf);
   const tpl = readTemplate(template);
   let due = dateOption(ctx, '--due', opts.due);
   if (!due && prompt) {
@@ -87,6 +89,7 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: Recor
   commitFiles(dir, writes);
   if (ctx.json) printJson(ctx, 'init', { dir, template, files: writes.map((w) => w.rel) });
   else println(ctx, ctx.t('init.done', { dir: shown, template, files: writes.length }));
+  return WROTE;
 }
 
 function isLink(p: string): boolean {

@@ -3,7 +3,9 @@
 import { basename } from 'node:path';
 import { displayWidth as stringWidth } from '../../render/width.js';
 import type { Context } from '../../cli/context.js';
-import { FindingsError, UsageError } from '../../cli/errors.js';
+import { EXIT, UsageError } from '../../cli/errors.js';
+import type { Outcome } from '../../cli/outcome.js';
+import type { KpiOptions } from './command.js';
 import { printDiagnostics, printJson, printTable, println } from '../../cli/output.js';
 import { readProject, type ReadProject } from '../../cli/project.js';
 import { targets, type Target } from '../../cli/targets.js';
@@ -11,7 +13,7 @@ import { portfolioTotals, projectKpis, type Kpis } from '../../core/kpi.js';
 import { allTime, parsePeriod, projectAsOf, windowOf, type Period } from '../../core/period.js';
 import { formatDate, formatRange, measureColumns, measureGroups, measureNotes, measureRows, portfolioColumns, type Fmt, type PortfolioRow } from '../../render/kpi.js';
 import { sanitizeInline } from '../../render/sanitize.js';
-import { errorCount, kpiJson } from '../status/run.js';
+import { errorCount, kpiJson } from '../../cli/views.js';
 
 
 function periodJson(period: Period | undefined, asOf: string) {
@@ -27,11 +29,11 @@ function periodLine(ctx: Context, f: Fmt, period: Period | undefined): string {
 
 interface Row { target: Target; read: ReadProject; name: string; code?: string; kpis: Kpis }
 
-export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unknown>): Promise<void> {
+export async function kpi(ctx: Context, dirs: string[], opts: KpiOptions): Promise<Outcome> {
   let period: Period | undefined;
   if (opts.period !== undefined) {
-    const p = parsePeriod(String(opts.period));
-    if (!p) throw new UsageError(ctx.t('err.badPeriod', { value: String(opts.period) }));
+    const p = parsePeriod(opts.period);
+    if (!p) throw new UsageError(ctx.t('err.badPeriod', { value: opts.period }));
     period = p;
   }
   const { list, single } = targets(ctx, dirs);
@@ -39,7 +41,7 @@ export async function kpi(ctx: Context, dirs: string[], opts: Record<string, unk
 }
 
 /** The report for targets already chosen (the command line layer remembers its output). */
-export async function kpiOf(ctx: Context, list: Target[], single: boolean, period: Period | undefined): Promise<void> {
+export async function kpiOf(ctx: Context, list: Target[], single: boolean, period: Period | undefined): Promise<Outcome> {
   const rows: Row[] = list.map((target) => {
     const read = readProject(ctx, target.root);
     // The measures need the project as of the date and its calendar, not the computed plan: no
@@ -96,5 +98,6 @@ export async function kpiOf(ctx: Context, list: Target[], single: boolean, perio
       for (const n of measureNotes(t, totals, f)) println(ctx, `  ${n}`);
     }
   }
-  if (broken.length) throw new FindingsError([]);
+  // Each broken project's errors were named above, with its folder: exit 1, nothing more to print.
+  return { exit: broken.length ? EXIT.findings : EXIT.ok };
 }

@@ -6,7 +6,8 @@ import { choiceOption, dateOption, intOption, textOption } from '../../cli/optio
 import { printJson, printTable, println } from '../../cli/output.js';
 import { findRecord, readProject } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
-import { MEETING_KINDS } from './command.js';
+import { MEETING_KINDS, type MeetingActOptions, type MeetingAddOptions, type MeetingListOptions } from './command.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import { compareIds } from '../../core/id-order.js';
 import { nextPrefixedId, recordPath } from '../../core/ids.js';
 import { actionIsOverdue, type MeetingAction } from '../../core/kinds/meeting.js';
@@ -40,7 +41,7 @@ function requireKnownRequirements(ctx: Context, p: Project, ids: string[]): void
   }
 }
 
-export async function meetingAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function meetingAdd(ctx: Context, opts: MeetingAddOptions): Promise<Outcome> {
   const kind = choiceOption(ctx, '--kind', opts.kind, MEETING_KINDS);
   if (!kind) throw new UsageError(ctx.t('err.missingOption', { option: '--kind' }), ctx.t('err.missingOptionHint', { option: '--kind' }));
   const title = textOption(opts.title);
@@ -69,6 +70,7 @@ export async function meetingAdd(ctx: Context, opts: Record<string, unknown>): P
   });
   if (ctx.json) printJson(ctx, 'meeting.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
 interface Row {
@@ -77,9 +79,10 @@ interface Row {
   overdue: number;
 }
 
-export async function meetingList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function meetingList(ctx: Context, opts: MeetingListOptions): Promise<Outcome> {
   const kind = choiceOption(ctx, '--kind', opts.kind, MEETING_KINDS);
-  const project = projectAsOf(readProject(ctx).project, ctx.asOf);
+  const read = readProject(ctx);
+  const project = projectAsOf(read.project, ctx.asOf);
   const rows: Row[] = project.meetings.map(({ data: m }) => ({
     m, open: (m.actions ?? []).filter((a) => a.done === undefined).length, overdue: (m.actions ?? []).filter((a) => actionIsOverdue(a, ctx.asOf)).length,
   }))
@@ -87,7 +90,7 @@ export async function meetingList(ctx: Context, opts: Record<string, unknown>): 
     .sort((a, b) => (a.m.date < b.m.date ? -1 : a.m.date > b.m.date ? 1 : compareIds(a.m.id, b.m.id)));
   if (ctx.json) {
     printJson(ctx, 'meeting.list', { as_of: ctx.asOf, items: rows.map((r) => ({ ...r.m, open_actions: r.open, overdue_actions: r.overdue })) });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   printTable(ctx, [
@@ -100,15 +103,17 @@ export async function meetingList(ctx: Context, opts: Record<string, unknown>): 
   ], rows);
   const overdue = rows.reduce((s, r) => s + r.overdue, 0);
   if (overdue) println(ctx, t('meeting.overdueSummary', { count: overdue }));
+  return readOutcome(read);
 }
 
-export async function meetingShow(ctx: Context, id: string): Promise<void> {
-  const project = projectAsOf(readProject(ctx).project, ctx.asOf);
-  const m = findRecord(ctx, project, project.meetings, id, ctx.t('kind.meeting'), 'meeting list').data;
+export async function meetingShow(ctx: Context, id: string): Promise<Outcome> {
+  const read = readProject(ctx);
+  const project = projectAsOf(read.project, ctx.asOf);
+  const m = findRecord(ctx, read, project.meetings, id, ctx.t('kind.meeting'), 'meeting list').data;
   const actions = (m.actions ?? []).map((a, i) => ({ n: i + 1, ...a, overdue: actionIsOverdue(a, ctx.asOf) }));
   if (ctx.json) {
     printJson(ctx, 'meeting.show', { as_of: ctx.asOf, meeting: m, actions });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   const c = ctx.chalk();
@@ -136,14 +141,15 @@ export async function meetingShow(ctx: Context, id: string): Promise<void> {
   }
   if (m.requirements?.length) println(ctx, `${t('exp.h.requirements')}: ${m.requirements.map(safeText).join(', ')}`);
   if (m.notes) println(ctx, safeText(m.notes));
+  return readOutcome(read);
 }
 
-export async function meetingAct(ctx: Context, id: string, numberArg: string, opts: Record<string, unknown>): Promise<void> {
+export async function meetingAct(ctx: Context, id: string, numberArg: string, opts: MeetingActOptions): Promise<Outcome> {
   const n = intOption(ctx, '<action-number>', numberArg, 1, 1000)!;
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   if (date > ctx.asOf) throw new RefusedError(ctx.t('meeting.future', { date, asOf: ctx.asOf }));
-  const text = changeProject(ctx, (p) => {
-    const rec = findRecord(ctx, p, p.meetings, id, ctx.t('kind.meeting'), 'meeting list');
+  const text = changeProject(ctx, (p, loaded) => {
+    const rec = findRecord(ctx, loaded, p.meetings, id, ctx.t('kind.meeting'), 'meeting list');
     const list = rec.data.actions ?? [];
     const a = list[n - 1];
     if (!a) throw new UsageError(ctx.t('meeting.noSuchAction', { id, n, count: list.length }));
@@ -153,4 +159,5 @@ export async function meetingAct(ctx: Context, id: string, numberArg: string, op
   });
   if (ctx.json) printJson(ctx, 'meeting.act', { id, action: n, done: date });
   else println(ctx, ctx.t('meeting.markedDone', { id, n, date, text: safeText(text) }));
+  return WROTE;
 }

@@ -1,5 +1,7 @@
 // `deliver milestone add|list`: plan milestones, their computed dates against what was agreed.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { MilestoneAddOptions, MilestoneListOptions } from './command.js';
 import { dateOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
 import { changeProject } from '../../cli/change-project.js';
@@ -10,9 +12,9 @@ import type { Column } from '../../render/table.js';
 import { safeText } from '../../render/sanitize.js';
 import { appendToPlan, idList, itemJson, noteUnscheduled, readPlan, refuseCycle, requirePlanRefs, signed, type ItemJson } from '../../cli/plan.js';
 
-export async function milestoneAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function milestoneAdd(ctx: Context, opts: MilestoneAddOptions): Promise<Outcome> {
   readPlan(ctx); // the project's language before any prompt
-  const name = await requireText(ctx, opts, 'name', '--name', ctx.t('milestone.ask.name'));
+  const name = await requireText(ctx, opts, opts.name, '--name', ctx.t('milestone.ask.name'));
   const due = dateOption(ctx, '--due', opts.due);
   const after = idList(opts.after);
   const id = changeProject(ctx, (p, loaded) => {
@@ -24,6 +26,7 @@ export async function milestoneAdd(ctx: Context, opts: Record<string, unknown>):
   });
   if (ctx.json) printJson(ctx, 'milestone.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
 type MilestoneRow = ItemJson & { reached: string | null };
@@ -32,14 +35,14 @@ function milestoneRow(m: Milestone, it: ScheduledItem | undefined): MilestoneRow
   return { ...itemJson(m, 'milestone', it), reached: m.done ?? null };
 }
 
-export async function milestoneList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function milestoneList(ctx: Context, opts: MilestoneListOptions): Promise<Outcome> {
   const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
   const p = loaded.project;
   const s = plan.schedule;
   const rows = p.milestones.map((m) => milestoneRow(m.data, s.items.get(m.data.id))).filter((r) => !opts.late || r.late);
   if (ctx.json) {
     printJson(ctx, 'milestone.list', { as_of: ctx.asOf, baseline: s.baseline ?? null, items: rows });
-    return;
+    return readOutcome(loaded);
   }
   const t = ctx.t;
   const cols: (Column<MilestoneRow> | false)[] = [
@@ -56,4 +59,5 @@ export async function milestoneList(ctx: Context, opts: Record<string, unknown>)
   printTable(ctx, cols.filter((c): c is Column<MilestoneRow> => c !== false), rows);
   if (ctx.stdoutIsTTY && s.baseline !== undefined) println(ctx, t('plan.slipAgainst', { name: safeText(s.baseline) }));
   noteUnscheduled(ctx, p, s);
+  return readOutcome(loaded);
 }

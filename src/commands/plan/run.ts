@@ -1,15 +1,16 @@
 // `deliver plan baseline|show`: freeze the computed dates as a named baseline; the schedule as a table.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { PlanBaselineOptions, PlanShowOptions } from './command.js';
 import { RefusedError } from '../../cli/errors.js';
 import { textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
 import { changeProject } from '../../cli/change-project.js';
 import type { ScheduledItem } from '../../core/schedule.js';
 import { safeText, sanitizeInline } from '../../render/sanitize.js';
-import { appendToPlan, itemJson, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from '../../cli/plan.js';
-import { itemColumns } from '../task/run.js';
+import { appendToPlan, itemColumns, itemJson, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from '../../cli/plan.js';
 
-export async function planBaseline(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function planBaseline(ctx: Context, opts: PlanBaselineOptions): Promise<Outcome> {
   const name = textOption(opts.name) ?? `baseline-${ctx.asOf}`;
   const result = changeProject(ctx, (p, loaded) => {
     if (p.baselines.some((b) => b.data.name === name)) {
@@ -32,6 +33,7 @@ export async function planBaseline(ctx: Context, opts: Record<string, unknown>):
   });
   if (ctx.json) printJson(ctx, 'plan.baseline', { name, taken: ctx.asOf, items: result.count });
   else println(ctx, ctx.t('plan.baselineTaken', { name: sanitizeInline(name), count: result.count, taken: ctx.asOf }));
+  return WROTE;
 }
 
 type Row = ItemJson;
@@ -39,7 +41,7 @@ type Row = ItemJson;
 const byStart = (a: ScheduledItem, b: ScheduledItem) =>
   a.start < b.start ? -1 : a.start > b.start ? 1 : a.kind !== b.kind ? (a.kind === 'task' ? -1 : 1) : a.end < b.end ? -1 : a.end > b.end ? 1 : a.id < b.id ? -1 : 1;
 
-export async function planShow(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function planShow(ctx: Context, opts: PlanShowOptions): Promise<Outcome> {
   const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
   const p = loaded.project;
   const s = plan.schedule;
@@ -58,7 +60,7 @@ export async function planShow(ctx: Context, opts: Record<string, unknown>): Pro
       items: rows, problems: s.problems.map((x) => ({ ...x, message: problemText(ctx.t, x) })),
     });
     reportPlanFindings(ctx, loaded);
-    return;
+    return readOutcome(loaded);
   }
   const t = ctx.t;
   const c = ctx.chalk();
@@ -85,4 +87,5 @@ export async function planShow(ctx: Context, opts: Record<string, unknown>): Pro
     for (const x of s.problems) println(ctx, `  ${problemText(t, x)}`);
   }
   reportPlanFindings(ctx, loaded);
+  return readOutcome(loaded);
 }

@@ -5,6 +5,8 @@
 // order, which is the one `deliver validate` reports as the duplicate.
 import { relative, resolve, sep } from 'node:path';
 import type { Context } from '../../cli/context.js';
+import { WROTE, type Outcome } from '../../cli/outcome.js';
+import type { RenumberOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { intOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
@@ -19,7 +21,7 @@ import { locate } from '../../store/locate.js';
 import type { LoadedProject } from '../../store/load.js';
 import { idList } from '../../cli/plan.js';
 
-interface Outcome {
+interface Renumbered {
   plan: RenumberPlan;
   /** The copy was chosen by the default rule among several. */
   defaulted: boolean;
@@ -37,7 +39,7 @@ function fileOrder(a: Located<unknown>, b: Located<unknown>): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : Number(a.path[1] ?? 0) - Number(b.path[1] ?? 0);
 }
 
-export async function renumber(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function renumber(ctx: Context, id: string, opts: RenumberOptions): Promise<Outcome> {
   if (!kindOfId(id)) throw new UsageError(ctx.t('renumber.err.badId', { id: sanitizeInline(id) }));
   const line = intOption(ctx, '--line', opts.line, 1, 10_000_000);
   const root = projectRoot(ctx);
@@ -45,7 +47,7 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
   const refFrom = idList(opts.refFrom);
   const dryRun = Boolean(opts.dryRun);
 
-  const out = changeProject<Outcome>(ctx, (p, loaded: LoadedProject) => {
+  const out = changeProject<Renumbered>(ctx, (p, loaded: LoadedProject) => {
     const lineOf = (file: string, path: readonly (string | number)[]) => {
       const src = loaded.sources.get(file);
       return src === undefined ? undefined : locate(src, path).line;
@@ -91,7 +93,7 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
       duplicate: plan.others.length > 0, kept: plan.others.map((r) => ({ file: r.file, path: r.path })),
       updated: plan.updated.map(where), ambiguous: plan.ambiguous.map(where), dry_run: dryRun,
     });
-    return;
+    return WROTE;
   }
   const site = (s: RefSite) => {
     const w = where(s);
@@ -118,4 +120,5 @@ export async function renumber(ctx: Context, id: string, opts: Record<string, un
     for (const s of plan.ambiguous) println(ctx, site(s));
     println(ctx, t('renumber.ambiguousHint', { new: plan.newId }));
   }
+  return WROTE;
 }

@@ -2,6 +2,8 @@
 // written atomically to a file (never through a symbolic link, never over a record file).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Context } from '../../cli/context.js';
+import { readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { ReportWeeklyOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
@@ -14,7 +16,7 @@ import { sanitizeInline } from '../../render/sanitize.js';
 import { renderWeeklyHtml } from '../../render/weekly-html.js';
 import { renderWeeklyMd } from '../../render/weekly-md.js';
 import { commitFiles, safeTarget, STATE_DIR, UnsafePathError } from '../../store/atomic.js';
-import { kpiJson, projectView } from '../status/run.js';
+import { kpiJson, projectView } from '../../cli/views.js';
 
 /** Whether `rel` (project-relative, forward slashes) is a record file or deliver's own state. */
 export function isRecordPath(rel: string): boolean {
@@ -48,12 +50,12 @@ export function writeOutFile(ctx: Context, projectRoot: string, file: string, co
   return abs;
 }
 
-export async function reportWeekly(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function reportWeekly(ctx: Context, opts: ReportWeeklyOptions): Promise<Outcome> {
   const format = choiceOption(ctx, '--format', opts.format, ['md', 'html'] as const) ?? 'md';
   let week = weekOf(ctx.asOf);
   if (opts.week !== undefined) {
-    const p = parsePeriod(String(opts.week));
-    if (!p || p.kind !== 'week') throw new UsageError(ctx.t('err.badWeek', { value: String(opts.week) }));
+    const p = parsePeriod(opts.week);
+    if (!p || p.kind !== 'week') throw new UsageError(ctx.t('err.badWeek', { value: opts.week }));
     week = p;
   }
   const r = readProject(ctx);
@@ -66,12 +68,13 @@ export async function reportWeekly(ctx: Context, opts: Record<string, unknown>):
   } else {
     const f: Fmt = { t: ctx.t, year: Number(asOf.slice(0, 4)) };
     const text = format === 'html' ? renderWeeklyHtml(model, f, ctx.lang) : renderWeeklyMd(model, f);
-    if (opts.out !== undefined && String(opts.out) !== '') {
-      const out = String(opts.out);
+    if (opts.out !== undefined && opts.out !== '') {
+      const out = opts.out;
       writeOutFile(ctx, r.root, out, text);
       println(ctx, ctx.t('wk.written', { file: sanitizeInline(out) }));
     } else {
       ctx.stdout.write(text);
     }
   }
+  return readOutcome(r);
 }

@@ -1,5 +1,7 @@
 // `deliver req add|list|show|move`: the requirement register.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { ReqAddOptions, ReqListOptions, ReqMoveOptions } from './command.js';
 import { RefusedError } from '../../cli/errors.js';
 import { choiceOption, dateOption, mayPrompt, optionalDate, requireDate, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -8,25 +10,25 @@ import { changeProject } from '../../cli/change-project.js';
 import type { LoadedProject } from '../../store/load.js';
 import { nextRequirementId, recordPath } from '../../core/ids.js';
 import { allowedMoves, canMove, heldFrom, REQUIREMENT_STATUSES } from '../../core/lifecycle.js';
-import { type Located, type Project, type Requirement, type RequirementStatus } from '../../core/model.js';
+import { type Located, type Requirement, type RequirementStatus } from '../../core/model.js';
 import { passedRequirementIds } from '../../core/rules/requirements.js';
 import { safeText } from '../../render/sanitize.js';
 
 const URGENCIES = ['high', 'medium', 'low'] as const;
 
-export async function reqAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function reqAdd(ctx: Context, opts: ReqAddOptions): Promise<Outcome> {
   // Ask for everything before taking the lock: prompts can take minutes.
   const project = readProject(ctx);
   const manifest = project.project.manifest?.data;
-  const title = await requireText(ctx, opts, 'title', '--title', ctx.t('req.ask.title'));
-  const customer = await requireText(ctx, opts, 'customer', '--customer', ctx.t('req.ask.customer'), manifest?.client);
-  const contact = await requireText(ctx, opts, 'contact', '--contact', ctx.t('req.ask.contact'));
+  const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('req.ask.title'));
+  const customer = await requireText(ctx, opts, opts.customer, '--customer', ctx.t('req.ask.customer'), manifest?.client);
+  const contact = await requireText(ctx, opts, opts.contact, '--contact', ctx.t('req.ask.contact'));
   let urgency = choiceOption(ctx, '--urgency', opts.urgency, URGENCIES);
   if (!urgency && mayPrompt(ctx, opts)) urgency = await ctx.prompter.select(ctx.t('req.ask.urgency'), URGENCIES.map((u) => ({ value: u, name: ctx.t(`urgency.${u}`) })), 'medium');
   if (!urgency) urgency = 'medium';
-  const received = await requireDate(ctx, opts, 'received', '--received', ctx.t('req.ask.received'), ctx.asOf);
-  const due = await optionalDate(ctx, opts, 'due', '--due', ctx.t('req.ask.due'));
-  const receiver = await requireText(ctx, opts, 'receiver', '--receiver', ctx.t('req.ask.receiver'));
+  const received = await requireDate(ctx, opts, opts.received, '--received', ctx.t('req.ask.received'), ctx.asOf);
+  const due = await optionalDate(ctx, opts, opts.due, '--due', ctx.t('req.ask.due'));
+  const receiver = await requireText(ctx, opts, opts.receiver, '--receiver', ctx.t('req.ask.receiver'));
   const description = textOption(opts.description);
   const channel = textOption(opts.channel);
 
@@ -42,23 +44,25 @@ export async function reqAdd(ctx: Context, opts: Record<string, unknown>): Promi
   });
   if (ctx.json) printJson(ctx, 'req.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
-function findRequirement(ctx: Context, p: Project, id: string, loaded?: LoadedProject): Located<Requirement> {
-  return findRecord(ctx, p, p.requirements, id, ctx.t('kind.requirement'), 'req', loaded);
+function findRequirement(ctx: Context, loaded: LoadedProject, id: string): Located<Requirement> {
+  return findRecord(ctx, loaded, loaded.project.requirements, id, ctx.t('kind.requirement'), 'req');
 }
 
-export async function reqList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, REQUIREMENT_STATUSES)!);
-  const urgencies = (opts.urgency as string[] | undefined)?.map((s) => choiceOption(ctx, '--urgency', s, URGENCIES)!);
-  const { project } = readProject(ctx);
+export async function reqList(ctx: Context, opts: ReqListOptions): Promise<Outcome> {
+  const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, REQUIREMENT_STATUSES)!);
+  const urgencies = opts.urgency?.map((s) => choiceOption(ctx, '--urgency', s, URGENCIES)!);
+  const read = readProject(ctx);
+  const { project } = read;
   const rows = project.requirements
     .map((r) => r.data)
     .filter((r) => (!statuses || statuses.includes(r.status)) && (!urgencies || urgencies.includes(r.urgency)))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (ctx.json) {
     printJson(ctx, 'req.list', { items: rows });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   printTable(ctx, [
@@ -71,18 +75,19 @@ export async function reqList(ctx: Context, opts: Record<string, unknown>): Prom
     { header: t('req.col.due'), value: (r) => r.due },
     { header: t('req.col.receiver'), value: (r) => r.receiver },
   ], rows);
+  return readOutcome(read);
 }
 
-export async function reqShow(ctx: Context, id: string): Promise<void> {
+export async function reqShow(ctx: Context, id: string): Promise<Outcome> {
   const loaded = readProject(ctx);
   const { project } = loaded;
-  const req = findRequirement(ctx, project, id, loaded);
+  const req = findRequirement(ctx, loaded, id);
   const tasks = project.tasks.filter((t) => t.data.requirement === id).map((t) => t.data);
   const changes = project.changes.filter((c) => c.data.requirements?.includes(id)).map((c) => c.data);
   const acceptance = project.acceptance.filter((a) => a.data.requirements.includes(id)).map((a) => a.data);
   if (ctx.json) {
     printJson(ctx, 'req.show', { requirement: req.data, file: req.file, tasks, changes, acceptance });
-    return;
+    return readOutcome(loaded);
   }
   const t = ctx.t;
   const d = req.data;
@@ -106,15 +111,16 @@ export async function reqShow(ctx: Context, id: string): Promise<void> {
   list(t('req.show.changes'), changes.map((x) => `${safeText(x.id)}  ${safeText(x.title)}  [${safeText(x.status)}]`));
   list(t('req.show.acceptance'), acceptance.map((x) => `${safeText(x.id)}  ${safeText(x.deliverable)}  ${(x.rounds ?? []).map((r) => `${r.date}:${r.result}`).join(' ') || '—'}`));
   list(t('req.show.history'), (d.history ?? []).map((h) => `${h.date}  ${h.from ? safeText(h.from) + ' → ' : ''}${safeText(h.to)}${h.by ? '  ' + safeText(h.by) : ''}${h.note ? '  ' + safeText(h.note) : ''}`));
+  return readOutcome(loaded);
 }
 
-export async function reqMove(ctx: Context, id: string, to: string, opts: Record<string, unknown>): Promise<void> {
+export async function reqMove(ctx: Context, id: string, to: string, opts: ReqMoveOptions): Promise<Outcome> {
   const status = choiceOption(ctx, '<status>', to, REQUIREMENT_STATUSES)!;
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const by = textOption(opts.by);
   const note = textOption(opts.note);
   const from = changeProject(ctx, (p, loaded) => {
-    const req = findRequirement(ctx, p, id, loaded);
+    const req = findRequirement(ctx, loaded, id);
     const from: RequirementStatus = req.data.status;
     const resume = heldFrom(req.data);
     if (!canMove(from, status, resume)) {
@@ -131,4 +137,5 @@ export async function reqMove(ctx: Context, id: string, to: string, opts: Record
   });
   if (ctx.json) printJson(ctx, 'req.move', { id, from, to: status, date });
   else println(ctx, ctx.t('req.moved', { id, from, to: status }));
+  return WROTE;
 }

@@ -1,6 +1,7 @@
 // Flags of `deliver risk add|list|show|update|act|close`.
-import { Option, type Command } from 'commander';
-import { collect, type Runner } from '../../cli/program.js';
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
+import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
+import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
 /** A planned action given on the command line; `orphan` marks an --action-due/--action-owner with no --action before it. */
 export interface ActionFlag {
@@ -15,7 +16,7 @@ export interface ActionFlag {
  * the --action before them, so all three write into one ordered list (commander keeps repeatable
  * options apart, which would lose the pairing).
  */
-function actionFlags(cmd: Command): Command {
+function actionFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
   const list: ActionFlag[] = [];
   const attach = (key: 'due' | 'owner', flag: string) => (v: string) => {
     const last = list[list.length - 1];
@@ -29,9 +30,7 @@ function actionFlags(cmd: Command): Command {
     .addOption(new Option('--action-owner <name>', 'owner of the --action before it').argParser(attach('owner', '--action-owner')));
 }
 
-const load = () => import('./run.js');
-
-function riskFields(cmd: Command): Command {
+function riskFields<A extends unknown[], G extends OptionValues>(cmd: Command<A, {}, G>) {
   return cmd
     .option('--title <text>', 'the risk in a sentence')
     .addOption(new Option('--category <category>', 'category').choices(['market', 'technical', 'production', 'quality', 'delivery', 'legal']))
@@ -43,38 +42,63 @@ function riskFields(cmd: Command): Command {
     .option('--description <text>', 'longer description');
 }
 
-export function register(program: Command, run: Runner): void {
-  const risk = program.command('risk').description('the risk register');
-  actionFlags(riskFields(risk.command('add').description('register a risk; prints its id')))
+const load = () => import('./run.js');
+
+function add(risk: Parent) {
+  return actionFlags(riskFields(risk.command('add').description('register a risk; prints its id')))
     .option('--identified <date>', 'date identified (default: --as-of)')
-    .option('-y, --yes', 'never prompt')
-    .action(run(async (ctx, _a, opts) => (await load()).riskAdd(ctx, opts)));
-  risk
+    .option('-y, --yes', 'never prompt');
+}
+export type RiskAddOptions = OptionsOf<typeof add>;
+
+function list(risk: Parent) {
+  return risk
     .command('list')
     .description('risks by score (probability × impact), highest first; overdue actions flagged')
     .option('--open', 'only risks that are not closed')
     .option('--status <status>', 'only this status (repeatable)', collect)
-    .option('--matrix', 'draw the 5×5 probability × impact matrix')
-    .action(run(async (ctx, _a, opts) => (await load()).riskList(ctx, opts)));
-  risk
+    .option('--matrix', 'draw the 5×5 probability × impact matrix');
+}
+export type RiskListOptions = OptionsOf<typeof list>;
+
+function show(risk: Parent) {
+  return risk
     .command('show <id>')
-    .description('one risk with its numbered actions')
-    .action(run(async (ctx, args) => (await load()).riskShow(ctx, String(args[0]))));
-  actionFlags(riskFields(risk.command('update <id>').description('change a risk; --action adds planned actions')))
-    .addOption(new Option('--status <status>', 'new status').choices(['open', 'monitoring', 'occurred', 'closed']))
-    .action(run(async (ctx, args, opts) => (await load()).riskUpdate(ctx, String(args[0]), opts)));
-  risk
+    .description('one risk with its numbered actions');
+}
+
+function update(risk: Parent) {
+  return actionFlags(riskFields(risk.command('update <id>').description('change a risk; --action adds planned actions')))
+    .addOption(new Option('--status <status>', 'new status').choices(['open', 'monitoring', 'occurred', 'closed']));
+}
+export type RiskUpdateOptions = OptionsOf<typeof update>;
+
+function act(risk: Parent) {
+  return risk
     .command('act <id> <action-number>')
     .description('record what happened to planned action N (1, 2, …)')
     .option('--done', 'the action was carried out')
     .option('--date <date>', 'when it was carried out or waived (default: --as-of)')
     .option('--waive <reason>', 'the action will not be carried out, and why (it leaves the response plan)')
-    .option('--due <date>', 'reschedule the action')
-    .action(run(async (ctx, args, opts) => (await load()).riskAct(ctx, String(args[0]), String(args[1]), opts)));
-  risk
+    .option('--due <date>', 'reschedule the action');
+}
+export type RiskActOptions = OptionsOf<typeof act>;
+
+function close(risk: Parent) {
+  return risk
     .command('close <id>')
     .description('close a risk (every action must be done or waived)')
     .option('--reason <text>', 'why it is closed')
-    .option('--date <date>', 'date closed (default: --as-of)')
-    .action(run(async (ctx, args, opts) => (await load()).riskClose(ctx, String(args[0]), opts)));
+    .option('--date <date>', 'date closed (default: --as-of)');
+}
+export type RiskCloseOptions = OptionsOf<typeof close>;
+
+export function register(program: Parent, run: Runner): void {
+  const risk = program.command('risk').description('the risk register');
+  add(risk).action((opts, cmd) => run(cmd, async (ctx) => (await load()).riskAdd(ctx, opts)));
+  list(risk).action((opts, cmd) => run(cmd, async (ctx) => (await load()).riskList(ctx, opts)));
+  show(risk).action((id, _opts, cmd) => run(cmd, async (ctx) => (await load()).riskShow(ctx, id)));
+  update(risk).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).riskUpdate(ctx, id, opts)));
+  act(risk).action((id, n, opts, cmd) => run(cmd, async (ctx) => (await load()).riskAct(ctx, id, n, opts)));
+  close(risk).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).riskClose(ctx, id, opts)));
 }

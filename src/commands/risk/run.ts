@@ -1,13 +1,15 @@
 // `deliver risk add|list|show|update|act|close`: the risk register, scored and with overdue actions flagged.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
-import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption } from '../../cli/options.js';
+import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption, type Prompting } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
 import { readProject, findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
-import type { ActionFlag } from './command.js';
+import type { RiskActOptions, RiskAddOptions, RiskCloseOptions, RiskListOptions, RiskUpdateOptions } from './command.js';
 import { nextPrefixedId, recordPath } from '../../core/ids.js';
-import { type Located, type Project, type Risk, type RiskAction } from '../../core/model.js';
+import { type Located, type Risk, type RiskAction } from '../../core/model.js';
+import type { LoadedProject } from '../../store/load.js';
 import { actionState, openActions, overdueActions, RISK_CATEGORIES, RISK_RESPONSES, RISK_STATUSES, riskLevel, riskMatrix, riskScore, sortRisks } from '../../core/risk.js';
 import { renderRiskMatrix } from '../../render/risk-matrix.js';
 import { safeText } from '../../render/sanitize.js';
@@ -15,13 +17,14 @@ import type { Edit } from '../../store/yaml-edit.js';
 
 const AFFECTS = ['schedule', 'cost', 'quality', 'satisfaction'] as const;
 
-function findRisk(ctx: Context, p: Project, id: string): Located<Risk> {
-  return findRecord(ctx, p, p.risks, id, ctx.t('kind.risk'), 'risk');
+function findRisk(ctx: Context, loaded: LoadedProject, id: string): Located<Risk> {
+  return findRecord(ctx, loaded, loaded.project.risks, id, ctx.t('kind.risk'), 'risk');
 }
 
 /** --action/--action-due/--action-owner as actions, with dates and names checked. */
-function actionsFrom(ctx: Context, opts: Record<string, unknown>): RiskAction[] {
-  const list = (opts.action ?? opts.actionDue ?? opts.actionOwner) as ActionFlag[] | undefined;
+function actionsFrom(ctx: Context, opts: RiskAddOptions | RiskUpdateOptions): RiskAction[] {
+  // The three flags share one list (see command.ts).
+  const list = opts.action ?? opts.actionDue ?? opts.actionOwner;
   return (list ?? []).map((a) => {
     if (a.orphan !== undefined || a.text === undefined) throw new UsageError(ctx.t('risk.orphanActionFlag', { flag: a.orphan ?? '' }), ctx.t('risk.orphanActionFlagHint'));
     const text = textOption(a.text);
@@ -32,21 +35,22 @@ function actionsFrom(ctx: Context, opts: Record<string, unknown>): RiskAction[] 
   });
 }
 
-function affectsFrom(ctx: Context, opts: Record<string, unknown>): string[] | undefined {
-  const list = (opts.affects as string[] | undefined)?.map((s) => choiceOption(ctx, '--affects', s, AFFECTS)!);
+function affectsFrom(ctx: Context, opts: RiskAddOptions | RiskUpdateOptions): string[] | undefined {
+  const list = opts.affects?.map((s) => choiceOption(ctx, '--affects', s, AFFECTS)!);
   return list ? [...new Set(list)] : undefined;
 }
 
-async function askChoice<T extends string>(ctx: Context, opts: Record<string, unknown>, key: string, flag: string, allowed: readonly T[]): Promise<T> {
-  const given = choiceOption(ctx, flag, opts[key], allowed);
+async function askChoice<T extends string>(ctx: Context, opts: Prompting, value: string | undefined, key: 'category' | 'response', allowed: readonly T[]): Promise<T> {
+  const flag = `--${key}`;
+  const given = choiceOption(ctx, flag, value, allowed);
   if (given) return given;
   if (mayPrompt(ctx, opts)) return ctx.prompter.select(ctx.t(`risk.ask.${key}`), allowed.map((v) => ({ value: v, name: ctx.t(`risk.${key}.${v}`) })));
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-async function askLevel(ctx: Context, opts: Record<string, unknown>, key: 'probability' | 'impact'): Promise<number> {
+async function askLevel(ctx: Context, opts: Prompting, value: string | undefined, key: 'probability' | 'impact'): Promise<number> {
   const flag = `--${key}`;
-  const given = intOption(ctx, flag, opts[key], 1, 5);
+  const given = intOption(ctx, flag, value, 1, 5);
   if (given !== undefined) return given;
   if (mayPrompt(ctx, opts)) {
     const answer = await ctx.prompter.input(ctx.t(`risk.ask.${key}`), { validate: (s) => (/^[1-5]$/.test(s.trim()) ? true : ctx.t('err.badNumber', { option: flag, value: s })) });
@@ -55,17 +59,17 @@ async function askLevel(ctx: Context, opts: Record<string, unknown>, key: 'proba
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-export async function riskAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function riskAdd(ctx: Context, opts: RiskAddOptions): Promise<Outcome> {
   const actions = actionsFrom(ctx, opts);
   const affects = affectsFrom(ctx, opts);
   const identified = dateOption(ctx, '--identified', opts.identified) ?? ctx.asOf;
   readProject(ctx); // the project's language for the questions, and a clear error outside a project
-  const title = await requireText(ctx, opts, 'title', '--title', ctx.t('risk.ask.title'));
-  const category = await askChoice(ctx, opts, 'category', '--category', RISK_CATEGORIES);
-  const probability = await askLevel(ctx, opts, 'probability');
-  const impact = await askLevel(ctx, opts, 'impact');
-  const response = await askChoice(ctx, opts, 'response', '--response', RISK_RESPONSES);
-  const owner = await requireText(ctx, opts, 'owner', '--owner', ctx.t('risk.ask.owner'));
+  const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('risk.ask.title'));
+  const category = await askChoice(ctx, opts, opts.category, 'category', RISK_CATEGORIES);
+  const probability = await askLevel(ctx, opts, opts.probability, 'probability');
+  const impact = await askLevel(ctx, opts, opts.impact, 'impact');
+  const response = await askChoice(ctx, opts, opts.response, 'response', RISK_RESPONSES);
+  const owner = await requireText(ctx, opts, opts.owner, '--owner', ctx.t('risk.ask.owner'));
   const description = textOption(opts.description);
   const id = changeProject(ctx, (p) => {
     const id = nextPrefixedId('R-', [...p.risks.map((r) => r.data.id), ...p.brokenIds]);
@@ -77,6 +81,7 @@ export async function riskAdd(ctx: Context, opts: Record<string, unknown>): Prom
   });
   if (ctx.json) printJson(ctx, 'risk.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
 function riskJson(r: Risk, asOf: string) {
@@ -84,16 +89,17 @@ function riskJson(r: Risk, asOf: string) {
   return { ...r, score, level: riskLevel(score), overdue_actions: overdueActions(r, asOf), open_actions: openActions(r) };
 }
 
-export async function riskList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, RISK_STATUSES)!);
-  const { project } = readProject(ctx);
+export async function riskList(ctx: Context, opts: RiskListOptions): Promise<Outcome> {
+  const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, RISK_STATUSES)!);
+  const read = readProject(ctx);
+  const { project } = read;
   const risks = sortRisks(project.risks.map((r) => r.data).filter((r) => (!opts.open || r.status !== 'closed') && (!statuses || statuses.includes(r.status))));
   const t = ctx.t;
   if (opts.matrix) {
     const matrix = riskMatrix(risks);
     if (ctx.json) {
       printJson(ctx, 'risk.matrix', { rows: matrix });
-      return;
+      return readOutcome(read);
     }
     const c = ctx.chalk();
     ctx.stdout.write(renderRiskMatrix(matrix, {
@@ -104,11 +110,11 @@ export async function riskList(ctx: Context, opts: Record<string, unknown>): Pro
       },
       ...(ctx.color ? { paint: { high: c.red, medium: c.yellow, low: c.green } } : {}),
     }));
-    return;
+    return readOutcome(read);
   }
   if (ctx.json) {
     printJson(ctx, 'risk.list', { as_of: ctx.asOf, items: risks.map((r) => riskJson(r, ctx.asOf)) });
-    return;
+    return readOutcome(read);
   }
   const tty = ctx.stdoutIsTTY;
   const word = (prefix: string, v: string) => (tty ? t(`${prefix}.${v}`) : v);
@@ -138,16 +144,17 @@ export async function riskList(ctx: Context, opts: Record<string, unknown>): Pro
     const late = risks.flatMap((r) => overdueActions(r, ctx.asOf).map((n) => ({ r, n, a: r.actions![n - 1]! })));
     if (late.length) println(ctx, t('risk.overdueSummary', { count: late.length, list: late.map((x) => `${safeText(x.r.id)} #${x.n} (${safeText(x.a.due)})`).join(', ') }));
   }
+  return readOutcome(read);
 }
 
-export async function riskShow(ctx: Context, id: string): Promise<void> {
-  const { project } = readProject(ctx);
-  const located = findRisk(ctx, project, id);
+export async function riskShow(ctx: Context, id: string): Promise<Outcome> {
+  const read = readProject(ctx);
+  const located = findRisk(ctx, read, id);
   const r = located.data;
   const actions = (r.actions ?? []).map((a, i) => ({ n: i + 1, ...a, state: actionState(a, ctx.asOf) }));
   if (ctx.json) {
     printJson(ctx, 'risk.show', { as_of: ctx.asOf, risk: r, file: located.file, score: riskScore(r), level: riskLevel(riskScore(r)), actions });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   const line = (label: string, v: unknown) => v !== undefined && println(ctx, `${label}: ${safeText(v)}`);
@@ -172,9 +179,10 @@ export async function riskShow(ctx: Context, id: string): Promise<void> {
     println(ctx, a.state === 'overdue' ? c.red(text) : text);
   }
   if (r.notes) println(ctx, safeText(r.notes));
+  return readOutcome(read);
 }
 
-export async function riskUpdate(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function riskUpdate(ctx: Context, id: string, opts: RiskUpdateOptions): Promise<Outcome> {
   const actions = actionsFrom(ctx, opts);
   const affects = affectsFrom(ctx, opts);
   const status = choiceOption(ctx, '--status', opts.status, RISK_STATUSES);
@@ -186,8 +194,8 @@ export async function riskUpdate(ctx: Context, id: string, opts: Record<string, 
   const impact = intOption(ctx, '--impact', opts.impact, 1, 5);
   Object.assign(fields, category && { category }, response && { response }, probability !== undefined && { probability }, impact !== undefined && { impact }, affects && { affects });
   if (!Object.keys(fields).length && !actions.length && !status) throw new UsageError(ctx.t('risk.nothingToUpdate'), ctx.t('risk.nothingToUpdateHint'));
-  const changed = changeProject(ctx, (p) => {
-    const risk = findRisk(ctx, p, id);
+  const changed = changeProject(ctx, (p, loaded) => {
+    const risk = findRisk(ctx, loaded, id);
     const d = risk.data;
     const edits: Edit[] = [];
     const changed: string[] = [];
@@ -207,6 +215,7 @@ export async function riskUpdate(ctx: Context, id: string, opts: Record<string, 
   });
   if (ctx.json) printJson(ctx, 'risk.update', { id, changed });
   else println(ctx, changed.length ? ctx.t('risk.updated', { id, fields: changed.join(', ') }) : ctx.t('risk.unchanged', { id }));
+  return WROTE;
 }
 
 /** Edits that close a risk; refused while an action is neither done nor waived (rule DLV-E087). */
@@ -218,18 +227,19 @@ function closeEdits(ctx: Context, d: Risk, date: string, reason: string | undefi
   return [{ op: 'set', path: ['status'], value: 'closed' }, { op: 'set', path: ['closed'], value: { date, ...(reason ? { reason } : {}) } }];
 }
 
-export async function riskClose(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function riskClose(ctx: Context, id: string, opts: RiskCloseOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const reason = textOption(opts.reason);
-  changeProject(ctx, (p) => {
-    const risk = findRisk(ctx, p, id);
+  changeProject(ctx, (p, loaded) => {
+    const risk = findRisk(ctx, loaded, id);
     return { changes: [{ kind: 'risk', rel: risk.file, edits: closeEdits(ctx, risk.data, date, reason) }], result: undefined };
   });
   if (ctx.json) printJson(ctx, 'risk.close', { id, date, ...(reason ? { reason } : {}) });
   else println(ctx, ctx.t('risk.closed', { id, date }));
+  return WROTE;
 }
 
-export async function riskAct(ctx: Context, id: string, numberArg: string, opts: Record<string, unknown>): Promise<void> {
+export async function riskAct(ctx: Context, id: string, numberArg: string, opts: RiskActOptions): Promise<Outcome> {
   const n = intOption(ctx, '<action-number>', numberArg, 1, 1000)!;
   const waive = textOption(opts.waive);
   const due = dateOption(ctx, '--due', opts.due);
@@ -237,8 +247,8 @@ export async function riskAct(ctx: Context, id: string, numberArg: string, opts:
   const picked = [opts.done ? 'done' : undefined, waive ? 'waive' : undefined, due ? 'due' : undefined].filter(Boolean);
   if (picked.length !== 1) throw new UsageError(ctx.t('risk.act.pickOne'), ctx.t('risk.act.pickOneHint'));
   if (opts.date !== undefined && !opts.done && !waive) throw new UsageError(ctx.t('risk.act.dateNeedsDone'));
-  const result = changeProject(ctx, (p) => {
-    const risk = findRisk(ctx, p, id);
+  const result = changeProject(ctx, (p, loaded) => {
+    const risk = findRisk(ctx, loaded, id);
     const list = risk.data.actions ?? [];
     const action = list[n - 1];
     if (!action) throw new UsageError(ctx.t('risk.act.noSuchAction', { id, n, count: list.length }), ctx.t('risk.act.noSuchActionHint', { id }));
@@ -259,4 +269,5 @@ export async function riskAct(ctx: Context, id: string, numberArg: string, opts:
   const what = opts.done ? { done: date } : waive ? { waived: waive, waived_date: date } : { due: due! };
   if (ctx.json) printJson(ctx, 'risk.act', { id, action: n, ...what });
   else println(ctx, ctx.t(opts.done ? 'risk.act.markedDone' : waive ? 'risk.act.markedWaived' : 'risk.act.rescheduled', { id, n, date, due: due ?? '', text: safeText(result.text) }));
+  return WROTE;
 }

@@ -1,14 +1,17 @@
 // Flags of `deliver status`.
-import type { Command } from 'commander';
-import type { Runner } from '../../cli/program.js';
+// Each declaration gives the options type its run function receives; run.ts loads only when it
+// runs, after the remembered-output check (cli/memo.ts).
+import type { Parent, Runner } from '../../cli/program.js';
 
-export function register(program: Command, run: Runner): void {
-  program
+function status(program: Parent) {
+  return program
     .command('status')
-    .description('one-screen dashboard: health, progress, milestones, late and blocked tasks, risks, changes, acceptance, KPIs')
-    .action(run(async (ctx) => {
-      // The remembered-output check runs before the command's code is even loaded.
-      const { memoizedProject } = await import('../../cli/memo.js');
-      await memoizedProject(ctx, 'status', {}, async () => (await import('./run.js')).status(ctx));
-    }));
+    .description('one-screen dashboard: health, progress, milestones, late and blocked tasks, risks, changes, acceptance, KPIs');
+}
+
+export function register(program: Parent, run: Runner): void {
+  status(program).action((_opts, cmd) => run(cmd, async (ctx) => {
+    const { memoizedProject } = await import('../../cli/memo.js');
+    return memoizedProject(ctx, 'status', {}, async () => (await import('./run.js')).status(ctx));
+  }));
 }

@@ -1,58 +1,19 @@
-// `deliver status`: the one-screen dashboard; also the helpers the report commands share (the project
-// as of the report date with its plan, KPI JSON, the error count).
+// `deliver status`: the one-screen dashboard.
 import type { Context } from '../../cli/context.js';
+import { readOutcome, type Outcome } from '../../cli/outcome.js';
 import { printJson } from '../../cli/output.js';
-import { readProject, type ReadProject } from '../../cli/project.js';
-import type { IsoDate } from '../../core/dates.js';
-import { kpiList, type Kpis } from '../../core/kpi.js';
-import type { Project } from '../../core/model.js';
-import { projectAsOf } from '../../core/period.js';
+import { readProject } from '../../cli/project.js';
+import { errorCount, kpiJson, projectView } from '../../cli/views.js';
 import { statusFacts } from '../../core/status.js';
 import { renderStatus, type Paint } from '../../render/status.js';
-import { planOf, type ProjectPlan } from '../../cli/plan.js';
 
-/** The project as it stood on `asOf`, and its plan computed from that state. */
-export function projectView(raw: Project, asOf: IsoDate): { project: Project; plan: ProjectPlan } {
-  const project = projectAsOf(raw, asOf);
-  return { project, plan: planOf(project, asOf) };
-}
-
-const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
-
-/**
- * KPIs for --json: exactly the documented keys (the project's own satisfaction dimensions after the
- * built-in ones), each with its formula, the counts behind it and a reason when null.
- */
-export function kpiJson(ctx: Context, k: Kpis): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const m of kpiList(k)) {
-    const extra: Record<string, unknown> = {};
-    for (const f of ['excluded', 'identified', 'managed', 'projects_met', 'projects', 'waived', 'stopped', 'delivered_on', 'due', 'moved_days'] as const) {
-      if (m[f] !== undefined) extra[f] = m[f];
-    }
-    out[m.key] = {
-      value: round(m.value), numerator: m.numerator, denominator: m.denominator, target: m.target, met: m.met,
-      ...(m.reason ? { reason: ctx.t(`kpi.reason.${m.reason}`), reason_code: m.reason } : {}),
-      ...(m.label !== undefined ? { dimension: m.key.slice('satisfaction_'.length), label: m.label } : {}),
-      ...extra,
-      ...(m.accepted !== undefined ? { accepted: m.accepted, rejected: m.rejected ?? 0 } : {}),
-      formula: m.label !== undefined ? ctx.t('kpi.formula.satisfaction_own', { dim: m.label }) : ctx.t(`kpi.formula.${m.key}`),
-    };
-  }
-  return out;
-}
-
-export function errorCount(r: ReadProject): number {
-  return r.findings.filter((d) => d.severity === 'error').length;
-}
-
-export function paintOf(ctx: Context): Paint | undefined {
+function paintOf(ctx: Context): Paint | undefined {
   if (!ctx.color) return undefined;
   const c = ctx.chalk();
   return { red: c.red, yellow: c.yellow, green: c.green, bold: c.bold, dim: c.dim };
 }
 
-export async function status(ctx: Context): Promise<void> {
+export async function status(ctx: Context): Promise<Outcome> {
   const r = readProject(ctx);
   const { project, plan } = projectView(r.project, ctx.asOf);
   const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });
@@ -66,4 +27,5 @@ export async function status(ctx: Context): Promise<void> {
       ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),
     }));
   }
+  return readOutcome(r);
 }

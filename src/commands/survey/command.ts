@@ -1,10 +1,11 @@
 // Flags of `deliver survey add|list`.
-import type { Command } from 'commander';
-import { collect, type Runner } from '../../cli/program.js';
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
+import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
-export function register(program: Command, run: Runner): void {
-  const survey = program.command('survey').description('satisfaction surveys: the customer\'s, and the team\'s rating of the delivery lead');
-  survey
+const load = () => import('./run.js');
+
+function add(survey: Parent) {
+  return survey
     .command('add')
     .description('record a satisfaction survey; prints its id')
     .option('--audience <who>', 'customer (default) or team (a team member rates the delivery lead, 1–5)')
@@ -14,10 +15,18 @@ export function register(program: Command, run: Runner): void {
     .option('--respondent <name>', 'who answered')
     .option('--req <id>', 'the requirement it is about')
     .option('--accept <id>', 'the acceptance record it is about')
-    .option('--comment <text>', 'the customer\'s comment')
-    .action(run(async (ctx, _a, opts) => (await import('./run.js')).surveyAdd(ctx, opts)));
-  survey
+    .option('--comment <text>', 'the customer\'s comment');
+}
+export type SurveyAddOptions = OptionsOf<typeof add>;
+
+function list(survey: Parent) {
+  return survey
     .command('list')
-    .description('list surveys')
-    .action(run(async (ctx) => (await import('./run.js')).surveyList(ctx)));
+    .description('list surveys');
+}
+
+export function register(program: Parent, run: Runner): void {
+  const survey = program.command('survey').description('satisfaction surveys: the customer\'s, and the team\'s rating of the delivery lead');
+  add(survey).action((opts, cmd) => run(cmd, async (ctx) => (await load()).surveyAdd(ctx, opts)));
+  list(survey).action((_opts, cmd) => run(cmd, async (ctx) => (await load()).surveyList(ctx)));
 }

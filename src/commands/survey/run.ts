@@ -2,6 +2,8 @@
 // 100, the source of customer_satisfaction and satisfaction_<dimension>) and the team's rating of the
 // delivery lead (--audience team, score 1–5, the source of team_communication_score).
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { SurveyAddOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
 import { dateOption, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -25,7 +27,7 @@ function score(ctx: Context, value: unknown, bad: string, team: boolean): number
   return n;
 }
 
-export async function surveyAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function surveyAdd(ctx: Context, opts: SurveyAddOptions): Promise<Outcome> {
   if (opts.score === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--score' }));
   const audience = opts.audience === undefined ? 'customer' : String(opts.audience);
   if (audience !== 'customer' && audience !== 'team') throw new UsageError(ctx.t('survey.badAudience', { value: audience }));
@@ -67,14 +69,16 @@ export async function surveyAdd(ctx: Context, opts: Record<string, unknown>): Pr
   });
   if (ctx.json) printJson(ctx, 'survey.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
-export async function surveyList(ctx: Context): Promise<void> {
-  const { project } = readProject(ctx);
+export async function surveyList(ctx: Context): Promise<Outcome> {
+  const read = readProject(ctx);
+  const { project } = read;
   const rows = project.surveys.map((s) => s.data).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareIds(a.id, b.id)));
   if (ctx.json) {
     printJson(ctx, 'survey.list', { items: rows });
-    return;
+    return readOutcome(read);
   }
   const t = ctx.t;
   printTable(ctx, [
@@ -90,4 +94,5 @@ export async function surveyList(ctx: Context): Promise<void> {
     { header: t('exp.h.requirement'), value: (s) => s.requirement ?? s.acceptance },
     { header: t('exp.h.comment'), value: (s) => s.comment },
   ], rows);
+  return readOutcome(read);
 }

@@ -1,11 +1,11 @@
 // Flags of `deliver task add|list|show|start|done|block|reopen`.
-import type { Command } from 'commander';
-import { collect, type Runner } from '../../cli/program.js';
+// Each declaration gives the options type its run function receives; run.ts loads only when it runs.
+import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
-export function register(program: Command, run: Runner): void {
-  const task = program.command('task').description('plan tasks: add, list, and record progress');
-  const impl = () => import('./run.js');
-  task
+const load = () => import('./run.js');
+
+function add(task: Parent) {
+  return task
     .command('add')
     .description('add a task to plan.yaml; prints its id')
     .option('--name <text>', 'what is done')
@@ -17,30 +17,67 @@ export function register(program: Command, run: Runner): void {
     .option('--milestone <id>', 'the milestone the task belongs to')
     .option('--req <id>', 'the requirement the task serves')
     .option('--deliverable <text>', 'what the task hands over')
-    .option('-y, --yes', 'never prompt')
-    .action(run(async (ctx, _a, opts) => (await impl()).taskAdd(ctx, opts)));
-  task
+    .option('-y, --yes', 'never prompt');
+}
+export type TaskAddOptions = OptionsOf<typeof add>;
+
+function list(task: Parent) {
+  return task
     .command('list')
     .description('tasks with computed dates, float, critical path, lateness and slip')
     .option('--owner <name>', 'only this owner (repeatable)', collect)
     .option('--status <status>', 'only this status: todo, in_progress, done, blocked (repeatable)', collect)
     .option('--late', 'only tasks past their planned end as of --as-of')
     .option('--milestone <id>', 'only tasks of this milestone')
-    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)')
-    .action(run(async (ctx, _a, opts) => (await impl()).taskList(ctx, opts)));
-  task
+    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+}
+export type TaskListOptions = OptionsOf<typeof list>;
+
+function show(task: Parent) {
+  return task
     .command('show <id>')
     .description('one task with its schedule, dependencies and actual dates')
-    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)')
-    .action(run(async (ctx, args, opts) => (await impl()).taskShow(ctx, String(args[0]), opts)));
-  const move = (action: 'start' | 'done' | 'block' | 'reopen', description: string, withDate: boolean) => {
-    const cmd = task.command(`${action} <id>`).description(description);
-    if (withDate) cmd.option('--date <date>', 'the day it happened (default: --as-of)');
-    if (action === 'block') cmd.option('--reason <text>', 'why the task is blocked (required)');
-    cmd.action(run(async (ctx, args, opts) => (await impl()).taskMove(ctx, action, String(args[0]), opts)));
-  };
-  move('start', 'mark a task in progress and record its actual start', true);
-  move('done', 'mark a task done and record its actual end', true);
-  move('block', 'mark a task blocked, with the reason', false);
-  move('reopen', 'undo done (clears the actual end) or unblock a task', false);
+    .option('--baseline <name>', 'measure slip against this baseline (default: the latest)');
+}
+export type TaskShowOptions = OptionsOf<typeof show>;
+
+function start(task: Parent) {
+  return task
+    .command('start <id>')
+    .description('mark a task in progress and record its actual start')
+    .option('--date <date>', 'the day it happened (default: --as-of)');
+}
+
+function done(task: Parent) {
+  return task
+    .command('done <id>')
+    .description('mark a task done and record its actual end')
+    .option('--date <date>', 'the day it happened (default: --as-of)');
+}
+
+function block(task: Parent) {
+  return task
+    .command('block <id>')
+    .description('mark a task blocked, with the reason')
+    .option('--reason <text>', 'why the task is blocked (required)');
+}
+
+function reopen(task: Parent) {
+  return task
+    .command('reopen <id>')
+    .description('undo done (clears the actual end) or unblock a task');
+}
+
+/** What start, done, block and reopen may be given (each takes its own part of it). */
+export type TaskMoveOptions = OptionsOf<typeof start> & OptionsOf<typeof done> & OptionsOf<typeof block> & OptionsOf<typeof reopen>;
+
+export function register(program: Parent, run: Runner): void {
+  const task = program.command('task').description('plan tasks: add, list, and record progress');
+  add(task).action((opts, cmd) => run(cmd, async (ctx) => (await load()).taskAdd(ctx, opts)));
+  list(task).action((opts, cmd) => run(cmd, async (ctx) => (await load()).taskList(ctx, opts)));
+  show(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskShow(ctx, id, opts)));
+  start(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'start', id, opts)));
+  done(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'done', id, opts)));
+  block(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'block', id, opts)));
+  reopen(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'reopen', id, opts)));
 }

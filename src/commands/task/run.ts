@@ -1,5 +1,7 @@
 // `deliver task add|list|show|start|done|block|reopen`: plan tasks and their status as work happens.
 import type { Context } from '../../cli/context.js';
+import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
+import type { TaskAddOptions, TaskListOptions, TaskMoveOptions, TaskShowOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -8,19 +10,18 @@ import { changeProject } from '../../cli/change-project.js';
 import { nextPrefixedId } from '../../core/ids.js';
 import type { Located, Project, Task, TaskStatus } from '../../core/model.js';
 import type { ScheduledItem } from '../../core/schedule.js';
-import type { Column } from '../../render/table.js';
 import { safeText } from '../../render/sanitize.js';
 import type { LoadedProject } from '../../store/load.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import {
-  appendToPlan, idList, itemJson, noteUnscheduled, planOf, readPlan, refuseCycle, requirePlanRefs, signed, statusText, type ItemJson,
+  appendToPlan, idList, itemColumns, itemJson, noteUnscheduled, planOf, readPlan, refuseCycle, requirePlanRefs, signed, statusText, type ItemJson,
 } from '../../cli/plan.js';
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
 
-export async function taskAdd(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+export async function taskAdd(ctx: Context, opts: TaskAddOptions): Promise<Outcome> {
   readPlan(ctx); // switches to the project's language before any prompt
-  const name = await requireText(ctx, opts, 'name', '--name', ctx.t('task.ask.name'));
+  const name = await requireText(ctx, opts, opts.name, '--name', ctx.t('task.ask.name'));
   const start = dateOption(ctx, '--start', opts.start);
   const days = intOption(ctx, '--days', opts.days, 0, 100000);
   const end = dateOption(ctx, '--end', opts.end);
@@ -49,6 +50,7 @@ export async function taskAdd(ctx: Context, opts: Record<string, unknown>): Prom
   });
   if (ctx.json) printJson(ctx, 'task.add', { id });
   else println(ctx, id);
+  return WROTE;
 }
 
 type TaskRow = ItemJson & { actual_start: string | null; actual_end: string | null; blocked_reason: string | null; requirement: string | null; deliverable: string | null };
@@ -60,9 +62,9 @@ function taskRow(t: Task, it: ScheduledItem | undefined): TaskRow {
   };
 }
 
-export async function taskList(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  const statuses = (opts.status as string[] | undefined)?.map((s) => choiceOption(ctx, '--status', s, TASK_STATUSES)!);
-  const owners = (opts.owner as string[] | undefined)?.map((s) => s.trim());
+export async function taskList(ctx: Context, opts: TaskListOptions): Promise<Outcome> {
+  const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, TASK_STATUSES)!);
+  const owners = opts.owner?.map((s) => s.trim());
   const milestone = textOption(opts.milestone);
   const baseline = textOption(opts.baseline);
   const { loaded, plan } = readPlan(ctx, baseline);
@@ -75,46 +77,28 @@ export async function taskList(ctx: Context, opts: Record<string, unknown>): Pro
       && (milestone === undefined || r.milestone === milestone) && (!opts.late || r.late));
   if (ctx.json) {
     printJson(ctx, 'task.list', { as_of: ctx.asOf, baseline: s.baseline ?? null, items: rows });
-    return;
+    return readOutcome(loaded);
   }
   printTable(ctx, itemColumns(ctx, s.baseline !== undefined, true), rows);
   if (ctx.stdoutIsTTY && s.baseline !== undefined) println(ctx, ctx.t('plan.slipAgainst', { name: safeText(s.baseline) }));
   noteUnscheduled(ctx, p, s);
+  return readOutcome(loaded);
 }
 
-/** Table columns for scheduled items; `withSlip` once a baseline exists. */
-export function itemColumns<R extends ItemJson>(ctx: Context, withSlip: boolean, withOwner: boolean): Column<R>[] {
-  const t = ctx.t;
-  const cols: (Column<R> | false)[] = [
-    { header: t('plan.col.id'), value: (r) => r.id },
-    { header: t('plan.col.name'), value: (r) => r.name, style: (x, r, c) => (r.critical ? c.red(x) : x) },
-    withOwner && { header: t('plan.col.owner'), value: (r) => r.owner },
-    { header: t('plan.col.status'), value: (r) => statusText(ctx, r.status), style: (x, r, c) => (r.status === 'blocked' ? c.magenta(x) : r.status === 'done' ? c.green(x) : x) },
-    { header: t('plan.col.start'), value: (r) => r.start },
-    { header: t('plan.col.end'), value: (r) => r.end },
-    { header: t('plan.col.days'), value: (r) => (r.kind === 'milestone' ? '◆' : r.days), align: 'right' },
-    { header: t('plan.col.float'), value: (r) => r.total_float, align: 'right' },
-    { header: t('plan.col.critical'), value: (r) => (r.critical ? '!' : ''), style: (x, _r, c) => c.red.bold(x) },
-    { header: t('plan.col.lateBy'), value: (r) => (r.late ? r.late_by : ''), align: 'right', style: (x, _r, c) => c.yellow(x) },
-    withSlip && { header: t('plan.col.slip'), value: (r) => (r.slip === null ? '' : signed(r.slip)), align: 'right', style: (x, r, c) => ((r.slip ?? 0) > 0 ? c.yellow(x) : x) },
-  ];
-  return cols.filter((c): c is Column<R> => c !== false);
+function findTask(ctx: Context, loaded: LoadedProject, id: string): Located<Task> {
+  return findRecord(ctx, loaded, loaded.project.tasks, id, ctx.t('kind.task'), 'task');
 }
 
-function findTask(ctx: Context, p: Project, id: string, loaded?: LoadedProject): Located<Task> {
-  return findRecord(ctx, p, p.tasks, id, ctx.t('kind.task'), 'task', loaded);
-}
-
-export async function taskShow(ctx: Context, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function taskShow(ctx: Context, id: string, opts: TaskShowOptions): Promise<Outcome> {
   const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
   const p = loaded.project;
-  const task = findTask(ctx, p, id, loaded);
+  const task = findTask(ctx, loaded, id);
   const it = plan.schedule.items.get(id);
   const row = taskRow(task.data, it);
   const successors = [...p.tasks, ...p.milestones].filter((r) => r.data.depends_on?.includes(id)).map((r) => r.data.id);
   if (ctx.json) {
     printJson(ctx, 'task.show', { task: task.data, file: task.file, schedule: row, successors, baseline: plan.schedule.baseline ?? null });
-    return;
+    return readOutcome(loaded);
   }
   const t = ctx.t;
   const d = task.data;
@@ -139,6 +123,7 @@ export async function taskShow(ctx: Context, id: string, opts: Record<string, un
   line(t('task.show.requirement'), d.requirement);
   line(t('task.show.deliverable'), d.deliverable);
   if (d.notes) println(ctx, safeText(d.notes));
+  return readOutcome(loaded);
 }
 
 export type TaskAction = 'start' | 'done' | 'block' | 'reopen';
@@ -198,12 +183,12 @@ function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAct
   return { from, to, edits, after };
 }
 
-export async function taskMove(ctx: Context, action: TaskAction, id: string, opts: Record<string, unknown>): Promise<void> {
+export async function taskMove(ctx: Context, action: TaskAction, id: string, opts: TaskMoveOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date);
   const reason = textOption(opts.reason);
   if (action === 'block' && reason === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('task.reasonHint'));
   const move = changeProject(ctx, (p, loaded) => {
-    const task = findTask(ctx, p, id, loaded);
+    const task = findTask(ctx, loaded, id);
     const move = planMove(ctx, p, task, action, date, reason);
     return { changes: [{ kind: 'plan', rel: task.file, edits: move.edits }], result: move };
   });
@@ -212,10 +197,11 @@ export async function taskMove(ctx: Context, action: TaskAction, id: string, opt
     printJson(ctx, `task.${action}`, {
       id, from: move.from, to: move.to, actual_start: a.actual_start ?? null, actual_end: a.actual_end ?? null, blocked_reason: a.blocked_reason ?? null,
     });
-    return;
+    return WROTE;
   }
   const detail = move.to === 'done' ? ctx.t('task.moved.done', { date: a.actual_end ?? '' })
     : move.to === 'in_progress' && action === 'start' ? ctx.t('task.moved.started', { date: a.actual_start ?? '' })
       : move.to === 'blocked' ? ctx.t('task.moved.blocked', { reason: safeText(a.blocked_reason) }) : '';
   println(ctx, `${ctx.t('task.moved', { id, from: statusText(ctx, move.from), to: statusText(ctx, move.to) })}${detail}`);
+  return WROTE;
 }

@@ -1,15 +1,21 @@
 // Flags of `deliver validate`.
-import { Option, type Command } from 'commander';
-import type { Runner } from '../../cli/program.js';
+// Each declaration gives the options type its run function receives; run.ts loads only when it
+// runs, after the remembered-output check (cli/memo.ts).
+import { Option } from '@commander-js/extra-typings';
+import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
-export function register(program: Command, run: Runner): void {
-  program
+function validate(program: Parent) {
+  return program
     .command('validate')
     .description('check every record: schema, references and rules')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .option('--strict', 'treat warnings as errors')
-    .action(run(async (ctx, _args, opts) => {
-      const { memoizedProject } = await import('../../cli/memo.js');
-      await memoizedProject(ctx, 'validate', opts, async () => (await import('./run.js')).validate(ctx, opts));
-    }));
+    .option('--strict', 'treat warnings as errors');
+}
+export type ValidateOptions = OptionsOf<typeof validate>;
+
+export function register(program: Parent, run: Runner): void {
+  validate(program).action((opts, cmd) => run(cmd, async (ctx) => {
+    const { memoizedProject } = await import('../../cli/memo.js');
+    return memoizedProject(ctx, 'validate', opts, async () => (await import('./run.js')).validate(ctx, opts));
+  }));
 }

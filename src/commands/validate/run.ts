@@ -2,11 +2,13 @@
 import type { Context } from '../../cli/context.js';
 import { printDiagnostics, println } from '../../cli/output.js';
 import { readProject } from '../../cli/project.js';
-import { FindingsError } from '../../cli/errors.js';
+import { EXIT } from '../../cli/errors.js';
+import type { Outcome } from '../../cli/outcome.js';
+import type { ValidateOptions } from './command.js';
 import type { DiagnosticFormat } from '../../render/diagnostics.js';
 
-export async function validate(ctx: Context, opts: Record<string, unknown>): Promise<void> {
-  const format = (ctx.json ? 'json' : opts.format ?? 'text') as DiagnosticFormat;
+export async function validate(ctx: Context, opts: ValidateOptions): Promise<Outcome> {
+  const format: DiagnosticFormat = ctx.json ? 'json' : opts.format;
   const r = readProject(ctx);
   const findings = r.findings;
   const errors = findings.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')).length;
@@ -18,5 +20,6 @@ export async function validate(ctx: Context, opts: Record<string, unknown>): Pro
     const files = r.filesRead;
     println(ctx, findings.length === 0 ? ctx.t('validate.ok', { files }) : ctx.t('validate.summary', { files, errors, warnings }));
   }
-  if (errors > 0) throw new FindingsError([]);
+  // The findings are the output: exit 1 on errors, with nothing more on stderr.
+  return { exit: errors > 0 ? EXIT.findings : EXIT.ok };
 }
