@@ -12,6 +12,7 @@ import { weeklyReport } from '../core/weekly.js';
 import type { Fmt } from '../render/kpi.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { renderWeeklyHtml } from '../render/weekly-html.js';
+import { chartsSection } from '../render/svg/charts.js';
 import { renderWeeklyMd } from '../render/weekly-md.js';
 import { commitFiles, safeTarget, STATE_DIR, UnsafePathError } from '../store/atomic.js';
 import { kpiJson, projectView } from './status.js';
@@ -65,7 +66,8 @@ export async function reportWeekly(ctx: Context, opts: Record<string, unknown>):
     printJson(ctx, 'report.weekly', { ...model, kpis: kpiJson(ctx, model.kpis) });
   } else {
     const f: Fmt = { t: ctx.t, year: Number(asOf.slice(0, 4)) };
-    const text = format === 'html' ? renderWeeklyHtml(model, f, ctx.lang) : renderWeeklyMd(model, f);
+    const charts = format === 'html' ? chartsSection({ project, schedule: plan.schedule, asOf, kpis: model.kpis }, f) : undefined;
+    const text = format === 'html' ? renderWeeklyHtml(model, f, ctx.lang, charts) : renderWeeklyMd(model, f);
     if (opts.out !== undefined && String(opts.out) !== '') {
       const out = String(opts.out);
       writeOutFile(ctx, r.root, out, text);
