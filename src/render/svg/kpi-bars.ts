@@ -5,7 +5,7 @@ import { KPI_KEYS, KPI_UNIT, type Kpis, type Measure } from '../../core/kpi.js';
 import { formatTarget, formatValue, type Fmt } from '../kpi.js';
 import { COLORS, fit, line, rect, svgRoot, text, WIDTH, type Figure } from './common.js';
 
-const LABEL_W = 210, ROW = 24, TOP = 8, RIGHT = 200;
+const LABEL_W = 200, ROW = 24, TOP = 8, RIGHT = 240;
 
 /** The scale's end for a measure: rates to 100%, scores to 100, counts and days past the larger of value and target. */
 function scaleMax(m: Measure): number {
