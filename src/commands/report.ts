@@ -30,7 +30,7 @@ export function isRecordPath(rel: string): boolean {
  * the working folder (or from / for a path outside it) must be a real folder, and the file a regular
  * file: a symbolic link anywhere on the path is refused. Record files of the project are refused.
  */
-export function writeOutFile(ctx: Context, projectRoot: string, file: string, content: string): string {
+export function writeOutFile(ctx: Context, projectRoot: string, file: string, content: string | Uint8Array): string {
   const abs = resolve(ctx.cwd, file);
   const inProject = relative(projectRoot, abs);
   if (inProject && !inProject.startsWith('..') && !isAbsolute(inProject) && isRecordPath(inProject.split(sep).join('/'))) {

@@ -7,8 +7,9 @@ export const EXPORT_KINDS = ['requirements', 'tasks', 'milestones', 'risks', 'ch
 export function register(program: Command, run: Runner): void {
   program
     .command('export')
-    .description('records for spreadsheets (CSV), scripts (JSON) and calendars (ICS)')
-    .addOption(new Option('--format <format>', 'csv (default), json or ics').choices(['csv', 'json', 'ics']))
+    .description('records for spreadsheets (CSV, Excel), scripts (JSON) and calendars (ICS)')
+    .addOption(new Option('--format <format>', 'csv (default), xlsx (one workbook, a sheet per register), json or ics').choices(['csv', 'xlsx', 'json', 'ics']))
     .addOption(new Option('--kind <kind>', 'which records (csv default: requirements; json and ics default: all)').choices([...EXPORT_KINDS]))
+    .option('--out <file>', 'write to this file (atomically); required for xlsx')
     .action(run(async (ctx, _a, opts) => (await import('../../commands/export.js')).exportRecords(ctx, opts)));
 }
