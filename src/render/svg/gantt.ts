@@ -107,7 +107,10 @@ export function ganttFigure(s: Schedule, asOf: IsoDate, f: Fmt, window: GanttWin
   ]));
   const notes: string[] = [];
   if (all.length > rows.length) notes.push(xmlEscape(t('chart.gantt.more', { n: all.length - rows.length })));
-  if (s.criticalPath.length) notes.push(xmlEscape(t('chart.criticalPath', { ids: s.criticalPath.map(sanitizeInline).join(' → ') })));
+  if (s.criticalPath.length) {
+    const shown = s.criticalPath.slice(0, 15).map(sanitizeInline).join(' → ');
+    notes.push(xmlEscape(t('chart.criticalPath', { ids: s.criticalPath.length > 15 ? `${shown} → … (+${s.criticalPath.length - 15})` : shown })));
+  }
   const title = t('chart.gantt.title', { from: formatDate(f, window.from, true), to: formatDate(f, window.to, true) });
   return { kind: 'gantt', title, bars, svg: svgRoot(height, title, body), notes };
 }
