@@ -50,12 +50,17 @@ td:first-child { white-space: nowrap; }
 th { background: #f3f5f7; overflow-wrap: normal; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .met { color: var(--green); } .notmet { color: var(--red); font-weight: 600; }
 .late { color: var(--red); }
+table.index th:nth-child(1) { width: 17%; } table.index th:nth-child(2) { width: 27%; } table.index th:nth-child(n+7) { width: 7%; }
 footer { color: var(--muted); font-size: .8rem; margin: 2rem 0 1rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; page-break-after: avoid; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   .wrap { overflow: visible; }
+  table { table-layout: fixed; font-size: 8.5pt; }
+  th, td { padding: .2rem .3rem; overflow-wrap: anywhere; }
+  .reasons { padding-left: .8rem; font-size: 7.5pt; }
+  td:first-child, td.num { white-space: normal; }
   .badge { border: 1px solid #000; color: #000; background: none !important; }
   @page { size: A4; margin: 14mm 12mm; }
 }
@@ -69,9 +74,9 @@ function page(lang: string, title: string, css: string, body: string[]): string 
   ].join('\n');
 }
 
-function table(head: string[], rows: string[][], numeric: number[] = []): string {
+function table(head: string[], rows: string[][], numeric: number[] = [], cls = ''): string {
   const al = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
-  return ['<div class="wrap"><table>', `<thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`, '<tbody>',
+  return [`<div class="wrap"><table${cls ? ` class="${cls}"` : ''}>`, `<thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`, '<tbody>',
     ...rows.map((r) => `<tr>${r.map((c, i) => `<td${al(i)}>${c}</td>`).join('')}</tr>`), '</tbody>', '</table></div>'].join('\n');
 }
 
@@ -111,7 +116,7 @@ export function renderIndex(input: SiteInput, f: Fmt): string {
   const body = [
     `<h1>${esc(t('site.title'))}</h1>`, `<p class="meta">${esc(t('site.asOf', { date: formatDate(f, input.asOf) }))}</p>`,
     table([t('site.col.project'), t('site.col.health'), t('site.col.forecast'), t('site.col.due'), t('site.col.float'), t('site.col.next'), t('site.col.kpis'),
-      t('site.col.risks'), t('site.col.changes'), t('site.col.acceptance')], rows, [7, 8, 9]),
+      t('site.col.risks'), t('site.col.changes'), t('site.col.acceptance')], rows, [7, 8, 9], 'index'),
     '<section class="charts">', figureHtml(kpiFigure(input.totals, f)), '</section>',
     `<footer>${esc(t('site.generated'))}</footer>`,
   ];

@@ -7,7 +7,7 @@ import { compareIds } from '../../core/risk.js';
 import type { Schedule, ScheduledItem } from '../../core/schedule.js';
 import { formatDate, type Fmt } from '../kpi.js';
 import { sanitizeInline } from '../sanitize.js';
-import { COLORS, diamond, fit, legend, line, rect, svgRoot, text, WIDTH, xmlEscape, type Figure } from './common.js';
+import { COLORS, diamond, fit, legend, line, rect, svgRoot, text, textWidth, WIDTH, xmlEscape, type Figure } from './common.js';
 
 export interface GanttWindow { from: IsoDate; to: IsoDate }
 
@@ -77,7 +77,13 @@ export function ganttFigure(s: Schedule, asOf: IsoDate, f: Fmt, window: GanttWin
       body.push(rect(xs, y + 4, Math.max(xe - xs, 3), 11, `class="bar" rx="2" fill="${fill}"${stroke}`));
       body.push(`<title>${xmlEscape(`${it.id} ${it.name}: ${it.start} – ${it.end}`)}</title>`);
       bars++;
-      if (it.late) body.push(text(Math.min(xe + 4, x1 - 40), y + 14, `${t('chart.legend.late')} ${t('rep.wd', { n: it.lateBy })}`, `font-size="10" fill="${COLORS.critical}"`));
+      if (it.late) {
+        // right of the bar, or left of it when it would run past the chart's edge
+        const label = `${t('chart.legend.late')} ${t('rep.wd', { n: it.lateBy })}`;
+        const w = textWidth(label, 10) + 4;
+        const lx = xe + 4 + w <= WIDTH - 2 ? xe + 4 : Math.max(x0, xs - w);
+        body.push(text(lx, y + 14, label, `font-size="10" fill="${COLORS.critical}"`));
+      }
     }
     body.push('</g>');
   });

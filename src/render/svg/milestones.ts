@@ -7,7 +7,7 @@ import { compareIds } from '../../core/risk.js';
 import type { Schedule } from '../../core/schedule.js';
 import { formatDate, type Fmt } from '../kpi.js';
 import { sanitizeInline } from '../sanitize.js';
-import { COLORS, diamond, fit, legend, line, svgRoot, text, WIDTH, type Figure } from './common.js';
+import { COLORS, diamond, fit, legend, line, svgRoot, text, textWidth, WIDTH, type Figure } from './common.js';
 
 export interface MilestoneRow {
   id: string; name: string; forecast: IsoDate; baseline?: IsoDate; due?: IsoDate; done: boolean;
@@ -30,7 +30,7 @@ export function milestoneRows(p: Project, s: Schedule): MilestoneRow[] {
   return out.sort((a, b) => (a.forecast < b.forecast ? -1 : a.forecast > b.forecast ? 1 : compareIds(a.id, b.id)));
 }
 
-const LABEL_W = 200, SLIP_W = 110, ROW = 24, TOP = 30;
+const LABEL_W = 200, ROW = 24, TOP = 30;
 
 export function milestoneFigure(p: Project, s: Schedule, asOf: IsoDate, f: Fmt): Figure {
   const t = f.t;
@@ -38,7 +38,14 @@ export function milestoneFigure(p: Project, s: Schedule, asOf: IsoDate, f: Fmt):
   const dates = rows.flatMap((r) => [r.forecast, r.baseline, r.due]).filter((d): d is string => d !== undefined).map(toDay);
   dates.push(toDay(asOf));
   const from = Math.min(...dates) - 3, to = Math.max(...dates) + 3;
-  const x0 = LABEL_W + 10, x1 = WIDTH - SLIP_W;
+  // the slip column is as wide as its longest label
+  const slipLabels = rows.map((r) => {
+    const slipText = r.slip === undefined ? (r.done ? t('chart.ms.done') : '') : r.slip === 0 ? t('chart.ms.onTime')
+      : t('chart.ms.slip', { days: r.slip > 0 ? `+${r.slip}` : String(r.slip) }) + (r.against === 'due' ? ` ${t('chart.ms.vsDue')}` : '');
+    return (r.slip === undefined ? '' : r.slip > 0 ? '▲ ' : r.slip < 0 ? '▼ ' : '● ') + slipText;
+  });
+  const slipW = Math.min(240, Math.max(90, ...slipLabels.map((l) => textWidth(l, 11) + 24)));
+  const x0 = LABEL_W + 10, x1 = WIDTH - slipW;
   const xOf = (d: number) => x0 + ((d - from) / Math.max(1, to - from)) * (x1 - x0);
   const body: string[] = [];
   const bottom = TOP + Math.max(rows.length, 1) * ROW;
@@ -65,10 +72,7 @@ export function milestoneFigure(p: Project, s: Schedule, asOf: IsoDate, f: Fmt):
     const fill = r.done ? COLORS.done : late ? COLORS.critical : COLORS.in_progress;
     body.push(diamond(xf, y, 7, `class="ms-fc" fill="${fill}"`));
     body.push(`<title>${sanitizeInline(r.id)}: ${r.forecast}</title>`);
-    const slipText = r.slip === undefined ? (r.done ? t('chart.ms.done') : '') : r.slip === 0 ? t('chart.ms.onTime')
-      : t('chart.ms.slip', { days: r.slip > 0 ? `+${r.slip}` : String(r.slip) }) + (r.against === 'due' ? ` ${t('chart.ms.vsDue')}` : '');
-    const mark = r.slip === undefined ? '' : r.slip > 0 ? '▲ ' : r.slip < 0 ? '▼ ' : '● ';
-    body.push(text(x1 + 12, y + 4, mark + slipText, `font-size="11" fill="${late ? COLORS.critical : r.done ? COLORS.done : COLORS.muted}"`));
+    body.push(text(x1 + 12, y + 4, slipLabels[i]!, `font-size="11" fill="${late ? COLORS.critical : r.done ? COLORS.done : COLORS.muted}"`));
     body.push('</g>');
   });
   if (rows.length === 0) body.push(text(x0, TOP + 15, t('chart.ms.empty'), `fill="${COLORS.muted}"`));
