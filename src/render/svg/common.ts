@@ -6,10 +6,12 @@
 // comes from the schedule, whose output must be byte-for-byte stable for golden tests, must need no
 // script to view, and must print on A4; server-side charting libraries bring a DOM or canvas
 // emulation (jsdom, node-canvas) and megabytes to a CLI whose start-up is measured, for less control.
+import { sanitizeInline } from '../sanitize.js';
 import { displayWidth } from '../width.js';
 
+/** Record text made safe twice over: control and bidi characters shown escaped, then XML-escaped. */
 export function xmlEscape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return sanitizeInline(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** A coordinate with at most one decimal, no trailing zeros: stable text for golden files. */

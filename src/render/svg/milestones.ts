@@ -7,7 +7,7 @@ import { compareIds } from '../../core/risk.js';
 import type { Schedule } from '../../core/schedule.js';
 import { formatDate, type Fmt } from '../kpi.js';
 import { sanitizeInline } from '../sanitize.js';
-import { COLORS, diamond, fit, legend, line, svgRoot, text, textWidth, WIDTH, type Figure } from './common.js';
+import { COLORS, diamond, fit, legend, line, svgRoot, text, textWidth, WIDTH, xmlEscape, type Figure } from './common.js';
 
 export interface MilestoneRow {
   id: string; name: string; forecast: IsoDate; baseline?: IsoDate; due?: IsoDate; done: boolean;
@@ -71,7 +71,7 @@ export function milestoneFigure(p: Project, s: Schedule, asOf: IsoDate, f: Fmt):
     const late = (r.slip ?? 0) > 0 && !r.done;
     const fill = r.done ? COLORS.done : late ? COLORS.critical : COLORS.in_progress;
     body.push(diamond(xf, y, 7, `class="ms-fc" fill="${fill}"`));
-    body.push(`<title>${sanitizeInline(r.id)}: ${r.forecast}</title>`);
+    body.push(`<title>${xmlEscape(`${r.id} ${r.name}: ${r.forecast}`)}</title>`);
     body.push(text(x1 + 12, y + 4, slipLabels[i]!, `font-size="11" fill="${late ? COLORS.critical : r.done ? COLORS.done : COLORS.muted}"`));
     body.push('</g>');
   });
