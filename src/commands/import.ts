@@ -8,10 +8,11 @@ import { RefusedError, UsageError } from '../cli/errors.js';
 import { printJson, printTable, println } from '../cli/output.js';
 import { readProject } from '../cli/project.js';
 import { changeProject } from '../cli/change-project.js';
-import { buildRecords, fieldNames, findHeader, IMPORT_KINDS, norm, readRows, type Built, type ImportKind, type ImportProblem, type ImportRow, type ImportSheet } from '../core/import.js';
+import { buildRecords, fieldNames, findHeader, IMPORT_KINDS, norm, readRows, ruleProblems, type Built, type ImportKind, type ImportProblem, type ImportRow, type ImportSheet } from '../core/import.js';
 import { recordFileName } from '../core/ids.js';
 import { FOLDERS, PLAN_FILE, type Project } from '../core/model.js';
 import * as validators from '../generated/validators.js';
+import { diagnosticText } from '../render/i18n.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import type { LoadedProject } from '../store/load.js';
 import { readSheets, SheetReadError } from '../store/sheet-read.js';
@@ -54,7 +55,7 @@ function schemaProblems(kind: ImportKind, sheet: string, built: readonly Built[]
 interface Plan { sheet: ImportSheet; rows: ImportRow[]; unmapped: string[] }
 
 function problemText(ctx: Context, p: ImportProblem): string {
-  const message = p.code === 'imp.schema' ? String(p.args.message) : ctx.t(p.code, p.args);
+  const message = p.code === 'imp.schema' ? String(p.args.message) : p.code.startsWith('diag:') ? diagnosticText(p.code.slice(5), p.args, ctx.lang).message : ctx.t(p.code, p.args);
   const column = p.letter ? `${p.column} (${p.letter})` : p.column;
   return ctx.t('imp.problem', { sheet: sanitizeInline(p.sheet), row: p.row, column: sanitizeInline(column), message: sanitizeInline(message) });
 }
@@ -106,6 +107,8 @@ export async function importRecords(ctx: Context, kindArg: string, file: string,
   const build = (p: Project) => {
     const built = buildRecords(kind, plan!.sheet.name, plan!.rows, p, { asOf: ctx.asOf, ...(client ? { client } : {}) }, problems);
     schemaProblems(kind, plan!.sheet.name, built, plan!.rows, problems);
+    // the project's rules only once every record is well formed
+    if (!problems.length) ruleProblems(kind, plan!.sheet.name, built, plan!.rows, p, problems);
     return built;
   };
   const built = build(loaded.project);

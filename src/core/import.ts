@@ -4,8 +4,9 @@
 // allocates ids. Nothing here reads files or writes records (see commands/import.ts).
 import { findCycles } from './graph.js';
 import { isIsoDate, type IsoDate } from './dates.js';
-import { ID_PATTERNS, nextPrefixedId, nextRequirementId } from './ids.js';
-import type { Project } from './model.js';
+import { ID_PATTERNS, nextPrefixedId, nextRequirementId, recordFileName } from './ids.js';
+import { FOLDERS, PLAN_FILE, type Project } from './model.js';
+import { checkRules } from './rules/index.js';
 
 export const IMPORT_KINDS = ['requirements', 'tasks', 'risks'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -354,4 +355,34 @@ export function parseActions(text: string): { text: string; due?: IsoDate; done?
     if (um && isIsoDate(um[1])) { due = um[1]; s = s.slice(0, um.index); }
     return { text: s.trim() || l, ...(due ? { due } : {}), ...(done ? { done } : {}) };
   });
+}
+
+/**
+ * The project's own rules (core/rules) over the project with the new records added where they will be
+ * written: a row that would leave the project with an error (a done task without its end, an end on a
+ * task not done, …) is a problem of that row. Findings are `diag:<code>` problems; the command words them.
+ */
+export function ruleProblems(kind: ImportKind, sheet: string, built: readonly Built[], rows: readonly ImportRow[], project: Project, problems: ImportProblem[]): void {
+  const folder = kind === 'requirements' ? FOLDERS.requirement : FOLDERS.risk;
+  const planFile = project.planFile ?? PLAN_FILE;
+  const first = project.tasks.length;
+  const located = built.map((b, i) => ({
+    file: kind === 'tasks' ? planFile : `${folder}/${recordFileName(b.id, String(b.record.title))}`,
+    path: kind === 'tasks' ? ['tasks', first + i] : [], data: b.record as never,
+  }));
+  const files = new Map(located.map((l, i) => [l.file, built[i]!]));
+  const next: Project = kind === 'requirements' ? { ...project, requirements: [...project.requirements, ...located] }
+    : kind === 'risks' ? { ...project, risks: [...project.risks, ...located] } : { ...project, tasks: [...project.tasks, ...located] };
+  for (const d of checkRules(next)) {
+    if (d.severity !== 'error') continue;
+    const path = d.path ?? [];
+    let b: Built | undefined;
+    if (kind === 'tasks') b = d.file === planFile && path[0] === 'tasks' && Number(path[1]) >= first ? built[Number(path[1]) - first] : undefined;
+    else b = files.get(d.file);
+    if (!b) continue;
+    const row = rows.find((r) => r.row === b.row)!;
+    const field = String(path[kind === 'tasks' ? 2 : 0] ?? '');
+    const w = row.where[field] ?? { column: field || '—', letter: '' };
+    problems.push({ sheet, row: b.row, column: w.column, letter: w.letter, code: `diag:${d.code}`, args: d.args });
+  }
 }

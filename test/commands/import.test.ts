@@ -131,6 +131,17 @@ describe('deliver import tasks', () => {
     expect(r.stderr).toMatch(/wbs, row 2, column 前置任务 \(D\): the dependencies make a cycle: T-00\d → T-00\d → T-00\d/);
     expect(hashTree(dir)).toEqual(before);
   });
+  it('the project\'s rules too: an actual end on a task still to do is a problem of its row', async () => {
+    const dir = makeProject({});
+    const csv = join(tempDir(), 'wbs.csv');
+    writeFileSync(csv, 'Name,Status,Start,End,Actual end\nA,done,2026-09-01,2026-09-03,2026-09-03\nC,to do,2026-09-01,2026-09-03,2026-09-05\n');
+    const before = hashTree(dir);
+    const r = await runCli(['import', 'tasks', csv], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('wbs, row 3, column Actual end (E): actual_end is set but the status is todo');
+    expect(r.stderr).toContain('1 problem(s) found: nothing was imported');
+    expect(hashTree(dir)).toEqual(before);
+  });
 });
 
 describe('deliver import risks', () => {
