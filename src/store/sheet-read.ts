@@ -14,6 +14,18 @@ function unguard(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
+/**
+ * UTF-8 (with or without a byte-order mark); otherwise GB18030, which covers the GBK ("ANSI") files
+ * that Excel and WPS on Chinese Windows save as CSV.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -78,7 +90,7 @@ export async function readSheets(file: string): Promise<ImportSheet[]> {
   if (size > MAX_SHEET_BYTES) throw new SheetReadError(`larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB`);
   if (/\.csv$/i.test(file)) {
     const name = file.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
-    return [{ name, rows: parseCsv(readFileSync(file, 'utf8')) }];
+    return [{ name, rows: parseCsv(decodeCsv(readFileSync(file))) }];
   }
   const ExcelJS = loadExcel();
   const wb = new ExcelJS.Workbook();

@@ -86,6 +86,17 @@ describe('deliver import requirements', () => {
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
 
+  it('a CSV saved by Excel on Chinese Windows (GBK) reads as Chinese', async () => {
+    const dir = makeProject({});
+    const csv = join(tempDir(), '需求.csv');
+    // "需求名称,提出人,提出日期,接收人 / 门店显示板,王经理,2026-11-18,周敏" encoded as GBK
+    const gbk = Buffer.from('d0e8c7f3c3fbb3c62ccce1b3f6c8cb2ccce1b3f6c8d5c6da2cbdd3cad5c8cb0d0ac3c5b5eacfd4cabeb0e52ccdf5beadc0ed2c323032362d31312d31382cd6dcc3f40d0a', 'hex');
+    writeFileSync(csv, gbk);
+    const r = await runCli(['import', 'requirements', csv, '--dry-run', '--json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).records[0]).toMatchObject({ title: '门店显示板', contact: '王经理', received: '2026-11-18', receiver: '周敏' });
+  });
+
   it('an unknown --sheet lists the sheets; a file without the columns says which it looked for', async () => {
     const dir = makeProject({});
     const file = await workbook({ Notes: [['just', 'text']] });
