@@ -87,4 +87,14 @@ describe('export --format xlsx', () => {
     expect(r.stderr).toMatch(/--out <file\.xlsx>/);
     expect(hashTree(ALPHA)).toEqual(before);
   });
+
+  it('--out writes the other formats to a file too', async () => {
+    const file = join(tempDir(), 'risks.csv');
+    const r = await runCli(['export', '--kind', 'risks', '--out', file], { cwd: ALPHA });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/risks\.csv/);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\ufeffID,Title')).toBe(true);
+    expect(text.split('\r\n')).toHaveLength(5);
+  });
 });
