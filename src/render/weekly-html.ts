@@ -3,6 +3,7 @@
 import type { WeeklyReport } from '../core/weekly.js';
 import type { Fmt } from './kpi.js';
 import { weeklyDoc } from './weekly-md.js';
+import { CHART_CSS } from './svg/common.js';
 
 export function htmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -31,7 +32,8 @@ th { background: #f3f5f7; } td.num { text-align: right; font-variant-numeric: ta
 }
 `;
 
-export function renderWeeklyHtml(r: WeeklyReport, f: Fmt, lang: string): string {
+/** `charts`: a block of inline SVG figures (render/svg/charts.ts), shown after the summary. */
+export function renderWeeklyHtml(r: WeeklyReport, f: Fmt, lang: string, charts?: string): string {
   const doc = weeklyDoc(r, f, htmlEscape);
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -40,14 +42,15 @@ export function renderWeeklyHtml(r: WeeklyReport, f: Fmt, lang: string): string 
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${doc.title} · ${htmlEscape(r.week.label)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${charts ? CHART_CSS : ''}</style>`,
     '</head>',
     '<body>',
     `<h1>${doc.title}</h1>`,
     `<p class="subtitle">${doc.subtitle}</p>`,
     `<p class="meta">${doc.meta.replace(f.t(`health.${doc.health}`), `<span class="badge ${doc.health}">${f.t(`health.${doc.health}`)}</span>`)}</p>`,
   ];
-  for (const s of doc.sections) {
+  doc.sections.forEach((s, i) => {
+    if (i === 1 && charts) out.push(charts);
     out.push('<section>', `<h2>${s.title}</h2>`);
     for (const p of s.paragraphs ?? []) out.push(`<p>${p}</p>`);
     if (s.items) {
@@ -65,7 +68,8 @@ export function renderWeeklyHtml(r: WeeklyReport, f: Fmt, lang: string): string 
       out.push('</tbody>', '</table>');
     }
     out.push('</section>');
-  }
+  });
+  if (doc.sections.length < 2 && charts) out.push(charts);
   out.push('</body>', '</html>');
   return out.join('\n') + '\n';
 }

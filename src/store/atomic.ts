@@ -67,11 +67,11 @@ function fsyncDir(dir: string): void {
   }
 }
 
-function writeTemp(target: string, content: string): string {
+function writeTemp(target: string, content: string | Uint8Array): string {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex(4)}${TEMP_SUFFIX}`);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
-    const buf = Buffer.from(content, 'utf8');
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
     fsyncSync(fd);
@@ -87,7 +87,8 @@ function writeTemp(target: string, content: string): string {
 export interface FileWrite {
   /** Project-relative path. */
   rel: string;
-  content: string;
+  /** Text (written as UTF-8) or bytes (an xlsx workbook). */
+  content: string | Uint8Array;
 }
 
 /**

@@ -124,6 +124,9 @@ async function bundle() {
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [prompts, lazyChildProcess],
+    // The Excel library (a few MB with its zip and XML helpers) is loaded from node_modules only by
+    // `export --format xlsx` and `import`: outside the bundle, it adds nothing to start-up or the code cache.
+    external: ['exceljs'],
   });
   await build({
     ...common,

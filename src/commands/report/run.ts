@@ -14,6 +14,7 @@ import { weeklyReport } from '../../core/weekly.js';
 import type { Fmt } from '../../render/kpi.js';
 import { sanitizeInline } from '../../render/sanitize.js';
 import { renderWeeklyHtml } from '../../render/weekly-html.js';
+import { chartsSection } from '../../render/svg/charts.js';
 import { renderWeeklyMd } from '../../render/weekly-md.js';
 import { commitFiles, safeTarget, STATE_DIR, UnsafePathError } from '../../store/atomic.js';
 import { kpiJson, projectView } from '../../cli/views.js';
@@ -31,7 +32,7 @@ export function isRecordPath(rel: string): boolean {
  * the working folder (or from / for a path outside it) must be a real folder, and the file a regular
  * file: a symbolic link anywhere on the path is refused. Record files of the project are refused.
  */
-export function writeOutFile(ctx: Context, projectRoot: string, file: string, content: string): string {
+export function writeOutFile(ctx: Context, projectRoot: string, file: string, content: string | Uint8Array): string {
   const abs = resolve(ctx.cwd, file);
   const inProject = relative(projectRoot, abs);
   if (inProject && !inProject.startsWith('..') && !isAbsolute(inProject) && isRecordPath(inProject.split(sep).join('/'))) {
@@ -67,7 +68,8 @@ export async function reportWeekly(ctx: Context, opts: ReportWeeklyOptions): Pro
     printJson(ctx, 'report.weekly', { ...model, kpis: kpiJson(ctx, model.kpis) });
   } else {
     const f: Fmt = { t: ctx.t, year: Number(asOf.slice(0, 4)) };
-    const text = format === 'html' ? renderWeeklyHtml(model, f, ctx.lang) : renderWeeklyMd(model, f);
+    const charts = format === 'html' ? chartsSection({ project, schedule: plan.schedule, asOf, kpis: model.kpis }, f) : undefined;
+    const text = format === 'html' ? renderWeeklyHtml(model, f, ctx.lang, charts) : renderWeeklyMd(model, f);
     if (opts.out !== undefined && opts.out !== '') {
       const out = opts.out;
       writeOutFile(ctx, r.root, out, text);
