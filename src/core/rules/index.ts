@@ -14,6 +14,7 @@ export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
   checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkSchedule,
 ];
 
-export function checkRules(p: Project): Diagnostic[] {
-  return RULES.flatMap((rule) => rule(p));
+/** `asOf`: the command's report date, so the calendar rule and the command share one forecast. */
+export function checkRules(p: Project, asOf?: string): Diagnostic[] {
+  return [...RULES.filter((rule) => rule !== checkSchedule).flatMap((rule) => rule(p)), ...checkSchedule(p, asOf)];
 }
