@@ -5,7 +5,7 @@ import { choiceOption, dateOption, intOption, textOption } from '../cli/options.
 import { printJson } from '../cli/output.js';
 import { renderGantt } from '../render/gantt.js';
 import { renderMermaidGantt } from '../render/gantt-mermaid.js';
-import { readPlan, reportPlanFindings } from './plan-shared.js';
+import { forecastJson, noteCalendar, readPlan, reportPlanFindings } from './plan-shared.js';
 
 export async function gantt(ctx: Context, opts: Record<string, unknown>): Promise<void> {
   const from = dateOption(ctx, '--from', opts.from);
@@ -28,7 +28,8 @@ export async function gantt(ctx: Context, opts: Record<string, unknown>): Promis
       ...(ctx.color ? { chalk: ctx.chalk() } : {}), ...window, ...(title !== undefined ? { title } : {}),
     });
   }
-  if (ctx.json) printJson(ctx, 'gantt', { format, as_of: ctx.asOf, baseline: plan.schedule.baseline ?? null, chart });
+  const notices = noteCalendar(ctx, plan, loaded);
+  if (ctx.json) printJson(ctx, 'gantt', { format, as_of: ctx.asOf, baseline: plan.schedule.baseline ?? null, chart, items: forecastJson(plan.schedule), calendar_notices: notices });
   else ctx.stdout.write(chart);
   reportPlanFindings(ctx, loaded);
 }

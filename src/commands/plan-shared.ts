@@ -6,6 +6,7 @@ import { FindingsError, RefusedError, UsageError } from '../cli/errors.js';
 import { printDiagnostics } from '../cli/output.js';
 import { readProject, type ReadProject } from '../cli/project.js';
 import type { WorkCalendar } from '../core/calendar.js';
+import { forecastCalendarNotices, type CalendarNotice } from '../core/forecast.js';
 import { findCycles } from '../core/graph.js';
 import { kindOfId } from '../core/ids.js';
 import type { IsoDate } from '../core/dates.js';
@@ -125,6 +126,26 @@ export function problemText(t: Translate, p: ScheduleProblem): string {
 /** Ids the schedule could not place (for "not scheduled" notes). */
 export function unscheduledIds(project: Project, schedule: Schedule): string[] {
   return [...project.tasks, ...project.milestones].map((r) => r.data.id).filter((id) => !schedule.items.has(id));
+}
+
+/** The forecast of every scheduled item, in schedule order (the same in every command's --json). */
+export function forecastJson(s: Schedule): { id: string; kind: 'task' | 'milestone'; start: IsoDate; end: IsoDate; finished: boolean; total_float: number }[] {
+  return s.order.map((id) => {
+    const it = s.items.get(id)!;
+    return { id, kind: it.kind, start: it.start, end: it.end, finished: it.finished, total_float: it.totalFloat };
+  });
+}
+
+/**
+ * One line on stderr per year the forecast reaches without full calendar data (2027 on cn today);
+ * returns the notices for --json (`calendar_notices`).
+ */
+export function noteCalendar(ctx: Context, plan: ProjectPlan, loaded?: ReadProject): CalendarNotice[] {
+  const notices = forecastCalendarNotices(plan.schedule, plan.calendar);
+  // A year without data that the findings already name (DLV-W052, printed with the plan) is not said twice.
+  const said = new Set((loaded?.findings ?? []).filter((d) => d.code === 'DLV-W052').map((d) => Number(d.args.year)));
+  for (const n of notices) if (!(n.status === 'missing' && said.has(n.year))) ctx.stderr.write(`deliver: ${ctx.t(`forecast.notice.${n.status}`, { year: n.year, base: n.base })}\n`);
+  return notices;
 }
 
 // ---- command plumbing shared by task, milestone, plan and gantt ----

@@ -9,7 +9,7 @@ import type { Project } from '../core/model.js';
 import { projectAsOf } from '../core/period.js';
 import { statusFacts } from '../core/status.js';
 import { renderStatus, type Paint } from '../render/status.js';
-import { planOf, type ProjectPlan } from './plan-shared.js';
+import { forecastJson, noteCalendar, planOf, type ProjectPlan } from './plan-shared.js';
 
 /** The project as it stood on `asOf`, and its plan computed from that state. */
 export function projectView(raw: Project, asOf: IsoDate): { project: Project; plan: ProjectPlan } {
@@ -50,8 +50,9 @@ export async function status(ctx: Context): Promise<void> {
   const { project, plan } = projectView(r.project, ctx.asOf);
   const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });
   const unscheduled = [...project.tasks, ...project.milestones].filter((x) => !plan.schedule.items.has(x.data.id)).length;
+  const notices = noteCalendar(ctx, plan);
   if (ctx.json) {
-    printJson(ctx, 'status', { ...facts, kpis: kpiJson(ctx, facts.kpis), unscheduled, errors: errorCount(r) });
+    printJson(ctx, 'status', { ...facts, kpis: kpiJson(ctx, facts.kpis), unscheduled, errors: errorCount(r), forecast: forecastJson(plan.schedule), calendar_notices: notices });
   } else {
     const footer = unscheduled ? [ctx.t('status.unscheduled', { n: unscheduled })] : [];
     ctx.stdout.write(renderStatus(facts, {

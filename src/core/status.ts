@@ -20,16 +20,16 @@ export interface ProjectHeader {
 export interface Progress {
   tasks_total: number;
   tasks_done: number;
-  /** Tasks whose planned end is on or before as-of. */
+  /** Tasks whose planned end (the plan, not the forecast) is on or before as-of. */
   tasks_planned_to_date: number;
   /** Working days of the finished tasks (0/100 rule: unfinished work earns nothing yet). */
   days_done: number;
-  /** Working days of every task's bar that fall on or before as-of. */
+  /** Working days of every task's planned bar that fall on or before as-of. */
   days_planned_to_date: number;
   days_total: number;
   project_end?: IsoDate;
   due?: IsoDate;
-  /** due − forecast end in working days (negative: the plan misses the due date). */
+  /** due − forecast end in working days (negative: the forecast misses the due date). */
   due_float?: number;
 }
 
@@ -104,8 +104,8 @@ export function progressOf(p: Project, sched: Schedule, cal: WorkCalendar, asOf:
     if (!it) continue;
     const days = spanDays(cal, it.start, it.end);
     out.days_total += days;
-    if (it.end <= asOf) out.tasks_planned_to_date++;
-    out.days_planned_to_date += spanDays(cal, it.start, it.end < asOf ? it.end : asOf);
+    if (it.plannedEnd <= asOf) out.tasks_planned_to_date++;
+    out.days_planned_to_date += spanDays(cal, it.plannedStart, it.plannedEnd < asOf ? it.plannedEnd : asOf);
     if (t.data.status === 'done') out.days_done += days;
   }
   if (sched.projectEnd) out.project_end = sched.projectEnd;

@@ -81,7 +81,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
   const delivered = p.acceptance.map((a) => a.data).filter((a) => inWeek(a.delivered))
     .map((a) => ({ id: a.id, deliverable: a.deliverable, date: a.delivered })).sort(byDate);
 
-  // Next week: unfinished tasks whose bar touches it, and unfinished work already behind plan.
+  // Next week: unfinished tasks whose forecast bar touches it (the forecast never lies in the past).
   const tasks = new Map(p.tasks.map((t) => [t.data.id, t.data]));
   const planned_next: NextTask[] = [];
   for (const id of sched.order) {
@@ -89,7 +89,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     const t = tasks.get(id);
     if (!t || t.status === 'done') continue;
     const touches = it.start <= nw.to && it.end >= nw.from!;
-    if (!touches && !it.late) continue;
+    if (!touches) continue;
     planned_next.push({ id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), start: it.start, end: it.end, status: t.status, late: it.late, customer: t.owner !== undefined && customerSide.has(t.owner) });
   }
   planned_next.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : compareIds(a.id, b.id)));

@@ -34,12 +34,12 @@ function project(s: Spec): Project {
   return p;
 }
 
-function side(p: Project, exists = true): DiffSide {
-  return { project: p, exists, schedule: scheduleProject(p, AS_OF).schedule, findings: [], kpis: projectKpis({ project: p, asOf: AS_OF }) };
+function side(p: Project, exists = true, asOf = AS_OF): DiffSide {
+  return { project: p, exists, schedule: scheduleProject(p, asOf).schedule, findings: [], kpis: projectKpis({ project: p, asOf }) };
 }
 
-function diff(a: Project, b: Project) {
-  return diffProjects({ base: side(a), head: side(b), calendar: makeCalendar({ base: 'cn' }) });
+function diff(a: Project, b: Project, asOf = AS_OF) {
+  return diffProjects({ base: side(a, true, asOf), head: side(b, true, asOf), calendar: makeCalendar({ base: 'cn' }) });
 }
 
 const task = (id: string, days: number, extra: Partial<Task> = {}): Task => ({ id, name: `Task ${id}`, days, status: 'todo', ...extra });
@@ -57,7 +57,7 @@ describe('diffProjects', () => {
       tasks: [task('T-001', 5, { start: '2026-09-14' }), task('T-002', days, { depends_on: ['T-001'] }), task('T-003', 3, { depends_on: ['M-001'] })],
       milestones: [{ id: 'M-001', name: 'Prototype', depends_on: ['T-002'] }],
     });
-    const d = diff(project(plan(8)), project(plan(9)));
+    const d = diff(project(plan(8)), project(plan(9)), '2026-09-14'); // before any of it is due
     expect(d.plan.milestones.moved).toEqual([{ id: 'M-001', name: 'Prototype', from: '2026-09-30', to: '2026-10-08', workingDays: 1 }]);
     // T-003: 10-08..10-10 → 10-09..10-12 (the make-up Saturday is a working day, the Sunday is not).
     expect(d.plan.projectEnd).toEqual({ from: '2026-10-10', to: '2026-10-12', workingDays: 1 });
