@@ -6,12 +6,13 @@ import { checkAcceptance, checkChanges, checkRisks } from './control.js';
 import { checkIds } from './ids.js';
 import { checkManifest } from './manifest.js';
 import { checkPlan } from './plan.js';
+import { checkPlanDates } from './plan-dates.js';
 import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
 
 export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkSchedule,
+  checkManifest, checkIds, checkReferences, checkPlan, checkPlanDates, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkSchedule,
 ];
 
 /** `asOf`: the command's report date, so the calendar rule and the command share one forecast. */
