@@ -86,3 +86,25 @@ export function movesToAccepted(req: Pick<Requirement, 'status' | 'history'>): {
   }
   return moves;
 }
+
+export type PassMoves =
+  | { kind: 'moves'; entries: { date: string; from: RequirementStatus; to: RequirementStatus; note: string; signed: boolean }[] }
+  | { kind: 'nothing' }
+  /** The requirement is not yet in progress: accepting it would skip lifecycle states nobody recorded. */
+  | { kind: 'would_skip'; status: RequirementStatus };
+
+/**
+ * What a passing final round does to one requirement it covers, without inventing history: a
+ * delivered requirement moves to accepted on the pass date (one entry naming the acceptance record);
+ * one still in progress is first delivered on the record's delivery date (a fact of the record);
+ * anything earlier (or on hold) is refused, since the moves in between were never recorded.
+ */
+export function passMoves(req: Pick<Requirement, 'status'>, acceptanceId: string, delivered: string, passDate: string, round: number): PassMoves {
+  if (TERMINAL.has(req.status)) return { kind: 'nothing' };
+  const accepted = { date: passDate, from: 'delivered' as const, to: 'accepted' as const, note: `${acceptanceId} #${round}`, signed: true };
+  if (req.status === 'delivered') return { kind: 'moves', entries: [accepted] };
+  if (req.status === 'in_progress') {
+    return { kind: 'moves', entries: [{ date: delivered, from: 'in_progress', to: 'delivered', note: acceptanceId, signed: false }, accepted] };
+  }
+  return { kind: 'would_skip', status: req.status };
+}

@@ -21,6 +21,8 @@ export const en: Record<string, string> = {
   'milestone.show.fixed': 'fixed (contractual)', 'milestone.show.waitsFor': 'Waits for', 'milestone.show.variance': 'Vs due',
   'milestone.show.float': 'Float', 'milestone.show.notReached': 'not reached',
   'task.show.forecast': 'Forecast', 'task.show.plannedSpan': 'Plan without the report date',
+  'accept.wouldSkip': 'refused: requirement {req} is {status}; a passing round cannot accept it without its lifecycle moves (in_progress, then delivered)',
+  'accept.wouldSkipHint': 'Record the moves first, e.g. `deliver req move {req} in_progress --date <date>`; the pass then records delivery on the acceptance record\'s delivery date.',
 };
 export const zh: Record<keyof typeof en, string> = {
   'forecast.notice.provisional': '注意：预测延伸到 {year} 年，{base} 日历该年只有暂定的法定节假日（尚无调休安排），{year} 年的日期可能变动',
@@ -43,4 +45,6 @@ export const zh: Record<keyof typeof en, string> = {
   'milestone.show.fixed': '固定（合同约定）', 'milestone.show.waitsFor': '等待', 'milestone.show.variance': '与约定差',
   'milestone.show.float': '浮动', 'milestone.show.notReached': '未达成',
   'task.show.forecast': '预测', 'task.show.plannedSpan': '计划（不计报告日期）',
+  'accept.wouldSkip': '已拒绝：需求 {req} 处于 {status} 状态；验收通过不能跳过其生命周期（先进入开发中，再交付）',
+  'accept.wouldSkipHint': '请先记录状态变更，例如 `deliver req move {req} in_progress --date <日期>`；验收通过时会按验收记录的交付日期记录交付。',
 };
