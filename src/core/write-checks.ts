@@ -5,7 +5,7 @@ import { diag, type Diagnostic } from './diagnostics.js';
 import { isIsoDate, type IsoDate } from './dates.js';
 import type { Project } from './model.js';
 
-/** DLV-E071 (after the report date) and DLV-E072 (before the project start) on actual dates and lifecycle moves. */
+/** DLV-E071 (after the report date) and DLV-E072 (before the project start) on the plan's actual dates. */
 export function writeChecks(p: Project, asOf: IsoDate): Diagnostic[] {
   const out: Diagnostic[] = [];
   const start = p.manifest?.data.start;
@@ -20,8 +20,5 @@ export function writeChecks(p: Project, asOf: IsoDate): Diagnostic[] {
     check(t.file, [...t.path, 'actual_end'], 'actual_end', t.data.actual_end);
   }
   for (const m of p.milestones) check(m.file, [...m.path, 'done'], 'done', m.data.done);
-  // A requirement may well be received before the project starts; its moves may not lie in the future.
-  for (const r of p.requirements) r.data.history?.forEach((h, i) => check(r.file, [...r.path, 'history', i, 'date'], 'history', h.date, false));
-  for (const a of p.acceptance) a.data.rounds?.forEach((x, i) => check(a.file, [...a.path, 'rounds', i, 'date'], 'rounds', x.date, false));
   return out;
 }
