@@ -1,0 +1,98 @@
+// The forecast end to end: every command that shows dates shows the same forecast; writes are
+// checked before they are written (refusals in en and zh-CN, and a property over random sequences).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { runCli } from '../helpers/cli.js';
+import { copyExample, hashTree } from '../helpers/project.js';
+
+const json = (s: string) => JSON.parse(s) as Record<string, any>;
+
+describe('one forecast in every command', () => {
+  for (const [example, asOf] of [['erp-rollout-en', '2026-11-20'], ['crm-dashboard-zh', '2027-01-15'], ['erp-rollout-en', '2026-12-08']] as const) {
+    it(`status, plan show, gantt, milestone list and report weekly agree (${example}, ${asOf})`, async () => {
+      const dir = copyExample(example);
+      const get = async (args: string[]) => json((await runCli([...args, '--json', '--as-of', asOf], { cwd: dir })).stdout);
+      const pairs = (items: { id: string; start: string | null; end: string | null }[]) => new Map(items.filter((i) => i.end !== null).map((i) => [i.id, `${i.start}..${i.end}`]));
+      const plan = pairs((await get(['plan', 'show'])).items);
+      const status = pairs((await get(['status'])).forecast);
+      const gantt = pairs((await get(['gantt'])).items);
+      const report = pairs((await get(['report', 'weekly'])).forecast);
+      expect(plan.size).toBeGreaterThan(0);
+      expect(status).toEqual(plan);
+      expect(gantt).toEqual(plan);
+      // The weekly report of the current week is taken as of the report date itself.
+      expect(report).toEqual(plan);
+      for (const m of (await get(['milestone', 'list'])).items) expect(`${m.start}..${m.end}`).toBe(plan.get(m.id));
+      // Nothing unfinished lies before the report date.
+      for (const it of (await get(['plan', 'show'])).items) if (!it.finished && it.end !== null) expect(it.end >= asOf).toBe(true);
+    });
+  }
+});
+
+describe('refused writes, with their message in both languages', () => {
+  const cases: { name: string; args: string[]; en: string; zh: string }[] = [
+    { name: 'an actual end after the report date', args: ['task', 'done', 'T-010', '--date', '2026-11-23'], en: 'deliver: refused: the change would introduce 1 error(s); nothing was written', zh: 'deliver: 已拒绝：此修改会引入 1 个错误，未写入任何内容' },
+    { name: 'an actual end before the project start', args: ['task', 'done', 'T-010', '--date', '2026-08-20'], en: 'deliver: refused: the change would introduce 1 error(s); nothing was written', zh: 'deliver: 已拒绝：此修改会引入 1 个错误，未写入任何内容' },
+    { name: 'an actual end before the actual start', args: ['task', 'done', 'T-010', '--start', '2026-11-18', '--date', '2026-11-16'], en: 'deliver: cannot finish T-010 on 2026-11-16: it started on 2026-11-18', zh: 'deliver: T-010 不能在 2026-11-16 完成：它的实际开始日期是 2026-11-18' },
+    { name: 'a milestone reached after the report date', args: ['milestone', 'done', 'M-003', '--date', '2026-12-01'], en: 'deliver: refused: the change would introduce 1 error(s); nothing was written', zh: 'deliver: 已拒绝：此修改会引入 1 个错误，未写入任何内容' },
+    { name: 'removing a task others depend on', args: ['task', 'remove', 'T-011'], en: 'deliver: refused: T-011 is still referenced by T-012', zh: 'deliver: 已拒绝：T-011 仍被 T-012 引用' },
+  ];
+  for (const c of cases) {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      it(`${c.name} (${lang})`, async () => {
+        const dir = copyExample('erp-rollout-en');
+        const before = hashTree(dir);
+        const r = await runCli([...c.args, '--lang', lang], { cwd: dir });
+        expect(r.code).toBe(1);
+        expect(r.stderr.split('\n')[0]).toBe(lang === 'en' ? c.en : c.zh);
+        expect(hashTree(dir)).toEqual(before);
+      });
+    }
+  }
+  it('names the finding with file and line (en and zh-CN)', async () => {
+    const dir = copyExample('erp-rollout-en');
+    const en = await runCli(['task', 'done', 'T-010', '--date', '2026-11-23'], { cwd: dir });
+    expect(en.stderr).toMatch(/plan\.yaml:\d+:\d+: error DLV-E071 "actual_end" 2026-11-23 is after the report date 2026-11-20/);
+    const zh = await runCli(['task', 'done', 'T-010', '--date', '2026-08-20', '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.stderr).toMatch(/DLV-E072 "actual_end" 2026-08-20 早于项目开始日期 2026-09-01/);
+  });
+});
+
+describe('task done, reopen and milestone done', () => {
+  it('done never invents an actual start; reopen goes back to todo; a reached milestone is not overdue', async () => {
+    const dir = copyExample('erp-rollout-en');
+    const done = json((await runCli(['task', 'done', 'T-010', '--date', '2026-11-19', '--json'], { cwd: dir })).stdout);
+    expect([done.actual_start, done.actual_end]).toEqual([null, '2026-11-19']);
+    const back = json((await runCli(['task', 'reopen', 'T-010', '--json'], { cwd: dir })).stdout);
+    expect(back.to).toBe('todo');
+    const m = json((await runCli(['milestone', 'done', 'M-001', '--date', '2026-09-22', '--json'], { cwd: dir })).stdout);
+    expect(m).toMatchObject({ id: 'M-001', done: '2026-09-22' });
+    const list = json((await runCli(['milestone', 'list', '--json'], { cwd: dir })).stdout).items as Record<string, any>[];
+    expect(list.find((x) => x.id === 'M-001')).toMatchObject({ late: false, reached: '2026-09-22' });
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe('write safety', () => {
+  it('no sequence of write commands introduces a validate error', async () => {
+    const base = copyExample('erp-rollout-en');
+    const errorsOf = async (dir: string) => {
+      const r = await runCli(['validate', '--json'], { cwd: dir });
+      return (json(r.stdout).diagnostics as Record<string, any>[]).filter((d) => d.severity === 'error').length;
+    };
+    const initial = await errorsOf(base);
+    const day = (k: number) => new Date(Date.UTC(2026, 7, 25 + k)).toISOString().slice(0, 10); // 2026-08-25 … past 2026-11-20
+    const tasks = ['T-006', 'T-010', 'T-011', 'T-012', 'T-013', 'T-016'];
+    const cmd = fc.oneof(
+      fc.tuple(fc.constantFrom('start', 'done', 'reopen', 'block'), fc.constantFrom(...tasks), fc.integer({ min: 0, max: 100 })).map(([a, t, k]) =>
+        a === 'block' ? ['task', 'block', t, '--reason', 'waiting'] : a === 'reopen' ? ['task', 'reopen', t] : ['task', a, t, '--date', day(k)]),
+      fc.tuple(fc.constantFrom('M-003', 'M-004', 'M-005'), fc.integer({ min: 0, max: 100 })).map(([m, k]) => ['milestone', 'done', m, '--date', day(k)]),
+      fc.tuple(fc.constantFrom(...tasks), fc.integer({ min: 1, max: 9 })).map(([t, n]) => ['task', 'update', t, '--remaining', String(n)]),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(cmd, { minLength: 1, maxLength: 5 }), async (seq) => {
+      const dir = copyExample('erp-rollout-en');
+      for (const args of seq) await runCli(args, { cwd: dir });
+      expect(await errorsOf(dir)).toBeLessThanOrEqual(initial);
+    }), { numRuns: 12 });
+  }, 120_000);
+});
