@@ -439,7 +439,7 @@ function criticalChain(nodes: Node[], order: number[], minFloat: number): string
   let cur: number | undefined;
   for (let o = 0; o < order.length; o++) {
     const i = order[o]!;
-    if (isCritical(nodes[i]!, minFloat) && (cur === undefined || nodes[i]!.ef > nodes[cur]!.ef)) cur = i;
+    if (isCritical(nodes[i]!, minFloat) && (cur === undefined || nodes[i]!.ef >= nodes[cur]!.ef)) cur = i; // a tie: the later in order (a milestone after its task)
   }
   const chain: string[] = [];
   while (cur !== undefined) {

@@ -199,7 +199,8 @@ describe('forecast properties on random plans and report dates', () => {
     start: fc.integer({ min: 0, max: 15 }),
     asOf: fc.integer({ min: 0, max: 90 }),
   });
-  const build = (x: fc.infer<typeof planArb>) => {
+  type PlanIn = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
+  const build = (x: PlanIn) => {
     const tasks: Task[] = x.ts.map((t, i) => {
       const rec: Task = { id: tid(i), name: tid(i), status: t.state === 'started' ? 'blocked' : t.state === 'done' ? 'done' : t.state, ...(t.days !== undefined ? { days: t.days } : {}), ...(t.start !== undefined ? { start: iso(t.start) } : {}) };
       if (i > 0 && t.deps.length) rec.depends_on = [...new Set(t.deps.map((d) => tid(d % i)))];
