@@ -118,9 +118,9 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     }];
   }).sort((a, b) => compareIds(a.id, b.id));
 
-  // What the customer must provide: their own tasks due by the end of next week (or late), inspections
-  // of delivered work, and signatures on change slips (needed before the work they touch starts).
-  const asks: CustomerAsk[] = planned_next.filter((t) => t.customer && t.end <= nw.to)
+  // What the customer must provide: their own tasks forecast in next week (by their forecast end),
+  // inspections of delivered work, and signatures on change slips (needed before the work they touch starts).
+  const asks: CustomerAsk[] = planned_next.filter((t) => t.customer)
     .map((t) => {
       const task = tasks.get(t.id)!;
       return { kind: 'task' as const, id: t.id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), ...(task.deliverable ? { deliverable: task.deliverable } : {}), by: t.end, late: t.late };
