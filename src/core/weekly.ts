@@ -9,13 +9,14 @@ import type { Project } from './model.js';
 import { nextWeek, type Period } from './period.js';
 import { actionState, compareIds, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
+import { summaryPoints, type SummaryPoint } from './weekly-summary.js';
 import {
   acceptanceFacts, awaitingSignatures, milestoneFacts, progressOf, projectHeader, riskFacts, statusFacts,
   type AcceptanceFact, type MilestoneFact, type Progress, type ProjectHeader, type RiskFact,
 } from './status.js';
 
 export interface WeekTask { id: string; name: string; owner?: string; date: IsoDate; deliverable?: string }
-export interface NextTask { id: string; name: string; owner?: string; start: IsoDate; end: IsoDate; status: string; late: boolean; customer: boolean }
+export interface NextTask { id: string; name: string; owner?: string; start: IsoDate; end: IsoDate; planned_end: IsoDate; status: string; late: boolean; customer: boolean }
 export interface WeekRisk extends RiskFact {
   response: string;
   /** Actions still open, and those carried out this week. */
@@ -39,6 +40,8 @@ export interface WeeklyReport {
   next_week: { label: string; from: IsoDate; to: IsoDate };
   as_of: IsoDate;
   health: Health;
+  /** The few things that matter, most serious first (weekly-summary.ts). */
+  summary: SummaryPoint[];
   progress: Progress;
   done: WeekTask[];
   milestones_reached: WeekTask[];
@@ -90,7 +93,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     if (!t || t.status === 'done') continue;
     const touches = it.start <= nw.to && it.end >= nw.from!;
     if (!touches) continue;
-    planned_next.push({ id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), start: it.start, end: it.end, status: t.status, late: it.late, customer: t.owner !== undefined && customerSide.has(t.owner) });
+    planned_next.push({ id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), start: it.start, end: it.end, planned_end: it.plannedEnd, status: t.status, late: it.late, customer: t.owner !== undefined && customerSide.has(t.owner) });
   }
   planned_next.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : compareIds(a.id, b.id)));
 
@@ -161,6 +164,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     next_week: { label: nw.label, from: nw.from!, to: nw.to },
     as_of: asOf,
     health: status.health,
+    summary: summaryPoints(p, sched, status.health, asOf),
     progress: progressOf(p, sched, cal, asOf),
     done,
     milestones_reached,
