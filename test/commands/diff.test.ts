@@ -189,7 +189,7 @@ describe('deliver diff between two revisions', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('<!-- deliver-diff -->');
     expect(lines[1]).toMatch(/^### Delivery diff: `main \([0-9a-f]{7}\)` → `feature \([0-9a-f]{7}\)`$/);
-    expect(lines[3]).toBe('- Project end moves +2 working days (2026-11-03 → 2026-11-05)');
+    expect(lines[3]).toBe('- Project end moves +2 working days (2026-11-03 → 2026-11-05), because T-002 was re-planned');
     expect(md).toContain('- Milestone M-001 Prototype signed off moves +2 working days (2026-09-30 → 2026-10-09)');
     expect(md.indexOf('<details>')).toBeGreaterThan(md.indexOf('Milestone M-001'));
     expect(md).toContain('<summary>Risks (1)</summary>');
@@ -201,12 +201,12 @@ describe('deliver diff between two revisions', () => {
 
   it('speaks Chinese with --lang zh-CN and gives a versioned JSON document', async () => {
     const zh = await diffCli(['diff', 'main', 'feature', '--lang', 'zh-CN'], { cwd: cwd() });
-    expect(zh.stdout).toContain('项目完成日期变动 +2 个工作日（2026-11-03 → 2026-11-05）');
+    expect(zh.stdout).toContain('项目完成日期变动 +2 个工作日（2026-11-03 → 2026-11-05），原因：T-002 重新计划');
     expect(zh.stdout).toContain('验收 AC-001 Dashboard v1：第 1 轮不通过（2026-11-18）');
     const js = await diffCli(['diff', 'main', 'feature', '--json'], { cwd: cwd() });
     const doc = JSON.parse(js.stdout);
     expect(doc).toMatchObject({ schema_version: 1, kind: 'diff', base: { revision: 'main', exists: true }, head: { revision: 'feature' } });
-    expect(doc.plan.projectEnd).toEqual({ from: '2026-11-03', to: '2026-11-05', workingDays: 2 });
+    expect(doc.plan.projectEnd).toEqual({ from: '2026-11-03', to: '2026-11-05', workingDays: 2, cause: { kind: 'replan', id: 'T-002' } });
     expect(doc.risks.added[0]).toMatchObject({ id: 'R-002', score: 12 });
     expect(doc.changes[0]).toMatchObject({ id: 'CR-001', from: 'submitted', to: 'approved' });
     expect(doc.acceptance.rounds[0]).toMatchObject({ id: 'AC-001', n: 1, result: 'fail' });
