@@ -117,7 +117,8 @@ export function progressOf(p: Project, sched: Schedule, cal: WorkCalendar, asOf:
 export function milestoneFacts(p: Project, sched: Schedule, asOf: IsoDate): { overdue: MilestoneFact[]; next: MilestoneFact[] } {
   const open = p.milestones.map((m) => m.data).filter((m) => m.done === undefined).map((m): MilestoneFact & { when: IsoDate } => {
     const it = sched.items.get(m.id);
-    const when = m.due ?? it?.end ?? '9999-12-31';
+    // By the forecast (what the reader plans around), else the due date.
+    const when = it?.end ?? m.due ?? '9999-12-31';
     return { id: m.id, name: m.name, ...(m.due ? { due: m.due } : {}), ...(it ? { forecast: it.end } : {}), critical: it?.critical ?? false, when };
   }).sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : compareIds(a.id, b.id)));
   const strip = ({ when: _w, ...m }: MilestoneFact & { when: IsoDate }): MilestoneFact => m;
