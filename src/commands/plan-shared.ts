@@ -9,7 +9,8 @@ import type { WorkCalendar } from '../core/calendar.js';
 import { forecastCalendarNotices, type CalendarNotice } from '../core/forecast.js';
 import { findCycles } from '../core/graph.js';
 import { kindOfId } from '../core/ids.js';
-import type { IsoDate } from '../core/dates.js';
+import { isIsoDate, type IsoDate } from '../core/dates.js';
+import { projectAsOf } from '../core/period.js';
 import { PLAN_FILE, type Project, type Task } from '../core/model.js';
 import { projectDue, scheduleProject } from '../core/rules/schedule.js';
 import type { Schedule, ScheduledItem, ScheduleProblem } from '../core/schedule.js';
@@ -24,12 +25,17 @@ export interface ProjectPlan {
 }
 
 /**
- * The project's working-day calendar and computed schedule as of `asOf`. Slip is measured against
- * `baselineName`, else the latest baseline. Never throws on bad plan data: cycles, unknown
- * references and unusable dates end up in `schedule.problems` and those items are left out.
+ * The project's working-day calendar and forecast as of `asOf`, from the project as it stood then
+ * (facts dated later are not known yet: the same view status and the reports use, so every command
+ * shows the same dates). Slip is measured against `baselineName`, else the latest baseline. Never
+ * throws on bad plan data: cycles, unknown references and unusable dates end up in
+ * `schedule.problems` and those items are left out.
  */
 export function planOf(project: Project, asOf: IsoDate, baselineName?: string): ProjectPlan {
-  return scheduleProject(project, asOf, baselineName);
+  const view = isIsoDate(asOf) ? projectAsOf(project, asOf) : project;
+  // A baseline named explicitly stays usable even when taken after the report date.
+  const withBase = baselineName !== undefined && view.baselines !== project.baselines ? { ...view, baselines: project.baselines } : view;
+  return scheduleProject(withBase, asOf, baselineName);
 }
 
 export { projectDue };
