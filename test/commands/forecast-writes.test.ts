@@ -2,12 +2,31 @@
 // checked before they are written (refusals in en and zh-CN, and a property over random sequences).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { copyExample, hashTree } from '../helpers/project.js';
+import { copyExample, hashTree, read, REPO } from '../helpers/project.js';
+import { parse } from 'yaml';
 
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
 
 describe('one forecast in every command', () => {
+  it('on random report dates, status, plan show, gantt, milestone list and report weekly agree', async () => {
+    const day = (k: number) => new Date(Date.UTC(2026, 8, 1 + k)).toISOString().slice(0, 10); // 2026-09-01 … 2027-02
+    await fc.assert(fc.asyncProperty(fc.constantFrom('erp-rollout-en', 'crm-dashboard-zh'), fc.integer({ min: 0, max: 160 }), async (example, k) => {
+      const dir = join(REPO, 'examples', example);
+      const asOf = day(k);
+      const get = async (args: string[]) => json((await runCli([...args, '--json', '--as-of', asOf], { cwd: dir })).stdout);
+      const pairs = (items: { id: string; start: string | null; end: string | null }[]) => new Map(items.filter((i) => i.end !== null).map((i) => [i.id, `${i.start}..${i.end}`]));
+      const plan = pairs((await get(['plan', 'show'])).items);
+      expect(pairs((await get(['status'])).forecast)).toEqual(plan);
+      expect(pairs((await get(['gantt'])).items)).toEqual(plan);
+      const report = await get(['report', 'weekly']);
+      if (report.as_of === asOf) expect(pairs(report.forecast)).toEqual(plan);
+      for (const m of (await get(['milestone', 'list'])).items) expect(`${m.start}..${m.end}`).toBe(plan.get(m.id));
+      for (const it of (await get(['plan', 'show'])).items) if (!it.finished && it.end !== null) expect(it.end >= asOf).toBe(true);
+    }), { numRuns: 6 });
+  }, 60_000);
+
   for (const [example, asOf] of [['erp-rollout-en', '2026-11-20'], ['crm-dashboard-zh', '2027-01-15'], ['erp-rollout-en', '2026-12-08']] as const) {
     it(`status, plan show, gantt, milestone list and report weekly agree (${example}, ${asOf})`, async () => {
       const dir = copyExample(example);
@@ -49,6 +68,25 @@ describe('refused writes, with their message in both languages', () => {
       });
     }
   }
+  const patterns: { name: string; args: string[]; en: RegExp; zh: RegExp }[] = [
+    { name: 'a lifecycle move dated before the request was received', args: ['req', 'move', '202610-001', 'in_progress', '--date', '2026-10-10'], en: /^deliver: refused: the change would introduce \d error\(s\); nothing was written\n[^]*DLV-E10[13]/, zh: /^deliver: 已拒绝：此修改会引入 \d 个错误，未写入任何内容\n[^]*DLV-E10[13]/ },
+    { name: 'a lifecycle move dated before the previous move', args: ['req', 'move', '202609-001', 'delivered', '--date', '2026-09-20'], en: /DLV-E101 history entry \d+ \(2026-09-20\) is earlier than the entry before it \(2026-09-23\)/, zh: /DLV-E101 第 \d+ 条状态记录（2026-09-20）早于前一条（2026-09-23）/ },
+    { name: 'a passing round that would skip lifecycle states', args: ['accept', 'round', 'AC-003', '--result', 'pass', '--by', 'Daniel Reeves', '--date', '2026-11-20'], en: /^deliver: refused: requirement 202610-001 is confirmed; a passing round cannot accept it without its lifecycle moves/, zh: /^deliver: 已拒绝：需求 202610-001 处于 已确认 状态；验收通过不能跳过其生命周期/ },
+  ];
+  for (const c of patterns) {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      it(`${c.name} (${lang})`, async () => {
+        const dir = copyExample('erp-rollout-en');
+        if (c.args[0] === 'accept') await runCli(['accept', 'add', '--deliverable', 'ASN import', '--req', '202610-001', '--delivered', '2026-11-18'], { cwd: dir });
+        const before = hashTree(dir);
+        const r = await runCli([...c.args, '--lang', lang], { cwd: dir });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(lang === 'en' ? c.en : c.zh);
+        expect(hashTree(dir)).toEqual(before);
+      });
+    }
+  }
+
   it('names the finding with file and line (en and zh-CN)', async () => {
     const dir = copyExample('erp-rollout-en');
     const en = await runCli(['task', 'done', 'T-010', '--date', '2026-11-23'], { cwd: dir });
@@ -69,6 +107,33 @@ describe('task done, reopen and milestone done', () => {
     expect(m).toMatchObject({ id: 'M-001', done: '2026-09-22' });
     const list = json((await runCli(['milestone', 'list', '--json'], { cwd: dir })).stdout).items as Record<string, any>[];
     expect(list.find((x) => x.id === 'M-001')).toMatchObject({ late: false, reached: '2026-09-22' });
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe('a passing round never invents a lifecycle', () => {
+  const history = (dir: string, file: string) => parse(read(dir, file)).history as Record<string, unknown>[];
+  it('a delivered requirement: one entry, to accepted, naming the acceptance record', async () => {
+    const dir = copyExample('erp-rollout-en');
+    const file = 'requirements/202609-003-legacy-data-migration-items-boms-open.yaml';
+    const n = history(dir, file).length;
+    const r = await runCli(['accept', 'round', 'AC-002', '--result', 'pass', '--by', 'Sofia Marino', '--date', '2026-11-20'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const h = history(dir, file);
+    expect(h.slice(n)).toEqual([{ date: '2026-11-20', from: 'delivered', to: 'accepted', by: 'Sofia Marino', note: 'AC-002 #2' }]);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+  });
+  it('a requirement in progress: delivered on the record\'s delivery date, then accepted', async () => {
+    const dir = copyExample('erp-rollout-en');
+    const file = 'requirements/202609-001-mrp-planning-for-the-dayton-plant.yaml';
+    await runCli(['accept', 'add', '--deliverable', 'MRP run', '--req', '202609-001', '--delivered', '2026-11-16'], { cwd: dir });
+    const n = history(dir, file).length;
+    const r = await runCli(['accept', 'round', 'AC-003', '--result', 'pass', '--by', 'Sofia Marino', '--date', '2026-11-20'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(history(dir, file).slice(n)).toEqual([
+      { date: '2026-11-16', from: 'in_progress', to: 'delivered', note: 'AC-003' },
+      { date: '2026-11-20', from: 'delivered', to: 'accepted', by: 'Sofia Marino', note: 'AC-003 #1' },
+    ]);
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
 });

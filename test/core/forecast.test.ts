@@ -7,7 +7,8 @@ import { CN_CALENDAR } from '../../src/core/calendars/cn.js';
 import { makeCalendar } from '../../src/core/calendar.js';
 import { fromDay, toDay, weekdayOf } from '../../src/core/dates.js';
 import { assessHealth } from '../../src/core/health.js';
-import { emptyProject } from '../../src/core/model.js';
+import { emptyProject, type Manifest } from '../../src/core/model.js';
+import { checkPlanDates } from '../../src/core/rules/plan-dates.js';
 import { schedule, type Milestone, type ScheduleInput, type Task } from '../../src/core/schedule.js';
 
 const cn = makeCalendar({ base: 'cn' });
@@ -68,6 +69,18 @@ describe('forecast scenarios (hand-computed, cn calendar 2026)', () => {
     expect(s.items.get('M-001')).toMatchObject({ end: '2026-10-12', waitsFor: ['T-002'] });
     // All it waits for is done, but it was never marked reached: forecast on the report date.
     expect(s.items.get('M-002')!.end).toBe('2026-10-12');
+  });
+
+  it('a task that names a milestone it comes after does not make a cycle', () => {
+    const s = run({
+      asOf: '2026-09-21',
+      tasks: [task('T-001', { start: '2026-09-21', days: 2 }), task('T-002', { depends_on: ['M-001'], milestone: 'M-001', days: 1 })],
+      milestones: [ms('M-001', { depends_on: ['T-001'] })],
+    });
+    expect(s.problems).toEqual([]);
+    expect(s.items.get('M-001')).toMatchObject({ end: '2026-09-22' });
+    expect(s.items.get('M-001')!.waitsFor).toBeUndefined();
+    expect(s.items.get('T-002')).toMatchObject({ start: '2026-09-23', end: '2026-09-23' });
   });
 
   it('a reached milestone keeps its date and is never overdue', () => {
@@ -241,5 +254,23 @@ describe('forecast properties on random plans and report dates', () => {
         expect({ id: m.id, end: want.get(m.id)!.end }).toEqual({ id: m.id, end: it.end });
       }
     }), { numRuns: 400 });
+  });
+});
+
+describe('validate: what the dates rest on', () => {
+  it('warns when a task is planned before the project start, or starts before what it waits for ended', () => {
+    const p = emptyProject();
+    const manifest: Manifest = { schema_version: 1, name: 'P', client: 'C', start: '2026-09-21' };
+    p.manifest = { file: 'deliver.yaml', path: [], data: manifest };
+    const tasks: Task[] = [
+      task('T-001', { start: '2026-09-14', days: 2, status: 'done', actual_start: '2026-09-21', actual_end: '2026-09-25' }),
+      task('T-002', { depends_on: ['T-001'], status: 'in_progress', actual_start: '2026-09-24' }),
+      task('T-003', { depends_on: ['T-001'], status: 'done', actual_end: '2026-09-22' }),
+      task('T-004', { depends_on: ['T-001'], status: 'in_progress', actual_start: '2026-09-25' }),
+    ];
+    p.tasks = tasks.map((data, i) => ({ file: 'plan.yaml', path: ['tasks', i], data }));
+    expect(checkPlanDates(p).map((d) => [d.code, d.args.id, d.args.field ?? ''])).toEqual([
+      ['DLV-W073', 'T-001', ''], ['DLV-W074', 'T-002', 'actual_start'], ['DLV-W074', 'T-003', 'actual_end'],
+    ]);
   });
 });

@@ -16,11 +16,14 @@ export function checkPlanDates(p: Project): Diagnostic[] {
     if (projectStart !== undefined && d.start !== undefined && isIsoDate(d.start) && d.start < projectStart) {
       out.push(diag('DLV-W073', t.file, { id: d.id, date: d.start, start: projectStart }, [...t.path, 'start']));
     }
-    if (d.actual_start === undefined) continue;
+    // The first fact of the work: its actual start, else (done without one) its actual end.
+    const field = d.actual_start !== undefined ? 'actual_start' : d.actual_end !== undefined ? 'actual_end' : undefined;
+    const date = field === 'actual_start' ? d.actual_start : d.actual_end;
+    if (field === undefined || date === undefined) continue;
     for (const dep of d.depends_on ?? []) {
       const end = actualEnd.get(dep);
-      if (end !== undefined && d.actual_start < end) {
-        out.push(diag('DLV-W074', t.file, { id: d.id, date: d.actual_start, dep, end }, [...t.path, 'actual_start']));
+      if (end !== undefined && date < end) {
+        out.push(diag('DLV-W074', t.file, { id: d.id, field, date, dep, end }, [...t.path, field]));
         break;
       }
     }

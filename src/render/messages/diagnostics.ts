@@ -101,7 +101,7 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
     hintEn: 'Check the date; if the project really began earlier, correct "start" in deliver.yaml.', hintZh: '请核对日期；如项目确实更早开始，请修改 deliver.yaml 中的 "start"。' },
   'DLV-W073': { en: '{id} is planned to start {date}, before the project start {start}; it is scheduled from the project start', zh: '{id} 计划开始日期 {date} 早于项目开始日期 {start}，排期按项目开始日期计算',
     hintEn: 'Move "start" on or after the project start, or correct the project start in deliver.yaml.', hintZh: '请把 "start" 调整到项目开始日期之后，或修改 deliver.yaml 中的项目开始日期。' },
-  'DLV-W074': { en: '{id} started {date}, before {dep} it depends on ended ({end})', zh: '{id} 于 {date} 开始，早于其前置任务 {dep} 的完成日期（{end}）',
+  'DLV-W074': { en: '{id}: "{field}" {date} is before {dep}, which it depends on, ended ({end})', zh: '{id} 的 "{field}" {date} 早于其前置任务 {dep} 的完成日期（{end}）',
     hintEn: 'Check the dates, or whether the dependency is real.', hintZh: '请核对日期，或确认该依赖关系是否成立。' },
   'DLV-E063': { en: '{id} depends on itself', zh: '{id} 依赖了自身' },
   'DLV-W064': { en: 'status is done but no actual_end is recorded', zh: '状态为已完成，但没有记录实际完成日期',
