@@ -213,7 +213,9 @@ function buildNodes(input: ScheduleInput, problems: ScheduleProblem[]): Node[] {
     const t = nodes[i]!.task;
     if (t === undefined || t.milestone === undefined) continue;
     const m = index.get(t.milestone);
-    if (m === undefined || nodes[m]!.ms === undefined || nodes[m]!.preds.includes(i)) continue;
+    // Already explicit when the milestone's depends_on names the task (the task's successors say so:
+    // asking them keeps this linear, a milestone may gather thousands of tasks).
+    if (m === undefined || nodes[m]!.ms === undefined || nodes[i]!.succs.includes(m)) continue;
     nodes[m]!.preds.push(i);
     nodes[i]!.succs.push(m);
   }
