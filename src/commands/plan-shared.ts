@@ -142,6 +142,11 @@ export function forecastJson(s: Schedule): { id: string; kind: 'task' | 'milesto
   });
 }
 
+/** The one-line notice for a year the forecast reaches without full calendar data. */
+export function calendarNoticeText(ctx: Context, n: CalendarNotice): string {
+  return ctx.t(`forecast.notice.${n.status}`, { year: n.year, base: n.base });
+}
+
 /**
  * One line on stderr per year the forecast reaches without full calendar data (2027 on cn today);
  * returns the notices for --json (`calendar_notices`).
@@ -150,7 +155,7 @@ export function noteCalendar(ctx: Context, plan: ProjectPlan, loaded?: ReadProje
   const notices = forecastCalendarNotices(plan.schedule, plan.calendar);
   // A year without data that the findings already name (DLV-W052, printed with the plan) is not said twice.
   const said = new Set((loaded?.findings ?? []).filter((d) => d.code === 'DLV-W052').map((d) => Number(d.args.year)));
-  for (const n of notices) if (!(n.status === 'missing' && said.has(n.year))) ctx.stderr.write(`deliver: ${ctx.t(`forecast.notice.${n.status}`, { year: n.year, base: n.base })}\n`);
+  for (const n of notices) if (!(n.status === 'missing' && said.has(n.year))) ctx.stderr.write(`deliver: ${calendarNoticeText(ctx, n)}\n`);
   return notices;
 }
 

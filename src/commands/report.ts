@@ -15,7 +15,7 @@ import { renderWeeklyHtml } from '../render/weekly-html.js';
 import { renderWeeklyMd } from '../render/weekly-md.js';
 import { commitFiles, safeTarget, STATE_DIR, UnsafePathError } from '../store/atomic.js';
 import { kpiJson, projectView } from './status.js';
-import { forecastJson, noteCalendar } from './plan-shared.js';
+import { forecastJson } from './plan-shared.js';
 
 /** Whether `rel` (project-relative, forward slashes) is a record file or deliver's own state. */
 export function isRecordPath(rel: string): boolean {
@@ -62,9 +62,8 @@ export async function reportWeekly(ctx: Context, opts: Record<string, unknown>):
   const asOf = week.to < ctx.asOf ? week.to : ctx.asOf;
   const { project, plan } = projectView(r.project, asOf);
   const model = weeklyReport({ project, week, asOf, calendar: plan.calendar, schedule: plan.schedule });
-  const notices = noteCalendar(ctx, plan);
   if (ctx.json) {
-    printJson(ctx, 'report.weekly', { ...model, kpis: kpiJson(ctx, model.kpis), forecast: forecastJson(plan.schedule), calendar_notices: notices });
+    printJson(ctx, 'report.weekly', { ...model, kpis: kpiJson(ctx, model.kpis), forecast: forecastJson(plan.schedule) });
   } else {
     const f: Fmt = { t: ctx.t, year: Number(asOf.slice(0, 4)) };
     const text = format === 'html' ? renderWeeklyHtml(model, f, ctx.lang) : renderWeeklyMd(model, f);

@@ -9,7 +9,8 @@ import type { Project } from '../core/model.js';
 import { projectAsOf } from '../core/period.js';
 import { statusFacts } from '../core/status.js';
 import { renderStatus, type Paint } from '../render/status.js';
-import { forecastJson, noteCalendar, planOf, type ProjectPlan } from './plan-shared.js';
+import { calendarNoticeText, forecastJson, planOf, type ProjectPlan } from './plan-shared.js';
+import { forecastCalendarNotices } from '../core/forecast.js';
 
 /** The project as it stood on `asOf`, and its plan computed from that state. */
 export function projectView(raw: Project, asOf: IsoDate): { project: Project; plan: ProjectPlan } {
@@ -50,11 +51,12 @@ export async function status(ctx: Context): Promise<void> {
   const { project, plan } = projectView(r.project, ctx.asOf);
   const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });
   const unscheduled = [...project.tasks, ...project.milestones].filter((x) => !plan.schedule.items.has(x.data.id)).length;
-  const notices = noteCalendar(ctx, plan);
+  // Said on the screen itself, in its footer (and in --json).
+  const notices = forecastCalendarNotices(plan.schedule, plan.calendar);
   if (ctx.json) {
     printJson(ctx, 'status', { ...facts, kpis: kpiJson(ctx, facts.kpis), unscheduled, errors: errorCount(r), forecast: forecastJson(plan.schedule), calendar_notices: notices });
   } else {
-    const footer = unscheduled ? [ctx.t('status.unscheduled', { n: unscheduled })] : [];
+    const footer = [...(unscheduled ? [ctx.t('status.unscheduled', { n: unscheduled })] : []), ...notices.map((n) => calendarNoticeText(ctx, n))];
     ctx.stdout.write(renderStatus(facts, {
       t: ctx.t, year: Number(ctx.asOf.slice(0, 4)), width: Math.min(ctx.columns, 100), footer,
       ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),

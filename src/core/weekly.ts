@@ -10,6 +10,7 @@ import { nextWeek, type Period } from './period.js';
 import { actionState, compareIds, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
 import { summaryPoints, type SummaryPoint } from './weekly-summary.js';
+import { forecastCalendarNotices, type CalendarNotice } from './forecast.js';
 import {
   acceptanceFacts, awaitingSignatures, milestoneFacts, progressOf, projectHeader, riskFacts, statusFacts,
   type AcceptanceFact, type MilestoneFact, type Progress, type ProjectHeader, type RiskFact,
@@ -42,6 +43,8 @@ export interface WeeklyReport {
   health: Health;
   /** The few things that matter, most serious first (weekly-summary.ts). */
   summary: SummaryPoint[];
+  /** Years the forecast reaches for which the calendar has no or only provisional holiday data. */
+  calendar_notices: CalendarNotice[];
   progress: Progress;
   done: WeekTask[];
   milestones_reached: WeekTask[];
@@ -165,6 +168,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     as_of: asOf,
     health: status.health,
     summary: summaryPoints(p, sched, status.health, asOf),
+    calendar_notices: forecastCalendarNotices(sched, cal),
     progress: progressOf(p, sched, cal, asOf),
     done,
     milestones_reached,

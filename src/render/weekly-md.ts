@@ -60,6 +60,8 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
       : fl > 0 ? t('wk.finishEarly', { end: d(p.project_end), due: d(p.due), float: fl })
         : fl === 0 ? t('wk.finishOnDue', { due: d(p.due) }) : t('wk.finishLate', { end: d(p.project_end), due: d(p.due), float: -fl }));
   }
+  // What the dates rest on: a year whose holidays are not (fully) published yet.
+  for (const n of r.calendar_notices) summary.push(t(`wk.calendar.${n.status}`, { year: n.year }));
   sections.push({ title: t('wk.summary'), paragraphs: summary });
 
   // done this week

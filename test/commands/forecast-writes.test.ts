@@ -48,6 +48,27 @@ describe('one forecast in every command', () => {
   }
 });
 
+describe('what the dates rest on', () => {
+  it('says in one line when the forecast reaches a provisional calendar year (2027 on cn)', async () => {
+    // As of 11/20 the Chinese example is forecast into January 2027.
+    const dir = join(REPO, 'examples', 'crm-dashboard-zh');
+    const at = ['--as-of', '2026-11-20'];
+    const status = await runCli(['status', ...at], { cwd: dir });
+    expect(status.stdout).toContain('注意：预测延伸到 2027 年，cn 日历该年只有暂定的法定节假日（尚无调休安排），2027 年的日期可能变动');
+    const en = await runCli(['plan', 'show', '--lang', 'en', ...at], { cwd: dir });
+    expect(en.stderr).toContain('deliver: note: the forecast reaches 2027, for which the cn calendar has only provisional holidays');
+    expect(en.stderr.split('\n').filter((l) => l.includes('2027')).length).toBe(1);
+    expect((await runCli(['gantt', ...at], { cwd: dir })).stderr).toContain('预测延伸到 2027 年');
+    for (const cmd of [['status'], ['plan', 'show'], ['gantt'], ['report', 'weekly']]) {
+      expect(json((await runCli([...cmd, '--json', ...at], { cwd: dir })).stdout).calendar_notices, cmd.join(' ')).toEqual([{ year: 2027, status: 'provisional', base: 'cn' }]);
+    }
+    expect((await runCli(['report', 'weekly', ...at], { cwd: dir })).stdout).toContain('2027 年的日期仅按法定节假日计算，调休安排尚未公布');
+    // Early on, the forecast stays in 2026: nothing to say.
+    const early = await runCli(['plan', 'show', '--json', '--as-of', '2026-09-10'], { cwd: dir });
+    expect(json(early.stdout).calendar_notices).toEqual([]);
+  });
+});
+
 describe('refused writes, with their message in both languages', () => {
   const cases: { name: string; args: string[]; en: string; zh: string }[] = [
     { name: 'an actual end after the report date', args: ['task', 'done', 'T-010', '--date', '2026-11-23'], en: 'deliver: refused: the change would introduce 1 error(s); nothing was written', zh: 'deliver: 已拒绝：此修改会引入 1 个错误，未写入任何内容' },

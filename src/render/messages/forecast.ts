@@ -33,6 +33,8 @@ export const en: Record<string, string> = {
   'wk.sum.riskOverdue': 'A high risk, {title} ({id}, {owner}), has overdue actions.',
   'wk.sum.accFailed': 'The final acceptance of {deliverable} ({id}) did not pass.',
   'wk.sum.also': 'Also: {reasons}.',
+  'wk.calendar.provisional': 'Dates in {year} rest on the statutory holidays only: the make-up working days for {year} are not published yet, so they may still move.',
+  'wk.calendar.missing': 'Dates in {year} count weekdays only: no holiday data for {year} is available yet.',
   'accept.wouldSkip': 'refused: requirement {req} is {status}; a passing round cannot accept it without its lifecycle moves (in_progress, then delivered)',
   'accept.wouldSkipHint': 'Record the moves first, e.g. `deliver req move {req} in_progress --date <date>`; the pass then records delivery on the acceptance record\'s delivery date.',
 };
@@ -69,6 +71,8 @@ export const zh: Record<keyof typeof en, string> = {
   'wk.sum.riskOverdue': '高风险“{title}”（{id}，{owner}）有逾期未完成的应对措施。',
   'wk.sum.accFailed': '{deliverable}（{id}）终验未通过。',
   'wk.sum.also': '另外：{reasons}。',
+  'wk.calendar.provisional': '{year} 年的日期仅按法定节假日计算，调休安排尚未公布，日期可能仍会变动。',
+  'wk.calendar.missing': '{year} 年尚无节假日数据，日期只按周一至周五计算。',
   'accept.wouldSkip': '已拒绝：需求 {req} 处于 {status} 状态；验收通过不能跳过其生命周期（先进入开发中，再交付）',
   'accept.wouldSkipHint': '请先记录状态变更，例如 `deliver req move {req} in_progress --date <日期>`；验收通过时会按验收记录的交付日期记录交付。',
 };
