@@ -1,7 +1,7 @@
 // Acceptance logic (pure): which round passed, first-pass, what still waits for the customer, whether a new
 // round may be recorded, and the lifecycle moves that take a requirement to accepted after a pass.
 import type { IsoDate } from './dates.js';
-import { heldFrom, REQUIREMENT_FLOW, TERMINAL } from './lifecycle.js';
+import { TERMINAL } from './lifecycle.js';
 import type { Acceptance, AcceptanceRound, Requirement, RequirementStatus } from './model.js';
 
 /** A round is final unless it says `kind: pre` (pre-acceptance). */
@@ -64,27 +64,6 @@ export function roundRefusal(a: Pick<Acceptance, 'rounds' | 'delivered'>, round:
   if (round.date < a.delivered) return { kind: 'before_delivery', date: round.date, delivered: a.delivered };
   if (round.result === 'fail' && !(round.reasons && round.reasons.length)) return { kind: 'fail_without_reason' };
   return undefined;
-}
-
-/**
- * The lifecycle moves that take a requirement to accepted, each one legal by lifecycle.ts: delivered →
- * accepted directly; earlier states walk the flow; a held requirement first resumes where it stopped.
- * Empty for a requirement already accepted or rejected (terminal: nothing to do).
- */
-export function movesToAccepted(req: Pick<Requirement, 'status' | 'history'>): { from: RequirementStatus; to: RequirementStatus }[] {
-  if (TERMINAL.has(req.status)) return [];
-  const moves: { from: RequirementStatus; to: RequirementStatus }[] = [];
-  let cur = req.status;
-  if (cur === 'on_hold') {
-    const resume = heldFrom(req);
-    const to = resume && resume !== 'on_hold' && REQUIREMENT_FLOW.includes(resume) ? resume : 'delivered';
-    moves.push({ from: cur, to });
-    cur = to;
-  }
-  for (let i = REQUIREMENT_FLOW.indexOf(cur); i >= 0 && i < REQUIREMENT_FLOW.length - 1; i++) {
-    moves.push({ from: REQUIREMENT_FLOW[i]!, to: REQUIREMENT_FLOW[i + 1]! });
-  }
-  return moves;
 }
 
 export type PassMoves =
