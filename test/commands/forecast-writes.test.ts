@@ -54,9 +54,9 @@ describe('what the dates rest on', () => {
     const dir = join(REPO, 'examples', 'crm-dashboard-zh');
     const at = ['--as-of', '2026-11-20'];
     const status = await runCli(['status', ...at], { cwd: dir });
-    expect(status.stdout).toContain('注意：预测延伸到 2027 年，cn 日历该年只有暂定的法定节假日（尚无调休安排），2027 年的日期可能变动');
+    expect(status.stdout).toContain('注意：预测延伸到 2027 年，cn 日历该年调休尚未公布，日期可能变动');
     const en = await runCli(['plan', 'show', '--lang', 'en', ...at], { cwd: dir });
-    expect(en.stderr).toContain('deliver: note: the forecast reaches 2027, for which the cn calendar has only provisional holidays');
+    expect(en.stderr).toContain('deliver: note: the forecast reaches 2027; cn holidays for 2027 are provisional, dates may move');
     expect(en.stderr.split('\n').filter((l) => l.includes('2027')).length).toBe(1);
     expect((await runCli(['gantt', ...at], { cwd: dir })).stderr).toContain('预测延伸到 2027 年');
     for (const cmd of [['status'], ['plan', 'show'], ['gantt'], ['report', 'weekly']]) {
