@@ -72,9 +72,9 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   ];
   sections.push(done.length ? { title: t('wk.done'), items: done } : { title: t('wk.done'), paragraphs: [t('wk.doneNone')] });
 
-  // next week
+  // next week: the part of each bar that falls in it (work under way started before; no past dates)
   const next = r.planned_next.map((k) => ({
-    text: t('wk.nextItem', { id: x(k.id), name: x(k.name), owner: owner(k.owner), range: formatRange(f, k.start, k.end, true) })
+    text: t('wk.nextItem', { id: x(k.id), name: x(k.name), owner: owner(k.owner), range: formatRange(f, k.start < r.next_week.from ? r.next_week.from : k.start, k.end, true) })
       + (k.late ? t('wk.behind', { date: d(k.planned_end) }) : k.status === 'blocked' ? t('wk.blocked') : k.status === 'in_progress' ? t('wk.inProgress') : ''),
   }));
   const nextTitle = t('wk.next', { range: formatRange(f, r.next_week.from, r.next_week.to, true) });
