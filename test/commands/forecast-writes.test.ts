@@ -22,6 +22,8 @@ describe('one forecast in every command', () => {
       expect(pairs((await get(['gantt'])).items)).toEqual(plan);
       const report = await get(['report', 'weekly']);
       if (report.as_of === asOf) expect(pairs(report.forecast)).toEqual(plan);
+      // Next week lists forecast work in next week only.
+      for (const n of report.planned_next) expect(n.end >= report.next_week.from && n.start <= report.next_week.to).toBe(true);
       for (const m of (await get(['milestone', 'list'])).items) expect(`${m.start}..${m.end}`).toBe(plan.get(m.id));
       for (const it of (await get(['plan', 'show'])).items) if (!it.finished && it.end !== null) expect(it.end >= asOf).toBe(true);
     }), { numRuns: 6 });
