@@ -18,7 +18,14 @@ describe('one forecast in every command', () => {
       const get = async (args: string[]) => json((await runCli([...args, '--json', '--as-of', asOf], { cwd: dir })).stdout);
       const pairs = (items: { id: string; start: string | null; end: string | null }[]) => new Map(items.filter((i) => i.end !== null).map((i) => [i.id, `${i.start}..${i.end}`]));
       const plan = pairs((await get(['plan', 'show'])).items);
-      expect(pairs((await get(['status'])).forecast)).toEqual(plan);
+      const status = await get(['status']);
+      expect(pairs(status.forecast)).toEqual(plan);
+      // The colour and "late/early" never contradict: a forecast past the due date is red, a
+      // milestone forecast after its due date is named among the reasons.
+      const reasons = status.health.reasons as { code: string; ids: string[] }[];
+      if (status.progress.due_float !== undefined && status.progress.due_float < 0) expect(reasons.some((r) => r.code === 'negative_float')).toBe(true);
+      if (status.health.level === 'green') expect(status.progress.due_float === undefined || status.progress.due_float >= 0).toBe(true);
+      for (const m of status.milestones.next) if (m.due && m.forecast > m.due) expect(reasons.some((r) => r.code === 'milestone_at_risk' && r.ids.includes(m.id))).toBe(true);
       expect(pairs((await get(['gantt'])).items)).toEqual(plan);
       const report = await get(['report', 'weekly']);
       if (report.as_of === asOf) expect(pairs(report.forecast)).toEqual(plan);
@@ -131,6 +138,34 @@ describe('task done, reopen and milestone done', () => {
     const list = json((await runCli(['milestone', 'list', '--json'], { cwd: dir })).stdout).items as Record<string, any>[];
     expect(list.find((x) => x.id === 'M-001')).toMatchObject({ late: false, reached: '2026-09-22' });
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe('task update and remove, milestone update and show', () => {
+  it('edits only the fields given, refuses cycles and unknown ids, removes what nothing references', async () => {
+    const dir = copyExample('erp-rollout-en');
+    const plan = () => parse(read(dir, 'plan.yaml')) as { tasks: Record<string, any>[]; milestones: Record<string, any>[] };
+    const t = (id: string) => plan().tasks.find((x) => x.id === id)!;
+    expect((await runCli(['task', 'update', 'T-010', '--days', '4', '--owner', 'Priya Nair'], { cwd: dir })).stdout).toBe('T-010 updated: owner, days, end\n');
+    expect(t('T-010')).toMatchObject({ days: 4, owner: 'Priya Nair' });
+    expect(t('T-010').end).toBeUndefined();
+    expect((await runCli(['task', 'update', 'T-010', '--remaining', '2', '--json'], { cwd: dir })).stdout).toContain('"remaining"');
+    const cyc = await runCli(['task', 'update', 'T-011', '--after', 'T-012'], { cwd: dir });
+    expect([cyc.code, cyc.stderr.split('\n')[0]]).toEqual([1, 'deliver: refused: T-011 would close a dependency cycle T-011 → T-012 → T-011']);
+    expect((await runCli(['task', 'update', 'T-010', '--milestone', 'M-404'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['task', 'update', 'T-010'], { cwd: dir })).code).toBe(2);
+    // T-017 is referenced by nothing: it goes, and the plan still validates.
+    expect((await runCli(['task', 'remove', 'T-017'], { cwd: dir })).stdout).toBe('T-017 removed from the plan\n');
+    expect(plan().tasks.some((x) => x.id === 'T-017')).toBe(false);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+    // A milestone's due date, fixed; show tells the forecast and what it waits for.
+    expect((await runCli(['milestone', 'update', 'M-004', '--due', '2026-12-14', '--fixed'], { cwd: dir })).stdout).toBe('M-004 updated: due, fixed\n');
+    expect(plan().milestones.find((m) => m.id === 'M-004')).toMatchObject({ due: '2026-12-14', fixed: true });
+    const show = json((await runCli(['milestone', 'show', 'M-004', '--json'], { cwd: dir })).stdout);
+    expect(show.schedule).toMatchObject({ id: 'M-004', fixed: true, reached: null, due: '2026-12-14' });
+    expect(show.schedule.end >= '2026-12-14').toBe(true);
+    const zh = await runCli(['milestone', 'show', 'M-004', '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.stdout).toContain('约定日期: 2026-12-14 (固定（合同约定）)');
   });
 });
 
