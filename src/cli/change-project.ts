@@ -5,11 +5,13 @@ import { loadProject, type LoadedProject } from '../store/load.js';
 import { withProjectLock } from '../store/lock.js';
 import { writeRecords, type RecordChange } from '../store/write.js';
 import type { Context } from './context.js';
+import { checkWrites } from './write-guard.js';
 import { projectRoot } from './root.js';
 
 /**
  * Changes records under the project lock: the project is read afresh inside the lock, `plan`
- * computes the changes from that state, and all of them are written together or not at all.
+ * computes the changes from that state, the result is checked (write-guard.ts: no new errors),
+ * and all of them are written together or not at all.
  */
 export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: LoadedProject) => { changes: RecordChange[]; result: T }): T {
   const root = projectRoot(ctx);
@@ -17,7 +19,7 @@ export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: 
     const loaded = loadProject(root);
     ctx.useProjectLanguage(loaded.project.manifest?.data.language);
     const { changes, result } = plan(loaded.project, loaded);
-    writeRecords(root, changes);
+    writeRecords(root, changes, (writes, removals) => checkWrites(ctx, root, loaded, writes, removals));
     return result;
   });
 }

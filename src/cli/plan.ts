@@ -6,9 +6,11 @@ import { FindingsError, RefusedError, UsageError } from './errors.js';
 import { printDiagnostics } from './output.js';
 import { readProject, type ReadProject } from './project.js';
 import type { WorkCalendar } from '../core/calendar.js';
+import { forecastCalendarNotices, type CalendarNotice } from '../core/forecast.js';
 import { findCycles } from '../core/graph.js';
 import { kindOfId } from '../core/ids.js';
-import type { IsoDate } from '../core/dates.js';
+import { isIsoDate, type IsoDate } from '../core/dates.js';
+import { projectAsOf } from '../core/period.js';
 import { PLAN_FILE, type Project, type Task } from '../core/model.js';
 import { projectDue, scheduleProject } from '../core/rules/schedule.js';
 import type { Schedule, ScheduledItem, ScheduleProblem } from '../core/schedule.js';
@@ -24,12 +26,17 @@ export interface ProjectPlan {
 }
 
 /**
- * The project's working-day calendar and computed schedule as of `asOf`. Slip is measured against
- * `baselineName`, else the latest baseline. Never throws on bad plan data: cycles, unknown
- * references and unusable dates end up in `schedule.problems` and those items are left out.
+ * The project's working-day calendar and forecast as of `asOf`, from the project as it stood then
+ * (facts dated later are not known yet: the same view status and the reports use, so every command
+ * shows the same dates). Slip is measured against `baselineName`, else the latest baseline. Never
+ * throws on bad plan data: cycles, unknown references and unusable dates end up in
+ * `schedule.problems` and those items are left out.
  */
 export function planOf(project: Project, asOf: IsoDate, baselineName?: string): ProjectPlan {
-  return scheduleProject(project, asOf, baselineName);
+  const view = isIsoDate(asOf) ? projectAsOf(project, asOf) : project;
+  // A baseline named explicitly stays usable even when taken after the report date.
+  const withBase = baselineName !== undefined && view.baselines !== project.baselines ? { ...view, baselines: project.baselines } : view;
+  return scheduleProject(withBase, asOf, baselineName);
 }
 
 export { projectDue };
@@ -145,6 +152,31 @@ export function itemColumns<R extends ItemJson>(ctx: Context, withSlip: boolean,
     withSlip && { header: t('plan.col.slip'), value: (r) => (r.slip === null ? '' : signed(r.slip)), align: 'right', style: (x, r, c) => ((r.slip ?? 0) > 0 ? c.yellow(x) : x) },
   ];
   return cols.filter((c): c is Column<R> => c !== false);
+}
+
+/** The forecast of every scheduled item, in schedule order (the same in every command's --json). */
+export function forecastJson(s: Schedule): { id: string; kind: 'task' | 'milestone'; start: IsoDate; end: IsoDate; finished: boolean; total_float: number }[] {
+  return s.order.map((id) => {
+    const it = s.items.get(id)!;
+    return { id, kind: it.kind, start: it.start, end: it.end, finished: it.finished, total_float: it.totalFloat };
+  });
+}
+
+/** The one-line notice for a year the forecast reaches without full calendar data. */
+export function calendarNoticeText(ctx: Context, n: CalendarNotice): string {
+  return ctx.t(`forecast.notice.${n.status}`, { year: n.year, base: n.base });
+}
+
+/**
+ * One line on stderr per year the forecast reaches without full calendar data (2027 on cn today);
+ * returns the notices for --json (`calendar_notices`).
+ */
+export function noteCalendar(ctx: Context, plan: ProjectPlan, loaded?: ReadProject): CalendarNotice[] {
+  const notices = forecastCalendarNotices(plan.schedule, plan.calendar);
+  // A year without data that the findings already name (DLV-W052, printed with the plan) is not said twice.
+  const said = new Set((loaded?.findings ?? []).filter((d) => d.code === 'DLV-W052').map((d) => Number(d.args.year)));
+  for (const n of notices) if (!(n.status === 'missing' && said.has(n.year))) ctx.stderr.write(`deliver: ${calendarNoticeText(ctx, n)}\n`);
+  return notices;
 }
 
 // ---- command plumbing shared by task, milestone, plan and gantt ----

@@ -27,7 +27,7 @@ export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject 
   const loaded = snapshot ? loadProjectFrom(snapshot, root, opts) : loadProject(root, opts);
   cache?.save();
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
-  const findings = resolvePositions(capPerFile([...loaded.diagnostics, ...checkRules(loaded.project)], MAX_FINDINGS_PER_FILE), loaded.sources);
+  const findings = resolvePositions(capPerFile([...loaded.diagnostics, ...checkRules(loaded.project, ctx.asOf)], MAX_FINDINGS_PER_FILE), loaded.sources);
   return { ...loaded, findings };
 }
 

@@ -1,7 +1,7 @@
 // Acceptance logic (pure): which round passed, first-pass, what still waits for the customer, whether a new
 // round may be recorded, and the lifecycle moves that take a requirement to accepted after a pass.
 import type { IsoDate } from './dates.js';
-import { heldFrom, REQUIREMENT_FLOW, TERMINAL } from './lifecycle.js';
+import { TERMINAL } from './lifecycle.js';
 import type { Acceptance, AcceptanceRound, Requirement, RequirementStatus } from './model.js';
 
 /** A round is final unless it says `kind: pre` (pre-acceptance). */
@@ -66,23 +66,24 @@ export function roundRefusal(a: Pick<Acceptance, 'rounds' | 'delivered'>, round:
   return undefined;
 }
 
+export type PassMoves =
+  | { kind: 'moves'; entries: { date: string; from: RequirementStatus; to: RequirementStatus; note: string; signed: boolean }[] }
+  | { kind: 'nothing' }
+  /** The requirement is not yet in progress: accepting it would skip lifecycle states nobody recorded. */
+  | { kind: 'would_skip'; status: RequirementStatus };
+
 /**
- * The lifecycle moves that take a requirement to accepted, each one legal by lifecycle.ts: delivered →
- * accepted directly; earlier states walk the flow; a held requirement first resumes where it stopped.
- * Empty for a requirement already accepted or rejected (terminal: nothing to do).
+ * What a passing final round does to one requirement it covers, without inventing history: a
+ * delivered requirement moves to accepted on the pass date (one entry naming the acceptance record);
+ * one still in progress is first delivered on the record's delivery date (a fact of the record);
+ * anything earlier (or on hold) is refused, since the moves in between were never recorded.
  */
-export function movesToAccepted(req: Pick<Requirement, 'status' | 'history'>): { from: RequirementStatus; to: RequirementStatus }[] {
-  if (TERMINAL.has(req.status)) return [];
-  const moves: { from: RequirementStatus; to: RequirementStatus }[] = [];
-  let cur = req.status;
-  if (cur === 'on_hold') {
-    const resume = heldFrom(req);
-    const to = resume && resume !== 'on_hold' && REQUIREMENT_FLOW.includes(resume) ? resume : 'delivered';
-    moves.push({ from: cur, to });
-    cur = to;
+export function passMoves(req: Pick<Requirement, 'status'>, acceptanceId: string, delivered: string, passDate: string, round: number): PassMoves {
+  if (TERMINAL.has(req.status)) return { kind: 'nothing' };
+  const accepted = { date: passDate, from: 'delivered' as const, to: 'accepted' as const, note: `${acceptanceId} #${round}`, signed: true };
+  if (req.status === 'delivered') return { kind: 'moves', entries: [accepted] };
+  if (req.status === 'in_progress') {
+    return { kind: 'moves', entries: [{ date: delivered, from: 'in_progress', to: 'delivered', note: acceptanceId, signed: false }, accepted] };
   }
-  for (let i = REQUIREMENT_FLOW.indexOf(cur); i >= 0 && i < REQUIREMENT_FLOW.length - 1; i++) {
-    moves.push({ from: REQUIREMENT_FLOW[i]!, to: REQUIREMENT_FLOW[i + 1]! });
-  }
-  return moves;
+  return { kind: 'would_skip', status: req.status };
 }

@@ -14,6 +14,19 @@ export interface DateMove {
   from: IsoDate | null;
   to: IsoDate | null;
   workingDays: number | null;
+  /** What moved it: the task at the root of the movement and why that task moved. */
+  cause?: MoveCause;
+}
+
+/**
+ * Why a date moved, traced back through driving predecessors to a task that moved by itself:
+ * progress recorded on it (status, actual dates), a change slip applied to it, or its plan edited.
+ */
+export interface MoveCause {
+  kind: 'progress' | 'change' | 'replan' | 'added' | 'removed';
+  id: string;
+  /** kind change: the slip. */
+  change?: string;
 }
 
 export interface MilestoneRef {
@@ -72,7 +85,8 @@ export interface PlanDiff {
   tasks: { added: TaskRef[]; removed: TaskRef[]; replanned: TaskReplan[]; shifted: TaskShift[]; status: TaskStatusMove[] };
 }
 
-const PLAN_FIELDS = ['start', 'end', 'days', 'depends_on', 'milestone'] as const;
+const PLAN_FIELDS = ['start', 'end', 'days', 'depends_on', 'milestone', 'remaining'] as const;
+const PROGRESS_FIELDS = ['status', 'actual_start', 'actual_end'] as const;
 
 /** to − from in working days; null when either is missing or the calendar cannot count it. */
 export function workingDelta(cal: WorkCalendar, from: IsoDate | null | undefined, to: IsoDate | null | undefined): number | null {
@@ -89,11 +103,76 @@ function move(cal: WorkCalendar, from: IsoDate | null | undefined, to: IsoDate |
   return f === t ? undefined : { from: f, to: t, workingDays: workingDelta(cal, f, t) };
 }
 
+/**
+ * The cause of each item's movement between two schedules, memoised: an item that moved by itself
+ * (its own record changed) is its own cause; otherwise the cause of its driving predecessor (the one
+ * that moved and ends last on the head side).
+ */
+function causes(base: DiffSide, head: DiffSide): (id: string) => MoveCause | undefined {
+  const sa = base.schedule, sb = head.schedule;
+  const ta = byId<Task>(base.project.tasks), tb = byId<Task>(head.project.tasks);
+  const ma = byId<Milestone>(base.project.milestones), mb = byId<Milestone>(head.project.milestones);
+  const applied = new Map<string, string>();
+  for (const c of head.project.changes) {
+    const before = base.project.changes.find((x) => x.data.id === c.data.id)?.data;
+    if (c.data.status === 'applied' && before?.status !== 'applied') for (const id of [...(c.data.tasks ?? []), ...(c.data.applied?.moves ?? []).map((m) => m.id)]) applied.set(id, c.data.id);
+  }
+  const own = (id: string): MoveCause | undefined => {
+    const slip = applied.get(id);
+    if (slip !== undefined) return { kind: 'change', id, change: slip };
+    const x = ta.get(id), y = tb.get(id);
+    if (x && y) {
+      if (PROGRESS_FIELDS.some((f) => !sameJson(x[f], y[f]))) return { kind: 'progress', id };
+      if (PLAN_FIELDS.some((f) => !sameJson(x[f], y[f]))) return { kind: 'replan', id };
+      return undefined;
+    }
+    if (!x && y) return { kind: 'added', id };
+    const m = ma.get(id), n = mb.get(id);
+    if (m && n) {
+      if (!sameJson(m.done, n.done)) return { kind: 'progress', id };
+      if (!sameJson(m.due, n.due) || !sameJson(m.fixed, n.fixed) || !sameJson(m.depends_on, n.depends_on)) return { kind: 'replan', id };
+    }
+    return undefined;
+  };
+  const memo = new Map<string, MoveCause | null>();
+  const moved = (id: string) => sa.items.get(id)?.end !== sb.items.get(id)?.end;
+  const of = (id: string): MoveCause | undefined => {
+    const hit = memo.get(id);
+    if (hit !== undefined) return hit ?? undefined;
+    memo.set(id, null); // a cycle ends here
+    let found = own(id);
+    if (!found) {
+      const it = sb.items.get(id);
+      const preds = it ? [...it.dependsOn, ...(it.waitsFor ?? [])] : [];
+      // A predecessor that disappeared still drove the move: removed work moves its successors.
+      const gone = (base.project.tasks.find((t) => t.data.id === id)?.data.depends_on ?? []).filter((p) => !sb.items.has(p) && sa.items.has(p));
+      let driver: string | undefined;
+      for (const p of preds) if (moved(p) && (driver === undefined || (sb.items.get(p)!.end > sb.items.get(driver)!.end))) driver = p;
+      found = driver !== undefined ? of(driver) : gone.length ? { kind: 'removed', id: gone[0]! } : undefined;
+    }
+    memo.set(id, found ?? null);
+    return found;
+  };
+  return of;
+}
+
+/** The item whose end is the project end (the latest; the first in schedule order on a tie). */
+function lastItem(s: DiffSide['schedule']): string | undefined {
+  let best: string | undefined;
+  for (const id of s.order) if (best === undefined || s.items.get(id)!.end > s.items.get(best)!.end) best = id;
+  return best;
+}
+
 export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): PlanDiff {
   const sa = base.schedule, sb = head.schedule;
   const out: PlanDiff = { milestones: { added: [], removed: [], moved: [] }, tasks: { added: [], removed: [], replanned: [], shifted: [], status: [] } };
+  const causeOf = base.exists && head.exists ? causes(base, head) : () => undefined;
+  const withCause = <T extends DateMove>(m: T, id: string | undefined): T => {
+    const c = id !== undefined ? causeOf(id) : undefined;
+    return c ? { ...m, cause: c } : m;
+  };
   const end = move(cal, base.exists ? sa.projectEnd : null, head.exists ? sb.projectEnd : null);
-  if (end) out.projectEnd = end;
+  if (end) out.projectEnd = withCause(end, lastItem(sb));
   const due = move(cal, projectDue(base.project), projectDue(head.project));
   if (due) out.due = due;
 
@@ -107,7 +186,8 @@ export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): Pla
     if (!x) out.milestones.added.push(msRef(y!, itemB(id)));
     else if (!y) out.milestones.removed.push(msRef(x, itemA(id)));
     else {
-      const m = move(cal, itemA(id)?.end, itemB(id)?.end);
+      const mv = move(cal, itemA(id)?.end, itemB(id)?.end);
+      const m = mv ? withCause(mv, id) : undefined;
       const dueChanged = (x.due ?? null) !== (y.due ?? null);
       if (m || dueChanged) {
         out.milestones.moved.push({
@@ -139,7 +219,7 @@ export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): Pla
         fromStart: a?.start ?? null, toStart: b?.start ?? null, fromDays: a ? a.days : null, toDays: b ? b.days : null,
       });
     } else if (endMove) {
-      out.tasks.shifted.push({ id, name: y.name, ...endMove });
+      out.tasks.shifted.push({ id, name: y.name, ...withCause(endMove, id) });
     }
   }
   return out;

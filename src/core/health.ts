@@ -3,7 +3,7 @@
 // The rules (README "Health"), checked on the project as it stood on the report date:
 //   RED when any of
 //     late_critical      an unfinished task or milestone on the critical path is past its planned end
-//     negative_float     the plan finishes after the agreed due date (deliver.yaml `due`): float < 0
+//     negative_float     the forecast finishes after the agreed due date (deliver.yaml `due`): float < 0
 //     milestone_missed   a milestone's due date has passed and it is not reached
 //     high_risk_overdue  a high risk (score = probability × impact ≥ 15) that is not closed has an
 //                        overdue action (due before the report date, neither done nor waived)

@@ -10,8 +10,21 @@
 //   project start; a task after a milestone starts the working day after it.
 // - Actual dates are facts and override the plan: done + actual_end fixes both ends; actual_start alone
 //   moves the start and keeps the duration; a milestone's `done` fixes its date.
-// - The backward pass ends at the last working day on or before `due` when given, else the project end;
-//   total float = workingDaysBetween(earlyFinish, lateFinish), negative when the due cannot be met.
+// - A milestone also waits for every task that names it in `milestone:` (unless that would close a
+//   cycle); a `fixed` milestone never sits before its `due`.
+//
+// Two passes forward in one loop: the PLAN (the dates above, no report date) and the FORECAST as of
+// the report date (README "Forecast"), which is what every command shows:
+// - done work keeps its actual dates;
+// - started work (actual_start, or in_progress) keeps its start; it still needs `remaining` working
+//   days, else the planned duration minus the working days spent before the report date (at least 1),
+//   counted from the first working day on or after the report date;
+// - work not started begins no earlier than the first working day on or after the report date;
+// - an unreached milestone is never forecast before the report date.
+// Late = unfinished and its PLAN end is before the report date; lateBy counts the working days since.
+// - The backward pass (over the forecast) ends at the last working day on or before `due` when given,
+//   else the project end; an unreached milestone's own `due` is a further deadline for everything it
+//   waits for. Total float = workingDaysBetween(earlyFinish, lateFinish), negative when a due is missed.
 import { orderGraph, type GraphNode } from './schedule-graph.js';
 import type { WorkCalendar } from './calendar.js';
 import { fromDay, isIsoDate, toDay, type IsoDate } from './dates.js';
@@ -56,8 +69,12 @@ export interface ScheduledItem {
   finished: boolean;
   /** Dates come from actuals rather than the plan. */
   actual: boolean;
+  /** Forecast dates as of the report date (README "Forecast"). */
   start: IsoDate;
   end: IsoDate;
+  /** The plan's dates, without the report date (what `late` is measured against). */
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
   /** Working days occupied by the bar (0 for milestones and one-day events). */
   days: number;
   earlyStart: IsoDate;
@@ -67,7 +84,7 @@ export interface ScheduledItem {
   totalFloat: number;
   critical: boolean;
   late: boolean;
-  /** Working days past the end as of asOf (at least 1 when late), else 0. */
+  /** Working days past the planned end as of asOf (at least 1 when late), else 0. */
   lateBy: number;
   /** end − baseline end in working days (positive = later than the baseline). */
   slip?: number;
@@ -76,6 +93,8 @@ export interface ScheduledItem {
   /** Milestones with `due`: computed date − due in working days (positive = after due). */
   dueVariance?: number;
   dependsOn: string[];
+  /** Milestones: the tasks that name it in `milestone:` and that it therefore waits for. */
+  waitsFor?: string[];
   /** The milestone a task is grouped under. */
   milestone?: string;
 }
@@ -99,8 +118,13 @@ export interface Schedule {
 interface Node extends GraphNode {
   task: Task | undefined;
   ms: Milestone | undefined;
-  // Day numbers, filled by the forward pass.
+  // Day numbers, filled by the forward pass: forecast (es, ef) and plan (pes, pef).
   es: number; ef: number; dur: number; actual: boolean; ok: boolean;
+  pes: number; pef: number;
+  /** Working days the backward pass reserves before the finish: the duration, or what remains of started work. */
+  work: number;
+  /** Explicit predecessors (depends_on) come first in preds; the rest are tasks naming the milestone. */
+  nExplicit: number;
   lf: number; ls: number;
   /** Total float in working days, filled by the backward pass. */
   float: number;
@@ -127,13 +151,13 @@ export function schedule(input: ScheduleInput): Schedule {
   const asOf = dayOrThrow(input.asOf, 'as-of date');
 
   const nodes = buildNodes(input, problems);
-  const graph = orderGraph(nodes);
+  const graph = orderWithImplicit(nodes);
   for (const ids of graph.cycles) problems.push({ kind: 'cycle', ids });
   for (const [i, p] of graph.behind) problems.push({ kind: 'blocked', id: nodes[i]!.id, by: nodes[p]!.id });
 
-  let ps0: number;
-  try { ps0 = cal.nextWorkingDay(projectStart); } catch (e) { throw asRange(e); }
-  const order = forwardPass(nodes, graph.order, ps0, cal, problems);
+  let ps0: number, now: number;
+  try { ps0 = cal.nextWorkingDay(projectStart); now = cal.nextWorkingDay(asOf); } catch (e) { throw asRange(e); }
+  const order = forwardPass(nodes, graph.order, ps0, asOf, now, cal, problems);
   const items = new Map<string, ScheduledItem>();
   if (order.length === 0) return { items, order: [], projectStart: fromDay(ps0), ...(input.due ? { due: input.due } : {}), criticalPath: [], problems };
 
@@ -166,7 +190,7 @@ function buildNodes(input: ScheduleInput, problems: ScheduleProblem[]): Node[] {
   const add = (id: string, task: Task | undefined, ms: Milestone | undefined, finished: boolean) => {
     if (index.has(id)) { problems.push({ kind: 'duplicate_id', id }); return; }
     index.set(id, nodes.length);
-    nodes.push({ id, preds: [], succs: [], task, ms, es: 0, ef: 0, dur: 0, actual: false, ok: false, lf: 0, ls: 0, float: 0, finished });
+    nodes.push({ id, preds: [], succs: [], task, ms, es: 0, ef: 0, dur: 0, actual: false, ok: false, pes: 0, pef: 0, work: 0, nExplicit: 0, lf: 0, ls: 0, float: 0, finished });
   };
   for (let k = 0; k < input.tasks.length; k++) { const t = input.tasks[k]!; add(t.id, t, undefined, t.status === 'done'); }
   for (let k = 0; k < input.milestones.length; k++) { const m = input.milestones[k]!; add(m.id, undefined, m, m.done !== undefined); }
@@ -183,27 +207,64 @@ function buildNodes(input: ScheduleInput, problems: ScheduleProblem[]): Node[] {
       nodes[p]!.succs.push(i);
     }
   }
+  for (let i = 0; i < nodes.length; i++) nodes[i]!.nExplicit = nodes[i]!.preds.length;
+  // A milestone waits for the tasks that name it (an implicit finish-to-start edge).
+  for (let i = 0; i < nodes.length; i++) {
+    const t = nodes[i]!.task;
+    if (t === undefined || t.milestone === undefined) continue;
+    const m = index.get(t.milestone);
+    // Already explicit when the milestone's depends_on names the task (the task's successors say so:
+    // asking them keeps this linear, a milestone may gather thousands of tasks).
+    if (m === undefined || nodes[m]!.ms === undefined || nodes[i]!.succs.includes(m)) continue;
+    nodes[m]!.preds.push(i);
+    nodes[i]!.succs.push(m);
+  }
   return nodes;
 }
 
+/**
+ * Orders the graph; an implicit edge (task → the milestone it names) that closes a cycle is dropped
+ * rather than reported (the cycle is not in the records), and the graph is ordered again.
+ */
+function orderWithImplicit(nodes: Node[]): ReturnType<typeof orderGraph> {
+  for (;;) {
+    const graph = orderGraph(nodes);
+    if (graph.cycles.length === 0) return graph;
+    let dropped = false;
+    const stuck = [...graph.onCycle, ...graph.behind.keys()];
+    for (const m of stuck) {
+      const node = nodes[m]!;
+      if (node.preds.length === node.nExplicit) continue;
+      for (let k = node.nExplicit; k < node.preds.length; k++) {
+        const succs = nodes[node.preds[k]!]!.succs;
+        succs.splice(succs.lastIndexOf(m), 1);
+      }
+      node.preds.length = node.nExplicit;
+      dropped = true;
+    }
+    if (!dropped) return graph;
+  }
+}
+
 /** Early dates in topological order; returns the scheduled nodes in that order. */
-function forwardPass(nodes: Node[], topo: number[], ps0: number, cal: WorkCalendar, problems: ScheduleProblem[]): number[] {
+function forwardPass(nodes: Node[], topo: number[], ps0: number, asOf: number, now: number, cal: WorkCalendar, problems: ScheduleProblem[]): number[] {
   const order: number[] = [];
   for (let o = 0; o < topo.length; o++) {
     const i = topo[o]!;
     const node = nodes[i]!;
     const preds = node.preds;
     let failed: number | undefined;
-    let maxEf: number | undefined;
+    let maxEf: number | undefined, maxPef: number | undefined;
     for (let k = 0; k < preds.length; k++) {
       const pred = nodes[preds[k]!]!;
       if (!pred.ok) { failed = preds[k]; break; }
       maxEf = maxEf === undefined ? pred.ef : Math.max(maxEf, pred.ef);
+      maxPef = maxPef === undefined ? pred.pef : Math.max(maxPef, pred.pef);
     }
     if (failed !== undefined) { problems.push({ kind: 'blocked', id: node.id, by: nodes[failed]!.id }); continue; }
     try {
-      if (node.task) forwardTask(node, node.task, maxEf, ps0, cal);
-      else forwardMilestone(node, node.ms!, maxEf, ps0);
+      if (node.task) forwardTask(node, node.task, maxEf, maxPef, ps0, now, cal);
+      else forwardMilestone(node, node.ms!, maxEf, maxPef, ps0, asOf);
       node.ok = true;
       order.push(i);
     } catch (e) {
@@ -224,8 +285,13 @@ function backwardPass(nodes: Node[], order: number[], target: number, cal: WorkC
       // A task successor must start after us; a milestone successor sits on our finish day.
       lf = Math.min(lf, succ.task ? cal.addWorkingDays(succ.ls, -1) : succ.lf);
     }
+    if (node.ms !== undefined) {
+      // An unreached milestone's due is a deadline for what it waits for (its own date may be any day).
+      const d = node.finished ? undefined : day(node.ms.due);
+      if (d !== undefined) lf = Math.min(lf, d);
+    } else lf = cal.previousWorkingDay(lf);
     node.lf = lf;
-    node.ls = node.task && node.dur > 1 ? cal.addWorkingDays(lf, -(node.dur - 1)) : lf;
+    node.ls = node.task && node.work > 1 ? cal.addWorkingDays(lf, -(node.work - 1)) : lf;
   }
 }
 
@@ -251,9 +317,9 @@ function buildItems(
     const t = n.task;
     const rec = (t ?? n.ms)!;
     const start = fromDay(n.es), end = fromDay(n.ef);
-    const late = lateness(n.finished, n.ef, asOf, cal);
-    const dependsOn: string[] = new Array(n.preds.length);
-    for (let k = 0; k < n.preds.length; k++) dependsOn[k] = nodes[n.preds[k]!]!.id;
+    const late = lateness(n.finished, n.pef, asOf, cal);
+    const dependsOn: string[] = new Array(n.nExplicit);
+    for (let k = 0; k < n.nExplicit; k++) dependsOn[k] = nodes[n.preds[k]!]!.id;
     // Field by field, in the order the item type lists them (no spread: this runs 10,000 times cold).
     const item: ScheduledItem = {
       id: n.id,
@@ -264,6 +330,8 @@ function buildItems(
       actual: n.actual,
       start,
       end,
+      plannedStart: n.pes === n.es ? start : fromDay(n.pes),
+      plannedEnd: n.pef === n.ef ? end : fromDay(n.pef),
       days: t ? n.dur : 0,
       earlyStart: start,
       earlyFinish: end,
@@ -276,6 +344,11 @@ function buildItems(
       dependsOn,
     };
     if (t !== undefined && t.milestone !== undefined) item.milestone = t.milestone;
+    if (n.preds.length > n.nExplicit) {
+      const waits: string[] = [];
+      for (let k = n.nExplicit; k < n.preds.length; k++) waits.push(nodes[n.preds[k]!]!.id);
+      item.waitsFor = waits;
+    }
     const msDue = n.ms ? day(n.ms.due) : undefined;
     if (msDue !== undefined) item.dueVariance = cal.workingDaysBetween(msDue, n.ef);
     const b = base?.items.get(n.id);
@@ -291,61 +364,76 @@ function buildItems(
   }
 }
 
-/**
- * The same schedule seen on another report date. The report date moves no computed date: it only
- * decides which unfinished items are late and by how much, so those two fields are all that change.
- */
-export function withAsOf(s: Schedule, asOf: IsoDate, cal: WorkCalendar): Schedule {
-  const at = toDay(asOf);
-  const items = new Map<string, ScheduledItem>();
-  for (const [id, it] of s.items) items.set(id, { ...it, ...lateness(it.finished, toDay(it.end), at, cal) });
-  return { ...s, items };
-}
-
-/** Late: unfinished and ending before the report date; by at least one working day. */
+/** Late: unfinished and its planned end before the report date; by at least one working day. */
 function lateness(finished: boolean, end: number, asOf: number, cal: WorkCalendar): { late: boolean; lateBy: number } {
   const late = !finished && end < asOf;
   return { late, lateBy: late ? Math.max(1, cal.workingDaysBetween(end, asOf)) : 0 };
 }
 
-function forwardTask(node: Node, t: Task, maxEf: number | undefined, ps0: number, cal: WorkCalendar): void {
+function forwardTask(node: Node, t: Task, maxEf: number | undefined, maxPef: number | undefined, ps0: number, now: number, cal: WorkCalendar): void {
   const planStart = t.start !== undefined ? dayOrThrow(t.start, 'start') : undefined;
-  let es: number;
-  if (maxEf === undefined) es = planStart !== undefined ? cal.nextWorkingDay(planStart) : ps0;
-  else {
-    es = cal.addWorkingDays(maxEf, 1);
-    if (planStart !== undefined) es = Math.max(es, cal.nextWorkingDay(planStart));
-  }
+  const earliest = (after: number | undefined): number => {
+    if (after === undefined) return planStart !== undefined ? cal.nextWorkingDay(planStart) : ps0;
+    const es = cal.addWorkingDays(after, 1);
+    return planStart !== undefined ? Math.max(es, cal.nextWorkingDay(planStart)) : es;
+  };
+  const pes = earliest(maxPef);
   let dur: number; // 0 = one-day event
   if (t.days !== undefined) dur = t.days;
   else if (t.end !== undefined) {
-    const from = planStart !== undefined ? cal.nextWorkingDay(planStart) : es;
+    const from = planStart !== undefined ? cal.nextWorkingDay(planStart) : pes;
     dur = Math.max(1, cal.workingDaysBetween(from - 1, dayOrThrow(t.end, 'end')));
   } else dur = 1;
-  const finish = (s: number) => (dur <= 1 ? s : cal.addWorkingDays(s, dur - 1));
+  const finish = (s: number, d: number) => (d <= 1 ? s : cal.addWorkingDays(s, d - 1));
 
   const aStart = t.actual_start !== undefined ? dayOrThrow(t.actual_start, 'actual_start') : undefined;
   const aEnd = t.actual_end !== undefined && t.status === 'done' ? dayOrThrow(t.actual_end, 'actual_end') : undefined;
+  node.dur = node.work = dur;
   if (aEnd !== undefined) {
     // Facts: both ends as recorded; without actual_start the planned start stands (clipped to the end).
-    const s = aStart ?? Math.min(es, aEnd);
-    node.es = s; node.ef = aEnd; node.actual = true;
-    node.dur = Math.max(0, cal.workingDaysBetween(s - 1, aEnd));
+    const s = aStart ?? Math.min(pes, aEnd);
+    node.es = node.pes = s; node.ef = node.pef = aEnd; node.actual = true;
+    node.dur = node.work = Math.max(0, cal.workingDaysBetween(s - 1, aEnd));
     return;
   }
-  if (aStart !== undefined) {
-    // Started: the recorded start stands, the duration is kept (counted from its first working day).
-    node.es = aStart; node.ef = finish(cal.nextWorkingDay(aStart)); node.actual = true;
-  } else {
-    node.es = es; node.ef = finish(es);
+  if (t.status === 'done') {
+    // Done without an actual end (a warning elsewhere): finished on its planned dates.
+    node.pes = pes; node.pef = finish(pes, dur);
+    node.es = earliest(maxEf); node.ef = finish(node.es, dur);
+    return;
   }
-  node.dur = dur;
+  if (aStart !== undefined || t.status === 'in_progress') {
+    // Started: the start stands; what is left is `remaining`, else the planned duration less the
+    // working days spent before the report date (at least 1), from the report date on.
+    const s0 = aStart !== undefined ? cal.nextWorkingDay(aStart) : pes;
+    node.pes = aStart ?? pes; node.pef = finish(s0, dur);
+    const fs0 = aStart !== undefined ? s0 : earliest(maxEf);
+    const spent = now > fs0 ? cal.workingDaysBetween(fs0 - 1, now - 1) : 0;
+    const rem = t.remaining ?? Math.max(1, Math.max(1, dur) - spent);
+    node.es = aStart ?? fs0; node.ef = finish(Math.max(fs0, now), rem); node.actual = aStart !== undefined;
+    if (now > fs0 || t.remaining !== undefined) node.dur = cal.workingDaysBetween(fs0 - 1, node.ef);
+    node.work = now > fs0 ? rem : node.dur;
+    return;
+  }
+  // Not started: never before the first working day on or after the report date.
+  node.pes = pes; node.pef = finish(pes, dur);
+  const es = Math.max(earliest(maxEf), now);
+  const d = t.remaining ?? dur;
+  node.es = es; node.ef = finish(es, d);
+  if (t.remaining !== undefined) node.dur = node.work = d;
 }
 
-function forwardMilestone(node: Node, m: Milestone, maxEf: number | undefined, ps0: number): void {
+function forwardMilestone(node: Node, m: Milestone, maxEf: number | undefined, maxPef: number | undefined, ps0: number, asOf: number): void {
   const done = m.done !== undefined ? dayOrThrow(m.done, 'done') : undefined;
-  const d = done ?? maxEf ?? (m.due !== undefined ? dayOrThrow(m.due, 'due') : ps0);
-  node.es = node.ef = d; node.dur = 0; node.actual = done !== undefined;
+  const due = m.due !== undefined ? dayOrThrow(m.due, 'due') : undefined;
+  node.dur = 0; node.actual = done !== undefined;
+  if (done !== undefined) { node.es = node.ef = node.pes = node.pef = done; return; }
+  const at = (after: number | undefined) => {
+    const d = after ?? due ?? ps0;
+    return m.fixed === true && due !== undefined ? Math.max(d, due) : d;
+  };
+  node.pes = node.pef = at(maxPef);
+  node.es = node.ef = Math.max(at(maxEf), asOf);
 }
 
 /** Walks back from the latest critical item through driving critical predecessors. */
@@ -353,7 +441,7 @@ function criticalChain(nodes: Node[], order: number[], minFloat: number): string
   let cur: number | undefined;
   for (let o = 0; o < order.length; o++) {
     const i = order[o]!;
-    if (isCritical(nodes[i]!, minFloat) && (cur === undefined || nodes[i]!.ef > nodes[cur]!.ef)) cur = i;
+    if (isCritical(nodes[i]!, minFloat) && (cur === undefined || nodes[i]!.ef >= nodes[cur]!.ef)) cur = i; // a tie: the later in order (a milestone after its task)
   }
   const chain: string[] = [];
   while (cur !== undefined) {

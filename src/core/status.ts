@@ -21,16 +21,16 @@ export interface ProjectHeader {
 export interface Progress {
   tasks_total: number;
   tasks_done: number;
-  /** Tasks whose planned end is on or before as-of. */
+  /** Tasks whose planned end (the plan, not the forecast) is on or before as-of. */
   tasks_planned_to_date: number;
   /** Working days of the finished tasks (0/100 rule: unfinished work earns nothing yet). */
   days_done: number;
-  /** Working days of every task's bar that fall on or before as-of. */
+  /** Working days of every task's planned bar that fall on or before as-of. */
   days_planned_to_date: number;
   days_total: number;
   project_end?: IsoDate;
   due?: IsoDate;
-  /** due − forecast end in working days (negative: the plan misses the due date). */
+  /** due − forecast end in working days (negative: the forecast misses the due date). */
   due_float?: number;
 }
 
@@ -105,8 +105,8 @@ export function progressOf(p: Project, sched: Schedule, cal: WorkCalendar, asOf:
     if (!it) continue;
     const days = spanDays(cal, it.start, it.end);
     out.days_total += days;
-    if (it.end <= asOf) out.tasks_planned_to_date++;
-    out.days_planned_to_date += spanDays(cal, it.start, it.end < asOf ? it.end : asOf);
+    if (it.plannedEnd <= asOf) out.tasks_planned_to_date++;
+    out.days_planned_to_date += spanDays(cal, it.plannedStart, it.plannedEnd < asOf ? it.plannedEnd : asOf);
     if (t.data.status === 'done') out.days_done += days;
   }
   if (sched.projectEnd) out.project_end = sched.projectEnd;
@@ -118,7 +118,8 @@ export function progressOf(p: Project, sched: Schedule, cal: WorkCalendar, asOf:
 export function milestoneFacts(p: Project, sched: Schedule, asOf: IsoDate): { overdue: MilestoneFact[]; next: MilestoneFact[] } {
   const open = p.milestones.map((m) => m.data).filter((m) => m.done === undefined).map((m): MilestoneFact & { when: IsoDate } => {
     const it = sched.items.get(m.id);
-    const when = m.due ?? it?.end ?? '9999-12-31';
+    // By the forecast (what the reader plans around), else the due date.
+    const when = it?.end ?? m.due ?? '9999-12-31';
     return { id: m.id, name: m.name, ...(m.due ? { due: m.due } : {}), ...(it ? { forecast: it.end } : {}), critical: it?.critical ?? false, when };
   }).sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : compareIds(a.id, b.id)));
   const strip = ({ when: _w, ...m }: MilestoneFact & { when: IsoDate }): MilestoneFact => m;

@@ -10,13 +10,15 @@ import { nextWeek, type Period } from './period.js';
 import { compareIds } from './id-order.js';
 import { actionState, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
+import { summaryPoints, type SummaryPoint } from './weekly-summary.js';
+import { forecastCalendarNotices, type CalendarNotice } from './forecast.js';
 import {
   acceptanceFacts, awaitingSignatures, milestoneFacts, progressOf, projectHeader, riskFacts, statusFacts,
   type AcceptanceFact, type MilestoneFact, type Progress, type ProjectHeader, type RiskFact,
 } from './status.js';
 
 export interface WeekTask { id: string; name: string; owner?: string; date: IsoDate; deliverable?: string }
-export interface NextTask { id: string; name: string; owner?: string; start: IsoDate; end: IsoDate; status: string; late: boolean; customer: boolean }
+export interface NextTask { id: string; name: string; owner?: string; start: IsoDate; end: IsoDate; planned_end: IsoDate; status: string; late: boolean; customer: boolean }
 export interface WeekRisk extends RiskFact {
   response: string;
   /** Actions still open, and those carried out this week. */
@@ -40,6 +42,10 @@ export interface WeeklyReport {
   next_week: { label: string; from: IsoDate; to: IsoDate };
   as_of: IsoDate;
   health: Health;
+  /** The few things that matter, most serious first (weekly-summary.ts). */
+  summary: SummaryPoint[];
+  /** Years the forecast reaches for which the calendar has no or only provisional holiday data. */
+  calendar_notices: CalendarNotice[];
   progress: Progress;
   done: WeekTask[];
   milestones_reached: WeekTask[];
@@ -82,7 +88,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
   const delivered = p.acceptance.map((a) => a.data).filter((a) => inWeek(a.delivered))
     .map((a) => ({ id: a.id, deliverable: a.deliverable, date: a.delivered })).sort(byDate);
 
-  // Next week: unfinished tasks whose bar touches it, and unfinished work already behind plan.
+  // Next week: unfinished tasks whose forecast bar touches it (the forecast never lies in the past).
   const tasks = new Map(p.tasks.map((t) => [t.data.id, t.data]));
   const planned_next: NextTask[] = [];
   for (const id of sched.order) {
@@ -90,8 +96,8 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     const t = tasks.get(id);
     if (!t || t.status === 'done') continue;
     const touches = it.start <= nw.to && it.end >= nw.from!;
-    if (!touches && !it.late) continue;
-    planned_next.push({ id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), start: it.start, end: it.end, status: t.status, late: it.late, customer: t.owner !== undefined && customerSide.has(t.owner) });
+    if (!touches) continue;
+    planned_next.push({ id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), start: it.start, end: it.end, planned_end: it.plannedEnd, status: t.status, late: it.late, customer: t.owner !== undefined && customerSide.has(t.owner) });
   }
   planned_next.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : compareIds(a.id, b.id)));
 
@@ -119,9 +125,9 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     }];
   }).sort((a, b) => compareIds(a.id, b.id));
 
-  // What the customer must provide: their own tasks due by the end of next week (or late), inspections
-  // of delivered work, and signatures on change slips (needed before the work they touch starts).
-  const asks: CustomerAsk[] = planned_next.filter((t) => t.customer && t.end <= nw.to)
+  // What the customer must provide: their own tasks forecast in next week (by their forecast end),
+  // inspections of delivered work, and signatures on change slips (needed before the work they touch starts).
+  const asks: CustomerAsk[] = planned_next.filter((t) => t.customer)
     .map((t) => {
       const task = tasks.get(t.id)!;
       return { kind: 'task' as const, id: t.id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), ...(task.deliverable ? { deliverable: task.deliverable } : {}), by: t.end, late: t.late };
@@ -162,6 +168,8 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     next_week: { label: nw.label, from: nw.from!, to: nw.to },
     as_of: asOf,
     health: status.health,
+    summary: summaryPoints(p, sched, status.health, asOf),
+    calendar_notices: forecastCalendarNotices(sched, cal),
     progress: progressOf(p, sched, cal, asOf),
     done,
     milestones_reached,

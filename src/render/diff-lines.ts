@@ -46,7 +46,15 @@ function trim(n: number): string {
 }
 
 function moveArgs(m: DateMove): Args {
-  return { from: d(m.from), to: d(m.to), delta: signed(m.workingDays) };
+  return { from: d(m.from), to: d(m.to), delta: signed(m.workingDays), cause: '' };
+}
+
+/** The move's arguments with its cause told (`own`: the item moved by itself). */
+function causedArgs(t: Translate, m: DateMove, own?: string): Args {
+  const c = m.cause;
+  if (!c) return moveArgs(m);
+  const key = own !== undefined && c.id === own && c.kind !== 'added' && c.kind !== 'removed' ? `diff.cause.own.${c.kind}` : `diff.cause.${c.kind}`;
+  return { ...moveArgs(m), cause: t(key, { id: c.id, change: c.change ?? '' }) };
 }
 
 /** Up to SUMMARY_ITEMS lines, then "and N more". */
@@ -68,10 +76,10 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
   const summary: Msg[] = [];
   if (p.projectEnd) {
     const e = p.projectEnd;
-    summary.push(e.from && e.to ? { key: 'diff.sum.projectEnd', args: moveArgs(e) } : { key: 'diff.sum.projectEndSet', args: moveArgs(e) });
+    summary.push(e.from && e.to ? { key: 'diff.sum.projectEnd', args: causedArgs(t, e) } : { key: 'diff.sum.projectEndSet', args: moveArgs(e) });
   }
   if (p.due) summary.push({ key: p.due.from && p.due.to ? 'diff.sum.due' : 'diff.sum.dueSet', args: moveArgs(p.due) });
-  summary.push(...capped(p.milestones.moved.filter((m) => m.workingDays !== 0 && m.from && m.to).map((m) => ({ key: 'diff.sum.milestone', args: { id: m.id, name: m.name, ...moveArgs(m) } }))));
+  summary.push(...capped(p.milestones.moved.filter((m) => m.workingDays !== 0 && m.from && m.to).map((m) => ({ key: 'diff.sum.milestone', args: { id: m.id, name: m.name, ...causedArgs(t, m, m.id) } }))));
   if (p.criticalPath) summary.push({ key: 'diff.sum.criticalPath', args: {} });
   if (r.added.length + r.removed.length + r.changed.length) summary.push({ key: 'diff.sum.requirements', args: { added: r.added.length, removed: r.removed.length, changed: r.changed.length } });
   const tk = p.tasks;
@@ -101,12 +109,12 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
     ]),
   ]);
   add('diff.sec.schedule', [
-    ...(p.projectEnd ? [{ key: p.projectEnd.from && p.projectEnd.to ? 'diff.plan.end' : 'diff.plan.endSet', args: moveArgs(p.projectEnd) }] : []),
+    ...(p.projectEnd ? [{ key: p.projectEnd.from && p.projectEnd.to ? 'diff.plan.end' : 'diff.plan.endSet', args: causedArgs(t, p.projectEnd) }] : []),
     ...(p.due ? [{ key: p.due.from && p.due.to ? 'diff.plan.due' : 'diff.plan.dueSet', args: moveArgs(p.due) }] : []),
     ...p.milestones.added.map((m) => ({ key: 'diff.ms.added', args: { id: m.id, name: m.name, date: d(m.date) } })),
     ...p.milestones.removed.map((m) => ({ key: 'diff.ms.removed', args: { id: m.id, name: m.name } })),
     ...p.milestones.moved.flatMap((m): Msg[] => [
-      ...(m.from !== m.to ? [{ key: m.from && m.to ? 'diff.ms.moved' : 'diff.ms.movedSet', args: { id: m.id, name: m.name, ...moveArgs(m) } }] : []),
+      ...(m.from !== m.to ? [{ key: m.from && m.to ? 'diff.ms.moved' : 'diff.ms.movedSet', args: { id: m.id, name: m.name, ...causedArgs(t, m, m.id) } }] : []),
       ...(m.due ? [{ key: 'diff.ms.due', args: { id: m.id, name: m.name, from: d(m.due.from), to: d(m.due.to) } }] : []),
     ]),
     ...(p.criticalPath ? [{ key: 'diff.cp', args: { from: p.criticalPath.from.join(' → ') || '—', to: p.criticalPath.to.join(' → ') || '—' } }] : []),
@@ -115,7 +123,7 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
     ...tk.added.map((x) => ({ key: 'diff.task.added', args: { id: x.id, name: x.name, start: d(x.start), end: d(x.end), days: x.days ?? '?' } })),
     ...tk.removed.map((x) => ({ key: 'diff.task.removed', args: { id: x.id, name: x.name } })),
     ...tk.replanned.map((x) => ({ key: 'diff.task.replanned', args: { id: x.id, name: x.name, fields: x.fields.join(', '), fromStart: d(x.fromStart), toStart: d(x.toStart), fromDays: x.fromDays ?? '?', toDays: x.toDays ?? '?', ...moveArgs(x) } })),
-    ...tk.shifted.map((x) => ({ key: 'diff.task.shifted', args: { id: x.id, name: x.name, ...moveArgs(x) } })),
+    ...tk.shifted.map((x) => ({ key: x.cause?.id === x.id ? 'diff.task.movedOwn' : 'diff.task.shifted', args: { id: x.id, name: x.name, ...causedArgs(t, x, x.id) } })),
     ...tk.status.map((x) => ({ key: 'diff.task.status', args: { id: x.id, name: x.name, from: st.task(x.from), to: st.task(x.to) } })),
   ]);
   add('diff.sec.risks', [

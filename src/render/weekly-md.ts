@@ -2,6 +2,7 @@
 // its Markdown rendering. Record text is escaped for the target format before it enters a sentence.
 import { kpiList } from '../core/kpi.js';
 import type { WeeklyReport } from '../core/weekly.js';
+import type { SummaryPoint } from '../core/weekly-summary.js';
 import { formatDate, formatMet, formatRange, formatTarget, formatValue, formatBasis, measureName, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
 
@@ -22,6 +23,19 @@ export interface WeeklyDoc {
   sections: Section[];
 }
 
+/** One summary point as a sentence: names first, ids as references in brackets. */
+function pointText(s: SummaryPoint, t: Fmt['t'], x: (v: unknown) => string, d: (iso: string | undefined) => string): string {
+  switch (s.kind) {
+    case 'milestone_late': return t('wk.sum.msLate', { name: x(s.name), id: x(s.id), forecast: d(s.forecast), due: d(s.due), n: s.days });
+    case 'milestone_missed': return s.forecast ? t('wk.sum.msMissed', { name: x(s.name), id: x(s.id), due: d(s.due), forecast: d(s.forecast) }) : t('wk.sum.msMissedNoForecast', { name: x(s.name), id: x(s.id), due: d(s.due) });
+    case 'blocked': return t(s.reason ? 'wk.sum.blocked' : 'wk.sum.blockedNoReason', { name: x(s.name), id: x(s.id), owner: s.owner ? t('wk.sum.on', { owner: x(s.owner) }) : '', reason: x(s.reason), feeds: s.feeds ? t('wk.sum.feeds', { id: x(s.feeds) }) : '' });
+    case 'late_critical': return t('wk.sum.lateCritical', { name: x(s.name), id: x(s.id), owner: s.owner ? t('wk.sum.on', { owner: x(s.owner) }) : '', n: s.days });
+    case 'risk_overdue': return t('wk.sum.riskOverdue', { title: x(s.title), id: x(s.id), owner: x(s.owner) });
+    case 'acceptance_failed': return t('wk.sum.accFailed', { deliverable: x(s.deliverable), id: x(s.id) });
+    case 'other': return '';
+  }
+}
+
 /** Builds the document; `esc` makes record text safe for the output format. */
 export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): WeeklyDoc {
   const t = f.t;
@@ -31,10 +45,13 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   const sections: Section[] = [];
 
   // summary
-  const reasons = r.health.reasons.map((h) => t(`health.reason.${h.code}`, { ids: h.ids.join(', '), days: h.days ?? 0 }));
   const sep = t('rep.listSep');
   const comma = t('rep.comma');
-  const summary = [t(`wk.health.${r.health.level}`, { reasons: reasons.join(sep) })];
+  // The colour in words, then the few things behind it as sentences (ids as references).
+  const told = r.summary.filter((s) => s.kind !== 'other').map((s) => pointText(s, t, x, d));
+  const others = r.summary.filter((s): s is Extract<typeof s, { kind: 'other' }> => s.kind === 'other')
+    .map((s) => t(`health.reason.${s.code}`, { ids: s.ids.map(x).join(', '), days: 0 }));
+  const summary = [[t(`wk.sum.${r.health.level}`), ...told, ...(others.length ? [t('wk.sum.also', { reasons: others.join(sep) })] : [])].join(t('wk.sum.join'))];
   const p = r.progress;
   summary.push(t('wk.progress', { done: p.tasks_done, planned: p.tasks_planned_to_date, total: p.tasks_total, daysDone: p.days_done, daysPlanned: p.days_planned_to_date }));
   if (p.project_end) {
@@ -43,6 +60,8 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
       : fl > 0 ? t('wk.finishEarly', { end: d(p.project_end), due: d(p.due), float: fl })
         : fl === 0 ? t('wk.finishOnDue', { due: d(p.due) }) : t('wk.finishLate', { end: d(p.project_end), due: d(p.due), float: -fl }));
   }
+  // What the dates rest on: a year whose holidays are not (fully) published yet.
+  for (const n of r.calendar_notices) summary.push(t(`wk.calendar.${n.status}`, { year: n.year }));
   sections.push({ title: t('wk.summary'), paragraphs: summary });
 
   // done this week
@@ -53,10 +72,10 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   ];
   sections.push(done.length ? { title: t('wk.done'), items: done } : { title: t('wk.done'), paragraphs: [t('wk.doneNone')] });
 
-  // next week
+  // next week: the part of each bar that falls in it (work under way started before; no past dates)
   const next = r.planned_next.map((k) => ({
-    text: t('wk.nextItem', { id: x(k.id), name: x(k.name), owner: owner(k.owner), range: formatRange(f, k.start, k.end, true) })
-      + (k.late ? t('wk.behind', { date: d(k.end) }) : k.status === 'blocked' ? t('wk.blocked') : k.status === 'in_progress' ? t('wk.inProgress') : ''),
+    text: t('wk.nextItem', { id: x(k.id), name: x(k.name), owner: owner(k.owner), range: formatRange(f, k.start < r.next_week.from ? r.next_week.from : k.start, k.end, true) })
+      + (k.late ? t('wk.behind', { date: d(k.planned_end) }) : k.status === 'blocked' ? t('wk.blocked') : k.status === 'in_progress' ? t('wk.inProgress') : ''),
   }));
   const nextTitle = t('wk.next', { range: formatRange(f, r.next_week.from, r.next_week.to, true) });
   sections.push(next.length ? { title: nextTitle, items: next } : { title: nextTitle, paragraphs: [t('wk.nextNone')] });

@@ -10,6 +10,7 @@ import * as validators from '../generated/validators.js';
 import type { Validator } from '../generated/validators.js';
 import type { RecordKind } from '../core/model.js';
 import { commitFiles, type FileWrite } from './atomic.js';
+export type { FileWrite };
 import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';
 export { RecordExistsError, RecordRefusedError, WriteVerificationError };
 import { readRegularFile } from './files.js';
@@ -111,9 +112,16 @@ function documentEdit(source: string, edits: readonly Edit[]): string {
   return source.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
 }
 
-/** Prepares every change first (nothing is written if any is refused), then commits them together. */
-export function writeRecords(root: string, changes: readonly RecordChange[]): void {
+/** Every change prepared (nothing is written if any is refused): the new file contents and the files to remove. */
+export function prepareRecords(root: string, changes: readonly RecordChange[]): { writes: FileWrite[]; removals: string[] } {
   const writes = changes.map((c) => prepareChange(root, c));
   const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
+  return { writes, removals };
+}
+
+/** Prepares every change first (nothing is written if any is refused), then commits them together. */
+export function writeRecords(root: string, changes: readonly RecordChange[], check?: (writes: FileWrite[], removals: string[]) => void): void {
+  const { writes, removals } = prepareRecords(root, changes);
+  check?.(writes, removals);
   commitFiles(root, writes, removals);
 }

@@ -249,7 +249,10 @@ export function applyEditsToData(data: unknown, edits: readonly Edit[]): unknown
     }
     const key = e.path[e.path.length - 1]!;
     if (e.op === 'set') node[key] = structuredClone(e.value);
-    else if (e.op === 'delete') delete node[key];
+    else if (e.op === 'delete') {
+      if (Array.isArray(node) && typeof key === 'number') node.splice(key, 1);
+      else delete node[key];
+    }
     else {
       const list = node[key];
       if (Array.isArray(list)) list.push(structuredClone(e.value));

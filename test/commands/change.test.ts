@@ -143,9 +143,11 @@ describe('deliver change apply', () => {
     // Before: T-001 09-28..09-30 (3 days); T-002 10-08..10-09; T-003 Sat 10-10..Mon 10-12; M-001 10-12.
     // +3 working days: T-001 starts 09-28 → 09-29, 09-30, 10-08 = 10-08, runs 10-08, 10-09, 10-10;
     // T-002 10-12..10-13; T-003 10-14..10-15; M-001 10-15. T-004 does not depend on T-001: stays 09-28.
+    // Applied on 9/12, before any of the work is due (later report dates forecast it from that date on).
     const dir = project();
+    const env = { DELIVER_AS_OF: '2026-09-12' };
     await approved(dir);
-    const r = await runCli(['change', 'apply', 'CR-001', '--by', 'Wang'], { cwd: dir });
+    const r = await runCli(['change', 'apply', 'CR-001', '--by', 'Wang'], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
       'CR-001 applied: 3 task(s) moved',
@@ -157,7 +159,7 @@ describe('deliver change apply', () => {
     expect(read(dir, 'plan.yaml')).toBe(PLAN.replace('    start: 2026-09-28\n    days: 3', '    start: 2026-10-08\n    days: 3'));
     expect(parse(read(dir, changeFile(dir, 'CR-001')))).toMatchObject({
       status: 'applied',
-      applied: { date: '2026-11-20', by: 'Wang', moves: [
+      applied: { date: '2026-09-12', by: 'Wang', moves: [
         { id: 'T-001', from_start: '2026-09-28', from_end: '2026-09-30', to_start: '2026-10-08', to_end: '2026-10-10' },
         { id: 'T-002', from_start: '2026-10-08', from_end: '2026-10-09', to_start: '2026-10-12', to_end: '2026-10-13' },
         { id: 'T-003', from_start: '2026-10-10', from_end: '2026-10-12', to_start: '2026-10-14', to_end: '2026-10-15' },
@@ -165,9 +167,9 @@ describe('deliver change apply', () => {
     });
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
     const before = hashTree(dir);
-    const again = await runCli(['change', 'apply', 'CR-001'], { cwd: dir });
+    const again = await runCli(['change', 'apply', 'CR-001'], { cwd: dir, env });
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('CR-001 was already applied on 2026-11-20');
+    expect(again.stderr).toContain('CR-001 was already applied on 2026-09-12');
     expect(hashTree(dir)).toEqual(before);
     const show = await runCli(['change', 'show', 'CR-001'], { cwd: dir });
     expect(show.stdout).toContain('  T-003  2026-10-10…2026-10-12 → 2026-10-14…2026-10-15');
@@ -181,7 +183,7 @@ describe('deliver change apply', () => {
     await runCli(['change', 'add', '--title', 'Deploy later', '--reason', 'site not ready', '--task', 'T-003', '--schedule-days', '3', '--date', '2026-09-10'], { cwd: dir });
     await runCli(['change', 'approve', 'CR-001', '--as', 'customer', '--by', 'Li', '--date', '2026-09-11'], { cwd: dir });
     await runCli(['change', 'approve', 'CR-001', '--as', 'internal', '--by', 'Wang', '--date', '2026-09-11'], { cwd: dir });
-    const r = await runCli(['change', 'apply', 'CR-001', '--json'], { cwd: dir });
+    const r = await runCli(['change', 'apply', 'CR-001', '--json'], { cwd: dir, env: { DELIVER_AS_OF: '2026-09-12' } });
     expect(JSON.parse(r.stdout).moves).toEqual([{ id: 'T-003', from_start: '2026-10-10', from_end: '2026-10-12', to_start: '2026-10-14', to_end: '2026-10-15' }]);
     const plan = read(dir, 'plan.yaml');
     expect(plan).toBe(PLAN.replace('days: 2, status: todo}', 'days: 2, status: todo, start: 2026-10-14}'));
@@ -232,7 +234,7 @@ status: submitted   # waiting for both signatures
     await runCli(['change', 'approve', 'CR-009', '--as', 'internal', '--by', 'Wang', '--date', '2026-09-12'], { cwd: dir });
     const signed = `${slip.replace('status: submitted   #', 'status: approved   #')}approvals:\n  customer:\n    by: Li\n    date: 2026-09-11\n  internal:\n    by: Wang\n    date: 2026-09-12\n`;
     expect(read(dir, file)).toBe(signed);
-    expect((await runCli(['change', 'apply', 'CR-009', '--date', '2026-09-13'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['change', 'apply', 'CR-009', '--date', '2026-09-13'], { cwd: dir, env: { DELIVER_AS_OF: '2026-09-13' } })).code).toBe(0);
     // T-004 Mon 09-28 + 1 working day = Tue 09-29.
     expect(read(dir, file)).toBe(`${signed.replace('status: approved   #', 'status: applied   #')}applied:\n  date: 2026-09-13\n  moves:\n    - id: T-004\n      from_start: 2026-09-28\n      from_end: 2026-09-28\n      to_start: 2026-09-29\n      to_end: 2026-09-29\n`);
     expect(read(dir, 'plan.yaml')).toBe(PLAN.replace('    start: 2026-09-28\n    days: 1', '    start: 2026-09-29\n    days: 1'));

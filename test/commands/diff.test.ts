@@ -153,10 +153,12 @@ beforeAll(() => {
 });
 
 const cwd = () => join(repo, 'delivery');
+/** Reported on 9/21, while T-002 is under way: the forecast is the plan, so plan edits show as movement. */
+const diffCli = (args: string[], opts: Parameters<typeof runCli>[1]) => runCli(args, { ...opts, env: { DELIVER_AS_OF: '2026-09-21', ...opts.env } });
 
 describe('deliver diff between two revisions', () => {
   it('reports schedule movement in working days across National Day, and every record change', async () => {
-    const r = await runCli(['diff', 'main', 'feature'], { cwd: cwd() });
+    const r = await diffCli(['diff', 'main', 'feature'], { cwd: cwd() });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = r.stdout;
@@ -175,19 +177,21 @@ describe('deliver diff between two revisions', () => {
     expect(out).toContain('CR-001 Extra export report: submitted → approved, schedule impact +3 working days');
     expect(out).toContain('Acceptance AC-001 Dashboard v1: round 1 failed (2026-11-18)');
     expect(out).toContain('AC-001 Dashboard v1: round 1 on 2026-11-18 with Li Na: fail — Totals do not match the ERP');
-    expect(out).toContain('acceptance pass rate: — → 0% (0/0 → 0/1)');
-    expect(out).toContain('risks identified and managed: 0 → 1'); // R-002 has an action done
+    // KPIs count what had happened by the report date: the failed round of 11/18 shows as of 11/20.
+    const later = (await runCli(['diff', 'main', 'feature'], { cwd: cwd() })).stdout;
+    expect(later).toContain('acceptance pass rate: — → 0% (0/0 → 0/1)');
+    expect(later).toContain('risks identified and managed: 0 → 1');
     expect(out).not.toContain('Validation:');
   });
 
   it('renders Markdown for a pull-request comment: summary first, details folded, record text escaped', async () => {
-    const r = await runCli(['diff', 'main', 'feature', '--format', 'md'], { cwd: cwd() });
+    const r = await diffCli(['diff', 'main', 'feature', '--format', 'md'], { cwd: cwd() });
     expect(r.code).toBe(0);
     const md = r.stdout;
     const lines = md.split('\n');
     expect(lines[0]).toBe('<!-- deliver-diff -->');
     expect(lines[1]).toMatch(/^### Delivery diff: `main \([0-9a-f]{7}\)` → `feature \([0-9a-f]{7}\)`$/);
-    expect(lines[3]).toBe('- Project end moves +2 working days (2026-11-03 → 2026-11-05)');
+    expect(lines[3]).toBe('- Project end moves +2 working days (2026-11-03 → 2026-11-05), because T-002 was re-planned');
     expect(md).toContain('- Milestone M-001 Prototype signed off moves +2 working days (2026-09-30 → 2026-10-09)');
     expect(md.indexOf('<details>')).toBeGreaterThan(md.indexOf('Milestone M-001'));
     expect(md).toContain('<summary>Risks (1)</summary>');
@@ -198,13 +202,13 @@ describe('deliver diff between two revisions', () => {
   });
 
   it('speaks Chinese with --lang zh-CN and gives a versioned JSON document', async () => {
-    const zh = await runCli(['diff', 'main', 'feature', '--lang', 'zh-CN'], { cwd: cwd() });
-    expect(zh.stdout).toContain('项目完成日期变动 +2 个工作日（2026-11-03 → 2026-11-05）');
+    const zh = await diffCli(['diff', 'main', 'feature', '--lang', 'zh-CN'], { cwd: cwd() });
+    expect(zh.stdout).toContain('项目完成日期变动 +2 个工作日（2026-11-03 → 2026-11-05），原因：T-002 重新计划');
     expect(zh.stdout).toContain('验收 AC-001 Dashboard v1：第 1 轮不通过（2026-11-18）');
-    const js = await runCli(['diff', 'main', 'feature', '--json'], { cwd: cwd() });
+    const js = await diffCli(['diff', 'main', 'feature', '--json'], { cwd: cwd() });
     const doc = JSON.parse(js.stdout);
     expect(doc).toMatchObject({ schema_version: 1, kind: 'diff', base: { revision: 'main', exists: true }, head: { revision: 'feature' } });
-    expect(doc.plan.projectEnd).toEqual({ from: '2026-11-03', to: '2026-11-05', workingDays: 2 });
+    expect(doc.plan.projectEnd).toEqual({ from: '2026-11-03', to: '2026-11-05', workingDays: 2, cause: { kind: 'replan', id: 'T-002' } });
     expect(doc.risks.added[0]).toMatchObject({ id: 'R-002', score: 12 });
     expect(doc.changes[0]).toMatchObject({ id: 'CR-001', from: 'submitted', to: 'approved' });
     expect(doc.acceptance.rounds[0]).toMatchObject({ id: 'AC-001', n: 1, result: 'fail' });
@@ -215,13 +219,13 @@ describe('deliver diff against the working tree', () => {
   it('defaults to the merge base with main and reports findings introduced', async () => {
     write(repo, { 'delivery/plan.yaml': PLAN(10, '  - id: T-004\n    name: Training\n    days: 2\n    depends_on: [T-404]\n    status: todo\n') });
     try {
-      const r = await runCli(['diff'], { cwd: cwd() });
+      const r = await diffCli(['diff'], { cwd: cwd() });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Delivery diff: merge base with main \([0-9a-f]{7}\) → working tree$/m);
       expect(r.stdout).toContain('Project end moves +2 working days');
       expect(r.stdout).toContain('Validation: 1 findings introduced, 0 fixed');
       expect(r.stdout).toMatch(/introduced: plan\.yaml:\d+:\d+: error DLV-E042 "depends_on" refers to T-404/);
-      const one = await runCli(['diff', 'feature'], { cwd: cwd() });
+      const one = await diffCli(['diff', 'feature'], { cwd: cwd() });
       expect(one.stdout).toMatch(/^Delivery diff: feature \([0-9a-f]{7}\) → working tree$/m);
       expect(one.stdout).toContain('added T-004 Training');
       expect(one.stdout).not.toContain('Project end moves');
@@ -237,7 +241,7 @@ describe('deliver diff against the working tree', () => {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'empty');
     write(dir, { 'deliver.yaml': MANIFEST, 'plan.yaml': PLAN(8), 'risks/R-001-requirements-change-often.yaml': RISK1 });
-    const added = await runCli(['diff', 'HEAD'], { cwd: dir });
+    const added = await diffCli(['diff', 'HEAD'], { cwd: dir });
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('The project does not exist on the base side yet: everything is new.');
     expect(added.stdout).toContain('Project end: — → 2026-11-03');
@@ -250,7 +254,7 @@ describe('deliver diff against the working tree', () => {
 
 describe('deliver diff refuses clearly', () => {
   it('names a missing revision (exit 2)', async () => {
-    const r = await runCli(['diff', 'no-such-branch'], { cwd: cwd() });
+    const r = await diffCli(['diff', 'no-such-branch'], { cwd: cwd() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('revision no-such-branch is not in this repository');
   });
@@ -258,7 +262,7 @@ describe('deliver diff refuses clearly', () => {
   it('suggests fetching more history in a shallow clone', async () => {
     const dir = tempDir('deliver-shallow-');
     git(dir, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo}`, 'clone');
-    const r = await runCli(['diff', 'HEAD~1'], { cwd: join(dir, 'clone', 'delivery') });
+    const r = await diffCli(['diff', 'HEAD~1'], { cwd: join(dir, 'clone', 'delivery') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('revision HEAD~1 is not in this repository');
     expect(r.stderr).toContain('fetch-depth: 0');
@@ -267,7 +271,7 @@ describe('deliver diff refuses clearly', () => {
 
   it('says when the project is not in a git repository (exit 2)', async () => {
     const dir = makeProject({});
-    const r = await runCli(['diff'], { cwd: dir });
+    const r = await diffCli(['diff'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not inside a git repository');
   });

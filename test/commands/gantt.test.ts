@@ -50,10 +50,15 @@ describe('deliver gantt', () => {
     expect(lines[0]).toBe('Dashboard rollout · 2026-09-21 – 2026-11-13 · days · as of 2026-10-15');
     expect(row('T-001').startsWith('!T-001')).toBe(true);
     expect(row('M-001')).toContain('◆');
-    expect(row('T-001')).toContain('·······'); // National Day, 10/1–10/7, shaded off
-    expect(row('T-002')).toContain('░░░░░░░░░░░░'); // 9/29 to 10/10 (a make-up Saturday), drawn as one bar
-    expect(row('M-001')).toMatch(/│.*◆/); // the as-of column (10/15) before the milestone (10/23)
-    expect(r.stdout).toContain('Critical path: T-001 → T-002 → T-003 → M-001 → T-004');
+    // T-001, still in progress on 10/15, runs to the report date; the rest is forecast from 10/16.
+    expect(row('T-001')).toMatch(/▓{20,}/);
+    expect(row('T-002')).toContain('·······'); // National Day, 10/1–10/7, shaded off before the bar
+    expect(row('M-001')).toMatch(/│.*◆/); // the as-of column (10/15) before the milestone
+    expect(r.stdout).toContain('Critical path: T-001 → T-002 → T-003 → M-001');
+    const plan = await runCli(['gantt', '--width', '120', '--as-of', '2026-09-21', '--scale', 'day'], { cwd: cnProject() });
+    const planRow = (id: string) => plan.stdout.split('\n').find((l) => l.includes(id))!;
+    expect(planRow('T-001')).toContain('·······'); // as of the start, the plan: National Day shaded in T-002's way
+    expect(planRow('T-002')).toContain('░░░░░░░░░░░░'); // 9/29 to 10/10 (a make-up Saturday), drawn as one bar
   });
 
   it('takes a window and a week scale, and refuses a window that ends before it starts', async () => {
@@ -75,7 +80,8 @@ describe('deliver gantt', () => {
     expect(r.stdout.startsWith('```mermaid\ngantt\n    title Dashboard rollout\n')).toBe(true);
     expect(r.stdout.endsWith('```\n')).toBe(true);
     expect(r.stdout).toContain('    excludes weekends, 2026-09-25, 2026-10-01, 2026-10-02, 2026-10-05, 2026-10-06, 2026-10-07\n    includes 2026-10-10\n');
-    expect(r.stdout).toContain('T-003 Build and test :crit, T-003, 2026-10-12, 2026-10-24');
+    // As of 11/20 T-003 is forecast 11/30–12/11 (Mermaid's end is exclusive).
+    expect(r.stdout).toContain('T-003 Build and test :crit, T-003, 2026-11-30, 2026-12-12');
     golden('gantt-mermaid-zh-CN.md', (await runCli(['gantt', '--format', 'mermaid', '--lang', 'zh-CN'], { cwd: cnProject() })).stdout);
     const j = JSON.parse((await runCli(['gantt', '--format', 'mermaid', '--json'], { cwd: cnProject() })).stdout);
     expect(j).toMatchObject({ schema_version: 1, kind: 'gantt', format: 'mermaid', as_of: '2026-11-20', baseline: null });

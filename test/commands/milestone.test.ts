@@ -41,26 +41,26 @@ describe('deliver milestone list', () => {
     const dir = cnProject();
     await runCli(['milestone', 'add', '--name', 'Contract signed', '--due', '2026-09-18'], { cwd: dir });
     // Reached: a milestone with `done` is finished (never late).
-    const plan = read(dir, 'plan.yaml').replace('    due: 2026-09-18\n', '    due: 2026-09-18\n    done: 2026-09-21\n');
-    const fs = await import('node:fs');
-    fs.writeFileSync(join(dir, 'plan.yaml'), plan);
+    expect((await runCli(['milestone', 'done', 'M-002', '--date', '2026-09-21'], { cwd: dir })).stdout).toBe('M-002 reached on 2026-09-21\n');
+    expect(read(dir, 'plan.yaml')).toContain('    due: 2026-09-18\n    done: 2026-09-21\n');
     const r = await runCli(['milestone', 'list'], { cwd: dir });
     expect(r.stderr).toBe('');
-    // M-001 falls with T-003 on 2026-10-23, 3 working days after its due date 10/20; late by 20 at 11/20.
+    // M-001 was planned with T-003 on 2026-10-23 (late by 20 at 11/20); as of 11/20 the unfinished work
+    // moves it to 12/11, 38 working days after its due date 10/20.
     // M-002 was reached Monday 9/21, due Friday 9/18: +2, because Sunday 9/20 is a make-up working day.
     expect(r.stdout).toBe([
       'ID\tName\tDate\tDue\tVs due\tReached\tCrit\tLate by',
-      'M-001\tGo-live\t2026-10-23\t2026-10-20\t+3\t\t!\t20',
+      'M-001\tGo-live\t2026-12-11\t2026-10-20\t+38\t\t!\t20',
       'M-002\tContract signed\t2026-09-21\t2026-09-18\t+2\t2026-09-21\t\t',
       '',
     ].join('\n'));
     const j = JSON.parse((await runCli(['milestone', 'list', '--json'], { cwd: dir })).stdout);
-    expect(j.items[0]).toMatchObject({ id: 'M-001', kind: 'milestone', end: '2026-10-23', due: '2026-10-20', due_variance: 3, reached: null, late: true, late_by: 20, critical: true });
+    expect(j.items[0]).toMatchObject({ id: 'M-001', kind: 'milestone', end: '2026-12-11', due: '2026-10-20', due_variance: 38, reached: null, late: true, late_by: 20, critical: true });
     expect(j.items[1]).toMatchObject({ id: 'M-002', reached: '2026-09-21', finished: true, late: false, due_variance: 2, status: 'done' });
     const late = await runCli(['milestone', 'list', '--late'], { cwd: dir });
     expect(late.stdout.trim().split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['M-001']);
     const zh = await runCli(['milestone', 'list', '--lang', 'zh-CN'], { cwd: dir, stdoutIsTTY: true, env: { NO_COLOR: '1' } });
     expect(zh.stdout).toContain('约定日期');
-    expect(zh.stdout).toMatch(/│ M-001 │ Go-live +│ 2026-10-23 │ 2026-10-20 │ +\+3 │/);
+    expect(zh.stdout).toMatch(/│ M-001 │ Go-live +│ 2026-12-11 │ 2026-10-20 │ +\+38 │/);
   });
 });

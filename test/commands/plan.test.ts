@@ -44,22 +44,31 @@ describe('deliver plan baseline', () => {
     await runCli(['plan', 'baseline', '--as-of', '2026-09-21', '--name', 'contract'], { cwd: dir });
     // Planned to end Monday 9/28, done Wednesday 9/30: +2. T-002 then starts after National Day,
     // on 10/08, and ends 10/13 instead of 10/10: also +2 (Saturday 10/10 is a working day).
-    await runCli(['task', 'done', 'T-001', '--date', '2026-09-30'], { cwd: dir });
-    const list = await runCli(['task', 'list', '--json'], { cwd: dir });
+    // Reported on 9/30, when it happened (later report dates move the unstarted work itself).
+    const env = { DELIVER_AS_OF: '2026-09-30' };
+    await runCli(['task', 'done', 'T-001', '--date', '2026-09-30'], { cwd: dir, env });
+    const list = await runCli(['task', 'list', '--json'], { cwd: dir, env });
     expect((json(list.stdout).items as Record<string, any>[]).map((i) => [i.id, i.end, i.baseline_end, i.slip])).toEqual([
       ['T-001', '2026-09-30', '2026-09-28', 2], ['T-002', '2026-10-13', '2026-10-10', 2],
       ['T-003', '2026-10-27', '2026-10-23', 2], ['T-004', '2026-10-30', '2026-10-28', 2],
     ]);
     expect(json(list.stdout).baseline).toBe('contract');
-    const piped = await runCli(['task', 'list'], { cwd: dir });
+    const piped = await runCli(['task', 'list'], { cwd: dir, env });
     expect(piped.stdout.split('\n')[0]).toBe('ID\tName\tOwner\tStatus\tStart\tEnd\tDays\tFloat\tCrit\tLate by\tSlip');
-    expect(piped.stdout).toContain('T-002\t原型设计\tLi Na\ttodo\t2026-10-08\t2026-10-13\t5\t10\t!\t28\t+2\n');
-    const tty = await runCli(['task', 'list'], { cwd: dir, stdoutIsTTY: true, env: { NO_COLOR: '1' } });
+    // Float -5: M-001 is due 10/20 and now falls on 10/27 (10/21, 22, 23, 26, 27).
+    expect(piped.stdout).toContain('T-002\t原型设计\tLi Na\ttodo\t2026-10-08\t2026-10-13\t5\t-5\t!\t\t+2\n');
+    const tty = await runCli(['task', 'list'], { cwd: dir, stdoutIsTTY: true, env: { ...env, NO_COLOR: '1' } });
     expect(tty.stdout).toContain('Slip in working days against baseline contract.');
-    const ms = await runCli(['milestone', 'list'], { cwd: dir });
-    expect(ms.stdout).toContain('M-001\tGo-live\t2026-10-27\t2026-10-20\t+5\t\t!\t18\t+2\n');
-    const chart = await runCli(['gantt', '--width', '120'], { cwd: dir });
-    expect(chart.stdout).toMatch(/T-002 原型设计.* \+2d late 28d\n/);
+    const ms = await runCli(['milestone', 'list'], { cwd: dir, env });
+    expect(ms.stdout).toContain('M-001\tGo-live\t2026-10-27\t2026-10-20\t+5\t\t!\t\t+2\n');
+    const chart = await runCli(['gantt', '--width', '120'], { cwd: dir, env });
+    expect(chart.stdout).toMatch(/T-002 原型设计.* \+2d\n/);
+    // Reported on 11/20 with nothing else done: the work left moves past the report date, and so does the slip.
+    const later = json((await runCli(['task', 'list', '--json'], { cwd: dir })).stdout).items as Record<string, any>[];
+    expect(later.map((i) => [i.id, i.start, i.end, i.slip])).toEqual([
+      ['T-001', '2026-09-21', '2026-09-30', 2], ['T-002', '2026-11-20', '2026-11-26', 34],
+      ['T-003', '2026-11-27', '2026-12-10', 34], ['T-004', '2026-12-11', '2026-12-15', 34],
+    ]);
     expect(chart.stdout).toContain('  baseline');
   });
 
@@ -74,36 +83,44 @@ describe('deliver plan baseline', () => {
 
 describe('deliver plan show', () => {
   it('prints the schedule with project end, float against the due date and the critical path', async () => {
-    const r = await runCli(['plan', 'show'], { cwd: cnProject() });
+    const r = await runCli(['plan', 'show', '--as-of', '2026-09-21'], { cwd: cnProject() });
     expect(r).toMatchObject({ code: 0, stderr: '' });
+    // M-001 is due 10/20 but falls on 10/23: what leads to it has float -3; T-004 only answers to the
+    // project due 11/13 (+12).
     expect(r.stdout).toBe([
-      'Dashboard rollout · as of 2026-11-20',
-      'Start 2026-09-21 · planned end 2026-10-28 · due 2026-11-13',
+      'Dashboard rollout · as of 2026-09-21',
+      'Start 2026-09-21 · forecast end 2026-10-28 · due 2026-11-13',
       'Float against the due date: +12 working days.',
       '',
       'ID\tName\tOwner\tStatus\tStart\tEnd\tDays\tFloat\tCrit\tLate by',
-      'T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-09-28\t5\t12\t!\t35',
-      'T-002\t原型设计\tLi Na\ttodo\t2026-09-29\t2026-10-10\t5\t12\t!\t30',
-      'T-003\tBuild and test\tLi Na\ttodo\t2026-10-12\t2026-10-23\t10\t12\t!\t20',
-      'M-001\tGo-live\t\ttodo\t2026-10-23\t2026-10-23\t◆\t12\t!\t20',
-      'T-004\tUser training\tZhao Xue\ttodo\t2026-10-26\t2026-10-28\t3\t12\t!\t17',
+      'T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-09-28\t5\t-3\t!\t',
+      'T-002\t原型设计\tLi Na\ttodo\t2026-09-29\t2026-10-10\t5\t-3\t!\t',
+      'T-003\tBuild and test\tLi Na\ttodo\t2026-10-12\t2026-10-23\t10\t-3\t!\t',
+      'M-001\tGo-live\t\ttodo\t2026-10-23\t2026-10-23\t◆\t-3\t!\t',
+      'T-004\tUser training\tZhao Xue\ttodo\t2026-10-26\t2026-10-28\t3\t12\t\t',
       '',
-      'Critical path: T-001 → T-002 → T-003 → M-001 → T-004',
+      'Critical path: T-001 → T-002 → T-003 → M-001',
       '',
     ].join('\n'));
-    const alias = await runCli(['plan', 'schedule'], { cwd: cnProject() });
+    const alias = await runCli(['plan', 'schedule', '--as-of', '2026-09-21'], { cwd: cnProject() });
     expect(alias.stdout).toBe(r.stdout);
+    // As of 11/20 the unfinished work is forecast from the report date on.
+    const now = await runCli(['plan', 'show'], { cwd: cnProject() });
+    expect(now.stdout.split('\n').slice(0, 3)).toEqual([
+      'Dashboard rollout · as of 2026-11-20', 'Start 2026-09-21 · forecast end 2026-12-16 · due 2026-11-13', 'The forecast misses the due date by 23 working days.',
+    ]);
   });
 
   it('shows negative float when the due date cannot be met, in zh-CN too, and --json with numbers', async () => {
     // Due 10/20; the plan ends 10/28: 10/21, 22, 23, 26, 27, 28 = 6 working days late.
     const dir = cnProject(fixture('deliver.yaml').replace('due: 2026-11-13', 'due: 2026-10-20'));
-    expect((await runCli(['plan', 'show'], { cwd: dir })).stdout).toContain('The plan misses the due date by 6 working days.\n');
-    const zh = await runCli(['plan', 'show', '--lang', 'zh-CN'], { cwd: dir, stdoutIsTTY: true, env: { NO_COLOR: '1' } });
-    expect(zh.stdout).toContain('按当前计划将比约定完成日期晚 6 个工作日。');
+    const env = { DELIVER_AS_OF: '2026-09-21' };
+    expect((await runCli(['plan', 'show'], { cwd: dir, env })).stdout).toContain('The forecast misses the due date by 6 working days.\n');
+    const zh = await runCli(['plan', 'show', '--lang', 'zh-CN'], { cwd: dir, stdoutIsTTY: true, env: { ...env, NO_COLOR: '1' } });
+    expect(zh.stdout).toContain('按当前预测将比约定完成日期晚 6 个工作日。');
     expect(zh.stdout).toContain('关键路径：T-001 → T-002 → T-003 → M-001 → T-004');
     expect(zh.stdout).toContain('│ 编号  │');
-    const j = json((await runCli(['plan', 'show', '--json'], { cwd: dir })).stdout);
+    const j = json((await runCli(['plan', 'show', '--json'], { cwd: dir, env })).stdout);
     expect(j).toMatchObject({
       kind: 'plan.show', project_start: '2026-09-21', project_end: '2026-10-28', due: '2026-10-20', due_float: -6,
       calendar: 'cn', baseline: null, critical_path: ['T-001', 'T-002', 'T-003', 'M-001', 'T-004'], problems: [],
@@ -117,7 +134,7 @@ describe('deliver plan show', () => {
     const before = hashTree(dir);
     const r = await runCli(['plan', 'show'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-09-28\t5');
+    expect(r.stdout).toContain('T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-11-20\t40');
     expect(r.stdout).toMatch(/T-002\t原型设计\tLi Na\ttodo\t\t\t\t\t\t\n/);
     expect(r.stdout).toContain('Problems:\n  dependency cycle: T-002 → T-003 → T-002\n');
     expect(r.stderr).toContain('the project has errors');

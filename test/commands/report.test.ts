@@ -31,7 +31,8 @@ describe('deliver report weekly', () => {
     const r = await runCli(['report', 'weekly', '--as-of', '2026-11-20'], { cwd: ALPHA });
     const asks = r.stdout.split('## What we need from you')[1]!.split('##')[0]!;
     // Carol Zhang is on the customer's side: her task, her risk action, the inspection of AC-002, and CR-001's signature.
-    expect(asks).toMatch(/By 27 Nov: Provide anonymised test data \(T-003, Carol Zhang\)\. Expected: Test data extract, 3 months of orders\./);
+    // T-003 was planned to end 27 Nov but has not started: 10 working days from the report date.
+    expect(asks).toMatch(/By 3 Dec: Provide anonymised test data \(T-003, Carol Zhang\)\. Expected: Test data extract, 3 months of orders\./);
     expect(asks).toMatch(/Action for Carol Zhang, due on 25 Nov: Name a backup key user \(risk R-002, action 2\)\./);
     expect(asks).toMatch(/Please inspect and sign off Report pack, "Q4"; draft \(AC-002\), delivered on 18 Nov\./);
     expect(asks).toMatch(/Please approve or reject change request CR-001 Add a CSV export to the order API/);

@@ -63,13 +63,27 @@ describe('deliver task list', () => {
     const dir = cnProject();
     const r = await runCli(['task', 'list'], { cwd: dir });
     expect(r.stderr).toBe('');
-    // T-001 skips Mid-Autumn (9/25–27); T-002 skips National Day (10/1–7) and works Saturday 10/10.
+    // As of the project start the forecast is the plan: T-001 skips Mid-Autumn (9/25–27); T-002
+    // skips National Day (10/1–7) and works Saturday 10/10. M-001 is due 10/20, 3 working days
+    // before T-003 can end: that chain has float -3; T-004 only has the project due (11/13).
+    const start = await runCli(['task', 'list', '--as-of', '2026-09-21'], { cwd: dir });
+    expect(start.stdout).toBe([
+      'ID\tName\tOwner\tStatus\tStart\tEnd\tDays\tFloat\tCrit\tLate by',
+      'T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-09-28\t5\t-3\t!\t',
+      'T-002\t原型设计\tLi Na\ttodo\t2026-09-29\t2026-10-10\t5\t-3\t!\t',
+      'T-003\tBuild and test\tLi Na\ttodo\t2026-10-12\t2026-10-23\t10\t-3\t!\t',
+      'T-004\tUser training\tZhao Xue\ttodo\t2026-10-26\t2026-10-28\t3\t12\t\t',
+      '',
+    ].join('\n'));
+    // As of 11/20 (Friday) T-001 is still in progress: its last day is the report date (40 working
+    // days since 9/21); the rest follows from Monday 11/23. M-001 (due 10/20) bounds the float of
+    // T-001..T-003 (10/20 → 12/11 = 38 working days late); T-004 only the project due (11/13 → 12/16 = 23).
     expect(r.stdout).toBe([
       'ID\tName\tOwner\tStatus\tStart\tEnd\tDays\tFloat\tCrit\tLate by',
-      'T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-09-28\t5\t12\t!\t35',
-      'T-002\t原型设计\tLi Na\ttodo\t2026-09-29\t2026-10-10\t5\t12\t!\t30',
-      'T-003\tBuild and test\tLi Na\ttodo\t2026-10-12\t2026-10-23\t10\t12\t!\t20',
-      'T-004\tUser training\tZhao Xue\ttodo\t2026-10-26\t2026-10-28\t3\t12\t!\t17',
+      'T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-11-20\t40\t-38\t!\t35',
+      'T-002\t原型设计\tLi Na\ttodo\t2026-11-23\t2026-11-27\t5\t-38\t!\t30',
+      'T-003\tBuild and test\tLi Na\ttodo\t2026-11-30\t2026-12-11\t10\t-38\t!\t20',
+      'T-004\tUser training\tZhao Xue\ttodo\t2026-12-14\t2026-12-16\t3\t-23\t\t17',
       '',
     ].join('\n'));
   });
@@ -97,8 +111,8 @@ describe('deliver task list', () => {
     expect(doc).toMatchObject({ schema_version: 1, kind: 'task.list', as_of: '2026-11-20', baseline: null });
     expect(doc.items[1]).toMatchObject({
       id: 'T-002', kind: 'task', name: '原型设计', owner: 'Li Na', status: 'todo', milestone: 'M-001', scheduled: true,
-      start: '2026-09-29', end: '2026-10-10', days: 5, total_float: 12, critical: true, late: true, late_by: 30, slip: null,
-      late_start: '2026-10-21', late_finish: '2026-10-27', depends_on: ['T-001'], actual_start: null,
+      start: '2026-11-23', end: '2026-11-27', days: 5, total_float: -38, critical: true, late: true, late_by: 30, slip: null,
+      late_start: '2026-09-23', late_finish: '2026-09-30', depends_on: ['T-001'], actual_start: null,
     });
   });
 
@@ -110,7 +124,7 @@ describe('deliver task list', () => {
     expect(tty.stdout).toContain('\u001b[');
     const plain = await runCli(['task', 'list', '--no-color'], { cwd: dir, stdoutIsTTY: true });
     expect(plain.stdout).not.toContain('\u001b[');
-    expect(plain.stdout).toMatch(/│ T-002 │ 原型设计 +│ Li Na +│ to do +│ 2026-09-29 │ 2026-10-10 │ +5 │ +12 │ ! +│ +30 │/);
+    expect(plain.stdout).toMatch(/│ T-002 │ 原型设计 +│ Li Na +│ to do +│ 2026-11-23 │ 2026-11-27 │ +5 │ +-38 │ ! +│ +30 │/);
     const zh = await runCli(['task', 'list', '--lang', 'zh-CN'], { cwd: dir, stdoutIsTTY: true, env: { NO_COLOR: '1' } });
     expect(zh.stdout).toContain('编号');
     expect(zh.stdout).toContain('负责人');
@@ -155,14 +169,14 @@ describe('deliver task start|done|block|reopen', () => {
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('done without an actual start records the planned start (or the finishing day); reopen without one goes back to todo', async () => {
+  it('done without an actual start records none (unless --start); reopen without one goes back to todo', async () => {
     const dir = cnProject();
-    // T-002 is planned 2026-09-29 → 2026-10-10: done on 10/09 keeps the planned start.
+    // T-002 was never started: done on 10/09 records the actual end only, never an invented start.
     expect((await runCli(['task', 'done', 'T-002', '--date', '2026-10-09'], { cwd: dir })).code).toBe(0);
-    expect(read(dir, 'plan.yaml')).toContain('    status: done\n    actual_start: 2026-09-29\n    actual_end: 2026-10-09\n');
-    // T-004 is planned after M-001 (late October): done on 10/09, before its planned start, the day itself.
-    expect((await runCli(['task', 'done', 'T-004', '--date', '2026-10-09'], { cwd: dir })).code).toBe(0);
-    expect(read(dir, 'plan.yaml')).toContain('    status: done\n    actual_start: 2026-10-09\n    actual_end: 2026-10-09\n');
+    expect(read(dir, 'plan.yaml')).toContain('    status: done\n    actual_end: 2026-10-09\n');
+    // --start gives the day work began.
+    expect((await runCli(['task', 'done', 'T-004', '--start', '2026-10-08', '--date', '2026-10-09'], { cwd: dir })).code).toBe(0);
+    expect(read(dir, 'plan.yaml')).toContain('    status: done\n    actual_start: 2026-10-08\n    actual_end: 2026-10-09\n');
     const dir2 = cnProject();
     await runCli(['task', 'block', 'T-003', '--reason', 'hardware late'], { cwd: dir2 });
     expect((await runCli(['task', 'reopen', 'T-003'], { cwd: dir2 })).stdout).toBe('T-003: blocked → todo\n');
@@ -203,9 +217,10 @@ describe('deliver task show', () => {
       'T-003  Build and test',
       'Status: to do',
       'Owner: Li Na',
-      'Planned: 2026-10-12 → 2026-10-23 (10 working days)',
-      'Could start: from 2026-10-12; latest start 2026-10-28, latest finish 2026-11-10',
-      'Float: +12  critical path',
+      'Forecast: 2026-11-30 → 2026-12-11 (10 working days)',
+      'Plan without the report date: 2026-10-12 → 2026-10-23',
+      'Could start: from 2026-11-30; latest start 2026-10-08, latest finish 2026-10-20',
+      'Float: -38  critical path',
       'Late by: 20 working days',
       'After: T-002',
       'Followed by: M-001',
@@ -213,7 +228,7 @@ describe('deliver task show', () => {
       '',
     ].join('\n'));
     const j = json((await runCli(['task', 'show', 'T-003', '--json'], { cwd: dir })).stdout);
-    expect(j).toMatchObject({ kind: 'task.show', file: 'plan.yaml', task: { id: 'T-003', days: 10 }, schedule: { end: '2026-10-23', total_float: 12 }, successors: ['M-001'] });
+    expect(j).toMatchObject({ kind: 'task.show', file: 'plan.yaml', task: { id: 'T-003', days: 10 }, schedule: { end: '2026-12-11', total_float: -38 }, successors: ['M-001'] });
     expect((await runCli(['task', 'show', 'T-009'], { cwd: dir })).code).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 // Tests for acceptance logic: first-pass, waiting for the customer, round checks and the moves to accepted.
 import { describe, expect, it } from 'vitest';
-import { acceptanceState, firstPass, isWaitingForCustomer, movesToAccepted, roundRefusal } from '../../src/core/acceptance.js';
+import { acceptanceState, firstPass, isWaitingForCustomer, passMoves, roundRefusal } from '../../src/core/acceptance.js';
 import type { Acceptance, AcceptanceRound } from '../../src/core/model.js';
 
 const rec = (rounds: AcceptanceRound[], delivered = '2026-11-01'): Acceptance => ({ id: 'AC-001', deliverable: 'x', requirements: ['202609-001'], delivered, rounds });
@@ -31,12 +31,19 @@ describe('acceptance logic', () => {
     expect(roundRefusal(rec([]), { date: '2026-11-02', contact: 'Li', result: 'fail' })).toEqual({ kind: 'fail_without_reason' });
     expect(roundRefusal(rec([pass('2026-11-03', 'pre')]), pass('2026-11-05'))).toBeUndefined();
   });
-  it('walks a requirement to accepted through the legal lifecycle steps', () => {
-    expect(movesToAccepted({ status: 'delivered' })).toEqual([{ from: 'delivered', to: 'accepted' }]);
-    expect(movesToAccepted({ status: 'confirmed' }).map((m) => m.to)).toEqual(['in_progress', 'delivered', 'accepted']);
-    expect(movesToAccepted({ status: 'accepted' })).toEqual([]);
-    expect(movesToAccepted({ status: 'rejected' })).toEqual([]);
-    const held = { status: 'on_hold' as const, history: [{ date: '2026-09-01', to: 'received' as const }, { date: '2026-09-02', from: 'received' as const, to: 'analyzing' as const }, { date: '2026-09-03', from: 'analyzing' as const, to: 'on_hold' as const }] };
-    expect(movesToAccepted(held).map((m) => `${m.from}>${m.to}`)).toEqual(['on_hold>analyzing', 'analyzing>confirmed', 'confirmed>in_progress', 'in_progress>delivered', 'delivered>accepted']);
+  it('accepts on a pass without inventing lifecycle moves', () => {
+    expect(passMoves({ status: 'delivered' }, 'AC-001', '2026-11-01', '2026-11-05', 2)).toEqual({
+      kind: 'moves', entries: [{ date: '2026-11-05', from: 'delivered', to: 'accepted', note: 'AC-001 #2', signed: true }],
+    });
+    // In progress: delivered on the acceptance record's delivery date (a fact of the record), then accepted.
+    expect(passMoves({ status: 'in_progress' }, 'AC-001', '2026-11-01', '2026-11-05', 1)).toEqual({
+      kind: 'moves', entries: [
+        { date: '2026-11-01', from: 'in_progress', to: 'delivered', note: 'AC-001', signed: false },
+        { date: '2026-11-05', from: 'delivered', to: 'accepted', note: 'AC-001 #1', signed: true },
+      ],
+    });
+    for (const status of ['received', 'analyzing', 'confirmed', 'on_hold'] as const) expect(passMoves({ status }, 'AC-001', '2026-11-01', '2026-11-05', 1)).toEqual({ kind: 'would_skip', status });
+    expect(passMoves({ status: 'accepted' }, 'AC-001', '2026-11-01', '2026-11-05', 1)).toEqual({ kind: 'nothing' });
+    expect(passMoves({ status: 'rejected' }, 'AC-001', '2026-11-01', '2026-11-05', 1)).toEqual({ kind: 'nothing' });
   });
 });

@@ -34,12 +34,12 @@ function project(s: Spec): Project {
   return p;
 }
 
-function side(p: Project, exists = true): DiffSide {
-  return { project: p, exists, schedule: scheduleProject(p, AS_OF).schedule, findings: [], kpis: projectKpis({ project: p, asOf: AS_OF }) };
+function side(p: Project, exists = true, asOf = AS_OF): DiffSide {
+  return { project: p, exists, schedule: scheduleProject(p, asOf).schedule, findings: [], kpis: projectKpis({ project: p, asOf }) };
 }
 
-function diff(a: Project, b: Project) {
-  return diffProjects({ base: side(a), head: side(b), calendar: makeCalendar({ base: 'cn' }) });
+function diff(a: Project, b: Project, asOf = AS_OF) {
+  return diffProjects({ base: side(a, true, asOf), head: side(b, true, asOf), calendar: makeCalendar({ base: 'cn' }) });
 }
 
 const task = (id: string, days: number, extra: Partial<Task> = {}): Task => ({ id, name: `Task ${id}`, days, status: 'todo', ...extra });
@@ -57,13 +57,30 @@ describe('diffProjects', () => {
       tasks: [task('T-001', 5, { start: '2026-09-14' }), task('T-002', days, { depends_on: ['T-001'] }), task('T-003', 3, { depends_on: ['M-001'] })],
       milestones: [{ id: 'M-001', name: 'Prototype', depends_on: ['T-002'] }],
     });
-    const d = diff(project(plan(8)), project(plan(9)));
-    expect(d.plan.milestones.moved).toEqual([{ id: 'M-001', name: 'Prototype', from: '2026-09-30', to: '2026-10-08', workingDays: 1 }]);
+    const d = diff(project(plan(8)), project(plan(9)), '2026-09-14'); // before any of it is due
+    expect(d.plan.milestones.moved).toEqual([{ id: 'M-001', name: 'Prototype', from: '2026-09-30', to: '2026-10-08', workingDays: 1, cause: { kind: 'replan', id: 'T-002' } }]);
     // T-003: 10-08..10-10 → 10-09..10-12 (the make-up Saturday is a working day, the Sunday is not).
-    expect(d.plan.projectEnd).toEqual({ from: '2026-10-10', to: '2026-10-12', workingDays: 1 });
+    expect(d.plan.projectEnd).toEqual({ from: '2026-10-10', to: '2026-10-12', workingDays: 1, cause: { kind: 'replan', id: 'T-002' } });
     expect(d.plan.tasks.replanned).toMatchObject([{ id: 'T-002', fields: ['days'], fromDays: 8, toDays: 9, workingDays: 1 }]);
     expect(d.plan.tasks.shifted).toMatchObject([{ id: 'T-003', from: '2026-10-10', to: '2026-10-12', workingDays: 1 }]);
     expect(d.plan.criticalPath).toBeUndefined();
+  });
+
+  it('attributes a movement to its cause: own progress, a predecessor, a change slip', () => {
+    // Reported 10/12 (Monday): T-001 (09-14..09-18) then T-002 (5 days) then T-003 (3 days).
+    const asOf = '2026-10-12';
+    const base = project({ tasks: [task('T-001', 5, { start: '2026-09-14', status: 'done', actual_start: '2026-09-14', actual_end: '2026-09-18' }), task('T-002', 5, { depends_on: ['T-001'], status: 'in_progress', actual_start: '2026-09-21' }), task('T-003', 3, { depends_on: ['T-002'] })] });
+    // Open, T-002 is forecast to need 10/12 still; recorded done on Friday 10/09, it ends earlier,
+    // and T-003 after it: the cause is T-002's own progress.
+    const done = project({ tasks: [base.tasks[0]!.data, { ...base.tasks[1]!.data, status: 'done', actual_end: '2026-10-09' }, base.tasks[2]!.data] });
+    const d1 = diff(base, done, asOf);
+    expect(d1.plan.tasks.shifted.find((x) => x.id === 'T-003')?.cause).toEqual({ kind: 'progress', id: 'T-002' });
+    expect(d1.plan.projectEnd?.cause).toEqual({ kind: 'progress', id: 'T-002' });
+    // A change slip applied to T-003 (its start pinned later) is named as the cause.
+    const slip: Change = { id: 'CR-001', title: 'Later', reason: 'r', submitted: '2026-10-09', tasks: ['T-003'], schedule_days: 2, status: 'approved' };
+    const pinned = project({ tasks: [base.tasks[0]!.data, base.tasks[1]!.data, { ...base.tasks[2]!.data, start: '2026-10-20' }], changes: [{ ...slip, status: 'applied', applied: { date: '2026-10-12', moves: [] } }] });
+    const d2 = diff(project({ tasks: base.tasks.map((x) => x.data), changes: [slip] }), pinned, asOf);
+    expect(d2.plan.projectEnd?.cause).toEqual({ kind: 'change', id: 'T-003', change: 'CR-001' });
   });
 
   it('reports a changed critical path, tasks added and removed, and due date moves', () => {

@@ -84,6 +84,7 @@ describe('milestones, float and the critical path', () => {
 describe('actuals, lateness, baselines', () => {
   it('actual dates override the plan', () => {
     const s = run({
+      asOf: '2026-09-22',
       tasks: [
         task('T-001', { days: 5, status: 'done', actual_start: '2026-09-14', actual_end: '2026-09-22' }),
         task('T-002', { depends_on: ['T-001'], days: 3 }),
@@ -233,6 +234,10 @@ function naive(p: NaiveIn) {
       if (ss.some((s) => s.ls === undefined)) continue;
       let lf = target;
       for (const s of ss) lf = Math.min(lf, s.t ? before(s.ls!) : s.lf!);
+      // An unreached milestone's due is a deadline for itself and what it waits for.
+      const mdue = r.t ? undefined : ms.get(r.id)!.due;
+      if (mdue !== undefined) lf = Math.min(lf, toDay(mdue));
+      if (r.t) lf = prev(lf);
       let ls = lf;
       if (r.t) for (let k = 1; k < r.dur; k++) ls = before(ls);
       if (lf !== r.lf || ls !== r.ls) { r.lf = lf; r.ls = ls; changed = true; }

@@ -8,7 +8,7 @@ import { choiceOption, dateOption, requireText, textOption } from '../../cli/opt
 import { printJson, printTable, println } from '../../cli/output.js';
 import { readProject, findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
-import { acceptanceState, firstPass, isFinal, isWaitingForCustomer, latestRound, movesToAccepted, roundRefusal } from '../../core/acceptance.js';
+import { acceptanceState, firstPass, isFinal, isWaitingForCustomer, latestRound, passMoves, roundRefusal } from '../../core/acceptance.js';
 import { diffDays } from '../../core/dates.js';
 import { nextPrefixedId, recordPath } from '../../core/ids.js';
 import { type Acceptance, type AcceptanceRound, type Located } from '../../core/model.js';
@@ -69,14 +69,18 @@ export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOpt
     if (result === 'pass' && isFinal(round)) {
       for (const reqId of rec.data.requirements) {
         const req = p.requirements.find((r) => r.data.id === reqId);
-        const moves = req ? movesToAccepted(req.data) : [];
-        if (!req || !moves.length) continue;
+        if (!req) continue;
+        const moves = passMoves(req.data, id, rec.data.delivered, date, n);
+        if (moves.kind === 'would_skip') {
+          throw new RefusedError(ctx.t('accept.wouldSkip', { req: reqId, status: ctx.t(`status.${moves.status}`) }), ctx.t('accept.wouldSkipHint', { req: reqId }));
+        }
+        if (moves.kind === 'nothing') continue;
         const by = signedBy ?? contact;
         changes.push({
           kind: 'requirement', rel: req.file,
           edits: [
             { op: 'set', path: ['status'], value: 'accepted' },
-            ...moves.map((m) => ({ op: 'append' as const, path: ['history'], value: { date, from: m.from, to: m.to, by, note: `${id} #${n}` } })),
+            ...moves.entries.map((m) => ({ op: 'append' as const, path: ['history'], value: { date: m.date, from: m.from, to: m.to, ...(m.signed ? { by } : {}), note: m.note } })),
           ],
         });
         accepted.push(reqId);

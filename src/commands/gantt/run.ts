@@ -7,7 +7,7 @@ import { choiceOption, dateOption, intOption, textOption } from '../../cli/optio
 import { printJson } from '../../cli/output.js';
 import { renderGantt } from '../../render/gantt.js';
 import { renderMermaidGantt } from '../../render/gantt-mermaid.js';
-import { readPlan, reportPlanFindings } from '../../cli/plan.js';
+import { forecastJson, noteCalendar, readPlan, reportPlanFindings } from '../../cli/plan.js';
 
 export async function gantt(ctx: Context, opts: GanttOptions): Promise<Outcome> {
   const from = dateOption(ctx, '--from', opts.from);
@@ -30,7 +30,8 @@ export async function gantt(ctx: Context, opts: GanttOptions): Promise<Outcome> 
       ...(ctx.color ? { chalk: ctx.chalk() } : {}), ...window, ...(title !== undefined ? { title } : {}),
     });
   }
-  if (ctx.json) printJson(ctx, 'gantt', { format, as_of: ctx.asOf, baseline: plan.schedule.baseline ?? null, chart });
+  const notices = noteCalendar(ctx, plan, loaded);
+  if (ctx.json) printJson(ctx, 'gantt', { format, as_of: ctx.asOf, baseline: plan.schedule.baseline ?? null, chart, items: forecastJson(plan.schedule), calendar_notices: notices });
   else ctx.stdout.write(chart);
   reportPlanFindings(ctx, loaded);
   return readOutcome(loaded);

@@ -9,7 +9,7 @@ export interface Template {
   description: Text;
   requires_due?: boolean;
   tasks: { key: string; name: Text; days: number; after?: string[]; deliverable?: Text; milestone?: string; days_before_due?: number }[];
-  milestones: { key: string; name: Text; after?: string[]; due_days_before_due?: number; due_is_project_due?: boolean }[];
+  milestones: { key: string; name: Text; after?: string[]; due_days_before_due?: number; due_is_project_due?: boolean; fixed?: boolean }[];
   risks: { title: Text; slug: string; category: string; probability: number; impact: number; affects?: string[]; response: string; actions: Text[] }[];
 }
 
@@ -58,7 +58,7 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     schema_version: 1,
     milestones: tpl.milestones.map((m) => {
       const mDue = m.due_is_project_due ? due : m.due_days_before_due && due ? addDays(due, -m.due_days_before_due) : undefined;
-      return { id: mid.get(m.key)!, name: m.name[lang], ...(mDue ? { due: mDue } : {}), ...(m.after?.length ? { depends_on: m.after.map(ref) } : {}) };
+      return { id: mid.get(m.key)!, name: m.name[lang], ...(mDue ? { due: mDue } : {}), ...(mDue && m.fixed ? { fixed: true } : {}), ...(m.after?.length ? { depends_on: m.after.map(ref) } : {}) };
     }),
     tasks: tpl.tasks.map((t) => ({
       id: tid.get(t.key)!,

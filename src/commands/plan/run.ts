@@ -8,7 +8,7 @@ import { printJson, printTable, println } from '../../cli/output.js';
 import { changeProject } from '../../cli/change-project.js';
 import type { ScheduledItem } from '../../core/schedule.js';
 import { safeText, sanitizeInline } from '../../render/sanitize.js';
-import { appendToPlan, itemColumns, itemJson, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from '../../cli/plan.js';
+import { appendToPlan, itemColumns, itemJson, noteCalendar, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from '../../cli/plan.js';
 
 export async function planBaseline(ctx: Context, opts: PlanBaselineOptions): Promise<Outcome> {
   const name = textOption(opts.name) ?? `baseline-${ctx.asOf}`;
@@ -53,11 +53,12 @@ export async function planShow(ctx: Context, opts: PlanShowOptions): Promise<Out
     ...[...s.items.values()].sort(byStart).flatMap((it) => records.get(it.id) ?? []),
     ...[...records.values()].filter((r) => !r.scheduled),
   ];
+  const notices = noteCalendar(ctx, plan, loaded);
   if (ctx.json) {
     printJson(ctx, 'plan.show', {
       as_of: ctx.asOf, project_start: s.projectStart, project_end: s.projectEnd ?? null, due: s.due ?? null, due_float: s.dueFloat ?? null,
       baseline: s.baseline ?? null, critical_path: s.criticalPath, calendar: plan.calendar.base,
-      items: rows, problems: s.problems.map((x) => ({ ...x, message: problemText(ctx.t, x) })),
+      items: rows, problems: s.problems.map((x) => ({ ...x, message: problemText(ctx.t, x) })), calendar_notices: notices,
     });
     reportPlanFindings(ctx, loaded);
     return readOutcome(loaded);

@@ -18,6 +18,7 @@ import { chartsSection } from '../../render/svg/charts.js';
 import { renderWeeklyMd } from '../../render/weekly-md.js';
 import { commitFiles, safeTarget, STATE_DIR, UnsafePathError } from '../../store/atomic.js';
 import { kpiJson, projectView } from '../../cli/views.js';
+import { forecastJson } from '../../cli/plan.js';
 
 /** Whether `rel` (project-relative, forward slashes) is a record file or deliver's own state. */
 export function isRecordPath(rel: string): boolean {
@@ -65,7 +66,7 @@ export async function reportWeekly(ctx: Context, opts: ReportWeeklyOptions): Pro
   const { project, plan } = projectView(r.project, asOf);
   const model = weeklyReport({ project, week, asOf, calendar: plan.calendar, schedule: plan.schedule });
   if (ctx.json) {
-    printJson(ctx, 'report.weekly', { ...model, kpis: kpiJson(ctx, model.kpis) });
+    printJson(ctx, 'report.weekly', { ...model, kpis: kpiJson(ctx, model.kpis), forecast: forecastJson(plan.schedule) });
   } else {
     const f: Fmt = { t: ctx.t, year: Number(asOf.slice(0, 4)) };
     const charts = format === 'html' ? chartsSection({ project, schedule: plan.schedule, asOf, kpis: model.kpis }, f) : undefined;

@@ -4,6 +4,8 @@ import { readOutcome, type Outcome } from '../../cli/outcome.js';
 import { printJson } from '../../cli/output.js';
 import { readProject } from '../../cli/project.js';
 import { errorCount, kpiJson, projectView } from '../../cli/views.js';
+import { calendarNoticeText, forecastJson } from '../../cli/plan.js';
+import { forecastCalendarNotices } from '../../core/forecast.js';
 import { statusFacts } from '../../core/status.js';
 import { renderStatus, type Paint } from '../../render/status.js';
 
@@ -18,10 +20,12 @@ export async function status(ctx: Context): Promise<Outcome> {
   const { project, plan } = projectView(r.project, ctx.asOf);
   const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });
   const unscheduled = [...project.tasks, ...project.milestones].filter((x) => !plan.schedule.items.has(x.data.id)).length;
+  // Said on the screen itself, in its footer (and in --json).
+  const notices = forecastCalendarNotices(plan.schedule, plan.calendar);
   if (ctx.json) {
-    printJson(ctx, 'status', { ...facts, kpis: kpiJson(ctx, facts.kpis), unscheduled, errors: errorCount(r) });
+    printJson(ctx, 'status', { ...facts, kpis: kpiJson(ctx, facts.kpis), unscheduled, errors: errorCount(r), forecast: forecastJson(plan.schedule), calendar_notices: notices });
   } else {
-    const footer = unscheduled ? [ctx.t('status.unscheduled', { n: unscheduled })] : [];
+    const footer = [...(unscheduled ? [ctx.t('status.unscheduled', { n: unscheduled })] : []), ...notices.map((n) => calendarNoticeText(ctx, n))];
     ctx.stdout.write(renderStatus(facts, {
       t: ctx.t, year: Number(ctx.asOf.slice(0, 4)), width: Math.min(ctx.columns, 100), footer,
       ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),

@@ -1,4 +1,4 @@
-// Flags of `deliver task add|list|show|start|done|block|reopen`.
+// Flags of `deliver task add|list|show|start|done|block|reopen|update|remove`.
 // Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
@@ -52,7 +52,8 @@ function done(task: Parent) {
   return task
     .command('done <id>')
     .description('mark a task done and record its actual end')
-    .option('--date <date>', 'the day it happened (default: --as-of)');
+    .option('--date <date>', 'the day it happened (default: --as-of)')
+    .option('--start <date>', 'the day work actually started (recorded only when given or already known)');
 }
 
 function block(task: Parent) {
@@ -65,11 +66,36 @@ function block(task: Parent) {
 function reopen(task: Parent) {
   return task
     .command('reopen <id>')
-    .description('undo done (clears the actual end) or unblock a task');
+    .description('undo done (clears the actual end) or unblock a task')
+    .option('--todo', 'back to todo, clearing the actual start too');
 }
 
 /** What start, done, block and reopen may be given (each takes its own part of it). */
 export type TaskMoveOptions = OptionsOf<typeof start> & OptionsOf<typeof done> & OptionsOf<typeof block> & OptionsOf<typeof reopen>;
+
+function update(task: Parent) {
+  return task
+    .command('update <id>')
+    .description('change a task\'s plan: name, owner, duration or end, start, predecessors, remaining work, milestone, requirement')
+    .option('--name <text>', 'what is done')
+    .option('--owner <name>', 'who does it')
+    .option('--days <n>', 'duration in working days (replaces --end)')
+    .option('--start <date>', 'planned start ("not earlier than" with predecessors)')
+    .option('--end <date>', 'planned end (replaces --days)')
+    .option('--after <id...>', 'replace the predecessors (repeatable; "none" for none)')
+    .option('--remaining <n>', 'working days still needed from the report date (forecast)')
+    .option('--milestone <id>', 'the milestone the task belongs to ("none" to clear)')
+    .option('--req <id>', 'the requirement the task serves ("none" to clear)');
+}
+export type TaskUpdateOptions = OptionsOf<typeof update>;
+
+function remove(task: Parent) {
+  return task
+    .command('remove <id>')
+    .description('remove a task that nothing references');
+}
+
+const loadEdit = () => import('./edit.js');
 
 export function register(program: Parent, run: Runner): void {
   const task = program.command('task').description('plan tasks: add, list, and record progress');
@@ -80,4 +106,6 @@ export function register(program: Parent, run: Runner): void {
   done(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'done', id, opts)));
   block(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'block', id, opts)));
   reopen(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await load()).taskMove(ctx, 'reopen', id, opts)));
+  update(task).action((id, opts, cmd) => run(cmd, async (ctx) => (await loadEdit()).taskUpdate(ctx, id, opts)));
+  remove(task).action((id, _opts, cmd) => run(cmd, async (ctx) => (await loadEdit()).taskRemove(ctx, id)));
 }

@@ -8,13 +8,13 @@ import { printJson, printTable, println } from '../../cli/output.js';
 import { findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
 import { nextPrefixedId } from '../../core/ids.js';
-import type { Located, Project, Task, TaskStatus } from '../../core/model.js';
+import type { Located, Task, TaskStatus } from '../../core/model.js';
 import type { ScheduledItem } from '../../core/schedule.js';
 import { safeText } from '../../render/sanitize.js';
 import type { LoadedProject } from '../../store/load.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import {
-  appendToPlan, idList, itemColumns, itemJson, noteUnscheduled, planOf, readPlan, refuseCycle, requirePlanRefs, signed, statusText, type ItemJson,
+  appendToPlan, idList, itemColumns, itemJson, noteUnscheduled, readPlan, refuseCycle, requirePlanRefs, signed, statusText, type ItemJson,
 } from '../../cli/plan.js';
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
@@ -107,7 +107,8 @@ export async function taskShow(ctx: Context, id: string, opts: TaskShowOptions):
   line(t('plan.col.status'), t(`task.status.${d.status}`));
   line(t('plan.col.owner'), d.owner);
   if (it) {
-    line(t('task.show.planned'), t('task.show.span', { start: it.start, end: it.end, days: it.days }));
+    line(t('task.show.forecast'), t('task.show.span', { start: it.start, end: it.end, days: it.days }));
+    if (it.plannedStart !== it.start || it.plannedEnd !== it.end) line(t('task.show.plannedSpan'), `${it.plannedStart} → ${it.plannedEnd}`);
     line(t('task.show.window'), t('task.show.windowText', { es: it.earlyStart, ls: it.lateStart, lf: it.lateFinish }));
     line(t('plan.col.float'), `${signed(it.totalFloat)}${it.critical ? '  ' + t('task.show.critical') : ''}`);
     if (it.late) line(t('plan.col.lateBy'), t('plan.workingDays', { n: it.lateBy }));
@@ -131,7 +132,7 @@ export type TaskAction = 'start' | 'done' | 'block' | 'reopen';
 interface Move { from: TaskStatus; to: TaskStatus; edits: Edit[]; after: Task }
 
 /** The status change for `action`, or a refusal that says what is possible from here. */
-function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAction, date: string | undefined, reason: string | undefined): Move {
+function planMove(ctx: Context, task: Located<Task>, action: TaskAction, date: string | undefined, reason: string | undefined, start?: string, toTodo = false): Move {
   const d = task.data;
   const from = d.status;
   const at = (k: string) => [...task.path, k];
@@ -153,13 +154,13 @@ function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAct
     case 'done': {
       // A done task without its actual end (DLV-W064, e.g. hand-edited) may be given one.
       if (from === 'done' && d.actual_end !== undefined) refuse('task.isDone');
-      if (d.actual_start !== undefined && day < d.actual_start) throw new RefusedError(ctx.t('task.endBeforeActualStart', { id: d.id, date: day, start: d.actual_start }));
+      if (start === undefined && d.actual_start !== undefined && day < d.actual_start) throw new RefusedError(ctx.t('task.endBeforeActualStart', { id: d.id, date: day, start: d.actual_start }));
       to = 'done';
       set('status', to);
-      if (d.actual_start === undefined) {
-        // The planned start when work could have begun by then, else the finishing day itself.
-        const planned = planOf(p, ctx.asOf).schedule.items.get(d.id)?.start;
-        set('actual_start', planned !== undefined && planned <= day ? planned : day);
+      // The actual start is a fact: recorded when given, never invented for work never started.
+      if (start !== undefined) {
+        if (day < start) throw new RefusedError(ctx.t('task.endBeforeActualStart', { id: d.id, date: day, start }));
+        set('actual_start', start);
       }
       set('actual_end', day);
       del('blocked_reason');
@@ -174,9 +175,11 @@ function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAct
     case 'reopen':
       // An unfinished task carrying an actual end (DLV-E065) may be reopened to clear it.
       if ((from === 'todo' || from === 'in_progress') && d.actual_end === undefined) refuse('task.notReopenable');
-      to = d.actual_start !== undefined ? 'in_progress' : 'todo';
+      // Back to todo when the work never started (or --todo says so: the actual start goes too).
+      to = d.actual_start !== undefined && !toTodo ? 'in_progress' : 'todo';
       set('status', to);
       del('actual_end');
+      if (toTodo) del('actual_start');
       del('blocked_reason');
       break;
   }
@@ -186,10 +189,11 @@ function planMove(ctx: Context, p: Project, task: Located<Task>, action: TaskAct
 export async function taskMove(ctx: Context, action: TaskAction, id: string, opts: TaskMoveOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date);
   const reason = textOption(opts.reason);
+  const start = action === 'done' ? dateOption(ctx, '--start', opts.start) : undefined;
   if (action === 'block' && reason === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('task.reasonHint'));
   const move = changeProject(ctx, (p, loaded) => {
     const task = findTask(ctx, loaded, id);
-    const move = planMove(ctx, p, task, action, date, reason);
+    const move = planMove(ctx, task, action, date, reason, start, opts.todo === true);
     return { changes: [{ kind: 'plan', rel: task.file, edits: move.edits }], result: move };
   });
   const a = move.after;

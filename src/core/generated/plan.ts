@@ -75,6 +75,10 @@ export interface Plan {
     depends_on?: string[];
     done?: Date1;
     /**
+     * The due date is contractual: the milestone is never forecast earlier than it, and the work must meet it.
+     */
+    fixed?: boolean;
+    /**
      * Free text, one line or several.
      */
     notes?: string;
@@ -116,6 +120,10 @@ export interface Plan {
     status: Status;
     actual_start?: Date4;
     actual_end?: Date4;
+    /**
+     * Working days still needed from the report date (an estimate that replaces planned duration minus days spent).
+     */
+    remaining?: number;
     /**
      * Free text, one line or several.
      */

@@ -7,15 +7,17 @@ import { checkIds } from './ids.js';
 import { checkManifest } from './manifest.js';
 import { checkMeetings } from './meetings.js';
 import { checkPlan } from './plan.js';
+import { checkPlanDates } from './plan-dates.js';
 import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
 import { checkSurveys } from './surveys.js';
 
 export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule, checkSurveys,
+  checkManifest, checkIds, checkReferences, checkPlan, checkPlanDates, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule, checkSurveys,
 ];
 
-export function checkRules(p: Project): Diagnostic[] {
-  return RULES.flatMap((rule) => rule(p));
+/** `asOf`: the command's report date, so the calendar rule and the command share one forecast. */
+export function checkRules(p: Project, asOf?: string): Diagnostic[] {
+  return [...RULES.filter((rule) => rule !== checkSchedule).flatMap((rule) => rule(p)), ...checkSchedule(p, asOf)];
 }

@@ -4,7 +4,7 @@ import { makeCalendar, type WorkCalendar } from '../calendar.js';
 import { isIsoDate, toDay, type IsoDate } from '../dates.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import type { Project } from '../model.js';
-import { schedule, withAsOf, type Schedule, type ScheduleInput } from '../schedule.js';
+import { schedule, type Schedule, type ScheduleInput } from '../schedule.js';
 
 /** The date float is measured against: the agreed `due`, else the contract's. */
 export function projectDue(p: Project): IsoDate | undefined {
@@ -53,8 +53,8 @@ interface Planned {
 /**
  * Plans already computed, by task list. The records are never changed once read (a change makes
  * new ones), and the as-of view keeps the same lists when the date cuts nothing from them, so the
- * calendar rule and the command that shows the plan share one computation (on the cn calendar,
- * checkSchedule plans every project too). The report date only moves lateness: see withAsOf.
+ * calendar rule and the command that shows the plan share one computation when they use the same
+ * report date (the forecast depends on it; the plan dates do not).
  */
 const planned = new WeakMap<Project['tasks'], Planned>();
 
@@ -65,16 +65,7 @@ const planned = new WeakMap<Project['tasks'], Planned>();
 export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): { calendar: WorkCalendar; schedule: Schedule } {
   const start = projectStart(p, asOf);
   const hit = planned.get(p.tasks);
-  if (hit && hit.manifest === p.manifest && hit.milestones === p.milestones && hit.baselines === p.baselines && hit.baseline === baseline && hit.start === start) {
-    if (hit.asOf === asOf) return hit.plan;
-    if (isIsoDate(asOf) && hit.plan.schedule.problems.every((x) => x.kind !== 'date_range')) {
-      try {
-        return { calendar: hit.plan.calendar, schedule: withAsOf(hit.plan.schedule, asOf, hit.plan.calendar) };
-      } catch (e) {
-        if (!(e instanceof RangeError)) throw e; // a date the calendar refuses: schedule afresh, which reports it
-      }
-    }
-  }
+  if (hit && hit.manifest === p.manifest && hit.milestones === p.milestones && hit.baselines === p.baselines && hit.baseline === baseline && hit.start === start && hit.asOf === asOf) return hit.plan;
   const calendar = makeCalendar(p.manifest?.data.calendar);
   const input = scheduleInput(p, asOf, calendar, baseline);
   let plan: { calendar: WorkCalendar; schedule: Schedule };
@@ -92,26 +83,34 @@ export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): {
 }
 
 
-/** DLV-W052 / W053: the computed plan (or the due date) reaches a year the built-in calendar has no, or only provisional, data for. */
-export function checkSchedule(p: Project): Diagnostic[] {
+/**
+ * DLV-W052 / W053: the computed plan (or the due date) reaches a year the built-in calendar has no,
+ * or only provisional, data for. The plan dates do not depend on the report date; `asOf` (the
+ * command's) only lets the command that shows the forecast reuse this computation.
+ */
+export function checkSchedule(p: Project, asOf?: IsoDate): Diagnostic[] {
   const m = p.manifest;
   if (!m || (m.data.calendar?.base ?? 'none') === 'none') return [];
-  // The report date does not move any computed date (only lateness), so the project start stands in.
-  const { calendar, schedule: s } = scheduleProject(p, projectStart(p, ''));
+  const at = asOf !== undefined && isIsoDate(asOf) ? asOf : projectStart(p, '');
+  const { calendar, schedule: s } = scheduleProject(p, at);
   if (calendar.base === 'none' || s.items.size === 0) return [];
   let from = toDay(s.projectStart);
-  let to = s.projectEnd !== undefined ? toDay(s.projectEnd) : from;
+  let to = from;
   for (const it of s.items.values()) {
-    from = Math.min(from, toDay(it.start));
-    to = Math.max(to, toDay(it.end));
+    from = Math.min(from, toDay(it.plannedStart));
+    to = Math.max(to, toDay(it.plannedEnd));
   }
   if (s.due !== undefined) to = Math.max(to, toDay(s.due));
-  let gaps;
+  return calendarGaps(calendar, from, to).map((g) => diag(g.status === 'provisional' ? 'DLV-W053' : 'DLV-W052', m.file, { year: g.year, base: calendar.base }, ['calendar', 'base']));
+}
+
+/** Years of [from, to] the calendar has no or only provisional data for; none for absurd spans (reported elsewhere). */
+export function calendarGaps(calendar: WorkCalendar, from: number, to: number): ReturnType<WorkCalendar['coverage']> {
+  if (calendar.base === 'none') return [];
   try {
-    gaps = calendar.coverage(from, to);
+    return calendar.coverage(from, to);
   } catch (e) {
-    if (e instanceof RangeError) return []; // absurd spans are reported as date problems elsewhere
+    if (e instanceof RangeError) return [];
     throw e;
   }
-  return gaps.map((g) => diag(g.status === 'provisional' ? 'DLV-W053' : 'DLV-W052', m.file, { year: g.year, base: calendar.base }, ['calendar', 'base']));
 }

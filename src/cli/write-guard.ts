@@ -1,0 +1,65 @@
+// Every write is checked before it is written: the project as it would be after the change is read
+// from the prepared file contents (nothing touches the disk), checked with the rules of `validate`
+// and the write checks (dates after the report date or before the project start), and compared with
+// the project before. An error the change would introduce refuses the command (exit 1, nothing
+// written); a new warning is printed and the write goes ahead. Errors already there do not block.
+import type { Diagnostic } from '../core/diagnostics.js';
+import { checkRules } from '../core/rules/index.js';
+import { writeChecks } from '../core/write-checks.js';
+import type { FileWrite } from '../store/write.js';
+import { fsSource, loadProjectFrom, resolvePositions, type FileSource, type LoadedProject } from '../store/load.js';
+import type { Context } from './context.js';
+import { FindingsError } from './errors.js';
+import { printDiagnostics } from './output.js';
+
+/** The working tree with the prepared writes and removals laid over it. */
+function overlay(root: string, writes: readonly FileWrite[], removals: readonly string[]): FileSource {
+  const base = fsSource(root);
+  const written = new Map(writes.map((w) => [w.rel, w.content]));
+  const removed = new Set(removals.filter((r) => !written.has(r)));
+  return {
+    list: (folder) => {
+      const l = base.list(folder);
+      const files = new Set(l.files.filter((f) => !removed.has(f)));
+      for (const rel of written.keys()) if (rel.startsWith(folder + '/') && !rel.slice(folder.length + 1).includes('/')) files.add(rel);
+      return { files: [...files].sort(), diagnostics: l.diagnostics };
+    },
+    read: (rel, maxBytes) => {
+      const w = written.get(rel);
+      return w !== undefined ? { bytes: typeof w === 'string' ? new TextEncoder().encode(w) : w } : base.read(rel, maxBytes);
+    },
+    exists: (rel) => written.has(rel) || (!removed.has(rel) && base.exists(rel)),
+  };
+}
+
+function findingsOf(l: LoadedProject, asOf: string): Diagnostic[] {
+  return [...l.diagnostics, ...checkRules(l.project, asOf), ...writeChecks(l.project, asOf)];
+}
+
+/** What makes two findings the same one, wherever its line moved to. */
+const keyOf = (d: Diagnostic) => `${d.code}\u0000${d.file}\u0000${JSON.stringify(d.args)}`;
+
+/** Findings of `after` that `before` does not have (counted, so a second identical one is new). */
+export function introduced(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, number>();
+  for (const d of before) seen.set(keyOf(d), (seen.get(keyOf(d)) ?? 0) + 1);
+  return after.filter((d) => {
+    const n = seen.get(keyOf(d)) ?? 0;
+    if (n > 0) { seen.set(keyOf(d), n - 1); return false; }
+    return true;
+  });
+}
+
+/** Refuses the writes when they introduce an error; prints the warnings they introduce. */
+export function checkWrites(ctx: Context, root: string, before: LoadedProject, writes: FileWrite[], removals: string[]): void {
+  // Renumbering changes ids and file names on purpose: findings cannot be matched across it.
+  if (removals.length > 0) return;
+  const after = loadProjectFrom(overlay(root, writes, removals), root);
+  const fresh = introduced(findingsOf(before, ctx.asOf), findingsOf(after, ctx.asOf));
+  if (fresh.length === 0) return;
+  const located = resolvePositions(fresh, after.sources);
+  const errors = located.filter((d) => d.severity === 'error');
+  if (errors.length) throw new FindingsError(errors, after.sources, ctx.t('write.refused', { n: errors.length }));
+  const warnings = located.filter((d) => d.severity === 'warning');
+  if (warnings.length) printDiagnostics(ctx, warnings);
+}

@@ -1,0 +1,24 @@
+// Checks a write must pass besides `validate` (pure): facts dated after the report date, or before
+// the project start. `validate` cannot know the day a record was written, so these refuse a command
+// that would introduce them (src/cli/write-guard.ts), never an existing record.
+import { diag, type Diagnostic } from './diagnostics.js';
+import { isIsoDate, type IsoDate } from './dates.js';
+import type { Project } from './model.js';
+
+/** DLV-E071 (after the report date) and DLV-E072 (before the project start) on the plan's actual dates. */
+export function writeChecks(p: Project, asOf: IsoDate): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const start = p.manifest?.data.start;
+  const projectStart = start !== undefined && isIsoDate(start) ? start : undefined;
+  const check = (file: string, path: readonly (string | number)[], field: string, date: string | undefined, beforeStart = true) => {
+    if (date === undefined || !isIsoDate(date)) return;
+    if (date > asOf) out.push(diag('DLV-E071', file, { field, date, asOf }, path));
+    else if (beforeStart && projectStart !== undefined && date < projectStart) out.push(diag('DLV-E072', file, { field, date, start: projectStart }, path));
+  };
+  for (const t of p.tasks) {
+    check(t.file, [...t.path, 'actual_start'], 'actual_start', t.data.actual_start);
+    check(t.file, [...t.path, 'actual_end'], 'actual_end', t.data.actual_end);
+  }
+  for (const m of p.milestones) check(m.file, [...m.path, 'done'], 'done', m.data.done);
+  return out;
+}
