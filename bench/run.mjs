@@ -18,7 +18,7 @@ const cacheDir = join(work, 'cache');
 const bin = join(root, 'bin', 'deliver.js');
 mkdirSync(work, { recursive: true });
 
-if (!existsSync(join(root, 'dist', 'main.cjs'))) spawnSync('node', ['src/tools/build.mjs'], { stdio: 'inherit' });
+if (!existsSync(join(root, 'dist', 'main.cjs'))) spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 
 const sizes = full ? [100, 1000, 10000] : [100, 1000];
 console.log(`generating projects: ${sizes.join(', ')} tasks, portfolio 100 × 100 …`);

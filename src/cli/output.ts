@@ -7,7 +7,7 @@ import { renderTable, type Column } from '../render/table.js';
 import { jsonSafe } from '../render/sanitize.js';
 import type { Context } from './context.js';
 
-export const JSON_SCHEMA_VERSION = 1;
+const JSON_SCHEMA_VERSION = 1;
 
 /** `--json` output: one document on stdout, a versioned envelope with the command's kind. */
 export function printJson(ctx: Context, kind: string, data: Record<string, unknown>): void {

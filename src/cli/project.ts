@@ -17,7 +17,7 @@ export interface ReadProject extends LoadedProject {
 }
 
 /** Findings kept per file; the rest are counted in one DLV-I030. */
-export const MAX_FINDINGS_PER_FILE = 100;
+const MAX_FINDINGS_PER_FILE = 100;
 
 /** Reads and checks the whole project, and switches the output language to the project's. */
 export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject {

@@ -31,7 +31,7 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return typeof s === 'string' && !Number.isNaN(dayOf(s));
 }
 
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -70,10 +70,6 @@ export function addDays(iso: IsoDate, n: number): IsoDate {
 /** Calendar days from a to b (negative when b is earlier). */
 export function diffDays(a: IsoDate, b: IsoDate): number {
   return toDay(b) - toDay(a);
-}
-
-export function compareDates(a: IsoDate, b: IsoDate): number {
-  return a < b ? -1 : a > b ? 1 : 0; // ISO strings sort chronologically
 }
 
 export function yearOf(iso: IsoDate): number {

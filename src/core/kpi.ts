@@ -129,7 +129,7 @@ function workingDays(cal: WorkCalendar, a: string, b: string): number | undefine
 }
 
 /** Date of the last move to `status` in the history. */
-export function movedTo(r: Requirement, status: Requirement['status']): IsoDate | undefined {
+function movedTo(r: Requirement, status: Requirement['status']): IsoDate | undefined {
   const h = r.history ?? [];
   for (let i = h.length - 1; i >= 0; i--) if (h[i]!.to === status) return h[i]!.date;
   return undefined;

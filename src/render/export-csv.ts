@@ -29,7 +29,7 @@ export function toCsv(sheet: Sheet): string {
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
-const list = (xs: readonly string[] | undefined) => (xs && xs.length ? xs.join(' ') : undefined);
+const list = (xs: readonly string[] | undefined) => (xs?.length ? xs.join(' ') : undefined);
 
 /** The columns of each kind of record (headers in the user's language, values as stored: ISO dates, codes). */
 export function sheetOf(kind: SheetKind, p: Project, sched: Schedule, asOf: IsoDate, t: Translate): Sheet {

@@ -4,7 +4,7 @@ import type { WeeklyReport } from '../core/weekly.js';
 import type { Fmt } from './kpi.js';
 import { weeklyDoc } from './weekly-md.js';
 
-export function htmlEscape(s: string): string {
+function htmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

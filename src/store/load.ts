@@ -3,7 +3,7 @@
 // so references to them do not cascade into more findings); nothing is ever written here.
 import type { AjvError } from '../generated/validators.js';
 import { contentKey, type CachedFile, type RecordCache } from './cache.js';
-import { parseJob } from './parse-jobs.js';
+import { parseFile } from './parse-file.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { emptyProject, FOLDERS, MANIFEST_FILE, PLAN_FILE, type Located, type Project, type RecordKind } from '../core/model.js';
 import { kindOfId } from '../core/ids.js';
@@ -119,7 +119,7 @@ function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: num
 function parseAll(pending: Pending[], cache: RecordCache | undefined): void {
   for (const p of pending) {
     if (!p.bytes || p.entry) continue;
-    p.entry = parseJob({ file: p.file, kind: p.kind, bytes: p.bytes, maxBytes: p.maxBytes });
+    p.entry = parseFile({ file: p.file, kind: p.kind, bytes: p.bytes, maxBytes: p.maxBytes });
     cache?.set(p.key, p.entry);
   }
 }

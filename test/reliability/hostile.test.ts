@@ -19,8 +19,14 @@ vi.mock('../../src/store/careful-yaml.js', async (importOriginal) => {
   };
   const wrapped = {
     ...real,
-    load: (s: string, o?: Parameters<typeof real.load>[1]) => (count(s), real.load(s, o)),
-    parseEvents: (s: string, o: Parameters<typeof real.parseEvents>[1]) => (count(s), real.parseEvents(s, o)),
+    load: (s: string, o?: Parameters<typeof real.load>[1]) => {
+      count(s);
+      return real.load(s, o);
+    },
+    parseEvents: (s: string, o: Parameters<typeof real.parseEvents>[1]) => {
+      count(s);
+      return real.parseEvents(s, o);
+    },
   };
   return { carefulYaml: () => wrapped };
 });

@@ -10,7 +10,7 @@ import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
 
-export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
+const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
   checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkSchedule,
 ];
 

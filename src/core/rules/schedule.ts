@@ -1,6 +1,6 @@
 // Schedule rules that need the working-day calendar (the plan reaching years the built-in calendar
 // does not know), and the one place that turns a Project into the scheduler's input.
-import { makeCalendar, type WorkCalendar } from '../calendar.js';
+import { makeCalendar, type CoverageGap, type WorkCalendar } from '../calendar.js';
 import { isIsoDate, toDay, type IsoDate } from '../dates.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import type { Project } from '../model.js';
@@ -25,7 +25,7 @@ export function projectStart(p: Project, asOf: IsoDate): IsoDate {
   return min ?? asOf;
 }
 
-export function scheduleInput(p: Project, asOf: IsoDate, calendar: WorkCalendar, baseline?: string): ScheduleInput {
+function scheduleInput(p: Project, asOf: IsoDate, calendar: WorkCalendar, baseline?: string): ScheduleInput {
   const due = projectDue(p);
   return {
     start: projectStart(p, asOf),
@@ -106,7 +106,7 @@ export function checkSchedule(p: Project): Diagnostic[] {
     to = Math.max(to, toDay(it.end));
   }
   if (s.due !== undefined) to = Math.max(to, toDay(s.due));
-  let gaps;
+  let gaps: CoverageGap[];
   try {
     gaps = calendar.coverage(from, to);
   } catch (e) {

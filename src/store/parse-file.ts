@@ -1,24 +1,22 @@
-// Parsing and schema-checking one file the cache did not know. (Splitting this work over a worker
-// thread was measured at 10,000 tasks and gained nothing on two cores: the plan file alone is half
-// the work and results have to be copied back; see the README.)
+// Parsing and schema-checking one record file's bytes: the parse policy (parse-policy.ts), then the
+// kind's precompiled validator. load.ts calls it for every file the parse cache did not know.
 import * as validators from '../generated/validators.js';
 import type { AjvError, Validator } from '../generated/validators.js';
 import type { CachedFile } from './cache.js';
 import type { RecordKind } from '../core/model.js';
 import { parseRecordBytes } from './parse-policy.js';
 
-export interface ParseJob {
+export interface FileToParse {
   file: string;
   kind: RecordKind;
   bytes: Uint8Array;
   maxBytes: number;
 }
 
-
 const VALIDATORS: Record<RecordKind, Validator> = validators;
 
 /** One file's parse and schema result, in the shape the cache keeps. */
-export function parseJob(job: ParseJob): CachedFile {
+export function parseFile(job: FileToParse): CachedFile {
   const parsed = parseRecordBytes(job.bytes, job.file, job.maxBytes);
   let errors: AjvError[] | null = null;
   if (parsed.data !== undefined) {
