@@ -3,11 +3,15 @@
 
 export type IsoDate = string;
 
+// Both caches below are keyed by value (the date string, the day number), not by object identity:
+// an answer depends only on its key, so they can never be stale. Module-wide, cleared past 200,000
+// entries so a long-lived process does not grow without bound.
+const memo = new Map<string, number>();
+
 /**
  * Day number of a `YYYY-MM-DD` string, or NaN when it is not a real calendar date. Parsed by
  * character codes and remembered: scheduling 10,000 tasks asks for the same dates many times.
  */
-const memo = new Map<string, number>();
 function dayOf(s: string): number {
   const hit = memo.get(s);
   if (hit !== undefined) return hit;
@@ -46,8 +50,9 @@ export function toDay(iso: IsoDate): number {
   return n;
 }
 
-/** The `YYYY-MM-DD` string of a day number; remembered, like dayOf, for the same reason. */
 const isoMemo = new Map<number, IsoDate>();
+
+/** The `YYYY-MM-DD` string of a day number; remembered by value, like dayOf, for the same reason. */
 export function fromDay(day: number): IsoDate {
   const hit = isoMemo.get(day);
   if (hit !== undefined) return hit;

@@ -61,6 +61,13 @@ const planned = new WeakMap<Project['tasks'], Planned>();
 /**
  * The computed plan. A project-level date the calendar refuses (a start centuries away) cannot be
  * scheduled at all: the result is then empty with a `date_range` problem, never an exception.
+ *
+ * Cached by object identity: the plan is kept for `p.tasks` (the array) together with the
+ * manifest, milestone and baseline objects, the baseline name and the start it was computed from;
+ * a later call with the same objects gets the same plan back, or that plan with lateness moved to a
+ * new `asOf` (see withAsOf). So callers must never change a project's records or lists in place
+ * (a changed project is built anew, as the store does), and must not change the returned plan,
+ * which other callers share.
  */
 export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): { calendar: WorkCalendar; schedule: Schedule } {
   const start = projectStart(p, asOf);
