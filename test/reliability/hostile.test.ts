@@ -150,7 +150,7 @@ for (const c of cases) {
       }
       expect(json.stdout.length + json.stderr.length + text.stdout.length + text.stderr.length).toBeLessThan(2 * outputLimit(input));
 
-      // A second run reads from the record cache: it must report exactly the same.
+      // A second run must report exactly the same.
       const again = await run(['validate', '--format', 'json'], false);
       expect(again.stdout).toBe(json.stdout);
       expect(again.code).toBe(json.code);
