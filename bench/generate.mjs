@@ -26,10 +26,6 @@ function day(base, offset) {
   return d.toISOString().slice(0, 10);
 }
 
-function yamlList(items, indent) {
-  return items.map((i) => `${' '.repeat(indent)}- ${i}`).join('\n');
-}
-
 export function generateProject(dir, tasks, seed = 1) {
   const r = rng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];

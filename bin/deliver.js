@@ -12,7 +12,7 @@ const { join } = require('node:path');
 // Last line of defence (CLI.md: exit 70 for a bug, no stack trace unless DELIVER_DEBUG=1), for
 // errors thrown outside the command's promise chain, e.g. inside a prompt's key handler.
 function crash(e) {
-  const msg = String((e && e.message) || e).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+  const msg = String(e?.message || e).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
   process.stderr.write(`deliver: internal error: ${msg}\n  hint: This is a bug in deliver. Run again with DELIVER_DEBUG=1 to see the stack trace and report it.\n`);
   if (process.env.DELIVER_DEBUG === '1' && e && e.stack) process.stderr.write(`${e.stack}\n`);
   process.exit(70);

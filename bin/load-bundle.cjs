@@ -1,5 +1,5 @@
 // Runs the bundle (dist/main.cjs) through V8's code cache. The bundle is compiled once, when it is
-// built (src/tools/code-cache.mjs), and each run deserializes that compiled code instead of parsing
+// built (scripts/code-cache.mjs), and each run deserializes that compiled code instead of parsing
 // and compiling 0.8 MB of JavaScript again: about 70 ms saved per run on a 2-core machine.
 //
 // The code cache only speeds things up; it never changes what runs. Its header names the build it
@@ -10,14 +10,14 @@
 'use strict';
 const { readFileSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, join, resolve } = require('node:path');
+const { dirname, resolve } = require('node:path');
 const { Script } = require('node:vm');
 
 const BUILD_MARK = '\n//# deliver-build=';
 /** Header of a code cache file: 32 bytes, so the V8 data after it stays 8-byte aligned. */
 const cacheHeader = (id) => Buffer.from(`deliver-code-cache ${id}\n`.padEnd(32, ' '), 'latin1');
 
-/** The build id written at the end of the bundle (see src/tools/build.mjs). */
+/** The build id written at the end of the bundle (see scripts/build.mjs). */
 function buildId(source) {
   const at = source.lastIndexOf(BUILD_MARK);
   return at < 0 ? '' : source.slice(at + BUILD_MARK.length).trim();

@@ -39,7 +39,7 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function processIO(): MainIO {
+function processIO(): MainIO {
   return {
     cwd: process.cwd(),
     env: process.env,

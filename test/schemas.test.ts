@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { generateModelTypes } from '../src/tools/model-types.mjs';
+import { generateModelTypes } from '../scripts/model-types.mjs';
 import { DIAGNOSTIC_TEXT } from '../src/render/messages/diagnostics.js';
 import { AREA_CATALOGUES } from '../src/render/messages/index.js';
 import { REPO } from './helpers/project.js';

@@ -4,7 +4,6 @@ import { capPerFile, type Diagnostic } from '../core/diagnostics.js';
 import type { Located } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
-import { openCache } from '../store/cache.js';
 import type { Context } from './context.js';
 import { FindingsError, UsageError } from './errors.js';
 import { projectRoot } from './root.js';
@@ -17,15 +16,12 @@ export interface ReadProject extends LoadedProject {
 }
 
 /** Findings kept per file; the rest are counted in one DLV-I030. */
-export const MAX_FINDINGS_PER_FILE = 100;
+const MAX_FINDINGS_PER_FILE = 100;
 
 /** Reads and checks the whole project, and switches the output language to the project's. */
 export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject {
-  const cache = openCache(root, ctx.env);
   const snapshot = ctx.snapshots?.get(root);
-  const opts = cache ? { cache } : {};
-  const loaded = snapshot ? loadProjectFrom(snapshot, root, opts) : loadProject(root, opts);
-  cache?.save();
+  const loaded = snapshot ? loadProjectFrom(snapshot, root) : loadProject(root);
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
   const findings = resolvePositions(capPerFile([...loaded.diagnostics, ...checkRules(loaded.project, ctx.asOf)], MAX_FINDINGS_PER_FILE), loaded.sources);
   return { ...loaded, findings };

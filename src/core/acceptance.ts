@@ -62,7 +62,7 @@ export function roundRefusal(a: Pick<Acceptance, 'rounds' | 'delivered'>, round:
   const prev = latestRound(a);
   if (prev && round.date < prev.date) return { kind: 'out_of_order', date: round.date, prevDate: prev.date };
   if (round.date < a.delivered) return { kind: 'before_delivery', date: round.date, delivered: a.delivered };
-  if (round.result === 'fail' && !(round.reasons && round.reasons.length)) return { kind: 'fail_without_reason' };
+  if (round.result === 'fail' && !round.reasons?.length) return { kind: 'fail_without_reason' };
   return undefined;
 }
 

@@ -10,11 +10,6 @@ export const APPROVAL_SIDES = ['customer', 'internal'] as const;
 export type ChangeStatus = Change['status'];
 export type ApprovalSide = (typeof APPROVAL_SIDES)[number];
 
-/** Slips still under decision: they can be signed, rejected or withdrawn. */
-export function isUndecided(c: Pick<Change, 'status'>): boolean {
-  return c.status === 'submitted';
-}
-
 export type ApprovalRefusal =
   | { kind: 'not_open'; status: ChangeStatus }
   | { kind: 'already_signed'; by: string; date: IsoDate }

@@ -3,11 +3,15 @@
 
 export type IsoDate = string;
 
+// Both caches below are keyed by value (the date string, the day number), not by object identity:
+// an answer depends only on its key, so they can never be stale. Module-wide, cleared past 200,000
+// entries so a long-lived process does not grow without bound.
+const memo = new Map<string, number>();
+
 /**
  * Day number of a `YYYY-MM-DD` string, or NaN when it is not a real calendar date. Parsed by
  * character codes and remembered: scheduling 10,000 tasks asks for the same dates many times.
  */
-const memo = new Map<string, number>();
 function dayOf(s: string): number {
   const hit = memo.get(s);
   if (hit !== undefined) return hit;
@@ -31,7 +35,7 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return typeof s === 'string' && !Number.isNaN(dayOf(s));
 }
 
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -46,8 +50,9 @@ export function toDay(iso: IsoDate): number {
   return n;
 }
 
-/** The `YYYY-MM-DD` string of a day number; remembered, like dayOf, for the same reason. */
 const isoMemo = new Map<number, IsoDate>();
+
+/** The `YYYY-MM-DD` string of a day number; remembered by value, like dayOf, for the same reason. */
 export function fromDay(day: number): IsoDate {
   const hit = isoMemo.get(day);
   if (hit !== undefined) return hit;
@@ -70,10 +75,6 @@ export function addDays(iso: IsoDate, n: number): IsoDate {
 /** Calendar days from a to b (negative when b is earlier). */
 export function diffDays(a: IsoDate, b: IsoDate): number {
   return toDay(b) - toDay(a);
-}
-
-export function compareDates(a: IsoDate, b: IsoDate): number {
-  return a < b ? -1 : a > b ? 1 : 0; // ISO strings sort chronologically
 }
 
 export function yearOf(iso: IsoDate): number {

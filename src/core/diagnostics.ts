@@ -24,7 +24,7 @@ export function diag(code: string, file: string, args: Record<string, string | n
 }
 
 /** The letter after `DLV-` fixes the severity: E error, W warning, I info. */
-export function severityOf(code: string): Severity {
+function severityOf(code: string): Severity {
   const c = code.charAt(4);
   return c === 'E' ? 'error' : c === 'W' ? 'warning' : 'info';
 }

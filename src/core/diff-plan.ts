@@ -89,7 +89,7 @@ const PLAN_FIELDS = ['start', 'end', 'days', 'depends_on', 'milestone', 'remaini
 const PROGRESS_FIELDS = ['status', 'actual_start', 'actual_end'] as const;
 
 /** to − from in working days; null when either is missing or the calendar cannot count it. */
-export function workingDelta(cal: WorkCalendar, from: IsoDate | null | undefined, to: IsoDate | null | undefined): number | null {
+function workingDelta(cal: WorkCalendar, from: IsoDate | null | undefined, to: IsoDate | null | undefined): number | null {
   if (!from || !to || !isIsoDate(from) || !isIsoDate(to)) return null;
   try {
     return cal.workingDaysBetween(toDay(from), toDay(to));

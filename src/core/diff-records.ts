@@ -170,10 +170,12 @@ export function diffAcceptance(base: Project, head: Project): AcceptanceDiff {
     let k = 0;
     while (k < before.length && k < after.length && sameJson(before[k], after[k])) k++;
     if (k < before.length) out.revised.push(id);
-    after.slice(k).forEach((r, i) => out.rounds.push({
-      id, deliverable: y.deliverable, n: k + i + 1, date: r.date, result: r.result, contact: r.contact, reasons: r.reasons ?? [],
-      ...(r.kind !== undefined ? { kind: r.kind } : {}),
-    }));
+    after.slice(k).forEach((r, i) => {
+      out.rounds.push({
+        id, deliverable: y.deliverable, n: k + i + 1, date: r.date, result: r.result, contact: r.contact, reasons: r.reasons ?? [],
+        ...(r.kind !== undefined ? { kind: r.kind } : {}),
+      });
+    });
   }
   return out;
 }

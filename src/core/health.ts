@@ -43,7 +43,7 @@ export interface Health {
   reasons: HealthReason[];
 }
 
-export const HIGH_RISK_SCORE = 15;
+const HIGH_RISK_SCORE = 15;
 
 /** `project` must already be the project as of `asOf` (period.ts projectAsOf). */
 export function assessHealth(project: Project, sched: Schedule, asOf: IsoDate): Health {

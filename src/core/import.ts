@@ -336,7 +336,7 @@ export function buildRecords(kind: ImportKind, sheet: string, rows: readonly Imp
   for (const c of cycles) {
     const first = out.find((b) => c.includes(b.id) && !reported.has(b.id));
     if (!first) continue;
-    c.forEach((id) => reported.add(id));
+    for (const id of c) reported.add(id);
     const row = rows.find((r) => idOf.get(r) === first.id)!;
     problem(row, 'depends_on', 'imp.cycle', { ids: c.join(' → ') });
   }

@@ -6,10 +6,6 @@ export const REQUIREMENT_FLOW: readonly RequirementStatus[] = ['received', 'anal
 export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = [...REQUIREMENT_FLOW, 'rejected', 'on_hold'];
 export const TERMINAL: ReadonlySet<RequirementStatus> = new Set(['accepted', 'rejected']);
 
-export function isOpen(s: RequirementStatus): boolean {
-  return !TERMINAL.has(s);
-}
-
 /** The state a held requirement resumes to: the one it was in when it was put on hold. */
 export function heldFrom(req: Pick<Requirement, 'history'>): RequirementStatus | undefined {
   const h = req.history ?? [];

@@ -80,7 +80,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 // ---- the project as of a date ----
 
-/** Projects that are already the view as of a date (cut again at the same date they are unchanged). */
+/**
+ * Projects that are already the view as of a date (cut again at the same date they are unchanged),
+ * by object identity: sound only because a Project and its records are never changed after they
+ * are built (see projectAsOf). Weak, so a view is forgotten with its project.
+ */
 const views = new WeakMap<Project, IsoDate>();
 
 /**
@@ -88,6 +92,12 @@ const views = new WeakMap<Project, IsoDate>();
  * received, risks identified, slips submitted, surveys dated after it); later facts inside records are
  * undone (a task's actual end, a milestone reached, an acceptance round, a risk action carried out,
  * an approval). Each kind's registry entry says when its records are born and how they are cut.
+ *
+ * Cached by object identity: the view is remembered as the view at `asOf`, so asking again with it
+ * and the same date returns it unchanged, and record lists the date cuts nothing from are the input's
+ * own arrays (which lets scheduleProject in rules/schedule.ts reuse a plan computed for them).
+ * Callers must therefore treat the input and the result as immutable: a changed project is a new
+ * object (as the store and changeProject make), never the old one edited in place.
  */
 export function projectAsOf(p: Project, asOf: IsoDate): Project {
   // Views are made once: status builds one and hands it on to the KPIs, which ask again.

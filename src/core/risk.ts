@@ -6,7 +6,6 @@ import type { Risk, RiskAction } from './model.js';
 export const RISK_CATEGORIES = ['market', 'technical', 'production', 'quality', 'delivery', 'legal'] as const;
 export const RISK_RESPONSES = ['avoid', 'mitigate', 'transfer', 'accept'] as const;
 export const RISK_STATUSES = ['open', 'monitoring', 'occurred', 'closed'] as const;
-export type RiskStatus = Risk['status'];
 
 export function riskScore(r: Pick<Risk, 'probability' | 'impact'>): number {
   return r.probability * r.impact;

@@ -80,7 +80,7 @@ export interface StatusInput {
 }
 
 /** Working days of [a, b] inclusive (0 when b < a or a date is unusable). */
-export function spanDays(cal: WorkCalendar, a: IsoDate, b: IsoDate): number {
+function spanDays(cal: WorkCalendar, a: IsoDate, b: IsoDate): number {
   if (!isIsoDate(a) || !isIsoDate(b) || b < a) return 0;
   try {
     return cal.workingDaysBetween(toDay(a) - 1, toDay(b));
@@ -145,7 +145,7 @@ export function awaitingSignatures(c: Change): ('customer' | 'internal')[] {
   return (['customer', 'internal'] as const).filter((s) => !c.approvals?.[s]);
 }
 
-export function changeFacts(p: Project): ChangeFact[] {
+function changeFacts(p: Project): ChangeFact[] {
   return p.changes.map((c) => c.data).filter((c) => c.status === 'submitted' || c.status === 'approved')
     .sort((a, b) => compareIds(a.id, b.id))
     .map((c) => ({ id: c.id, title: c.title, status: c.status, submitted: c.submitted, ...(c.schedule_days !== undefined ? { schedule_days: c.schedule_days } : {}), awaiting: awaitingSignatures(c) }));

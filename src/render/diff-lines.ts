@@ -35,7 +35,7 @@ export function signed(n: number | null | undefined): string {
 
 const d = (s: string | null | undefined) => s ?? '—';
 
-export function kpiValue(unit: KpiDelta['unit'], v: number | null): string {
+function kpiValue(unit: KpiDelta['unit'], v: number | null): string {
   if (v === null) return '—';
   if (unit === 'rate') return `${trim(v * 100)}%`;
   return unit === 'count' ? String(v) : trim(v);

@@ -8,7 +8,7 @@ import type { Lang, Translate } from './i18n.js';
 import { sanitizeInline } from './sanitize.js';
 
 /** First line of every Markdown diff (an HTML comment: invisible on GitHub). */
-export const MD_MARKER = '<!-- deliver-diff -->';
+const MD_MARKER = '<!-- deliver-diff -->';
 
 /** A comment must stay well under GitHub's 65,536-character limit. */
 const MAX_LINES_PER_SECTION = 200;

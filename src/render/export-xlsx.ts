@@ -77,7 +77,7 @@ export async function renderXlsx(ExcelJS: typeof import('exceljs'), input: Workb
   for (const s of workbookSheets(input)) {
     const ws = wb.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
     ws.addRow(s.headers);
-    s.rows.forEach((r) => ws.addRow(r));
+    for (const r of s.rows) ws.addRow(r);
     const header = ws.getRow(1);
     header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     header.alignment = { vertical: 'middle', wrapText: true };

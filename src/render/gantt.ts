@@ -51,7 +51,7 @@ const TEXT = {
 } as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export const GLYPH = { done: '█', in_progress: '▓', todo: '░', blocked: '×', milestone: '◆', baseline: '─', baselineMs: '◇', asOf: '│', off: '·', before: '◂', after: '▸', critical: '!' } as const;
+const GLYPH = { done: '█', in_progress: '▓', todo: '░', blocked: '×', milestone: '◆', baseline: '─', baselineMs: '◇', asOf: '│', off: '·', before: '◂', after: '▸', critical: '!' } as const;
 
 type Style = 'done' | 'progress' | 'todo' | 'blocked' | 'crit' | 'milestone' | 'asof' | 'baseline' | 'off' | 'late' | 'plain' | 'head';
 interface Cell { ch: string; style: Style }
@@ -89,7 +89,7 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   // ---- scale ----
   let truncated = false;
   const span = to - from + 1;
-  let scale: 'day' | 'week' = opts.scale === 'day' ? 'day' : opts.scale === 'week' ? 'week' : span <= chartW ? 'day' : 'week';
+  const scale: 'day' | 'week' = opts.scale === 'day' ? 'day' : opts.scale === 'week' ? 'week' : span <= chartW ? 'day' : 'week';
   let origin = from, perCol = 1;
   if (scale === 'day') {
     if (span > chartW) { to = from + chartW - 1; truncated = true; }

@@ -19,7 +19,7 @@ export function chooseLang(flag: string | undefined, manifestLang: string | unde
 }
 
 export function fill(template: string, args: Args = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(args, k) ? String(args[k]) : m));
 }
 
 export type Translate = (key: string, args?: Args) => string;
@@ -27,7 +27,7 @@ export type Translate = (key: string, args?: Args) => string;
 export function translator(lang: Lang): Translate {
   const table = lang === 'zh-CN' ? MESSAGES.zh : MESSAGES.en;
   return (key, args) => {
-    const tpl = Object.prototype.hasOwnProperty.call(table, key) ? table[key]! : MESSAGES.en[key] ?? key;
+    const tpl = Object.hasOwn(table, key) ? table[key]! : MESSAGES.en[key] ?? key;
     return fill(tpl, args);
   };
 }

@@ -18,13 +18,13 @@ export interface StatusOptions extends Fmt {
   footer?: string[];
 }
 
-export const MAX_LINES = 40;
+const MAX_LINES = 40;
 const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3 };
 
 const s = (v: unknown) => sanitizeInline(v === undefined || v === null ? '' : String(v));
 
 /** Cuts segments to `width` display columns (an ellipsis marks the cut), then paints them. */
-export function fitLine(segs: Seg[], width: number, paint?: Paint): string {
+function fitLine(segs: Seg[], width: number, paint?: Paint): string {
   const draw = (seg: Seg, text: string) => (paint && seg.style && text ? paint[seg.style](text) : text);
   if (stringWidth(segs.map((x) => x.text).join('')) <= width) return segs.map((x) => draw(x, x.text)).join('');
   let room = width - 1; // leave a column for the ellipsis

@@ -1,12 +1,7 @@
 // Tables: aligned with borders on a terminal (CJK double width handled), tab-separated with a
 // header row when piped, so `deliver … | cut -f2` works. Cells are sanitized to one line.
-import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
-import type TableType from 'cli-table3';
-
-// Loaded on the first aligned table only: most output is piped (tab-separated) or not a table.
-let Table: typeof TableType | undefined;
-const loadTable = (): typeof TableType => (Table ??= createRequire(import.meta.url)('cli-table3') as typeof TableType);
+import Table from 'cli-table3';
 import { sanitizeInline } from './sanitize.js';
 
 export interface Column<R> {
@@ -24,7 +19,7 @@ export interface TableOptions {
   width: number;
 }
 
-export function cellText(v: string | number | undefined | null): string {
+function cellText(v: string | number | undefined | null): string {
   return v === undefined || v === null ? '' : sanitizeInline(String(v));
 }
 
@@ -34,7 +29,7 @@ export function renderTable<R>(columns: Column<R>[], rows: readonly R[], opts: T
     for (const r of rows) lines.push(columns.map((c) => cellText(c.value(r))).join('\t'));
     return lines.join('\n') + '\n';
   }
-  const table = new (loadTable())({
+  const table = new Table({
     head: columns.map((c) => (opts.color && opts.chalk ? opts.chalk.bold(c.header) : c.header)),
     colAligns: columns.map((c) => c.align ?? 'left'),
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },

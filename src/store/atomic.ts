@@ -4,7 +4,7 @@
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
-export const TEMP_SUFFIX = '.deliver-tmp';
+const TEMP_SUFFIX = '.deliver-tmp';
 export const STATE_DIR = '.deliver';
 const JOURNAL = 'journal.json';
 
@@ -106,7 +106,9 @@ export function commitFiles(root: string, writes: readonly FileWrite[], removals
   });
   const temps: string[] = [];
   try {
-    writes.forEach((w, i) => temps.push(writeTemp(targets[i]!, w.content)));
+    writes.forEach((w, i) => {
+      temps.push(writeTemp(targets[i]!, w.content));
+    });
   } catch (e) {
     for (const t of temps) try { unlinkSync(t); } catch { /* ignore */ }
     throw e;

@@ -1,11 +1,8 @@
-// js-yaml 5, the careful parser (alias and depth limits, events with source positions), loaded on
-// first use: most runs read only plain files, through the subset reader (subset-yaml.ts), and
-// never need it.
-import { createRequire } from 'node:module';
-import type * as JsYaml from 'js-yaml';
+// js-yaml 5, the careful parser (alias and depth limits, events with source positions). Bundled
+// like every other package; most runs read only plain files through the subset reader
+// (subset-yaml.ts) and never call it.
+import * as jsYaml from 'js-yaml';
 
-let mod: typeof JsYaml | undefined;
-
-export function carefulYaml(): typeof JsYaml {
-  return (mod ??= createRequire(import.meta.url)('js-yaml') as typeof JsYaml);
+export function carefulYaml(): typeof jsYaml {
+  return jsYaml;
 }

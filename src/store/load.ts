@@ -2,8 +2,7 @@
 // precompiled schema. Broken records are reported and left out of the model (their ids are kept
 // so references to them do not cascade into more findings); nothing is ever written here.
 import type { AjvError } from '../generated/validators.js';
-import { contentKey, type CachedFile, type RecordCache } from './cache.js';
-import { parseJob } from './parse-jobs.js';
+import { parseFile, type ParsedFileResult } from './parse-file.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { FOLDER_KINDS, FOLDERS, KIND_NAMES, fileSchemaOf, kindSpec, type FolderKind } from '../core/kinds/index.js';
 import { emptyProject, MANIFEST_FILE, PLAN_FILE, recordsOf, type Located, type Project, type RecordKind } from '../core/model.js';
@@ -49,11 +48,6 @@ export class LazySources extends Map<string, string> {
   }
 }
 
-export interface LoadOptions {
-  cache?: RecordCache;
-}
-
-
 interface ParsedFile {
   file: string;
   data?: Record<string, unknown>;
@@ -70,8 +64,6 @@ export interface FileSource {
   list(folder: string): Listing;
   read(rel: string, maxBytes: number): ReadResult;
   exists(rel: string): boolean;
-  /** The sha256 of a file already read and hashed (snapshots), so it is not hashed twice. */
-  contentHash?(rel: string): string | undefined;
 }
 
 export function fsSource(root: string): FileSource {
@@ -91,43 +83,37 @@ function existsNoFollow(abs: string): boolean {
   }
 }
 
-/** One file to load: read now, parsed later (together with the others, maybe on two threads). */
+/** One file to load: read now, parsed once every file is read. */
 interface Pending {
   file: string;
   kind: RecordKind;
   maxBytes: number;
   bytes?: Uint8Array;
-  key: string;
-  entry?: CachedFile;
+  entry?: ParsedFileResult;
 }
 
-/** Reads one file and looks its content up in the cache; parsing waits for parseAll. */
-function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject, cache?: RecordCache): Pending {
+/** Reads one file; parsing waits for parseAll. */
+function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject): Pending {
   const read = src.read(file, maxBytes);
   if ('diagnostic' in read) {
     out.diagnostics.push(read.diagnostic);
-    return { file, kind, maxBytes, key: '' };
+    return { file, kind, maxBytes };
   }
   out.filesRead++;
   (out.sources as LazySources).addBytes(file, read.bytes);
-  const known = cache ? src.contentHash?.(file) : undefined;
-  const key = cache ? (known ? `${kind}:${known}` : contentKey(kind, read.bytes)) : '';
-  const entry = cache?.get(key);
-  return { file, kind, maxBytes, bytes: read.bytes, key, ...(entry ? { entry } : {}) };
+  return { file, kind, maxBytes, bytes: read.bytes };
 }
 
-/** Parses and schema-checks every file the cache did not know, and fills the cache. */
-function parseAll(pending: Pending[], cache: RecordCache | undefined): void {
+/** Parses and schema-checks every file that was read. */
+function parseAll(pending: Pending[]): void {
   for (const p of pending) {
-    if (!p.bytes || p.entry) continue;
-    p.entry = parseJob({ file: p.file, kind: p.kind, bytes: p.bytes, maxBytes: p.maxBytes });
-    cache?.set(p.key, p.entry);
+    if (p.bytes) p.entry = parseFile({ file: p.file, kind: p.kind, bytes: p.bytes, maxBytes: p.maxBytes });
   }
 }
 
 function toParsed(p: Pending, out: LoadedProject): ParsedFile {
   if (!p.entry) return { file: p.file, errors: null };
-  for (const d of p.entry.parse) out.diagnostics.push({ ...d, file: p.file });
+  for (const d of p.entry.parse) out.diagnostics.push(d);
   return { file: p.file, data: p.entry.data as Record<string, unknown> | undefined, errors: p.entry.errors };
 }
 
@@ -193,27 +179,26 @@ function checkPlan(pf: ParsedFile, out: LoadedProject): void {
 /** Kinds kept as lists in plan.yaml, in registry order. */
 const PLAN_KINDS = KIND_NAMES.filter((k) => 'planList' in kindSpec(k).storage);
 
-export function loadProject(root: string, opts: LoadOptions = {}): LoadedProject {
-  return loadProjectFrom(fsSource(root), root, opts);
+export function loadProject(root: string): LoadedProject {
+  return loadProjectFrom(fsSource(root), root);
 }
 
 /** Reads a project from any file source; `root` only labels the result. */
-export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions = {}): LoadedProject {
+export function loadProjectFrom(src: FileSource, root: string): LoadedProject {
   const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new LazySources(), filesRead: 0 };
   const p = out.project;
-  const { cache } = opts;
-  // Read everything first, then parse what the cache does not know in one batch.
-  const manifest = readFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out, cache);
-  const plan = src.exists(PLAN_FILE) ? readFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out, cache) : undefined;
+  // Read everything first, then parse in one batch.
+  const manifest = readFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out);
+  const plan = src.exists(PLAN_FILE) ? readFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out) : undefined;
   const records: [FolderKind, Pending][] = [];
   for (const kind of FOLDER_KINDS) {
     const listing = src.list(FOLDERS[kind]);
     out.diagnostics.push(...listing.diagnostics);
     // A refused file (a link, an unsafe name) still holds its id: never reuse it, never call it unknown.
     for (const d of listing.diagnostics) if (d.code === 'DLV-E015' || d.code === 'DLV-E019') markBroken(p, d.file, [], undefined);
-    for (const file of listing.files) records.push([kind, readFile(src, file, fileSchemaOf(kind), LIMITS.recordBytes, out, cache)]);
+    for (const file of listing.files) records.push([kind, readFile(src, file, fileSchemaOf(kind), LIMITS.recordBytes, out)]);
   }
-  parseAll([manifest, ...(plan ? [plan] : []), ...records.map(([, r]) => r)], cache);
+  parseAll([manifest, ...(plan ? [plan] : []), ...records.map(([, r]) => r)]);
 
   p.manifest = checkRecord('manifest', toParsed(manifest, out), out);
   if (plan) checkPlan(toParsed(plan, out), out);

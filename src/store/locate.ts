@@ -34,7 +34,7 @@ interface Frame {
  * the item itself; a path that does not exist (a missing field) falls back to its deepest existing
  * ancestor. One pass over the events; offsets are recorded only along the wanted paths.
  */
-export function locateOffsets(source: string, paths: readonly JsonPath[]): number[] {
+function locateOffsets(source: string, paths: readonly JsonPath[]): number[] {
   let events: Event[];
   try {
     events = carefulYaml().parseEvents(source, { maxDepth: LIMITS.depth });

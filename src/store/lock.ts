@@ -6,7 +6,6 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { recover, stateDir } from './atomic.js';
 import { LockTimeoutError } from './errors.js';
-export { LockTimeoutError };
 
 const LOCK = 'lock';
 const WAIT_MS = 15_000;

@@ -4,13 +4,13 @@
 // Reading uses the subset reader or js-yaml 5 (see parseRecordText); editing uses the `yaml`
 // Document API only after this policy passed.
 import { carefulYaml } from './careful-yaml.js';
-import { diag, type Diagnostic, type JsonPath } from '../core/diagnostics.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
 import { lineCol, locate } from './locate.js';
 
 import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
 import { NOT_SUBSET, readSubset } from './subset-yaml.js';
 
-export { FORBIDDEN_KEYS, LIMITS };
+export { LIMITS };
 
 export interface ParsedText {
   /** The decoded text (BOM removed), kept for locating findings and for edits. */
@@ -168,4 +168,3 @@ function firstBadUtf8Byte(bytes: Uint8Array): number {
   return 0;
 }
 
-export type { JsonPath };

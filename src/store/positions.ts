@@ -16,7 +16,9 @@ export function resolvePositions(diagnostics: Diagnostic[], sources: ReadonlyMap
     const src = sources.get(file);
     if (src === undefined) continue;
     const positions = locateAll(src, ds.map((d) => d.path!));
-    ds.forEach((d, i) => Object.assign(d, positions[i]));
+    ds.forEach((d, i) => {
+      Object.assign(d, positions[i]);
+    });
   }
   return diagnostics;
 }

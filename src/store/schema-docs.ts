@@ -1,5 +1,5 @@
 // The JSON Schemas themselves, bundled: used only to explain a finding (which fields are allowed),
-// never to compile validators at run time (those are precompiled by src/tools/build.mjs).
+// never to compile validators at run time (those are precompiled by scripts/build.mjs).
 import acceptance from '../../schemas/acceptance.schema.json';
 import change from '../../schemas/change.schema.json';
 import defs from '../../schemas/defs.schema.json';

@@ -30,7 +30,7 @@ function describe(v: unknown): string {
 function valueAt(root: unknown, path: (string | number)[]): unknown {
   let v: unknown = root;
   for (const p of path) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, p)) return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
     v = (v as Record<string | number, unknown>)[p];
   }
   return v;

@@ -73,7 +73,7 @@ function excelCell(v: unknown): CellValue {
 }
 
 /**
- * exceljs, required on first use: the bundle leaves it outside (src/tools/build.mjs) and a plain
+ * exceljs, required on first use: the bundle leaves it outside (scripts/build.mjs) and a plain
  * require() is what a CommonJS bundle can resolve from node_modules at run time.
  */
 export function loadExcel(): typeof import('exceljs') {

@@ -1,5 +1,5 @@
-// A project's record files read once into memory, with each file's content hash and one hash
-// over the whole set (names, read outcomes and contents). Loading from a snapshot sees exactly the
+// A project's record files read once into memory, with one hash over the whole set (names, read
+// outcomes and each file's content hash). Loading from a snapshot sees exactly the
 // bytes that were hashed, so a result keyed by the snapshot hash describes those bytes and no others.
 import type { Diagnostic } from '../core/diagnostics.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
@@ -16,16 +16,13 @@ export interface Snapshot extends FileSource {
 
 export function snapshotProject(root: string): Snapshot {
   const reads = new Map<string, ReadResult>();
-  const hashes = new Map<string, string>();
   const listings = new Map<string, Listing>();
   const parts: string[] = [];
   const take = (rel: string, maxBytes: number) => {
     const r = readRegularFile(root, rel, maxBytes);
     reads.set(rel, r);
     if ('bytes' in r) {
-      const h = digest(r.bytes, 'base64');
-      hashes.set(rel, h);
-      parts.push(`${rel}\u0000${h}`);
+      parts.push(`${rel}\u0000${digest(r.bytes, 'base64')}`);
     } else {
       parts.push(`${rel}\u0000!${outcome(r.diagnostic)}`);
     }
@@ -52,7 +49,6 @@ export function snapshotProject(root: string): Snapshot {
       const r = reads.get(rel);
       return r !== undefined && !('diagnostic' in r && /ENOENT/.test(String(r.diagnostic.args.reason)));
     },
-    contentHash: (rel) => hashes.get(rel),
   };
 }
 

@@ -72,7 +72,7 @@ class Reader {
   /** A key: plain, not resolving to null or a boolean, new in `out`, within the limits. */
   key(start: number, end: number, out: Record<string, unknown>): string {
     const key = this.s.slice(start, end);
-    if (key.length > LIMITS.keyChars || FORBIDDEN_KEYS.has(key) || resolvesImplicitly(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
+    if (key.length > LIMITS.keyChars || FORBIDDEN_KEYS.has(key) || resolvesImplicitly(key) || Object.hasOwn(out, key)) throw GIVE_UP;
     return key;
   }
 
@@ -406,7 +406,7 @@ function quotedSegment(s: string, q: number, from: number, end: number): [string
       return [text + s.slice(from, i), i];
     }
     if (ch !== BACKSLASH || q !== DQUOTE) continue;
-    const [escaped, next] = escape(s, i + 1, end);
+    const [escaped, next] = readEscape(s, i + 1, end);
     text += s.slice(from, i) + escaped;
     from = next;
     i = next - 1;
@@ -425,7 +425,7 @@ const ESCAPES: Record<string, string> = {
  * it. `\x`, `\u` and `\U` take 2, 4 and 8 hex digits; code points past U+10FFFF and escaped line
  * breaks are left to js-yaml.
  */
-function escape(s: string, i: number, eol: number): [string, number] {
+function readEscape(s: string, i: number, eol: number): [string, number] {
   const c = s[i];
   if (c === undefined || i >= eol) throw GIVE_UP;
   const simple = ESCAPES[c];

@@ -12,7 +12,6 @@ import type { RecordKind } from '../core/model.js';
 import { commitFiles, type FileWrite } from './atomic.js';
 export type { FileWrite };
 import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';
-export { RecordExistsError, RecordRefusedError, WriteVerificationError };
 import { readRegularFile } from './files.js';
 import { LIMITS, parseRecordBytes, parseRecordText } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
@@ -34,7 +33,7 @@ export type RecordChange =
   | { kind: RecordKind; rel: string; edits: Edit[]; moveTo?: string }
   | { kind: RecordKind; rel: string; create: Record<string, unknown> };
 
-export function schemaModeline(kind: RecordKind, rel: string): string {
+function schemaModeline(kind: RecordKind, rel: string): string {
   const depth = rel.split('/').length - 1;
   return `# yaml-language-server: $schema=${'../'.repeat(depth)}.deliver/schemas/${kind}.schema.json`;
 }
@@ -59,7 +58,7 @@ function checkSchema(kind: RecordKind, rel: string, data: unknown, sources: Map<
 }
 
 /** Computes the new text of one record; throws RecordRefusedError when the file or result is invalid. */
-export function prepareChange(root: string, change: RecordChange): FileWrite {
+function prepareChange(root: string, change: RecordChange): FileWrite {
   const sources = new Map<string, string>();
   if ('create' in change) {
     if (existsNoFollow(root, change.rel)) throw new RecordExistsError(change.rel);

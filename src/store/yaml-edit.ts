@@ -11,7 +11,7 @@ export type Edit =
   | { op: 'delete'; path: Path }
   | { op: 'append'; path: Path; value: unknown };
 
-export class EditError extends Error {}
+class EditError extends Error {}
 
 interface Patch {
   at: number;
@@ -49,7 +49,9 @@ function applyBatch(source: string, edits: readonly Edit[]): string {
   if (doc.errors.length) throw new EditError(doc.errors[0]!.message);
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
   const patches: Patch[] = [];
-  edits.forEach((e, seq) => patches.push(planEdit(doc, source, e, eol, seq)));
+  edits.forEach((e, seq) => {
+    patches.push(planEdit(doc, source, e, eol, seq));
+  });
   patches.sort((a, b) => b.at - a.at || b.seq - a.seq);
   let out = source;
   for (const p of patches) out = out.slice(0, p.at) + p.text + out.slice(p.end);
@@ -71,7 +73,7 @@ function afterLine(src: string, offset: number): number {
 }
 
 /** Scalar text for a value on one line: plain where YAML allows it, JSON-quoted otherwise. */
-export function inlineScalar(v: unknown): string {
+function inlineScalar(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const s = String(v);
@@ -155,7 +157,7 @@ function planEdit(doc: Document, src: string, e: Edit, eol: string, seq: number)
   const pair = findPair(parent, key);
   if (pair && isScalar(pair.key) && pair.key.range) {
     const keyCol = columnOf(src, pair.key.range[0]);
-    if (pair.value && pair.value.range && !(isScalar(pair.value) && pair.value.value === null && pair.value.range[0] === pair.value.range[1])) {
+    if (pair.value?.range && !(isScalar(pair.value) && pair.value.value === null && pair.value.range[0] === pair.value.range[1])) {
       return replaceValue(pair.value, src, e.value, keyCol, eol, seq);
     }
     // `key:` with nothing after it: write the value after the colon.

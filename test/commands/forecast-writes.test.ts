@@ -99,7 +99,7 @@ describe('refused writes, with their message in both languages', () => {
     }
   }
   const patterns: { name: string; args: string[]; en: RegExp; zh: RegExp }[] = [
-    { name: 'a lifecycle move dated before the request was received', args: ['req', 'move', '202610-001', 'in_progress', '--date', '2026-10-10'], en: /^deliver: refused: the change would introduce \d error\(s\); nothing was written\n[^]*DLV-E10[13]/, zh: /^deliver: 已拒绝：此修改会引入 \d 个错误，未写入任何内容\n[^]*DLV-E10[13]/ },
+    { name: 'a lifecycle move dated before the request was received', args: ['req', 'move', '202610-001', 'in_progress', '--date', '2026-10-10'], en: /^deliver: refused: the change would introduce \d error\(s\); nothing was written\n[\s\S]*DLV-E10[13]/, zh: /^deliver: 已拒绝：此修改会引入 \d 个错误，未写入任何内容\n[\s\S]*DLV-E10[13]/ },
     { name: 'a lifecycle move dated before the previous move', args: ['req', 'move', '202609-001', 'delivered', '--date', '2026-09-20'], en: /DLV-E101 history entry \d+ \(2026-09-20\) is earlier than the entry before it \(2026-09-23\)/, zh: /DLV-E101 第 \d+ 条状态记录（2026-09-20）早于前一条（2026-09-23）/ },
     { name: 'a passing round that would skip lifecycle states', args: ['accept', 'round', 'AC-003', '--result', 'pass', '--by', 'Daniel Reeves', '--date', '2026-11-20'], en: /^deliver: refused: requirement 202610-001 is confirmed; a passing round cannot accept it without its lifecycle moves/, zh: /^deliver: 已拒绝：需求 202610-001 处于 已确认 状态；验收通过不能跳过其生命周期/ },
   ];

@@ -109,7 +109,7 @@ describe('deliver survey', () => {
     expect(b.stdout).toBe('S-002\n');
     const text = read(dir, 'surveys/S-001-刘建国.yaml');
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.deliver\/schemas\/survey\.schema\.json/);
-    expect(text).toMatch(/dimensions:\n  quality: 90\n  timeliness: 80\n  after_sales: 85/);
+    expect(text).toMatch(/dimensions:\n {2}quality: 90\n {2}timeliness: 80\n {2}after_sales: 85/);
     const k = JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout);
     expect(k.kpis.customer_satisfaction).toMatchObject({ numerator: 159.5, denominator: 2, value: 79.75, met: false });
     const list = await runCli(['survey', 'list'], { cwd: dir });

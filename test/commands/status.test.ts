@@ -33,7 +33,7 @@ describe('deliver status', () => {
   it('shows health with reasons, progress, work, risks, changes, acceptance and KPIs', async () => {
     const r = await runCli(['status', '--as-of', '2026-11-20'], { cwd: ALPHA });
     expect(r.stdout).toMatch(/Health: ● RED/);
-    expect(r.stdout).toMatch(/✗ high risk with overdue actions: R-001\n  ! tasks behind plan: T-002\n  ! blocked tasks: T-005/);
+    expect(r.stdout).toMatch(/✗ high risk with overdue actions: R-001\n {2}! tasks behind plan: T-002\n {2}! blocked tasks: T-005/);
     expect(r.stdout).toMatch(/T-005 Key-user training · Alice Wong · BLOCKED: Training room <b>not booked<\/b> & no date yet/);
     expect(r.stdout).toMatch(/R-001 16 Payment vendor sandbox unstable · Bob Li · overdue actions #2/);
     expect(r.stdout).toMatch(/CR-001 Add a CSV export to the order API · 16 Nov · \+3 wd · awaiting customer/);

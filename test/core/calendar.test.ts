@@ -82,8 +82,8 @@ describe('base cn', () => {
 });
 
 describe('generated data', () => {
-  it('src/core/calendars/cn.ts matches src/tools/gen-cn-calendar.mjs output', () => {
-    const r = spawnSync(process.execPath, ['src/tools/gen-cn-calendar.mjs', '--check'], { encoding: 'utf8' });
+  it('src/core/calendars/cn.ts matches scripts/gen-cn-calendar.mjs output', () => {
+    const r = spawnSync(process.execPath, ['scripts/gen-cn-calendar.mjs', '--check'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -19,7 +19,7 @@ function isStale(): boolean {
   const out = join(REPO, 'dist', 'main.cjs');
   if (!existsSync(out)) return true;
   const built = statSync(out).mtimeMs;
-  return ['src', 'schemas', 'src/tools/build.mjs', 'package.json'].some((p) => newestMtime(join(REPO, p)) > built);
+  return ['src', 'schemas', 'scripts', 'package.json'].some((p) => newestMtime(join(REPO, p)) > built);
 }
 
 function sleep(ms: number): void {
@@ -45,7 +45,7 @@ function buildIfStale(): void {
   }
   try {
     if (isStale()) {
-      const r = spawnSync(process.execPath, ['src/tools/build.mjs'], { cwd: REPO, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
     }
   } finally {

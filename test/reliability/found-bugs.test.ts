@@ -1,5 +1,5 @@
-// Bugs found by the reliability work, each shown by a test that fails until it is fixed (the fix
-// for each is described in the issue #8 report). Kept apart so the rest of the suite stays green.
+// Regression tests for the bugs the reliability work found (issue #8): each test failed before its
+// bug was fixed and guards the fix now.
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -163,7 +163,7 @@ describe('SIGKILL during edits (built binary)', () => {
     let kills = 0, completed = 0, killedMidWrite = 0;
     const stages = { lockHeld: 0, tempLeft: 0, journalLeft: 0, inWriter: 0 };
 
-    for (let i = 0; kills < KILLS; i++) {
+    while (kills < KILLS) {
       const op = chooseOp();
       const before = snapshot(dir);
       const known = duration.get(op.name);

@@ -18,7 +18,6 @@ import { renderDiffMarkdown } from '../../render/diff-md.js';
 import { renderDiffText, type DiffLabels } from '../../render/diff-text.js';
 import { sanitizeInline } from '../../render/sanitize.js';
 import { defaultBase, GitError, gitSource, repoOf, resolveCommit, type RepoInfo } from '../../store/git-source.js';
-import { openCache, type RecordCache } from '../../store/cache.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../../store/load.js';
 import { planOf } from '../../cli/plan.js';
 
@@ -74,15 +73,15 @@ function labelOf(ctx: Context, spec: SideSpec): string {
   return spec.commit.startsWith(spec.revision) ? name : `${name} (${short(spec.commit)})`;
 }
 
-function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, cache: RecordCache | undefined): LoadedSide {
+function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec): LoadedSide {
   let loaded: LoadedProject;
   let exists = true;
-  if (spec.commit === undefined) loaded = loadProject(root, cache ? { cache } : {});
+  if (spec.commit === undefined) loaded = loadProject(root);
   else {
     const src = gitSource(repo.top, spec.commit, repo.prefix);
     exists = src.hasProject;
     // Without deliver.yaml the project did not exist yet: an empty side, and its "missing manifest" is no finding.
-    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, cache ? { cache } : {});
+    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`);
   }
   const findings: Diagnostic[] = exists ? resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources) : [];
   const { schedule } = planOf(loaded.project, ctx.asOf);
@@ -97,11 +96,8 @@ export async function diff(ctx: Context, baseArg: string | undefined, headArg: s
   try {
     const repo = repoOf(root);
     const [b, h] = sides(repo, baseArg, headArg);
-    // Records unchanged between the sides are parsed once (the cache is keyed by content).
-    const cache = openCache(root, ctx.env);
-    base = loadSide(ctx, repo, root, b, cache);
-    head = loadSide(ctx, repo, root, h, cache);
-    cache?.save();
+    base = loadSide(ctx, repo, root, b);
+    head = loadSide(ctx, repo, root, h);
   } catch (e) {
     if (e instanceof GitError) throw gitFailure(ctx, e, root);
     throw e;

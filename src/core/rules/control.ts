@@ -15,7 +15,7 @@ export function checkAcceptance(p: Project): Diagnostic[] {
       if (prev && r.date < prev.date) out.push(diag('DLV-E081', a.file, { n, date: r.date, prev: i, prevDate: prev.date }, ['rounds', i, 'date']));
       if (r.date < a.data.delivered) out.push(diag('DLV-E083', a.file, { n, date: r.date, delivered: a.data.delivered }, ['rounds', i, 'date']));
       if (passedAt >= 0) out.push(diag('DLV-E080', a.file, { n }, ['rounds', i]));
-      if (r.result === 'fail' && !(r.reasons && r.reasons.length)) out.push(diag('DLV-E082', a.file, { n }, ['rounds', i, 'result']));
+      if (r.result === 'fail' && !r.reasons?.length) out.push(diag('DLV-E082', a.file, { n }, ['rounds', i, 'result']));
       if (r.result === 'pass' && passedAt < 0 && (r.kind ?? 'final') === 'final') passedAt = i;
     });
   }

@@ -13,7 +13,7 @@ import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
 import { checkSurveys } from './surveys.js';
 
-export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
+const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
   checkManifest, checkIds, checkReferences, checkPlan, checkPlanDates, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule, checkSurveys,
 ];
 

@@ -6,7 +6,7 @@ import type { Project } from '../model.js';
 
 export function passedRequirementIds(p: Project): Set<string> {
   const passed = new Set<string>();
-  for (const a of p.acceptance) if (a.data.rounds?.some((r) => r.result === 'pass')) a.data.requirements.forEach((id) => passed.add(id));
+  for (const a of p.acceptance) if (a.data.rounds?.some((r) => r.result === 'pass')) for (const id of a.data.requirements) passed.add(id);
   return passed;
 }
 

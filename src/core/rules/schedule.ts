@@ -25,7 +25,7 @@ export function projectStart(p: Project, asOf: IsoDate): IsoDate {
   return min ?? asOf;
 }
 
-export function scheduleInput(p: Project, asOf: IsoDate, calendar: WorkCalendar, baseline?: string): ScheduleInput {
+function scheduleInput(p: Project, asOf: IsoDate, calendar: WorkCalendar, baseline?: string): ScheduleInput {
   const due = projectDue(p);
   return {
     start: projectStart(p, asOf),
@@ -61,6 +61,12 @@ const planned = new WeakMap<Project['tasks'], Planned>();
 /**
  * The computed plan. A project-level date the calendar refuses (a start centuries away) cannot be
  * scheduled at all: the result is then empty with a `date_range` problem, never an exception.
+ *
+ * Cached by object identity: the plan is kept for `p.tasks` (the array) together with the
+ * manifest, milestone and baseline objects, the baseline name, the start and the report date it was
+ * computed for; a later call with the same objects and dates gets the same plan back. So callers
+ * must never change a project's records or lists in place (a changed project is built anew, as the
+ * store does), and must not change the returned plan, which other callers share.
  */
 export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): { calendar: WorkCalendar; schedule: Schedule } {
   const start = projectStart(p, asOf);

@@ -36,9 +36,8 @@ function writeCache({ script, buildId }, cacheHeader, file) {
   renameSync(`${file}.tmp`, file);
 }
 
-export async function writeCodeCache(root) {
+export async function writeCodeCache(root, dist = join(root, 'dist')) {
   const { loadBundle, cacheHeader } = createRequire(import.meta.url)(join(root, 'bin', 'load-bundle.cjs'));
-  const dist = join(root, 'dist');
   const help = loadBundle(dist, { useCodeCache: false });
   for (const argv of HELP_RUNS) await help.exports.main(argv, { cwd: root, env: process.env, stdout: sink, stderr: sink, stdoutIsTTY: false, stdinIsTTY: false, today: '2026-11-20' });
   writeCache(help, cacheHeader, join(dist, 'main.cjs.help-cache'));

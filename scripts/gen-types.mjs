@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModelTypes } from './model-types.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'src', 'core', 'generated');
 mkdirSync(dir, { recursive: true });
 for (const [name, text] of Object.entries(await generateModelTypes(root))) writeFileSync(join(dir, name), text);
