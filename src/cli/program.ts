@@ -20,6 +20,7 @@ import { register as registerKpi } from './spec/kpi.js';
 import { register as registerReport } from './spec/report.js';
 import { register as registerExport } from './spec/export.js';
 import { register as registerSurvey } from './spec/survey.js';
+import { register as registerTicket } from './spec/ticket.js';
 
 /** How a command's action reaches its implementation: main builds the context and catches errors. */
 export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
@@ -52,6 +53,7 @@ export function buildProgram(version: string, run: Runner): Command {
   registerReport(program, run);
   registerExport(program, run);
   registerSurvey(program, run);
+  registerTicket(program, run);
   return program;
 }
 

@@ -35,15 +35,18 @@
 //   whose analysis was due by as-of: those with an analysis, plus those without one whose deadline
 //   has passed (a missing analysis is a miss). Rejected requirements without an analysis are left out.
 // - feasibility_sla_rate: the same with the feasibility assessment and `sla.feasibility_days` (default 2).
+// - ticket_response_rate, ticket_resolution_rate, mean_resolution_days, complaints: after-sales, see service-kpi.ts.
 import { isAccepted, firstPass, passingRound } from './acceptance.js';
 import { makeCalendar, type WorkCalendar } from './calendar.js';
 import { isIsoDate, toDay, type IsoDate } from './dates.js';
 import type { Manifest, Project, Requirement } from './model.js';
 import { allTime, inWindow, projectAsOf, windowOf, type Period, type Window } from './period.js';
+import { SERVICE_DEFAULT_TARGETS, SERVICE_KPI_KEYS, SERVICE_KPI_UNIT, SERVICE_LOWER_IS_BETTER, SERVICE_REASON, serviceKpiCounts, type ServiceNullReason } from './service-kpi.js';
 
 export const KPI_KEYS = [
   'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction', 'risk_response_rate',
   'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+  ...SERVICE_KPI_KEYS,
 ] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 export type KpiTargets = Record<KpiKey, number | null>;
@@ -53,23 +56,23 @@ export type KpiUnit = 'rate' | 'score' | 'count' | 'days';
 export const KPI_UNIT: Record<KpiKey, KpiUnit> = {
   on_time_delivery_rate: 'rate', acceptance_pass_rate: 'rate', first_pass_rate: 'rate', customer_satisfaction: 'score',
   risk_response_rate: 'rate', risks_identified: 'count', requirements_received: 'count', average_cycle_days: 'days',
-  analysis_sla_rate: 'rate', feasibility_sla_rate: 'rate',
+  analysis_sla_rate: 'rate', feasibility_sla_rate: 'rate', ...SERVICE_KPI_UNIT,
 };
 
 /** Targets from DOMAIN.md; measures it gives no target for have none unless deliver.yaml sets one. */
 export const DEFAULT_TARGETS: KpiTargets = {
   on_time_delivery_rate: 0.9, acceptance_pass_rate: null, first_pass_rate: null, customer_satisfaction: 80,
   risk_response_rate: 0.95, risks_identified: 3, requirements_received: null, average_cycle_days: null,
-  analysis_sla_rate: null, feasibility_sla_rate: null,
+  analysis_sla_rate: null, feasibility_sla_rate: null, ...SERVICE_DEFAULT_TARGETS,
 };
 
 export type NullReason =
-  | 'no_deliveries' | 'no_rounds' | 'no_surveys' | 'no_actions_due' | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due';
+  | 'no_deliveries' | 'no_rounds' | 'no_surveys' | 'no_actions_due' | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due' | ServiceNullReason;
 
 const REASON: Partial<Record<KpiKey, NullReason>> = {
   on_time_delivery_rate: 'no_deliveries', acceptance_pass_rate: 'no_rounds', first_pass_rate: 'no_rounds',
   customer_satisfaction: 'no_surveys', risk_response_rate: 'no_actions_due', average_cycle_days: 'no_accepted_requirements',
-  analysis_sla_rate: 'no_analysis_due', feasibility_sla_rate: 'no_feasibility_due',
+  analysis_sla_rate: 'no_analysis_due', feasibility_sla_rate: 'no_feasibility_due', ...SERVICE_REASON,
 };
 
 export interface Measure {
@@ -103,7 +106,7 @@ export function targetsOf(manifest: Manifest | undefined): KpiTargets {
 export function measure(key: KpiKey, numerator: number, denominator: number | null, target: number | null, extra: Partial<Measure> = {}): Measure {
   const unit = KPI_UNIT[key];
   const value = unit === 'count' ? numerator : denominator ? numerator / denominator : null;
-  const met = value === null || target === null ? null : key === 'average_cycle_days' ? value <= target : value >= target;
+  const met = value === null || target === null ? null : key === 'average_cycle_days' || SERVICE_LOWER_IS_BETTER.includes(key) ? value <= target : value >= target;
   const m: Measure = { key, value, numerator, denominator, target, met, ...extra };
   if (value === null && REASON[key]) m.reason = REASON[key];
   return m;
@@ -219,6 +222,7 @@ export function projectKpis(input: KpiInput): Kpis {
   };
   const an = sla(manifest?.sla?.analysis_days ?? 1, (r) => r.analysis?.date);
   const fe = sla(manifest?.sla?.feasibility_days ?? 2, (r) => r.feasibility?.date);
+  const service = serviceKpiCounts(p, w, cal, asOf);
 
   return {
     on_time_delivery_rate: measure('on_time_delivery_rate', onTime, delivered, targets.on_time_delivery_rate, { excluded }),
@@ -231,6 +235,7 @@ export function projectKpis(input: KpiInput): Kpis {
     average_cycle_days: measure('average_cycle_days', cycleSum, cycleCount, targets.average_cycle_days),
     analysis_sla_rate: measure('analysis_sla_rate', an.within, an.due, targets.analysis_sla_rate),
     feasibility_sla_rate: measure('feasibility_sla_rate', fe.within, fe.due, targets.feasibility_sla_rate),
+    ...(Object.fromEntries(SERVICE_KPI_KEYS.map((k) => [k, measure(k, service[k].numerator, service[k].denominator, targets[k])])) as Record<(typeof SERVICE_KPI_KEYS)[number], Measure>),
   };
 }
 

@@ -8,5 +8,6 @@ import plan from '../../schemas/plan.schema.json';
 import requirement from '../../schemas/requirement.schema.json';
 import risk from '../../schemas/risk.schema.json';
 import survey from '../../schemas/survey.schema.json';
+import ticket from '../../schemas/ticket.schema.json';
 
-export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, manifest, plan, requirement, risk, survey };
+export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, manifest, plan, requirement, risk, survey, ticket };

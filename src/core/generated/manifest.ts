@@ -45,6 +45,18 @@ export type Team = {
    * Whose staff: ours (supplier) or the customer's.
    */
   side?: "supplier" | "customer";
+  /**
+   * Phone number.
+   */
+  phone?: string;
+  /**
+   * The primary contact of their side (主要联系人): one per side.
+   */
+  primary?: boolean;
+  /**
+   * Working days a week the person can give to all projects together (default: every working day of the week).
+   */
+  capacity?: number;
 }[];
 /**
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
@@ -58,6 +70,14 @@ export type WorkingDays = number;
  * Working days from intake to the feasibility assessment (default 2).
  */
 export type WorkingDays1 = number;
+/**
+ * HH:MM, 24-hour clock (used when service levels count hours).
+ */
+export type Time = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date3 = string;
 
 /**
  * The project: who it is for, the contract, dates, team, working-day calendar and KPI targets.
@@ -92,6 +112,8 @@ export interface Manifest {
   calendar?: Calendar;
   kpi_targets?: KPIKPITargets;
   sla?: ServiceLevels;
+  service_levels?: AfterSalesServiceLevels;
+  warranty?: Warranty;
 }
 /**
  * The signed contract.
@@ -247,6 +269,22 @@ export interface KPIKPITargets {
    * Share of requirements assessed within the feasibility SLA. As a fraction, 0.9 = 90%.
    */
   feasibility_sla_rate?: number;
+  /**
+   * Share of after-sales tickets answered within their response clock. As a fraction, 0.9 = 90%.
+   */
+  ticket_response_rate?: number;
+  /**
+   * Share of after-sales tickets resolved within their resolution clock. As a fraction, 0.9 = 90%.
+   */
+  ticket_resolution_rate?: number;
+  /**
+   * Maximum mean time to resolve a ticket, working days.
+   */
+  mean_resolution_days?: number;
+  /**
+   * Maximum number of complaints in a period.
+   */
+  complaints?: number;
 }
 /**
  * Service levels for requirement handling.
@@ -254,4 +292,77 @@ export interface KPIKPITargets {
 export interface ServiceLevels {
   analysis_days?: WorkingDays;
   feasibility_days?: WorkingDays1;
+}
+/**
+ * Response and resolution clocks of after-sales tickets per severity. `deliver init` writes defaults; the seeds set no numbers, so agree them with the customer.
+ */
+export interface AfterSalesServiceLevels {
+  /**
+   * Clocks in working days (default) or working hours.
+   */
+  unit?: "days" | "hours";
+  /**
+   * The working day when clocks count hours; default 09:00–18:00.
+   */
+  working_hours?: {
+    start: Time;
+    end: Time;
+  };
+  /**
+   * Clocks of one severity, in the unit above.
+   */
+  high?: {
+    /**
+     * Time allowed for the first response.
+     */
+    response: number;
+    /**
+     * Time allowed to resolve.
+     */
+    resolution: number;
+  };
+  /**
+   * Clocks of one severity, in the unit above.
+   */
+  medium?: {
+    /**
+     * Time allowed for the first response.
+     */
+    response: number;
+    /**
+     * Time allowed to resolve.
+     */
+    resolution: number;
+  };
+  /**
+   * Clocks of one severity, in the unit above.
+   */
+  low?: {
+    /**
+     * Time allowed for the first response.
+     */
+    response: number;
+    /**
+     * Time allowed to resolve.
+     */
+    resolution: number;
+  };
+}
+/**
+ * The warranty: from final acceptance (or the start given) for the length given, covering the scope described.
+ */
+export interface Warranty {
+  start?: Date3;
+  /**
+   * Length in calendar months.
+   */
+  months: number;
+  /**
+   * Longer free text.
+   */
+  scope?: string;
+  /**
+   * Longer free text.
+   */
+  conditions?: string;
 }

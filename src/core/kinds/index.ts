@@ -11,6 +11,7 @@ import { riskKind } from './risk.js';
 import { compileRef, type CompiledRef, type IdSpec, type KindSpec, type SchemaName } from './spec.js';
 import { surveyKind } from './survey.js';
 import { taskKind } from './task.js';
+import { ticketKind } from './ticket.js';
 
 export const KINDS = {
   requirement: requirementKind,
@@ -21,6 +22,7 @@ export const KINDS = {
   change: changeKind,
   acceptance: acceptanceKind,
   survey: surveyKind,
+  ticket: ticketKind,
 } as const;
 
 export type KindName = keyof typeof KINDS;

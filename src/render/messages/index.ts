@@ -5,8 +5,9 @@ import * as plan from './plan.js';
 import * as control from './control.js';
 import * as reports from './reports.js';
 import * as diff from './diff.js';
+import * as service from './service.js';
 
-const AREAS = [common, req, plan, control, reports, diff];
+const AREAS = [common, req, plan, control, reports, diff, service];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
