@@ -8,6 +8,7 @@ import { projectKpis, type Kpis } from './kpi.js';
 import type { Change, Project } from './model.js';
 import { compareIds, idRanks } from './id-order.js';
 import { overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from './risk.js';
+import { serviceFacts, type ServiceFacts } from './service.js';
 import type { Schedule } from './schedule.js';
 
 export interface ProjectHeader {
@@ -68,6 +69,8 @@ export interface StatusFacts {
   open_changes: ChangeFact[];
   /** Delivered and not yet accepted: waiting for the customer or being rectified. */
   acceptance: AcceptanceFact[];
+  /** After-sales: tickets not closed with their clocks, counts, the warranty. */
+  service: ServiceFacts;
   kpis: Kpis;
 }
 
@@ -185,6 +188,7 @@ export function statusFacts(input: StatusInput): StatusFacts {
     risks: riskFacts(p, asOf),
     open_changes: changeFacts(p),
     acceptance: acceptanceFacts(p, cal, asOf, (s) => s === 'waiting' || s === 'rectifying'),
+    service: serviceFacts(p, cal, asOf),
     kpis: projectKpis({ project: p, asOf, calendar: cal }),
   };
 }

@@ -10,6 +10,7 @@ import { nextWeek, type Period } from './period.js';
 import { compareIds } from './id-order.js';
 import { actionState, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
+import type { ServiceFacts } from './service.js';
 import {
   acceptanceFacts, awaitingSignatures, milestoneFacts, progressOf, projectHeader, riskFacts, statusFacts,
   type AcceptanceFact, type MilestoneFact, type Progress, type ProjectHeader, type RiskFact,
@@ -52,6 +53,8 @@ export interface WeeklyReport {
   customer_asks: CustomerAsk[];
   /** Every record delivered by the report date that is not accepted, plus those accepted this week. */
   acceptance: (AcceptanceFact & { accepted_on?: IsoDate })[];
+  /** After-sales: tickets not closed, counts, the warranty (as on the status screen). */
+  service: ServiceFacts;
   kpis: Kpis;
 }
 
@@ -172,6 +175,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     changes,
     customer_asks: asks,
     acceptance: acc,
+    service: status.service,
     kpis: status.kpis,
   };
 }

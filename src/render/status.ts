@@ -2,10 +2,10 @@
 // a delivery lead reads in ten seconds. Lists are capped so the screen never grows past 40 lines;
 // colour only marks what the words already say.
 import { displayWidth as stringWidth } from './width.js';
-import { KPI_KEYS } from '../core/kpi.js';
 import type { StatusFacts } from '../core/status.js';
 import { formatBasis, formatDate, formatMet, formatTarget, formatValue, percent, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
+import { hasService, shownKpiKeys, ticketPhrase, warrantyPhrase } from './service.js';
 
 export type Style = 'red' | 'yellow' | 'green' | 'bold' | 'dim';
 export interface Seg { text: string; style?: Style }
@@ -19,7 +19,7 @@ export interface StatusOptions extends Fmt {
 }
 
 export const MAX_LINES = 40;
-const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3 };
+const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3, tickets: 2 };
 
 const s = (v: unknown) => sanitizeInline(v === undefined || v === null ? '' : String(v));
 
@@ -128,9 +128,24 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
       : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
   ], more));
 
+  // After-sales (only for a project with tickets or a warranty): counts and warranty, then the tickets.
+  if (hasService(f.service)) {
+    const sv = f.service;
+    const c = sv.counts;
+    const head = [c.total ? t('status.service.counts', c) : '', warrantyPhrase(t, sv, d, 'status.service')].filter(Boolean).join(' · ');
+    lines.push([{ text: `${t('status.service')}${t('rep.colon')}`, style: 'bold' }, { text: head, ...(c.overdue ? { style: 'red' as const } : {}) }]);
+    lines.push(...capped(sv.tickets, LIMITS.tickets, (k) => {
+      const ph = ticketPhrase(t, k, d);
+      return [
+        { text: `  ${s(k.id)} ${s(k.title)} · ${t(`ticket.kind.${k.kind}`)} · ${t(`ticket.severity.${k.severity}`)} · ` },
+        { text: ph.text, ...(ph.late ? { style: 'red' as const } : {}) },
+      ];
+    }, more));
+  }
+
   // KPIs: one aligned row each
   lines.push([{ text: t('status.kpis'), style: 'bold' }]);
-  const ms2 = KPI_KEYS.map((k) => f.kpis[k]);
+  const ms2 = shownKpiKeys(f.service).map((k) => f.kpis[k]);
   const cols = ms2.map((m) => [t(`kpi.name.${m.key}`), formatValue(m), formatBasis(t, m), formatTarget(m)]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...cols.map((c) => stringWidth(c[i]!))));
   ms2.forEach((m, i) => {

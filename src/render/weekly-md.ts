@@ -1,9 +1,9 @@
 // The weekly report as a document of plain professional sentences (shared by Markdown and HTML), and
 // its Markdown rendering. Record text is escaped for the target format before it enters a sentence.
-import { KPI_KEYS } from '../core/kpi.js';
 import type { WeeklyReport } from '../core/weekly.js';
 import { formatDate, formatMet, formatRange, formatTarget, formatValue, formatBasis, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
+import { hasService, shownKpiKeys, ticketPhrase, warrantyPhrase } from './service.js';
 
 export interface Section {
   title: string;
@@ -118,12 +118,22 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   }));
   sections.push(acc.length ? { title: t('wk.acceptance'), items: acc } : { title: t('wk.acceptance'), paragraphs: [t('wk.accNone')] });
 
+  // after-sales service (a project with tickets or a warranty)
+  if (hasService(r.service)) {
+    const sv = r.service;
+    const paragraphs = [sv.counts.open ? t('wk.serviceCounts', sv.counts) : t('wk.serviceNone'), warrantyPhrase(t, sv, d, 'wk')].filter(Boolean);
+    const items = sv.tickets.map((k) => ({
+      text: t('wk.serviceTicket', { id: x(k.id), title: x(k.title), kind: t(`ticket.kind.${k.kind}`), severity: t(`ticket.severity.${k.severity}`), opened: d(k.opened), state: ticketPhrase(t, k, d).text }),
+    }));
+    sections.push({ title: t('wk.service'), paragraphs, ...(items.length ? { items } : {}) });
+  }
+
   // KPIs
   sections.push({
     title: t('wk.kpis'),
     table: {
       head: [t('kpi.col.measure'), t('kpi.col.value'), t('kpi.col.basis'), t('kpi.col.target'), t('kpi.col.met')],
-      rows: KPI_KEYS.map((k) => r.kpis[k]).map((m) => [t(`kpi.name.${m.key}`), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
+      rows: shownKpiKeys(r.service).map((k) => r.kpis[k]).map((m) => [t(`kpi.name.${m.key}`), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
       align: ['left', 'right', 'right', 'right', 'left'],
     },
   });

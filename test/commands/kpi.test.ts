@@ -8,7 +8,8 @@ import { MANIFEST, REPO, makeProject, read, tempDir } from '../helpers/project.j
 
 const PORTFOLIO = join(REPO, 'test', 'golden', 'reports', 'portfolio');
 const KEYS = ['on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction', 'risk_response_rate',
-  'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate'];
+  'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+  'ticket_response_rate', 'ticket_resolution_rate', 'mean_resolution_days', 'complaints'];
 
 describe('deliver kpi', () => {
   it('the current project, --json with exactly the documented keys', async () => {
@@ -55,8 +56,8 @@ describe('deliver kpi', () => {
     const text = await runCli(['kpi', PORTFOLIO], { cwd: REPO });
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe('Portfolio KPIs: 2 projects');
-    expect(lines).toContain('ALPHA\t50%\t100%\t0%\t80\t50%\t3\t5\t28\t66.7%\t33.3%');
-    expect(lines).toContain('Total\t60%\t100%\t66.7%\t85\t60%\t4\t6\t19\t75%\t50%');
+    expect(lines).toContain('ALPHA\t50%\t100%\t0%\t80\t50%\t3\t5\t28\t66.7%\t33.3%\t—\t—\t—\t0');
+    expect(lines).toContain('Total\t60%\t100%\t66.7%\t85\t60%\t4\t6\t19\t75%\t50%\t—\t—\t—\t0');
   });
 
   it('several folders make one portfolio; on a terminal the table is split to fit the width', async () => {

@@ -37,6 +37,8 @@ describe('project KPIs, everything up to as-of', () => {
       analysis_sla_rate: [2, 3],
       // 001 took 3 wd (> 2), 002 took 1, 202611-001 overdue
       feasibility_sla_rate: [1, 3],
+      // no after-sales tickets in this project
+      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });
     expect(k.on_time_delivery_rate.value).toBe(0.5);
     expect(k.customer_satisfaction.value).toBe(80);
@@ -76,6 +78,8 @@ describe('a period selects what happened in it', () => {
       requirements_received: [3, null], // 202610-001..003
       average_cycle_days: [0, 0],
       analysis_sla_rate: [2, 2], feasibility_sla_rate: [1, 2],
+      // no after-sales tickets in this project
+      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });
     expect(oct.requirements_received).toMatchObject({ accepted: 0, rejected: 1 });
     expect(oct.risks_identified.met).toBe(false);
@@ -119,6 +123,8 @@ describe('portfolio totals', () => {
       on_time_delivery_rate: [3, 5], acceptance_pass_rate: [3, 3], first_pass_rate: [2, 3], customer_satisfaction: [255, 3],
       risk_response_rate: [3, 5], risks_identified: [4, null], requirements_received: [6, null], average_cycle_days: [38, 2],
       analysis_sla_rate: [3, 4], feasibility_sla_rate: [2, 4],
+      // no after-sales tickets in this project
+      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });
     expect(total.on_time_delivery_rate.value).toBe(0.6); // the average of 1/2 and 2/3 would be 0.583
     expect(total.customer_satisfaction.value).toBe(85); // the average of the means would be 87.5

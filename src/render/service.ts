@@ -1,0 +1,36 @@
+// The after-sales parts of the status screen and the weekly report: open tickets with their clocks,
+// the counts and the warranty; and which KPI rows they show (the after-sales measures only for a
+// project that has tickets, so a project still in delivery keeps its screen).
+import { KPI_KEYS, type KpiKey } from '../core/kpi.js';
+import { SERVICE_KPI_KEYS } from '../core/service-kpi.js';
+import type { ServiceFacts, TicketFact } from '../core/service.js';
+import type { Translate } from './i18n.js';
+
+/** KPI rows to show: every measure, the after-sales ones only when the project has tickets. */
+export function shownKpiKeys(service: ServiceFacts | undefined): KpiKey[] {
+  const withService = (service?.counts.total ?? 0) > 0;
+  return KPI_KEYS.filter((k) => withService || !(SERVICE_KPI_KEYS as readonly string[]).includes(k));
+}
+
+/** Whether the project has anything after-sales to show. */
+export function hasService(service: ServiceFacts | undefined): service is ServiceFacts {
+  return service !== undefined && (service.counts.total > 0 || service.warranty !== null);
+}
+
+/** The warranty in a few words, or '' when none is set. */
+export function warrantyPhrase(t: Translate, s: ServiceFacts, d: (iso: string | undefined) => string, prefix: 'status.service' | 'wk'): string {
+  const w = s.warranty;
+  if (!w) return '';
+  const key = prefix === 'wk' ? 'wk.warranty' : 'status.service.warranty';
+  if (w.state === 'expired') return t(`${key}Expired`, { end: d(w.end) });
+  if (!w.start || !w.end) return t(`${key}Pending`, { months: w.months });
+  return t(key, { start: d(w.start), end: d(w.end) });
+}
+
+/** What a ticket is waiting for, in a few words, and whether that is late. */
+export function ticketPhrase(t: Translate, k: TicketFact, d: (iso: string | undefined) => string): { text: string; late: boolean } {
+  const due = (c: TicketFact['response']) => `${d(c.due)}${c.due_time ? ' ' + c.due_time : ''}`;
+  if (k.state === 'resolved') return { text: t('status.service.unconfirmed'), late: false };
+  if (k.state === 'open') return k.response.overdue ? { text: t('status.service.noAnswer', { due: due(k.response) }), late: true } : { text: t('status.service.respondBy', { due: due(k.response) }), late: false };
+  return k.resolution.overdue ? { text: t('status.service.lateResolve', { due: due(k.resolution) }), late: true } : { text: t('status.service.resolveBy', { due: due(k.resolution) }), late: false };
+}
