@@ -132,8 +132,8 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   if (hasService(f.service)) {
     const sv = f.service;
     const c = sv.counts;
-    const head = [c.total ? t('status.service.counts', c) : '', warrantyPhrase(t, sv, d, 'status.service')].filter(Boolean).join(' · ');
-    lines.push([{ text: `${t('status.service')}${t('rep.colon')}`, style: 'bold' }, { text: head, ...(c.overdue ? { style: 'red' as const } : {}) }]);
+    lines.push([{ text: `${t('status.service')}${t('rep.colon')}`, style: 'bold' }, { text: c.total ? t('status.service.counts', c) : '', ...(c.overdue ? { style: 'red' as const } : {}) }]);
+    if (sv.warranty) lines.push([{ text: `  ${warrantyPhrase(t, sv, (iso) => formatDate(o, iso), 'status.service')}` }]);
     lines.push(...capped(sv.tickets, LIMITS.tickets, (k) => {
       const ph = ticketPhrase(t, k, d);
       return [

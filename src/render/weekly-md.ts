@@ -121,7 +121,7 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   // after-sales service (a project with tickets or a warranty)
   if (hasService(r.service)) {
     const sv = r.service;
-    const paragraphs = [sv.counts.open ? t('wk.serviceCounts', sv.counts) : t('wk.serviceNone'), warrantyPhrase(t, sv, d, 'wk')].filter(Boolean);
+    const paragraphs = [sv.counts.open ? t('wk.serviceCounts', sv.counts) : t('wk.serviceNone'), warrantyPhrase(t, sv, (iso) => formatDate(f, iso), 'wk')].filter(Boolean);
     const items = sv.tickets.map((k) => ({
       text: t('wk.serviceTicket', { id: x(k.id), title: x(k.title), kind: t(`ticket.kind.${k.kind}`), severity: t(`ticket.severity.${k.severity}`), opened: d(k.opened), state: ticketPhrase(t, k, d).text }),
     }));
