@@ -38,6 +38,9 @@ export const READ_COMMANDS: ReadCommand[] = [
   { words: ['change', 'list'] },
   { words: ['accept', 'list'] },
   { words: ['survey', 'list'] },
+  { words: ['ticket', 'list'], args: ['--all'] },
+  { words: ['ticket', 'list'], args: ['--all', '--json'] },
+  { words: ['export'], args: ['--format', 'csv', '--kind', 'tickets'], format: 'csv' },
 ];
 
 export function label(c: ReadCommand): string {
