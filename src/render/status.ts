@@ -2,6 +2,7 @@
 // a delivery lead reads in ten seconds. Lists are capped so the screen never grows past 40 lines;
 // colour only marks what the words already say.
 import { displayWidth as stringWidth } from './width.js';
+import type { Measure } from '../core/kpi.js';
 import type { StatusFacts } from '../core/status.js';
 import { formatBasis, formatDate, formatMet, formatTarget, formatValue, percent, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
@@ -128,13 +129,26 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
       : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
   ], more));
 
-  // After-sales (only for a project with tickets or a warranty): counts and warranty, then the tickets.
-  if (hasService(f.service)) {
+  // After-sales (only for a project with tickets or a warranty): counts and warranty, the service
+  // measures on one line, then the tickets — in what the 40 leave after the KPI rows and the footer.
+  const kpiKeys = shownKpiKeys(undefined);
+  const free = MAX_LINES - lines.length - 1 - kpiKeys.length - (o.footer?.length ?? 0);
+  if (hasService(f.service) && free > 0) {
     const sv = f.service;
     const c = sv.counts;
-    lines.push([{ text: `${t('status.service')}${t('rep.colon')}`, style: 'bold' }, { text: c.total ? t('status.service.counts', c) : '', ...(c.overdue ? { style: 'red' as const } : {}) }]);
-    if (sv.warranty) lines.push([{ text: `  ${warrantyPhrase(t, sv, (iso) => formatDate(o, iso), 'status.service')}` }]);
-    lines.push(...capped(sv.tickets, LIMITS.tickets, (k) => {
+    const warranty = warrantyPhrase(t, sv, (iso) => formatDate(o, iso), 'status.service');
+    lines.push([
+      { text: `${t('status.service')}${t('rep.colon')}`, style: 'bold' },
+      { text: c.total ? t('status.service.counts', c) : '', ...(c.overdue ? { style: 'red' as const } : {}) },
+      { text: c.total && warranty ? ` · ${warranty}` : warranty },
+    ]);
+    if (c.total && free > 1) {
+      const v = (m: Measure) => `${formatValue(m)}${m.denominator ? ` (${m.numerator}/${m.denominator})` : ''}`;
+      const k = f.kpis;
+      lines.push([{ text: `  ${t('status.service.kpis', { resp: v(k.ticket_response_rate), resol: v(k.ticket_resolution_rate), mttr: formatValue(k.mean_resolution_days), complaints: k.complaints.numerator })}` }]);
+    }
+    const room = Math.min(LIMITS.tickets, free - 2);
+    if (room > 0) lines.push(...capped(sv.tickets, room, (k) => {
       const ph = ticketPhrase(t, k, d);
       return [
         { text: `  ${s(k.id)} ${s(k.title)} · ${t(`ticket.kind.${k.kind}`)} · ${t(`ticket.severity.${k.severity}`)} · ` },
@@ -145,7 +159,7 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
 
   // KPIs: one aligned row each
   lines.push([{ text: t('status.kpis'), style: 'bold' }]);
-  const ms2 = shownKpiKeys(f.service).map((k) => f.kpis[k]);
+  const ms2 = kpiKeys.map((k) => f.kpis[k]);
   const cols = ms2.map((m) => [t(`kpi.name.${m.key}`), formatValue(m), formatBasis(t, m), formatTarget(m)]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...cols.map((c) => stringWidth(c[i]!))));
   ms2.forEach((m, i) => {
