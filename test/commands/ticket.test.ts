@@ -5,6 +5,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../src/core/calendar.js';
+import { diffProjects } from '../../src/core/diff.js';
+import { projectKpis } from '../../src/core/kpi.js';
+import { emptyProject, type Ticket } from '../../src/core/model.js';
+import { scheduleProject } from '../../src/core/rules/schedule.js';
 import { elapsed, deadline, serviceLevelsOf, addMonths } from '../../src/core/service.js';
 import { runCli } from '../helpers/cli.js';
 import { makeProject, read } from '../helpers/project.js';
@@ -209,5 +213,20 @@ describe('ticket clocks', () => {
     expect(deadline(sl, cal, { date: '2026-11-13' }, 1)).toEqual({ date: '2026-11-16' });
     expect(addMonths('2026-10-15', 12)).toBe('2027-10-15');
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+  });
+});
+
+describe('diff', () => {
+  it('summarises tickets opened, removed and changed', () => {
+    const asOf = '2026-11-20';
+    const make = (list: Ticket[]) => {
+      const p = emptyProject();
+      p.manifest = { file: 'deliver.yaml', path: [], data: { schema_version: 1, name: 'P', client: 'C', start: '2026-09-01', calendar: { base: 'none' } } };
+      p.tickets = list.map((data) => ({ file: `tickets/${data.id}-x.yaml`, path: [], data }));
+      return { project: p, exists: true, schedule: scheduleProject(p, asOf).schedule, findings: [], kpis: projectKpis({ project: p, asOf }) };
+    };
+    const tk = (id: string, extra: Partial<Ticket> = {}): Ticket => ({ id, title: `T ${id}`, kind: 'support', severity: 'low', opened: '2026-11-02', ...extra });
+    const d = diffProjects({ base: make([tk('TK-001'), tk('TK-002')]), head: make([tk('TK-001', { resolved: { date: '2026-11-05' } }), tk('TK-003')]), calendar: makeCalendar(undefined) });
+    expect(d.records.filter((x) => x.kind === 'ticket')).toEqual([{ kind: 'ticket', added: [{ id: 'TK-003', title: 'T TK-003' }], removed: [{ id: 'TK-002', title: 'T TK-002' }], changed: [{ id: 'TK-001', title: 'T TK-001', fields: ['resolved'] }] }]);
   });
 });
