@@ -21,6 +21,7 @@ import { register as registerReport } from './spec/report.js';
 import { register as registerExport } from './spec/export.js';
 import { register as registerSurvey } from './spec/survey.js';
 import { register as registerTicket } from './spec/ticket.js';
+import { register as registerVisit } from './spec/visit.js';
 
 /** How a command's action reaches its implementation: main builds the context and catches errors. */
 export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
@@ -54,6 +55,7 @@ export function buildProgram(version: string, run: Runner): Command {
   registerExport(program, run);
   registerSurvey(program, run);
   registerTicket(program, run);
+  registerVisit(program, run);
   return program;
 }
 

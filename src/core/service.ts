@@ -15,6 +15,7 @@ import { isAccepted, passingRound } from './acceptance.js';
 import type { WorkCalendar } from './calendar.js';
 import { daysInMonth, fromDay, isIsoDate, toDay, type IsoDate } from './dates.js';
 import type { Manifest, Project, Ticket } from './model.js';
+import { visitPlanOf, type VisitPlanFact } from './visits.js';
 
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -222,6 +223,8 @@ export interface ServiceFacts {
   tickets: TicketFact[];
   counts: { total: number; open: number; overdue: number; unconfirmed: number; complaints: number };
   warranty: WarrantyFact | null;
+  /** The follow-up visit plan (deliver.yaml visit_plan) with each step done, due or overdue. */
+  visit_plan: VisitPlanFact | null;
 }
 
 export function ticketFact(t: Ticket, sl: ServiceLevels, cal: WorkCalendar, asOf: IsoDate, w: WarrantyFact | undefined): TicketFact {
@@ -257,5 +260,6 @@ export function serviceFacts(p: Project, cal: WorkCalendar, asOf: IsoDate): Serv
       complaints: facts.filter((f) => f.kind === 'complaint').length,
     },
     warranty: w ?? null,
+    visit_plan: visitPlanOf(p, asOf) ?? null,
   };
 }

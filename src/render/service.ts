@@ -14,7 +14,7 @@ export function shownKpiKeys(service: ServiceFacts | undefined): KpiKey[] {
 
 /** Whether the project has anything after-sales to show. */
 export function hasService(service: ServiceFacts | undefined): service is ServiceFacts {
-  return service !== undefined && (service.counts.total > 0 || service.warranty !== null);
+  return service !== undefined && (service.counts.total > 0 || service.warranty !== null || service.visit_plan !== null);
 }
 
 /** The warranty in a few words, or '' when none is set. */
@@ -33,4 +33,23 @@ export function ticketPhrase(t: Translate, k: TicketFact, d: (iso: string | unde
   if (k.state === 'resolved') return { text: t('status.service.unconfirmed'), late: false };
   if (k.state === 'open') return k.response.overdue ? { text: t('status.service.noAnswer', { due: due(k.response) }), late: true } : { text: t('status.service.respondBy', { due: due(k.response) }), late: false };
   return k.resolution.overdue ? { text: t('status.service.lateResolve', { due: due(k.resolution) }), late: true } : { text: t('status.service.resolveBy', { due: due(k.resolution) }), late: false };
+}
+
+/** A plan step in words: `1m` → "1 month after acceptance". */
+export function stepLabel(t: Translate, step: string): string {
+  const m = /^(\d{1,3})([dwm])$/.exec(step);
+  return m ? t(`visit.step.${m[2]}`, { n: Number(m[1]) }) : step;
+}
+
+/** The visit plan in a line: how many steps are done, the overdue ones, the next one due. '' without a plan. */
+export function visitPlanPhrase(t: Translate, s: ServiceFacts, d: (iso: string | undefined) => string): { text: string; late: boolean } {
+  const vp = s.visit_plan;
+  if (!vp) return { text: '', late: false };
+  const parts = [t('visit.plan.done', { done: vp.done, total: vp.steps.length })];
+  const overdue = vp.steps.filter((x) => x.state === 'overdue');
+  if (overdue.length) parts.push(t('visit.plan.overdue', { list: overdue.map((x) => `${stepLabel(t, x.step)} (${d(x.due)})`).join(t('rep.listSep')) }));
+  const next = vp.steps.find((x) => x.state === 'due' || x.state === 'upcoming');
+  if (next) parts.push(t(next.state === 'due' ? 'visit.plan.due' : 'visit.plan.next', { step: stepLabel(t, next.step), date: d(next.due) }));
+  if (!vp.start) parts.push(t('visit.plan.pending'));
+  return { text: parts.join(' · '), late: overdue.length > 0 };
 }

@@ -6,7 +6,7 @@ import type { Measure } from '../core/kpi.js';
 import type { StatusFacts } from '../core/status.js';
 import { formatBasis, formatDate, formatMet, formatTarget, formatValue, percent, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
-import { hasService, shownKpiKeys, ticketPhrase, warrantyPhrase } from './service.js';
+import { hasService, shownKpiKeys, ticketPhrase, visitPlanPhrase, warrantyPhrase } from './service.js';
 
 export type Style = 'red' | 'yellow' | 'green' | 'bold' | 'dim';
 export interface Seg { text: string; style?: Style }
@@ -147,7 +147,13 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
       const k = f.kpis;
       lines.push([{ text: `  ${t('status.service.kpis', { resp: v(k.ticket_response_rate), resol: v(k.ticket_resolution_rate), mttr: formatValue(k.mean_resolution_days), complaints: k.complaints.numerator })}` }]);
     }
-    const room = Math.min(LIMITS.tickets, free - 2);
+    let used = 1 + (c.total && free > 1 ? 1 : 0);
+    const vp = visitPlanPhrase(t, sv, d);
+    if (vp.text && free > used) {
+      lines.push([{ text: `  ${t('status.service.visits')}${t('rep.colon')}` }, { text: vp.text, ...(vp.late ? { style: 'red' as const } : {}) }]);
+      used++;
+    }
+    const room = Math.min(LIMITS.tickets, free - used);
     if (room > 0) lines.push(...capped(sv.tickets, room, (k) => {
       const ph = ticketPhrase(t, k, d);
       return [

@@ -3,7 +3,7 @@
 import type { WeeklyReport } from '../core/weekly.js';
 import { formatDate, formatMet, formatRange, formatTarget, formatValue, formatBasis, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
-import { hasService, shownKpiKeys, ticketPhrase, warrantyPhrase } from './service.js';
+import { hasService, shownKpiKeys, ticketPhrase, visitPlanPhrase, warrantyPhrase } from './service.js';
 
 export interface Section {
   title: string;
@@ -121,7 +121,8 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   // after-sales service (a project with tickets or a warranty)
   if (hasService(r.service)) {
     const sv = r.service;
-    const paragraphs = [sv.counts.open ? t('wk.serviceCounts', sv.counts) : t('wk.serviceNone'), warrantyPhrase(t, sv, (iso) => formatDate(f, iso), 'wk')].filter(Boolean);
+    const vp = visitPlanPhrase(t, sv, d).text;
+    const paragraphs = [sv.counts.open ? t('wk.serviceCounts', sv.counts) : t('wk.serviceNone'), warrantyPhrase(t, sv, (iso) => formatDate(f, iso), 'wk'), vp ? t('wk.visits', { plan: vp }) : ''].filter(Boolean);
     const items = sv.tickets.map((k) => ({
       text: t('wk.serviceTicket', { id: x(k.id), title: x(k.title), kind: t(`ticket.kind.${k.kind}`), severity: t(`ticket.severity.${k.severity}`), opened: d(k.opened), state: ticketPhrase(t, k, d).text }),
     }));

@@ -78,6 +78,10 @@ export type Time = string;
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
 export type Date3 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date4 = string;
 
 /**
  * The project: who it is for, the contract, dates, team, working-day calendar and KPI targets.
@@ -114,6 +118,7 @@ export interface Manifest {
   sla?: ServiceLevels;
   service_levels?: AfterSalesServiceLevels;
   warranty?: Warranty;
+  visit_plan?: FollowUpVisitPlan;
 }
 /**
  * The signed contract.
@@ -365,4 +370,17 @@ export interface Warranty {
    * Longer free text.
    */
   conditions?: string;
+}
+/**
+ * Follow-up visits promised after delivery: each step is a time after the start (final acceptance by default).
+ */
+export interface FollowUpVisitPlan {
+  /**
+   * Steps after the start: 7d, 1w, 1m, 3m (days, weeks, calendar months).
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  after: [string, ...string[]];
+  start?: Date4;
 }

@@ -12,6 +12,7 @@ import { compileRef, type CompiledRef, type IdSpec, type KindSpec, type SchemaNa
 import { surveyKind } from './survey.js';
 import { taskKind } from './task.js';
 import { ticketKind } from './ticket.js';
+import { visitKind } from './visit.js';
 
 export const KINDS = {
   requirement: requirementKind,
@@ -23,6 +24,7 @@ export const KINDS = {
   acceptance: acceptanceKind,
   survey: surveyKind,
   ticket: ticketKind,
+  visit: visitKind,
 } as const;
 
 export type KindName = keyof typeof KINDS;
