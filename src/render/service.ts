@@ -38,7 +38,7 @@ export function ticketPhrase(t: Translate, k: TicketFact, d: (iso: string | unde
 /** A plan step in words: `1m` → "1 month after acceptance". */
 export function stepLabel(t: Translate, step: string): string {
   const m = /^(\d{1,3})([dwm])$/.exec(step);
-  return m ? t(`visit.step.${m[2]}`, { n: Number(m[1]) }) : step;
+  return m ? t(`visit.step.${m[2]}${Number(m[1]) === 1 ? '1' : ''}`, { n: Number(m[1]) }) : step;
 }
 
 /** The visit plan in a line: how many steps are done, the overdue ones, the next one due. '' without a plan. */

@@ -30,6 +30,8 @@ service_levels:
 warranty:
   months: 12
   scope: Defects in the delivered portal
+visit_plan:
+  after: [1w, 1m, 3m]
 `;
 // Final acceptance passed on Thu 2026-10-15: the warranty runs 2026-10-15 to 2027-10-14.
 const ACC = `id: AC-001
@@ -50,6 +52,8 @@ const FILES = {
   'tickets/TK-001-login-fails.yaml': 'id: TK-001\ntitle: Login fails\nkind: warranty_repair\nseverity: high\ncontact: Li Na\nopened: 2026-11-09\nacceptance: AC-001\nresponse:\n  date: 2026-11-11\nresolved:\n  date: 2026-11-12\n',
   // medium, opened Mon 11-02, answered Tue (1 ≤ 2), resolved Thu 11-05 (3 ≤ 5), closed Fri after the customer confirmed
   'tickets/TK-002-export-question.yaml': 'id: TK-002\ntitle: Export question\nkind: question\nseverity: medium\nopened: 2026-11-02\nresponse:\n  date: 2026-11-03\nresolved:\n  date: 2026-11-05\nclosed:\n  date: 2026-11-06\n  confirmed_by: Li Na\n',
+  // the 1-week visit (due 10-22) done on 10-21; the 1-month one (due 11-15) overdue; 3 months due 2027-01-15
+  'visits/V-001-li-na.yaml': 'id: V-001\ndate: 2026-10-21\ncontact: Li Na\nchannel: phone\nsatisfaction: 90\nraised: Wants a monthly export\n',
   // a complaint, high, opened Tue 11-17, never answered: 3 wd by Fri > 1 (overdue); resolution 3 ≤ 3 still running
   'tickets/TK-003-slow-support.yaml': 'id: TK-003\ntitle: Slow support\nkind: complaint\nseverity: high\nopened: 2026-11-17\n',
 };
@@ -92,12 +96,21 @@ describe('after-sales scenario', () => {
     expect(tk1.response).toMatchObject({ met: false, elapsed: 2 });
     expect(tk1.resolution).toMatchObject({ met: true, elapsed: 3 });
     expect(s.kpis.ticket_response_rate).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(s.service.visit_plan).toEqual({
+      start: '2026-10-15', from: 'acceptance', done: 1, overdue: 1,
+      steps: [
+        { step: '1w', due: '2026-10-22', state: 'done', visit: 'V-001', date: '2026-10-21' },
+        { step: '1m', due: '2026-11-15', state: 'overdue' },
+        { step: '3m', due: '2027-01-15', state: 'upcoming' },
+      ],
+    });
 
     const text = (await runCli(['status'], { cwd: dir })).stdout;
     expect(text).toContain('After-sales: 2 open · 1 overdue · 1 unconfirmed · 1 complaints · warranty to 14 Oct 2027\n');
     expect(text).toMatch(/TK-003 Slow support · complaint · high · no answer, due 18 Nov/);
     expect(text).toMatch(/TK-001 Login fails · warranty repair · high · resolved, awaiting the customer's confirmation/);
     expect(text).toContain('  in time: answered 33.3% (1/3), resolved 100% (2/2) · 3 wd to resolve · 1 complaints\n');
+    expect(text).toContain('  follow-up visits: 1 of 3 done · overdue: 1 month (15 Nov) · next: 3 months (15 Jan 2027)\n');
     const zh = (await runCli(['status', '--lang', 'zh-CN'], { cwd: dir })).stdout;
     expect(zh).toContain('售后服务：未关闭 2 · 超时 1 · 待客户确认 1 · 投诉 1');
   });
@@ -110,6 +123,7 @@ describe('after-sales scenario', () => {
     expect(r.stdout).toContain('2 open tickets: 1 overdue, 1 resolved and awaiting the customer\'s confirmation, 1 complaints.');
     expect(r.stdout).toContain('Warranty: 15 Oct 2026 to 14 Oct 2027.');
     expect(r.stdout).toMatch(/\| Complaints \| +1 \|/);
+    expect(r.stdout).toContain('Follow-up visits: 1 of 3 done · overdue: 1 month (15 Nov) · next: 3 months (15 Jan 2027).');
   });
 
   it('as of an earlier date: later answers have not happened, later tickets do not exist', async () => {
@@ -228,5 +242,28 @@ describe('diff', () => {
     const tk = (id: string, extra: Partial<Ticket> = {}): Ticket => ({ id, title: `T ${id}`, kind: 'support', severity: 'low', opened: '2026-11-02', ...extra });
     const d = diffProjects({ base: make([tk('TK-001'), tk('TK-002')]), head: make([tk('TK-001', { resolved: { date: '2026-11-05' } }), tk('TK-003')]), calendar: makeCalendar(undefined) });
     expect(d.records.filter((x) => x.kind === 'ticket')).toEqual([{ kind: 'ticket', added: [{ id: 'TK-003', title: 'T TK-003' }], removed: [{ id: 'TK-002', title: 'T TK-002' }], changed: [{ id: 'TK-001', title: 'T TK-001', fields: ['resolved'] }] }]);
+  });
+});
+
+describe('deliver visit', () => {
+  it('add a visit that opened a ticket and carries out a plan step; list shows the plan', async () => {
+    const dir = makeProject(FILES);
+    expect((await runCli(['visit', 'add', '--plan', '2m'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['visit', 'add', '--ticket', 'TK-099'], { cwd: dir })).code).toBe(2);
+    const add = await runCli(['visit', 'add', '--date', '2026-11-18', '--contact', 'Li Na', '--by', 'Wang', '--channel', 'onsite', '--raised', 'Support is slow', '--satisfaction', '70', '--ticket', 'TK-003', '--plan', '1m'], { cwd: dir });
+    expect(add).toMatchObject({ code: 0, stdout: 'V-002\n' });
+    expect(read(dir, 'visits/V-002-li-na.yaml')).toContain('tickets:\n  - TK-003\n');
+    const list = await json(['visit', 'list'], dir);
+    expect(list.items.map((v: { id: string }) => v.id)).toEqual(['V-001', 'V-002']);
+    expect(list.plan.steps.map((x: { state: string }) => x.state)).toEqual(['done', 'done', 'upcoming']);
+    expect(list.plan.overdue).toBe(0);
+    const text = (await runCli(['visit', 'list'], { cwd: dir })).stdout;
+    expect(text).toContain('Visit plan');
+    expect(text).toMatch(/1 month\t2026-11-15\tdone\tV-002 2026-11-18/);
+    // as of before the visit: the step is overdue again
+    expect((await json(['visit', 'list', '--as-of', '2026-11-17'], dir)).plan.overdue).toBe(1);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+    const csv = (await runCli(['export', '--format', 'csv', '--kind', 'visits'], { cwd: dir })).stdout;
+    expect(csv).toContain('V-002,2026-11-18,Li Na,Wang,onsite,1m,Support is slow,70,TK-003');
   });
 });
