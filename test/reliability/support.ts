@@ -41,6 +41,9 @@ export const READ_COMMANDS: ReadCommand[] = [
   { words: ['ticket', 'list'], args: ['--all'] },
   { words: ['ticket', 'list'], args: ['--all', '--json'] },
   { words: ['export'], args: ['--format', 'csv', '--kind', 'tickets'], format: 'csv' },
+  { words: ['visit', 'list'] },
+  { words: ['visit', 'list'], args: ['--json'] },
+  { words: ['export'], args: ['--format', 'csv', '--kind', 'visits'], format: 'csv' },
 ];
 
 export function label(c: ReadCommand): string {
