@@ -22,6 +22,8 @@ import { register as registerExport } from './spec/export.js';
 import { register as registerSurvey } from './spec/survey.js';
 import { register as registerTicket } from './spec/ticket.js';
 import { register as registerVisit } from './spec/visit.js';
+import { register as registerReportSent } from './spec/report-sent.js';
+import { register as registerTeam } from './spec/team.js';
 
 /** How a command's action reaches its implementation: main builds the context and catches errors. */
 export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
@@ -56,6 +58,8 @@ export function buildProgram(version: string, run: Runner): Command {
   registerSurvey(program, run);
   registerTicket(program, run);
   registerVisit(program, run);
+  registerReportSent(program, run);
+  registerTeam(program, run);
   return program;
 }
 

@@ -4,11 +4,14 @@ import { printDiagnostics, println } from '../cli/output.js';
 import { readProject } from '../cli/project.js';
 import { FindingsError } from '../cli/errors.js';
 import type { DiagnosticFormat } from '../render/diagnostics.js';
+import { communicationDiagnostics } from '../core/communication.js';
+import { resolvePositions } from '../store/positions.js';
 
 export async function validate(ctx: Context, opts: Record<string, unknown>): Promise<void> {
   const format = (ctx.json ? 'json' : opts.format ?? 'text') as DiagnosticFormat;
   const r = readProject(ctx);
-  const findings = r.findings;
+  // Findings that depend on the report date: promised reports and meetings missing for past periods.
+  const findings = [...r.findings, ...resolvePositions(communicationDiagnostics(r.project, ctx.asOf), r.sources)];
   const errors = findings.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')).length;
   const warnings = findings.filter((d) => d.severity === 'warning').length;
   // Annotations name files from the repository root; the project may sit in a subfolder.

@@ -133,7 +133,13 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   // measures on one line, then the tickets — in what the 40 leave after the KPI rows and the footer.
   const kpiKeys = shownKpiKeys(undefined);
   const free = MAX_LINES - lines.length - 1 - kpiKeys.length - (o.footer?.length ?? 0);
-  if (hasService(f.service) && free > 0) {
+  let spent = 0;
+  if (f.communication.length && free > 0) {
+    const list = f.communication.map((m) => t('status.comm.missing', { name: s(m.name), periods: m.periods.length > 3 ? `${m.periods.slice(-3).join(', ')} (+${m.periods.length - 3})` : m.periods.join(', ') }));
+    lines.push([{ text: `${t('status.comm')}${t('rep.colon')}`, style: 'bold' }, { text: list.join(t('rep.listSep')), style: 'red' }]);
+    spent = 1;
+  }
+  if (hasService(f.service) && free - spent > 0) {
     const sv = f.service;
     const c = sv.counts;
     const warranty = warrantyPhrase(t, sv, (iso) => formatDate(o, iso), 'status.service');
@@ -142,12 +148,12 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
       { text: c.total ? t('status.service.counts', c) : '', ...(c.overdue ? { style: 'red' as const } : {}) },
       { text: c.total && warranty ? ` · ${warranty}` : warranty },
     ]);
-    if (c.total && free > 1) {
+    if (c.total && free - spent > 1) {
       const v = (m: Measure) => `${formatValue(m)}${m.denominator ? ` (${m.numerator}/${m.denominator})` : ''}`;
       const k = f.kpis;
       lines.push([{ text: `  ${t('status.service.kpis', { resp: v(k.ticket_response_rate), resol: v(k.ticket_resolution_rate), mttr: formatValue(k.mean_resolution_days), complaints: k.complaints.numerator })}` }]);
     }
-    let used = 1 + (c.total && free > 1 ? 1 : 0);
+    let used = spent + 1 + (c.total && free - spent > 1 ? 1 : 0);
     const vp = visitPlanPhrase(t, sv, d);
     if (vp.text && free > used) {
       lines.push([{ text: `  ${t('status.service.visits')}${t('rep.colon')}` }, { text: vp.text, ...(vp.late ? { style: 'red' as const } : {}) }]);

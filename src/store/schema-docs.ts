@@ -3,6 +3,7 @@
 import acceptance from '../../schemas/acceptance.schema.json';
 import change from '../../schemas/change.schema.json';
 import defs from '../../schemas/defs.schema.json';
+import dispatch from '../../schemas/dispatch.schema.json';
 import manifest from '../../schemas/manifest.schema.json';
 import plan from '../../schemas/plan.schema.json';
 import requirement from '../../schemas/requirement.schema.json';
@@ -11,4 +12,4 @@ import survey from '../../schemas/survey.schema.json';
 import ticket from '../../schemas/ticket.schema.json';
 import visit from '../../schemas/visit.schema.json';
 
-export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, manifest, plan, requirement, risk, survey, ticket, visit };
+export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, dispatch, manifest, plan, requirement, risk, survey, ticket, visit };

@@ -82,6 +82,46 @@ export type Date3 = string;
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
 export type Date4 = string;
+/**
+ * A person's name as the team writes it (no leading or trailing spaces).
+ */
+export type Person1 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date5 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date6 = string;
+/**
+ * What was promised to the customer: reports sent and meetings held every week or month. validate and status warn when one is missing for a past period.
+ *
+ * @maxItems 50
+ *
+ * Items: One promised report or meeting.
+ */
+export type CommunicationPlan = {
+  /**
+   * What it is called: weekly report, weekly sync, monthly report…; `report sent --promise` names it.
+   */
+  name: string;
+  /**
+   * A report sent, or a meeting held.
+   */
+  kind: "report" | "meeting";
+  /**
+   * How often.
+   */
+  every: "week" | "month";
+  /**
+   * Who receives it or attends.
+   */
+  to?: Person[];
+  owner?: Person1;
+  from?: Date5;
+  until?: Date6;
+}[];
 
 /**
  * The project: who it is for, the contract, dates, team, working-day calendar and KPI targets.
@@ -119,6 +159,7 @@ export interface Manifest {
   service_levels?: AfterSalesServiceLevels;
   warranty?: Warranty;
   visit_plan?: FollowUpVisitPlan;
+  communication?: CommunicationPlan;
 }
 /**
  * The signed contract.

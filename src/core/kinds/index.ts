@@ -5,6 +5,7 @@
 import { acceptanceKind } from './acceptance.js';
 import { baselineKind } from './baseline.js';
 import { changeKind } from './change.js';
+import { dispatchKind } from './dispatch.js';
 import { milestoneKind } from './milestone.js';
 import { requirementKind } from './requirement.js';
 import { riskKind } from './risk.js';
@@ -25,6 +26,7 @@ export const KINDS = {
   survey: surveyKind,
   ticket: ticketKind,
   visit: visitKind,
+  dispatch: dispatchKind,
 } as const;
 
 export type KindName = keyof typeof KINDS;

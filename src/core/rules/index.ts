@@ -9,9 +9,10 @@ import { checkPlan } from './plan.js';
 import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
+import { checkTeam, checkTickets } from './service.js';
 
 export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkSchedule,
+  checkManifest, checkIds, checkReferences, checkPlan, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkSchedule, checkTickets, checkTeam,
 ];
 
 export function checkRules(p: Project): Diagnostic[] {
