@@ -24,6 +24,7 @@ import { register as registerTicket } from './spec/ticket.js';
 import { register as registerVisit } from './spec/visit.js';
 import { register as registerReportSent } from './spec/report-sent.js';
 import { register as registerTeam } from './spec/team.js';
+import { register as registerTraining } from './spec/training.js';
 
 /** How a command's action reaches its implementation: main builds the context and catches errors. */
 export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
@@ -60,6 +61,7 @@ export function buildProgram(version: string, run: Runner): Command {
   registerVisit(program, run);
   registerReportSent(program, run);
   registerTeam(program, run);
+  registerTraining(program, run);
   return program;
 }
 

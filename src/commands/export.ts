@@ -30,7 +30,7 @@ export async function exportRecords(ctx: Context, opts: Record<string, unknown>)
   } else if (format === 'csv') {
     ctx.stdout.write(toCsv(sheetOf((kind ?? 'requirements') as SheetKind, p, schedule, ctx.asOf, ctx.t)));
   } else {
-    const kinds = new Set<IcsKind>(kind ? (kind === 'changes' || kind === 'surveys' || kind === 'tickets' || kind === 'visits' || kind === 'dispatches' ? [] : [kind]) : ICS_DEFAULT);
+    const kinds = new Set<IcsKind>(kind ? (kind === 'changes' || kind === 'surveys' || kind === 'tickets' || kind === 'visits' || kind === 'dispatches' || kind === 'training' ? [] : [kind]) : ICS_DEFAULT);
     const name = p.manifest?.data.name ?? 'deliver';
     ctx.stdout.write(toIcs(icsEvents(p, schedule, kinds, ctx.t), name, ctx.asOf));
   }

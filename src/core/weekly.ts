@@ -55,6 +55,8 @@ export interface WeeklyReport {
   acceptance: (AcceptanceFact & { accepted_on?: IsoDate })[];
   /** After-sales: tickets not closed, counts, the warranty (as on the status screen). */
   service: ServiceFacts;
+  /** Training sessions held this week. */
+  training: { id: string; date: IsoDate; topic: string; audience?: string; trainer?: string; attended?: number }[];
   kpis: Kpis;
 }
 
@@ -176,6 +178,10 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     customer_asks: asks,
     acceptance: acc,
     service: status.service,
+    training: p.training.map((x) => x.data).filter((x) => inWeek(x.date)).sort(byDate).map((x) => {
+      const attended = x.attended ?? x.attendees?.length;
+      return { id: x.id, date: x.date, topic: x.topic, ...(x.audience ? { audience: x.audience } : {}), ...(x.trainer ? { trainer: x.trainer } : {}), ...(attended !== undefined ? { attended } : {}) };
+    }),
     kpis: status.kpis,
   };
 }

@@ -118,6 +118,14 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   }));
   sections.push(acc.length ? { title: t('wk.acceptance'), items: acc } : { title: t('wk.acceptance'), paragraphs: [t('wk.accNone')] });
 
+  // training held this week
+  if (r.training.length) {
+    sections.push({
+      title: t('wk.training'),
+      items: r.training.map((k) => ({ text: t('wk.trainingItem', { topic: x(k.topic), audience: x(k.audience ?? '—'), date: d(k.date), trainer: k.trainer ? t('wk.trainingBy', { trainer: x(k.trainer) }) : '', attended: k.attended ?? '—' }) })),
+    });
+  }
+
   // after-sales service (a project with tickets or a warranty)
   if (hasService(r.service)) {
     const sv = r.service;

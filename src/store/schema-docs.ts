@@ -10,6 +10,7 @@ import requirement from '../../schemas/requirement.schema.json';
 import risk from '../../schemas/risk.schema.json';
 import survey from '../../schemas/survey.schema.json';
 import ticket from '../../schemas/ticket.schema.json';
+import training from '../../schemas/training.schema.json';
 import visit from '../../schemas/visit.schema.json';
 
-export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, dispatch, manifest, plan, requirement, risk, survey, ticket, visit };
+export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, dispatch, manifest, plan, requirement, risk, survey, ticket, training, visit };

@@ -7,7 +7,7 @@ import { compile } from 'json-schema-to-typescript';
 
 export const TYPES = [
   ['manifest', 'Manifest'], ['requirement', 'Requirement'], ['plan', 'Plan'], ['risk', 'Risk'],
-  ['change', 'Change'], ['acceptance', 'Acceptance'], ['survey', 'Survey'], ['ticket', 'Ticket'], ['visit', 'Visit'], ['dispatch', 'Dispatch'],
+  ['change', 'Change'], ['acceptance', 'Acceptance'], ['survey', 'Survey'], ['ticket', 'Ticket'], ['visit', 'Visit'], ['dispatch', 'Dispatch'], ['training', 'Training'],
 ];
 
 /** @returns {Promise<Record<string, string>>} file name (under src/core/generated/) → contents */

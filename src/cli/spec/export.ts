@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { Runner } from '../program.js';
 
-export const EXPORT_KINDS = ['requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys', 'tickets', 'visits', 'dispatches'] as const;
+export const EXPORT_KINDS = ['requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys', 'tickets', 'visits', 'dispatches', 'training'] as const;
 
 export function register(program: Command, run: Runner): void {
   program

@@ -13,6 +13,7 @@ import { compileRef, type CompiledRef, type IdSpec, type KindSpec, type SchemaNa
 import { surveyKind } from './survey.js';
 import { taskKind } from './task.js';
 import { ticketKind } from './ticket.js';
+import { trainingKind } from './training.js';
 import { visitKind } from './visit.js';
 
 export const KINDS = {
@@ -27,6 +28,7 @@ export const KINDS = {
   ticket: ticketKind,
   visit: visitKind,
   dispatch: dispatchKind,
+  training: trainingKind,
 } as const;
 
 export type KindName = keyof typeof KINDS;

@@ -6,7 +6,7 @@ import type { JsonPath } from '../diagnostics.js';
 import type { Schedule } from '../schedule.js';
 
 /** A schema in schemas/: the file kinds (deliver.yaml, plan.yaml) and one per record folder. */
-export type SchemaName = 'manifest' | 'plan' | 'requirement' | 'risk' | 'change' | 'acceptance' | 'survey' | 'ticket' | 'visit' | 'dispatch';
+export type SchemaName = 'manifest' | 'plan' | 'requirement' | 'risk' | 'change' | 'acceptance' | 'survey' | 'ticket' | 'visit' | 'dispatch' | 'training';
 
 /** Where a kind's records live: one record per file in a folder, or a list in plan.yaml. */
 export type Storage = { folder: string } | { planList: 'tasks' | 'milestones' | 'baselines' };

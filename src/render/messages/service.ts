@@ -88,6 +88,13 @@ export const en: Record<string, string> = {
   'team.added': 'Added {name} to the team', 'team.updated': 'Updated {name}',
   'team.col.side': 'Side', 'team.col.primary': 'Primary', 'team.col.role': 'Role', 'team.col.email': 'Email', 'team.col.phone': 'Phone',
   'team.col.capacity': 'Days/week', 'team.primary': 'primary contact', 'team.side.supplier': 'ours', 'team.side.customer': 'customer',
+  'training.badHours': '--hours must be a number of hours, got "{value}"',
+  'training.method.onsite': 'on site', 'training.method.remote': 'remote', 'training.method.hands_on': 'hands-on', 'training.method.document': 'self-study', 'training.method.other': 'other',
+  'exp.h.topic': 'Topic', 'exp.h.audience': 'Audience', 'exp.h.trainer': 'Trainer', 'exp.h.method': 'Method', 'exp.h.hours': 'Hours',
+  'exp.h.invited': 'Invited', 'exp.h.attended': 'Attended', 'exp.h.materials': 'Materials', 'exp.h.task': 'Task', 'exp.h.attendees': 'Attendees',
+  'renumber.kind.training': 'training session',
+  'wk.training': 'Training this week', 'wk.trainingItem': '{topic} for {audience} on {date}{trainer}: {attended} attended.',
+  'wk.trainingBy': ', given by {trainer}',
 };
 export const zh: Record<keyof typeof en, string> = {
   'renumber.kind.ticket': '售后工单',
@@ -174,4 +181,11 @@ export const zh: Record<keyof typeof en, string> = {
   'team.added': '已将 {name} 加入团队', 'team.updated': '已更新 {name}',
   'team.col.side': '所属方', 'team.col.primary': '主要联系人', 'team.col.role': '角色', 'team.col.email': '邮箱', 'team.col.phone': '电话',
   'team.col.capacity': '每周可用天数', 'team.primary': '主要联系人', 'team.side.supplier': '我方', 'team.side.customer': '客户方',
+  'training.badHours': '--hours 必须是小时数，实际为 "{value}"',
+  'training.method.onsite': '现场授课', 'training.method.remote': '远程', 'training.method.hands_on': '上机实操', 'training.method.document': '文档自学', 'training.method.other': '其他',
+  'exp.h.topic': '培训内容', 'exp.h.audience': '培训对象', 'exp.h.trainer': '讲师', 'exp.h.method': '方式', 'exp.h.hours': '时长（小时）',
+  'exp.h.invited': '应到', 'exp.h.attended': '实到', 'exp.h.materials': '培训材料', 'exp.h.task': '任务', 'exp.h.attendees': '签到人员',
+  'renumber.kind.training': '培训记录',
+  'wk.training': '本周培训', 'wk.trainingItem': '{date}为{audience}开展"{topic}"培训{trainer}，实到 {attended} 人。',
+  'wk.trainingBy': '（讲师：{trainer}）',
 };
