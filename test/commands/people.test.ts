@@ -104,3 +104,24 @@ describe('ticket rules', () => {
     expect(v.stdout).toMatch(/error DLV-E164 TK-001 is closed but not resolved/);
   });
 });
+
+describe('deliver training', () => {
+  it('records a session with attendance and materials; list, weekly report, export, as-of', async () => {
+    const dir = makeProject({ 'deliver.yaml': MANIFEST });
+    expect((await runCli(['training', 'add', '--date', '2026-11-18'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['training', 'add', '--topic', 'x', '--task', 'T-404'], { cwd: dir })).code).toBe(2);
+    const add = await runCli(['training', 'add', '--topic', 'Dashboard basics', '--date', '2026-11-18', '--audience', 'Store managers', '--trainer', 'Wang Lei',
+      '--method', 'hands_on', '--hours', '3', '--invited', '12', '--attendee', 'Li Na', '--attendee', 'Zhao Min', '--material', 'docs/dashboard-guide.pdf'], { cwd: dir });
+    expect(add).toMatchObject({ code: 0, stdout: 'TR-001\n' });
+    expect(read(dir, 'training/TR-001-dashboard-basics.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.deliver\/schemas\/training\.schema\.json\n/);
+    const list = await json(['training', 'list'], dir);
+    expect(list.items).toEqual([{ id: 'TR-001', date: '2026-11-18', topic: 'Dashboard basics', audience: 'Store managers', trainer: 'Wang Lei', method: 'hands_on', hours: 3, invited: 12, attended: 2, attendees: ['Li Na', 'Zhao Min'], materials: ['docs/dashboard-guide.pdf'] }]);
+    expect((await runCli(['training', 'list'], { cwd: dir })).stdout).toMatch(/TR-001\t2026-11-18\tDashboard basics\tStore managers\tWang Lei\thands-on\t3\t2\/12\tdocs\/dashboard-guide\.pdf/);
+    expect((await json(['training', 'list', '--as-of', '2026-11-17'], dir)).items).toEqual([]);
+    const wk = (await runCli(['report', 'weekly', '--week', '2026-W47'], { cwd: dir })).stdout;
+    expect(wk).toContain('## Training this week\n\n- Dashboard basics for Store managers on 18 Nov, given by Wang Lei: 2 attended.');
+    const csv = (await runCli(['export', '--format', 'csv', '--kind', 'training'], { cwd: dir })).stdout;
+    expect(csv).toContain('TR-001,2026-11-18,Dashboard basics,Store managers,Wang Lei,hands_on,3,12,2,docs/dashboard-guide.pdf,,Li Na Zhao Min');
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+  });
+});
