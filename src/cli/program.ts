@@ -25,6 +25,7 @@ import { register as registerVisit } from './spec/visit.js';
 import { register as registerReportSent } from './spec/report-sent.js';
 import { register as registerTeam } from './spec/team.js';
 import { register as registerTraining } from './spec/training.js';
+import { register as registerLoad } from './spec/load.js';
 
 /** How a command's action reaches its implementation: main builds the context and catches errors. */
 export type Runner = (impl: (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<void>) => (...args: unknown[]) => Promise<void>;
@@ -62,6 +63,7 @@ export function buildProgram(version: string, run: Runner): Command {
   registerReportSent(program, run);
   registerTeam(program, run);
   registerTraining(program, run);
+  registerLoad(program, run);
   return program;
 }
 

@@ -95,6 +95,11 @@ export const en: Record<string, string> = {
   'renumber.kind.training': 'training session',
   'wk.training': 'Training this week', 'wk.trainingItem': '{topic} for {audience} on {date}{trainer}: {attended} attended.',
   'wk.trainingBy': ', given by {trainer}',
+  'load.badRange': '--to ({to}) is before --from ({from})', 'load.tooLong': '{from} to {to} is more than ten years',
+  'load.title': 'Booked working days per week across {n} project(s), {from} to {to}',
+  'load.none': 'No task with an owner falls in this range.',
+  'load.col.person': 'Person', 'load.noOver': 'Nobody is booked beyond their capacity.',
+  'load.overTitle': 'Over-allocated ({n})', 'load.over': '{name} {week}: {booked} of {capacity} days ({pct}%)',
 };
 export const zh: Record<keyof typeof en, string> = {
   'renumber.kind.ticket': '售后工单',
@@ -188,4 +193,9 @@ export const zh: Record<keyof typeof en, string> = {
   'renumber.kind.training': '培训记录',
   'wk.training': '本周培训', 'wk.trainingItem': '{date}为{audience}开展"{topic}"培训{trainer}，实到 {attended} 人。',
   'wk.trainingBy': '（讲师：{trainer}）',
+  'load.badRange': '--to（{to}）早于 --from（{from}）', 'load.tooLong': '{from} 至 {to} 超过十年',
+  'load.title': '{n} 个项目中每人每周已排工作日，{from} 至 {to}',
+  'load.none': '该时间段内没有指定负责人的任务。',
+  'load.col.person': '人员', 'load.noOver': '没有人员超出可用工作日。',
+  'load.overTitle': '超负荷（{n}）', 'load.over': '{name} {week}：已排 {booked} 天，可用 {capacity} 天（{pct}%）',
 };
