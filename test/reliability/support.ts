@@ -44,6 +44,14 @@ export const READ_COMMANDS: ReadCommand[] = [
   { words: ['visit', 'list'] },
   { words: ['visit', 'list'], args: ['--json'] },
   { words: ['export'], args: ['--format', 'csv', '--kind', 'visits'], format: 'csv' },
+  { words: ['training', 'list'] },
+  { words: ['training', 'list'], args: ['--json'] },
+  { words: ['report', 'log'] },
+  { words: ['team', 'list'] },
+  { words: ['load'] },
+  { words: ['load'], args: ['--json'] },
+  { words: ['export'], args: ['--format', 'csv', '--kind', 'training'], format: 'csv' },
+  { words: ['export'], args: ['--format', 'csv', '--kind', 'dispatches'], format: 'csv' },
 ];
 
 export function label(c: ReadCommand): string {
