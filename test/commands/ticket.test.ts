@@ -120,7 +120,7 @@ describe('after-sales scenario', () => {
     const r = await runCli(['report', 'weekly', '--week', '2026-W47'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## After-sales service');
-    expect(r.stdout).toContain('2 open tickets: 1 overdue, 1 resolved and awaiting the customer\'s confirmation, 1 complaints.');
+    expect(r.stdout).toContain('Open tickets: 2 (1 overdue, 1 resolved and awaiting the customer\'s confirmation, 1 complaints).');
     expect(r.stdout).toContain('Warranty: 15 Oct 2026 to 14 Oct 2027.');
     expect(r.stdout).toMatch(/\| Complaints \| +1 \|/);
     expect(r.stdout).toContain('Follow-up visits: 1 of 3 done · overdue: 1 month (15 Nov) · next: 3 months (15 Jan 2027).');

@@ -48,7 +48,7 @@ export const en: Record<string, string> = {
   'status.service.noAnswer': 'no answer, due {due}', 'status.service.lateResolve': 'resolution overdue since {due}',
   'status.service.unconfirmed': 'resolved, awaiting the customer\'s confirmation',
   'wk.service': 'After-sales service', 'wk.serviceNone': 'No after-sales tickets are open.',
-  'wk.serviceCounts': '{open} open tickets: {overdue} overdue, {unconfirmed} resolved and awaiting the customer\'s confirmation, {complaints} complaints.',
+  'wk.serviceCounts': 'Open tickets: {open} ({overdue} overdue, {unconfirmed} resolved and awaiting the customer\'s confirmation, {complaints} complaints).',
   'wk.serviceTicket': '{id} {title} ({kind}, {severity}, opened {opened}): {state}.',
   'wk.warranty': 'Warranty: {start} to {end}.', 'wk.warrantyPending': 'Warranty: {months} months from final acceptance (not started).',
   'wk.warrantyExpired': 'Warranty ended on {end}.',
