@@ -193,6 +193,19 @@ describe('deliver ticket', () => {
     expect(read(dir, 'tickets/TK-002-b.yaml')).toContain('id: TK-002\n');
   });
 
+  it('renumber moves the references a visit holds when asked', async () => {
+    const dir = makeProject({
+      'deliver.yaml': MANIFEST,
+      'tickets/TK-001-a.yaml': 'id: TK-001\ntitle: A\nkind: support\nseverity: low\nopened: 2026-11-02\n',
+      'tickets/TK-001-b.yaml': 'id: TK-001\ntitle: B\nkind: support\nseverity: low\nopened: 2026-11-03\n',
+      'visits/V-001-x.yaml': 'id: V-001\ndate: 2026-11-03\ntickets: [TK-001]\n',
+    });
+    const r = await runCli(['renumber', 'TK-001', '--in', 'tickets/TK-001-b.yaml', '--ref-from', 'V-001'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(read(dir, 'visits/V-001-x.yaml')).toContain('tickets: [TK-002]');
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+  });
+
   it('export: tickets as CSV and JSON', async () => {
     const dir = makeProject(FILES);
     const csv = (await runCli(['export', '--format', 'csv', '--kind', 'tickets'], { cwd: dir })).stdout;
