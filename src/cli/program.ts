@@ -24,6 +24,11 @@ import { register as registerSurvey } from '../commands/survey/command.js';
 import { register as registerMeeting } from '../commands/meeting/command.js';
 import { register as registerSite } from '../commands/site/command.js';
 import { register as registerImport } from '../commands/import/command.js';
+import { register as registerTicket } from '../commands/ticket/command.js';
+import { register as registerVisit } from '../commands/visit/command.js';
+import { register as registerTeam } from '../commands/team/command.js';
+import { register as registerTraining } from '../commands/training/command.js';
+import { register as registerLoad } from '../commands/load/command.js';
 
 /**
  * How a command's action reaches its implementation: main builds the context from the command's
@@ -76,6 +81,11 @@ export function buildProgram(version: string, run: Runner): Parent {
   registerMeeting(program, run);
   registerSite(program, run);
   registerImport(program, run);
+  registerTicket(program, run);
+  registerVisit(program, run);
+  registerTeam(program, run);
+  registerTraining(program, run);
+  registerLoad(program, run);
   return program;
 }
 

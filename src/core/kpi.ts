@@ -44,6 +44,7 @@ import {
 } from './kpi-rules.js';
 import type { Manifest, Project } from './model.js';
 import { allTime, inWindow, projectAsOf, windowOf, type Period, type Window } from './period.js';
+import { SERVICE_DEFAULT_TARGETS, SERVICE_KPI_KEYS, SERVICE_KPI_UNIT, SERVICE_LOWER_IS_BETTER, SERVICE_REASON, serviceKpiCounts, type ServiceNullReason } from './service-kpi.js';
 
 export { movedTo } from './kpi-rules.js';
 
@@ -51,6 +52,7 @@ export const KPI_KEYS = [
   'project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
   'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score',
   'risk_response_rate', 'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+  ...SERVICE_KPI_KEYS,
 ] as const;
 export type BaseKpiKey = (typeof KPI_KEYS)[number];
 /** A base measure, or `satisfaction_<dimension>` for a dimension the project defines. */
@@ -63,7 +65,7 @@ export const KPI_UNIT: Record<BaseKpiKey, KpiUnit> = {
   project_on_time_rate: 'rate', on_time_delivery_rate: 'rate', acceptance_pass_rate: 'rate', first_pass_rate: 'rate', customer_satisfaction: 'score',
   satisfaction_quality: 'score', satisfaction_timeliness: 'score', satisfaction_after_sales: 'score', team_communication_score: 'score5',
   risk_response_rate: 'rate', risks_identified: 'count', requirements_received: 'count', average_cycle_days: 'days',
-  analysis_sla_rate: 'rate', feasibility_sla_rate: 'rate',
+  analysis_sla_rate: 'rate', feasibility_sla_rate: 'rate', ...SERVICE_KPI_UNIT,
 };
 
 export function unitOf(key: KpiKey): KpiUnit {
@@ -79,7 +81,7 @@ export const DEFAULT_TARGETS: KpiTargets = {
   project_on_time_rate: 0.9, on_time_delivery_rate: null, acceptance_pass_rate: null, first_pass_rate: null, customer_satisfaction: 80,
   satisfaction_quality: 80, satisfaction_timeliness: 80, satisfaction_after_sales: 80, team_communication_score: 4,
   risk_response_rate: 0.95, risks_identified: 3, requirements_received: null, average_cycle_days: null,
-  analysis_sla_rate: null, feasibility_sla_rate: null,
+  analysis_sla_rate: null, feasibility_sla_rate: null, ...SERVICE_DEFAULT_TARGETS,
 };
 
 /** The targets deliver.yaml can set (the dimensions follow customer_satisfaction). */
@@ -87,7 +89,7 @@ const SETTABLE = KPI_KEYS.filter((k) => !/^satisfaction_/.test(k));
 
 export type NullReason =
   | 'no_deliveries' | 'no_final_rounds' | 'no_surveys' | 'no_dimension_scores' | 'no_team_surveys' | 'no_actions_due'
-  | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due'
+  | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due' | ServiceNullReason
   | 'not_delivered' | 'delivered_outside_period' | 'no_contract_due' | 'no_projects_delivered';
 
 const REASON: Partial<Record<BaseKpiKey, NullReason>> = {
@@ -95,7 +97,7 @@ const REASON: Partial<Record<BaseKpiKey, NullReason>> = {
   first_pass_rate: 'no_final_rounds', customer_satisfaction: 'no_surveys', satisfaction_quality: 'no_dimension_scores',
   satisfaction_timeliness: 'no_dimension_scores', satisfaction_after_sales: 'no_dimension_scores', team_communication_score: 'no_team_surveys',
   risk_response_rate: 'no_actions_due', average_cycle_days: 'no_accepted_requirements',
-  analysis_sla_rate: 'no_analysis_due', feasibility_sla_rate: 'no_feasibility_due',
+  analysis_sla_rate: 'no_analysis_due', feasibility_sla_rate: 'no_feasibility_due', ...SERVICE_REASON,
 };
 
 export interface Measure {
@@ -160,7 +162,7 @@ export function targetsOf(manifest: Manifest | undefined): KpiTargets {
 export function measure(key: KpiKey, numerator: number, denominator: number | null, target: number | null, extra: Partial<Measure> = {}): Measure {
   const unit = unitOf(key);
   const value = unit === 'count' ? numerator : denominator ? numerator / denominator : null;
-  const met = value === null || target === null ? null : key === 'average_cycle_days' ? value <= target : value >= target;
+  const met = value === null || target === null ? null : key === 'average_cycle_days' || SERVICE_LOWER_IS_BETTER.includes(key) ? value <= target : value >= target;
   const m: Measure = { key, value, numerator, denominator, target, met, ...extra };
   if (value !== null) delete m.reason;
   else if (!m.reason) {
@@ -237,6 +239,7 @@ export function projectKpis(input: KpiInput): Kpis {
 
   // service levels
   const sla = slaCounts(all, w, asOf, cal, manifest?.sla?.analysis_days ?? 1, manifest?.sla?.feasibility_days ?? 2);
+  const service = serviceKpiCounts(p, w, cal, asOf);
 
   return {
     project_on_time_rate: project,
@@ -254,6 +257,7 @@ export function projectKpis(input: KpiInput): Kpis {
     average_cycle_days: measure('average_cycle_days', cycleSum, cycleCount, targets.average_cycle_days),
     analysis_sla_rate: measure('analysis_sla_rate', sla.analysis.within, sla.analysis.due, targets.analysis_sla_rate, { stopped: sla.analysis.stopped }),
     feasibility_sla_rate: measure('feasibility_sla_rate', sla.feasibility.within, sla.feasibility.due, targets.feasibility_sla_rate, { stopped: sla.feasibility.stopped }),
+    ...(Object.fromEntries(SERVICE_KPI_KEYS.map((k) => [k, measure(k, service[k].numerator, service[k].denominator, targets[k])])) as Record<(typeof SERVICE_KPI_KEYS)[number], Measure>),
     ...(own.length ? { own } : {}),
   };
 }

@@ -9,10 +9,14 @@ import type { Plan } from './generated/plan.js';
 import type { Requirement } from './generated/requirement.js';
 import type { Risk } from './generated/risk.js';
 import type { Survey } from './generated/survey.js';
+import type { Ticket } from './generated/ticket.js';
+import type { Visit } from './generated/visit.js';
+import type { Dispatch } from './generated/dispatch.js';
+import type { Training } from './generated/training.js';
 import type { JsonPath } from './diagnostics.js';
 import { KIND_NAMES, kindSpec, type CollectionOf, type KindName, type RecordOf, type SchemaName } from './kinds/index.js';
 
-export type { Acceptance, Change, Manifest, Meeting, Plan, Requirement, Risk, Survey };
+export type { Acceptance, Change, Manifest, Meeting, Plan, Requirement, Risk, Survey, Ticket, Visit, Dispatch, Training };
 export type Task = NonNullable<Plan['tasks']>[number];
 export type Milestone = NonNullable<Plan['milestones']>[number];
 export type Baseline = NonNullable<Plan['baselines']>[number];

@@ -8,6 +8,8 @@ import { projectKpis, type Kpis } from './kpi.js';
 import type { Change, Project } from './model.js';
 import { compareIds, idRanks } from './id-order.js';
 import { overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from './risk.js';
+import { serviceFacts, type ServiceFacts } from './service.js';
+import { missingCommunication, type MissingComm } from './communication.js';
 import type { Schedule } from './schedule.js';
 
 export interface ProjectHeader {
@@ -68,6 +70,10 @@ export interface StatusFacts {
   open_changes: ChangeFact[];
   /** Delivered and not yet accepted: waiting for the customer or being rectified. */
   acceptance: AcceptanceFact[];
+  /** After-sales: tickets not closed with their clocks, counts, the warranty. */
+  service: ServiceFacts;
+  /** Promised reports and meetings (deliver.yaml communication) missing for past periods. */
+  communication: MissingComm[];
   kpis: Kpis;
 }
 
@@ -186,6 +192,8 @@ export function statusFacts(input: StatusInput): StatusFacts {
     risks: riskFacts(p, asOf),
     open_changes: changeFacts(p),
     acceptance: acceptanceFacts(p, cal, asOf, (s) => s === 'waiting' || s === 'rectifying'),
+    service: serviceFacts(p, cal, asOf),
+    communication: missingCommunication(p, asOf),
     kpis: projectKpis({ project: p, asOf, calendar: cal }),
   };
 }

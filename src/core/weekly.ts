@@ -12,6 +12,7 @@ import { actionState, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
 import { summaryPoints, type SummaryPoint } from './weekly-summary.js';
 import { forecastCalendarNotices, type CalendarNotice } from './forecast.js';
+import type { ServiceFacts } from './service.js';
 import {
   acceptanceFacts, awaitingSignatures, milestoneFacts, progressOf, projectHeader, riskFacts, statusFacts,
   type AcceptanceFact, type MilestoneFact, type Progress, type ProjectHeader, type RiskFact,
@@ -58,6 +59,10 @@ export interface WeeklyReport {
   customer_asks: CustomerAsk[];
   /** Every record delivered by the report date that is not accepted, plus those accepted this week. */
   acceptance: (AcceptanceFact & { accepted_on?: IsoDate })[];
+  /** After-sales: tickets not closed, counts, the warranty (as on the status screen). */
+  service: ServiceFacts;
+  /** Training sessions held this week. */
+  training: { id: string; date: IsoDate; topic: string; audience?: string; trainer?: string; attended?: number }[];
   kpis: Kpis;
 }
 
@@ -180,6 +185,11 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     changes,
     customer_asks: asks,
     acceptance: acc,
+    service: status.service,
+    training: p.training.map((x) => x.data).filter((x) => inWeek(x.date)).sort(byDate).map((x) => {
+      const attended = x.attended ?? x.attendees?.length;
+      return { id: x.id, date: x.date, topic: x.topic, ...(x.audience ? { audience: x.audience } : {}), ...(x.trainer ? { trainer: x.trainer } : {}), ...(attended !== undefined ? { attended } : {}) };
+    }),
     kpis: status.kpis,
   };
 }

@@ -2,10 +2,11 @@
 // a delivery lead reads in ten seconds. Lists are capped so the screen never grows past 40 lines;
 // colour only marks what the words already say.
 import { displayWidth as stringWidth } from './width.js';
-import { kpiList } from '../core/kpi.js';
+import type { Measure } from '../core/kpi.js';
 import type { StatusFacts } from '../core/status.js';
 import { formatBasis, formatDate, formatMet, formatTarget, formatValue, measureName, percent, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
+import { hasService, shownMeasures, ticketPhrase, visitPlanPhrase, warrantyPhrase } from './service.js';
 
 export type Style = 'red' | 'yellow' | 'green' | 'bold' | 'dim';
 export interface Seg { text: string; style?: Style }
@@ -18,8 +19,8 @@ export interface StatusOptions extends Fmt {
   footer?: string[];
 }
 
-const MAX_LINES = 40;
-const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3 };
+export const MAX_LINES = 40;
+const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3, tickets: 2 };
 
 const s = (v: unknown) => sanitizeInline(v === undefined || v === null ? '' : String(v));
 
@@ -128,10 +129,51 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
       : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
   ], more));
 
+  // After-sales (only for a project with tickets or a warranty): counts and warranty, the service
+  // measures on one line, then the tickets — in what the 40 leave after the KPI rows and the footer.
+  // The service measures go on the after-sales line, not in the KPI table.
+  const shown = shownMeasures(f.kpis, undefined);
+  const free = MAX_LINES - lines.length - 1 - shown.length - (o.footer?.length ?? 0);
+  let spent = 0;
+  if (f.communication.length && free > 0) {
+    const list = f.communication.map((m) => t('status.comm.missing', { name: s(m.name), periods: m.periods.length > 3 ? `${m.periods.slice(-3).join(', ')} (+${m.periods.length - 3})` : m.periods.join(', ') }));
+    lines.push([{ text: `${t('status.comm')}${t('rep.colon')}`, style: 'bold' }, { text: list.join(t('rep.listSep')), style: 'red' }]);
+    spent = 1;
+  }
+  if (hasService(f.service) && free - spent > 0) {
+    const sv = f.service;
+    const c = sv.counts;
+    const warranty = warrantyPhrase(t, sv, (iso) => formatDate(o, iso), 'status.service');
+    lines.push([
+      { text: `${t('status.service')}${t('rep.colon')}`, style: 'bold' },
+      { text: c.total ? t('status.service.counts', c) : '', ...(c.overdue ? { style: 'red' as const } : {}) },
+      { text: c.total && warranty ? ` · ${warranty}` : warranty },
+    ]);
+    if (c.total && free - spent > 1) {
+      const v = (m: Measure) => `${formatValue(m)}${m.denominator ? ` (${m.numerator}/${m.denominator})` : ''}`;
+      const k = f.kpis;
+      lines.push([{ text: `  ${t('status.service.kpis', { resp: v(k.ticket_response_rate), resol: v(k.ticket_resolution_rate), mttr: formatValue(k.mean_resolution_days), complaints: k.complaints.numerator })}` }]);
+    }
+    let used = spent + 1 + (c.total && free - spent > 1 ? 1 : 0);
+    const vp = visitPlanPhrase(t, sv, d);
+    if (vp.text && free > used) {
+      lines.push([{ text: `  ${t('status.service.visits')}${t('rep.colon')}` }, { text: vp.text, ...(vp.late ? { style: 'red' as const } : {}) }]);
+      used++;
+    }
+    const room = Math.min(LIMITS.tickets, free - used);
+    if (room > 0) lines.push(...capped(sv.tickets, room, (k) => {
+      const ph = ticketPhrase(t, k, d);
+      return [
+        { text: `  ${s(k.id)} ${s(k.title)} · ${t(`ticket.kind.${k.kind}`)} · ${t(`ticket.severity.${k.severity}`)} · ` },
+        { text: ph.text, ...(ph.late ? { style: 'red' as const } : {}) },
+      ];
+    }, more));
+  }
+
   // KPIs: one aligned row each
   // The KPI rows always show in full: when the screen is short, the sections above give way.
   const kpiLines: Seg[][] = [[{ text: t('status.kpis'), style: 'bold' }]];
-  const ms2 = kpiList(f.kpis);
+  const ms2 = shown;
   const cols = ms2.map((m) => [measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m)]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...cols.map((c) => stringWidth(c[i]!))));
   ms2.forEach((m, i) => {

@@ -1,10 +1,10 @@
 // The weekly report as a document of plain professional sentences (shared by Markdown and HTML), and
 // its Markdown rendering. Record text is escaped for the target format before it enters a sentence.
-import { kpiList } from '../core/kpi.js';
 import type { WeeklyReport } from '../core/weekly.js';
 import type { SummaryPoint } from '../core/weekly-summary.js';
 import { formatDate, formatMet, formatRange, formatTarget, formatValue, formatBasis, measureName, type Fmt } from './kpi.js';
 import { sanitizeInline } from './sanitize.js';
+import { hasService, shownMeasures, ticketPhrase, visitPlanPhrase, warrantyPhrase } from './service.js';
 
 export interface Section {
   title: string;
@@ -137,12 +137,31 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   }));
   sections.push(acc.length ? { title: t('wk.acceptance'), items: acc } : { title: t('wk.acceptance'), paragraphs: [t('wk.accNone')] });
 
+  // training held this week
+  if (r.training.length) {
+    sections.push({
+      title: t('wk.training'),
+      items: r.training.map((k) => ({ text: t('wk.trainingItem', { topic: x(k.topic), audience: x(k.audience ?? '—'), date: d(k.date), trainer: k.trainer ? t('wk.trainingBy', { trainer: x(k.trainer) }) : '', attended: k.attended ?? '—' }) })),
+    });
+  }
+
+  // after-sales service (a project with tickets or a warranty)
+  if (hasService(r.service)) {
+    const sv = r.service;
+    const vp = visitPlanPhrase(t, sv, d).text;
+    const paragraphs = [sv.counts.open ? t('wk.serviceCounts', sv.counts) : t('wk.serviceNone'), warrantyPhrase(t, sv, (iso) => formatDate(f, iso), 'wk'), vp ? t('wk.visits', { plan: vp }) : ''].filter(Boolean);
+    const items = sv.tickets.map((k) => ({
+      text: t('wk.serviceTicket', { id: x(k.id), title: x(k.title), kind: t(`ticket.kind.${k.kind}`), severity: t(`ticket.severity.${k.severity}`), opened: d(k.opened), state: ticketPhrase(t, k, d).text }),
+    }));
+    sections.push({ title: t('wk.service'), paragraphs, ...(items.length ? { items } : {}) });
+  }
+
   // KPIs
   sections.push({
     title: t('wk.kpis'),
     table: {
       head: [t('kpi.col.measure'), t('kpi.col.value'), t('kpi.col.basis'), t('kpi.col.target'), t('kpi.col.met')],
-      rows: kpiList(r.kpis).map((m) => [m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
+      rows: shownMeasures(r.kpis, r.service).map((m) => [m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
       align: ['left', 'right', 'right', 'right', 'left'],
     },
   });

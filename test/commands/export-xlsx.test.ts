@@ -43,7 +43,7 @@ describe('export --format xlsx', () => {
     expect(typeof risks.getRow(2).getCell(4).value).toBe('number');
     const kpi = wb.getWorksheet('KPI')!;
     expect(kpi.getRow(1).getCell(1).value).toBe('指标');
-    expect(kpi.rowCount).toBe(16);
+    expect(kpi.rowCount).toBe(20);
   });
 
   it('read back by an independent reader: the zip and the sheet XML parsed by hand', async () => {

@@ -82,7 +82,7 @@ describe('JSON', () => {
     const r = await runCli(['export', '--format', 'json'], { cwd: ALPHA });
     const j = JSON.parse(r.stdout);
     expect(j.kind).toBe('export');
-    expect(Object.keys(j)).toEqual(['schema_version', 'kind', 'as_of', 'project', 'requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys', 'meetings']);
+    expect(Object.keys(j)).toEqual(['schema_version', 'kind', 'as_of', 'project', 'requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys', 'tickets', 'visits', 'dispatches', 'training', 'meetings']);
     expect(j.acceptance[1].deliverable).toBe('Report pack, "Q4"; draft');
     const one = JSON.parse((await runCli(['export', '--json', '--kind', 'surveys'], { cwd: ALPHA })).stdout);
     expect(one.surveys.map((s: { score: number }) => s.score)).toEqual([90, 70]);

@@ -88,7 +88,8 @@ describe('deliver status', () => {
     expect(j.acceptance.map((a: { id: string }) => a.id)).toEqual(['AC-002']);
     expect(Object.keys(j.kpis)).toEqual(['project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
       'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score', 'risk_response_rate',
-      'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate']);
+      'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+      'ticket_response_rate', 'ticket_resolution_rate', 'mean_resolution_days', 'complaints']);
     expect(j.kpis.on_time_delivery_rate).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, target: null, met: null });
     expect(typeof j.kpis.on_time_delivery_rate.formula).toBe('string');
     // one KPI engine: the same figures as `deliver kpi` and the weekly report

@@ -49,6 +49,10 @@ describe('the kind registry', () => {
     expect(kindOfId('T-001')).toBe('task');
     expect(kindOfId('202611-001')).toBe('requirement');
     expect(kindOfId('S-0001')).toBe('survey');
+    expect(kindOfId('TK-001')).toBe('ticket');
+    expect(kindOfId('V-001')).toBe('visit');
+    expect(kindOfId('RS-001')).toBe('dispatch');
+    expect(kindOfId('TR-001')).toBe('training');
     expect(kindOfId('X-001')).toBeUndefined();
   });
 
@@ -127,5 +131,12 @@ describe("the command line's choices", () => {
     expect(choices('req add', '--channel')).toEqual(enumAt('requirement', 'channel'));
     expect(choices('accept round', '--result')).toEqual(enumAt('acceptance', 'rounds', '[]', 'result'));
     expect(choices('accept round', '--kind')).toEqual(enumAt('acceptance', 'rounds', '[]', 'kind'));
+    expect(choices('ticket add', '--kind')).toEqual(enumAt('ticket', 'kind'));
+    expect(choices('ticket add', '--severity')).toEqual(enumAt('ticket', 'severity'));
+    expect(choices('ticket add', '--channel')).toEqual(enumAt('ticket', 'channel'));
+    expect(choices('visit add', '--channel')).toEqual(enumAt('visit', 'channel'));
+    expect(choices('training add', '--method')).toEqual(enumAt('training', 'method'));
+    expect(choices('report sent', '--type')).toEqual(enumAt('dispatch', 'type'));
+    expect(choices('team add', '--side')).toEqual(enumAt('manifest', 'team', '[]', 'side'));
   });
 });

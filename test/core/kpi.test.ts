@@ -45,6 +45,8 @@ describe('project KPIs, everything up to as-of', () => {
       // from the analysis: 001 took 2 wd (10-06 → 10-08), 002 took 1; 003 rejected before the clock ran out;
       // 202611-001: from its analysis deadline 11-03, 13 wd overdue; 202611-002 not due yet
       feasibility_sla_rate: [2, 3],
+      // no after-sales tickets in this project
+      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });
     expect(k.risk_response_rate.waived).toBe(1);
     expect(k.risks_identified).toMatchObject({ identified: 3, managed: 2 });
@@ -92,6 +94,8 @@ describe('a period selects what happened in it', () => {
       requirements_received: [3, null], // 202610-001..003
       average_cycle_days: [0, 0],
       analysis_sla_rate: [2, 2], feasibility_sla_rate: [2, 2], // 202610-003 rejected within its deadlines: left out
+      // no after-sales tickets in this project
+      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });
     expect(oct.requirements_received).toMatchObject({ accepted: 0, rejected: 1 });
     expect(oct.risks_identified.met).toBe(false);
@@ -140,6 +144,8 @@ describe('portfolio totals', () => {
       satisfaction_quality: [92, 1], satisfaction_timeliness: [85, 1], satisfaction_after_sales: [93, 1], team_communication_score: [0, 0],
       risk_response_rate: [3, 4], risks_identified: [3, null], requirements_received: [6, null], average_cycle_days: [38, 2],
       analysis_sla_rate: [3, 4], feasibility_sla_rate: [3, 4],
+      // no after-sales tickets in this project
+      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });
     expect(total.risk_response_rate.waived).toBe(1);
     expect(total.project_on_time_rate.reason).toBe('no_projects_delivered');

@@ -38,6 +38,20 @@ export const READ_COMMANDS: ReadCommand[] = [
   { words: ['change', 'list'] },
   { words: ['accept', 'list'] },
   { words: ['survey', 'list'] },
+  { words: ['ticket', 'list'], args: ['--all'] },
+  { words: ['ticket', 'list'], args: ['--all', '--json'] },
+  { words: ['export'], args: ['--format', 'csv', '--kind', 'tickets'], format: 'csv' },
+  { words: ['visit', 'list'] },
+  { words: ['visit', 'list'], args: ['--json'] },
+  { words: ['export'], args: ['--format', 'csv', '--kind', 'visits'], format: 'csv' },
+  { words: ['training', 'list'] },
+  { words: ['training', 'list'], args: ['--json'] },
+  { words: ['report', 'log'] },
+  { words: ['team', 'list'] },
+  { words: ['load'] },
+  { words: ['load'], args: ['--json'] },
+  { words: ['export'], args: ['--format', 'csv', '--kind', 'training'], format: 'csv' },
+  { words: ['export'], args: ['--format', 'csv', '--kind', 'dispatches'], format: 'csv' },
 ];
 
 export function label(c: ReadCommand): string {

@@ -3,7 +3,7 @@
 import { Option } from '@commander-js/extra-typings';
 import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
-export const EXPORT_KINDS = ['requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys', 'meetings'] as const;
+export const EXPORT_KINDS = ['requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys', 'tickets', 'visits', 'dispatches', 'training', 'meetings'] as const;
 
 function exportCommand(program: Parent) {
   return program

@@ -88,7 +88,10 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
   ];
   commitFiles(dir, writes);
   if (ctx.json) printJson(ctx, 'init', { dir, template, files: writes.map((w) => w.rel) });
-  else println(ctx, ctx.t('init.done', { dir: shown, template, files: writes.length }));
+  else {
+    println(ctx, ctx.t('init.done', { dir: shown, template, files: writes.length }));
+    println(ctx, ctx.t('init.serviceLevels'));
+  }
   return WROTE;
 }
 

@@ -1,6 +1,7 @@
 // Turns a template (templates/<name>/template.yaml) into the records of a new project: ids in
 // order, dependencies by key, dates placed relative to the start or the handover date.
 import { addDays } from '../../core/dates.js';
+import { DEFAULT_DAY_CLOCKS } from '../../core/service.js';
 import type { Lang } from '../../render/i18n.js';
 
 type Text = Record<Lang, string>;
@@ -53,6 +54,8 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     calendar: { base: lang === 'zh-CN' ? 'cn' : 'none', workweek: ['mon', 'tue', 'wed', 'thu', 'fri'] },
     kpi_targets: DEFAULT_KPI_TARGETS,
     sla: { analysis_days: 1, feasibility_days: 2 },
+    // The seeds give no after-sales clocks: these defaults are written out (and `init` says so) to be agreed with the customer.
+    service_levels: { unit: 'days', ...DEFAULT_DAY_CLOCKS },
   };
   const plan = {
     schema_version: 1,

@@ -1,7 +1,7 @@
-// Flags of `deliver report weekly`.
+// Flags of `deliver report weekly|sent|log`.
 // Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { Option } from '@commander-js/extra-typings';
-import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
+import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
 
 function weekly(report: Parent) {
   return report
@@ -13,7 +13,28 @@ function weekly(report: Parent) {
 }
 export type ReportWeeklyOptions = OptionsOf<typeof weekly>;
 
+function sent(report: Parent) {
+  return report
+    .command('sent')
+    .description('log a report sent to the customer, for the communication plan; prints its id')
+    .option('--week <week>', 'the ISO week it reports on, e.g. 2026-W47')
+    .option('--month <month>', 'the month it reports on, e.g. 2026-11')
+    .addOption(new Option('--type <type>', 'kind of report (default: weekly with --week, monthly with --month)').choices(['weekly', 'monthly', 'other'] as const))
+    .option('--promise <name>', 'the deliver.yaml communication entry it fulfils')
+    .option('--date <date>', 'date sent (default: --as-of)')
+    .option('--to <name>', 'who it was sent to (repeatable)', collect)
+    .option('--file <path>', 'the report file, relative to the project (as written with --out)')
+    .option('--note <text>', 'a note');
+}
+export type ReportSentOptions = OptionsOf<typeof sent>;
+
+function log(report: Parent) {
+  return report.command('log').description('reports sent, and the promised reports and meetings missing for past periods');
+}
+
 export function register(program: Parent, run: Runner): void {
   const report = program.command('report').description('reports for the customer');
   weekly(report).action((opts, cmd) => run(cmd, async (ctx) => (await import('./run.js')).reportWeekly(ctx, opts)));
+  sent(report).action((opts, cmd) => run(cmd, async (ctx) => (await import('./sent.js')).reportSent(ctx, opts)));
+  log(report).action((_opts, cmd) => run(cmd, async (ctx) => (await import('./sent.js')).reportLog(ctx)));
 }

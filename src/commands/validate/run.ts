@@ -6,11 +6,14 @@ import { EXIT } from '../../cli/errors.js';
 import type { Outcome } from '../../cli/outcome.js';
 import type { ValidateOptions } from './command.js';
 import type { DiagnosticFormat } from '../../render/diagnostics.js';
+import { communicationDiagnostics } from '../../core/communication.js';
+import { resolvePositions } from '../../store/positions.js';
 
 export async function validate(ctx: Context, opts: ValidateOptions): Promise<Outcome> {
   const format: DiagnosticFormat = ctx.json ? 'json' : opts.format;
   const r = readProject(ctx);
-  const findings = r.findings;
+  // Findings that depend on the report date: promised reports and meetings missing for past periods.
+  const findings = [...r.findings, ...resolvePositions(communicationDiagnostics(r.project, ctx.asOf), r.sources)];
   const errors = findings.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')).length;
   const warnings = findings.filter((d) => d.severity === 'warning').length;
   // Annotations name files from the repository root; the project may sit in a subfolder.

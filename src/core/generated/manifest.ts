@@ -45,6 +45,18 @@ export type Team = {
    * Whose staff: ours (supplier) or the customer's.
    */
   side?: "supplier" | "customer";
+  /**
+   * Phone number.
+   */
+  phone?: string;
+  /**
+   * The primary contact of their side (主要联系人): one per side.
+   */
+  primary?: boolean;
+  /**
+   * Working days a week the person can give to all projects together (default: every working day of the week).
+   */
+  capacity?: number;
 }[];
 /**
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
@@ -58,6 +70,58 @@ export type WorkingDays = number;
  * Working days from intake to the feasibility assessment (default 2).
  */
 export type WorkingDays1 = number;
+/**
+ * HH:MM, 24-hour clock (used when service levels count hours).
+ */
+export type Time = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date3 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date4 = string;
+/**
+ * A person's name as the team writes it (no leading or trailing spaces).
+ */
+export type Person1 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date5 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date6 = string;
+/**
+ * What was promised to the customer: reports sent and meetings held every week or month. validate and status warn when one is missing for a past period.
+ *
+ * @maxItems 50
+ *
+ * Items: One promised report or meeting.
+ */
+export type CommunicationPlan = {
+  /**
+   * What it is called: weekly report, weekly sync, monthly report…; `report sent --promise` names it.
+   */
+  name: string;
+  /**
+   * A report sent, or a meeting held.
+   */
+  kind: "report" | "meeting";
+  /**
+   * How often.
+   */
+  every: "week" | "month";
+  /**
+   * Who receives it or attends.
+   */
+  to?: Person[];
+  owner?: Person1;
+  from?: Date5;
+  until?: Date6;
+}[];
 
 /**
  * The project: who it is for, the contract, dates, team, working-day calendar and KPI targets.
@@ -93,6 +157,10 @@ export interface Manifest {
   kpi_targets?: KPIKPITargets;
   survey_dimensions?: SurveyDimensions;
   sla?: ServiceLevels;
+  service_levels?: AfterSalesServiceLevels;
+  warranty?: Warranty;
+  visit_plan?: FollowUpVisitPlan;
+  communication?: CommunicationPlan;
 }
 /**
  * The signed contract.
@@ -256,6 +324,22 @@ export interface KPIKPITargets {
    * Team members' rating of the delivery lead's communication, out of 5.
    */
   team_communication_score?: number;
+  /**
+   * Share of after-sales tickets answered within their response clock. As a fraction, 0.9 = 90%.
+   */
+  ticket_response_rate?: number;
+  /**
+   * Share of after-sales tickets resolved within their resolution clock. As a fraction, 0.9 = 90%.
+   */
+  ticket_resolution_rate?: number;
+  /**
+   * Maximum mean time to resolve a ticket, working days.
+   */
+  mean_resolution_days?: number;
+  /**
+   * Maximum number of complaints in a period.
+   */
+  complaints?: number;
 }
 /**
  * The project's own customer-satisfaction dimensions beside quality, timeliness and after_sales: key → name shown in reports (satisfaction_<key> in the KPIs).
@@ -273,4 +357,90 @@ export interface SurveyDimensions {
 export interface ServiceLevels {
   analysis_days?: WorkingDays;
   feasibility_days?: WorkingDays1;
+}
+/**
+ * Response and resolution clocks of after-sales tickets per severity. `deliver init` writes defaults; the seeds set no numbers, so agree them with the customer.
+ */
+export interface AfterSalesServiceLevels {
+  /**
+   * Clocks in working days (default) or working hours.
+   */
+  unit?: "days" | "hours";
+  /**
+   * The working day when clocks count hours; default 09:00–18:00.
+   */
+  working_hours?: {
+    start: Time;
+    end: Time;
+  };
+  /**
+   * Clocks of one severity, in the unit above.
+   */
+  high?: {
+    /**
+     * Time allowed for the first response.
+     */
+    response: number;
+    /**
+     * Time allowed to resolve.
+     */
+    resolution: number;
+  };
+  /**
+   * Clocks of one severity, in the unit above.
+   */
+  medium?: {
+    /**
+     * Time allowed for the first response.
+     */
+    response: number;
+    /**
+     * Time allowed to resolve.
+     */
+    resolution: number;
+  };
+  /**
+   * Clocks of one severity, in the unit above.
+   */
+  low?: {
+    /**
+     * Time allowed for the first response.
+     */
+    response: number;
+    /**
+     * Time allowed to resolve.
+     */
+    resolution: number;
+  };
+}
+/**
+ * The warranty: from final acceptance (or the start given) for the length given, covering the scope described.
+ */
+export interface Warranty {
+  start?: Date3;
+  /**
+   * Length in calendar months.
+   */
+  months: number;
+  /**
+   * Longer free text.
+   */
+  scope?: string;
+  /**
+   * Longer free text.
+   */
+  conditions?: string;
+}
+/**
+ * Follow-up visits promised after delivery: each step is a time after the start (final acceptance by default).
+ */
+export interface FollowUpVisitPlan {
+  /**
+   * Steps after the start: 7d, 1w, 1m, 3m (days, weeks, calendar months).
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  after: [string, ...string[]];
+  start?: Date4;
 }

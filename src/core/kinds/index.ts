@@ -5,6 +5,7 @@
 import { acceptanceKind } from './acceptance.js';
 import { baselineKind } from './baseline.js';
 import { changeKind } from './change.js';
+import { dispatchKind } from './dispatch.js';
 import { meetingKind } from './meeting.js';
 import { milestoneKind } from './milestone.js';
 import { requirementKind } from './requirement.js';
@@ -12,6 +13,9 @@ import { riskKind } from './risk.js';
 import { compileRef, type CompiledRef, type IdSpec, type KindSpec, type SchemaName } from './spec.js';
 import { surveyKind } from './survey.js';
 import { taskKind } from './task.js';
+import { ticketKind } from './ticket.js';
+import { trainingKind } from './training.js';
+import { visitKind } from './visit.js';
 
 export const KINDS = {
   requirement: requirementKind,
@@ -22,6 +26,10 @@ export const KINDS = {
   change: changeKind,
   acceptance: acceptanceKind,
   survey: surveyKind,
+  ticket: ticketKind,
+  visit: visitKind,
+  dispatch: dispatchKind,
+  training: trainingKind,
   meeting: meetingKind,
 } as const;
 

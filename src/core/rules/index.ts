@@ -11,10 +11,11 @@ import { checkPlanDates } from './plan-dates.js';
 import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
+import { checkTeam, checkTickets } from './service.js';
 import { checkSurveys } from './surveys.js';
 
 const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkPlanDates, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule, checkSurveys,
+  checkManifest, checkIds, checkReferences, checkPlan, checkPlanDates, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule, checkSurveys, checkTickets, checkTeam,
 ];
 
 /** `asOf`: the command's report date, so the calendar rule and the command share one forecast. */

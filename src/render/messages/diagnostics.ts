@@ -154,4 +154,14 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-W104': { en: 'status is {status} but no customer confirmation is recorded', zh: '状态为 {status}，但没有客户确认记录',
     hintEn: 'Record who confirmed scope and dates, when and how (confirmation: by, date, method).', hintZh: '请记录客户确认的人、时间和方式（confirmation: by、date、method）。' },
   'DLV-E105': { en: 'history moves from {from} to {to}, which the lifecycle does not allow', zh: '状态从 {from} 变为 {to}，不符合需求生命周期' },
+  // --- after-sales and communication: 160–169 ---
+  'DLV-W160': { en: 'two primary contacts on the {side} side: {name} and {first}', zh: '{side} 方有两名主要联系人：{name} 和 {first}',
+    hintEn: 'Name one primary contact per side (deliver team update <name> --primary moves the flag).', hintZh: '每一方只指定一名主要联系人（deliver team update <姓名> --primary 可转移该标记）。' },
+  'DLV-W161': { en: 'promised report "{name}" was not sent for {n} past period(s): {periods}', zh: '承诺的报告"{name}"有 {n} 个已过周期未发送：{periods}',
+    hintEn: 'Log reports as they are sent: deliver report sent --week <week> (or --month).', hintZh: '报告发出后请登记：deliver report sent --week <周>（或 --month）。' },
+  'DLV-W162': { en: 'promised meeting "{name}" was not held in {n} past period(s): {periods}', zh: '承诺的会议"{name}"有 {n} 个已过周期未召开：{periods}' },
+  'DLV-E163': { en: '{field} ({date}) is before the ticket was opened ({opened})', zh: '{field}（{date}）早于工单受理日期（{opened}）' },
+  'DLV-E164': { en: '{id} is closed but not resolved', zh: '{id} 已关闭但没有解决记录',
+    hintEn: 'A ticket is closed after its resolution, once the customer confirms: add "resolved:".', hintZh: '工单须先解决、经客户确认后关闭：请补充 "resolved:"。' },
+  'DLV-E165': { en: 'closed ({date}) before it was resolved ({resolved})', zh: '关闭日期（{date}）早于解决日期（{resolved}）' },
 });

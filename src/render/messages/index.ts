@@ -7,9 +7,10 @@ import * as reports from './reports.js';
 import * as diff from './diff.js';
 import * as forecast from './forecast.js';
 import * as meeting from './meeting.js';
+import * as service from './service.js';
 import * as visual from './visual.js';
 
-const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual];
+const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, service, visual];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
