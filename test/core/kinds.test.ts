@@ -134,6 +134,10 @@ describe("the command line's choices", () => {
     expect(choices('ticket add', '--kind')).toEqual(enumAt('ticket', 'kind'));
     expect(choices('ticket add', '--severity')).toEqual(enumAt('ticket', 'severity'));
     expect(choices('ticket add', '--channel')).toEqual(enumAt('ticket', 'channel'));
+    expect(choices('meeting add', '--kind')).toEqual(enumAt('meeting', 'kind'));
+    expect(choices('ticket add', '--kind')).toEqual(enumAt('ticket', 'kind'));
+    expect(choices('ticket add', '--severity')).toEqual(enumAt('ticket', 'severity'));
+    expect(choices('ticket add', '--channel')).toEqual(enumAt('ticket', 'channel'));
     expect(choices('visit add', '--channel')).toEqual(enumAt('visit', 'channel'));
     expect(choices('training add', '--method')).toEqual(enumAt('training', 'method'));
     expect(choices('report sent', '--type')).toEqual(enumAt('dispatch', 'type'));
