@@ -21,6 +21,10 @@ export interface StatusOptions extends Fmt {
 
 export const MAX_LINES = 40;
 const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3, tickets: 2 };
+/** Lines of the after-sales block (communication, service, visits, tickets) at most. */
+const TAIL = 5;
+/** Lines at the top always kept: the header, health, progress and the first section's start. */
+const HEAD_KEPT = 10;
 
 const s = (v: unknown) => sanitizeInline(v === undefined || v === null ? '' : String(v));
 
@@ -130,10 +134,12 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   ], more));
 
   // After-sales (only for a project with tickets or a warranty): counts and warranty, the service
-  // measures on one line, then the tickets — in what the 40 leave after the KPI rows and the footer.
+  // measures on one line, then the tickets — at most TAIL lines with the communication line; when
+  // the screen is short, the delivery sections above give way to them (see the cut below).
   // The service measures go on the after-sales line, not in the KPI table.
   const shown = shownMeasures(f.kpis, undefined);
-  const free = MAX_LINES - lines.length - 1 - shown.length - (o.footer?.length ?? 0);
+  const tailStart = lines.length;
+  const free = Math.min(TAIL, MAX_LINES - HEAD_KEPT - 2 - shown.length - (o.footer?.length ?? 0));
   let spent = 0;
   if (f.communication.length && free > 0) {
     const list = f.communication.map((m) => t('status.comm.missing', { name: s(m.name), periods: m.periods.length > 3 ? `${m.periods.slice(-3).join(', ')} (+${m.periods.length - 3})` : m.periods.join(', ') }));
@@ -186,10 +192,19 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     ]);
   });
 
+  // Too long for the screen: the delivery sections' last lines give way (counted on one line), the
+  // header, the after-sales block and the KPI rows stay.
   const room = MAX_LINES - kpiLines.length - (o.footer?.length ?? 0);
   if (lines.length > room) {
-    const hidden = lines.length - room + 1;
-    lines.splice(room - 1, lines.length, [{ text: t('status.more', { n: hidden }), style: 'dim' }]);
+    const tail = lines.splice(tailStart);
+    const keep = Math.max(HEAD_KEPT, room - tail.length - 1);
+    const hidden = lines.length - keep;
+    if (hidden > 0) lines.splice(keep, lines.length, [{ text: t('status.more', { n: hidden }), style: 'dim' }]);
+    lines.push(...tail);
+    if (lines.length > room) {
+      const over = lines.length - room + 1;
+      lines.splice(room - 1, lines.length, [{ text: t('status.more', { n: over }), style: 'dim' }]);
+    }
   }
   lines.push(...kpiLines);
 
