@@ -14,11 +14,11 @@ import { projectRoot } from './root.js';
 export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: LoadedProject) => { changes: RecordChange[]; result: T }): T {
   const root = projectRoot(ctx);
   return withProjectLock(root, Object.values(FOLDERS), () => {
-    const loaded = loadProject(root);
+    const loaded = loadProject(root, { keepData: true });
     ctx.useProjectLanguage(loaded.project.manifest?.data.language);
     ctx.lastLoaded = loaded;
     const { changes, result } = plan(loaded.project, loaded);
-    writeRecords(root, changes);
+    writeRecords(root, changes, loaded);
     ctx.wrote = true;
     return result;
   });

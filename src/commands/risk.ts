@@ -5,6 +5,7 @@ import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption
 import { printJson, printTable, println } from '../cli/output.js';
 import { readProject, findRecord } from '../cli/project.js';
 import { changeProject } from '../cli/change-project.js';
+import { useProjectManifest } from '../cli/project-language.js';
 import type { ActionFlag } from '../cli/spec/risk.js';
 import { nextPrefixedId, recordFileName } from '../core/ids.js';
 import { FOLDERS, type Located, type Project, type Risk, type RiskAction } from '../core/model.js';
@@ -59,7 +60,7 @@ export async function riskAdd(ctx: Context, opts: Record<string, unknown>): Prom
   const actions = actionsFrom(ctx, opts);
   const affects = affectsFrom(ctx, opts);
   const identified = dateOption(ctx, '--identified', opts.identified) ?? ctx.asOf;
-  readProject(ctx); // the project's language for the questions, and a clear error outside a project
+  useProjectManifest(ctx); // the project's language for the questions, and a clear error outside a project
   const title = await requireText(ctx, opts, 'title', '--title', ctx.t('risk.ask.title'));
   const category = await askChoice(ctx, opts, 'category', '--category', RISK_CATEGORIES);
   const probability = await askLevel(ctx, opts, 'probability');

@@ -22,6 +22,8 @@ export interface LoadedProject {
   sources: Map<string, string>;
   /** How many record files were read. */
   filesRead: number;
+  /** With `keepData`: each file's parsed data (schema-checked or not), for the writer. */
+  data?: Map<string, unknown>;
 }
 
 /** File texts decoded only when a finding needs a position: most runs never decode any. */
@@ -31,6 +33,11 @@ export class LazySources extends Map<string, string> {
 
   addBytes(file: string, bytes: Uint8Array): void {
     this.raw.set(file, bytes);
+  }
+
+  /** The bytes a file was read as, if it was read. */
+  bytesOf(file: string): Uint8Array | undefined {
+    return this.raw.get(file);
   }
 
   override get(file: string): string | undefined {
@@ -50,6 +57,8 @@ export class LazySources extends Map<string, string> {
 
 export interface LoadOptions {
   cache?: RecordCache;
+  /** Keep each file's parsed data in `data` (the writer reuses it instead of parsing again). */
+  keepData?: boolean;
 }
 
 
@@ -127,6 +136,7 @@ function parseAll(pending: Pending[], cache: RecordCache | undefined): void {
 function toParsed(p: Pending, out: LoadedProject): ParsedFile {
   if (!p.entry) return { file: p.file, errors: null };
   for (const d of p.entry.parse) out.diagnostics.push({ ...d, file: p.file });
+  if (p.entry.data !== undefined) out.data?.set(p.file, p.entry.data);
   return { file: p.file, data: p.entry.data as Record<string, unknown> | undefined, errors: p.entry.errors };
 }
 
@@ -192,7 +202,7 @@ export function loadProject(root: string, opts: LoadOptions = {}): LoadedProject
 
 /** Reads a project from any file source; `root` only labels the result. */
 export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions = {}): LoadedProject {
-  const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new LazySources(), filesRead: 0 };
+  const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new LazySources(), filesRead: 0, ...(opts.keepData ? { data: new Map() } : {}) };
   const p = out.project;
   const { cache } = opts;
   // Read everything first, then parse what the cache does not know in one batch.

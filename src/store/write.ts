@@ -4,7 +4,6 @@
 // command are committed together (atomic.ts).
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify } from 'yaml';
 import * as validators from '../generated/validators.js';
 import type { Validator } from '../generated/validators.js';
@@ -13,9 +12,11 @@ import { commitFiles, type FileWrite } from './atomic.js';
 import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';
 export { RecordExistsError, RecordRefusedError, WriteVerificationError };
 import { readRegularFile } from './files.js';
-import { LIMITS, parseRecordBytes, parseRecordText } from './parse-policy.js';
+import { LazySources, type LoadedProject } from './load.js';
+import { sameData } from './same-data.js';
+import { LIMITS, parseRecordBytes, parseRecordText, type ParsedText } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
-import { applyEdits, applyEditsToData, type Edit } from './yaml-edit.js';
+import { applyEdits, applyEditsToData, EditError, type Edit } from './yaml-edit.js';
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
 
@@ -57,29 +58,63 @@ function checkSchema(kind: RecordKind, rel: string, data: unknown, sources: Map<
   }
 }
 
+/**
+ * The file as read and parsed under the policy. When `loaded` (read under the same lock) holds
+ * exactly these bytes and their data, that data is used instead of parsing the file again.
+ */
+function readBefore(root: string, rel: string, loaded?: Pick<LoadedProject, 'sources' | 'data'>): { bytes: Uint8Array; before: ParsedText } | { refused: RecordRefusedError } {
+  const read = readRegularFile(root, rel, limitFor(rel));
+  if ('diagnostic' in read) return { refused: new RecordRefusedError([read.diagnostic], new Map()) };
+  const known = loaded?.sources instanceof LazySources ? loaded.sources.bytesOf(rel) : undefined;
+  const data = loaded?.data?.get(rel);
+  if (known && data !== undefined && Buffer.compare(known, read.bytes) === 0) {
+    const source = loaded!.sources.get(rel);
+    if (source !== undefined) return { bytes: read.bytes, before: { source, data, diagnostics: [] } };
+  }
+  return { bytes: read.bytes, before: parseRecordBytes(read.bytes, rel, limitFor(rel)) };
+}
+
 /** Computes the new text of one record; throws RecordRefusedError when the file or result is invalid. */
-export function prepareChange(root: string, change: RecordChange): FileWrite {
+export function prepareChange(root: string, change: RecordChange, loaded?: Pick<LoadedProject, 'sources' | 'data'>): FileWrite {
   const sources = new Map<string, string>();
   if ('create' in change) {
     if (existsNoFollow(root, change.rel)) throw new RecordExistsError(change.rel);
     const text = serializeRecord(change.kind, change.rel, change.create);
     const back = parseRecordText(text, change.rel);
-    if (back.diagnostics.length || !isDeepStrictEqual(back.data, JSON.parse(JSON.stringify(change.create)))) {
+    if (back.diagnostics.length || !sameData(back.data, JSON.parse(JSON.stringify(change.create)))) {
       throw new WriteVerificationError(`serialized ${change.rel} does not read back as written`);
     }
     checkSchema(change.kind, change.rel, back.data, sources, text);
     return { rel: change.rel, content: text };
   }
-  const read = readRegularFile(root, change.rel, limitFor(change.rel));
-  if ('diagnostic' in read) throw new RecordRefusedError([read.diagnostic], sources);
-  const before = parseRecordBytes(read.bytes, change.rel, limitFor(change.rel));
+  const got = readBefore(root, change.rel, loaded);
+  if ('refused' in got) throw got.refused;
+  const { before } = got;
+  const read = { bytes: got.bytes };
   if (before.source !== undefined) sources.set(change.rel, before.source);
   if (before.diagnostics.length || before.source === undefined) throw new RecordRefusedError(before.diagnostics, sources);
   const bom = read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? '\ufeff' : '';
-  const expected = applyEditsToData(before.data, change.edits);
-  let text = tryEdit(() => applyEdits(before.source!, change.edits), change.rel, expected);
-  text ??= tryEdit(() => documentEdit(before.source!, change.edits), change.rel, expected);
-  if (text === undefined) throw new WriteVerificationError(`could not edit ${change.rel} without changing other values`);
+  const source = before.source;
+  let expected: unknown;
+  try {
+    expected = applyEditsToData(before.data, change.edits);
+  } catch (e) {
+    if (!(e instanceof EditError)) throw e;
+    expected = undefined;
+  }
+  let text: string | undefined;
+  if (expected !== undefined) {
+    // Narrowed first (fast on large files), then the whole text, then the Document API.
+    text = tryEdit(() => applyEdits(source, change.edits, { narrow: true }), change.rel, expected);
+    text ??= tryEdit(() => applyEdits(source, change.edits), change.rel, expected);
+    text ??= tryEdit(() => documentEdit(source, change.edits), change.rel, expected);
+  }
+  if (text === undefined) {
+    // A file that breaks its schema where the edit goes (`tasks:` a mapping …) is refused with its
+    // findings; only a valid file that could not be edited is our failure.
+    checkSchema(change.kind, change.rel, before.data, sources, source);
+    throw new WriteVerificationError(`could not edit ${change.rel} without changing other values`);
+  }
   if (!MODELINE_RE.test(text)) text = `${schemaModeline(change.kind, change.rel)}${text.includes('\r\n') ? '\r\n' : '\n'}${text}`;
   checkSchema(change.kind, change.rel, expected, sources, text);
   if (change.moveTo !== undefined && existsNoFollow(root, change.moveTo)) throw new RecordExistsError(change.moveTo);
@@ -95,7 +130,7 @@ function tryEdit(edit: () => string, rel: string, expected: unknown): string | u
     return undefined;
   }
   const back = parseRecordText(text, rel);
-  return back.diagnostics.length === 0 && isDeepStrictEqual(back.data, expected) ? text : undefined;
+  return back.diagnostics.length === 0 && sameData(back.data, expected) ? text : undefined;
 }
 
 /** Fallback: the yaml Document API (keeps comments and order, may re-indent a little). */
@@ -112,8 +147,8 @@ function documentEdit(source: string, edits: readonly Edit[]): string {
 }
 
 /** Prepares every change first (nothing is written if any is refused), then commits them together. */
-export function writeRecords(root: string, changes: readonly RecordChange[]): void {
-  const writes = changes.map((c) => prepareChange(root, c));
+export function writeRecords(root: string, changes: readonly RecordChange[], loaded?: Pick<LoadedProject, 'sources' | 'data'>): void {
+  const writes = changes.map((c) => prepareChange(root, c, loaded));
   const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
   commitFiles(root, writes, removals);
 }
