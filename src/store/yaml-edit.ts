@@ -4,7 +4,7 @@
 // is checked against the same edits applied to plain data, so a text edit can never silently
 // produce something else.
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { narrowForEdits } from './yaml-narrow.js';
+import { NARROW_MIN_BYTES, narrowForEdits } from './yaml-narrow.js';
 
 export type Path = ReadonlyArray<string | number>;
 export type Edit =
@@ -25,13 +25,13 @@ interface Patch {
  * Applies edits to YAML source text and returns the new text. With `narrow`, a large file's list
  * items that no edit touches are left out of what the editor parses (yaml-narrow.ts).
  */
-export function applyEdits(source: string, edits: readonly Edit[], options: { narrow?: boolean } = {}): string {
+export function applyEdits(source: string, edits: readonly Edit[], options: { narrow?: boolean; minBytes?: number } = {}): string {
   // Edits on nested paths of the same new parent must see each other: apply in rounds whenever a
   // later edit targets a path that an earlier one creates.
   let text = source;
   let batch: Edit[] = [];
   const flush = () => {
-    if (batch.length) text = applyBatch(text, batch, options.narrow === true);
+    if (batch.length) text = applyBatch(text, batch, options.narrow === true ? options.minBytes ?? NARROW_MIN_BYTES : undefined);
     batch = [];
   };
   for (const e of edits) {
@@ -48,8 +48,8 @@ function overlaps(a: Path, b: Path): boolean {
   return true;
 }
 
-function applyBatch(source: string, edits: readonly Edit[], narrow: boolean): string {
-  const n = narrow ? narrowForEdits(source, edits) : undefined;
+function applyBatch(source: string, edits: readonly Edit[], narrowFrom: number | undefined): string {
+  const n = narrowFrom !== undefined ? narrowForEdits(source, edits, narrowFrom) : undefined;
   const text = n ? n.text : source;
   const doc = parseDocument(text, { version: '1.2', keepSourceTokens: false, uniqueKeys: true });
   if (doc.errors.length) throw new EditError(doc.errors[0]!.message);
