@@ -8,7 +8,7 @@ import { parseDocument, stringify } from 'yaml';
 import * as validators from '../generated/validators.js';
 import type { Validator } from '../generated/validators.js';
 import type { RecordKind } from '../core/model.js';
-import { commitFiles, type FileWrite } from './atomic.js';
+import { commitFiles, UnsafePathError, type FileWrite } from './atomic.js';
 import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';
 export { RecordExistsError, RecordRefusedError, WriteVerificationError };
 import { readRegularFile } from './files.js';
@@ -147,8 +147,24 @@ function documentEdit(source: string, edits: readonly Edit[]): string {
 }
 
 /** Prepares every change first (nothing is written if any is refused), then commits them together. */
-export function writeRecords(root: string, changes: readonly RecordChange[], loaded?: Pick<LoadedProject, 'sources' | 'data'>): void {
-  const writes = changes.map((c) => prepareChange(root, c, loaded));
-  const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
-  commitFiles(root, writes, removals);
+export function writeRecords(root: string, changes: readonly RecordChange[], loaded?: Pick<LoadedProject, 'sources' | 'data' | 'diagnostics'>): void {
+  try {
+    const writes = changes.map((c) => prepareChange(root, c, loaded));
+    const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
+    commitFiles(root, writes, removals);
+  } catch (e) {
+    throw (loaded && refusedByFindings(e, changes, loaded)) || e;
+  }
+}
+
+/**
+ * A file or folder the reader already refused (a link, a FIFO, a folder where a file should be, a
+ * file over the size limit) cannot be written either: the refusal names the reader's finding
+ * rather than only "already exists" or "not a regular folder".
+ */
+function refusedByFindings(e: unknown, changes: readonly RecordChange[], loaded: Pick<LoadedProject, 'sources' | 'diagnostics'>): RecordRefusedError | undefined {
+  if (!(e instanceof RecordExistsError || e instanceof UnsafePathError)) return undefined;
+  const paths = changes.flatMap((c) => ['moveTo' in c && c.moveTo !== undefined ? c.moveTo : c.rel, c.rel]);
+  const on = loaded.diagnostics.filter((d) => d.severity === 'error' && paths.some((p) => p === d.file || p.startsWith(`${d.file}/`)));
+  return on.length ? new RecordRefusedError(on, loaded.sources) : undefined;
 }
