@@ -40,6 +40,12 @@ function localToday(): string {
 }
 
 export function processIO(): MainIO {
+  // `deliver … | head`: once the reader has gone, the rest of the output has nowhere to go. End
+  // quietly instead of reporting the broken pipe as an internal error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   return {
     cwd: process.cwd(),
     env: process.env,
