@@ -136,7 +136,7 @@ function parseAll(pending: Pending[], cache: RecordCache | undefined): void {
 function toParsed(p: Pending, out: LoadedProject): ParsedFile {
   if (!p.entry) return { file: p.file, errors: null };
   for (const d of p.entry.parse) out.diagnostics.push({ ...d, file: p.file });
-  if (p.entry.data !== undefined) out.data?.set(p.file, p.entry.data);
+  if (p.entry.data !== undefined && p.entry.parse.length === 0) out.data?.set(p.file, p.entry.data);
   return { file: p.file, data: p.entry.data as Record<string, unknown> | undefined, errors: p.entry.errors };
 }
 

@@ -14,6 +14,7 @@ export { RecordExistsError, RecordRefusedError, WriteVerificationError };
 import { readRegularFile } from './files.js';
 import { LazySources, type LoadedProject } from './load.js';
 import { sameData } from './same-data.js';
+import { INVISIBLE_CODE } from './invisible.js';
 import { LIMITS, parseRecordBytes, parseRecordText, type ParsedText } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { applyEdits, applyEditsToData, EditError, type Edit } from './yaml-edit.js';
@@ -81,6 +82,7 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Pick<
     if (existsNoFollow(root, change.rel)) throw new RecordExistsError(change.rel);
     const text = serializeRecord(change.kind, change.rel, change.create);
     const back = parseRecordText(text, change.rel);
+    refuseInvisible(back, change.rel, text);
     if (back.diagnostics.length || !sameData(back.data, JSON.parse(JSON.stringify(change.create)))) {
       throw new WriteVerificationError(`serialized ${change.rel} does not read back as written`);
     }
@@ -121,7 +123,10 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Pick<
   return { rel: change.moveTo ?? change.rel, content: bom + text };
 }
 
-/** Runs one editing strategy and keeps its result only if it reads back as exactly `expected`. */
+/**
+ * Runs one editing strategy and keeps its result only if it reads back as exactly `expected`. Text
+ * given to the command that holds an invisible character is refused with the finding (exit 1).
+ */
 function tryEdit(edit: () => string, rel: string, expected: unknown): string | undefined {
   let text: string;
   try {
@@ -130,7 +135,15 @@ function tryEdit(edit: () => string, rel: string, expected: unknown): string | u
     return undefined;
   }
   const back = parseRecordText(text, rel);
+  if (back.data !== undefined && sameData(back.data, expected)) refuseInvisible(back, rel, text);
   return back.diagnostics.length === 0 && sameData(back.data, expected) ? text : undefined;
+}
+
+/** A record that would hold an invisible character (DLV-E031) is not written: the finding says where. */
+function refuseInvisible(back: ParsedText, rel: string, text: string): void {
+  if (back.data !== undefined && back.diagnostics.length && back.diagnostics.every((d) => d.code === INVISIBLE_CODE)) {
+    throw new RecordRefusedError(back.diagnostics, new Map([[rel, text]]));
+  }
 }
 
 /** Fallback: the yaml Document API (keeps comments and order, may re-indent a little). */
