@@ -37,7 +37,7 @@ function firstId(dir, folder, re) {
  */
 export function prepareWriteProject(bin, from, dir, tasks) {
   rmSync(dir, { recursive: true, force: true });
-  cpSync(from, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true, filter: (src) => !/[\/]\.git$/.test(src) });
   git(dir, 'init', '-q');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'generated');

@@ -16,7 +16,8 @@ import { renderDiffMarkdown } from '../render/diff-md.js';
 import { renderDiffText, type DiffLabels } from '../render/diff-text.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { defaultBase, GitError, gitSource, repoOf, resolveCommit, type RepoInfo } from '../store/git-source.js';
-import { openCache, type RecordCache } from '../store/cache.js';
+import { memoryCache, openCache, type RecordCache } from '../store/cache.js';
+import type { WorkCalendar } from '../core/calendar.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
 import { planOf } from './plan-shared.js';
 
@@ -34,6 +35,7 @@ interface LoadedSide {
   spec: SideSpec;
   side: DiffSide;
   loaded: LoadedProject;
+  calendar: WorkCalendar;
 }
 
 /** Turns git's refusals into messages in the user's language (exit 2). */
@@ -72,20 +74,20 @@ function labelOf(ctx: Context, spec: SideSpec): string {
   return spec.commit.startsWith(spec.revision) ? name : `${name} (${short(spec.commit)})`;
 }
 
-function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, cache: RecordCache | undefined): LoadedSide {
+function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, cache: RecordCache, blobs: Map<string, Uint8Array | null>): LoadedSide {
   let loaded: LoadedProject;
   let exists = true;
-  if (spec.commit === undefined) loaded = loadProject(root, cache ? { cache } : {});
+  if (spec.commit === undefined) loaded = loadProject(root, { cache });
   else {
-    const src = gitSource(repo.top, spec.commit, repo.prefix);
+    const src = gitSource(repo.top, spec.commit, repo.prefix, blobs);
     exists = src.hasProject;
     // Without deliver.yaml the project did not exist yet: an empty side, and its "missing manifest" is no finding.
-    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, cache ? { cache } : {});
+    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, { cache });
   }
   const findings: Diagnostic[] = exists ? resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources) : [];
-  const { schedule } = planOf(loaded.project, ctx.asOf);
+  const { schedule, calendar } = planOf(loaded.project, ctx.asOf);
   const kpis = projectKpis({ project: loaded.project, asOf: ctx.asOf });
-  return { spec, loaded, side: { project: loaded.project, exists, schedule, findings, kpis } };
+  return { spec, loaded, calendar, side: { project: loaded.project, exists, schedule, findings, kpis } };
 }
 
 export async function diff(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<void> {
@@ -96,11 +98,14 @@ export async function diff(ctx: Context, args: unknown[], opts: Record<string, u
   try {
     const repo = repoOf(root);
     const [b, h] = sides(repo, baseArg, headArg);
-    // Records unchanged between the sides are parsed once (the cache is keyed by content).
-    const cache = openCache(root, ctx.env);
-    base = loadSide(ctx, repo, root, b, cache);
-    head = loadSide(ctx, repo, root, h, cache);
-    cache?.save();
+    // Records unchanged between the sides are read from git and parsed once (blobs by object id,
+    // parse results by content; in memory when the cache is off), and so are the same objects on
+    // both sides: the comparison skips them without looking at their fields.
+    const cache = openCache(root, ctx.env) ?? memoryCache();
+    const blobs = new Map<string, Uint8Array | null>();
+    base = loadSide(ctx, repo, root, b, cache, blobs);
+    head = loadSide(ctx, repo, root, h, cache, blobs);
+    cache.save();
   } catch (e) {
     if (e instanceof GitError) throw gitFailure(ctx, e, root);
     throw e;
@@ -108,7 +113,7 @@ export async function diff(ctx: Context, args: unknown[], opts: Record<string, u
   ctx.useProjectLanguage(head.loaded.project.manifest?.data.language ?? base.loaded.project.manifest?.data.language);
   const labels: DiffLabels = { base: labelOf(ctx, base.spec), head: labelOf(ctx, head.spec) };
   if (!base.side.exists && !head.side.exists) throw new UsageError(ctx.t('diff.err.noProject', { base: sanitizeInline(labels.base), head: sanitizeInline(labels.head) }));
-  const calendar = planOf(head.side.exists ? head.loaded.project : base.loaded.project, ctx.asOf).calendar;
+  const calendar = head.side.exists ? head.calendar : base.calendar;
   const result = diffProjects({ base: base.side, head: head.side, calendar });
 
   if (format === 'json') {

@@ -29,6 +29,15 @@ export interface RecordCache {
 
 const FORMAT = 1;
 
+/**
+ * A cache for one command only, never written: with DELIVER_CACHE=0, `diff` still parses a file
+ * that is the same on both sides once (by the same content key).
+ */
+export function memoryCache(): RecordCache {
+  const entries = new Map<string, CachedFile>();
+  return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, value), save: () => undefined };
+}
+
 /** sha256, so that no crafted file can collide with a cached valid one. */
 export function contentKey(kind: string, bytes: Uint8Array): string {
   return `${kind}:${digest(bytes, 'base64')}`;

@@ -145,7 +145,11 @@ function typeOfMode(mode: string): string | undefined {
  * A FileSource over `revision` for the project at `projectPrefix` (relative to the repository top,
  * with a trailing slash, or ''). All paths it deals in are project-relative, as for fsSource.
  */
-export function gitSource(repoDir: string, revision: string, projectPrefix: string): GitFileSource {
+/**
+ * `blobs`, shared between the sources of one command (diff reads two revisions), holds the blobs
+ * already read: a file identical on both sides (same object id) is read from git once.
+ */
+export function gitSource(repoDir: string, revision: string, projectPrefix: string, blobStore?: Map<string, Uint8Array | null>): GitFileSource {
   const commit = resolveCommit(repoDir, revision);
   const prefix = projectPrefix && !projectPrefix.endsWith('/') ? `${projectPrefix}/` : projectPrefix;
   const wanted = [MANIFEST_FILE, PLAN_FILE, ...Object.values(FOLDERS)].map((p) => prefix + p);
@@ -181,7 +185,13 @@ export function gitSource(repoDir: string, revision: string, projectPrefix: stri
   const loadBlobs = () => {
     // Every readable candidate in one process; oversized blobs are never requested.
     const want = [...entries.entries()].filter(([rel, e]) => typeOfMode(e.mode) === undefined && e.size <= limitOf(rel));
-    blobs = readBlobs(repoDir, [...new Set(want.map(([, e]) => e.oid))]);
+    const oids = [...new Set(want.map(([, e]) => e.oid))];
+    if (!blobStore) {
+      blobs = readBlobs(repoDir, oids);
+      return;
+    }
+    for (const [oid, bytes] of readBlobs(repoDir, oids.filter((o) => !blobStore.has(o)))) blobStore.set(oid, bytes);
+    blobs = blobStore;
   };
 
   return {

@@ -59,6 +59,27 @@ interface Planned {
 const planned = new WeakMap<Project['tasks'], Planned>();
 
 /**
+ * The last plan by the records themselves: two projects that hold the very same record objects
+ * (diff reads a plan.yaml unchanged between its two sides once) share one computation.
+ */
+let lastByRecords: { records: unknown[]; baseline: string | undefined; start: IsoDate; asOf: IsoDate; plan: Planned['plan'] } | undefined;
+
+function recordsOf(p: Project): unknown[] {
+  const out: unknown[] = [p.manifest?.data];
+  for (const list of [p.tasks, p.milestones, p.baselines] as readonly (readonly { data: unknown }[])[]) {
+    out.push(list.length);
+    for (const r of list) out.push(r.data);
+  }
+  return out;
+}
+
+function sameRecords(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * The computed plan. A project-level date the calendar refuses (a start centuries away) cannot be
  * scheduled at all: the result is then empty with a `date_range` problem, never an exception.
  */
@@ -75,6 +96,12 @@ export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): {
       }
     }
   }
+  const records = recordsOf(p);
+  const last = lastByRecords;
+  if (last && last.asOf === asOf && last.baseline === baseline && last.start === start && sameRecords(last.records, records)) {
+    planned.set(p.tasks, { manifest: p.manifest, milestones: p.milestones, baselines: p.baselines, baseline, start, asOf, plan: last.plan });
+    return last.plan;
+  }
   const calendar = makeCalendar(p.manifest?.data.calendar);
   const input = scheduleInput(p, asOf, calendar, baseline);
   let plan: { calendar: WorkCalendar; schedule: Schedule };
@@ -88,6 +115,7 @@ export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): {
     };
   }
   planned.set(p.tasks, { manifest: p.manifest, milestones: p.milestones, baselines: p.baselines, baseline, start, asOf, plan });
+  lastByRecords = { records, baseline, start, asOf, plan };
   return plan;
 }
 
