@@ -74,7 +74,13 @@ function scan(src: string): { lists: BlockList[]; keys: TopKey[] } | undefined {
     if (i < e && c !== HASH && !(c === CR && i + 1 === e)) {
       const ind = i - p;
       const dash = c === DASH && (i + 1 === e || src.charCodeAt(i + 1) === SPACE || src.charCodeAt(i + 1) === CR);
-      closeTo(ind, dash, p);
+      // Most lines are fields inside a list item, deeper than the innermost open list: nothing to do.
+      const inner = open.length ? open[open.length - 1]!.col : -1;
+      if (!dash && ind > inner && ind > 0 && key) {
+        p = e + 1;
+        continue;
+      }
+      if (ind <= inner) closeTo(ind, dash, p);
       if (ind === 0 && !dash) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*):(?:[ \r]|$)/.exec(src.slice(p, Math.min(e, p + 200)));
         if (!m) return undefined; // a document marker, a directive, a quoted or complex key …
