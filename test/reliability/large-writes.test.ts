@@ -127,7 +127,7 @@ describe(`writes on a ${TASKS.toLocaleString('en')}-task project (built binary)`
         if (i === 0 || i === 1 || i === 3) added.push(out.stdout.trim());
       }
     }
-    expect(new Set(added).size).toBe(added.length);
+    expect(new Set(added).size, added.join(" ")).toBe(added.length);
     const p = loadProject(dir).project;
     const ids = new Set([...p.tasks.map((t) => t.data.id), ...p.requirements.map((q) => q.data.id)]);
     for (const id of added) expect(ids.has(id), id).toBe(true);
