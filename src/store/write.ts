@@ -91,11 +91,10 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Pick<
   }
   const got = readBefore(root, change.rel, loaded);
   if ('refused' in got) throw got.refused;
-  const { before } = got;
-  const read = { bytes: got.bytes };
+  const { before, bytes } = got;
   if (before.source !== undefined) sources.set(change.rel, before.source);
   if (before.diagnostics.length || before.source === undefined) throw new RecordRefusedError(before.diagnostics, sources);
-  const bom = read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? '\ufeff' : '';
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
   const source = before.source;
   let expected: unknown;
   try {
@@ -135,8 +134,9 @@ function tryEdit(edit: () => string, rel: string, expected: unknown): string | u
     return undefined;
   }
   const back = parseRecordText(text, rel);
-  if (back.data !== undefined && sameData(back.data, expected)) refuseInvisible(back, rel, text);
-  return back.diagnostics.length === 0 && sameData(back.data, expected) ? text : undefined;
+  if (back.data === undefined || !sameData(back.data, expected)) return undefined;
+  refuseInvisible(back, rel, text);
+  return back.diagnostics.length === 0 ? text : undefined;
 }
 
 /** A record that would hold an invisible character (DLV-E031) is not written: the finding says where. */
