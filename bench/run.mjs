@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // `npm run bench [-- --full] [--runs N]`: generates deterministic projects (100 and 1,000 tasks
-// and a portfolio of 100 × 100; 10,000 tasks with --full), times whole `deliver` processes against
-// the floors measured in the same run (`node -e 0`; reading every file; reading and parsing every
-// file with js-yaml 4), and writes the table to bench/results.md. Never part of `npm test`.
+// and a portfolio of 100 × 100; 10,000 tasks and a portfolio of 1,000 × 100 with --full), times
+// whole `deliver` processes against the floors measured in the same run (`node -e 0`; reading
+// every file; reading and parsing every file with js-yaml 4), and writes the table to
+// bench/results.md. Read commands, write commands (bench/writes.mjs: each run starts from the same
+// git state) and `diff` between two revisions. Never part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { generatePortfolio, generateProject } from './generate.mjs';
+import { prepareWriteProject, resetWriteProject, WRITES } from './writes.mjs';
 
 const args = process.argv.slice(2);
 const full = args.includes('--full');
@@ -28,9 +31,15 @@ for (const n of sizes) {
 }
 const portfolio = join(work, 'portfolio');
 if (!existsSync(join(portfolio, 'project-100', 'deliver.yaml'))) generatePortfolio(portfolio, 100, 100);
+const bigPortfolio = join(work, 'portfolio-1000');
+if (full && !existsSync(join(bigPortfolio, 'project-1000', 'deliver.yaml'))) {
+  console.log('generating portfolio 1,000 × 100 …');
+  generatePortfolio(bigPortfolio, 1000, 100);
+}
 
 /** One run of a whole process: wall seconds, peak resident KiB, exit status. */
-function runOnce({ cmd, args, env = {} }) {
+function runOnce({ cmd, args, env = {}, prepare }) {
+  prepare?.();
   const t0 = process.hrtime.bigint();
   const r = spawnSync('node', ['--require', join(root, 'bench', 'peak.cjs'), cmd, ...args], {
     env: { ...process.env, DELIVER_AS_OF: '2026-11-20', DELIVER_CACHE_DIR: cacheDir, NO_COLOR: '1', ...env },
@@ -69,7 +78,8 @@ const rows = [];
 const fmt = (s) => s.toFixed(3);
 function row(label, size, result, floorName, floor, target) {
   const ratio = result.median / floor.median;
-  rows.push({ label, size, ...result, floorName, floor: floor.median, ratio, target, ok: target === undefined ? '' : ratio <= target ? 'yes' : 'NO' });
+  const memOk = !(target !== undefined && (size === 10000 || size === '1000×100') && result.peakMiB > 250);
+  rows.push({ label, size, ...result, floorName, floor: floor.median, ratio, target, ok: target === undefined ? '' : ratio <= target && memOk ? 'yes' : 'NO' });
   console.log(`${label.padEnd(34)} ${String(size).padStart(9)}  ${fmt(result.median)} s  [${fmt(result.min)}–${fmt(result.max)}]  ${result.peakMiB.toFixed(0).padStart(4)} MiB  ${ratio.toFixed(2)}× ${floorName}${result.status !== 0 && result.status !== 1 ? `  (exit ${result.status})` : ''}`);
 }
 
@@ -96,6 +106,24 @@ for (const n of sizes) {
     row(`deliver ${cmd.join(' ')} (cached)`, n, timed[2 * i + 1], 'read', readFloor, cmd[0] === 'status' && n === 10000 ? 1.5 : undefined);
   });
 }
+// Write commands: each timed run starts from the same git state (reset untimed), no cache.
+const writeTarget = (n) => (n >= 1000 ? 1.5 : undefined);
+for (const n of sizes) {
+  const dir = join(work, `w${n}`);
+  const ids = prepareWriteProject(bin, join(work, `p${n}`), dir, n);
+  const reset = () => resetWriteProject(dir);
+  const [parseFloor, ...timed] = time(
+    { cmd: floorScript, args: ['parse', dir], prepare: reset },
+    ...WRITES.map((w) => ({ cmd: bin, args: [...w.args(ids), '-C', dir], env: { DELIVER_CACHE: '0' }, prepare: reset })),
+    { cmd: bin, args: ['diff', 'diff-head~1', 'diff-head', '-C', dir], env: { DELIVER_CACHE: '0' }, prepare: reset },
+  );
+  row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
+  WRITES.forEach((w, i) => row(`deliver ${w.label} (no cache)`, n, timed[i], 'read+parse', parseFloor, writeTarget(n)));
+  // diff reads two versions of the project: its target is twice the floor of one.
+  row('deliver diff (one risk added, no cache)', n, timed[WRITES.length], 'read+parse', parseFloor, n >= 10000 ? 2 : undefined);
+  reset();
+}
+
 const [pRead, pParse, pKpi, pKpiCached] = time(
   { cmd: floorScript, args: ['read', portfolio] },
   { cmd: floorScript, args: ['parse', portfolio] },
@@ -106,13 +134,19 @@ row('floor: read portfolio', '100×100', pRead, 'read', pRead);
 row('floor: read + parse portfolio', '100×100', pParse, 'read+parse', pParse);
 row('deliver kpi portfolio (no cache)', '100×100', pKpi, 'read+parse', pParse);
 row('deliver kpi portfolio (cached)', '100×100', pKpiCached, 'read', pRead);
+if (full) {
+  // 1,000 projects: the memory target (≤ 250 MiB) matters here; fewer rounds, it is slow.
+  const [bParse, bKpi] = time({ cmd: floorScript, args: ['parse', bigPortfolio] }, { cmd: bin, args: ['kpi', bigPortfolio], env: { DELIVER_CACHE: '0' } });
+  row('floor: read + parse portfolio', '1000×100', bParse, 'read+parse', bParse);
+  row('deliver kpi portfolio (no cache)', '1000×100', bKpi, 'read+parse', bParse, 1.5);
+}
 
 const sched = JSON.parse(spawnSync('node', [join(root, 'bench', 'schedule-scaling.mjs'), work, ...sizes.filter((n) => n >= 1000).map((n) => join(work, `p${n}`))], { encoding: 'utf8' }).stdout || '{}');
 
 const lines = [
   '# Benchmark results',
   '',
-  `Generated by \`npm run bench${full ? ' -- --full' : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} rounds after a warm-up round (each round runs a size's floors and commands once, interleaved), median [min–max] wall seconds, peak resident memory. Ratios are to the floor named in the same run. "cached": deliver's cache is warm (the remembered output of read commands whose files, flags and date did not change); "no cache": DELIVER_CACHE=0, every file parsed and every figure computed.`,
+  `Generated by \`npm run bench${full ? ' -- --full' : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} rounds after a warm-up round (each round runs a size's floors and commands once, interleaved), median [min–max] wall seconds, peak resident memory. Ratios are to the floor named in the same run. "cached": deliver's cache is warm (the remembered output of read commands whose files, flags and date did not change); "no cache": DELIVER_CACHE=0, every file parsed and every figure computed. Write commands start every run from the same git state (bench/writes.mjs; the reset is not timed) and are measured against the read + parse floor of the same project; targets: ≤ 1.5× that floor at 1,000 and 10,000 tasks, \`diff\` (two versions read) ≤ 2× at 10,000, and at most 250 MiB peak at 10,000 tasks and for the 1,000-project portfolio ("met" says NO when either is missed).`,
   '',
   '| what | tasks | median s | min–max s | peak MiB | ratio | target | met |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',

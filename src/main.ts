@@ -39,7 +39,13 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function processIO(): MainIO {
+export function processIO(): MainIO {
+  // `deliver … | head`: once the reader has gone, the rest of the output has nowhere to go. End
+  // quietly instead of reporting the broken pipe as an internal error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   return {
     cwd: process.cwd(),
     env: process.env,

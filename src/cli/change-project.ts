@@ -16,10 +16,10 @@ import { projectRoot } from './root.js';
 export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: LoadedProject) => { changes: RecordChange[]; result: T }): T {
   const root = projectRoot(ctx);
   return withProjectLock(root, Object.values(FOLDERS), () => {
-    const loaded = loadProject(root);
+    const loaded = loadProject(root, { keepData: true });
     ctx.useProjectLanguage(loaded.project.manifest?.data.language);
     const { changes, result } = plan(loaded.project, loaded);
-    writeRecords(root, changes, (writes, removals) => checkWrites(ctx, root, loaded, writes, removals));
+    writeRecords(root, changes, loaded, (writes, removals) => checkWrites(ctx, root, loaded, writes, removals));
     return result;
   });
 }

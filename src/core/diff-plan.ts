@@ -210,7 +210,7 @@ export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): Pla
     if (!y) { out.tasks.removed.push(taskRef(x, itemA(id))); continue; }
     const a = itemA(id), b = itemB(id);
     if (x.status !== y.status) out.tasks.status.push({ id, name: y.name, from: x.status, to: y.status });
-    const fields = PLAN_FIELDS.filter((f) => !sameJson(x[f], y[f]));
+    const fields = x === y ? [] : PLAN_FIELDS.filter((f) => !sameJson(x[f], y[f]));
     const endMove = move(cal, a?.end, b?.end);
     if (fields.length) {
       out.tasks.replanned.push({

@@ -94,7 +94,8 @@ export function byId<T extends { id: string }>(list: readonly { data: T }[]): Ma
   return m;
 }
 
-export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON. The same object on both sides (a file unchanged between them is read once) is equal at once. */
+export const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 export const sortedKeys = <T>(a: Map<string, T>, b: Map<string, T>) => [...new Set([...a.keys(), ...b.keys()])].sort(compareIds);
 
 export function diffRequirements(base: Project, head: Project): RequirementsDiff {
@@ -103,6 +104,7 @@ export function diffRequirements(base: Project, head: Project): RequirementsDiff
   const ref = (r: Requirement): RequirementRef => ({ id: r.id, title: r.title, status: r.status });
   for (const id of sortedKeys(a, b)) {
     const x = a.get(id), y = b.get(id);
+    if (x === y) continue; // unchanged: the same record object on both sides
     if (!x) out.added.push(ref(y!));
     else if (!y) out.removed.push(ref(x));
     else {

@@ -145,7 +145,11 @@ function typeOfMode(mode: string): string | undefined {
  * A FileSource over `revision` for the project at `projectPrefix` (relative to the repository top,
  * with a trailing slash, or ''). All paths it deals in are project-relative, as for fsSource.
  */
-export function gitSource(repoDir: string, revision: string, projectPrefix: string): GitFileSource {
+/**
+ * `blobs`, shared between the sources of one command (diff reads two revisions), holds the blobs
+ * already read: a file identical on both sides (same object id) is read from git once.
+ */
+export function gitSource(repoDir: string, revision: string, projectPrefix: string, blobStore?: Map<string, Uint8Array | null>): GitFileSource {
   const commit = resolveCommit(repoDir, revision);
   const prefix = projectPrefix && !projectPrefix.endsWith('/') ? `${projectPrefix}/` : projectPrefix;
   const wanted = [MANIFEST_FILE, PLAN_FILE, ...Object.values(FOLDERS)].map((p) => prefix + p);
@@ -154,22 +158,38 @@ export function gitSource(repoDir: string, revision: string, projectPrefix: stri
   const entries = new Map<string, Entry>();
   /** Names that could not be decoded or used: project-relative lossy path → shown name. */
   const badNames = new Map<string, string>();
-  for (const rec of splitNul(out.stdout)) {
-    const tab = rec.indexOf(0x09);
-    if (tab < 0) continue;
-    const m = /^(\d{6}) \w+ ([0-9a-f]+) +(\d+|-)$/.exec(rec.subarray(0, tab).toString('latin1'));
-    if (!m) continue;
-    const pathBytes = rec.subarray(tab + 1);
-    let path: string;
-    try {
-      path = utf8.decode(pathBytes);
-    } catch {
-      path = lossy.decode(pathBytes);
-      if (path.startsWith(prefix)) badNames.set(path.slice(prefix.length), path.slice(path.lastIndexOf('/') + 1));
-      continue;
+  const add = (header: string, path: string) => {
+    const m = /^(\d{6}) \w+ ([0-9a-f]+) +(\d+|-)$/.exec(header);
+    if (m && path.startsWith(prefix)) entries.set(path.slice(prefix.length), { mode: m[1]!, oid: m[2]!, size: m[3] === '-' ? 0 : Number(m[3]) });
+  };
+  // Every name valid UTF-8 (nearly always): one decode for the whole listing, not one per file.
+  let listing: string | undefined;
+  try {
+    listing = utf8.decode(out.stdout);
+  } catch {
+    listing = undefined;
+  }
+  if (listing !== undefined) {
+    for (const rec of listing.split('\0')) {
+      const tab = rec.indexOf('\t');
+      if (tab >= 0) add(rec.slice(0, tab), rec.slice(tab + 1));
     }
-    if (!path.startsWith(prefix)) continue;
-    entries.set(path.slice(prefix.length), { mode: m[1]!, oid: m[2]!, size: m[3] === '-' ? 0 : Number(m[3]) });
+  } else {
+    for (const rec of splitNul(out.stdout)) {
+      const tab = rec.indexOf(0x09);
+      if (tab < 0) continue;
+      const pathBytes = rec.subarray(tab + 1);
+      let path: string;
+      try {
+        path = utf8.decode(pathBytes);
+      } catch {
+        if (!/^(\d{6}) \w+ ([0-9a-f]+) +(\d+|-)$/.test(rec.subarray(0, tab).toString('latin1'))) continue;
+        path = lossy.decode(pathBytes);
+        if (path.startsWith(prefix)) badNames.set(path.slice(prefix.length), path.slice(path.lastIndexOf('/') + 1));
+        continue;
+      }
+      add(rec.subarray(0, tab).toString('latin1'), path);
+    }
   }
 
   const isFolder = (rel: string) => {
@@ -181,7 +201,13 @@ export function gitSource(repoDir: string, revision: string, projectPrefix: stri
   const loadBlobs = () => {
     // Every readable candidate in one process; oversized blobs are never requested.
     const want = [...entries.entries()].filter(([rel, e]) => typeOfMode(e.mode) === undefined && e.size <= limitOf(rel));
-    blobs = readBlobs(repoDir, [...new Set(want.map(([, e]) => e.oid))]);
+    const oids = [...new Set(want.map(([, e]) => e.oid))];
+    if (!blobStore) {
+      blobs = readBlobs(repoDir, oids);
+      return;
+    }
+    for (const [oid, bytes] of readBlobs(repoDir, oids.filter((o) => !blobStore.has(o)))) blobStore.set(oid, bytes);
+    blobs = blobStore;
   };
 
   return {

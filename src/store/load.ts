@@ -10,6 +10,7 @@ import { kindOfId } from '../core/ids.js';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRecordFiles, readRegularFile, type Listing, type ReadResult } from './files.js';
+import { digest } from './digest.js';
 import { LIMITS } from './limits.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
@@ -22,6 +23,8 @@ export interface LoadedProject {
   sources: Map<string, string>;
   /** How many record files were read. */
   filesRead: number;
+  /** With `keepData`: each file's parsed data (schema-checked or not), for the writer. */
+  data?: Map<string, unknown>;
 }
 
 /** File texts decoded only when a finding needs a position: most runs never decode any. */
@@ -31,6 +34,11 @@ export class LazySources extends Map<string, string> {
 
   addBytes(file: string, bytes: Uint8Array): void {
     this.raw.set(file, bytes);
+  }
+
+  /** The bytes a file was read as, if it was read. */
+  bytesOf(file: string): Uint8Array | undefined {
+    return this.raw.get(file);
   }
 
   override get(file: string): string | undefined {
@@ -47,6 +55,18 @@ export class LazySources extends Map<string, string> {
     return super.has(file) || this.raw.has(file);
   }
 }
+
+export interface LoadOptions {
+  /** Keep each file's parsed data in `data` (the writer reuses it instead of parsing again). */
+  keepData?: boolean;
+  /**
+   * Parse results shared between loads, by file and content: `diff` reads two versions, and a file
+   * unchanged between them is parsed once, its records the same objects on both sides.
+   */
+  parsed?: SharedParses;
+}
+
+export type SharedParses = Map<string, ParsedFileResult>;
 
 interface ParsedFile {
   file: string;
@@ -90,10 +110,12 @@ interface Pending {
   maxBytes: number;
   bytes?: Uint8Array;
   entry?: ParsedFileResult;
+  /** Its key in the shared parses, when there are any. */
+  key?: string;
 }
 
 /** Reads one file; parsing waits for parseAll. */
-function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject): Pending {
+function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject, parsed?: SharedParses): Pending {
   const read = src.read(file, maxBytes);
   if ('diagnostic' in read) {
     out.diagnostics.push(read.diagnostic);
@@ -101,19 +123,26 @@ function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: num
   }
   out.filesRead++;
   (out.sources as LazySources).addBytes(file, read.bytes);
-  return { file, kind, maxBytes, bytes: read.bytes };
+  if (!parsed) return { file, kind, maxBytes, bytes: read.bytes };
+  // By file and sha256 of its bytes (no crafted collision).
+  const key = `${kind}:${file}:${digest(read.bytes, 'base64')}`;
+  const entry = parsed.get(key);
+  return { file, kind, maxBytes, bytes: read.bytes, key, ...(entry ? { entry } : {}) };
 }
 
-/** Parses and schema-checks every file that was read. */
-function parseAll(pending: Pending[]): void {
+/** Parses and schema-checks every file that was read (and not parsed already). */
+function parseAll(pending: Pending[], parsed?: SharedParses): void {
   for (const p of pending) {
-    if (p.bytes) p.entry = parseFile({ file: p.file, kind: p.kind, bytes: p.bytes, maxBytes: p.maxBytes });
+    if (!p.bytes || p.entry) continue;
+    p.entry = parseFile({ file: p.file, kind: p.kind, bytes: p.bytes, maxBytes: p.maxBytes });
+    if (parsed && p.key) parsed.set(p.key, p.entry);
   }
 }
 
 function toParsed(p: Pending, out: LoadedProject): ParsedFile {
   if (!p.entry) return { file: p.file, errors: null };
   for (const d of p.entry.parse) out.diagnostics.push(d);
+  if (p.entry.data !== undefined && p.entry.parse.length === 0) out.data?.set(p.file, p.entry.data);
   return { file: p.file, data: p.entry.data as Record<string, unknown> | undefined, errors: p.entry.errors };
 }
 
@@ -179,26 +208,27 @@ function checkPlan(pf: ParsedFile, out: LoadedProject): void {
 /** Kinds kept as lists in plan.yaml, in registry order. */
 const PLAN_KINDS = KIND_NAMES.filter((k) => 'planList' in kindSpec(k).storage);
 
-export function loadProject(root: string): LoadedProject {
-  return loadProjectFrom(fsSource(root), root);
+export function loadProject(root: string, opts: LoadOptions = {}): LoadedProject {
+  return loadProjectFrom(fsSource(root), root, opts);
 }
 
 /** Reads a project from any file source; `root` only labels the result. */
-export function loadProjectFrom(src: FileSource, root: string): LoadedProject {
-  const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new LazySources(), filesRead: 0 };
+export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions = {}): LoadedProject {
+  const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new LazySources(), filesRead: 0, ...(opts.keepData ? { data: new Map() } : {}) };
   const p = out.project;
   // Read everything first, then parse in one batch.
-  const manifest = readFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out);
-  const plan = src.exists(PLAN_FILE) ? readFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out) : undefined;
+  const { parsed } = opts;
+  const manifest = readFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out, parsed);
+  const plan = src.exists(PLAN_FILE) ? readFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out, parsed) : undefined;
   const records: [FolderKind, Pending][] = [];
   for (const kind of FOLDER_KINDS) {
     const listing = src.list(FOLDERS[kind]);
     out.diagnostics.push(...listing.diagnostics);
     // A refused file (a link, an unsafe name) still holds its id: never reuse it, never call it unknown.
     for (const d of listing.diagnostics) if (d.code === 'DLV-E015' || d.code === 'DLV-E019') markBroken(p, d.file, [], undefined);
-    for (const file of listing.files) records.push([kind, readFile(src, file, fileSchemaOf(kind), LIMITS.recordBytes, out)]);
+    for (const file of listing.files) records.push([kind, readFile(src, file, fileSchemaOf(kind), LIMITS.recordBytes, out, parsed)]);
   }
-  parseAll([manifest, ...(plan ? [plan] : []), ...records.map(([, r]) => r)]);
+  parseAll([manifest, ...(plan ? [plan] : []), ...records.map(([, r]) => r)], parsed);
 
   p.manifest = checkRecord('manifest', toParsed(manifest, out), out);
   if (plan) checkPlan(toParsed(plan, out), out);

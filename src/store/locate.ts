@@ -34,7 +34,7 @@ interface Frame {
  * the item itself; a path that does not exist (a missing field) falls back to its deepest existing
  * ancestor. One pass over the events; offsets are recorded only along the wanted paths.
  */
-function locateOffsets(source: string, paths: readonly JsonPath[]): number[] {
+export function locateOffsets(source: string, paths: readonly JsonPath[]): number[] {
   let events: Event[];
   try {
     events = carefulYaml().parseEvents(source, { maxDepth: LIMITS.depth });
@@ -52,7 +52,7 @@ function locateOffsets(source: string, paths: readonly JsonPath[]): number[] {
     const seg = top.kind === 'seq' ? String(top.count) : top.key;
     return { at: top.at === '' && stack.length === 1 ? seg : top.at + SEP + seg, offset: top.kind === 'map' ? top.keyOffset : start };
   };
-  const { EVENT_ID } = carefulYaml();
+  const { EVENT_ID, SCALAR_STYLE, getScalarValue } = carefulYaml();
   for (const ev of events) {
     switch (ev.type) {
       case EVENT_ID.MAPPING:
@@ -73,8 +73,9 @@ function locateOffsets(source: string, paths: readonly JsonPath[]): number[] {
         if (!top) break;
         const start = ev.type === EVENT_ID.SCALAR ? ev.valueStart : ev.anchorStart;
         if (top.kind === 'map' && top.count % 2 === 0) {
-          top.key = ev.type === EVENT_ID.SCALAR ? source.slice(ev.valueStart, ev.valueEnd).replace(/^["']|["']$/g, '') : '';
-          top.keyOffset = start;
+          // A quoted key is compared by its value: escapes and '' decoded ("caf\u00e9", 'it''s').
+          top.key = ev.type !== EVENT_ID.SCALAR ? '' : ev.style === SCALAR_STYLE.PLAIN ? source.slice(ev.valueStart, ev.valueEnd) : getScalarValue(source, ev);
+          top.keyOffset = start > 0 && (source[start - 1] === '"' || source[start - 1] === "'") && ev.type === EVENT_ID.SCALAR && ev.style !== SCALAR_STYLE.PLAIN ? start - 1 : start;
         } else {
           const c = child(start);
           if (wanted.has(c.at) && !found.has(c.at)) found.set(c.at, c.offset);

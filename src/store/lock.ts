@@ -10,6 +10,7 @@ import { LockTimeoutError } from './errors.js';
 const LOCK = 'lock';
 const WAIT_MS = 15_000;
 const MAX_HOLD_MS = 10 * 60_000;
+const EMPTY_LOCK_MS = 2_000;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -67,12 +68,21 @@ function breakStaleLock(path: string, stale: string): void {
   }
 }
 
+/** An empty lock file older than a few seconds: its writer died between creating and filling it. */
+export function emptyLockIsOld(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > EMPTY_LOCK_MS;
+  } catch {
+    return false; // gone: try again
+  }
+}
+
 /** Runs `fn` holding the project lock. `folders` are scanned for stray temp files on entry. */
 export function withProjectLock<T>(root: string, folders: readonly string[], fn: () => T): T {
   const path = join(stateDir(root), LOCK);
   const deadline = Date.now() + WAIT_MS;
   let fd: number | undefined;
-  for (let attempt = 0; fd === undefined; attempt++) {
+  while (fd === undefined) {
     try {
       fd = openSync(path, 'wx', 0o644);
     } catch (e) {
@@ -83,8 +93,11 @@ export function withProjectLock<T>(root: string, folders: readonly string[], fn:
       } catch {
         continue; // released between our open and read
       }
-      // A lock file with no content yet may be mid-creation: give its writer a moment first.
-      if ((content !== '' || attempt > 20) && isStale(content)) {
+      // A lock file with no content yet may be mid-creation: give its writer a moment first. (Its
+      // age, not how long we have waited: behind a queue of writers on a large project, a waiter
+      // that counted its own attempts took a lock created a moment ago for stale, removed it, and
+      // two writers ran at once.)
+      if ((content !== '' || emptyLockIsOld(path)) && isStale(content)) {
         breakStaleLock(path, content);
         continue;
       }

@@ -9,6 +9,7 @@ import { lineCol, locate } from './locate.js';
 
 import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
 import { NOT_SUBSET, readSubset } from './subset-yaml.js';
+import { invisibleFindings, mayHoldInvisible, rawControlFindings } from './invisible.js';
 
 export { LIMITS };
 
@@ -30,7 +31,12 @@ export function parseRecordBytes(bytes: Uint8Array, file: string, maxBytes: numb
   try {
     source = decoder.decode(bytes);
   } catch {
-    return fail(diag('DLV-E009', file, { offset: firstBadUtf8Byte(bytes) }));
+    // The line and column of the first bad byte too, so CI annotations point at the line.
+    const offset = firstBadUtf8Byte(bytes);
+    let lineStart = 0, line = 1;
+    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).replace(/^\ufeff/, '').length + 1;
+    return fail({ ...diag('DLV-E009', file, { offset }), line, column });
   }
   return parseRecordText(source, file);
 }
@@ -50,7 +56,7 @@ export function parseRecordText(source: string, file: string, options: { fast?: 
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   if (options.fast !== false) {
     const plain = readSubset(source);
-    if (plain !== NOT_SUBSET) return { source, data: plain, diagnostics: [] };
+    if (plain !== NOT_SUBSET) return { source, data: plain, diagnostics: mayHoldInvisible(source) ? invisibleFindings(plain, source, file) : [] };
   }
   const out: ParsedText = { source, diagnostics: [] };
   if (!/^\s*[^\s#]/m.test(source)) return { source, diagnostics: [diag('DLV-E010', file)] };
@@ -61,13 +67,14 @@ export function parseRecordText(source: string, file: string, options: { fast?: 
     if (m[1] === 'TAG') out.diagnostics.push(at(diag('DLV-E004', file, { tag: `%TAG ${m[2] ?? ''}` }), source, m.index));
   }
   if (out.diagnostics.length) return out;
-
   let data: unknown;
   try {
     const y = carefulYaml();
     data = y.load(source, { schema: y.CORE_SCHEMA, maxAliases: 0, maxDepth: LIMITS.depth, filename: file });
   } catch (e) {
     out.diagnostics.push(fromYamlException(e, file, source));
+    // Raw control characters the parser refused: also say which character and where.
+    out.diagnostics.push(...rawControlFindings(source, file));
     return out;
   }
   if (!isMapping(data)) {
@@ -76,7 +83,12 @@ export function parseRecordText(source: string, file: string, options: { fast?: 
   }
   inspect(data, file, out.diagnostics);
   for (const d of out.diagnostics) if (d.path) Object.assign(d, locate(source, d.path));
-  if (out.diagnostics.length === 0) out.data = data;
+  if (out.diagnostics.length === 0) {
+    // Invisible characters in values and keys are errors, but the record stays readable (and is
+    // printed escaped), like a schema error.
+    out.data = data;
+    if (mayHoldInvisible(source)) out.diagnostics.push(...invisibleFindings(data, source, file));
+  }
   return out;
 }
 
@@ -162,7 +174,13 @@ function firstBadUtf8Byte(bytes: Uint8Array): number {
     const b = bytes[j]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return j;
-    for (let k = 1; k <= need; k++) if (((bytes[j + k] ?? 0) & 0xc0) !== 0x80) return j;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[j + k] ?? 0;
+      if (k === 1 ? c < lo || c > hi : (c & 0xc0) !== 0x80) return j;
+    }
     j += need;
   }
   return 0;

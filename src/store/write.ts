@@ -4,18 +4,20 @@
 // command are committed together (atomic.ts).
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify } from 'yaml';
 import * as validators from '../generated/validators.js';
 import type { Validator } from '../generated/validators.js';
 import type { RecordKind } from '../core/model.js';
-import { commitFiles, type FileWrite } from './atomic.js';
+import { commitFiles, UnsafePathError, type FileWrite } from './atomic.js';
 export type { FileWrite };
 import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';
 import { readRegularFile } from './files.js';
-import { LIMITS, parseRecordBytes, parseRecordText } from './parse-policy.js';
+import { LazySources, type LoadedProject } from './load.js';
+import { sameData } from './same-data.js';
+import { INVISIBLE_CODE } from './invisible.js';
+import { LIMITS, parseRecordBytes, parseRecordText, type ParsedText } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
-import { applyEdits, applyEditsToData, type Edit } from './yaml-edit.js';
+import { applyEdits, applyEditsToData, EditError, type Edit } from './yaml-edit.js';
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
 
@@ -57,36 +59,73 @@ function checkSchema(kind: RecordKind, rel: string, data: unknown, sources: Map<
   }
 }
 
+/**
+ * The file as read and parsed under the policy. When `loaded` (read under the same lock) holds
+ * exactly these bytes and their data, that data is used instead of parsing the file again.
+ */
+function readBefore(root: string, rel: string, loaded?: Pick<LoadedProject, 'sources' | 'data'>): { bytes: Uint8Array; before: ParsedText } | { refused: RecordRefusedError } {
+  const read = readRegularFile(root, rel, limitFor(rel));
+  if ('diagnostic' in read) return { refused: new RecordRefusedError([read.diagnostic], new Map()) };
+  const known = loaded?.sources instanceof LazySources ? loaded.sources.bytesOf(rel) : undefined;
+  const data = loaded?.data?.get(rel);
+  if (known && data !== undefined && Buffer.compare(known, read.bytes) === 0) {
+    const source = loaded!.sources.get(rel);
+    if (source !== undefined) return { bytes: read.bytes, before: { source, data, diagnostics: [] } };
+  }
+  return { bytes: read.bytes, before: parseRecordBytes(read.bytes, rel, limitFor(rel)) };
+}
+
 /** Computes the new text of one record; throws RecordRefusedError when the file or result is invalid. */
-function prepareChange(root: string, change: RecordChange): FileWrite {
+export function prepareChange(root: string, change: RecordChange, loaded?: Pick<LoadedProject, 'sources' | 'data'>): FileWrite {
   const sources = new Map<string, string>();
   if ('create' in change) {
     if (existsNoFollow(root, change.rel)) throw new RecordExistsError(change.rel);
     const text = serializeRecord(change.kind, change.rel, change.create);
     const back = parseRecordText(text, change.rel);
-    if (back.diagnostics.length || !isDeepStrictEqual(back.data, JSON.parse(JSON.stringify(change.create)))) {
+    refuseInvisible(back, change.rel, text);
+    if (back.diagnostics.length || !sameData(back.data, JSON.parse(JSON.stringify(change.create)))) {
       throw new WriteVerificationError(`serialized ${change.rel} does not read back as written`);
     }
     checkSchema(change.kind, change.rel, back.data, sources, text);
     return { rel: change.rel, content: text };
   }
-  const read = readRegularFile(root, change.rel, limitFor(change.rel));
-  if ('diagnostic' in read) throw new RecordRefusedError([read.diagnostic], sources);
-  const before = parseRecordBytes(read.bytes, change.rel, limitFor(change.rel));
+  const got = readBefore(root, change.rel, loaded);
+  if ('refused' in got) throw got.refused;
+  const { before, bytes } = got;
   if (before.source !== undefined) sources.set(change.rel, before.source);
   if (before.diagnostics.length || before.source === undefined) throw new RecordRefusedError(before.diagnostics, sources);
-  const bom = read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? '\ufeff' : '';
-  const expected = applyEditsToData(before.data, change.edits);
-  let text = tryEdit(() => applyEdits(before.source!, change.edits), change.rel, expected);
-  text ??= tryEdit(() => documentEdit(before.source!, change.edits), change.rel, expected);
-  if (text === undefined) throw new WriteVerificationError(`could not edit ${change.rel} without changing other values`);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
+  const source = before.source;
+  let expected: unknown;
+  try {
+    expected = applyEditsToData(before.data, change.edits);
+  } catch (e) {
+    if (!(e instanceof EditError)) throw e;
+    expected = undefined;
+  }
+  let text: string | undefined;
+  if (expected !== undefined) {
+    // Narrowed first (fast on large files), then the whole text, then the Document API.
+    text = tryEdit(() => applyEdits(source, change.edits, { narrow: true }), change.rel, expected);
+    text ??= tryEdit(() => applyEdits(source, change.edits), change.rel, expected);
+    text ??= tryEdit(() => documentEdit(source, change.edits), change.rel, expected);
+  }
+  if (text === undefined) {
+    // A file that breaks its schema where the edit goes (`tasks:` a mapping …) is refused with its
+    // findings; only a valid file that could not be edited is our failure.
+    checkSchema(change.kind, change.rel, before.data, sources, source);
+    throw new WriteVerificationError(`could not edit ${change.rel} without changing other values`);
+  }
   if (!MODELINE_RE.test(text)) text = `${schemaModeline(change.kind, change.rel)}${text.includes('\r\n') ? '\r\n' : '\n'}${text}`;
   checkSchema(change.kind, change.rel, expected, sources, text);
   if (change.moveTo !== undefined && existsNoFollow(root, change.moveTo)) throw new RecordExistsError(change.moveTo);
   return { rel: change.moveTo ?? change.rel, content: bom + text };
 }
 
-/** Runs one editing strategy and keeps its result only if it reads back as exactly `expected`. */
+/**
+ * Runs one editing strategy and keeps its result only if it reads back as exactly `expected`. Text
+ * given to the command that holds an invisible character is refused with the finding (exit 1).
+ */
 function tryEdit(edit: () => string, rel: string, expected: unknown): string | undefined {
   let text: string;
   try {
@@ -95,7 +134,16 @@ function tryEdit(edit: () => string, rel: string, expected: unknown): string | u
     return undefined;
   }
   const back = parseRecordText(text, rel);
-  return back.diagnostics.length === 0 && isDeepStrictEqual(back.data, expected) ? text : undefined;
+  if (back.data === undefined || !sameData(back.data, expected)) return undefined;
+  refuseInvisible(back, rel, text);
+  return back.diagnostics.length === 0 ? text : undefined;
+}
+
+/** A record that would hold an invisible character (DLV-E031) is not written: the finding says where. */
+function refuseInvisible(back: ParsedText, rel: string, text: string): void {
+  if (back.data !== undefined && back.diagnostics.length && back.diagnostics.every((d) => d.code === INVISIBLE_CODE)) {
+    throw new RecordRefusedError(back.diagnostics, new Map([[rel, text]]));
+  }
 }
 
 /** Fallback: the yaml Document API (keeps comments and order, may re-indent a little). */
@@ -112,15 +160,36 @@ function documentEdit(source: string, edits: readonly Edit[]): string {
 }
 
 /** Every change prepared (nothing is written if any is refused): the new file contents and the files to remove. */
-export function prepareRecords(root: string, changes: readonly RecordChange[]): { writes: FileWrite[]; removals: string[] } {
-  const writes = changes.map((c) => prepareChange(root, c));
+export function prepareRecords(root: string, changes: readonly RecordChange[], loaded?: Pick<LoadedProject, 'sources' | 'data'>): { writes: FileWrite[]; removals: string[] } {
+  const writes = changes.map((c) => prepareChange(root, c, loaded));
   const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
   return { writes, removals };
 }
 
-/** Prepares every change first (nothing is written if any is refused), then commits them together. */
-export function writeRecords(root: string, changes: readonly RecordChange[], check?: (writes: FileWrite[], removals: string[]) => void): void {
-  const { writes, removals } = prepareRecords(root, changes);
-  check?.(writes, removals);
-  commitFiles(root, writes, removals);
+/**
+ * Prepares every change first (nothing is written if any is refused), lets `check` refuse the result
+ * (the write guard: no new findings), then commits them together.
+ */
+export function writeRecords(
+  root: string, changes: readonly RecordChange[], loaded?: Pick<LoadedProject, 'sources' | 'data' | 'diagnostics'>,
+  check?: (writes: FileWrite[], removals: string[]) => void,
+): void {
+  try {
+    const { writes, removals } = prepareRecords(root, changes, loaded);
+    check?.(writes, removals);
+    commitFiles(root, writes, removals);
+  } catch (e) {
+    throw (loaded && refusedByFindings(e, changes, loaded)) || e;
+  }
+}
+/**
+ * A file or folder the reader already refused (a link, a FIFO, a folder where a file should be, a
+ * file over the size limit) cannot be written either: the refusal names the reader's finding
+ * rather than only "already exists" or "not a regular folder".
+ */
+function refusedByFindings(e: unknown, changes: readonly RecordChange[], loaded: Pick<LoadedProject, 'sources' | 'diagnostics'>): RecordRefusedError | undefined {
+  if (!(e instanceof RecordExistsError || e instanceof UnsafePathError)) return undefined;
+  const paths = changes.flatMap((c) => ['moveTo' in c && c.moveTo !== undefined ? c.moveTo : c.rel, c.rel]);
+  const on = loaded.diagnostics.filter((d) => d.severity === 'error' && paths.some((p) => p === d.file || p.startsWith(`${d.file}/`)));
+  return on.length ? new RecordRefusedError(on, loaded.sources) : undefined;
 }

@@ -4,6 +4,7 @@
 // is checked against the same edits applied to plain data, so a text edit can never silently
 // produce something else.
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { NARROW_MIN_BYTES, narrowForEdits } from './yaml-narrow.js';
 
 export type Path = ReadonlyArray<string | number>;
 export type Edit =
@@ -11,7 +12,7 @@ export type Edit =
   | { op: 'delete'; path: Path }
   | { op: 'append'; path: Path; value: unknown };
 
-class EditError extends Error {}
+export class EditError extends Error {}
 
 interface Patch {
   at: number;
@@ -20,14 +21,17 @@ interface Patch {
   seq: number;
 }
 
-/** Applies edits to YAML source text and returns the new text. */
-export function applyEdits(source: string, edits: readonly Edit[]): string {
+/**
+ * Applies edits to YAML source text and returns the new text. With `narrow`, a large file's list
+ * items that no edit touches are left out of what the editor parses (yaml-narrow.ts).
+ */
+export function applyEdits(source: string, edits: readonly Edit[], options: { narrow?: boolean; minBytes?: number } = {}): string {
   // Edits on nested paths of the same new parent must see each other: apply in rounds whenever a
   // later edit targets a path that an earlier one creates.
   let text = source;
   let batch: Edit[] = [];
   const flush = () => {
-    if (batch.length) text = applyBatch(text, batch);
+    if (batch.length) text = applyBatch(text, batch, options.narrow === true ? options.minBytes ?? NARROW_MIN_BYTES : undefined);
     batch = [];
   };
   for (const e of edits) {
@@ -44,14 +48,17 @@ function overlaps(a: Path, b: Path): boolean {
   return true;
 }
 
-function applyBatch(source: string, edits: readonly Edit[]): string {
-  const doc = parseDocument(source, { version: '1.2', keepSourceTokens: false, uniqueKeys: true });
+function applyBatch(source: string, edits: readonly Edit[], narrowFrom: number | undefined): string {
+  const n = narrowFrom !== undefined ? narrowForEdits(source, edits, narrowFrom) : undefined;
+  const text = n ? n.text : source;
+  const doc = parseDocument(text, { version: '1.2', keepSourceTokens: false, uniqueKeys: true });
   if (doc.errors.length) throw new EditError(doc.errors[0]!.message);
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
   const patches: Patch[] = [];
-  edits.forEach((e, seq) => {
-    patches.push(planEdit(doc, source, e, eol, seq));
+  (n ? n.edits : edits).forEach((e, seq) => {
+    patches.push(planEdit(doc, text, e, eol, seq));
   });
+  if (n) for (const p of patches) [p.at, p.end] = [n.toFull(p.at), n.toFull(p.end)];
   patches.sort((a, b) => b.at - a.at || b.seq - a.seq);
   let out = source;
   for (const p of patches) out = out.slice(0, p.at) + p.text + out.slice(p.end);
@@ -239,15 +246,29 @@ function appendToSeq(seqNode: YAMLSeq, src: string, value: unknown, eol: string,
   return { at, end: at, text: `${needsNl ? eol : ''}${' '.repeat(indent)}${itemText(value, indent, eol)}${eol}`, seq };
 }
 
-/** The same edits on plain data: what the edited text must load as. */
+/**
+ * The same edits on plain data: what the edited text must load as. Only the containers on the
+ * edited paths are copied; everything else is shared with `data`, which is never changed. An
+ * append to something that is not a list (nor missing) throws EditError.
+ */
 export function applyEditsToData(data: unknown, edits: readonly Edit[]): unknown {
-  const root = structuredClone(data) as Record<string | number, unknown>;
+  type Node = Record<string | number, unknown>;
+  const copies = new WeakSet<object>();
+  const copy = (v: unknown): Node => {
+    if (v === null || v === undefined) return {};
+    if (typeof v !== 'object') throw new EditError('not a mapping or list');
+    if (copies.has(v)) return v as Node;
+    const c = (Array.isArray(v) ? [...v] : { ...v }) as Node;
+    copies.add(c);
+    return c;
+  };
+  const root = copy(data);
   for (const e of edits) {
-    const parentPath = e.op === 'append' ? e.path : e.path.slice(0, -1);
-    let node: Record<string | number, unknown> = root;
-    for (const p of parentPath.slice(0, e.op === 'append' ? -1 : undefined)) {
-      if (node[p] === undefined || node[p] === null) node[p] = {};
-      node = node[p] as Record<string | number, unknown>;
+    const parentPath = e.path.slice(0, -1);
+    let node = root;
+    for (const p of parentPath) {
+      node[p] = copy(node[p]);
+      node = node[p] as Node;
     }
     const key = e.path[e.path.length - 1]!;
     if (e.op === 'set') node[key] = structuredClone(e.value);
@@ -257,8 +278,8 @@ export function applyEditsToData(data: unknown, edits: readonly Edit[]): unknown
     }
     else {
       const list = node[key];
-      if (Array.isArray(list)) list.push(structuredClone(e.value));
-      else node[key] = [structuredClone(e.value)];
+      if (list !== undefined && list !== null && !Array.isArray(list)) throw new EditError(`not a list: ${e.path.join('.')}`);
+      node[key] = Array.isArray(list) ? [...list, structuredClone(e.value)] : [structuredClone(e.value)];
     }
   }
   return root;

@@ -70,7 +70,9 @@ describe('found bugs', () => {
     const dir = makeProject({ 'requirements/202609-001-x.yaml': 'id: 202609-001\ntitle: "evil\\u202Egnp.exe\\u009b2J\\x7f"\ncustomer: A\ncontact: B\nurgency: low\nreceived: 2026-09-02\nreceiver: C\nstatus: received\n' });
     for (const args of [['req', 'list', '--json'], ['export', '--format', 'json']]) {
       const r = await runCli(args, { cwd: dir, env: ENV });
-      expect(r.code, r.stderr).toBe(0);
+      // The characters are findings now (DLV-E031, exit 1); the output is still produced.
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain('DLV-E031');
       // Expected: JSON escapes them (\u202e), which parses back to the same string.
       expect(r.stdout, args.join(' ')).not.toMatch(/[\u007f-\u009f\u202e]/);
     }
@@ -82,7 +84,8 @@ describe('found bugs', () => {
       'plan.yaml': 'schema_version: 1\nmilestones:\n  - id: M-001\n    name: "Go \\u202Elive\\x85"\n    due: 2026-12-20\n',
     });
     const r = await runCli(['export', '--format', 'ics'], { cwd: dir, env: ENV });
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(1); // DLV-E031 since invisible characters are findings; the calendar is still written
+    expect(r.stdout).toContain('BEGIN:VEVENT');
     expect(r.stdout).not.toMatch(/[\u0080-\u009f\u200b\u202e]/);
   });
 

@@ -1,7 +1,8 @@
-// Terminal safety: valid records carrying ESC sequences (CSI, OSC), bidi overrides, zero-width
-// characters, C1 controls, CR and DEL in every text field, shown by every read command on a colour
-// terminal and piped: nothing raw reaches the output (only deliver's own colours), the text is
-// still shown (escaped), and the same holds for error messages that echo arguments.
+// Terminal safety: records carrying ESC sequences (CSI, OSC), bidi overrides, zero-width
+// characters, C1 controls, CR and DEL in every text field (findings, DLV-E031, but the records
+// stay readable), shown by every read command on a colour terminal and piped: nothing raw reaches
+// the output (only deliver's own colours), the text is still shown (escaped), and the same holds
+// for error messages that echo arguments.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { makeProject } from '../helpers/project.js';
@@ -142,10 +143,12 @@ describe('terminal safety', () => {
     ] as ReadCommand[]) if (await isRegistered(c.words)) commands.push(c);
   });
 
-  it('the hostile text is legal record content (so every command below really shows it)', async () => {
+  it('the hostile text is reported as invisible characters (DLV-E031) at its lines, and nothing else (so every command below still shows it)', async () => {
     const r = await runCli(['validate', '--format', 'json'], { cwd: dir, env: ENV });
     const errors = (JSON.parse(r.stdout) as { diagnostics: { severity: string; code: string; file: string; line: number }[] }).diagnostics.filter((d) => d.severity === 'error');
-    expect(errors).toEqual([]);
+    expect(errors.filter((d) => d.code !== 'DLV-E031')).toEqual([]);
+    expect(new Set(errors.map((d) => d.file)).size).toBe(Object.keys(FILES).length);
+    for (const d of errors) expect(d.line, JSON.stringify(d)).toBeGreaterThan(1);
   });
 
   for (const tty of [true, false]) {

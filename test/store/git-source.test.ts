@@ -148,3 +148,21 @@ describe('gitSource', () => {
     expect(() => repoOf(plain)).toThrow(expect.objectContaining({ reason: 'not_repo' }));
   });
 });
+
+describe('two revisions read together (diff)', () => {
+  it('read a blob identical on both sides from git once and parse it once: the same record objects on both sides', async () => {
+    const dir = repoWith({ 'deliver.yaml': MANIFEST, 'risks/R-001-a.yaml': RISK('R-001') }, '');
+    const base = commit(dir);
+    write(dir, { 'risks/R-002-b.yaml': RISK('R-002'), 'risks/R-001-a.yaml': RISK('R-001').replace('Vendor late', 'Vendor very late') });
+    const head = commit(dir);
+    const blobs = new Map<string, Uint8Array | null>();
+    const parsed = new Map();
+    const a = loadProjectFrom(gitSource(dir, base, '', blobs), 'base', { parsed });
+    const sizeAfterBase = blobs.size;
+    const b = loadProjectFrom(gitSource(dir, head, '', blobs), 'head', { parsed });
+    expect(blobs.size).toBe(sizeAfterBase + 2); // only the two new blobs were read for the head
+    expect(b.project.manifest!.data).toBe(a.project.manifest!.data); // unchanged: one parse, one object
+    expect(b.project.risks.find((r) => r.data.id === 'R-001')!.data).not.toBe(a.project.risks[0]!.data);
+    expect(b.project.risks.map((r) => r.data.title)).toEqual(['Vendor very late', 'Vendor late']);
+  });
+});

@@ -27,3 +27,13 @@ describe('locate', () => {
     expect(locate(SRC, path as (string | number)[])).toEqual({ line, column });
   });
 });
+
+describe('keys written with escapes or quotes', () => {
+  it('are located at their own line', () => {
+    const src = 'id: R-001\ntitle: t\n"caf\\u00e9": 1\n\'it\'\'s\': 2\n"\\x41b": 3\nnested:\n  "a\\tb": 4\n';
+    expect(locate(src, ['café'])).toEqual({ line: 3, column: 1 });
+    expect(locate(src, ["it's"])).toEqual({ line: 4, column: 1 });
+    expect(locate(src, ['Ab'])).toEqual({ line: 5, column: 1 });
+    expect(locate(src, ['nested', 'a\tb'])).toEqual({ line: 7, column: 3 });
+  });
+});

@@ -8,6 +8,7 @@ import { choiceOption, dateOption, requireText, textOption } from '../../cli/opt
 import { printJson, printTable, println } from '../../cli/output.js';
 import { readProject, findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
+import { useProjectManifest } from '../../cli/project-language.js';
 import { acceptanceState, firstPass, isFinal, isWaitingForCustomer, latestRound, passMoves, roundRefusal } from '../../core/acceptance.js';
 import { diffDays } from '../../core/dates.js';
 import { nextPrefixedId, recordPath } from '../../core/ids.js';
@@ -27,7 +28,7 @@ export async function acceptAdd(ctx: Context, opts: AcceptAddOptions): Promise<O
   const delivered = dateOption(ctx, '--delivered', opts.delivered) ?? ctx.asOf;
   const agreed = dateOption(ctx, '--agreed', opts.agreed);
   const items = (opts.items ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
-  readProject(ctx);
+  useProjectManifest(ctx); // the project's language for the questions, and a clear error outside a project
   const deliverable = await requireText(ctx, opts, opts.deliverable, '--deliverable', ctx.t('accept.ask.deliverable'));
   const id = changeProject(ctx, (p) => {
     for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));

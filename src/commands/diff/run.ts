@@ -18,7 +18,8 @@ import { renderDiffMarkdown } from '../../render/diff-md.js';
 import { renderDiffText, type DiffLabels } from '../../render/diff-text.js';
 import { sanitizeInline } from '../../render/sanitize.js';
 import { defaultBase, GitError, gitSource, repoOf, resolveCommit, type RepoInfo } from '../../store/git-source.js';
-import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../../store/load.js';
+import type { WorkCalendar } from '../../core/calendar.js';
+import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject, type SharedParses } from '../../store/load.js';
 import { planOf } from '../../cli/plan.js';
 
 const FORMATS = ['text', 'md', 'json'] as const;
@@ -35,6 +36,7 @@ interface LoadedSide {
   spec: SideSpec;
   side: DiffSide;
   loaded: LoadedProject;
+  calendar: WorkCalendar;
 }
 
 /** Turns git's refusals into messages in the user's language (exit 2). */
@@ -73,20 +75,20 @@ function labelOf(ctx: Context, spec: SideSpec): string {
   return spec.commit.startsWith(spec.revision) ? name : `${name} (${short(spec.commit)})`;
 }
 
-function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec): LoadedSide {
+function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, parsed: SharedParses, blobs: Map<string, Uint8Array | null>): LoadedSide {
   let loaded: LoadedProject;
   let exists = true;
-  if (spec.commit === undefined) loaded = loadProject(root);
+  if (spec.commit === undefined) loaded = loadProject(root, { parsed });
   else {
-    const src = gitSource(repo.top, spec.commit, repo.prefix);
+    const src = gitSource(repo.top, spec.commit, repo.prefix, blobs);
     exists = src.hasProject;
     // Without deliver.yaml the project did not exist yet: an empty side, and its "missing manifest" is no finding.
-    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`);
+    loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, { parsed });
   }
   const findings: Diagnostic[] = exists ? resolvePositions([...loaded.diagnostics, ...checkRules(loaded.project)], loaded.sources) : [];
-  const { schedule } = planOf(loaded.project, ctx.asOf);
+  const { schedule, calendar } = planOf(loaded.project, ctx.asOf);
   const kpis = projectKpis({ project: loaded.project, asOf: ctx.asOf });
-  return { spec, loaded, side: { project: loaded.project, exists, schedule, findings, kpis } };
+  return { spec, loaded, calendar, side: { project: loaded.project, exists, schedule, findings, kpis } };
 }
 
 export async function diff(ctx: Context, baseArg: string | undefined, headArg: string | undefined, opts: DiffOptions): Promise<Outcome> {
@@ -96,8 +98,13 @@ export async function diff(ctx: Context, baseArg: string | undefined, headArg: s
   try {
     const repo = repoOf(root);
     const [b, h] = sides(repo, baseArg, headArg);
-    base = loadSide(ctx, repo, root, b);
-    head = loadSide(ctx, repo, root, h);
+    // Records unchanged between the sides are read from git and parsed once (blobs by object id,
+    // parse results by file and content), and so are the same objects on both sides: the comparison
+    // skips them without looking at their fields.
+    const parsed: SharedParses = new Map();
+    const blobs = new Map<string, Uint8Array | null>();
+    base = loadSide(ctx, repo, root, b, parsed, blobs);
+    head = loadSide(ctx, repo, root, h, parsed, blobs);
   } catch (e) {
     if (e instanceof GitError) throw gitFailure(ctx, e, root);
     throw e;
@@ -105,7 +112,7 @@ export async function diff(ctx: Context, baseArg: string | undefined, headArg: s
   ctx.useProjectLanguage(head.loaded.project.manifest?.data.language ?? base.loaded.project.manifest?.data.language);
   const labels: DiffLabels = { base: labelOf(ctx, base.spec), head: labelOf(ctx, head.spec) };
   if (!base.side.exists && !head.side.exists) throw new UsageError(ctx.t('diff.err.noProject', { base: sanitizeInline(labels.base), head: sanitizeInline(labels.head) }));
-  const calendar = planOf(head.side.exists ? head.loaded.project : base.loaded.project, ctx.asOf).calendar;
+  const calendar = head.side.exists ? head.calendar : base.calendar;
   const result = diffProjects({ base: base.side, head: head.side, calendar });
 
   if (format === 'json') {

@@ -7,13 +7,14 @@ import { EXIT, UsageError } from '../../cli/errors.js';
 import type { Outcome } from '../../cli/outcome.js';
 import type { KpiOptions } from './command.js';
 import { printDiagnostics, printJson, printTable, println } from '../../cli/output.js';
-import { readProject, type ReadProject } from '../../cli/project.js';
+import { readProject } from '../../cli/project.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
 import { targets, type Target } from '../../cli/targets.js';
 import { portfolioTotals, projectKpis, type Kpis } from '../../core/kpi.js';
 import { allTime, parsePeriod, projectAsOf, windowOf, type Period } from '../../core/period.js';
 import { formatDate, formatRange, measureColumns, measureGroups, measureNotes, measureRows, portfolioColumns, type Fmt, type PortfolioRow } from '../../render/kpi.js';
 import { sanitizeInline } from '../../render/sanitize.js';
-import { errorCount, kpiJson } from '../../cli/views.js';
+import { kpiJson } from '../../cli/views.js';
 
 
 function periodJson(period: Period | undefined, asOf: string) {
@@ -27,7 +28,8 @@ function periodLine(ctx: Context, f: Fmt, period: Period | undefined): string {
   return ctx.t('kpi.period', { label: period.label, range: formatRange(f, period.from ?? period.to, period.to), date: formatDate(f, ctx.asOf) });
 }
 
-interface Row { target: Target; read: ReadProject; name: string; code?: string; kpis: Kpis }
+/** What the report keeps of a project: its figures and its errors, never its records. */
+interface Row { target: Target; name: string; code?: string; lang: string | undefined; errors: Diagnostic[]; kpis: Kpis }
 
 export async function kpi(ctx: Context, dirs: string[], opts: KpiOptions): Promise<Outcome> {
   let period: Period | undefined;
@@ -42,27 +44,31 @@ export async function kpi(ctx: Context, dirs: string[], opts: KpiOptions): Promi
 
 /** The report for targets already chosen (the command line layer remembers its output). */
 export async function kpiOf(ctx: Context, list: Target[], single: boolean, period: Period | undefined): Promise<Outcome> {
+  // One project at a time: a portfolio of 1,000 projects never holds more than one project's
+  // records (nor their bytes) in memory.
   const rows: Row[] = list.map((target) => {
     const read = readProject(ctx, target.root);
+    ctx.snapshots?.delete(target.root);
     // The measures need the project as of the date and its calendar, not the computed plan: no
     // scheduling here (it was a fifth of the time at 10,000 tasks).
     const project = projectAsOf(read.project, ctx.asOf);
     const m = read.project.manifest?.data;
     return {
-      target, read, name: m?.name ?? basename(target.root), ...(m?.code ? { code: m.code } : {}),
+      target, name: m?.name ?? basename(target.root), ...(m?.code ? { code: m.code } : {}), lang: m?.language,
+      errors: read.findings.filter((d) => d.severity === 'error'),
       kpis: projectKpis({ project, asOf: ctx.asOf, ...(period ? { period } : {}) }),
     };
   });
   // One language for the whole report: the flag, else the one all projects share, else the environment's.
-  const langs = new Set(rows.map((r) => r.read.project.manifest?.data.language));
+  const langs = new Set(rows.map((r) => r.lang));
   ctx.useProjectLanguage(langs.size === 1 ? [...langs][0] : undefined);
   const f: Fmt = { t: ctx.t, year: Number(ctx.asOf.slice(0, 4)) };
   const t = ctx.t;
 
   // Findings of every project, with the project's folder in front of the file name.
-  const broken = rows.filter((r) => errorCount(r.read) > 0);
+  const broken = rows.filter((r) => r.errors.length > 0);
   for (const r of broken) {
-    const ds = r.read.findings.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: single ? d.file : `${r.target.dir}/${d.file}` }));
+    const ds = r.errors.map((d) => ({ ...d, file: single ? d.file : `${r.target.dir}/${d.file}` }));
     if (!single) ctx.stderr.write(`deliver: ${t('kpi.brokenProject', { dir: sanitizeInline(r.target.dir) })}\n`);
     printDiagnostics(ctx, ds, 'text', 'stderr');
   }
@@ -82,7 +88,7 @@ export async function kpiOf(ctx: Context, list: Target[], single: boolean, perio
     if (ctx.json) {
       printJson(ctx, 'kpi.portfolio', {
         as_of: ctx.asOf, period: periodJson(period, ctx.asOf),
-        projects: rows.map((r) => ({ name: r.name, code: r.code ?? null, dir: r.target.dir, errors: errorCount(r.read), kpis: kpiJson(ctx, r.kpis) })),
+        projects: rows.map((r) => ({ name: r.name, code: r.code ?? null, dir: r.target.dir, errors: r.errors.length, kpis: kpiJson(ctx, r.kpis) })),
         totals: kpiJson(ctx, totals),
       });
     } else {

@@ -5,6 +5,7 @@ import type { MilestoneAddOptions, MilestoneListOptions } from './command.js';
 import { dateOption, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
 import { changeProject } from '../../cli/change-project.js';
+import { useProjectManifest } from '../../cli/project-language.js';
 import { nextPrefixedId } from '../../core/ids.js';
 import type { Milestone } from '../../core/model.js';
 import type { ScheduledItem } from '../../core/schedule.js';
@@ -13,7 +14,7 @@ import { safeText } from '../../render/sanitize.js';
 import { appendToPlan, idList, itemJson, noteUnscheduled, readPlan, refuseCycle, requirePlanRefs, signed, type ItemJson } from '../../cli/plan.js';
 
 export async function milestoneAdd(ctx: Context, opts: MilestoneAddOptions): Promise<Outcome> {
-  readPlan(ctx); // the project's language before any prompt
+  useProjectManifest(ctx); // the project's language before any prompt
   const name = await requireText(ctx, opts, opts.name, '--name', ctx.t('milestone.ask.name'));
   const due = dateOption(ctx, '--due', opts.due);
   const after = idList(opts.after);

@@ -7,6 +7,7 @@ import { choiceOption, dateOption, mayPrompt, optionalDate, requireDate, require
 import { printJson, printTable, println } from '../../cli/output.js';
 import { findRecord, readProject } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
+import { useProjectManifest } from '../../cli/project-language.js';
 import type { LoadedProject } from '../../store/load.js';
 import { nextRequirementId, recordPath } from '../../core/ids.js';
 import { allowedMoves, canMove, heldFrom, REQUIREMENT_STATUSES } from '../../core/lifecycle.js';
@@ -18,10 +19,9 @@ const URGENCIES = ['high', 'medium', 'low'] as const;
 
 export async function reqAdd(ctx: Context, opts: ReqAddOptions): Promise<Outcome> {
   // Ask for everything before taking the lock: prompts can take minutes.
-  const project = readProject(ctx);
-  const manifest = project.project.manifest?.data;
+  const manifest = useProjectManifest(ctx);
   const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('req.ask.title'));
-  const customer = await requireText(ctx, opts, opts.customer, '--customer', ctx.t('req.ask.customer'), manifest?.client);
+  const customer = await requireText(ctx, opts, opts.customer, '--customer', ctx.t('req.ask.customer'), typeof manifest?.client === 'string' ? manifest.client : undefined);
   const contact = await requireText(ctx, opts, opts.contact, '--contact', ctx.t('req.ask.contact'));
   let urgency = choiceOption(ctx, '--urgency', opts.urgency, URGENCIES);
   if (!urgency && mayPrompt(ctx, opts)) urgency = await ctx.prompter.select(ctx.t('req.ask.urgency'), URGENCIES.map((u) => ({ value: u, name: ctx.t(`urgency.${u}`) })), 'medium');

@@ -6,6 +6,7 @@ import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption
 import { printJson, printTable, println } from '../../cli/output.js';
 import { readProject, findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
+import { useProjectManifest } from '../../cli/project-language.js';
 import type { RiskActOptions, RiskAddOptions, RiskCloseOptions, RiskListOptions, RiskUpdateOptions } from './command.js';
 import { nextPrefixedId, recordPath } from '../../core/ids.js';
 import { type Located, type Risk, type RiskAction } from '../../core/model.js';
@@ -63,7 +64,7 @@ export async function riskAdd(ctx: Context, opts: RiskAddOptions): Promise<Outco
   const actions = actionsFrom(ctx, opts);
   const affects = affectsFrom(ctx, opts);
   const identified = dateOption(ctx, '--identified', opts.identified) ?? ctx.asOf;
-  readProject(ctx); // the project's language for the questions, and a clear error outside a project
+  useProjectManifest(ctx); // the project's language for the questions, and a clear error outside a project
   const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('risk.ask.title'));
   const category = await askChoice(ctx, opts, opts.category, 'category', RISK_CATEGORIES);
   const probability = await askLevel(ctx, opts, opts.probability, 'probability');

@@ -7,6 +7,7 @@ import { choiceOption, dateOption, intOption, requireText, textOption } from '..
 import { printJson, printTable, println } from '../../cli/output.js';
 import { findRecord } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
+import { useProjectManifest } from '../../cli/project-language.js';
 import { nextPrefixedId } from '../../core/ids.js';
 import type { Located, Task, TaskStatus } from '../../core/model.js';
 import type { ScheduledItem } from '../../core/schedule.js';
@@ -20,7 +21,7 @@ import {
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
 
 export async function taskAdd(ctx: Context, opts: TaskAddOptions): Promise<Outcome> {
-  readPlan(ctx); // switches to the project's language before any prompt
+  useProjectManifest(ctx); // the project's language before any prompt
   const name = await requireText(ctx, opts, opts.name, '--name', ctx.t('task.ask.name'));
   const start = dateOption(ctx, '--start', opts.start);
   const days = intOption(ctx, '--days', opts.days, 0, 100000);

@@ -4,7 +4,31 @@ import { diag, type Diagnostic } from '../diagnostics.js';
 import { findCycles } from '../graph.js';
 import type { Project } from '../model.js';
 
+/**
+ * The last result by the plan records themselves: two projects holding the very same plan records
+ * (diff reads a plan.yaml unchanged between its two sides once) share one check. A copy of each
+ * finding is returned, as the caller adds positions to them.
+ */
+let last: { records: unknown[]; out: Diagnostic[] } | undefined;
+
+function planRecords(p: Project): unknown[] {
+  const out: unknown[] = [];
+  for (const list of [p.tasks, p.milestones, p.baselines] as readonly (readonly { file: string; data: unknown }[])[]) {
+    out.push(list.length);
+    for (const r of list) out.push(r.file, r.data);
+  }
+  return out;
+}
+
 export function checkPlan(p: Project): Diagnostic[] {
+  const records = planRecords(p);
+  if (last && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return last.out.map((d) => ({ ...d }));
+  const out = checkPlanAfresh(p);
+  last = { records, out: out.map((d) => ({ ...d })) };
+  return out;
+}
+
+function checkPlanAfresh(p: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
   const deps = new Map<string, readonly string[]>();
   const pathOf = new Map<string, (typeof p.tasks)[number] | (typeof p.milestones)[number]>();

@@ -59,6 +59,27 @@ interface Planned {
 const planned = new WeakMap<Project['tasks'], Planned>();
 
 /**
+ * The last plan by the records themselves: two projects that hold the very same record objects
+ * (diff reads a plan.yaml unchanged between its two sides once) share one computation.
+ */
+let lastByRecords: { records: unknown[]; baseline: string | undefined; start: IsoDate; asOf: IsoDate; plan: Planned['plan'] } | undefined;
+
+function planRecordsOf(p: Project): unknown[] {
+  const out: unknown[] = [p.manifest?.data];
+  for (const list of [p.tasks, p.milestones, p.baselines] as readonly (readonly { data: unknown }[])[]) {
+    out.push(list.length);
+    for (const r of list) out.push(r.data);
+  }
+  return out;
+}
+
+function sameRecords(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * The computed plan. A project-level date the calendar refuses (a start centuries away) cannot be
  * scheduled at all: the result is then empty with a `date_range` problem, never an exception.
  *
@@ -72,6 +93,12 @@ export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): {
   const start = projectStart(p, asOf);
   const hit = planned.get(p.tasks);
   if (hit && hit.manifest === p.manifest && hit.milestones === p.milestones && hit.baselines === p.baselines && hit.baseline === baseline && hit.start === start && hit.asOf === asOf) return hit.plan;
+  const records = planRecordsOf(p);
+  const last = lastByRecords;
+  if (last && last.asOf === asOf && last.baseline === baseline && last.start === start && sameRecords(last.records, records)) {
+    planned.set(p.tasks, { manifest: p.manifest, milestones: p.milestones, baselines: p.baselines, baseline, start, asOf, plan: last.plan });
+    return last.plan;
+  }
   const calendar = makeCalendar(p.manifest?.data.calendar);
   const input = scheduleInput(p, asOf, calendar, baseline);
   let plan: { calendar: WorkCalendar; schedule: Schedule };
@@ -85,6 +112,7 @@ export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): {
     };
   }
   planned.set(p.tasks, { manifest: p.manifest, milestones: p.milestones, baselines: p.baselines, baseline, start, asOf, plan });
+  lastByRecords = { records, baseline, start, asOf, plan };
   return plan;
 }
 

@@ -49,6 +49,8 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
     hintEn: 'Rename it to .yaml if it is a record, or move it out of this folder.', hintZh: '如果是记录，请改为 .yaml 后缀；否则移出该目录。' },
   'DLV-E019': { en: 'the file name "{name}" cannot be used', zh: '文件名 "{name}" 不可用',
     hintEn: 'File names may not contain control, zero-width or path characters.', hintZh: '文件名不能包含控制字符、零宽字符或路径字符。' },
+  'DLV-E031': { en: 'invisible character {char} in a value or key', zh: '取值或键中有不可见字符 {char}',
+    hintEn: 'Control, bidirectional-override and zero-width characters do not show, so a title or an id can read differently in a review from what it is. Delete the character (an editor that shows invisible characters helps).', hintZh: '控制字符、双向覆盖字符和零宽字符不会显示，评审时标题或编号可能看起来与实际不同。请删除该字符（可用能显示不可见字符的编辑器）。' },
 
   // --- schema: E020–E029 ---
   'DLV-E020': { en: '{field}: {message}', zh: '{field}：{message}' },
