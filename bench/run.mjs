@@ -118,7 +118,7 @@ for (const n of sizes) {
     { cmd: bin, args: ['diff', 'diff-head~1', 'diff-head', '-C', dir], env: { DELIVER_CACHE: '0' }, prepare: reset },
   );
   row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
-  WRITES.forEach((w, i) => row(`deliver ${w.label} (no cache)`, n, timed[i], 'read+parse', parseFloor, writeTarget(n)));
+  for (const [i, w] of WRITES.entries()) row(`deliver ${w.label} (no cache)`, n, timed[i], 'read+parse', parseFloor, writeTarget(n));
   // diff reads two versions of the project: its target is twice the floor of one.
   row('deliver diff (one risk added, no cache)', n, timed[WRITES.length], 'read+parse', parseFloor, n >= 10000 ? 2 : undefined);
   reset();

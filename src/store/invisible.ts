@@ -21,7 +21,12 @@ const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
 /** Raw in the file text, where YAML itself refuses them (CR is a line break there). */
 const RAW_CONTROL_G = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** What may stand on both sides of a joiner (U+200C, U+200D): letters, marks, emoji and their modifiers. */
-const JOINABLE = /^[\p{L}\p{M}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}]$/u;
+const JOINABLE_CLASS = /^[\p{L}\p{M}\p{Extended_Pictographic}]$/u;
+/** One character that may stand beside a joiner (skin-tone modifiers U+1F3FB–1F3FF by their code point). */
+const joinable = (ch: string): boolean => {
+  const cp = ch.codePointAt(0) ?? 0;
+  return JOINABLE_CLASS.test(ch) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0xfe0f;
+};
 
 /** `U+202E` */
 export function codePoint(c: number): string {
@@ -47,7 +52,7 @@ export function firstInvisible(s: string): number {
 function joins(s: string, i: number): boolean {
   const before = Array.from(s.slice(Math.max(0, i - 2), i)).pop();
   const after = String.fromCodePoint(s.codePointAt(i + 1) ?? 0x20);
-  return before !== undefined && before.charCodeAt(0) > 0x7f && after.charCodeAt(0) > 0x7f && JOINABLE.test(before) && JOINABLE.test(after);
+  return before !== undefined && before.charCodeAt(0) > 0x7f && after.charCodeAt(0) > 0x7f && joinable(before) && joinable(after);
 }
 
 /** Raw control characters in the file text (YAML refuses them): each at its line and column. */
