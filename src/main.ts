@@ -90,7 +90,8 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
     c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(sanitize(s)), outputError: (s, write) => write(sanitize(s)) });
   }
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+    // -v is the version flag; -V, the earlier spelling, still answers.
+    await program.parseAsync(argv[0] === '-V' ? ['-v', ...argv.slice(1)] : (argv as string[]), { from: 'user' });
   } catch (e) {
     // Help, --version and usage errors are printed by commander: no messages to load for them.
     status = e instanceof CommanderError ? commanderExit(e) : await report(e, io, ctx, await fallbackT());
@@ -103,6 +104,8 @@ function commanderExit(e: CommanderError): number {
 }
 
 async function report(e: unknown, io: MainIO, ctx: Context | undefined, t: Translate): Promise<number> {
+  // The reader closed the pipe (`deliver kpi | head -3`): nothing more is wanted, which is not a failure.
+  if ((e as { code?: unknown } | null)?.code === 'EPIPE') return EXIT.ok;
   const err = (msg: string, hint?: string) => io.stderr.write(`deliver: ${sanitize(msg)}\n${hint ? `  ${t('common.hint')}: ${sanitize(hint)}\n` : ''}`);
   if (e instanceof UsageError) {
     err(e.message, e.hint);

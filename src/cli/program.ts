@@ -39,7 +39,7 @@ export type OptionsOf<Declare extends (...args: never[]) => CommandUnknownOpts> 
 function root(version: string) {
   return new Command('deliver')
     .description('Delivery tracker: requirements, plan, risks, changes and acceptance kept as YAML in git.')
-    .version(version, '-V, --version')
+    .version(version, '-v, --version')
     .option('-C, --dir <path>', 'the project folder (default: nearest folder upward holding deliver.yaml)')
     .option('--json', 'machine-readable output on stdout')
     .addOption(new Option('--lang <lang>', 'language of output').choices(['zh-CN', 'en']))

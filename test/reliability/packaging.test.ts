@@ -24,4 +24,12 @@ describe('the deliver bin', () => {
     expect(r.stdout).toBe(`${pkg.version}\n`);
     expect(r.status).toBe(0);
   });
+
+  it('prints the version for -v as for --version and -V', () => {
+    for (const flag of ['-v', '-V']) {
+      const r = spawnSync(process.execPath, [join(REPO, pkg.bin.deliver), flag], { encoding: 'utf8' });
+      expect(r.stdout).toBe(`${pkg.version}\n`);
+      expect(r.status).toBe(0);
+    }
+  });
 });
