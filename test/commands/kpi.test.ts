@@ -107,7 +107,7 @@ describe('deliver survey', () => {
     expect(a).toMatchObject({ code: 0, stdout: 'S-001\n' });
     const b = await runCli(['survey', 'add', '--score', '71.5'], { cwd: dir });
     expect(b.stdout).toBe('S-002\n');
-    const text = read(dir, 'surveys/S-001-刘建国.yaml');
+    const text = read(dir, 'surveys/S-001-liu-jian-guo.yaml');
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.deliver\/schemas\/survey\.schema\.json/);
     expect(text).toMatch(/dimensions:\n  quality: 90\n  timeliness: 80\n  after_sales: 85/);
     const k = JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout);
