@@ -22,6 +22,7 @@ import { register as registerReport } from '../commands/report/command.js';
 import { register as registerExport } from '../commands/export/command.js';
 import { register as registerSurvey } from '../commands/survey/command.js';
 import { register as registerMeeting } from '../commands/meeting/command.js';
+import { register as registerCompletion } from '../commands/completion/command.js';
 
 /**
  * How a command's action reaches its implementation: main builds the context from the command's
@@ -72,6 +73,7 @@ export function buildProgram(version: string, run: Runner): Parent {
   registerExport(program, run);
   registerSurvey(program, run);
   registerMeeting(program, run);
+  registerCompletion(program, run);
   return program;
 }
 
