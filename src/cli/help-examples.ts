@@ -59,6 +59,8 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
   'meeting list': ['deliver meeting list', 'deliver meeting list --kind review --open'],
   'meeting show': ['deliver meeting show MT-001'],
   'meeting act': ['deliver meeting act MT-001 1'],
+  'merge-driver': ['git config merge.deliver.driver "deliver merge-driver %O %A %B %P"'],
+  doctor: ['deliver doctor', 'deliver doctor --json'],
   completion: ['deliver completion bash >> ~/.bashrc', 'deliver completion zsh > "${fpath[1]}/_deliver"', 'deliver completion fish > ~/.config/fish/completions/deliver.fish'],
 };
 

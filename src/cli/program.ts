@@ -23,6 +23,8 @@ import { register as registerExport } from '../commands/export/command.js';
 import { register as registerSurvey } from '../commands/survey/command.js';
 import { register as registerMeeting } from '../commands/meeting/command.js';
 import { register as registerCompletion } from '../commands/completion/command.js';
+import { register as registerMergeDriver } from '../commands/merge-driver/command.js';
+import { register as registerDoctor } from '../commands/doctor/command.js';
 
 /**
  * How a command's action reaches its implementation: main builds the context from the command's
@@ -74,6 +76,8 @@ export function buildProgram(version: string, run: Runner): Parent {
   registerSurvey(program, run);
   registerMeeting(program, run);
   registerCompletion(program, run);
+  registerMergeDriver(program, run);
+  registerDoctor(program, run);
   return program;
 }
 

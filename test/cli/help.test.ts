@@ -15,7 +15,7 @@ const paths = tree().map(commandPath);
 
 /** Words a Chinese help page may keep: flags, placeholders, values typed as they are, file and format names. */
 const ALLOWED = new Set(['deliver', 'yaml', 'git', 'json', 'csv', 'ics', 'md', 'html', 'text', 'mermaid', 'kpi', 'iso', 'cny', 'excel', 'crm', 'api', 'sso', 'bash', 'zsh', 'fish',
-  'yyyy', 'mm', 'dd', 'w47', 'q3', 'q4', 'help', 'command', 'id', 'ids', 'shell', 'software', 'handover', 'todo', 'done', 'blocked', 'day', 'week', 'auto', 'customer', 'team', 'internal', 'quality', 'timeliness', 'communication', 'cooperation', 'supplier', ...paths.flatMap((p) => p.split(' ')).filter(Boolean), ...tree().flatMap((c) => c.aliases()),
+  'yyyy', 'mm', 'dd', 'w47', 'q3', 'q4', 'help', 'command', 'id', 'ids', 'shell', 'software', 'handover', 'todo', 'done', 'blocked', 'day', 'week', 'auto', 'customer', 'team', 'internal', 'quality', 'timeliness', 'communication', 'cooperation', 'supplier', ...paths.flatMap((p) => p.split(/[ -]/)).filter(Boolean), ...tree().flatMap((c) => c.aliases()),
   ...tree().flatMap((c) => c.options.flatMap((o) => o.argChoices ?? []))]);
 
 function englishWords(help: string): string[] {

@@ -18,6 +18,7 @@ import { isLang, type Lang } from '../../render/i18n.js';
 import { commitFiles, STATE_DIR, type FileWrite } from '../../store/atomic.js';
 import { serializeRecord } from '../../store/write.js';
 import { buildFromTemplate, type Template } from './template.js';
+import { ATTRIBUTES_LINE, GIT_CONFIG_LINE } from '../../cli/git-setup.js';
 
 function availableTemplates(): string[] {
   return readdirSync(templatesDir(), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(templatesDir(), d.name, 'template.yaml'))).map((d) => d.name).sort();
@@ -85,11 +86,25 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
     ...Object.values(FOLDERS).filter((f) => !records.some((w) => w.rel.startsWith(`${f}/`))).map((f) => ({ rel: `${f}/.gitkeep`, content: '' })),
     { rel: `${STATE_DIR}/.gitignore`, content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n/*\n!/.gitignore\n!/schemas/\n' },
     ...readdirSync(schemasDir()).filter((f) => f.endsWith('.schema.json')).map((f) => ({ rel: `${STATE_DIR}/schemas/${f}`, content: readFileSync(join(schemasDir(), f), 'utf8') })),
+    ...gitAttributes(dir),
   ];
   commitFiles(dir, writes);
-  if (ctx.json) printJson(ctx, 'init', { dir, template, files: writes.map((w) => w.rel) });
-  else println(ctx, ctx.t('init.done', { dir: shown, template, files: writes.length }));
+  if (ctx.json) printJson(ctx, 'init', { dir, template, files: writes.map((w) => w.rel), git_config: GIT_CONFIG_LINE });
+  else {
+    println(ctx, ctx.t('init.done', { dir: shown, template, files: writes.length }));
+    println(ctx, ctx.t('init.gitAttributes', { file: '.gitattributes' }));
+    println(ctx, `  ${GIT_CONFIG_LINE}`);
+  }
   return WROTE;
+}
+
+/** .gitattributes marking the YAML records for deliver's merge driver (kept, with the line added, when there is one). */
+function gitAttributes(dir: string): FileWrite[] {
+  const rel = '.gitattributes';
+  const existing = existsSync(join(dir, rel)) && !isLink(join(dir, rel)) ? readFileSync(join(dir, rel), 'utf8') : '';
+  if (existing.split(/\r?\n/).some((l) => l.trim() === ATTRIBUTES_LINE)) return [];
+  const header = existing ? `${existing.replace(/\n?$/, '\n')}` : '# deliver merges its YAML records by id (run `deliver doctor` to check the git side is set up).\n';
+  return [{ rel, content: `${header}${ATTRIBUTES_LINE}\n` }];
 }
 
 function isLink(p: string): boolean {

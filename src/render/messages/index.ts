@@ -6,8 +6,9 @@ import * as control from './control.js';
 import * as reports from './reports.js';
 import * as diff from './diff.js';
 import * as meeting from './meeting.js';
+import * as git from './git.js';
 
-const AREAS = [common, req, plan, control, reports, diff, meeting];
+const AREAS = [common, req, plan, control, reports, diff, meeting, git];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
