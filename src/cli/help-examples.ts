@@ -49,7 +49,7 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
   status: ['deliver status', 'deliver status --as-of 2026-11-20', 'deliver status --json'],
   kpi: ['deliver kpi', 'deliver kpi --period 2026-Q4', 'deliver kpi projects/ --json'],
   report: ['deliver report weekly', 'deliver report weekly --format html --out weekly.html'],
-  'report weekly': ['deliver report weekly', 'deliver report weekly --week 2026-W47', 'deliver report weekly --format html --out weekly.html'],
+  'report weekly': ['deliver report weekly', 'deliver report weekly --week 2026-W47 --audience internal', 'deliver report weekly --format html --out weekly.html'],
   export: ['deliver export > requirements.csv', 'deliver export --kind tasks', 'deliver export --format ics > plan.ics'],
   survey: ['deliver survey list', 'deliver survey add --score 88 --dimension quality=90'],
   'survey add': ['deliver survey add --score 88 --dimension quality=90 --dimension timeliness=80', 'deliver survey add --audience team --score 4'],

@@ -53,6 +53,9 @@ export interface WeeklyReport {
   /** Every record delivered by the report date that is not accepted, plus those accepted this week. */
   acceptance: (AcceptanceFact & { accepted_on?: IsoDate })[];
   kpis: Kpis;
+  /** Who it is for (weekly-audience.ts); the customer's version lists what their people must do. */
+  audience?: import('./weekly-audience.js').Audience;
+  customer_todo?: import('./weekly-audience.js').CustomerTodo[];
 }
 
 export interface WeeklyInput {

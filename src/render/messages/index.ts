@@ -7,8 +7,9 @@ import * as reports from './reports.js';
 import * as diff from './diff.js';
 import * as meeting from './meeting.js';
 import * as git from './git.js';
+import * as audience from './audience.js';
 
-const AREAS = [common, req, plan, control, reports, diff, meeting, git];
+const AREAS = [common, req, plan, control, reports, diff, meeting, git, audience];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
