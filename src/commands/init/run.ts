@@ -2,7 +2,7 @@
 // milestones and tasks, a starter risk checklist, empty record folders and the schemas editors
 // use. Asks for what is missing in a terminal; never overwrites an existing project.
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import type { Context } from '../../cli/context.js';
 import { WROTE, type Outcome } from '../../cli/outcome.js';
@@ -18,6 +18,8 @@ import { isLang, type Lang } from '../../render/i18n.js';
 import { commitFiles, STATE_DIR, type FileWrite } from '../../store/atomic.js';
 import { serializeRecord } from '../../store/write.js';
 import { buildFromTemplate, type Template } from './template.js';
+import { askPeople } from './people.js';
+import { findProjectRoot } from '../../store/files.js';
 import { ATTRIBUTES_LINE, GIT_CONFIG_LINE } from '../../cli/git-setup.js';
 
 function availableTemplates(): string[] {
@@ -36,6 +38,9 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
       throw new UsageError(f === MANIFEST_FILE ? ctx.t('init.exists', { dir: shown }) : ctx.t('init.notEmpty', { file: f, dir: shown }), ctx.t('init.existsHint'));
     }
   }
+  // A project inside another would be read as part of it by every command run below it.
+  const outer = findProjectRoot(dirname(dir));
+  if (outer) throw new UsageError(ctx.t('init.nested', { root: outer }), ctx.t('init.nestedHint', { root: outer }));
   const prompt = mayPrompt(ctx, opts);
   const templates = availableTemplates();
   let template = textOption(opts.template);
@@ -60,17 +65,25 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
   const start = await requireDate(ctx, opts, opts.start, '--start', ctx.t('init.ask.start'), ctx.asOf);
   const tpl = readTemplate(template);
   let due = dateOption(ctx, '--due', opts.due);
+  // A completion date before the start is asked again in a terminal, refused otherwise.
+  if (due && due < start && !prompt) throw new UsageError(ctx.t('init.dueBeforeStart', { due, start }));
+  if (due && due < start) {
+    ctx.stderr.write(`${ctx.t('init.dueBeforeStart', { due, start })}\n`);
+    due = undefined;
+  }
   if (!due && prompt) {
-    const answer = (await ctx.prompter.input(ctx.t('init.ask.due'), {
+    const answer = (await ctx.prompter.input(ctx.t(tpl.requires_due ? 'init.ask.dueRequired' : 'init.ask.due'), {
       ...(tpl.requires_due ? { default: addDays(start, 120) } : {}),
-      validate: (s) => (!s.trim() || isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: '--due', value: s.trim() })),
+      validate: (s) => (!s.trim() ? (tpl.requires_due ? ctx.t('err.missingOption', { option: '--due' }) : true)
+        : !isIsoDate(s.trim()) ? ctx.t('err.badDate', { option: '--due', value: s.trim() })
+          : s.trim() < start ? ctx.t('init.dueBeforeStart', { due: s.trim(), start }) : true),
     })).trim();
     due = answer ? dateOption(ctx, '--due', answer) : undefined;
   }
   if (!due && tpl.requires_due) due = addDays(start, 120);
-  if (due && due < start) throw new UsageError(ctx.t('err.badDate', { option: '--due', value: due }));
+  const people = await askPeople(ctx, opts, prompt);
 
-  const built = buildFromTemplate(tpl, { name, client, start, ...(due ? { due } : {}), lang, template });
+  const built = buildFromTemplate(tpl, { name, client, start, ...(due ? { due } : {}), lang, template, ...people });
   const records: FileWrite[] = [
     { rel: MANIFEST_FILE, content: serializeRecord('manifest', MANIFEST_FILE, built.manifest) },
     { rel: PLAN_FILE, content: serializeRecord('plan', PLAN_FILE, built.plan) },

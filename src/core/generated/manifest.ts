@@ -42,6 +42,10 @@ export type Team = {
   role?: string;
   email?: string;
   /**
+   * Phone number.
+   */
+  phone?: string;
+  /**
    * Whose staff: ours (supplier) or the customer's.
    */
   side?: "supplier" | "customer";

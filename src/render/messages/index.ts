@@ -8,8 +8,9 @@ import * as diff from './diff.js';
 import * as meeting from './meeting.js';
 import * as git from './git.js';
 import * as audience from './audience.js';
+import * as setup from './setup.js';
 
-const AREAS = [common, req, plan, control, reports, diff, meeting, git, audience];
+const AREAS = [common, req, plan, control, reports, diff, meeting, git, audience, setup];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),

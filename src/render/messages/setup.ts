@@ -1,0 +1,33 @@
+// Messages of `deliver init`'s questions about people and the contract, and its refusals.
+export const en: Record<string, string> = {
+  'init.ask.lead': 'Project lead (empty to fill in later)',
+  'init.ask.specialist': 'Delivery specialist / project manager (empty to fill in later)',
+  'init.ask.contact': "Customer's main contact (empty to fill in later)",
+  'init.ask.contactReach': 'Phone or email of {name} (empty to fill in later)',
+  'init.ask.contract': 'Contract number (empty if none yet)',
+  'init.ask.contractDate': 'Contract signing date, YYYY-MM-DD (empty if not signed yet)',
+  'init.ask.dueRequired': 'Handover date (required)',
+  'init.role.lead': 'project lead',
+  'init.role.specialist': 'delivery specialist (project manager)',
+  'init.role.contact': "customer's main contact",
+  'init.badReach': 'not a phone number or an email address: "{value}"',
+  'init.dueBeforeStart': 'the completion date {due} is before the start date {start}',
+  'init.nested': 'refusing to create a project inside another project: {root} holds deliver.yaml',
+  'init.nestedHint': 'Choose a folder outside {root}, or work in that project.',
+};
+export const zh: Record<string, string> = {
+  'init.ask.lead': '项目负责人（可留空，以后再填）',
+  'init.ask.specialist': '交付专员 / 项目经理（可留空，以后再填）',
+  'init.ask.contact': '客户方主要联系人（可留空，以后再填）',
+  'init.ask.contactReach': '{name} 的电话或邮箱（可留空，以后再填）',
+  'init.ask.contract': '合同编号（尚无可留空）',
+  'init.ask.contractDate': '合同签订日期，YYYY-MM-DD（尚未签订可留空）',
+  'init.ask.dueRequired': '交房日期（必填）',
+  'init.role.lead': '项目负责人',
+  'init.role.specialist': '交付专员（项目经理）',
+  'init.role.contact': '客户方主要联系人',
+  'init.badReach': '不是有效的电话号码或邮箱地址："{value}"',
+  'init.dueBeforeStart': '完成日期 {due} 早于开始日期 {start}',
+  'init.nested': '拒绝在另一个项目中创建项目：{root} 中已有 deliver.yaml',
+  'init.nestedHint': '请选择 {root} 以外的目录，或直接在该项目中工作。',
+};
