@@ -81,7 +81,7 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
     ctx = makeContext({
       cwd: io.cwd, env: io.env, stdout: io.stdout, stderr: io.stderr, stdoutIsTTY: io.stdoutIsTTY, stdinIsTTY: io.stdinIsTTY,
       ...(io.columns !== undefined ? { columns: io.columns } : {}),
-      today: io.today, options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) }, prompter: io.prompter ?? inquirerPrompter(), chalk: Chalk,
+      today: io.today, options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) }, prompter: io.prompter ?? inquirerPrompter(() => ctx?.lang ?? lang), chalk: Chalk,
     });
     ctx.useProjectLanguage(lang);
     // The command says what decides its exit status (findings read, records written).
