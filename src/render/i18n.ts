@@ -20,6 +20,8 @@ export function chooseLang(flag: string | undefined, manifestLang: string | unde
 }
 
 export function fill(template: string, args: Args = {}): string {
+  // {n|task|tasks}: the singular when the argument is 1, else the plural (English needs it; Chinese does not).
+  template = template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, many: string) => (Object.prototype.hasOwnProperty.call(args, k) ? (Math.abs(Number(args[k])) === 1 ? one : many) : m));
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : m));
 }
 

@@ -219,7 +219,7 @@ describe('deliver diff against the working tree', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Delivery diff: merge base with main \([0-9a-f]{7}\) → working tree$/m);
       expect(r.stdout).toContain('Project end moves +2 working days');
-      expect(r.stdout).toContain('Validation: 1 findings introduced, 0 fixed');
+      expect(r.stdout).toContain('Validation: 1 finding introduced, 0 fixed');
       expect(r.stdout).toMatch(/introduced: plan\.yaml:\d+:\d+: error DLV-E042 "depends_on" refers to T-404/);
       const one = await runCli(['diff', 'feature'], { cwd: cwd() });
       expect(one.stdout).toMatch(/^Delivery diff: feature \([0-9a-f]{7}\) → working tree$/m);
