@@ -108,7 +108,7 @@ describe('deliver task list', () => {
     expect(tty.stdout).toContain('│ T-001 │');
     expect(tty.stdout).toContain('in progress');
     expect(tty.stdout).toContain('\u001b[');
-    const plain = await runCli(['task', 'list', '--no-color'], { cwd: dir, stdoutIsTTY: true });
+    const plain = await runCli(['task', 'list', '--no-color'], { cwd: dir, stdoutIsTTY: true, columns: 140 });
     expect(plain.stdout).not.toContain('\u001b[');
     expect(plain.stdout).toMatch(/│ T-002 │ 原型设计 +│ Li Na +│ to do +│ 2026-09-29 │ 2026-10-10 │ +5 │ +12 │ ! +│ +30 │/);
     const zh = await runCli(['task', 'list', '--lang', 'zh-CN'], { cwd: dir, stdoutIsTTY: true, env: { NO_COLOR: '1' } });
