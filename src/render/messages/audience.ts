@@ -7,6 +7,7 @@ export const en: Record<string, string> = {
   'wk.todoActionLate': '{owner}: {text} (risk {id}, action {n}), was due on {by} and is overdue.',
   'wk.todoActionNoBy': '{owner}: {text} (risk {id}, action {n}).',
   'wk.todoNone': 'No open tasks or actions are assigned to your team.',
+  'exp.label': '{header} (label)',
 };
 export const zh: Record<string, string> = {
   'wk.todo': '贵方人员负责的事项',
@@ -16,4 +17,5 @@ export const zh: Record<string, string> = {
   'wk.todoActionLate': '{owner}：{text}（风险 {id} 第 {n} 项措施），原定{by}完成，已逾期。',
   'wk.todoActionNoBy': '{owner}：{text}（风险 {id} 第 {n} 项措施）。',
   'wk.todoNone': '目前没有分配给贵方人员的未完成任务或措施。',
+  'exp.label': '{header}（名称）',
 };
