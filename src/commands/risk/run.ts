@@ -215,7 +215,7 @@ export async function riskUpdate(ctx: Context, id: string, opts: RiskUpdateOptio
     return { changes: edits.length ? [{ kind: 'risk', rel: risk.file, edits }] : [], result: changed };
   });
   if (ctx.json) printJson(ctx, 'risk.update', { id, changed });
-  else println(ctx, changed.length ? ctx.t('risk.updated', { id, fields: changed.join(', ') }) : ctx.t('risk.unchanged', { id }));
+  else println(ctx, changed.length ? ctx.t('risk.updated', { id, fields: changed.map((k) => ctx.t(`exp.h.${k}`)).join(ctx.t('rep.listSep')) }) : ctx.t('risk.unchanged', { id }));
   return WROTE;
 }
 

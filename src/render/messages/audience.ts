@@ -8,6 +8,7 @@ export const en: Record<string, string> = {
   'wk.todoActionNoBy': '{owner}: {text} (risk {id}, action {n}).',
   'wk.todoNone': 'No open tasks or actions are assigned to your team.',
   'exp.label': '{header} (label)',
+  'exp.h.affects': 'Affects',
 };
 export const zh: Record<string, string> = {
   'wk.todo': '贵方人员负责的事项',
@@ -18,4 +19,5 @@ export const zh: Record<string, string> = {
   'wk.todoActionNoBy': '{owner}：{text}（风险 {id} 第 {n} 项措施）。',
   'wk.todoNone': '目前没有分配给贵方人员的未完成任务或措施。',
   'exp.label': '{header}（名称）',
+  'exp.h.affects': '影响方面',
 };
