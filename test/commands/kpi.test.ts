@@ -113,7 +113,7 @@ describe('deliver survey', () => {
     const k = JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout);
     expect(k.kpis.customer_satisfaction).toMatchObject({ numerator: 159.5, denominator: 2, value: 79.75, met: false });
     const list = await runCli(['survey', 'list'], { cwd: dir });
-    expect(list.stdout.split('\n')[1]).toBe('S-001\t2026-11-05\tcustomer\t88\t90\t80\t85\t\t刘建国\t\t响应及时');
+    expect(list.stdout.split('\n')[1]).toBe('S-001\t2026-11-05\tcustomer\t88\t90\t80\t85\t\t刘建国\t\t\t响应及时');
     expect(JSON.parse((await runCli(['survey', 'list', '--json'], { cwd: dir })).stdout).items).toHaveLength(2);
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });

@@ -48,7 +48,7 @@ function gitFailure(ctx: Context, e: GitError, dir: string): UsageError {
     case 'no_merge_base': return new UsageError(ctx.t('diff.err.noMergeBase', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
     case 'no_revision':
       if (e.revision?.includes(',')) return new UsageError(ctx.t('diff.err.noDefault', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
-      return new UsageError(ctx.t('diff.err.noRevision', { rev }), shallow ?? ctx.t('diff.err.noRevisionHint', { rev }));
+      return new UsageError(ctx.t('diff.err.noRevision', { rev }), shallow ?? ctx.t('diff.err.noRevisionHint', { rev: rev.replace(/^origin\//, '') }));
     default: return new UsageError(ctx.t('diff.err.git', { detail: sanitizeInline(e.detail) }));
   }
 }

@@ -14,6 +14,7 @@ export const en: Record<string, string> = {
   'init.dueBeforeStart': 'the completion date {due} is before the start date {start}',
   'init.nested': 'refusing to create a project inside another project: {root} holds deliver.yaml',
   'init.nestedHint': 'Choose a folder outside {root}, or work in that project.',
+  'err.numberRange': '{option} must be between {min} and {max}, got {value}',
 };
 export const zh: Record<string, string> = {
   'init.ask.lead': '项目负责人（可留空，以后再填）',
@@ -30,4 +31,5 @@ export const zh: Record<string, string> = {
   'init.dueBeforeStart': '完成日期 {due} 早于开始日期 {start}',
   'init.nested': '拒绝在另一个项目中创建项目：{root} 中已有 deliver.yaml',
   'init.nestedHint': '请选择 {root} 以外的目录，或直接在该项目中工作。',
+  'err.numberRange': '{option} 必须在 {min} 到 {max} 之间，实际为 {value}',
 };
