@@ -1,7 +1,13 @@
 // The ASCII words of a title, for file-name slugs: Chinese characters become their pinyin syllables
 // (without tones, one word each), accented Latin letters lose their accents, and anything else
 // (other scripts, punctuation, symbols) separates words. Pure: pinyin-pro carries its own dictionary.
-import { pinyin } from 'pinyin-pro';
+// It is loaded on the first Chinese title only (a new record's file name): loading it and building
+// its dictionary costs about 0.1 s, which no read command should pay.
+import { createRequire } from 'node:module';
+
+type Pinyin = typeof import('pinyin-pro').pinyin;
+let pinyinFn: Pinyin | undefined;
+const pinyin: Pinyin = ((...args: Parameters<Pinyin>) => (pinyinFn ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin)(...args)) as Pinyin;
 
 const HAN = /\p{Script=Han}/u;
 
