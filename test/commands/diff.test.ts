@@ -204,7 +204,8 @@ describe('deliver diff between two revisions', () => {
     const js = await runCli(['diff', 'main', 'feature', '--json'], { cwd: cwd() });
     const doc = JSON.parse(js.stdout);
     expect(doc).toMatchObject({ schema_version: 1, kind: 'diff', base: { revision: 'main', exists: true }, head: { revision: 'feature' } });
-    expect(doc.plan.projectEnd).toEqual({ from: '2026-11-03', to: '2026-11-05', workingDays: 2 });
+    expect(doc.plan.project_end).toEqual({ from: '2026-11-03', to: '2026-11-05', working_days: 2 });
+    expect(JSON.stringify(doc)).not.toMatch(/"[a-z]+[A-Z]\w*":/); // one key style: snake_case
     expect(doc.risks.added[0]).toMatchObject({ id: 'R-002', score: 12 });
     expect(doc.changes[0]).toMatchObject({ id: 'CR-001', from: 'submitted', to: 'approved' });
     expect(doc.acceptance.rounds[0]).toMatchObject({ id: 'AC-001', n: 1, result: 'fail' });
