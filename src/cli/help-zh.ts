@@ -86,7 +86,7 @@ export const HELP_ZH: Record<string, string> = {
   'day, week or auto: one column per day or per week (default: auto, by span)': 'day 按日、week 按周或 auto 自动（默认：按跨度自动选择）',
   'columns available (default: the terminal width)': '可用列数（默认：终端宽度）',
   'text (default), or mermaid: a Mermaid block for a pull request': 'text 文本（默认）或 mermaid：用于合并请求的 Mermaid 代码块',
-  'baseline to compare with (default: the latest)': '用于比较的基线（默认：最新基线）',
+  'baseline to compare with, shown under every task (default: the latest, shown where dates moved)': '用于比较的基线，每个任务下都显示（默认：最新基线，只在日期有变化处显示）',
   'show a baseline row under every task, also where nothing slipped': '每个任务下都显示基线行，包括没有偏差的任务',
   'the risk register': '风险登记表',
   'register a risk; prints its id': '登记风险，输出其编号',

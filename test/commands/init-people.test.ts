@@ -56,6 +56,11 @@ describe('deliver init: people, contract, and answers asked again', () => {
     expect(read(join(dir, 'crm'), 'plan.yaml')).toContain('owner: 周敏');
     expect(read(join(dir, 'crm'), 'plan.yaml')).not.toContain('交付负责人');
     expect((await runCli(['validate'], { cwd: join(dir, 'crm') })).code).toBe(0);
+    // The template's risk about the customer's own staff is internal: the customer's weekly report leaves it out.
+    const internal = await runCli(['report', 'weekly', '--audience', 'internal'], { cwd: join(dir, 'crm') });
+    const customer = await runCli(['report', 'weekly', '--audience', 'customer'], { cwd: join(dir, 'crm') });
+    expect(internal.stdout).toContain('客户方关键人员在项目期间离职');
+    expect(customer.stdout).not.toContain('客户方关键人员在项目期间离职');
   });
 
   it('takes the same from flags with --yes, all optional', async () => {

@@ -10,7 +10,7 @@ export interface Template {
   requires_due?: boolean;
   tasks: { key: string; name: Text; days: number; after?: string[]; deliverable?: Text; milestone?: string; days_before_due?: number }[];
   milestones: { key: string; name: Text; after?: string[]; due_days_before_due?: number; due_is_project_due?: boolean }[];
-  risks: { title: Text; slug: string; category: string; probability: number; impact: number; affects?: string[]; response: string; actions: Text[] }[];
+  risks: { title: Text; slug: string; category: string; probability: number; impact: number; affects?: string[]; response: string; actions: Text[]; visibility?: 'customer' | 'internal' }[];
 }
 
 export interface TemplateInput {
@@ -90,6 +90,7 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     owner: lead,
     identified: start,
     status: 'open',
+    ...(r.visibility ? { visibility: r.visibility } : {}),
     actions: r.actions.map((a) => ({ text: a[lang], due: addDays(start, 14) })),
   }));
   return { manifest, plan, risks };
