@@ -12,6 +12,8 @@ const { join } = require('node:path');
 // Last line of defence (CLI.md: exit 70 for a bug, no stack trace unless DELIVER_DEBUG=1), for
 // errors thrown outside the command's promise chain, e.g. inside a prompt's key handler.
 function crash(e) {
+  // A reader that stopped reading (`deliver kpi | head -3`) is not a bug: end quietly, as cat does.
+  if (e && e.code === 'EPIPE') process.exit(0);
   const msg = String(e?.message || e).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
   process.stderr.write(`deliver: internal error: ${msg}\n  hint: This is a bug in deliver. Run again with DELIVER_DEBUG=1 to see the stack trace and report it.\n`);
   if (process.env.DELIVER_DEBUG === '1' && e && e.stack) process.stderr.write(`${e.stack}\n`);
@@ -19,9 +21,10 @@ function crash(e) {
 }
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
+process.stdout.on('error', crash);
 
 const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V' || args[0] === '-v')) {
   process.stdout.write(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version + '\n');
 } else {
   let bundle;

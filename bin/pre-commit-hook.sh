@@ -3,10 +3,12 @@
 # will be committed (the staged versions, exported to a temp folder, not the working tree), and
 # blocks the commit when a project has errors. Warnings are shown but do not block.
 #
-# Install (one repository):
-#   cp node_modules/deliver/bin/pre-commit-hook.sh .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
+# Install (one repository), after `npm install --save-dev deliver-tracker` (the npm package; its
+# command is `deliver`; before it is on the registry: `npm install --save-dev github:<owner>/<repo>`
+# or a tarball made by `npm pack`):
+#   cp node_modules/deliver-tracker/bin/pre-commit-hook.sh .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
 # or call it from an existing hook, husky or the pre-commit framework (a `repo: local` hook with
-# `entry: node_modules/deliver/bin/pre-commit-hook.sh`, `language: system`, `pass_filenames: false`).
+# `entry: node_modules/deliver-tracker/bin/pre-commit-hook.sh`, `language: system`, `pass_filenames: false`).
 #
 # Environment:
 #   DELIVER              command to run deliver (default: `deliver` on PATH, else `npx --no-install deliver`)
@@ -54,7 +56,7 @@ done
 [ "${#touched[@]}" -eq 0 ] && exit 0
 
 if ! "${deliver[@]}" --version >/dev/null 2>&1; then
-  echo "deliver pre-commit: cannot run '${deliver[*]}'; install deliver (npm install --save-dev deliver) or set DELIVER" >&2
+  echo "deliver pre-commit: cannot run '${deliver[*]}'; install it (npm install --save-dev deliver-tracker) or set DELIVER" >&2
   exit 1
 fi
 

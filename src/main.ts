@@ -7,6 +7,8 @@ import { CancelledError, EXIT, FindingsError, RefusedError, UsageError } from '.
 import { settle } from './cli/outcome.js';
 import type { Context, Prompter, Writer } from './cli/context.js';
 import { buildProgram, type GlobalOptions } from './cli/program.js';
+import { localizeCommanderError, localizeProgram } from './cli/localize.js';
+import { probeLang } from './cli/lang-probe.js';
 import { isIsoDate } from './core/dates.js';
 import { LockTimeoutError, RecordExistsError, RecordRefusedError, UnsafePathError } from './store/errors.js';
 import { sanitize } from './render/sanitize.js';
@@ -68,12 +70,14 @@ export function processIO(): MainIO {
 export async function main(argv: readonly string[], io: MainIO = processIO()): Promise<number> {
   let ctx: Context | undefined;
   let status: number = EXIT.ok;
+  // Known before the project is read, so help, usage errors and flag checks use it too.
+  const lang = probeLang(argv, io.cwd, io.env);
   // The context, messages, colours and prompts load only when a command runs: `--help` and usage
   // errors must not pay for them.
   const fallbackT = async (): Promise<Translate> => {
     if (ctx) return ctx.t;
-    const { chooseLang, translator } = await import('./render/i18n.js');
-    return translator(chooseLang(undefined, undefined, io.env));
+    const { translator } = await import('./render/i18n.js');
+    return translator(lang);
   };
   const program = buildProgram(packageVersion(), async (cmd, impl) => {
     const globals = cmd.optsWithGlobals() as GlobalOptions;
@@ -83,20 +87,31 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
     ctx = makeContext({
       cwd: io.cwd, env: io.env, stdout: io.stdout, stderr: io.stderr, stdoutIsTTY: io.stdoutIsTTY, stdinIsTTY: io.stdinIsTTY,
       ...(io.columns !== undefined ? { columns: io.columns } : {}),
-      today: io.today, options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) }, prompter: io.prompter ?? inquirerPrompter(), chalk: Chalk,
+      today: io.today, options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) }, prompter: io.prompter ?? inquirerPrompter(() => ctx?.lang ?? lang), chalk: Chalk,
     });
+    ctx.useProjectLanguage(lang);
     // The command says what decides its exit status (findings read, records written).
     status = await settle(ctx, await impl(ctx));
   });
+  localizeProgram(program, lang);
   // Every command, not only the root, must throw instead of exiting and write to our streams.
   const all = (c: CommandUnknownOpts): CommandUnknownOpts[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) {
     c.exitOverride();
     // Commander echoes arguments in its messages ("unknown command '…'"): sanitize those too.
-    c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(sanitize(s)), outputError: (s, write) => write(sanitize(s)) });
+    c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(sanitize(s)), outputError: (s, write) => write(sanitize(localizeCommanderError(s, lang))) });
+  }
+  // The shell's completion script asks for candidates: the words typed so far, after `--`.
+  if (argv[0] === '__complete') {
+    const { complete } = await import('./cli/complete.js');
+    const words = argv.slice(argv[1] === '--' ? 2 : 1);
+    const found = complete(program, words.length ? words : [''], io.cwd);
+    io.stdout.write(found.map((w) => sanitize(w)).join('\n') + (found.length ? '\n' : ''));
+    return EXIT.ok;
   }
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+    // -v is the version flag; -V, the earlier spelling, still answers.
+    await program.parseAsync(argv[0] === '-V' ? ['-v', ...argv.slice(1)] : (argv as string[]), { from: 'user' });
   } catch (e) {
     // Help, --version and usage errors are printed by commander: no messages to load for them.
     status = e instanceof CommanderError ? commanderExit(e) : await report(e, io, ctx, await fallbackT());
@@ -109,6 +124,8 @@ function commanderExit(e: CommanderError): number {
 }
 
 async function report(e: unknown, io: MainIO, ctx: Context | undefined, t: Translate): Promise<number> {
+  // The reader closed the pipe (`deliver kpi | head -3`): nothing more is wanted, which is not a failure.
+  if ((e as { code?: unknown } | null)?.code === 'EPIPE') return EXIT.ok;
   const err = (msg: string, hint?: string) => io.stderr.write(`deliver: ${sanitize(msg)}\n${hint ? `  ${t('common.hint')}: ${sanitize(hint)}\n` : ''}`);
   if (e instanceof UsageError) {
     err(e.message, e.hint);

@@ -13,7 +13,9 @@ export function dateOption(ctx: Context, option: string, value: unknown): IsoDat
 export function intOption(ctx: Context, option: string, value: unknown, min = -1e6, max = 1e6): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const s = String(value);
-  if (!/^-?\d+$/.test(s) || Number(s) < min || Number(s) > max) throw new UsageError(ctx.t('err.badNumber', { option, value: s }));
+  if (!/^-?\d+$/.test(s)) throw new UsageError(ctx.t('err.badNumber', { option, value: s }));
+  // A whole number out of range says the range, not "must be a whole number".
+  if (Number(s) < min || Number(s) > max) throw new UsageError(ctx.t('err.numberRange', { option, value: s, min, max }));
   return Number(s);
 }
 

@@ -1,5 +1,6 @@
 // Where the package's own files (schemas, templates) are, from the bundle or from the sources:
-// the nearest folder upward from this module that holds deliver's package.json.
+// the nearest folder upward from this module that holds deliver's package.json (deliver-tracker;
+// 'deliver' was its name before it had one of its own on the npm registry).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ function packageRoot(): string {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'deliver') return (cached = dir);
+        if (['deliver-tracker', 'deliver'].includes((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name ?? '')) return (cached = dir);
       } catch {
         // not ours; keep going up
       }

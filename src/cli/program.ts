@@ -29,6 +29,9 @@ import { register as registerVisit } from '../commands/visit/command.js';
 import { register as registerTeam } from '../commands/team/command.js';
 import { register as registerTraining } from '../commands/training/command.js';
 import { register as registerLoad } from '../commands/load/command.js';
+import { register as registerCompletion } from '../commands/completion/command.js';
+import { register as registerMergeDriver } from '../commands/merge-driver/command.js';
+import { register as registerDoctor } from '../commands/doctor/command.js';
 
 /**
  * How a command's action reaches its implementation: main builds the context from the command's
@@ -46,7 +49,7 @@ export type OptionsOf<Declare extends (...args: never[]) => CommandUnknownOpts> 
 function root(version: string) {
   return new Command('deliver')
     .description('Delivery tracker: requirements, plan, risks, changes and acceptance kept as YAML in git.')
-    .version(version, '-V, --version')
+    .version(version, '-v, --version')
     .option('-C, --dir <path>', 'the project folder (default: nearest folder upward holding deliver.yaml)')
     .option('--json', 'machine-readable output on stdout')
     .addOption(new Option('--lang <lang>', 'language of output').choices(['zh-CN', 'en']))
@@ -86,6 +89,9 @@ export function buildProgram(version: string, run: Runner): Parent {
   registerTeam(program, run);
   registerTraining(program, run);
   registerLoad(program, run);
+  registerCompletion(program, run);
+  registerMergeDriver(program, run);
+  registerDoctor(program, run);
   return program;
 }
 

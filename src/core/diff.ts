@@ -11,6 +11,7 @@ import { diffAcceptance, diffChanges, diffOtherRecords, diffRequirements, diffRi
 import type { Kpis } from './kpi.js';
 import type { Project } from './model.js';
 import type { Schedule } from './schedule.js';
+import { separateUnreadable, type UnreadableRecord } from './diff-unreadable.js';
 
 export interface DiffSide {
   project: Project;
@@ -40,11 +41,13 @@ export interface ProjectDiff {
   records: RecordsDiff[];
   kpis: KpiDelta[];
   findings: FindingsDiff;
+  /** Records of the base that the head has in a file it could not read or validate (not deleted). */
+  unreadable: UnreadableRecord[];
 }
 
 export function diffProjects(input: DiffInput): ProjectDiff {
   const { base, head } = input;
-  return {
+  return separateUnreadable({
     baseExists: base.exists,
     headExists: head.exists,
     requirements: diffRequirements(base.project, head.project),
@@ -55,7 +58,7 @@ export function diffProjects(input: DiffInput): ProjectDiff {
     records: diffOtherRecords(base.project, head.project),
     kpis: base.kpis && head.kpis ? diffKpis(base.kpis, head.kpis) : [],
     findings: diffFindings(base.findings, head.findings),
-  };
+  }, head.project);
 }
 
 /** True when nothing a reviewer cares about changed. */
@@ -66,6 +69,6 @@ export function isEmptyDiff(d: ProjectDiff): boolean {
     && !p.criticalPath && p.tasks.added.length + p.tasks.removed.length + p.tasks.replanned.length + p.tasks.shifted.length + p.tasks.status.length === 0
     && k.added.length + k.removed.length + k.status.length + k.rescored.length === 0
     && d.changes.length === 0 && d.acceptance.added.length + d.acceptance.removed.length + d.acceptance.rounds.length === 0
-    && d.records.every((x) => x.added.length + x.removed.length + x.changed.length === 0)
+    && d.records.every((x) => x.added.length + x.removed.length + x.changed.length === 0) && d.unreadable.length === 0
     && d.kpis.length === 0 && d.findings.introduced.length + d.findings.fixed.length === 0;
 }

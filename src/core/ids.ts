@@ -2,6 +2,7 @@
 // ids sort in, and the slug that follows the id in a file name so two branches adding "the next"
 // record never touch the same file. Patterns and prefixes come from the kind registry.
 import { FOLDERS, ID_KINDS, idSpec, kindSpec, type FolderKind, type IdKind, type RecordOf } from './kinds/index.js';
+import { asciiWords } from './slug-ascii.js';
 
 export type { IdKind } from './kinds/index.js';
 
@@ -34,11 +35,13 @@ export function nextRequirementId(received: string, taken: Iterable<string>): st
 }
 
 /**
- * A short file-name slug from a title: letters and digits of any script, lower-cased, joined by
- * hyphens, at most 40 characters. Never contains a path separator, dot-dot or control character.
+ * A short file-name slug from a title: ASCII letters and digits (pinyin for Chinese), lower-cased,
+ * joined by hyphens, at most 40 characters, so paths stay readable in git, URLs and any shell.
+ * Never contains a path separator, dot-dot or control character. Only new files get it: existing
+ * files are found by listing their folder, whatever their names.
  */
 export function slugify(title: string): string {
-  const words = title.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = asciiWords(title);
   let slug = '';
   for (const w of words) {
     const next = slug ? `${slug}-${w}` : w;

@@ -46,6 +46,8 @@ export interface Project extends ProjectRecords {
   brokenIds: Set<string>;
   /** Those records themselves (only their id is trusted), so duplicate ids are still caught. */
   brokenRecords: Located<{ id: string }>[];
+  /** Files that could not be read or parsed, and the kinds whose records they may hold (their ids are unknown). */
+  unreadable: { file: string; kinds: KindName[] }[];
 }
 
 /** A kind's list in the project, typed by its kind. */
@@ -58,7 +60,7 @@ export const PLAN_FILE = 'plan.yaml';
 export const MANIFEST_FILE = 'deliver.yaml';
 
 export function emptyProject(): Project {
-  const p = { manifest: null, planFile: null, brokenIds: new Set<string>(), brokenRecords: [] } as Record<string, unknown>;
+  const p = { manifest: null, planFile: null, brokenIds: new Set<string>(), brokenRecords: [], unreadable: [] } as Record<string, unknown>;
   for (const k of KIND_NAMES) p[kindSpec(k).collection] = [];
   return p as unknown as Project;
 }

@@ -64,6 +64,9 @@ export interface WeeklyReport {
   /** Training sessions held this week. */
   training: { id: string; date: IsoDate; topic: string; audience?: string; trainer?: string; attended?: number }[];
   kpis: Kpis;
+  /** Who it is for (weekly-audience.ts); the customer's version lists what their people must do. */
+  audience?: import('./weekly-audience.js').Audience;
+  customer_todo?: import('./weekly-audience.js').CustomerTodo[];
 }
 
 export interface WeeklyInput {

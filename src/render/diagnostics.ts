@@ -39,11 +39,15 @@ export interface Paint {
   bold(s: string): string;
 }
 
+/** The severity word before each finding, in the session's language. */
+const SEVERITY_WORDS = { en: { error: 'error', warning: 'warning', info: 'info' }, zh: { error: '错误', warning: '警告', info: '提示' } };
+
 export function diagnosticsAsText(ds: readonly Diagnostic[], lang: Lang, paint: Paint, hintLabel: string): string {
   let out = '';
   for (const d of ds) {
     const r = renderDiagnostic(d, lang);
-    const sev = r.severity === 'error' ? paint.red('error') : r.severity === 'warning' ? paint.yellow('warning') : paint.cyan('info');
+    const word = SEVERITY_WORDS[lang === 'zh-CN' ? 'zh' : 'en'];
+    const sev = r.severity === 'error' ? paint.red(word.error) : r.severity === 'warning' ? paint.yellow(word.warning) : paint.cyan(word.info);
     out += `${paint.bold(formatLocation(r))}: ${sev} ${paint.dim(r.code)} ${r.message}\n`;
     if (r.hint) out += `  ${paint.dim(hintLabel)}: ${r.hint}\n`;
   }

@@ -96,6 +96,7 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
   if (diff.kpis.length) summary.push({ key: 'diff.sum.kpis', args: { count: diff.kpis.length } });
   const f = diff.findings;
   if (f.introduced.length + f.fixed.length) summary.push({ key: 'diff.sum.findings', args: { introduced: f.introduced.length, fixed: f.fixed.length } });
+  summary.push(...capped(diff.unreadable.map((x) => ({ key: 'diff.sum.unreadable', args: { id: x.id, title: x.title, file: x.file } }))));
 
   // ---- details ----
   const sections: Section[] = [];

@@ -32,8 +32,22 @@ export function sheetOf(kind: SheetKind, p: Project, sched: Schedule, asOf: IsoD
   const name = EXPORTED_KINDS.find((k) => kindSpec(k).collection === kind)!;
   const columns = kindSpec(name).columns as readonly Column<unknown>[];
   const x = { schedule: sched, asOf };
+  // A code column (as stored, for formulas and scripts) is followed by its label in the user's language.
+  const labelled = (c: Column<unknown>) => LABELS[`${name}.${c.key}`];
   return {
-    headers: columns.map((c) => t(`exp.h.${c.key}`)),
-    rows: (recordsOf(p, name) as { data: unknown }[]).map(({ data }) => columns.map((c) => c.value(data, x))),
+    headers: columns.flatMap((c) => (labelled(c) ? [t(`exp.h.${c.key}`), t('exp.label', { header: t(`exp.h.${c.key}`) })] : [t(`exp.h.${c.key}`)])),
+    rows: (recordsOf(p, name) as { data: unknown }[]).map(({ data }) => columns.flatMap((c) => {
+      const v = c.value(data, x);
+      const prefix = labelled(c);
+      return prefix ? [v, typeof v === 'string' && v ? t(`${prefix}${v}`) : v] : [v];
+    })),
   };
 }
+
+/** Columns holding a code, and the message prefix of their labels. */
+const LABELS: Record<string, string> = {
+  'requirement.status': 'status.', 'requirement.urgency': 'urgency.', 'task.status': 'task.status.',
+  'risk.category': 'risk.category.', 'risk.response': 'risk.response.', 'risk.status': 'risk.status.',
+  'change.status': 'change.status.', 'acceptance.result': 'accept.result.', 'acceptance.state': 'accept.state.',
+  'survey.audience': 'survey.audience.', 'meeting.meeting_kind': 'meeting.kind.',
+};

@@ -24,8 +24,10 @@ export interface GanttOptions {
   chalk?: ChalkInstance;
   /** Shades non-working days in day scale. */
   calendar?: WorkCalendar;
-  /** Show a baseline bar under each task that has one (default true when the schedule has a baseline). */
+  /** Show a baseline bar under the tasks whose dates differ from it (default true when the schedule has a baseline). */
   baselineRows?: boolean;
+  /** Under every task that has a baseline, also where nothing moved (the user asked with --baseline). */
+  allBaselineRows?: boolean;
   title?: string;
 }
 
@@ -89,33 +91,40 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   // ---- scale ----
   let truncated = false;
   const span = to - from + 1;
-  const scale: 'day' | 'week' = opts.scale === 'day' ? 'day' : opts.scale === 'week' ? 'week' : span <= chartW ? 'day' : 'week';
-  let origin = from, perCol = 1;
+  let scale: 'day' | 'week' = opts.scale === 'day' ? 'day' : opts.scale === 'week' ? 'week' : span <= chartW ? 'day' : 'week';
+  // `unit.cols` columns show `unit.days` days: a day per column, several columns per week (the chart
+  // fills its width), or several weeks per column when even one column a week is too wide.
+  let origin = from;
+  let unit = { days: 1, cols: 1 };
   if (scale === 'day') {
     if (span > chartW) { to = from + chartW - 1; truncated = true; }
   } else {
     origin = from - ((weekdayOf(from) + 6) % 7); // the Monday on or before `from`
     const weeks = Math.floor((to - origin) / 7) + 1;
-    perCol = 7 * Math.max(1, Math.ceil(weeks / chartW));
+    // The weeks spread over every column there is (at most one column a day), else whole weeks per column.
+    unit = weeks <= chartW ? { days: 7 * weeks, cols: Math.min(chartW, 7 * weeks) } : { days: 7 * Math.ceil(weeks / chartW), cols: 1 };
   }
-  const cols = Math.min(chartW, Math.floor((to - origin) / perCol) + 1);
-  const colOf = (d: number) => Math.floor((d - origin) / perCol);
+  const perCol = unit.days / unit.cols;
+  const colOf = (d: number) => Math.floor(((d - origin) * unit.cols) / unit.days);
+  /** The first day a column shows. */
+  const dayAt = (c: number) => origin + Math.ceil((c * unit.days) / unit.cols);
+  const cols = Math.min(chartW, colOf(to) + 1);
   const inWindow = (d: number) => d >= from && d <= to;
 
   // ---- header ----
-  const scaleName = scale === 'day' ? t.day : t.week(perCol / 7);
+  const scaleName = scale === 'day' ? t.day : t.week(Math.max(1, perCol / 7));
   const title = `${opts.title !== undefined ? sanitizeInline(opts.title) : t.title} · ${fromDay(from)} – ${fromDay(to)} · ${scaleName} · ${t.asOf} ${opts.asOf}`;
   lines.push(paint('head', fit(title, W).trimEnd()));
   const pad = ' '.repeat(labelW + 1);
-  lines.push(pad + axisLine(cols, (c) => origin + c * perCol, perCol, 'month', opts.lang).trimEnd());
-  lines.push(pad + axisLine(cols, (c) => origin + c * perCol, perCol, 'day', opts.lang).trimEnd());
+  lines.push(pad + axisLine(cols, dayAt, perCol, 'month', opts.lang, origin).trimEnd());
+  lines.push(pad + axisLine(cols, dayAt, perCol, 'day', opts.lang, origin).trimEnd());
 
   // ---- background: non-working days (day scale), as-of marker ----
   const background = (): Cell[] => {
     const cells: Cell[] = [];
     for (let c = 0; c < cols; c++) {
-      const d = origin + c * perCol;
-      const off = perCol === 1 && opts.calendar !== undefined && !opts.calendar.isWorkingDay(d);
+      const d = dayAt(c);
+      const off = scale === 'day' && opts.calendar !== undefined && !opts.calendar.isWorkingDay(d);
       cells.push(off ? { ch: GLYPH.off, style: 'off' } : { ch: ' ', style: 'plain' });
     }
     if (inWindow(asOf)) cells[colOf(asOf)] = { ch: GLYPH.asOf, style: 'asof' };
@@ -128,6 +137,7 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
     if (e > to && ce >= 0 && ce < cols) cells[ce] = { ch: GLYPH.after, style };
   };
 
+  let drewBaseline = false;
   if (rows.length === 0) lines.push(t.empty);
   for (const r of rows) {
     const cells = background();
@@ -145,7 +155,10 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
       (r.critical ? paint('crit', label) : label) + ' ' + renderCells(cells, paint) +
         (infoW && info ? ' ' + paint(r.late ? 'late' : 'plain', info) : ''),
     );
-    if (baselineRows && r.baselineEnd !== undefined) {
+    // A baseline row where the dates moved (every row when asked for with --baseline).
+    const moved = r.baselineEnd !== r.end || (r.baselineStart !== undefined && r.kind !== 'milestone' && r.baselineStart !== r.start);
+    if (baselineRows && r.baselineEnd !== undefined && (moved || opts.allBaselineRows)) {
+      drewBaseline = true;
       const b = background();
       const be = toDay(r.baselineEnd), bs = r.baselineStart !== undefined ? toDay(r.baselineStart) : be;
       if (r.kind === 'milestone') { if (inWindow(be)) b[colOf(be)] = { ch: GLYPH.baselineMs, style: 'baseline' }; }
@@ -166,7 +179,7 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
     [`${GLYPH.blocked} ${t.blocked}`, 'blocked'], [`${GLYPH.milestone} ${t.milestone}`, 'milestone'], [`${GLYPH.critical} ${t.critical}`, 'crit'],
     [`${GLYPH.asOf} ${t.asOf} ${opts.asOf}`, 'asof'],
     ...(scale === 'day' && opts.calendar ? [[`${GLYPH.off} ${t.off}`, 'off'] as [string, Style]] : []),
-    ...(baselineRows ? [[`${GLYPH.baseline} ${t.baseline}`, 'baseline'] as [string, Style]] : []),
+    ...(drewBaseline ? [[`${GLYPH.baseline} ${t.baseline}`, 'baseline'] as [string, Style]] : []),
     [`${GLYPH.before}${GLYPH.after} ${t.outside}`, 'plain'],
   ];
   lines.push(...wrapLegend(legend, W, paint));
@@ -201,25 +214,41 @@ function infoText(r: ScheduledItem, withBaseline: boolean, t: (typeof TEXT)[Gant
 }
 
 /** Month labels or day-of-month numbers placed at their columns where they do not overlap. */
-function axisLine(cols: number, dayAt: (c: number) => number, perCol: number, kind: 'month' | 'day', lang: GanttLang): string {
+function axisLine(cols: number, dayAt: (c: number) => number, perCol: number, kind: 'month' | 'day', lang: GanttLang, origin: number): string {
   const out: string[] = new Array<string>(cols).fill(' ');
   let free = 0; // first column not yet covered by a label
   let first = true;
+  let pending: { m: number; y: number } | undefined; // a month whose label did not fit where it starts
   for (let c = 0; c < cols; c++) {
     const iso = fromDay(dayAt(c));
     const y = Number(iso.slice(0, 4)), m = Number(iso.slice(5, 7)), dd = Number(iso.slice(8, 10));
     let text: string | undefined;
     if (kind === 'month') {
       const prevMonth = c === 0 ? -1 : Number(fromDay(dayAt(c - 1)).slice(5, 7));
-      if (c === 0 || m !== prevMonth) text = TEXT[lang].month(y, m, first || m === 1);
-    } else if (perCol > 1 || weekdayOf(dayAt(c)) === 1 || c === 0) {
-      text = String(dd);
+      if (c === 0 || m !== prevMonth) pending = { m, y };
+      // Every month is labelled: one that starts under the previous label is written where that ends.
+      if (pending && pending.m === m && c >= free) text = TEXT[lang].month(y, m, first || m === 1);
+      else if (pending && pending.m !== m) pending = undefined;
+    } else if (perCol === 1) {
+      if (weekdayOf(dayAt(c)) === 1 || c === 0) text = String(dd);
+    } else {
+      // Week scale: the Monday of each week, at the column where its week begins.
+      const week = Math.floor((dayAt(c) - origin) / 7);
+      if (c === 0 || week !== Math.floor((dayAt(c - 1) - origin) / 7)) text = String(Number(fromDay(origin + 7 * week).slice(8, 10)));
     }
     if (text === undefined || c < free) continue;
     // The first label carries the year; when that does not fit, the month alone (else a narrow zh-CN chart has no months at all).
     if (kind === 'month' && first && m !== 1 && c + stringWidth(text) > cols) text = TEXT[lang].month(y, m, false);
+    // A label with its year that would cover the next month's start loses the year, so that month keeps its label.
+    if (kind === 'month' && m !== 1 && text !== TEXT[lang].month(y, m, false)) {
+      let next = c + 1;
+      while (next < cols && Number(fromDay(dayAt(next)).slice(5, 7)) === m) next++;
+      if (next < cols && c + stringWidth(text) >= next) text = TEXT[lang].month(y, m, false);
+    }
+    if (kind === 'month' && c + stringWidth(text) > cols) text = TEXT[lang].month(y, m, false);
     const w = stringWidth(text);
     if (c + w > cols) continue;
+    pending = undefined;
     // Wide (CJK) characters take two columns: put the character in the first and blank the second.
     let pos = c;
     for (const ch of text) {

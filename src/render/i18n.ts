@@ -2,6 +2,7 @@
 // area, each with the same keys in English and Chinese (a test checks that both are complete).
 import { DIAGNOSTIC_TEXT } from './messages/diagnostics.js';
 import { MESSAGES } from './messages/index.js';
+import { yamlReasonZh } from './yaml-reasons.js';
 
 export type Lang = 'en' | 'zh-CN';
 export type Args = Record<string, string | number>;
@@ -19,6 +20,8 @@ export function chooseLang(flag: string | undefined, manifestLang: string | unde
 }
 
 export function fill(template: string, args: Args = {}): string {
+  // {n|task|tasks}: the singular when the argument is 1, else the plural (English needs it; Chinese does not).
+  template = template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, many: string) => (Object.hasOwn(args, k) ? (Math.abs(Number(args[k])) === 1 ? one : many) : m));
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(args, k) ? String(args[k]) : m));
 }
 
@@ -36,6 +39,7 @@ export function diagnosticText(code: string, args: Args, lang: Lang): { message:
   const t = DIAGNOSTIC_TEXT[code];
   if (!t) return { message: `${code} ${JSON.stringify(args)}` };
   const zh = lang === 'zh-CN';
+  if (zh && code === 'DLV-E001' && typeof args.reason === 'string') args = { ...args, reason: yamlReasonZh(args.reason) };
   const hint = zh ? t.hintZh : t.hintEn;
   return { message: fill(zh ? t.zh : t.en, args), ...(hint ? { hint: fill(hint, args) } : {}) };
 }

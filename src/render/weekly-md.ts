@@ -1,5 +1,7 @@
 // The weekly report as a document of plain professional sentences (shared by Markdown and HTML), and
 // its Markdown rendering. Record text is escaped for the target format before it enters a sentence.
+import { shownKpi } from '../core/weekly-audience.js';
+import { customerTodoSection } from './weekly-audience.js';
 import type { WeeklyReport } from '../core/weekly.js';
 import type { SummaryPoint } from '../core/weekly-summary.js';
 import { formatDate, formatMet, formatRange, formatTarget, formatValue, formatBasis, measureName, type Fmt } from './kpi.js';
@@ -128,6 +130,7 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
     return { text: a.by ? t('wk.askChange', { id: x(a.id), title: x(a.title), by: d(a.by) }) : t('wk.askChangeNoBy', { id: x(a.id), title: x(a.title) }) };
   });
   sections.push(asks.length ? { title: t('wk.asks'), items: asks } : { title: t('wk.asks'), paragraphs: [t('wk.askNone')] });
+  if (r.customer_todo) sections.push(customerTodoSection(r.customer_todo, f, x));
 
   // acceptance
   const acc = r.acceptance.map((a) => ({
@@ -161,7 +164,7 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
     title: t('wk.kpis'),
     table: {
       head: [t('kpi.col.measure'), t('kpi.col.value'), t('kpi.col.basis'), t('kpi.col.target'), t('kpi.col.met')],
-      rows: shownMeasures(r.kpis, r.service).map((m) => [m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
+      rows: shownMeasures(r.kpis, r.service).filter((m) => shownKpi(r, m)).map((m) => [m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
       align: ['left', 'right', 'right', 'right', 'left'],
     },
   });

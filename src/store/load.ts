@@ -152,18 +152,20 @@ function idOf(data: unknown): string | undefined {
 }
 
 /** A record that cannot be used: remember its id (from the data, else from its file name). */
-function markBroken(p: Project, file: string, path: (string | number)[], data: unknown): void {
+function markBroken(p: Project, file: string, path: (string | number)[], data: unknown): boolean {
   const fromName = path.length === 0 ? /^([^-/]+-\d+)(?:-|\.ya?ml$)/.exec(file.slice(file.lastIndexOf('/') + 1))?.[1] : undefined;
   const id = idOf(data) ?? (fromName && kindOfId(fromName) ? fromName : undefined);
-  if (!id) return;
+  if (!id) return false;
   p.brokenIds.add(id);
   p.brokenRecords.push({ file, path, data: { id } });
+  return true;
 }
 
 /** Validates a one-record file; returns the record when it is valid. */
-function checkRecord<T>(kind: RecordKind, pf: ParsedFile, out: LoadedProject): Located<T> | null {
+function checkRecord<T>(kind: RecordKind, pf: ParsedFile, out: LoadedProject, folderKind?: FolderKind): Located<T> | null {
   if (!pf.data) {
-    if (kind !== 'manifest') markBroken(out.project, pf.file, [], undefined);
+    // Its id is known from its name (R-001-….yaml), or else any id of its kind may be in it.
+    if (kind !== 'manifest' && !markBroken(out.project, pf.file, [], undefined) && folderKind) out.project.unreadable.push({ file: pf.file, kinds: [folderKind] });
     return null;
   }
   if (!pf.errors) return { file: pf.file, path: [], data: pf.data as T };
@@ -175,8 +177,12 @@ function checkRecord<T>(kind: RecordKind, pf: ParsedFile, out: LoadedProject): L
 /** plan.yaml: an invalid task or milestone is left out on its own; the rest of the plan stays usable. */
 function checkPlan(pf: ParsedFile, out: LoadedProject): void {
   const data = pf.data;
-  if (!data) return;
   const p = out.project;
+  // Unparsed: which tasks and milestones it holds is unknown, so references to them cannot be checked.
+  if (!data) {
+    p.unreadable.push({ file: pf.file, kinds: PLAN_KINDS });
+    return;
+  }
   p.planFile = pf.file;
   const bad = new Set<string>();
   if (pf.errors) {
@@ -189,10 +195,14 @@ function checkPlan(pf: ParsedFile, out: LoadedProject): void {
       else if (e.instancePath === '') bad.add('*');
     }
   }
-  if (bad.has('*') && (data === null || typeof data !== 'object')) return;
+  if (bad.has('*') && (data === null || typeof data !== 'object')) {
+    p.unreadable.push({ file: pf.file, kinds: PLAN_KINDS });
+    return;
+  }
   for (const kind of PLAN_KINDS) {
     const section = (kindSpec(kind).storage as { planList: string }).planList;
     const list = data[section];
+    if (bad.has(section)) p.unreadable.push({ file: pf.file, kinds: [kind] });
     if (!Array.isArray(list) || bad.has(section)) continue;
     const into = recordsOf(p, kind) as Located<unknown>[];
     list.forEach((item, i) => {
@@ -233,7 +243,7 @@ export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions
   p.manifest = checkRecord('manifest', toParsed(manifest, out), out);
   if (plan) checkPlan(toParsed(plan, out), out);
   for (const [kind, r] of records) {
-    const rec = checkRecord(r.kind, toParsed(r, out), out);
+    const rec = checkRecord(r.kind, toParsed(r, out), out, kind);
     if (rec) (recordsOf(p, kind) as Located<unknown>[]).push(rec);
   }
   return out;

@@ -150,6 +150,19 @@ function fromYamlException(e: unknown, file: string, source: string): Diagnostic
   if (mark && typeof mark.line === 'number') {
     d.line = mark.line + 1;
     d.column = (mark.column ?? 0) + 1;
+    // These are noticed on the line after the mistake (an unclosed quote or bracket, a missing colon):
+    // point at the last line with content before it, where the mistake is.
+    if (/^deficient indentation$|multiline key|within a (flow collection|(single|double) quoted scalar)/.test(reason)) {
+      const lines = source.split('\n');
+      for (let i = Math.min(mark.line, lines.length) - 1; i >= 0; i--) {
+        const text = lines[i]!;
+        if (!/^\s*(#.*)?\r?$/.test(text)) {
+          d.line = i + 1;
+          d.column = text.search(/\S/) + 1;
+          break;
+        }
+      }
+    }
   } else if (d.code === 'DLV-E007') {
     const m = /^---/m.exec(source.slice(source.search(/\S/) + 3));
     if (m) Object.assign(d, lineCol(source, source.search(/\S/) + 3 + m.index));

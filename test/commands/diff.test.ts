@@ -208,7 +208,8 @@ describe('deliver diff between two revisions', () => {
     const js = await diffCli(['diff', 'main', 'feature', '--json'], { cwd: cwd() });
     const doc = JSON.parse(js.stdout);
     expect(doc).toMatchObject({ schema_version: 1, kind: 'diff', base: { revision: 'main', exists: true }, head: { revision: 'feature' } });
-    expect(doc.plan.projectEnd).toEqual({ from: '2026-11-03', to: '2026-11-05', workingDays: 2, cause: { kind: 'replan', id: 'T-002' } });
+    expect(doc.plan.project_end).toEqual({ from: '2026-11-03', to: '2026-11-05', working_days: 2, cause: { kind: 'replan', id: 'T-002' } });
+    expect(JSON.stringify(doc)).not.toMatch(/"[a-z]+[A-Z]\w*":/); // one key style: snake_case
     expect(doc.risks.added[0]).toMatchObject({ id: 'R-002', score: 12 });
     expect(doc.changes[0]).toMatchObject({ id: 'CR-001', from: 'submitted', to: 'approved' });
     expect(doc.acceptance.rounds[0]).toMatchObject({ id: 'AC-001', n: 1, result: 'fail' });
@@ -223,7 +224,7 @@ describe('deliver diff against the working tree', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Delivery diff: merge base with main \([0-9a-f]{7}\) → working tree$/m);
       expect(r.stdout).toContain('Project end moves +2 working days');
-      expect(r.stdout).toContain('Validation: 1 findings introduced, 0 fixed');
+      expect(r.stdout).toContain('Validation: 1 finding introduced, 0 fixed');
       expect(r.stdout).toMatch(/introduced: plan\.yaml:\d+:\d+: error DLV-E042 "depends_on" refers to T-404/);
       const one = await diffCli(['diff', 'feature'], { cwd: cwd() });
       expect(one.stdout).toMatch(/^Delivery diff: feature \([0-9a-f]{7}\) → working tree$/m);

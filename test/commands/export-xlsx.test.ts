@@ -36,11 +36,13 @@ describe('export --format xlsx', () => {
     const rows = new Map<string, import('exceljs').Row>();
     req.eachRow((row, i) => { if (i > 1) rows.set(String(row.getCell(1).value), row); });
     const r1 = rows.get('202610-001')!;
-    expect(r1.getCell(7).value).toEqual(new Date('2026-10-05T00:00:00Z'));
+    // Columns by their header (codes have a label column beside them, so positions move)
+    const colOf = (ws: import('exceljs').Worksheet, header: string) => (ws.getRow(1).values as unknown[]).indexOf(header);
+    expect(r1.getCell(colOf(req, '接收日期')).value).toEqual(new Date('2026-10-05T00:00:00Z'));
     expect(rows.get('202611-001')!.getCell(2).value).toBe('\'=HYPERLINK("http://x") loyalty export');
     expect(req.getColumn(2).width).toBeGreaterThan(10);
     const risks = wb.getWorksheet('风险清单')!;
-    expect(typeof risks.getRow(2).getCell(4).value).toBe('number');
+    expect(typeof risks.getRow(2).getCell(colOf(risks, '可能性')).value).toBe('number');
     const kpi = wb.getWorksheet('KPI')!;
     expect(kpi.getRow(1).getCell(1).value).toBe('指标');
     expect(kpi.rowCount).toBe(20);
@@ -54,11 +56,12 @@ describe('export --format xlsx', () => {
     expect(req.text('A1')).toBe('ID');
     expect(req.text('B1')).toBe('Title');
     expect(req.xml).toMatch(/<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"\/>/);
-    expect(req.xml).toMatch(/<autoFilter ref="A1:N6"\/>/);
+    expect(req.xml).toMatch(/<autoFilter ref="A1:P6"\/>/);
     expect(req.xml).toMatch(/<col min="2" max="2" width="\d+(\.\d+)?" customWidth="1"\/>/);
     // find the row of 202610-001 and check its received date is a number cell in a date style
     const rowOf = (id: string) => [...req.cells.values()].find((c) => c.ref.startsWith('A') && c.value === id)!.ref.slice(1);
-    const g = req.cells.get(`G${rowOf('202610-001')}`)!;
+    const letterOf = (header: string) => [...req.cells.values()].find((c) => /^[A-Z]+1$/.test(c.ref) && req.text(c.ref) === header)!.ref.slice(0, -1);
+    const g = req.cells.get(`${letterOf('Received')}${rowOf('202610-001')}`)!;
     expect(g.type).toBeUndefined();
     expect(dateStyles.has(g.style)).toBe(true);
     expect(excelDate(Number(g.value))).toBe('2026-10-05');
@@ -69,9 +72,9 @@ describe('export --format xlsx', () => {
     for (const s of sheets) expect(s.xml).not.toMatch(/<f>/);
     // numbers are numbers: probability and impact of the risks, the KPI values
     const risks = sheets[3]!;
-    expect(risks.text('D1')).toBe('Probability');
-    expect(risks.cells.get('D2')!.type).toBeUndefined();
-    expect(Number(risks.text('D2'))).toBeGreaterThanOrEqual(1);
+    expect(risks.text('E1')).toBe('Probability');
+    expect(risks.cells.get('E2')!.type).toBeUndefined();
+    expect(Number(risks.text('E2'))).toBeGreaterThanOrEqual(1);
     const kpi = sheets[7]!;
     expect(kpi.text('A2')).toBe('Project on-time rate');
     expect(kpi.cells.get('C2')!.type).toBeUndefined();

@@ -45,7 +45,9 @@ describe('CSV', () => {
     expect(byId.get('202610-002')![1]).toBe('Monthly report pack, "Q4" edition');
     expect(byId.get('202611-002')![1]).toBe('库存预警短信');
     expect(byId.get('202611-001')![1]).toBe('\'=HYPERLINK("http://x") loyalty export');
-    expect(byId.get('202610-001')!.slice(6, 10)).toEqual(['2026-10-05', '2026-11-10', 'Alice Wong', 'accepted']);
+    // A code column is followed by its label: urgency, then status.
+    expect(byId.get('202610-001')!.slice(5, 12)).toEqual(['high', 'high', '2026-10-05', '2026-11-10', 'Alice Wong', 'accepted', 'accepted']);
+    expect(rows[0]!.slice(11, 12)).toEqual(['Status (label)']);
   });
 
   it('every kind reads back with one row per record; headers follow the language', async () => {
@@ -60,9 +62,13 @@ describe('CSV', () => {
     const t5 = tasks.find((x) => x[0] === 'T-005')!;
     expect(t5[3]).toBe('blocked');
     const risks = parseCsv((await runCli(['export', '--kind', 'risks'], { cwd: ALPHA })).stdout.slice(1));
-    expect(risks.find((x) => x[0] === 'R-001')![10]).toContain('\n2. Build a local mock'); // multi-line cell survives
+    expect(risks.find((x) => x[0] === 'R-001')!.find((c) => c.includes('Build a local mock'))).toContain('\n2. Build a local mock'); // multi-line cell survives
+    expect(risks[0]!.slice(2, 4)).toEqual(['Category', 'Category (label)']);
+    const zhRisks = parseCsv((await runCli(['export', '--kind', 'risks', '--lang', 'zh-CN'], { cwd: ALPHA })).stdout.slice(1));
+    expect(zhRisks[0]!.slice(2, 4)).toEqual(['类别', '类别（名称）']);
+    expect(zhRisks.find((x) => x[0] === 'R-001')!.slice(2, 4)).toEqual(['technical', '技术']);
     const changes = parseCsv((await runCli(['export', '--kind', 'changes'], { cwd: ALPHA })).stdout.slice(1));
-    expect(changes[1]!.slice(7, 9)).toEqual(['3', '5000 CNY']);
+    expect(changes[1]!.slice(8, 10)).toEqual(['3', '5000 CNY']); // after status and its label
   });
 
   it('csvField: numbers stay numbers; text starting with = + - @ gets a quote', () => {

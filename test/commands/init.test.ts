@@ -33,10 +33,12 @@ describe('deliver init', () => {
 
   it('asks for what is missing in a terminal', async () => {
     const dir = tempDir();
-    const prompter = scriptedPrompter(['handover', 'zh-CN', '滨江花园交付', '某地产公司', '2026-09-01', '2027-01-15']);
+    // Then the lead, the specialist, the customer's contact, the contract number and date: all may stay empty.
+    const prompter = scriptedPrompter(['handover', 'zh-CN', '滨江花园交付', '某地产公司', '2026-09-01', '2027-01-15', '', '', '', '', '']);
     const r = await runCli(['init', 'site'], { cwd: dir, stdinIsTTY: true, prompter });
     expect(r.code).toBe(0);
-    expect(prompter.asked).toHaveLength(6);
+    expect(prompter.asked).toHaveLength(11);
+    expect(prompter.asked[5]).toBe('交房日期（必填）');
     expect(read(join(dir, 'site'), 'deliver.yaml')).toContain('name: 滨江花园交付');
     expect(read(join(dir, 'site'), 'deliver.yaml')).toContain('due: 2027-01-15');
   });

@@ -108,13 +108,13 @@ describe('deliver survey', () => {
     expect(a).toMatchObject({ code: 0, stdout: 'S-001\n' });
     const b = await runCli(['survey', 'add', '--score', '71.5'], { cwd: dir });
     expect(b.stdout).toBe('S-002\n');
-    const text = read(dir, 'surveys/S-001-刘建国.yaml');
+    const text = read(dir, 'surveys/S-001-liu-jian-guo.yaml');
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.deliver\/schemas\/survey\.schema\.json/);
     expect(text).toMatch(/dimensions:\n {2}quality: 90\n {2}timeliness: 80\n {2}after_sales: 85/);
     const k = JSON.parse((await runCli(['kpi', '--json'], { cwd: dir })).stdout);
     expect(k.kpis.customer_satisfaction).toMatchObject({ numerator: 159.5, denominator: 2, value: 79.75, met: false });
     const list = await runCli(['survey', 'list'], { cwd: dir });
-    expect(list.stdout.split('\n')[1]).toBe('S-001\t2026-11-05\tcustomer\t88\t90\t80\t85\t\t刘建国\t\t响应及时');
+    expect(list.stdout.split('\n')[1]).toBe('S-001\t2026-11-05\tcustomer\t88\t90\t80\t85\t\t刘建国\t\t\t响应及时');
     expect(JSON.parse((await runCli(['survey', 'list', '--json'], { cwd: dir })).stdout).items).toHaveLength(2);
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });

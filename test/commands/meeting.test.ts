@@ -106,7 +106,7 @@ describe('deliver meeting', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'meetings')).sort()).toEqual(['MT-001-a.yaml', 'MT-002-b.yaml']);
     const csv = (await runCli(['export', '--kind', 'meetings'], { cwd: dir })).stdout;
-    expect(csv.split('\r\n')[0]).toBe('\ufeffID,Date,Kind,Title,Attendees,Decisions,Action items,Open actions,Overdue actions,Requirements');
+    expect(csv.split('\r\n')[0]).toBe('\ufeffID,Date,Kind,Kind (label),Title,Attendees,Decisions,Action items,Open actions,Overdue actions,Requirements');
     const json = JSON.parse((await runCli(['export', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.meetings.map((m: { id: string }) => m.id)).toEqual(['MT-001', 'MT-002']);
   });

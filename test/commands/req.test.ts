@@ -85,7 +85,7 @@ describe('deliver req', () => {
       'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: Build dashboard\n    status: todo\n    days: 3\n    requirement: 202611-001\n',
     });
     const r = await runCli(['req', 'show', '202611-001'], { cwd: dir });
-    expect(r.stdout).toContain('T-001  Build dashboard  [todo]');
+    expect(r.stdout).toContain('T-001  Build dashboard  [to do]');
     const j = JSON.parse((await runCli(['req', 'show', '202611-001', '--json'], { cwd: dir })).stdout);
     expect(j.tasks.map((t: { id: string }) => t.id)).toEqual(['T-001']);
     expect(j.requirement.title).toBe('销售数据看板');

@@ -105,7 +105,7 @@ describe('deliver risk show, act, update, close', () => {
   it('updates fields and reopens a closed risk', async () => {
     const dir = await withRisks();
     const u = await runCli(['risk', 'update', 'R-002', '--probability', '5', '--status', 'monitoring', '--action', 'Train a deputy', '--action-due', '2026-12-15'], { cwd: dir });
-    expect(u.stdout).toBe('R-002 updated: probability, actions, status\n');
+    expect(u.stdout).toBe('R-002 updated: Probability; Actions; Status\n');
     expect(parse(read(dir, riskFile(dir, 'R-002')))).toMatchObject({ probability: 5, status: 'monitoring', actions: [{ text: 'Train a deputy', due: '2026-12-15' }] });
     expect((await runCli(['risk', 'update', 'R-002'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['risk', 'update', 'R-003', '--status', 'closed'], { cwd: dir })).code).toBe(0);

@@ -122,7 +122,7 @@ describe('deliver task list', () => {
     expect(tty.stdout).toContain('│ T-001 │');
     expect(tty.stdout).toContain('in progress');
     expect(tty.stdout).toContain('\u001b[');
-    const plain = await runCli(['task', 'list', '--no-color'], { cwd: dir, stdoutIsTTY: true });
+    const plain = await runCli(['task', 'list', '--no-color'], { cwd: dir, stdoutIsTTY: true, columns: 140 });
     expect(plain.stdout).not.toContain('\u001b[');
     expect(plain.stdout).toMatch(/│ T-002 │ 原型设计 +│ Li Na +│ to do +│ 2026-11-23 │ 2026-11-27 │ +5 │ +-38 │ ! +│ +30 │/);
     const zh = await runCli(['task', 'list', '--lang', 'zh-CN'], { cwd: dir, stdoutIsTTY: true, env: { NO_COLOR: '1' } });
@@ -141,7 +141,7 @@ describe('deliver task start|done|block|reopen', () => {
     const run = (...a: string[]) => runCli(['task', ...a], { cwd: dir });
     const planOf = () => read(dir, 'plan.yaml');
 
-    expect((await run('start', 'T-002', '--date', '2026-10-08')).stdout).toBe('T-002: todo → in_progress (actual start 2026-10-08)\n');
+    expect((await run('start', 'T-002', '--date', '2026-10-08')).stdout).toBe('T-002: to do → in progress (actual start 2026-10-08)\n');
     expect(planOf()).toContain('    status: in_progress\n    actual_start: 2026-10-08\n');
     const again = await run('start', 'T-002');
     expect([again.code, again.stderr]).toEqual([1, 'deliver: T-002 is already in progress\n  hint: Finish it with `deliver task done T-002`, or block it with `deliver task block T-002 --reason <text>`.\n']);
@@ -149,7 +149,7 @@ describe('deliver task start|done|block|reopen', () => {
     const noReason = await run('block', 'T-002');
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toContain('missing --reason');
-    expect((await run('block', 'T-002', '--reason', 'waiting for test data')).stdout).toBe('T-002: in_progress → blocked (waiting for test data)\n');
+    expect((await run('block', 'T-002', '--reason', 'waiting for test data')).stdout).toBe('T-002: in progress → blocked (waiting for test data)\n');
     expect(planOf()).toContain('    blocked_reason: waiting for test data\n');
 
     const done = await run('done', 'T-002', '--json', '--date', '2026-10-14');
@@ -160,7 +160,7 @@ describe('deliver task start|done|block|reopen', () => {
     expect(twice.stderr).toContain('T-002 is already done\n');
     expect(twice.stderr).toContain('deliver task reopen T-002');
 
-    expect((await run('reopen', 'T-002')).stdout).toBe('T-002: done → in_progress\n');
+    expect((await run('reopen', 'T-002')).stdout).toBe('T-002: done → in progress\n');
     expect(planOf()).not.toContain('actual_end');
     const reopenTodo = await run('reopen', 'T-003');
     expect([reopenTodo.code, reopenTodo.stderr.split('\n')[0]]).toEqual([1, 'deliver: T-003 is todo: only a done or blocked task can be reopened']);
@@ -179,8 +179,8 @@ describe('deliver task start|done|block|reopen', () => {
     expect(read(dir, 'plan.yaml')).toContain('    status: done\n    actual_start: 2026-10-08\n    actual_end: 2026-10-09\n');
     const dir2 = cnProject();
     await runCli(['task', 'block', 'T-003', '--reason', 'hardware late'], { cwd: dir2 });
-    expect((await runCli(['task', 'reopen', 'T-003'], { cwd: dir2 })).stdout).toBe('T-003: blocked → todo\n');
-    expect((await runCli(['task', 'done', 'T-003', '--lang', 'zh-CN'], { cwd: dir2 })).stdout).toBe('T-003：todo → done（实际完成 2026-11-20）\n');
+    expect((await runCli(['task', 'reopen', 'T-003'], { cwd: dir2 })).stdout).toBe('T-003: blocked → to do\n');
+    expect((await runCli(['task', 'done', 'T-003', '--lang', 'zh-CN'], { cwd: dir2 })).stdout).toBe('T-003：未开始 → 完成（实际完成 2026-11-20）\n');
   });
 
   it('repairs what validate points at: done without an actual end (W064), an actual end on unfinished work (E065)', async () => {
@@ -192,7 +192,7 @@ describe('deliver task start|done|block|reopen', () => {
     expect(v.stdout).toContain('DLV-W064');
     expect(v.stdout).toContain('DLV-E065');
     expect((await runCli(['task', 'done', 'T-001', '--date', '2026-09-28'], { cwd: dir })).stdout).toBe('T-001: done → done (actual end 2026-09-28)\n');
-    expect((await runCli(['task', 'reopen', 'T-002'], { cwd: dir })).stdout).toBe('T-002: todo → todo\n');
+    expect((await runCli(['task', 'reopen', 'T-002'], { cwd: dir })).stdout).toBe('T-002: to do → to do\n');
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
     expect(read(dir, 'plan.yaml')).toBe(fixture('plan.yaml').replace('    status: in_progress\n    actual_start: 2026-09-21\n', '    status: done\n    actual_start: 2026-09-21\n    actual_end: 2026-09-28\n'));
     expect((await runCli(['task', 'done', 'T-001'], { cwd: dir })).code).toBe(1);

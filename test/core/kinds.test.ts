@@ -74,7 +74,7 @@ describe('the kind registry', () => {
     const p = emptyProject();
     for (const k of KIND_NAMES) expect(recordsOf(p, k), k).toEqual([]);
     expect(Object.keys(FOLDERS).sort()).toEqual([...FOLDER_KINDS].sort());
-    expect(recordPath('risk', { id: 'R-007', title: '客户方 关键人员 离职' })).toBe('risks/R-007-客户方-关键人员-离职.yaml');
+    expect(recordPath('risk', { id: 'R-007', title: '客户方 关键人员 离职' })).toBe('risks/R-007-ke-hu-fang-guan-jian-ren-yuan-li-zhi.yaml');
     expect(recordPath('survey', { id: 'S-002', date: '2026-11-01', score: 90 })).toBe('surveys/S-002-survey.yaml');
   });
 

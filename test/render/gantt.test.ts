@@ -46,7 +46,7 @@ const opts = (o: Partial<GanttOptions>): GanttOptions => ({ width: 80, lang: 'en
 
 describe('text gantt goldens', () => {
   for (const lang of ['en', 'zh-CN'] as const) {
-    for (const width of [80, 160]) {
+    for (const width of [80, 120, 160]) {
       for (const [tag, s] of [['plain', plain], ['baseline', withBaseline]] as const) {
         it(`${lang} ${width} ${tag}`, () => {
           const out = renderGantt(s, opts({ lang, width }));
@@ -58,6 +58,27 @@ describe('text gantt goldens', () => {
   }
   it('week scale over a long window', () => {
     golden('en-80-week.txt', renderGantt(withBaseline, opts({ scale: 'week', from: '2026-08-03', to: '2027-01-29' })));
+  });
+  for (const lang of ['en', 'zh-CN'] as const) {
+    for (const width of [80, 120, 160]) {
+      it(`week scale fills ${width} columns and labels every month (${lang})`, () => {
+        const out = renderGantt(withBaseline, opts({ lang, width, scale: 'week', from: '2026-08-03', to: '2027-01-29' }));
+        const lines = out.split('\n');
+        for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        // The bars' area reaches within a few columns of the info column: the chart uses the width.
+        expect(stringWidth(lines[2]!.trimEnd())).toBeGreaterThan(width * 0.55);
+        const months = lang === 'en' ? ['Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan'] : ['8月', '9月', '10月', '11月', '12月', '1月'];
+        for (const m of months) expect(lines[1], m).toContain(m);
+        golden(`${lang}-${width}-week.txt`, out);
+      });
+    }
+  }
+  it('shows baseline rows only where the dates moved, unless asked for all', () => {
+    const some = renderGantt(withBaseline, opts({}));
+    const all = renderGantt(withBaseline, opts({ allBaselineRows: true }));
+    const count = (s: string) => s.split('\n').filter((l) => /^ {2}baseline/.test(l)).length;
+    expect(count(all)).toBeGreaterThan(count(some));
+    expect(some).not.toMatch(/T-001 Requirements res… .*\n {2}baseline/);
   });
 });
 

@@ -32,7 +32,7 @@ describe('parsing policy', () => {
     ['constructor key', 'a:\n  constructor: 1\n', 'DLV-E014', 2],
     ['top-level list', '- a\n- b\n', 'DLV-E016', undefined],
     ['top-level scalar', 'just text\n', 'DLV-E016', undefined],
-    ['syntax error', 'a: [1, 2\nb: 3\n', 'DLV-E001', 2],
+    ['syntax error', 'a: [1, 2\nb: 3\n', 'DLV-E001', 1], // the line of the unclosed bracket, not the next one
   ])('%s is refused', (_name, src, code, line) => {
     const r = parseRecordText(src, 'f.yaml');
     expect(r.data).toBeUndefined();

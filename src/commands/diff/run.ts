@@ -49,7 +49,7 @@ function gitFailure(ctx: Context, e: GitError, dir: string): UsageError {
     case 'no_merge_base': return new UsageError(ctx.t('diff.err.noMergeBase', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
     case 'no_revision':
       if (e.revision?.includes(',')) return new UsageError(ctx.t('diff.err.noDefault', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
-      return new UsageError(ctx.t('diff.err.noRevision', { rev }), shallow ?? ctx.t('diff.err.noRevisionHint', { rev }));
+      return new UsageError(ctx.t('diff.err.noRevision', { rev }), shallow ?? ctx.t('diff.err.noRevisionHint', { rev: rev.replace(/^origin\//, '') }));
     default: return new UsageError(ctx.t('diff.err.git', { detail: sanitizeInline(e.detail) }));
   }
 }
@@ -117,9 +117,11 @@ export async function diff(ctx: Context, baseArg: string | undefined, headArg: s
 
   if (format === 'json') {
     const side = (s: LoadedSide, label: string) => ({ revision: s.spec.revision ?? null, commit: s.spec.commit ?? null, merge_base: Boolean(s.spec.mergeBase), label, exists: s.side.exists });
+    // One key style in the JSON, as everywhere else: snake_case (whether each side exists is in base/head).
+    const { baseExists: _b, headExists: _h, ...rest } = result;
     printJson(ctx, 'diff', {
       as_of: ctx.asOf, base: side(base, labels.base), head: side(head, labels.head),
-      ...result,
+      ...(snakeKeys(rest) as Record<string, unknown>),
       findings: {
         introduced: result.findings.introduced.map((d) => renderDiagnostic(d, ctx.lang)),
         fixed: result.findings.fixed.map((d) => renderDiagnostic(d, ctx.lang)),
@@ -131,4 +133,11 @@ export async function diff(ctx: Context, baseArg: string | undefined, headArg: s
   if (format === 'md') ctx.stdout.write(renderDiffMarkdown(doc, labels, ctx.t, ctx.lang));
   else ctx.stdout.write(renderDiffText(doc, labels, ctx.t, ctx.lang, paint(ctx)));
   return DONE;
+}
+
+/** The same data with every object key in snake_case (values untouched). */
+function snakeKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(snakeKeys);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snakeKeys(x)]));
 }

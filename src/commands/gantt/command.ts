@@ -13,7 +13,7 @@ function gantt(program: Parent) {
     .option('--scale <scale>', 'day, week or auto: one column per day or per week (default: auto, by span)')
     .option('--width <n>', 'columns available (default: the terminal width)')
     .option('--format <format>', 'text (default), or mermaid: a Mermaid block for a pull request')
-    .option('--baseline <name>', 'baseline to compare with (default: the latest)');
+    .option('--baseline <name>', 'baseline to compare with, shown under every task (default: the latest, shown where dates moved)');
 }
 export type GanttOptions = OptionsOf<typeof gantt>;
 

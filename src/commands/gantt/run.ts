@@ -26,7 +26,7 @@ export async function gantt(ctx: Context, opts: GanttOptions): Promise<Outcome> 
     chart = '```mermaid\n' + block + '```\n';
   } else {
     chart = renderGantt(plan.schedule, {
-      width, lang: ctx.lang, asOf: ctx.asOf, scale, calendar: plan.calendar, color: ctx.color,
+      width, lang: ctx.lang, asOf: ctx.asOf, scale, calendar: plan.calendar, color: ctx.color, allBaselineRows: opts.baseline !== undefined,
       ...(ctx.color ? { chalk: ctx.chalk() } : {}), ...window, ...(title !== undefined ? { title } : {}),
     });
   }

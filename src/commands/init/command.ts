@@ -13,6 +13,12 @@ function init(program: Parent) {
     .option('--start <date>', 'start date, YYYY-MM-DD')
     .option('--due <date>', 'agreed completion date (for handover: the handover date)')
     .addOption(new Option('--lang <lang>', 'language of the records').choices(['zh-CN', 'en']))
+    .option('--lead <name>', 'the project lead')
+    .option('--specialist <name>', 'the delivery specialist (project manager); owner of the template tasks and risks')
+    .option('--contact <name>', "the customer's main contact")
+    .option('--contact-reach <phone-or-email>', "the contact's phone number or email")
+    .option('--contract <number>', 'contract number')
+    .option('--contract-date <date>', 'date the contract was signed')
     .option('-y, --yes', 'never prompt: use flags and defaults');
 }
 export type InitOptions = OptionsOf<typeof init>;

@@ -2,7 +2,7 @@
 // milestones and tasks, a starter risk checklist, empty record folders and the schemas editors
 // use. Asks for what is missing in a terminal; never overwrites an existing project.
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import type { Context } from '../../cli/context.js';
 import { WROTE, type Outcome } from '../../cli/outcome.js';
@@ -18,6 +18,9 @@ import { isLang, type Lang } from '../../render/i18n.js';
 import { commitFiles, STATE_DIR, type FileWrite } from '../../store/atomic.js';
 import { serializeRecord } from '../../store/write.js';
 import { buildFromTemplate, type Template } from './template.js';
+import { askPeople } from './people.js';
+import { findProjectRoot } from '../../store/files.js';
+import { ATTRIBUTES_LINE, GIT_CONFIG_LINE } from '../../cli/git-setup.js';
 
 function availableTemplates(): string[] {
   return readdirSync(templatesDir(), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(templatesDir(), d.name, 'template.yaml'))).map((d) => d.name).sort();
@@ -35,6 +38,9 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
       throw new UsageError(f === MANIFEST_FILE ? ctx.t('init.exists', { dir: shown }) : ctx.t('init.notEmpty', { file: f, dir: shown }), ctx.t('init.existsHint'));
     }
   }
+  // A project inside another would be read as part of it by every command run below it.
+  const outer = findProjectRoot(dirname(dir));
+  if (outer) throw new UsageError(ctx.t('init.nested', { root: outer }), ctx.t('init.nestedHint', { root: outer }));
   const prompt = mayPrompt(ctx, opts);
   const templates = availableTemplates();
   let template = textOption(opts.template);
@@ -59,17 +65,25 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
   const start = await requireDate(ctx, opts, opts.start, '--start', ctx.t('init.ask.start'), ctx.asOf);
   const tpl = readTemplate(template);
   let due = dateOption(ctx, '--due', opts.due);
+  // A completion date before the start is asked again in a terminal, refused otherwise.
+  if (due && due < start && !prompt) throw new UsageError(ctx.t('init.dueBeforeStart', { due, start }));
+  if (due && due < start) {
+    ctx.stderr.write(`${ctx.t('init.dueBeforeStart', { due, start })}\n`);
+    due = undefined;
+  }
   if (!due && prompt) {
-    const answer = (await ctx.prompter.input(ctx.t('init.ask.due'), {
+    const answer = (await ctx.prompter.input(ctx.t(tpl.requires_due ? 'init.ask.dueRequired' : 'init.ask.due'), {
       ...(tpl.requires_due ? { default: addDays(start, 120) } : {}),
-      validate: (s) => (!s.trim() || isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: '--due', value: s.trim() })),
+      validate: (s) => (!s.trim() ? (tpl.requires_due ? ctx.t('err.missingOption', { option: '--due' }) : true)
+        : !isIsoDate(s.trim()) ? ctx.t('err.badDate', { option: '--due', value: s.trim() })
+          : s.trim() < start ? ctx.t('init.dueBeforeStart', { due: s.trim(), start }) : true),
     })).trim();
     due = answer ? dateOption(ctx, '--due', answer) : undefined;
   }
   if (!due && tpl.requires_due) due = addDays(start, 120);
-  if (due && due < start) throw new UsageError(ctx.t('err.badDate', { option: '--due', value: due }));
+  const people = await askPeople(ctx, opts, prompt);
 
-  const built = buildFromTemplate(tpl, { name, client, start, ...(due ? { due } : {}), lang, template });
+  const built = buildFromTemplate(tpl, { name, client, start, ...(due ? { due } : {}), lang, template, ...people });
   const records: FileWrite[] = [
     { rel: MANIFEST_FILE, content: serializeRecord('manifest', MANIFEST_FILE, built.manifest) },
     { rel: PLAN_FILE, content: serializeRecord('plan', PLAN_FILE, built.plan) },
@@ -85,14 +99,26 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
     ...Object.values(FOLDERS).filter((f) => !records.some((w) => w.rel.startsWith(`${f}/`))).map((f) => ({ rel: `${f}/.gitkeep`, content: '' })),
     { rel: `${STATE_DIR}/.gitignore`, content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n/*\n!/.gitignore\n!/schemas/\n' },
     ...readdirSync(schemasDir()).filter((f) => f.endsWith('.schema.json')).map((f) => ({ rel: `${STATE_DIR}/schemas/${f}`, content: readFileSync(join(schemasDir(), f), 'utf8') })),
+    ...gitAttributes(dir),
   ];
   commitFiles(dir, writes);
-  if (ctx.json) printJson(ctx, 'init', { dir, template, files: writes.map((w) => w.rel) });
+  if (ctx.json) printJson(ctx, 'init', { dir, template, files: writes.map((w) => w.rel), git_config: GIT_CONFIG_LINE });
   else {
     println(ctx, ctx.t('init.done', { dir: shown, template, files: writes.length }));
     println(ctx, ctx.t('init.serviceLevels'));
+    println(ctx, ctx.t('init.gitAttributes', { file: '.gitattributes' }));
+    println(ctx, `  ${GIT_CONFIG_LINE}`);
   }
   return WROTE;
+}
+
+/** .gitattributes marking the YAML records for deliver's merge driver (kept, with the line added, when there is one). */
+function gitAttributes(dir: string): FileWrite[] {
+  const rel = '.gitattributes';
+  const existing = existsSync(join(dir, rel)) && !isLink(join(dir, rel)) ? readFileSync(join(dir, rel), 'utf8') : '';
+  if (existing.split(/\r?\n/).some((l) => l.trim() === ATTRIBUTES_LINE)) return [];
+  const header = existing ? `${existing.replace(/\n?$/, '\n')}` : '# deliver merges its YAML records by id (run `deliver doctor` to check the git side is set up).\n';
+  return [{ rel, content: `${header}${ATTRIBUTES_LINE}\n` }];
 }
 
 function isLink(p: string): boolean {

@@ -11,7 +11,7 @@ export interface Template {
   requires_due?: boolean;
   tasks: { key: string; name: Text; days: number; after?: string[]; deliverable?: Text; milestone?: string; days_before_due?: number }[];
   milestones: { key: string; name: Text; after?: string[]; due_days_before_due?: number; due_is_project_due?: boolean; fixed?: boolean }[];
-  risks: { title: Text; slug: string; category: string; probability: number; impact: number; affects?: string[]; response: string; actions: Text[] }[];
+  risks: { title: Text; slug: string; category: string; probability: number; impact: number; affects?: string[]; response: string; actions: Text[]; visibility?: 'customer' | 'internal' }[];
 }
 
 export interface TemplateInput {
@@ -21,6 +21,10 @@ export interface TemplateInput {
   due?: string;
   lang: Lang;
   template: string;
+  /** The people init asked for (people.ts) and the contract; `owner` owns the template's tasks and risks. */
+  team?: { name: string; role: string; side: 'supplier' | 'customer'; email?: string; phone?: string }[];
+  contract?: { number?: string; signed?: string };
+  owner?: string;
 }
 
 /**
@@ -41,16 +45,18 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
   const tid = new Map(tpl.tasks.map((t, i) => [t.key, `T-${String(i + 1).padStart(3, '0')}`]));
   const mid = new Map(tpl.milestones.map((m, i) => [m.key, `M-${String(i + 1).padStart(3, '0')}`]));
   const ref = (k: string) => tid.get(k) ?? mid.get(k) ?? k;
-  const lead = lang === 'zh-CN' ? '交付负责人' : 'Delivery lead';
+  const lead = input.owner ?? (lang === 'zh-CN' ? '交付负责人' : 'Delivery lead');
 
   const manifest = {
     schema_version: 1,
     name: input.name,
     client: input.client,
+    ...(input.contract ? { contract: input.contract } : {}),
     start,
     ...(due ? { due } : {}),
     language: lang,
     template: input.template,
+    ...(input.team?.length ? { team: input.team } : {}),
     calendar: { base: lang === 'zh-CN' ? 'cn' : 'none', workweek: ['mon', 'tue', 'wed', 'thu', 'fri'] },
     kpi_targets: DEFAULT_KPI_TARGETS,
     sla: { analysis_days: 1, feasibility_days: 2 },
@@ -87,6 +93,7 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     owner: lead,
     identified: start,
     status: 'open',
+    ...(r.visibility ? { visibility: r.visibility } : {}),
     actions: r.actions.map((a) => ({ text: a[lang], due: addDays(start, 14) })),
   }));
   return { manifest, plan, risks };

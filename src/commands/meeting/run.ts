@@ -109,7 +109,7 @@ export async function meetingList(ctx: Context, opts: MeetingListOptions): Promi
 export async function meetingShow(ctx: Context, id: string): Promise<Outcome> {
   const read = readProject(ctx);
   const project = projectAsOf(read.project, ctx.asOf);
-  const m = findRecord(ctx, read, project.meetings, id, ctx.t('kind.meeting'), 'meeting list').data;
+  const m = findRecord(ctx, read, project.meetings, id, ctx.t('kind.meeting'), 'meeting').data;
   const actions = (m.actions ?? []).map((a, i) => ({ n: i + 1, ...a, overdue: actionIsOverdue(a, ctx.asOf) }));
   if (ctx.json) {
     printJson(ctx, 'meeting.show', { as_of: ctx.asOf, meeting: m, actions });
@@ -149,7 +149,7 @@ export async function meetingAct(ctx: Context, id: string, numberArg: string, op
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   if (date > ctx.asOf) throw new RefusedError(ctx.t('meeting.future', { date, asOf: ctx.asOf }));
   const text = changeProject(ctx, (p, loaded) => {
-    const rec = findRecord(ctx, loaded, p.meetings, id, ctx.t('kind.meeting'), 'meeting list');
+    const rec = findRecord(ctx, loaded, p.meetings, id, ctx.t('kind.meeting'), 'meeting');
     const list = rec.data.actions ?? [];
     const a = list[n - 1];
     if (!a) throw new UsageError(ctx.t('meeting.noSuchAction', { id, n, count: list.length }));

@@ -9,7 +9,8 @@ function weekly(report: Parent) {
     .description('the weekly report: done, next week, milestones, risks, changes, what the customer must provide, acceptance, KPIs')
     .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the week containing --as-of)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
-    .option('--out <file>', 'write the report to this file (atomically) instead of stdout');
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .addOption(new Option('--audience <who>', 'customer (the version to send; default for html) or internal (everything)').choices(['customer', 'internal']));
 }
 export type ReportWeeklyOptions = OptionsOf<typeof weekly>;
 

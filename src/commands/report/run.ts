@@ -11,6 +11,8 @@ import { readProject } from '../../cli/project.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../../core/model.js';
 import { parsePeriod, weekOf } from '../../core/period.js';
 import { weeklyReport } from '../../core/weekly.js';
+import { forAudience, INTERNAL_KPIS } from '../../core/weekly-audience.js';
+import type { BaseKpiKey } from '../../core/kpi.js';
 import type { Fmt } from '../../render/kpi.js';
 import { sanitizeInline } from '../../render/sanitize.js';
 import { renderWeeklyHtml } from '../../render/weekly-html.js';
@@ -64,9 +66,12 @@ export async function reportWeekly(ctx: Context, opts: ReportWeeklyOptions): Pro
   // The report describes the week as it was known on its last day, or today for the current week.
   const asOf = week.to < ctx.asOf ? week.to : ctx.asOf;
   const { project, plan } = projectView(r.project, asOf);
-  const model = weeklyReport({ project, week, asOf, calendar: plan.calendar, schedule: plan.schedule });
+  // The customer's version leaves out what is marked internal; html is what gets sent, so it is the default there.
+  const audience = choiceOption(ctx, '--audience', opts.audience, ['customer', 'internal'] as const) ?? (format === 'html' ? 'customer' : 'internal');
+  const model = forAudience(weeklyReport({ project, week, asOf, calendar: plan.calendar, schedule: plan.schedule }), project, plan.schedule, audience);
   if (ctx.json) {
-    printJson(ctx, 'report.weekly', { ...model, kpis: kpiJson(ctx, model.kpis), forecast: forecastJson(plan.schedule) });
+    const kpis = Object.fromEntries(Object.entries(kpiJson(ctx, model.kpis)).filter(([key]) => audience === 'internal' || !INTERNAL_KPIS.has(key as BaseKpiKey)));
+    printJson(ctx, 'report.weekly', { ...model, kpis, forecast: forecastJson(plan.schedule) });
   } else {
     const f: Fmt = { t: ctx.t, year: Number(asOf.slice(0, 4)) };
     const charts = format === 'html' ? chartsSection({ project, schedule: plan.schedule, asOf, kpis: model.kpis }, f) : undefined;

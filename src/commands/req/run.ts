@@ -101,16 +101,16 @@ export async function reqShow(ctx: Context, id: string): Promise<Outcome> {
   if (d.description) println(ctx, safeText(d.description));
   if (d.analysis) line(t('req.show.analysis'), `${d.analysis.date} ${d.analysis.analyst}${d.analysis.goal ? ' — ' + d.analysis.goal : ''}`);
   if (d.feasibility) line(t('req.show.feasibility'), `${d.feasibility.date} ${d.feasibility.assessor}: ${d.feasibility.feasible ? '✓' : '✗'}`);
-  if (d.confirmation) line(t('req.show.confirmation'), `${d.confirmation.date} ${d.confirmation.by} (${d.confirmation.method})`);
+  if (d.confirmation) line(t('req.show.confirmation'), `${d.confirmation.date} ${d.confirmation.by} (${t(`req.method.${d.confirmation.method}`)})`);
   const list = (label: string, items: string[]) => {
     println(ctx, `${label}:`);
     if (items.length === 0) println(ctx, `  ${t('common.none')}`);
     for (const s of items) println(ctx, `  ${s}`);
   };
-  list(t('req.show.tasks'), tasks.map((x) => `${safeText(x.id)}  ${safeText(x.name)}  [${safeText(x.status)}]${x.owner ? '  ' + safeText(x.owner) : ''}`));
-  list(t('req.show.changes'), changes.map((x) => `${safeText(x.id)}  ${safeText(x.title)}  [${safeText(x.status)}]`));
-  list(t('req.show.acceptance'), acceptance.map((x) => `${safeText(x.id)}  ${safeText(x.deliverable)}  ${(x.rounds ?? []).map((r) => `${r.date}:${r.result}`).join(' ') || '—'}`));
-  list(t('req.show.history'), (d.history ?? []).map((h) => `${h.date}  ${h.from ? safeText(h.from) + ' → ' : ''}${safeText(h.to)}${h.by ? '  ' + safeText(h.by) : ''}${h.note ? '  ' + safeText(h.note) : ''}`));
+  list(t('req.show.tasks'), tasks.map((x) => `${safeText(x.id)}  ${safeText(x.name)}  [${t(`task.status.${x.status}`)}]${x.owner ? '  ' + safeText(x.owner) : ''}`));
+  list(t('req.show.changes'), changes.map((x) => `${safeText(x.id)}  ${safeText(x.title)}  [${t(`change.status.${x.status}`)}]`));
+  list(t('req.show.acceptance'), acceptance.map((x) => `${safeText(x.id)}  ${safeText(x.deliverable)}  ${(x.rounds ?? []).map((r) => `${r.date}:${t(`accept.result.${r.result}`)}`).join(' ') || '—'}`));
+  list(t('req.show.history'), (d.history ?? []).map((h) => `${h.date}  ${h.from ? t(`status.${h.from}`) + ' → ' : ''}${t(`status.${h.to}`)}${h.by ? '  ' + safeText(h.by) : ''}${h.note ? '  ' + safeText(h.note) : ''}`));
   return readOutcome(loaded);
 }
 
@@ -125,7 +125,7 @@ export async function reqMove(ctx: Context, id: string, to: string, opts: ReqMov
     const resume = heldFrom(req.data);
     if (!canMove(from, status, resume)) {
       const allowed = allowedMoves(from, resume);
-      if (allowed.length === 0) throw new RefusedError(ctx.t('req.terminal', { id, status: from }));
+      if (allowed.length === 0) throw new RefusedError(ctx.t('req.terminal', { id, status: ctx.t(`status.${from}`) }));
       throw new RefusedError(ctx.t('req.illegalMove', { id, from, to: status }), ctx.t('req.illegalMoveHint', { from, allowed: allowed.join(', ') }));
     }
     if (status === 'accepted' && !passedRequirementIds(p).has(id)) throw new RefusedError(ctx.t('req.needsPass', { id }), ctx.t('req.needsPassHint'));

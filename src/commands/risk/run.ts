@@ -123,16 +123,17 @@ export async function riskList(ctx: Context, opts: RiskListOptions): Promise<Out
     { header: t('risk.col.id'), value: (r: Risk) => r.id },
     { header: t('risk.col.score'), value: (r) => riskScore(r), align: 'right', style: (s, r, c) => (riskLevel(riskScore(r)) === 'high' ? c.red(s) : s) },
     { header: t('risk.col.level'), value: (r) => word('risk.level', riskLevel(riskScore(r))) },
-    { header: t('risk.col.probability'), value: (r) => r.probability, align: 'right' },
-    { header: t('risk.col.impact'), value: (r) => r.impact, align: 'right' },
+    { header: t('risk.col.probability'), value: (r) => r.probability, align: 'right', importance: 0 },
+    { header: t('risk.col.impact'), value: (r) => r.impact, align: 'right', importance: 0 },
     { header: t('risk.col.title'), value: (r) => r.title },
-    { header: t('risk.col.category'), value: (r) => word('risk.category', r.category) },
+    { header: t('risk.col.category'), value: (r) => word('risk.category', r.category), importance: 0 },
     { header: t('risk.col.response'), value: (r) => word('risk.response', r.response) },
     { header: t('risk.col.owner'), value: (r) => r.owner },
     { header: t('risk.col.status'), value: (r) => word('risk.status', r.status) },
     { header: t('risk.col.actions'), value: (r) => `${(r.actions ?? []).length - openActions(r).length}/${(r.actions ?? []).length}` },
     {
       header: t('risk.col.overdue'),
+      importance: 2,
       value: (r) => {
         const late = overdueActions(r, ctx.asOf);
         if (!late.length) return '';
@@ -215,7 +216,7 @@ export async function riskUpdate(ctx: Context, id: string, opts: RiskUpdateOptio
     return { changes: edits.length ? [{ kind: 'risk', rel: risk.file, edits }] : [], result: changed };
   });
   if (ctx.json) printJson(ctx, 'risk.update', { id, changed });
-  else println(ctx, changed.length ? ctx.t('risk.updated', { id, fields: changed.join(', ') }) : ctx.t('risk.unchanged', { id }));
+  else println(ctx, changed.length ? ctx.t('risk.updated', { id, fields: changed.map((k) => ctx.t(`exp.h.${k}`)).join(ctx.t('rep.listSep')) }) : ctx.t('risk.unchanged', { id }));
   return WROTE;
 }
 

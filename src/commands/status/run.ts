@@ -15,6 +15,9 @@ function paintOf(ctx: Context): Paint | undefined {
   return { red: c.red, yellow: c.yellow, green: c.green, bold: c.bold, dim: c.dim };
 }
 
+/** The status screen uses the terminal's width up to this many columns (wider lines are hard to read). */
+const STATUS_MAX_WIDTH = 160;
+
 export async function status(ctx: Context): Promise<Outcome> {
   const r = readProject(ctx);
   const { project, plan } = projectView(r.project, ctx.asOf);
@@ -27,7 +30,7 @@ export async function status(ctx: Context): Promise<Outcome> {
   } else {
     const footer = [...(unscheduled ? [ctx.t('status.unscheduled', { n: unscheduled })] : []), ...notices.map((n) => calendarNoticeText(ctx, n))];
     ctx.stdout.write(renderStatus(facts, {
-      t: ctx.t, year: Number(ctx.asOf.slice(0, 4)), width: Math.min(ctx.columns, 100), footer,
+      t: ctx.t, year: Number(ctx.asOf.slice(0, 4)), width: Math.min(ctx.columns, STATUS_MAX_WIDTH), footer,
       ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),
     }));
   }

@@ -91,7 +91,8 @@ export async function surveyList(ctx: Context): Promise<Outcome> {
     { header: t('exp.h.after_sales'), value: (s) => s.dimensions?.after_sales, align: 'right' },
     { header: t('survey.h.other'), value: (s) => Object.entries(s.dimensions ?? {}).filter(([k]) => !(CUSTOMER_DIMENSIONS as readonly string[]).includes(k)).map(([k, v]) => `${k}=${v}`).join(' ') || undefined },
     { header: t('exp.h.respondent'), value: (s) => s.respondent },
-    { header: t('exp.h.requirement'), value: (s) => s.requirement ?? s.acceptance },
+    { header: t('exp.h.requirement'), value: (s) => s.requirement },
+    { header: t('exp.h.acceptance'), value: (s) => s.acceptance },
     { header: t('exp.h.comment'), value: (s) => s.comment },
   ], rows);
   return readOutcome(read);

@@ -15,7 +15,7 @@ import { safeText } from '../../render/sanitize.js';
 import type { LoadedProject } from '../../store/load.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import {
-  appendToPlan, idList, itemColumns, itemJson, noteUnscheduled, readPlan, refuseCycle, requirePlanRefs, signed, statusText, type ItemJson,
+  appendToPlan, idList, itemColumns, itemJson, noteUnscheduled, readPlan, refuseCycle, requirePlanRefs, signed, type ItemJson,
 } from '../../cli/plan.js';
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
@@ -207,6 +207,6 @@ export async function taskMove(ctx: Context, action: TaskAction, id: string, opt
   const detail = move.to === 'done' ? ctx.t('task.moved.done', { date: a.actual_end ?? '' })
     : move.to === 'in_progress' && action === 'start' ? ctx.t('task.moved.started', { date: a.actual_start ?? '' })
       : move.to === 'blocked' ? ctx.t('task.moved.blocked', { reason: safeText(a.blocked_reason) }) : '';
-  println(ctx, `${ctx.t('task.moved', { id, from: statusText(ctx, move.from), to: statusText(ctx, move.to) })}${detail}`);
+  println(ctx, `${ctx.t('task.moved', { id, from: ctx.t(`task.status.${move.from}`), to: ctx.t(`task.status.${move.to}`) })}${detail}`);
   return WROTE;
 }

@@ -66,6 +66,10 @@ export type Improvements = string[];
  */
 export type RequirementNumber = string;
 export type Requirements = RequirementNumber[];
+/**
+ * internal: kept out of the customer's version of the weekly report (default: customer).
+ */
+export type Visibility = "customer" | "internal";
 
 /**
  * A meeting with the customer or the team (启动会, 每周进度同步会, 评审会, 复盘会): who attended, what was discussed and decided, and the action items it gave out.
@@ -81,6 +85,7 @@ export interface Meeting {
   actions?: ActionItems;
   retrospective?: Retrospective;
   requirements?: Requirements;
+  visibility?: Visibility;
   /**
    * Longer free text.
    */

@@ -42,6 +42,10 @@ export type Status = "todo" | "in_progress" | "done" | "blocked";
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
 export type Date4 = string;
+/**
+ * internal: kept out of the customer's version of the weekly report (default: customer).
+ */
+export type Visibility = "customer" | "internal";
 
 /**
  * Milestones, tasks with dependencies, and frozen baselines.
@@ -128,6 +132,7 @@ export interface Plan {
      * Free text, one line or several.
      */
     blocked_reason?: string;
+    visibility?: Visibility;
     /**
      * Longer free text.
      */

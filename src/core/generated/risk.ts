@@ -31,6 +31,10 @@ export type Date1 = string;
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
 export type Date2 = string;
+/**
+ * internal: kept out of the customer's version of the weekly report (default: customer).
+ */
+export type Visibility = "customer" | "internal";
 
 /**
  * One risk: what could go wrong, how likely, how bad, and what is being done.
@@ -87,6 +91,7 @@ export interface Risk {
      */
     reason?: string;
   };
+  visibility?: Visibility;
   /**
    * Longer free text.
    */

@@ -29,8 +29,8 @@ export const en: Record<string, string> = {
   'err.internalHint': 'This is a bug in deliver. Run again with DELIVER_DEBUG=1 to see the stack trace and report it.',
   'err.cancelled': 'cancelled',
   'err.unsafePath': 'refused: {message}',
-  'validate.ok': '{files} files checked: no problems found',
-  'validate.summary': '{files} files checked: {errors} errors, {warnings} warnings',
+  'validate.ok': '{files} {files|file|files} checked: no problems found',
+  'validate.summary': '{files} {files|file|files} checked: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
 };
 export const zh: Record<keyof typeof en, string> = {
   'common.hint': '提示',

@@ -77,6 +77,8 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
     hintEn: 'Rename the file to {expected}.', hintZh: '请将文件改名为 {expected}。' },
   'DLV-E042': { en: '"{field}" refers to {id}, which does not exist', zh: '"{field}" 引用的 {id} 不存在',
     hintEn: 'Create {id} or correct the reference.', hintZh: '请创建 {id} 或更正该引用。' },
+  'DLV-I045': { en: 'references to records in {file} could not be checked: the file could not be read', zh: '无法检查指向 {file} 中记录的引用：该文件无法读取',
+    hintEn: 'Fix the file; its references are checked again then.', hintZh: '修正该文件后会重新检查这些引用。' },
   'DLV-W043': { en: 'id {id} does not match the month received ({received})', zh: '编号 {id} 与接收月份（{received}）不一致',
     hintEn: 'Requirement ids begin with the year and month of intake.', hintZh: '需求编号应以接收的年月开头。' },
   'DLV-E044': { en: 'the record is in the wrong folder for a {kind} id', zh: '{kind} 记录放错了目录',

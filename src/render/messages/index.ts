@@ -9,8 +9,11 @@ import * as forecast from './forecast.js';
 import * as meeting from './meeting.js';
 import * as service from './service.js';
 import * as visual from './visual.js';
+import * as git from './git.js';
+import * as audience from './audience.js';
+import * as setup from './setup.js';
 
-const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, service, visual];
+const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, service, visual, git, audience, setup];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),

@@ -49,7 +49,7 @@ export const en: Record<string, string> = {
   'plan.nothingToBaselineHint': 'Add them with `deliver task add` and `deliver milestone add`.',
   'plan.baselineProblems': 'cannot freeze the plan while parts of it cannot be scheduled: {problems}',
   'plan.baselineProblemsHint': 'Fix the findings of `deliver validate` first.',
-  'plan.baselineTaken': 'Baseline "{name}" taken {taken}: {count} tasks and milestones frozen.',
+  'plan.baselineTaken': 'Baseline "{name}" taken {taken}: {count} {count|task or milestone|tasks and milestones} frozen.',
   'plan.title': 'Plan', 'plan.asOf': 'as of {date}',
   'plan.summary.start': 'Start {date}', 'plan.summary.end': 'forecast end {date}', 'plan.summary.due': 'due {date}',
   'plan.summary.float': 'Float against the due date: {n} working days.',
