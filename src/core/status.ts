@@ -9,6 +9,7 @@ import type { Change, Project } from './model.js';
 import { compareIds, idRanks } from './id-order.js';
 import { overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from './risk.js';
 import type { Schedule } from './schedule.js';
+import { meetingActionFacts, workflowFacts, type MeetingActionFact, type WorkflowFact } from './followups.js';
 
 export interface ProjectHeader {
   name: string;
@@ -68,6 +69,10 @@ export interface StatusFacts {
   open_changes: ChangeFact[];
   /** Delivered and not yet accepted: waiting for the customer or being rectified. */
   acceptance: AcceptanceFact[];
+  /** Requirements waiting on their next workflow step (followups.ts). */
+  workflow: WorkflowFact[];
+  /** Open meeting action items. */
+  meeting_actions: MeetingActionFact[];
   kpis: Kpis;
 }
 
@@ -178,7 +183,7 @@ export function statusFacts(input: StatusInput): StatusFacts {
   return {
     project: projectHeader(p),
     as_of: asOf,
-    health: assessHealth(p, sched, asOf),
+    health: assessHealth(p, sched, asOf, cal),
     progress: progressOf(p, sched, cal, asOf),
     milestones: milestoneFacts(p, sched, asOf),
     late_tasks,
@@ -186,6 +191,8 @@ export function statusFacts(input: StatusInput): StatusFacts {
     risks: riskFacts(p, asOf),
     open_changes: changeFacts(p),
     acceptance: acceptanceFacts(p, cal, asOf, (s) => s === 'waiting' || s === 'rectifying'),
+    workflow: workflowFacts(p, cal, asOf),
+    meeting_actions: meetingActionFacts(p, asOf),
     kpis: projectKpis({ project: p, asOf, calendar: cal }),
   };
 }

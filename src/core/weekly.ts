@@ -11,6 +11,7 @@ import { compareIds } from './id-order.js';
 import { actionState, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
 import { summaryPoints, type SummaryPoint } from './weekly-summary.js';
+import type { MeetingActionFact, WorkflowFact } from './followups.js';
 import { forecastCalendarNotices, type CalendarNotice } from './forecast.js';
 import {
   acceptanceFacts, awaitingSignatures, milestoneFacts, progressOf, projectHeader, riskFacts, statusFacts,
@@ -58,6 +59,9 @@ export interface WeeklyReport {
   customer_asks: CustomerAsk[];
   /** Every record delivered by the report date that is not accepted, plus those accepted this week. */
   acceptance: (AcceptanceFact & { accepted_on?: IsoDate })[];
+  /** Requirements waiting on their next workflow step, and open meeting action items (followups.ts). */
+  workflow: WorkflowFact[];
+  meeting_actions: MeetingActionFact[];
   kpis: Kpis;
 }
 
@@ -180,6 +184,8 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     changes,
     customer_asks: asks,
     acceptance: acc,
+    workflow: status.workflow,
+    meeting_actions: status.meeting_actions,
     kpis: status.kpis,
   };
 }

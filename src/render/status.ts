@@ -19,7 +19,7 @@ export interface StatusOptions extends Fmt {
 }
 
 export const MAX_LINES = 40;
-const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3 };
+const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3, followups: 2 };
 
 const s = (v: unknown) => sanitizeInline(v === undefined || v === null ? '' : String(v));
 
@@ -126,6 +126,17 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     a.state === 'rectifying'
       ? { text: t('status.acc.rectifying', { n: a.waiting_days }), style: 'red' }
       : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
+  ], more));
+
+  // Follow-ups (followups.ts): shown only when something waits, so a quiet project keeps its screen.
+  if (f.workflow.length) section(t('status.workflow'), capped(f.workflow, LIMITS.followups, (w) => [
+    { text: `  ${s(w.id)} ${s(w.title)} · ` },
+    w.overdue ? { text: t('wf.overdue', { step: t(`wf.step.${w.step}`), date: d(w.due) }), style: 'red' }
+      : w.due ? { text: t('wf.due', { step: t(`wf.step.${w.step}`), date: d(w.due) }) } : { text: t('wf.pending', { step: t(`wf.step.${w.step}`) }), style: 'yellow' },
+  ], more));
+  if (f.meeting_actions.length) section(t('status.meetingActions'), capped(f.meeting_actions, LIMITS.followups, (a) => [
+    { text: `  ${s(a.meeting)}#${a.number} ${s(a.text)} · ${s(a.owner)}` },
+    a.overdue ? { text: ` · ${t('status.mact.overdue', { date: d(a.due) })}`, style: 'red' } : { text: a.due ? ` · ${t('status.mact.due', { date: d(a.due) })}` : '' },
   ], more));
 
   // KPIs: one aligned row each

@@ -8,8 +8,9 @@ import * as diff from './diff.js';
 import * as forecast from './forecast.js';
 import * as meeting from './meeting.js';
 import * as visual from './visual.js';
+import * as workflow from './workflow.js';
 
-const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual];
+const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual, workflow];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
