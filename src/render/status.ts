@@ -19,7 +19,7 @@ export interface StatusOptions extends Fmt {
 }
 
 export const MAX_LINES = 40;
-const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3, followups: 2 };
+const LIMITS = { health: 3, milestones: 3, tasks: 4, risks: 3, changes: 2, acceptance: 3 };
 
 const s = (v: unknown) => sanitizeInline(v === undefined || v === null ? '' : String(v));
 
@@ -128,17 +128,6 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
       : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
   ], more));
 
-  // Follow-ups (followups.ts): shown only when something waits, so a quiet project keeps its screen.
-  if (f.workflow.length) section(t('status.workflow'), capped(f.workflow, LIMITS.followups, (w) => [
-    { text: `  ${s(w.id)} ${s(w.title)} · ` },
-    w.overdue ? { text: t('wf.overdue', { step: t(`wf.step.${w.step}`), date: d(w.due) }), style: 'red' }
-      : w.due ? { text: t('wf.due', { step: t(`wf.step.${w.step}`), date: d(w.due) }) } : { text: t('wf.pending', { step: t(`wf.step.${w.step}`) }), style: 'yellow' },
-  ], more));
-  if (f.meeting_actions.length) section(t('status.meetingActions'), capped(f.meeting_actions, LIMITS.followups, (a) => [
-    { text: `  ${s(a.meeting)}#${a.number} ${s(a.text)} · ${s(a.owner)}` },
-    a.overdue ? { text: ` · ${t('status.mact.overdue', { date: d(a.due) })}`, style: 'red' } : { text: a.due ? ` · ${t('status.mact.due', { date: d(a.due) })}` : '' },
-  ], more));
-
   // KPIs: one aligned row each
   // The KPI rows always show in full: when the screen is short, the sections above give way.
   const kpiLines: Seg[][] = [[{ text: t('status.kpis'), style: 'bold' }]];
@@ -155,12 +144,32 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     ]);
   });
 
-  const room = MAX_LINES - kpiLines.length - (o.footer?.length ?? 0);
+  // Follow-ups (followups.ts): one line per kind, only when something waits; kept like the KPIs.
+  const followLines: Seg[][] = [];
+  const follow = <T extends { overdue: boolean }>(title: string, items: readonly T[], first: (x: T) => Seg[]) => {
+    if (!items.length) return;
+    const overdue = items.filter((x) => x.overdue).length;
+    followLines.push([
+      { text: title, style: 'bold' }, { text: t('rep.colon') },
+      { text: t('status.follow.count', { n: items.length, overdue }), ...(overdue ? { style: 'red' as const } : {}) }, { text: ' · ' }, ...first(items[0]!),
+    ]);
+  };
+  follow(t('status.workflow'), f.workflow, (w) => [
+    { text: `${s(w.id)} ${s(w.title)} · ` },
+    w.overdue ? { text: t('wf.overdue', { step: t(`wf.step.${w.step}`), date: d(w.due) }), style: 'red' }
+      : { text: w.due ? t('wf.due', { step: t(`wf.step.${w.step}`), date: d(w.due) }) : t('wf.pending', { step: t(`wf.step.${w.step}`) }) },
+  ]);
+  follow(t('status.meetingActions'), f.meeting_actions, (a) => [
+    { text: `${s(a.meeting)}#${a.number} ${s(a.text)} · ${s(a.owner)}` },
+    a.overdue ? { text: ` · ${t('status.mact.overdue', { date: d(a.due) })}`, style: 'red' } : { text: a.due ? ` · ${t('status.mact.due', { date: d(a.due) })}` : '' },
+  ]);
+
+  const room = MAX_LINES - kpiLines.length - followLines.length - (o.footer?.length ?? 0);
   if (lines.length > room) {
     const hidden = lines.length - room + 1;
     lines.splice(room - 1, lines.length, [{ text: t('status.more', { n: hidden }), style: 'dim' }]);
   }
-  lines.push(...kpiLines);
+  lines.push(...followLines, ...kpiLines);
 
   for (const extra of o.footer ?? []) lines.push([{ text: extra, style: 'dim' }]);
   return lines.slice(0, MAX_LINES).map((l) => fitLine(l, o.width, o.paint).trimEnd()).join('\n') + '\n';

@@ -56,7 +56,7 @@ describe('the requirement workflow', () => {
     const list = await cli(dir, '2026-11-17', 'req', 'list', '--waiting');
     expect(list.stdout).toContain('\tanalysis 2026-11-16 overdue\n');
     const screen = await cli(dir, '2026-11-17', 'status');
-    expect(screen.stdout).toContain('Requirement workflow');
+    expect(screen.stdout).toContain('Requirement workflow: 1 open, 1 overdue · 202611-001 Loyalty export · analysis overdue since 16 Nov');
     expect(screen.stdout).toContain('requirement analysis or assessment overdue: 202611-001');
   });
 
@@ -143,8 +143,12 @@ describe('meeting action items on the status screen and in the weekly report', (
       '--action', 'Zhang: send the test data @2026-11-17', '--action', 'Li: book the training room @2026-11-27')).code).toBe(0);
     const screen = await cli(dir, '2026-11-20', 'status');
     expect(screen.stdout).toContain('Meeting actions');
-    expect(screen.stdout).toMatch(/MT-001#1 send the test data · Zhang · overdue since 17 Nov/);
-    expect(screen.stdout).toContain('MT-001#2 book the training room · Li · due 27 Nov');
+    expect(screen.stdout).toContain('Meeting actions: 2 open, 1 overdue · MT-001#1 send the test data · Zhang · overdue since 17 Nov');
+    const json = JSON.parse((await cli(dir, '2026-11-20', 'status', '--json')).stdout);
+    expect(json.meeting_actions).toEqual([
+      { meeting: 'MT-001', title: 'Week 46 sync', number: 1, text: 'send the test data', owner: 'Zhang', due: '2026-11-17', overdue: true },
+      { meeting: 'MT-001', title: 'Week 46 sync', number: 2, text: 'book the training room', owner: 'Li', due: '2026-11-27', overdue: false },
+    ]);
     const weekly = await cli(dir, '2026-11-20', 'report', 'weekly');
     expect(weekly.stdout).toContain('## Meeting action items');
     expect(weekly.stdout).toContain('send the test data — Zhang (from MT-001 Week 46 sync, item 1), overdue since 17 Nov.');
