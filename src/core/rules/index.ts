@@ -12,9 +12,10 @@ import { checkReferences } from './references.js';
 import { checkRequirements } from './requirements.js';
 import { checkSchedule } from './schedule.js';
 import { checkSurveys } from './surveys.js';
+import { checkHandover } from './handover.js';
 
 export const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkPlanDates, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkMeetings, checkSchedule, checkSurveys,
+  checkManifest, checkIds, checkReferences, checkPlan, checkPlanDates, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkHandover, checkMeetings, checkSchedule, checkSurveys,
 ];
 
 /** `asOf`: the command's report date, so the calendar rule and the command share one forecast. */

@@ -9,8 +9,9 @@ import * as forecast from './forecast.js';
 import * as meeting from './meeting.js';
 import * as visual from './visual.js';
 import * as workflow from './workflow.js';
+import * as handover from './handover.js';
 
-const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual, workflow];
+const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual, workflow, handover];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
