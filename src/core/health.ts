@@ -16,6 +16,7 @@
 //     high_risk          a high risk (score ≥ 15) is not closed
 //     rectifying         the latest round of a record not yet accepted is a failed pre-acceptance round
 //     workflow_overdue   a requirement's analysis or feasibility assessment is past its deadline (followups.ts)
+//     rectification_overdue  a rectification item is neither fixed nor verified by its due date
 //   GREEN otherwise.
 import type { IsoDate } from './dates.js';
 import type { Acceptance, Project } from './model.js';
@@ -24,13 +25,14 @@ import { actionState, riskScore, sortRisks } from './risk.js';
 import { isAccepted, isFinal, latestRound } from './acceptance.js';
 import type { Schedule } from './schedule.js';
 import { workflowFacts } from './followups.js';
+import { openRectifications } from './rectification.js';
 import type { WorkCalendar } from './calendar.js';
 
 export type HealthLevel = 'green' | 'amber' | 'red';
 
 export type HealthCode =
   | 'late_critical' | 'negative_float' | 'milestone_missed' | 'high_risk_overdue' | 'acceptance_failed'
-  | 'late_work' | 'blocked_work' | 'milestone_at_risk' | 'overdue_actions' | 'high_risk' | 'rectifying' | 'workflow_overdue';
+  | 'late_work' | 'blocked_work' | 'milestone_at_risk' | 'overdue_actions' | 'high_risk' | 'rectifying' | 'workflow_overdue' | 'rectification_overdue';
 
 export interface HealthReason {
   level: 'red' | 'amber';
@@ -80,6 +82,7 @@ export function assessHealth(project: Project, sched: Schedule, asOf: IsoDate, c
   add('amber', 'overdue_actions', openRisks.filter((r) => riskScore(r) < HIGH_RISK_SCORE && overdue(r)).map((r) => r.id));
   add('amber', 'high_risk', openRisks.filter((r) => riskScore(r) >= HIGH_RISK_SCORE && !overdue(r)).map((r) => r.id));
   add('amber', 'rectifying', acc.filter((a) => failedLast(a, false)).map((a) => a.id));
+  add('amber', 'rectification_overdue', openRectifications(acc, asOf).filter((x) => x.state === 'overdue').map((x) => x.acceptance));
   add('amber', 'workflow_overdue', (cal ? workflowFacts(project, cal, asOf) : []).filter((f) => f.overdue && f.step !== 'confirmation').map((f) => f.id));
 
   const level: HealthLevel = reasons.some((r) => r.level === 'red') ? 'red' : reasons.length ? 'amber' : 'green';

@@ -9,6 +9,7 @@ import type { Change, Project } from './model.js';
 import { compareIds, idRanks } from './id-order.js';
 import { overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from './risk.js';
 import type { Schedule } from './schedule.js';
+import { openRectifications, type RectFact } from './rectification.js';
 import { meetingActionFacts, workflowFacts, type MeetingActionFact, type WorkflowFact } from './followups.js';
 
 export interface ProjectHeader {
@@ -73,6 +74,8 @@ export interface StatusFacts {
   workflow: WorkflowFact[];
   /** Open meeting action items. */
   meeting_actions: MeetingActionFact[];
+  /** Rectification items neither verified nor accepted open (rectification.ts). */
+  rectifications: RectFact[];
   kpis: Kpis;
 }
 
@@ -193,6 +196,7 @@ export function statusFacts(input: StatusInput): StatusFacts {
     acceptance: acceptanceFacts(p, cal, asOf, (s) => s === 'waiting' || s === 'rectifying'),
     workflow: workflowFacts(p, cal, asOf),
     meeting_actions: meetingActionFacts(p, asOf),
+    rectifications: openRectifications(p.acceptance.map((a) => a.data), asOf),
     kpis: projectKpis({ project: p, asOf, calendar: cal }),
   };
 }

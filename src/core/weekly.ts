@@ -12,6 +12,7 @@ import { actionState, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
 import { summaryPoints, type SummaryPoint } from './weekly-summary.js';
 import type { MeetingActionFact, WorkflowFact } from './followups.js';
+import type { RectFact } from './rectification.js';
 import { forecastCalendarNotices, type CalendarNotice } from './forecast.js';
 import {
   acceptanceFacts, awaitingSignatures, milestoneFacts, progressOf, projectHeader, riskFacts, statusFacts,
@@ -62,6 +63,7 @@ export interface WeeklyReport {
   /** Requirements waiting on their next workflow step, and open meeting action items (followups.ts). */
   workflow: WorkflowFact[];
   meeting_actions: MeetingActionFact[];
+  rectifications: RectFact[];
   kpis: Kpis;
 }
 
@@ -186,6 +188,7 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
     acceptance: acc,
     workflow: status.workflow,
     meeting_actions: status.meeting_actions,
+    rectifications: status.rectifications,
     kpis: status.kpis,
   };
 }

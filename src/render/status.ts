@@ -164,6 +164,11 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     a.overdue ? { text: ` · ${t('status.mact.overdue', { date: d(a.due) })}`, style: 'red' } : { text: a.due ? ` · ${t('status.mact.due', { date: d(a.due) })}` : '' },
   ]);
 
+  follow(t('status.rectifications'), f.rectifications.map((x) => ({ ...x, overdue: x.state === 'overdue' })), (x) => [
+    { text: t('status.rect.item', { id: s(x.acceptance), n: x.number, finding: s(x.finding), owner: s(x.owner) }) },
+    x.overdue ? { text: ` · ${t('rect.state.overdue', { due: d(x.due) })}`, style: 'red' } : { text: ` · ${x.state === 'fixed' ? t('rect.state.fixed', { date: d(x.fixed) }) : t('rect.state.open', { due: d(x.due) })}` },
+  ]);
+
   const room = MAX_LINES - kpiLines.length - followLines.length - (o.footer?.length ?? 0);
   if (lines.length > room) {
     const hidden = lines.length - room + 1;

@@ -147,6 +147,11 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
     text: t('wk.mactItem', { text: x(a.text), owner: x(a.owner), meeting: x(a.meeting), title: x(a.title), n: a.number, state: a.overdue ? t('wk.mactOverdue', { date: d(a.due) }) : a.due ? t('wk.mactDue', { date: d(a.due) }) : '' }),
   })) });
 
+  if (r.rectifications.length) sections.push({ title: t('wk.rectifications'), items: r.rectifications.map((it) => ({
+    text: t('wk.rectItem', { finding: x(it.finding), owner: x(it.owner), id: x(it.acceptance), deliverable: x(it.deliverable), n: it.number,
+      state: it.state === 'fixed' ? t('rect.state.fixed', { date: d(it.fixed) }) : it.state === 'overdue' ? t('rect.state.overdue', { due: d(it.due) }) : t('rect.state.open', { due: d(it.due) }) }),
+  })) });
+
   // KPIs
   sections.push({
     title: t('wk.kpis'),

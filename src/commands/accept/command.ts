@@ -57,7 +57,7 @@ function deliverable(accept: Parent) {
     .description('add a deliverable to the record\'s list (交付物清单)')
     .addOption(new Option('--type <type>', 'kind of deliverable').choices(['document', 'product', 'test_report', 'other']))
     .option('--name <text>', 'name')
-    .option('--version <text>', 'version')
+    .option('--ver <text>', 'its version (--version is the program\'s own)')
     .option('--file <path-or-link>', 'the file (relative to the project folder) or a link')
     .option('--date <date>', 'date handed over (default: --as-of)');
 }

@@ -19,7 +19,7 @@ export async function acceptDeliverable(ctx: Context, id: string, opts: AcceptDe
   if (!type) throw missing(ctx, '--type');
   const name = textOption(opts.name);
   if (!name) throw missing(ctx, '--name');
-  const version = textOption(opts.version);
+  const version = textOption(opts.ver);
   const file = textOption(opts.file) !== undefined ? checkAttachment(ctx, projectRoot(ctx), opts.file!, '--file') : undefined;
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   if (date > ctx.asOf) throw new RefusedError(ctx.t('wf.future', { date, asOf: ctx.asOf }));

@@ -256,6 +256,10 @@ export interface KPIKPITargets {
    * Team members' rating of the delivery lead's communication, out of 5.
    */
   team_communication_score?: number;
+  /**
+   * Share of rectification items fixed by their due date. As a fraction, 0.9 = 90%.
+   */
+  rectification_on_time_rate?: number;
 }
 /**
  * The project's own customer-satisfaction dimensions beside quality, timeliness and after_sales: key → name shown in reports (satisfaction_<key> in the KPIs).

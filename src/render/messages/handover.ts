@@ -28,7 +28,9 @@ export const en: Record<string, string> = {
   'health.reason.rectification_overdue': 'rectification items overdue: {ids}',
   'status.rectifications': 'Rectification', 'status.rect.item': '{id}#{n} {finding} · {owner}',
   'wk.rectifications': 'Rectification items', 'wk.rectItem': '{finding} — {owner} ({id} {deliverable}, item {n}): {state}.',
-  'kpi.name.rectification_on_time_rate': 'Rectification on time', 'kpi.reason.no_rectification_due': 'no rectification item due',
+  'kpi.name.rectification_on_time_rate': 'Rectification on time', 'kpi.reason.no_rectification_due': 'no rectification item was due in the period',
+  'kpi.short.rectification_on_time_rate': 'Rectif.', 'diff.kpi.rectification_on_time_rate': 'rectification on time',
+  'kpi.formula.rectification_on_time_rate': 'rectification items due in the period fixed on or before their due date / those due in the period that were fixed or are past due',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -60,5 +62,7 @@ export const zh: Record<keyof typeof en, string> = {
   'health.reason.rectification_overdue': '整改项逾期：{ids}',
   'status.rectifications': '整改', 'status.rect.item': '{id}#{n} {finding} · {owner}',
   'wk.rectifications': '整改单', 'wk.rectItem': '{finding}——{owner}（{id} {deliverable}，第 {n} 项）：{state}。',
-  'kpi.name.rectification_on_time_rate': '整改按时完成率', 'kpi.reason.no_rectification_due': '没有到期的整改项',
+  'kpi.name.rectification_on_time_rate': '整改按时完成率', 'kpi.reason.no_rectification_due': '期间内没有到期的整改项',
+  'kpi.short.rectification_on_time_rate': '整改按时', 'diff.kpi.rectification_on_time_rate': '整改按时完成率',
+  'kpi.formula.rectification_on_time_rate': '期间内到期且在期限前完成整改的整改项数 / 期间内到期且已完成或已过期限的整改项数',
 };
