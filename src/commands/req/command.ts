@@ -141,6 +141,18 @@ function escalate(req: Parent) {
 }
 export type ReqEscalateOptions = OptionsOf<typeof escalate>;
 
+function archive(req: Parent) {
+  return req
+    .command('archive <id>')
+    .description('archive a closed request (归档): its archive number, date and the checklist of documents')
+    .option('--number <text>', 'archive number (归档编号)')
+    .option('--date <date>', 'archive date (default: --as-of)')
+    .option('--by <name>', 'who archived it')
+    .option('--doc <doc=path-or-link>', 'where a document is kept: registration|analysis|feasibility|plan|confirmation|acceptance=<file or link> (repeatable)', collect)
+    .option('--na <doc>', 'a document that does not apply (repeatable)', collect);
+}
+export type ReqArchiveOptions = OptionsOf<typeof archive>;
+
 export function register(program: Parent, run: Runner): void {
   const req = program.command('req').description('the requirement register');
   add(req).action((opts, cmd) => run(cmd, async (ctx) => (await load()).reqAdd(ctx, opts)));
@@ -152,5 +164,6 @@ export function register(program: Parent, run: Runner): void {
   planCmd(req).action((id, opts, cmd) => run(cmd, async (ctx) => (await loadWorkflow()).reqPlan(ctx, id, opts)));
   confirm(req).action((id, opts, cmd) => run(cmd, async (ctx) => (await loadWorkflow()).reqConfirm(ctx, id, opts)));
   edit(req).action((id, opts, cmd) => run(cmd, async (ctx) => (await loadWorkflow()).reqEdit(ctx, id, opts)));
+  archive(req).action((id, opts, cmd) => run(cmd, async (ctx) => (await loadWorkflow()).reqArchive(ctx, id, opts)));
   escalate(req).action((id, opts, cmd) => run(cmd, async (ctx) => (await loadWorkflow()).reqEscalate(ctx, id, opts)));
 }

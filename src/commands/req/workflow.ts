@@ -14,7 +14,8 @@ import type { LoadedProject } from '../../store/load.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import type { IsoDate } from '../../core/dates.js';
 import type { Located, Requirement, RequirementStatus } from '../../core/model.js';
-import type { ReqAnalyzeOptions, ReqAssessOptions, ReqConfirmOptions, ReqEditOptions, ReqEscalateOptions, ReqPlanOptions } from './command.js';
+import { ARCHIVE_DOCS, closedOn, documentsInRecords, type ArchiveDoc, type ArchiveEntry } from '../../core/archive.js';
+import type { ReqArchiveOptions, ReqAnalyzeOptions, ReqAssessOptions, ReqConfirmOptions, ReqEditOptions, ReqEscalateOptions, ReqPlanOptions } from './command.js';
 
 const LEVELS = ['high', 'medium', 'low'] as const;
 const texts = (v: string[] | undefined): string[] => (v ?? []).map((s) => s.trim()).filter(Boolean);
@@ -181,5 +182,42 @@ export async function reqEscalate(ctx: Context, id: string, opts: ReqEscalateOpt
   });
   if (ctx.json) printJson(ctx, 'req.escalate', { id, escalation: n, ...(outcome !== undefined ? { outcome } : { to }) });
   else println(ctx, outcome !== undefined ? ctx.t('wf.escalationClosed', { id, n }) : ctx.t('wf.escalated', { id, n, to: to! }));
+  return WROTE;
+}
+
+export async function reqArchive(ctx: Context, id: string, opts: ReqArchiveOptions): Promise<Outcome> {
+  const number = required(ctx, opts.number, '--number');
+  const by = textOption(opts.by);
+  const root = projectRoot(ctx);
+  const given = new Map<ArchiveDoc, ArchiveEntry>();
+  for (const spec of texts(opts.doc)) {
+    const m = /^([a-z_]+)\s*=\s*(.+)$/.exec(spec);
+    const doc = m ? choiceOption(ctx, '--doc', m[1], ARCHIVE_DOCS) : undefined;
+    if (!m || !doc) throw new UsageError(ctx.t('arc.badDoc', { value: spec }), ctx.t('arc.docsHint', { docs: ARCHIVE_DOCS.join(', ') }));
+    given.set(doc, { doc, state: 'linked', ref: checkAttachment(ctx, root, m[2]!, '--doc') });
+  }
+  for (const na of texts(opts.na)) {
+    const doc = choiceOption(ctx, '--na', na, ARCHIVE_DOCS)!;
+    if (given.has(doc)) throw new UsageError(ctx.t('arc.both', { doc }));
+    given.set(doc, { doc, state: 'not_applicable' });
+  }
+  const result = changeProject(ctx, (p, loaded) => {
+    const r = find(ctx, loaded, id);
+    if (r.data.archived !== undefined) throw new RefusedError(ctx.t('arc.already', { id, date: r.data.archived }));
+    needStatus(ctx, r.data, ['accepted', 'rejected'], 'archive');
+    const closed = closedOn(r.data);
+    const date = stepDate(ctx, opts.date, closed ? { date: closed, what: ctx.t(`status.${r.data.status}`) } : undefined);
+    const found = documentsInRecords(r.data, p.acceptance.map((a) => a.data));
+    const documents = ARCHIVE_DOCS.map((doc) => given.get(doc) ?? found[doc]);
+    const missing = ARCHIVE_DOCS.filter((_, i) => documents[i] === undefined);
+    if (missing.length) throw new RefusedError(ctx.t('arc.missing', { id, docs: missing.map((d) => ctx.t(`arc.doc.${d}`)).join(', ') }), ctx.t('arc.missingHint', { docs: missing.join(', ') }));
+    const archive = { number, ...(by ? { by } : {}), documents };
+    return { changes: [{ kind: 'requirement', rel: r.file, edits: [{ op: 'set', path: ['archived'], value: date }, { op: 'set', path: ['archive'], value: archive }] }], result: { date, documents: documents as ArchiveEntry[] } };
+  });
+  if (ctx.json) printJson(ctx, 'req.archive', { id, number, archived: result.date, documents: result.documents });
+  else {
+    println(ctx, ctx.t('arc.done', { id, number, date: result.date }));
+    for (const d of result.documents) println(ctx, `  ${ctx.t(`arc.doc.${d.doc}`)}: ${ctx.t(`arc.state.${d.state}`)}${d.ref ? ` (${d.ref})` : ''}`);
+  }
   return WROTE;
 }

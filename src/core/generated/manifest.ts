@@ -58,6 +58,10 @@ export type WorkingDays = number;
  * Working days from intake to the feasibility assessment (default 2).
  */
 export type WorkingDays1 = number;
+/**
+ * Working days after acceptance by which the request's documents are archived; validate warns after that (default 10).
+ */
+export type WorkingDays2 = number;
 
 /**
  * The project: who it is for, the contract, dates, team, working-day calendar and KPI targets.
@@ -277,4 +281,5 @@ export interface SurveyDimensions {
 export interface ServiceLevels {
   analysis_days?: WorkingDays;
   feasibility_days?: WorkingDays1;
+  archive_days?: WorkingDays2;
 }

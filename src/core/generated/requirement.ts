@@ -165,6 +165,1117 @@ export type Status2 =
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
 export type Date6 = string;
+export type ArchiveNumber = string;
+/**
+ * A person's name as the team writes it (no leading or trailing spaces).
+ */
+export type Person5 = string;
+/**
+ * Each document of the toolkit: present in the records, linked, or not applicable.
+ *
+ * @maxItems 20
+ */
+export type Documents =
+  | []
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ];
+/**
+ * 登记表, 分析说明书, 可行性评估报告, 处理方案, 确认记录, 验收表.
+ */
+export type Document = "registration" | "analysis" | "feasibility" | "plan" | "confirmation" | "acceptance";
+export type State = "present" | "linked" | "not_applicable";
+/**
+ * A file relative to the project folder (checked to exist when written by a command) or a link (scheme://…).
+ */
+export type Attachment2 = string;
 
 /**
  * One customer requirement: intake, analysis, feasibility, confirmation and lifecycle history.
@@ -213,6 +1324,7 @@ export interface Requirement {
     note?: string;
   }[];
   archived?: Date6;
+  archive?: Archive;
   /**
    * Longer free text.
    */
@@ -323,4 +1435,12 @@ export interface Confirmation {
    */
   reference?: string;
   evidence?: Attachment1;
+}
+/**
+ * The archive of the request's documents (步骤6 归档): its archive number and the checklist of documents.
+ */
+export interface Archive {
+  number: ArchiveNumber;
+  by?: Person5;
+  documents: Documents;
 }

@@ -16,7 +16,10 @@ function requirementAsOf(r: Requirement, asOf: IsoDate): Requirement {
     x.escalations = x.escalations.filter((e) => !after(e.date, asOf)).map((e) => (after(e.outcome_date, asOf) ? (({ outcome: _o, outcome_date: _d, ...rest }) => rest)(e) : e));
     if (x.escalations.length === 0) delete x.escalations;
   }
-  if (after(x.archived, asOf)) delete x.archived;
+  if (after(x.archived, asOf)) {
+    delete x.archived;
+    delete x.archive;
+  }
   if (x.history?.some((h) => h.date > asOf)) {
     x.history = x.history.filter((h) => h.date <= asOf);
     x.status = x.history[x.history.length - 1]?.to ?? 'received';
@@ -54,6 +57,8 @@ export const requirementKind = {
     { key: 'attachments', value: (r) => listCell(r.attachments) },
     { key: 'contact_phone', value: (r) => r.contact_phone },
     { key: 'contact_email', value: (r) => r.contact_email },
+    { key: 'archived', value: (r) => r.archived },
+    { key: 'archive_number', value: (r) => r.archive?.number },
   ],
   diff: 'own',
 } as const satisfies KindSpec<Requirement, 'requirements'>;

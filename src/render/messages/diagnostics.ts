@@ -165,5 +165,9 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-E103': { en: '"{field}" {date} is before the request was received ({received})', zh: '"{field}" {date} 早于需求接收日期 {received}' },
   'DLV-W104': { en: 'status is {status} but no customer confirmation is recorded', zh: '状态为 {status}，但没有客户确认记录',
     hintEn: 'Record who confirmed scope and dates, when and how (confirmation: by, date, method).', hintZh: '请记录客户确认的人、时间和方式（confirmation: by、date、method）。' },
+  'DLV-W106': { en: 'accepted on {accepted}, {n} working days ago, and not archived (due within {days})', zh: '需求已于 {accepted} 验收通过（{n} 个工作日前），尚未归档（应在 {days} 个工作日内）',
+    hintEn: 'Archive its documents: deliver req archive <id> --number <archive no.> (sla.archive_days in deliver.yaml sets the deadline).', hintZh: '请归档需求文档：deliver req archive <编号> --number <归档编号>（期限由 deliver.yaml 的 sla.archive_days 设定）。' },
+  'DLV-W107': { en: 'the archive checklist lacks: {docs}', zh: '归档清单缺少：{docs}',
+    hintEn: 'List each document (registration, analysis, feasibility, plan, confirmation, acceptance) as present, linked or not_applicable, and the archive date (archived).', hintZh: '请逐项列出各文档（登记表、分析说明书、可行性评估报告、处理方案、确认记录、验收表）为 present、linked 或 not_applicable，并填写归档日期（archived）。' },
   'DLV-E105': { en: 'history moves from {from} to {to}, which the lifecycle does not allow', zh: '状态从 {from} 变为 {to}，不符合需求生命周期' },
 });

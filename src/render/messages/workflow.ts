@@ -35,6 +35,16 @@ export const en: Record<string, string> = {
   'att.outside': '{option} must be a path relative to the project folder, inside it, or a link: "{value}"',
   'att.missing': '{option}: no file "{value}" in the project folder',
   'att.hint': 'Put the file in the project (e.g. docs/) and give its relative path, or give a link (https://…).',
+  'arc.badDoc': '--doc must be <document>=<file or link>, got "{value}"', 'arc.docsHint': 'Documents: {docs}.',
+  'arc.both': '{doc} is given both with --doc and --na',
+  'arc.already': '{id} was already archived on {date}',
+  'arc.missing': 'cannot archive {id}: the records hold no {docs}',
+  'arc.missingHint': 'Link each with --doc <document>=<file or link>, or mark it not applicable with --na <document> ({docs}).',
+  'arc.done': '{id}: archived as {number} on {date}',
+  'arc.doc.registration': 'registration form', 'arc.doc.analysis': 'analysis', 'arc.doc.feasibility': 'feasibility report',
+  'arc.doc.plan': 'handling plan', 'arc.doc.confirmation': 'confirmation record', 'arc.doc.acceptance': 'acceptance form',
+  'arc.state.present': 'in the records', 'arc.state.linked': 'linked', 'arc.state.not_applicable': 'not applicable',
+  'exp.h.archived': 'Archived', 'exp.h.archive_number': 'Archive no.',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -72,4 +82,14 @@ export const zh: Record<keyof typeof en, string> = {
   'att.outside': '{option} 须为项目文件夹内的相对路径或链接："{value}"',
   'att.missing': '{option}：项目文件夹中没有文件 "{value}"',
   'att.hint': '请把文件放入项目（如 docs/）并给出相对路径，或给出链接（https://…）。',
+  'arc.badDoc': '--doc 须为 <文档>=<文件或链接>，实际为 "{value}"', 'arc.docsHint': '文档：{docs}。',
+  'arc.both': '{doc} 同时出现在 --doc 和 --na 中',
+  'arc.already': '{id} 已于 {date} 归档',
+  'arc.missing': '无法归档 {id}：记录中没有{docs}',
+  'arc.missingHint': '请用 --doc <文档>=<文件或链接> 关联，或用 --na <文档> 标记为不适用（{docs}）。',
+  'arc.done': '{id}：已归档，归档编号 {number}，归档日期 {date}',
+  'arc.doc.registration': '客户需求登记表', 'arc.doc.analysis': '需求分析说明书', 'arc.doc.feasibility': '可行性评估报告',
+  'arc.doc.plan': '需求处理方案', 'arc.doc.confirmation': '客户确认记录', 'arc.doc.acceptance': '客户验收表',
+  'arc.state.present': '记录中已有', 'arc.state.linked': '已关联', 'arc.state.not_applicable': '不适用',
+  'exp.h.archived': '归档日期', 'exp.h.archive_number': '归档编号',
 };
