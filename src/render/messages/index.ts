@@ -10,8 +10,9 @@ import * as meeting from './meeting.js';
 import * as visual from './visual.js';
 import * as workflow from './workflow.js';
 import * as handover from './handover.js';
+import * as closeout from './closeout.js';
 
-const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual, workflow, handover];
+const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual, workflow, handover, closeout];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
