@@ -24,6 +24,7 @@ import { register as registerSurvey } from '../commands/survey/command.js';
 import { register as registerMeeting } from '../commands/meeting/command.js';
 import { register as registerSite } from '../commands/site/command.js';
 import { register as registerImport } from '../commands/import/command.js';
+import { register as registerForm } from '../commands/form/command.js';
 
 /**
  * How a command's action reaches its implementation: main builds the context from the command's
@@ -76,6 +77,7 @@ export function buildProgram(version: string, run: Runner): Parent {
   registerMeeting(program, run);
   registerSite(program, run);
   registerImport(program, run);
+  registerForm(program, run);
   return program;
 }
 

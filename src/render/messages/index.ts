@@ -11,8 +11,9 @@ import * as visual from './visual.js';
 import * as workflow from './workflow.js';
 import * as handover from './handover.js';
 import * as closeout from './closeout.js';
+import * as forms from './forms.js';
 
-const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual, workflow, handover, closeout];
+const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, visual, workflow, handover, closeout, forms];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
