@@ -175,7 +175,9 @@ describe('a passing round never invents a lifecycle', () => {
     const dir = copyExample('erp-rollout-en');
     const file = 'requirements/202609-003-legacy-data-migration-items-boms-open.yaml';
     const n = history(dir, file).length;
-    const r = await runCli(['accept', 'round', 'AC-002', '--result', 'pass', '--by', 'Sofia Marino', '--date', '2026-11-20', '--signed-by', 'Sofia Marino', '--signed-on', '2026-11-20'], { cwd: dir });
+    // the example's three rectification items: two fixed and verified, the third accepted open by the customer
+    for (const n of ['1', '2']) expect((await runCli(['accept', 'rectify', 'AC-002', n, '--verified-by', 'Sofia Marino', '--date', '2026-11-19'], { cwd: dir })).code).toBe(0);
+    const r = await runCli(['accept', 'round', 'AC-002', '--result', 'pass', '--by', 'Sofia Marino', '--date', '2026-11-20', '--signed-by', 'Sofia Marino', '--signed-on', '2026-11-20', '--accept-open', '3'], { cwd: dir });
     expect(r.code).toBe(0);
     const h = history(dir, file);
     expect(h.slice(n)).toEqual([{ date: '2026-11-20', from: 'delivered', to: 'accepted', by: 'Sofia Marino', note: 'AC-002 #2' }]);
