@@ -32,6 +32,7 @@ import { register as registerLoad } from '../commands/load/command.js';
 import { register as registerCompletion } from '../commands/completion/command.js';
 import { register as registerMergeDriver } from '../commands/merge-driver/command.js';
 import { register as registerDoctor } from '../commands/doctor/command.js';
+import { register as registerForm } from '../commands/form/command.js';
 
 /**
  * How a command's action reaches its implementation: main builds the context from the command's
@@ -92,6 +93,7 @@ export function buildProgram(version: string, run: Runner): Parent {
   registerCompletion(program, run);
   registerMergeDriver(program, run);
   registerDoctor(program, run);
+  registerForm(program, run);
   return program;
 }
 

@@ -14,6 +14,16 @@ export function passingRound(a: Pick<Acceptance, 'rounds'>): number {
   return (a.rounds ?? []).findIndex((r) => r.result === 'pass' && isFinal(r));
 }
 
+/** A passing final round with the customer's signature and its date (客户签字, 客户日期). */
+export function isSignedPass(r: AcceptanceRound): boolean {
+  return r.result === 'pass' && isFinal(r) && r.signed_by !== undefined && r.signed_on !== undefined;
+}
+
+/** Whether the record accepts its requirements: a signed passing final round (a pre-acceptance never does). */
+export function acceptsRequirements(a: Pick<Acceptance, 'rounds'>): boolean {
+  return (a.rounds ?? []).some(isSignedPass);
+}
+
 export function isAccepted(a: Pick<Acceptance, 'rounds'>): boolean {
   return passingRound(a) >= 0;
 }

@@ -85,6 +85,9 @@ export interface AcceptanceDiff {
   rounds: RoundRecorded[];
   /** Records whose earlier rounds were edited or removed (history rewritten: worth a look). */
   revised: string[];
+  /** Rectification items opened, fixed, verified or accepted open, and deliverables handed over, in this change set. */
+  rectifications: { id: string; n: number; event: 'opened' | 'fixed' | 'verified' | 'accepted_open'; finding: string; owner: string }[];
+  deliverables: { id: string; name: string; version?: string }[];
 }
 
 /** Records of one kind by id; with duplicate ids the first in file order stands for the id. */
@@ -159,7 +162,7 @@ export function diffChanges(base: Project, head: Project): ChangeMove[] {
 
 export function diffAcceptance(base: Project, head: Project): AcceptanceDiff {
   const a = byId<Acceptance>(base.acceptance), b = byId<Acceptance>(head.acceptance);
-  const out: AcceptanceDiff = { added: [], removed: [], rounds: [], revised: [] };
+  const out: AcceptanceDiff = { added: [], removed: [], rounds: [], revised: [], rectifications: [], deliverables: [] };
   for (const id of sortedKeys(a, b)) {
     const x = a.get(id), y = b.get(id);
     if (!y) {
@@ -178,6 +181,16 @@ export function diffAcceptance(base: Project, head: Project): AcceptanceDiff {
         ...(r.kind !== undefined ? { kind: r.kind } : {}),
       });
     });
+    (y.rectifications ?? []).forEach((item, i) => {
+      const old = x?.rectifications?.[i];
+      const ev = (event: AcceptanceDiff['rectifications'][number]['event']) => out.rectifications.push({ id, n: i + 1, event, finding: item.finding, owner: item.owner });
+      if (!old || old.finding !== item.finding) ev('opened');
+      if (item.fixed !== undefined && old?.fixed === undefined) ev('fixed');
+      if (item.verified !== undefined && old?.verified === undefined) ev('verified');
+      if (item.accepted_open !== undefined && old?.accepted_open === undefined) ev('accepted_open');
+    });
+    const had = new Set((x?.deliverables ?? []).map((d) => JSON.stringify(d)));
+    for (const d of y.deliverables ?? []) if (!had.has(JSON.stringify(d))) out.deliverables.push({ id, name: d.name, ...(d.version ? { version: d.version } : {}) });
   }
   return out;
 }

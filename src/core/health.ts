@@ -15,6 +15,8 @@
 //     overdue_actions    a risk action is overdue (on a risk that is not high)
 //     high_risk          a high risk (score ≥ 15) is not closed
 //     rectifying         the latest round of a record not yet accepted is a failed pre-acceptance round
+//     workflow_overdue   a requirement's analysis or feasibility assessment is past its deadline (followups.ts)
+//     rectification_overdue  a rectification item is neither fixed nor verified by its due date
 //   GREEN otherwise.
 import type { IsoDate } from './dates.js';
 import type { Acceptance, Project } from './model.js';
@@ -22,12 +24,15 @@ import { sortIds } from './id-order.js';
 import { actionState, riskScore, sortRisks } from './risk.js';
 import { isAccepted, isFinal, latestRound } from './acceptance.js';
 import type { Schedule } from './schedule.js';
+import { workflowFacts } from './followups.js';
+import { openRectifications } from './rectification.js';
+import type { WorkCalendar } from './calendar.js';
 
 export type HealthLevel = 'green' | 'amber' | 'red';
 
 export type HealthCode =
   | 'late_critical' | 'negative_float' | 'milestone_missed' | 'high_risk_overdue' | 'acceptance_failed'
-  | 'late_work' | 'blocked_work' | 'milestone_at_risk' | 'overdue_actions' | 'high_risk' | 'rectifying';
+  | 'late_work' | 'blocked_work' | 'milestone_at_risk' | 'overdue_actions' | 'high_risk' | 'rectifying' | 'workflow_overdue' | 'rectification_overdue';
 
 export interface HealthReason {
   level: 'red' | 'amber';
@@ -46,7 +51,8 @@ export interface Health {
 const HIGH_RISK_SCORE = 15;
 
 /** `project` must already be the project as of `asOf` (period.ts projectAsOf). */
-export function assessHealth(project: Project, sched: Schedule, asOf: IsoDate): Health {
+/** `cal`: the working calendar the workflow deadlines count in; without it they are not judged. */
+export function assessHealth(project: Project, sched: Schedule, asOf: IsoDate, cal?: WorkCalendar): Health {
   const reasons: HealthReason[] = [];
   const add = (level: 'red' | 'amber', code: HealthCode, ids: string[], days?: number) => {
     if (ids.length > 0 || days !== undefined) reasons.push({ level, code, ids: sortIds([...new Set(ids)]), ...(days !== undefined ? { days } : {}) });
@@ -76,6 +82,8 @@ export function assessHealth(project: Project, sched: Schedule, asOf: IsoDate): 
   add('amber', 'overdue_actions', openRisks.filter((r) => riskScore(r) < HIGH_RISK_SCORE && overdue(r)).map((r) => r.id));
   add('amber', 'high_risk', openRisks.filter((r) => riskScore(r) >= HIGH_RISK_SCORE && !overdue(r)).map((r) => r.id));
   add('amber', 'rectifying', acc.filter((a) => failedLast(a, false)).map((a) => a.id));
+  add('amber', 'rectification_overdue', openRectifications(acc, asOf).filter((x) => x.state === 'overdue').map((x) => x.acceptance));
+  add('amber', 'workflow_overdue', (cal ? workflowFacts(project, cal, asOf) : []).filter((f) => f.overdue && f.step !== 'confirmation').map((f) => f.id));
 
   const level: HealthLevel = reasons.some((r) => r.level === 'red') ? 'red' : reasons.length ? 'amber' : 'green';
   return { level, reasons };

@@ -37,12 +37,15 @@
 //   time / those judged (done, or deadline passed by as-of); a rejection or hold at or before the
 //   deadline takes the requirement out (`stopped`). Analysis: `sla.analysis_days` (default 1) working
 //   days from intake; feasibility: `sla.feasibility_days` (default 2) from the analysis.
+// - rectification_on_time_rate (整改按时完成率): rectification items due in the window fixed on or before
+//   their due date / those due in the window that were fixed or whose due date has passed by as-of.
 import { makeCalendar, type WorkCalendar } from './calendar.js';
 import type { IsoDate } from './dates.js';
 import {
   acceptanceCounts, acceptedOn, contractDue, CUSTOMER_DIMENSIONS, isTeam, movedTo, ownDimensions, projectDelivery, riskCounts, scoreSum, slaCounts, workingDays,
 } from './kpi-rules.js';
 import type { Manifest, Project } from './model.js';
+import { rectificationCounts } from './rectification.js';
 import { allTime, inWindow, projectAsOf, windowOf, type Period, type Window } from './period.js';
 import { SERVICE_DEFAULT_TARGETS, SERVICE_KPI_KEYS, SERVICE_KPI_UNIT, SERVICE_LOWER_IS_BETTER, SERVICE_REASON, serviceKpiCounts, type ServiceNullReason } from './service-kpi.js';
 
@@ -52,6 +55,7 @@ export const KPI_KEYS = [
   'project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
   'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score',
   'risk_response_rate', 'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+  'rectification_on_time_rate',
   ...SERVICE_KPI_KEYS,
 ] as const;
 export type BaseKpiKey = (typeof KPI_KEYS)[number];
@@ -65,7 +69,7 @@ export const KPI_UNIT: Record<BaseKpiKey, KpiUnit> = {
   project_on_time_rate: 'rate', on_time_delivery_rate: 'rate', acceptance_pass_rate: 'rate', first_pass_rate: 'rate', customer_satisfaction: 'score',
   satisfaction_quality: 'score', satisfaction_timeliness: 'score', satisfaction_after_sales: 'score', team_communication_score: 'score5',
   risk_response_rate: 'rate', risks_identified: 'count', requirements_received: 'count', average_cycle_days: 'days',
-  analysis_sla_rate: 'rate', feasibility_sla_rate: 'rate', ...SERVICE_KPI_UNIT,
+  analysis_sla_rate: 'rate', feasibility_sla_rate: 'rate', rectification_on_time_rate: 'rate', ...SERVICE_KPI_UNIT,
 };
 
 export function unitOf(key: KpiKey): KpiUnit {
@@ -81,7 +85,7 @@ export const DEFAULT_TARGETS: KpiTargets = {
   project_on_time_rate: 0.9, on_time_delivery_rate: null, acceptance_pass_rate: null, first_pass_rate: null, customer_satisfaction: 80,
   satisfaction_quality: 80, satisfaction_timeliness: 80, satisfaction_after_sales: 80, team_communication_score: 4,
   risk_response_rate: 0.95, risks_identified: 3, requirements_received: null, average_cycle_days: null,
-  analysis_sla_rate: null, feasibility_sla_rate: null, ...SERVICE_DEFAULT_TARGETS,
+  analysis_sla_rate: null, feasibility_sla_rate: null, rectification_on_time_rate: null, ...SERVICE_DEFAULT_TARGETS,
 };
 
 /** The targets deliver.yaml can set (the dimensions follow customer_satisfaction). */
@@ -89,7 +93,7 @@ const SETTABLE = KPI_KEYS.filter((k) => !/^satisfaction_/.test(k));
 
 export type NullReason =
   | 'no_deliveries' | 'no_final_rounds' | 'no_surveys' | 'no_dimension_scores' | 'no_team_surveys' | 'no_actions_due'
-  | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due' | ServiceNullReason
+  | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due' | 'no_rectification_due' | ServiceNullReason
   | 'not_delivered' | 'delivered_outside_period' | 'no_contract_due' | 'no_projects_delivered';
 
 const REASON: Partial<Record<BaseKpiKey, NullReason>> = {
@@ -97,7 +101,7 @@ const REASON: Partial<Record<BaseKpiKey, NullReason>> = {
   first_pass_rate: 'no_final_rounds', customer_satisfaction: 'no_surveys', satisfaction_quality: 'no_dimension_scores',
   satisfaction_timeliness: 'no_dimension_scores', satisfaction_after_sales: 'no_dimension_scores', team_communication_score: 'no_team_surveys',
   risk_response_rate: 'no_actions_due', average_cycle_days: 'no_accepted_requirements',
-  analysis_sla_rate: 'no_analysis_due', feasibility_sla_rate: 'no_feasibility_due', ...SERVICE_REASON,
+  analysis_sla_rate: 'no_analysis_due', feasibility_sla_rate: 'no_feasibility_due', rectification_on_time_rate: 'no_rectification_due', ...SERVICE_REASON,
 };
 
 export interface Measure {
@@ -237,6 +241,9 @@ export function projectKpis(input: KpiInput): Kpis {
     cycleCount++;
   }
 
+  // rectification items (整改单) fixed by their due date
+  const rect = rectificationCounts(acc, (d) => inWindow(w, d), asOf);
+
   // service levels
   const sla = slaCounts(all, w, asOf, cal, manifest?.sla?.analysis_days ?? 1, manifest?.sla?.feasibility_days ?? 2);
   const service = serviceKpiCounts(p, w, cal, asOf);
@@ -257,6 +264,7 @@ export function projectKpis(input: KpiInput): Kpis {
     average_cycle_days: measure('average_cycle_days', cycleSum, cycleCount, targets.average_cycle_days),
     analysis_sla_rate: measure('analysis_sla_rate', sla.analysis.within, sla.analysis.due, targets.analysis_sla_rate, { stopped: sla.analysis.stopped }),
     feasibility_sla_rate: measure('feasibility_sla_rate', sla.feasibility.within, sla.feasibility.due, targets.feasibility_sla_rate, { stopped: sla.feasibility.stopped }),
+    rectification_on_time_rate: measure('rectification_on_time_rate', rect.onTime, rect.due, targets.rectification_on_time_rate),
     ...(Object.fromEntries(SERVICE_KPI_KEYS.map((k) => [k, measure(k, service[k].numerator, service[k].denominator, targets[k])])) as Record<(typeof SERVICE_KPI_KEYS)[number], Measure>),
     ...(own.length ? { own } : {}),
   };

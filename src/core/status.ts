@@ -11,6 +11,8 @@ import { overdueActions, riskLevel, riskScore, sortRisks, type RiskLevel } from 
 import { serviceFacts, type ServiceFacts } from './service.js';
 import { missingCommunication, type MissingComm } from './communication.js';
 import type { Schedule } from './schedule.js';
+import { openRectifications, type RectFact } from './rectification.js';
+import { meetingActionFacts, workflowFacts, type MeetingActionFact, type WorkflowFact } from './followups.js';
 
 export interface ProjectHeader {
   name: string;
@@ -74,6 +76,12 @@ export interface StatusFacts {
   service: ServiceFacts;
   /** Promised reports and meetings (deliver.yaml communication) missing for past periods. */
   communication: MissingComm[];
+  /** Requirements waiting on their next workflow step (followups.ts). */
+  workflow: WorkflowFact[];
+  /** Open meeting action items. */
+  meeting_actions: MeetingActionFact[];
+  /** Rectification items neither verified nor accepted open (rectification.ts). */
+  rectifications: RectFact[];
   kpis: Kpis;
 }
 
@@ -184,7 +192,7 @@ export function statusFacts(input: StatusInput): StatusFacts {
   return {
     project: projectHeader(p),
     as_of: asOf,
-    health: assessHealth(p, sched, asOf),
+    health: assessHealth(p, sched, asOf, cal),
     progress: progressOf(p, sched, cal, asOf),
     milestones: milestoneFacts(p, sched, asOf),
     late_tasks,
@@ -194,6 +202,9 @@ export function statusFacts(input: StatusInput): StatusFacts {
     acceptance: acceptanceFacts(p, cal, asOf, (s) => s === 'waiting' || s === 'rectifying'),
     service: serviceFacts(p, cal, asOf),
     communication: missingCommunication(p, asOf),
+    workflow: workflowFacts(p, cal, asOf),
+    meeting_actions: meetingActionFacts(p, asOf),
+    rectifications: openRectifications(p.acceptance.map((a) => a.data), asOf),
     kpis: projectKpis({ project: p, asOf, calendar: cal }),
   };
 }

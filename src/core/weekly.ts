@@ -11,6 +11,8 @@ import { compareIds } from './id-order.js';
 import { actionState, type ActionState } from './risk.js';
 import type { Schedule } from './schedule.js';
 import { summaryPoints, type SummaryPoint } from './weekly-summary.js';
+import type { MeetingActionFact, WorkflowFact } from './followups.js';
+import type { RectFact } from './rectification.js';
 import { forecastCalendarNotices, type CalendarNotice } from './forecast.js';
 import type { ServiceFacts } from './service.js';
 import {
@@ -63,6 +65,10 @@ export interface WeeklyReport {
   service: ServiceFacts;
   /** Training sessions held this week. */
   training: { id: string; date: IsoDate; topic: string; audience?: string; trainer?: string; attended?: number }[];
+  /** Requirements waiting on their next workflow step, and open meeting action items (followups.ts). */
+  workflow: WorkflowFact[];
+  meeting_actions: MeetingActionFact[];
+  rectifications: RectFact[];
   kpis: Kpis;
   /** Who it is for (weekly-audience.ts); the customer's version lists what their people must do. */
   audience?: import('./weekly-audience.js').Audience;
@@ -193,6 +199,9 @@ export function weeklyReport(input: WeeklyInput): WeeklyReport {
       const attended = x.attended ?? x.attendees?.length;
       return { id: x.id, date: x.date, topic: x.topic, ...(x.audience ? { audience: x.audience } : {}), ...(x.trainer ? { trainer: x.trainer } : {}), ...(attended !== undefined ? { attended } : {}) };
     }),
+    workflow: status.workflow,
+    meeting_actions: status.meeting_actions,
+    rectifications: status.rectifications,
     kpis: status.kpis,
   };
 }

@@ -146,6 +146,8 @@ export function diffDocument(diff: ProjectDiff, t: Translate): DiffDocument {
       args: { id: x.id, deliverable: x.deliverable, n: x.n, date: x.date, kind: x.kind ? t('diff.acc.kind', { kind: t(`accept.kind.${x.kind}`) }) : '', result: st.result(x.result), contact: x.contact, reasons: x.reasons.length ? t('diff.acc.reasons', { reasons: x.reasons.join('; ') }) : '' },
     })),
     ...a.revised.map((id) => ({ key: 'diff.acc.revised', args: { id } })),
+    ...a.deliverables.map((x) => ({ key: 'diff.acc.deliverable', args: { id: x.id, name: x.name, version: x.version ?? '' } })),
+    ...a.rectifications.map((x) => ({ key: `diff.acc.rect.${x.event}`, args: { id: x.id, n: x.n, finding: x.finding, owner: x.owner } })),
   ]);
   for (const x of diff.records) {
     const kind = t(`kind.${x.kind}`);

@@ -192,9 +192,34 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     ]);
   });
 
+  // Follow-ups (followups.ts): one line per kind, only when something waits; kept like the KPIs.
+  const followLines: Seg[][] = [];
+  const follow = <T extends { overdue: boolean }>(title: string, items: readonly T[], first: (x: T) => Seg[]) => {
+    if (!items.length) return;
+    const overdue = items.filter((x) => x.overdue).length;
+    followLines.push([
+      { text: title, style: 'bold' }, { text: t('rep.colon') },
+      { text: t('status.follow.count', { n: items.length, overdue }), ...(overdue ? { style: 'red' as const } : {}) }, { text: ' · ' }, ...first(items[0]!),
+    ]);
+  };
+  follow(t('status.workflow'), f.workflow, (w) => [
+    { text: `${s(w.id)} ${s(w.title)} · ` },
+    w.overdue ? { text: t('wf.overdue', { step: t(`wf.step.${w.step}`), date: d(w.due) }), style: 'red' }
+      : { text: w.due ? t('wf.due', { step: t(`wf.step.${w.step}`), date: d(w.due) }) : t('wf.pending', { step: t(`wf.step.${w.step}`) }) },
+  ]);
+  follow(t('status.meetingActions'), f.meeting_actions, (a) => [
+    { text: `${s(a.meeting)}#${a.number} ${s(a.text)} · ${s(a.owner)}` },
+    a.overdue ? { text: ` · ${t('status.mact.overdue', { date: d(a.due) })}`, style: 'red' } : { text: a.due ? ` · ${t('status.mact.due', { date: d(a.due) })}` : '' },
+  ]);
+
+  follow(t('status.rectifications'), f.rectifications.map((x) => ({ ...x, overdue: x.state === 'overdue' })), (x) => [
+    { text: t('status.rect.item', { id: s(x.acceptance), n: x.number, finding: s(x.finding), owner: s(x.owner) }) },
+    x.overdue ? { text: ` · ${t('rect.state.overdue', { due: d(x.due) })}`, style: 'red' } : { text: ` · ${x.state === 'fixed' ? t('rect.state.fixed', { date: d(x.fixed) }) : t('rect.state.open', { due: d(x.due) })}` },
+  ]);
+
   // Too long for the screen: the delivery sections' last lines give way (counted on one line), the
-  // header, the after-sales block and the KPI rows stay.
-  const room = MAX_LINES - kpiLines.length - (o.footer?.length ?? 0);
+  // header, the after-sales block, the follow-ups and the KPI rows stay.
+  const room = MAX_LINES - kpiLines.length - followLines.length - (o.footer?.length ?? 0);
   if (lines.length > room) {
     const tail = lines.splice(tailStart);
     const keep = Math.max(HEAD_KEPT, room - tail.length - 1);
@@ -206,7 +231,7 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
       lines.splice(room - 1, lines.length, [{ text: t('status.more', { n: over }), style: 'dim' }]);
     }
   }
-  lines.push(...kpiLines);
+  lines.push(...followLines, ...kpiLines);
 
   for (const extra of o.footer ?? []) lines.push([{ text: extra, style: 'dim' }]);
   return lines.slice(0, MAX_LINES).map((l) => fitLine(l, o.width, o.paint).trimEnd()).join('\n') + '\n';

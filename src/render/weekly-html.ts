@@ -5,7 +5,7 @@ import type { Fmt } from './kpi.js';
 import { weeklyDoc } from './weekly-md.js';
 import { CHART_CSS } from './svg/common.js';
 
-function htmlEscape(s: string): string {
+export function htmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

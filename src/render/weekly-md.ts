@@ -140,6 +140,21 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   }));
   sections.push(acc.length ? { title: t('wk.acceptance'), items: acc } : { title: t('wk.acceptance'), paragraphs: [t('wk.accNone')] });
 
+  // follow-ups: shown only when something waits
+  if (r.workflow.length) sections.push({ title: t('wk.workflow'), items: r.workflow.map((w) => {
+    const step = t(`wf.step.${w.step}`);
+    const state = w.overdue ? t('wf.overdue', { step, date: d(w.due) }) : w.due ? t('wf.due', { step, date: d(w.due) }) : t('wf.pending', { step });
+    return { text: t('wk.wfItem', { title: x(w.title), id: x(w.id), state }) };
+  }) });
+  if (r.meeting_actions.length) sections.push({ title: t('wk.meetingActions'), items: r.meeting_actions.map((a) => ({
+    text: t('wk.mactItem', { text: x(a.text), owner: x(a.owner), meeting: x(a.meeting), title: x(a.title), n: a.number, state: a.overdue ? t('wk.mactOverdue', { date: d(a.due) }) : a.due ? t('wk.mactDue', { date: d(a.due) }) : '' }),
+  })) });
+
+  if (r.rectifications.length) sections.push({ title: t('wk.rectifications'), items: r.rectifications.map((it) => ({
+    text: t('wk.rectItem', { finding: x(it.finding), owner: x(it.owner), id: x(it.acceptance), deliverable: x(it.deliverable), n: it.number,
+      state: it.state === 'fixed' ? t('rect.state.fixed', { date: d(it.fixed) }) : it.state === 'overdue' ? t('rect.state.overdue', { due: d(it.due) }) : t('rect.state.open', { due: d(it.due) }) }),
+  })) });
+
   // training held this week
   if (r.training.length) {
     sections.push({

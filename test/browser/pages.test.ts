@@ -79,6 +79,15 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
     targets.push({ name: 'site index', file: join(site, 'index.html') });
     for (const p of readdirSync(join(site, 'projects'))) targets.push({ name: `site ${p}`, file: join(site, 'projects', p) });
 
+    // The printable forms and the close-out and monthly reports (issue 15).
+    for (const [ex, args] of [['crm-dashboard-zh', ['form', 'acceptance', 'AC-001']], ['erp-rollout-en', ['form', 'change', 'CR-002']], ['erp-rollout-en', ['form', 'analysis', '202611-001']],
+      ['crm-dashboard-zh', ['form', 'requirement', '202611-002']], ['erp-rollout-en', ['report', 'closeout', '--format', 'html']], ['crm-dashboard-zh', ['report', 'monthly', '--format', 'html']]] as const) {
+      const file = join(out, `${args.slice(0, 2).join('-')}-${ex}.html`);
+      const r = await runCli([...args, '--as-of', AS_OF, '--out', file], { cwd: join(REPO, 'examples', ex) });
+      expect(r.code, r.stderr).toBe(0);
+      targets.push({ name: `${args.slice(0, 3).join(' ')} ${ex}`, file });
+    }
+
     const { chromium } = await import('playwright-core');
     userData = mkdtempSync(join(tmpdir(), 'deliver-chromium-'));
     ctx = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1200, height: 900 } });
@@ -112,7 +121,7 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
   })()`) as Promise<{ scroll: number; client: number; wide: string[] }>;
 
   it('every report and page: no console error, no horizontal overflow at 1200 px', async () => {
-    expect(targets.length).toBeGreaterThanOrEqual(7);
+    expect(targets.length).toBeGreaterThanOrEqual(13);
     for (const t of targets) {
       const { page, errors } = await open(t, 1200, 'screen');
       expect(errors, t.name).toEqual([]);
@@ -181,6 +190,23 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
       expect(charts, href).toEqual(['gantt', 'milestones', 'burnup', 'heatmap', 'kpi']);
       expect(await page.evaluate('[...document.querySelectorAll("link[rel=stylesheet]")].map((l) => l.sheet !== null)')).toEqual([true]);
     }
+    await page.close();
+  });
+
+  it('a printed form: one A4 page width, the signature boxes with a date line, the customer\'s stamp circle inside its box', async () => {
+    const t = targets.find((x) => x.name.startsWith('form acceptance'))!;
+    const { page, errors } = await open(t, A4_CONTENT_PX, 'print');
+    const boxes = await page.evaluate(`[...document.querySelectorAll('.sign .box')].map((b) => {
+      const r = b.getBoundingClientRect(); const s = b.querySelector('.stamp'); const sr = s && s.getBoundingClientRect();
+      return { w: r.width, h: r.height, label: b.querySelector('.label').textContent, date: !!b.querySelector('.date'),
+        stampInside: sr ? sr.left >= r.left && sr.right <= r.right && sr.top >= r.top && sr.bottom <= r.bottom : null };
+    })`) as { w: number; h: number; label: string; date: boolean; stampInside: boolean | null }[];
+    expect(boxes.map((b) => b.label)).toEqual(['客户签字', '交付方签字']);
+    expect(boxes.every((b) => b.date && b.h > 120 && b.w > 200)).toBe(true);
+    expect(boxes.map((b) => b.stampInside)).toEqual([true, null]);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

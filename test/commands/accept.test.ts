@@ -76,11 +76,11 @@ describe('deliver accept round', () => {
     expect(f).toMatchObject({ code: 0, stdout: 'AC-001 round 1 (final): failed\n' });
     expect(parse(read(dir, 'requirements/202609-001-a.yaml')).status).toBe('delivered');
     expect((await runCli(['accept', 'round', 'AC-001', '--result', 'pass', '--by', 'Li', '--date', '2026-11-04'], { cwd: dir })).code).toBe(1);
-    const p = await runCli(['accept', 'round', 'AC-001', '--result', 'pass', '--by', 'Li', '--date', '2026-11-12', '--signed-by', 'Zhang', '--checked', 'export'], { cwd: dir });
+    const p = await runCli(['accept', 'round', 'AC-001', '--result', 'pass', '--by', 'Li', '--date', '2026-11-12', '--signed-by', 'Zhang', '--signed-on', '2026-11-12', '--checked', 'export'], { cwd: dir });
     expect(p.stdout).toBe('AC-001 round 2 (final): passed\nrequirements accepted: 202609-001, 202609-002\n');
     expect(parse(read(dir, acFile(dir, 'AC-001'))).rounds).toEqual([
       { date: '2026-11-05', contact: 'Li', result: 'fail', reasons: ['export broken', 'slow'] },
-      { date: '2026-11-12', contact: 'Li', checked: ['export'], result: 'pass', signed_by: 'Zhang' },
+      { date: '2026-11-12', contact: 'Li', checked: ['export'], result: 'pass', signed_by: 'Zhang', signed_on: '2026-11-12' },
     ]);
     const a = parse(read(dir, 'requirements/202609-001-a.yaml'));
     expect(a.status).toBe('accepted');
@@ -127,10 +127,10 @@ rounds:
 `;
     const reqText = `# yaml-language-server: $schema=../.deliver/schemas/requirement.schema.json\n${req('202609-001', 'delivered', DELIVERED)}`;
     const dir = makeProject({ 'acceptance/AC-007-dashboard.yaml': record, 'requirements/202609-001-a.yaml': reqText });
-    const r = await runCli(['accept', 'round', 'AC-007', '--result', 'pass', '--by', 'Li', '--date', '2026-11-10'], { cwd: dir });
+    const r = await runCli(['accept', 'round', 'AC-007', '--result', 'pass', '--by', 'Li', '--date', '2026-11-10', '--signed-by', 'Zhang', '--signed-on', '2026-11-11'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(read(dir, 'acceptance/AC-007-dashboard.yaml')).toBe(`${record}  - date: 2026-11-10\n    contact: Li\n    result: pass\n`);
-    expect(read(dir, 'requirements/202609-001-a.yaml')).toBe(`${reqText.replace('status: delivered', 'status: accepted')}  - date: 2026-11-10\n    from: delivered\n    to: accepted\n    by: Li\n    note: "AC-007 #2"\n`);
+    expect(read(dir, 'acceptance/AC-007-dashboard.yaml')).toBe(`${record}  - date: 2026-11-10\n    contact: Li\n    result: pass\n    signed_by: Zhang\n    signed_on: 2026-11-11\n`);
+    expect(read(dir, 'requirements/202609-001-a.yaml')).toBe(`${reqText.replace('status: delivered', 'status: accepted')}  - date: 2026-11-10\n    from: delivered\n    to: accepted\n    by: Zhang\n    note: "AC-007 #2"\n`);
   });
 });
 
@@ -141,7 +141,7 @@ describe('deliver accept list and show', () => {
     await add('Dashboard v1', '202609-001', '2026-11-02');
     await add('Export module', '202609-002', '2026-11-10');
     await add('Manual', '202609-002', '2026-11-25');
-    await runCli(['accept', 'round', 'AC-001', '--result', 'pass', '--by', 'Li', '--date', '2026-11-05'], { cwd: dir });
+    await runCli(['accept', 'round', 'AC-001', '--result', 'pass', '--by', 'Li', '--date', '2026-11-05', '--signed-by', 'Li', '--signed-on', '2026-11-05'], { cwd: dir });
     await runCli(['accept', 'round', 'AC-002', '--result', 'fail', '--by', 'Li', '--date', '2026-11-12', '--reason', 'crash'], { cwd: dir });
     return dir;
   }

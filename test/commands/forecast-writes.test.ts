@@ -101,7 +101,7 @@ describe('refused writes, with their message in both languages', () => {
   const patterns: { name: string; args: string[]; en: RegExp; zh: RegExp }[] = [
     { name: 'a lifecycle move dated before the request was received', args: ['req', 'move', '202610-001', 'in_progress', '--date', '2026-10-10'], en: /^deliver: refused: the change would introduce \d error\(s\); nothing was written\n[\s\S]*DLV-E10[13]/, zh: /^deliver: 已拒绝：此修改会引入 \d 个错误，未写入任何内容\n[\s\S]*DLV-E10[13]/ },
     { name: 'a lifecycle move dated before the previous move', args: ['req', 'move', '202609-001', 'delivered', '--date', '2026-09-20'], en: /DLV-E101 history entry \d+ \(2026-09-20\) is earlier than the entry before it \(2026-09-23\)/, zh: /DLV-E101 第 \d+ 条状态记录（2026-09-20）早于前一条（2026-09-23）/ },
-    { name: 'a passing round that would skip lifecycle states', args: ['accept', 'round', 'AC-003', '--result', 'pass', '--by', 'Daniel Reeves', '--date', '2026-11-20'], en: /^deliver: refused: requirement 202610-001 is confirmed; a passing round cannot accept it without its lifecycle moves/, zh: /^deliver: 已拒绝：需求 202610-001 处于 已确认 状态；验收通过不能跳过其生命周期/ },
+    { name: 'a passing round that would skip lifecycle states', args: ['accept', 'round', 'AC-003', '--result', 'pass', '--by', 'Daniel Reeves', '--date', '2026-11-20', '--signed-by', 'Daniel Reeves', '--signed-on', '2026-11-20'], en: /^deliver: refused: requirement 202610-001 is confirmed; a passing round cannot accept it without its lifecycle moves/, zh: /^deliver: 已拒绝：需求 202610-001 处于 已确认 状态；验收通过不能跳过其生命周期/ },
   ];
   for (const c of patterns) {
     for (const lang of ['en', 'zh-CN'] as const) {
@@ -175,7 +175,9 @@ describe('a passing round never invents a lifecycle', () => {
     const dir = copyExample('erp-rollout-en');
     const file = 'requirements/202609-003-legacy-data-migration-items-boms-open.yaml';
     const n = history(dir, file).length;
-    const r = await runCli(['accept', 'round', 'AC-002', '--result', 'pass', '--by', 'Sofia Marino', '--date', '2026-11-20'], { cwd: dir });
+    // the example's three rectification items: two fixed and verified, the third accepted open by the customer
+    for (const n of ['1', '2']) expect((await runCli(['accept', 'rectify', 'AC-002', n, '--verified-by', 'Sofia Marino', '--date', '2026-11-19'], { cwd: dir })).code).toBe(0);
+    const r = await runCli(['accept', 'round', 'AC-002', '--result', 'pass', '--by', 'Sofia Marino', '--date', '2026-11-20', '--signed-by', 'Sofia Marino', '--signed-on', '2026-11-20', '--accept-open', '3'], { cwd: dir });
     expect(r.code).toBe(0);
     const h = history(dir, file);
     expect(h.slice(n)).toEqual([{ date: '2026-11-20', from: 'delivered', to: 'accepted', by: 'Sofia Marino', note: 'AC-002 #2' }]);
@@ -186,7 +188,7 @@ describe('a passing round never invents a lifecycle', () => {
     const file = 'requirements/202609-001-mrp-planning-for-the-dayton-plant.yaml';
     await runCli(['accept', 'add', '--deliverable', 'MRP run', '--req', '202609-001', '--delivered', '2026-11-16'], { cwd: dir });
     const n = history(dir, file).length;
-    const r = await runCli(['accept', 'round', 'AC-003', '--result', 'pass', '--by', 'Sofia Marino', '--date', '2026-11-20'], { cwd: dir });
+    const r = await runCli(['accept', 'round', 'AC-003', '--result', 'pass', '--by', 'Sofia Marino', '--date', '2026-11-20', '--signed-by', 'Sofia Marino', '--signed-on', '2026-11-20'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(history(dir, file).slice(n)).toEqual([
       { date: '2026-11-16', from: 'in_progress', to: 'delivered', note: 'AC-003' },

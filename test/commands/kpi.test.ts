@@ -9,7 +9,7 @@ import { MANIFEST, REPO, makeProject, read, tempDir } from '../helpers/project.j
 const PORTFOLIO = join(REPO, 'test', 'golden', 'reports', 'portfolio');
 const KEYS = ['project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
   'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score', 'risk_response_rate',
-  'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+  'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate', 'rectification_on_time_rate',
   'ticket_response_rate', 'ticket_resolution_rate', 'mean_resolution_days', 'complaints'];
 
 describe('deliver kpi', () => {
@@ -63,8 +63,8 @@ describe('deliver kpi', () => {
     const text = await runCli(['kpi', PORTFOLIO], { cwd: REPO });
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe('Portfolio KPIs: 2 projects');
-    expect(lines).toContain('ALPHA\t—\t50%\t100%\t0%\t80\t92\t85\t93\t—\t66.7%\t2\t5\t28\t66.7%\t66.7%\t—\t—\t—\t0');
-    expect(lines).toContain('Total\t—\t60%\t100%\t66.7%\t85\t92\t85\t93\t—\t75%\t3\t6\t19\t75%\t75%\t—\t—\t—\t0');
+    expect(lines).toContain('ALPHA\t—\t50%\t100%\t0%\t80\t92\t85\t93\t—\t66.7%\t2\t5\t28\t66.7%\t66.7%\t—\t—\t—\t—\t0');
+    expect(lines).toContain('Total\t—\t60%\t100%\t66.7%\t85\t92\t85\t93\t—\t75%\t3\t6\t19\t75%\t75%\t—\t—\t—\t—\t0');
     expect(lines).toContain('  Risks identified and managed: 0 of 2 projects meet the target of 3 per project');
   });
 

@@ -36,8 +36,8 @@ describe('deliver req', () => {
     expect(read(dir, 'requirements/202611-001-sales-dashboard.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../.deliver/schemas/requirement.schema.json');
 
     const list = await runCli(['req', 'list', '--urgency', 'high'], { cwd: dir });
-    expect(list.stdout.split('\n')[0]).toBe('ID\tTitle\tCustomer\tUrgency\tStatus\tReceived\tDue\tReceiver');
-    expect(list.stdout).toContain('202611-002\tExport to Excel\tACME\thigh\treceived\t2026-11-05\t\tWang');
+    expect(list.stdout.split('\n')[0]).toBe('ID\tTitle\tCustomer\tUrgency\tStatus\tReceived\tDue\tReceiver\tNext step');
+    expect(list.stdout).toContain('202611-002\tExport to Excel\tACME\thigh\treceived\t2026-11-05\t\tWang\tanalysis 2026-11-06 overdue');
     expect(list.stdout).not.toContain('202612-001');
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });

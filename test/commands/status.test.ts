@@ -57,7 +57,7 @@ describe('deliver status', () => {
           expect(r.code, `${ex} ${asOf} ${lang}: ${r.stderr}`).toBe(0);
           fits(r.stdout.replace(/\x1b\[[0-9;]*m/g, ''));
           // every KPI row is on the screen (the KPIs come last, then only footer notes; the sections above are capped)
-          expect(r.stdout, `${ex} ${asOf} ${lang}`).toMatch(lang === 'en' ? /Feasibility on time \(SLA\)[^\n]*\n(?:\S[^\n]*\n)*$/ : /可行性评估及时率[^\n]*\n(?:\S[^\n]*\n)*$/);
+          expect(r.stdout, `${ex} ${asOf} ${lang}`).toMatch(lang === 'en' ? /Rectification on time[^\n]*\n(?:\S[^\n]*\n)*$/ : /整改按时完成率[^\n]*\n(?:\S[^\n]*\n)*$/);
         }
       }
     }
@@ -93,7 +93,7 @@ describe('deliver status', () => {
     expect(j.acceptance.map((a: { id: string }) => a.id)).toEqual(['AC-002']);
     expect(Object.keys(j.kpis)).toEqual(['project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
       'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score', 'risk_response_rate',
-      'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+      'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate', 'rectification_on_time_rate',
       'ticket_response_rate', 'ticket_resolution_rate', 'mean_resolution_days', 'complaints']);
     expect(j.kpis.on_time_delivery_rate).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, target: null, met: null });
     expect(typeof j.kpis.on_time_delivery_rate.formula).toBe('string');

@@ -168,3 +168,19 @@ describe('kinds without a section of their own', () => {
     expect(isEmptyDiff(diffProjects({ base: side(a), head: side(a), calendar: makeCalendar(undefined) }))).toBe(true);
   });
 });
+
+describe('acceptance diff: deliverables and rectification items (issue 15)', () => {
+  it('lists deliverables handed over and each item opened, fixed, verified or accepted open', async () => {
+    const { diffAcceptance } = await import('../../src/core/diff-records.js');
+    const rec = (extra: Partial<Acceptance>): Project => ({ ...emptyProject(), acceptance: [{ file: 'acceptance/AC-001-d.yaml', data: { id: 'AC-001', deliverable: 'D', requirements: [], delivered: '2026-11-01',
+      rounds: [{ date: '2026-11-02', contact: 'L', result: 'fail', reasons: ['x', 'y'] }], ...extra } }] } as unknown as Project);
+    const a = rec({ rectifications: [{ round: 1, finding: 'x', owner: 'GC', due: '2026-11-10' }] });
+    const b = rec({
+      deliverables: [{ type: 'document', name: 'Manual', version: 'v1' }],
+      rectifications: [{ round: 1, finding: 'x', owner: 'GC', due: '2026-11-10', fixed: '2026-11-08', verified_by: 'L', verified: '2026-11-09' }, { round: 1, finding: 'y', owner: 'GC', due: '2026-11-10', accepted_open: { by: 'C', date: '2026-11-12' } }],
+    });
+    const d = diffAcceptance(a, b);
+    expect(d.deliverables).toEqual([{ id: 'AC-001', name: 'Manual', version: 'v1' }]);
+    expect(d.rectifications.map((x) => `${x.n}:${x.event}`)).toEqual(['1:fixed', '1:verified', '2:opened', '2:accepted_open']);
+  });
+});

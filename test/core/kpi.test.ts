@@ -45,6 +45,7 @@ describe('project KPIs, everything up to as-of', () => {
       // from the analysis: 001 took 2 wd (10-06 → 10-08), 002 took 1; 003 rejected before the clock ran out;
       // 202611-001: from its analysis deadline 11-03, 13 wd overdue; 202611-002 not due yet
       feasibility_sla_rate: [2, 3],
+      rectification_on_time_rate: [0, 0], // the fixture has no rectification items
       // no after-sales tickets in this project
       ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });
@@ -94,6 +95,7 @@ describe('a period selects what happened in it', () => {
       requirements_received: [3, null], // 202610-001..003
       average_cycle_days: [0, 0],
       analysis_sla_rate: [2, 2], feasibility_sla_rate: [2, 2], // 202610-003 rejected within its deadlines: left out
+      rectification_on_time_rate: [0, 0],
       // no after-sales tickets in this project
       ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });
@@ -143,7 +145,7 @@ describe('portfolio totals', () => {
       project_on_time_rate: [0, 0], on_time_delivery_rate: [3, 5], acceptance_pass_rate: [3, 3], first_pass_rate: [2, 3], customer_satisfaction: [255, 3],
       satisfaction_quality: [92, 1], satisfaction_timeliness: [85, 1], satisfaction_after_sales: [93, 1], team_communication_score: [0, 0],
       risk_response_rate: [3, 4], risks_identified: [3, null], requirements_received: [6, null], average_cycle_days: [38, 2],
-      analysis_sla_rate: [3, 4], feasibility_sla_rate: [3, 4],
+      analysis_sla_rate: [3, 4], feasibility_sla_rate: [3, 4], rectification_on_time_rate: [0, 0],
       // no after-sales tickets in this project
       ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
     });

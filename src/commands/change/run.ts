@@ -13,21 +13,11 @@ import { type Change, type Located } from '../../core/model.js';
 import type { LoadedProject } from '../../store/load.js';
 import { compareIds } from '../../core/id-order.js';
 import { safeText } from '../../render/sanitize.js';
+import { parseCost } from '../../cli/money.js';
 import type { Edit } from '../../store/yaml-edit.js';
 
 export function findChange(ctx: Context, loaded: LoadedProject, id: string): Located<Change> {
   return findRecord(ctx, loaded, loaded.project.changes, id, ctx.t('kind.change'), 'change');
-}
-
-/** `12000`, `12000 CNY`, `CNY 12000`, `-1500.5`: an amount and maybe a currency code. */
-function parseCost(ctx: Context, value: unknown, currencyFlag: unknown, fallback: string): { amount: number; currency: string } | undefined {
-  const s = textOption(value);
-  if (s === undefined) return undefined;
-  const m = /^(?:([A-Za-z]{3})\s*)?(-?\d+(?:\.\d+)?)(?:\s*([A-Za-z]{3}))?$/.exec(s.replace(/,/g, ''));
-  if (!m || (m[1] && m[3])) throw new UsageError(ctx.t('change.badCost', { value: s }));
-  const currency = (textOption(currencyFlag) ?? m[1] ?? m[3] ?? fallback).toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(ctx.t('change.badCurrency', { value: currency }));
-  return { amount: Number(m[2]), currency };
 }
 
 export function formatCost(c: Change['cost']): string {

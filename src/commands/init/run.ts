@@ -92,6 +92,11 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
       const { slug: _slug, ...data } = r;
       return { rel, content: serializeRecord('risk', rel, data) };
     }),
+    ...built.acceptance.map((a) => {
+      const rel = `${FOLDERS.acceptance}/${recordFileName(String(a.id), String(a.slug))}`;
+      const { slug: _slug, ...data } = a;
+      return { rel, content: serializeRecord('acceptance', rel, data) };
+    }),
   ];
   const writes: FileWrite[] = [
     ...records,

@@ -9,9 +9,13 @@ type Text = Record<Lang, string>;
 export interface Template {
   description: Text;
   requires_due?: boolean;
-  tasks: { key: string; name: Text; days: number; after?: string[]; deliverable?: Text; milestone?: string; days_before_due?: number }[];
+  tasks: { key: string; name: Text; days: number; after?: string[]; deliverable?: Text; milestone?: string; days_before_due?: number; owner?: 'lead' | 'contractor' }[];
   milestones: { key: string; name: Text; after?: string[]; due_days_before_due?: number; due_is_project_due?: boolean; fixed?: boolean }[];
   risks: { title: Text; slug: string; category: string; probability: number; impact: number; affects?: string[]; response: string; actions: Text[]; visibility?: 'customer' | 'internal' }[];
+  /** The contractor who owns rectification items (handover): a team member of the supplier side. */
+  contractor?: { name: Text; role: Text };
+  /** Acceptance records opened at init (handover: the units handed over, inspected in pre-acceptance rounds). */
+  acceptance?: { slug: string; deliverable: Text; delivered_days_before_due: number; items?: Text[]; notes?: Text }[];
 }
 
 export interface TemplateInput {
@@ -58,6 +62,7 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     template: input.template,
     ...(input.team?.length ? { team: input.team } : {}),
     calendar: { base: lang === 'zh-CN' ? 'cn' : 'none', workweek: ['mon', 'tue', 'wed', 'thu', 'fri'] },
+    ...(tpl.contractor ? { team: [{ name: lead, role: lead, side: 'supplier' }, { name: tpl.contractor.name[lang], role: tpl.contractor.role[lang], side: 'supplier' }] } : {}),
     kpi_targets: DEFAULT_KPI_TARGETS,
     sla: { analysis_days: 1, feasibility_days: 2 },
     // The seeds give no after-sales clocks: these defaults are written out (and `init` says so) to be agreed with the customer.
@@ -72,7 +77,7 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     tasks: tpl.tasks.map((t) => ({
       id: tid.get(t.key)!,
       name: t.name[lang],
-      owner: lead,
+      owner: t.owner === 'contractor' && tpl.contractor ? tpl.contractor.name[lang] : lead,
       ...(t.days_before_due && due ? { start: addDays(due, -t.days_before_due) } : {}),
       days: t.days,
       ...(t.after?.length ? { depends_on: t.after.map(ref) } : {}),
@@ -96,5 +101,15 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     ...(r.visibility ? { visibility: r.visibility } : {}),
     actions: r.actions.map((a) => ({ text: a[lang], due: addDays(start, 14) })),
   }));
-  return { manifest, plan, risks };
+  const acceptance = due ? (tpl.acceptance ?? []).map((a, i) => ({
+    id: `AC-${String(i + 1).padStart(3, '0')}`,
+    slug: a.slug,
+    deliverable: a.deliverable[lang],
+    requirements: [],
+    delivered: addDays(due, -a.delivered_days_before_due),
+    agreed: due,
+    ...(a.items?.length ? { items: a.items.map((x) => x[lang]) } : {}),
+    ...(a.notes ? { notes: a.notes[lang] } : {}),
+  })) : [];
+  return { manifest, plan, risks, acceptance };
 }

@@ -1,4 +1,4 @@
-// Flags of `deliver report weekly|sent|log`.
+// Flags of `deliver report weekly|closeout|monthly|sent|log`.
 // Each declaration gives the options type its run function receives; run.ts loads only when it runs.
 import { Option } from '@commander-js/extra-typings';
 import { collect, type OptionsOf, type Parent, type Runner } from '../../cli/program.js';
@@ -33,9 +33,30 @@ function log(report: Parent) {
   return report.command('log').description('reports sent, and the promised reports and meetings missing for past periods');
 }
 
+function closeout(report: Parent) {
+  return report
+    .command('closeout')
+    .description('the delivery summary (交付总结报告): scope, schedule against the baseline, changes, acceptance and rectification, KPIs, lessons')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout');
+}
+export type ReportCloseoutOptions = OptionsOf<typeof closeout>;
+
+function monthly(report: Parent) {
+  return report
+    .command('monthly')
+    .description('the monthly report (月报) with the requirement-handling figures: volume, pass rate, cycle, SLA misses, common problems')
+    .option('--month <month>', 'the month, e.g. 2026-11 (default: the month of --as-of)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout');
+}
+export type ReportMonthlyOptions = OptionsOf<typeof monthly>;
+
 export function register(program: Parent, run: Runner): void {
   const report = program.command('report').description('reports for the customer');
   weekly(report).action((opts, cmd) => run(cmd, async (ctx) => (await import('./run.js')).reportWeekly(ctx, opts)));
   sent(report).action((opts, cmd) => run(cmd, async (ctx) => (await import('./sent.js')).reportSent(ctx, opts)));
   log(report).action((_opts, cmd) => run(cmd, async (ctx) => (await import('./sent.js')).reportLog(ctx)));
+  closeout(report).action((opts, cmd) => run(cmd, async (ctx) => (await import('./closeout.js')).reportCloseout(ctx, opts)));
+  monthly(report).action((opts, cmd) => run(cmd, async (ctx) => (await import('./closeout.js')).reportMonthly(ctx, opts)));
 }

@@ -5,7 +5,7 @@ import type { ReqAddOptions, ReqListOptions, ReqMoveOptions } from './command.js
 import { RefusedError } from '../../cli/errors.js';
 import { choiceOption, dateOption, mayPrompt, optionalDate, requireDate, requireText, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
-import { findRecord, readProject } from '../../cli/project.js';
+import { findRecord, projectRoot, readProject } from '../../cli/project.js';
 import { changeProject } from '../../cli/change-project.js';
 import { useProjectManifest } from '../../cli/project-language.js';
 import type { LoadedProject } from '../../store/load.js';
@@ -14,6 +14,10 @@ import { allowedMoves, canMove, heldFrom, REQUIREMENT_STATUSES } from '../../cor
 import { type Located, type Requirement, type RequirementStatus } from '../../core/model.js';
 import { passedRequirementIds } from '../../core/rules/requirements.js';
 import { safeText } from '../../render/sanitize.js';
+import { checkAttachment } from '../../cli/attachments.js';
+import { slaDays, workflowStep, type WorkflowFact } from '../../core/followups.js';
+import { projectAsOf } from '../../core/period.js';
+import { makeCalendar } from '../../core/calendar.js';
 
 const URGENCIES = ['high', 'medium', 'low'] as const;
 
@@ -31,13 +35,17 @@ export async function reqAdd(ctx: Context, opts: ReqAddOptions): Promise<Outcome
   const receiver = await requireText(ctx, opts, opts.receiver, '--receiver', ctx.t('req.ask.receiver'));
   const description = textOption(opts.description);
   const channel = textOption(opts.channel);
+  const phone = textOption(opts.phone);
+  const email = textOption(opts.email);
+  const attachments = [...new Set((opts.attach ?? []).map((a) => a.trim()).filter(Boolean).map((a) => checkAttachment(ctx, projectRoot(ctx), a, '--attach')))];
 
   const id = changeProject(ctx, (p) => {
     const taken = [...p.requirements.map((r) => r.data.id), ...p.brokenIds];
     const id = nextRequirementId(received, taken);
     const record: Record<string, unknown> = {
-      id, title, customer, contact, ...(channel ? { channel } : {}), ...(description ? { description } : {}),
-      urgency, received, ...(due ? { due } : {}), receiver, status: 'received',
+      id, title, customer, contact, ...(phone ? { contact_phone: phone } : {}), ...(email ? { contact_email: email } : {}),
+      ...(channel ? { channel } : {}), ...(description ? { description } : {}),
+      ...(attachments.length ? { attachments } : {}), urgency, received, ...(due ? { due } : {}), receiver, status: 'received',
       history: [{ date: received, to: 'received', by: receiver }],
     };
     return { changes: [{ kind: 'requirement', rel: recordPath('requirement', record), create: record }], result: id };
@@ -56,15 +64,31 @@ export async function reqList(ctx: Context, opts: ReqListOptions): Promise<Outco
   const urgencies = opts.urgency?.map((s) => choiceOption(ctx, '--urgency', s, URGENCIES)!);
   const read = readProject(ctx);
   const { project } = read;
+  // The next workflow step as of the report date (followups.ts), the same as on the status screen.
+  const view = projectAsOf(project, ctx.asOf);
+  const cal = makeCalendar(project.manifest?.data.calendar);
+  const sla = slaDays(project);
+  const steps = new Map<string, WorkflowFact>();
+  for (const r of view.requirements) {
+    const f = workflowStep(r.data, cal, ctx.asOf, sla);
+    if (f) steps.set(r.data.id, f);
+  }
   const rows = project.requirements
     .map((r) => r.data)
-    .filter((r) => (!statuses || statuses.includes(r.status)) && (!urgencies || urgencies.includes(r.urgency)))
+    .filter((r) => (!statuses || statuses.includes(r.status)) && (!urgencies || urgencies.includes(r.urgency)) && (!opts.waiting || steps.has(r.id)))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (ctx.json) {
-    printJson(ctx, 'req.list', { items: rows });
+    printJson(ctx, 'req.list', { as_of: ctx.asOf, items: rows.map((r) => { const f = steps.get(r.id); return f ? { ...r, next_step: { step: f.step, ...(f.due ? { due: f.due } : {}), overdue: f.overdue } } : r; }) });
     return readOutcome(read);
   }
   const t = ctx.t;
+  const next = (r: Requirement) => {
+    const f = steps.get(r.id);
+    if (!f) return '';
+    if (!ctx.stdoutIsTTY) return [f.step, f.due, f.overdue ? 'overdue' : undefined].filter(Boolean).join(' ');
+    const step = t(`wf.step.${f.step}`);
+    return f.overdue ? t('wf.overdue', { step, date: f.due! }) : f.due ? t('wf.due', { step, date: f.due }) : t('wf.pending', { step });
+  };
   printTable(ctx, [
     { header: t('req.col.id'), value: (r: Requirement) => r.id },
     { header: t('req.col.title'), value: (r) => r.title },
@@ -74,14 +98,16 @@ export async function reqList(ctx: Context, opts: ReqListOptions): Promise<Outco
     { header: t('req.col.received'), value: (r) => r.received },
     { header: t('req.col.due'), value: (r) => r.due },
     { header: t('req.col.receiver'), value: (r) => r.receiver },
+    { header: t('req.col.next'), value: (r) => next(r), style: (s, r, c) => (steps.get(r.id)?.overdue ? c.red(s) : s) },
   ], rows);
   return readOutcome(read);
 }
 
 export async function reqShow(ctx: Context, id: string): Promise<Outcome> {
   const loaded = readProject(ctx);
-  const { project } = loaded;
-  const req = findRequirement(ctx, loaded, id);
+  // The project as it stood on the report date (steps recorded later are not known yet).
+  const project = projectAsOf(loaded.project, ctx.asOf);
+  const req = findRecord(ctx, loaded, project.requirements, id, ctx.t('kind.requirement'), 'req');
   const tasks = project.tasks.filter((t) => t.data.requirement === id).map((t) => t.data);
   const changes = project.changes.filter((c) => c.data.requirements?.includes(id)).map((c) => c.data);
   const acceptance = project.acceptance.filter((a) => a.data.requirements.includes(id)).map((a) => a.data);
@@ -98,10 +124,14 @@ export async function reqShow(ctx: Context, id: string): Promise<Outcome> {
   line(t('req.col.urgency'), t(`urgency.${d.urgency}`));
   line(t('req.col.received'), `${d.received} (${d.receiver})`);
   line(t('req.col.due'), d.due);
+  if (d.contact_phone || d.contact_email) line(t('wf.contact'), [d.contact_phone, d.contact_email].filter(Boolean).join(' · '));
   if (d.description) println(ctx, safeText(d.description));
+  if (d.attachments?.length) line(t('wf.attachments'), d.attachments.join(', '));
   if (d.analysis) line(t('req.show.analysis'), `${d.analysis.date} ${d.analysis.analyst}${d.analysis.goal ? ' — ' + d.analysis.goal : ''}`);
   if (d.feasibility) line(t('req.show.feasibility'), `${d.feasibility.date} ${d.feasibility.assessor}: ${d.feasibility.feasible ? '✓' : '✗'}`);
-  if (d.confirmation) line(t('req.show.confirmation'), `${d.confirmation.date} ${d.confirmation.by} (${t(`req.method.${d.confirmation.method}`)})`);
+  if (d.plan) line(t('wf.plan'), `${d.plan.date} ${d.plan.by}${d.plan.target ? ' → ' + d.plan.target : ''}${d.plan.scope ? ' — ' + d.plan.scope : ''}`);
+  if (d.confirmation) line(t('req.show.confirmation'), `${d.confirmation.date} ${d.confirmation.by} (${d.confirmation.method})${d.confirmation.evidence ? ' ' + d.confirmation.evidence : ''}`);
+  for (const [i, e] of (d.escalations ?? []).entries()) line(`${t('wf.escalation')} ${i + 1}`, `${e.date} → ${e.to}: ${e.reason}${e.outcome ? ` — ${e.outcome_date ?? ''} ${e.outcome}` : ` (${t('wf.escalationOpen')})`}`);
   const list = (label: string, items: string[]) => {
     println(ctx, `${label}:`);
     if (items.length === 0) println(ctx, `  ${t('common.none')}`);

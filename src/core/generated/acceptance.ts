@@ -6,6 +6,10 @@
  */
 export type AcceptanceId = string;
 /**
+ * What was delivered.
+ */
+export type Deliverable = string;
+/**
  * YYYYMM-NNN: intake year and month, then a serial.
  */
 export type RequirementNumber = string;
@@ -17,6 +21,34 @@ export type Date = string;
  * Agreed delivery date (for on-time delivery); defaults to the requirements' expected date.
  */
 export type Date1 = string;
+export type Type = "document" | "product" | "test_report" | "other";
+/**
+ * Free text, one line or several.
+ */
+export type Name = string;
+export type Version = string;
+/**
+ * A file relative to the project folder (checked to exist when written by a command) or a link (scheme://…).
+ */
+export type FileOrLink = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type HandedOver = string;
+/**
+ * What was handed over (交付物清单): documents, the product, test reports.
+ *
+ * @maxItems 1000
+ *
+ * Items: One deliverable.
+ */
+export type Deliverables = {
+  type: Type;
+  name: Name;
+  version?: Version;
+  file?: FileOrLink;
+  handed_over?: HandedOver;
+}[];
 /**
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
@@ -26,26 +58,76 @@ export type Date2 = string;
  */
 export type Person = string;
 /**
+ * The customer who signed the acceptance form (a final pass needs it).
+ */
+export type CustomerSignature = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date3 = string;
+/**
+ * The failed round that found it (1 = first round).
+ */
+export type Round = number;
+/**
+ * Free text, one line or several.
+ */
+export type Finding = string;
+/**
+ * Who fixes it: a person, or the contractor responsible.
+ */
+export type Owner = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date4 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date5 = string;
+/**
+ * A person's name as the team writes it (no leading or trailing spaces).
+ */
+export type VerifiedBy = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date6 = string;
+/**
  * A person's name as the team writes it (no leading or trailing spaces).
  */
 export type Person1 = string;
+/**
+ * Findings of failed rounds to be fixed (整改单): who fixes them by when, and who verified the fix.
+ *
+ * @maxItems 1000
+ *
+ * Items: One rectification item.
+ */
+export type RectificationItems = {
+  round: Round;
+  finding: Finding;
+  owner: Owner;
+  due: Date4;
+  fixed?: Date5;
+  verified_by?: VerifiedBy;
+  verified?: Date6;
+  accepted_open?: AcceptedOpen;
+}[];
 
 /**
  * A deliverable handed to the customer, and each round of the customer's inspection.
  */
 export interface Acceptance {
   id: AcceptanceId;
+  deliverable: Deliverable;
   /**
-   * What was delivered.
-   */
-  deliverable: string;
-  /**
-   * Requirements the deliverable fulfils.
+   * Requirements the deliverable fulfils (empty in a project without requirements, e.g. a handover).
    *
-   * @minItems 1
+   * @minItems 0
    * @maxItems 1000
    */
-  requirements: [RequirementNumber, ...RequirementNumber[]];
+  requirements: RequirementNumber[];
   delivered: Date;
   agreed?: Date1;
   /**
@@ -56,6 +138,7 @@ export interface Acceptance {
    * Items: Free text, one line or several.
    */
   items?: string[];
+  deliverables?: Deliverables;
   /**
    * Rounds in date order.
    *
@@ -87,10 +170,23 @@ export interface Acceptance {
      * Items: Free text, one line or several.
      */
     reasons?: string[];
-    signed_by?: Person1;
+    signed_by?: CustomerSignature;
+    signed_on?: Date3;
   }[];
+  rectifications?: RectificationItems;
   /**
    * Longer free text.
    */
   notes?: string;
+}
+/**
+ * The customer accepted the item open at a final pass (recorded, not verified).
+ */
+export interface AcceptedOpen {
+  by: Person1;
+  date: Date2;
+  /**
+   * Free text, one line or several.
+   */
+  note?: string;
 }

@@ -71,6 +71,10 @@ export type WorkingDays = number;
  */
 export type WorkingDays1 = number;
 /**
+ * Working days after acceptance by which the request's documents are archived; validate warns after that (default 10).
+ */
+export type WorkingDays2 = number;
+/**
  * HH:MM, 24-hour clock (used when service levels count hours).
  */
 export type Time = string;
@@ -340,6 +344,10 @@ export interface KPIKPITargets {
    * Maximum number of complaints in a period.
    */
   complaints?: number;
+  /**
+   * Share of rectification items fixed by their due date. As a fraction, 0.9 = 90%.
+   */
+  rectification_on_time_rate?: number;
 }
 /**
  * The project's own customer-satisfaction dimensions beside quality, timeliness and after_sales: key → name shown in reports (satisfaction_<key> in the KPIs).
@@ -357,6 +365,7 @@ export interface SurveyDimensions {
 export interface ServiceLevels {
   analysis_days?: WorkingDays;
   feasibility_days?: WorkingDays1;
+  archive_days?: WorkingDays2;
 }
 /**
  * Response and resolution clocks of after-sales tickets per severity. `deliver init` writes defaults; the seeds set no numbers, so agree them with the customer.

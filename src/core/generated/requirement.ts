@@ -18,6 +18,24 @@ export type Customer = string;
  */
 export type Contact = string;
 /**
+ * Phone number of the customer contact (联系方式).
+ */
+export type ContactPhone = string;
+/**
+ * E-mail address of the customer contact (联系方式).
+ */
+export type ContactEmail = string;
+/**
+ * A file relative to the project folder (checked to exist when written by a command) or a link (scheme://…).
+ */
+export type Attachment = string;
+/**
+ * Files that came with the request: paths relative to the project folder, or links.
+ *
+ * @maxItems 200
+ */
+export type Attachments = Attachment[];
+/**
  * high / medium / low (高/中/低).
  */
 export type Urgency = "high" | "medium" | "low";
@@ -59,13 +77,80 @@ export type Date1 = string;
  */
 export type WorkingDays1 = number;
 /**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date2 = string;
+/**
  * A person's name as the team writes it (no leading or trailing spaces).
  */
 export type Person1 = string;
 /**
+ * Longer free text.
+ */
+export type Scope = string;
+/**
+ * high / medium / low (高/中/低).
+ */
+export type Urgency1 = "high" | "medium" | "low";
+/**
+ * Free text, one line or several.
+ */
+export type Resources = string;
+/**
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
-export type Date2 = string;
+export type TargetDate = string;
+/**
+ * A person's name as the team writes it (no leading or trailing spaces).
+ */
+export type Person2 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date3 = string;
+/**
+ * A file relative to the project folder (checked to exist when written by a command) or a link (scheme://…).
+ */
+export type Attachment1 = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date4 = string;
+/**
+ * A person's name as the team writes it (no leading or trailing spaces).
+ */
+export type Person3 = string;
+/**
+ * A person's name as the team writes it (no leading or trailing spaces).
+ */
+export type Person4 = string;
+/**
+ * Free text, one line or several.
+ */
+export type Reason = string;
+/**
+ * Free text, one line or several.
+ */
+export type Outcome = string;
+/**
+ * A real calendar date, YYYY-MM-DD, no time and no time zone.
+ */
+export type Date5 = string;
+/**
+ * Major problems escalated to the head of department (重大问题升级), oldest first.
+ *
+ * @maxItems 200
+ *
+ * Items: One escalation.
+ */
+export type Escalations = {
+  date: Date4;
+  to: Person3;
+  by?: Person4;
+  reason: Reason;
+  outcome?: Outcome;
+  outcome_date?: Date5;
+}[];
 /**
  * Lifecycle: received → analyzing → confirmed → in_progress → delivered → accepted; rejected or on_hold from any open state.
  */
@@ -79,7 +164,1118 @@ export type Status2 =
 /**
  * A real calendar date, YYYY-MM-DD, no time and no time zone.
  */
-export type Date3 = string;
+export type Date6 = string;
+export type ArchiveNumber = string;
+/**
+ * A person's name as the team writes it (no leading or trailing spaces).
+ */
+export type Person5 = string;
+/**
+ * Each document of the toolkit: present in the records, linked, or not applicable.
+ *
+ * @maxItems 20
+ */
+export type Documents =
+  | []
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ]
+  | [
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      },
+      {
+        doc: Document;
+        state: State;
+        ref?: Attachment2;
+      }
+    ];
+/**
+ * 登记表, 分析说明书, 可行性评估报告, 处理方案, 确认记录, 验收表.
+ */
+export type Document = "registration" | "analysis" | "feasibility" | "plan" | "confirmation" | "acceptance";
+export type State = "present" | "linked" | "not_applicable";
+/**
+ * A file relative to the project folder (checked to exist when written by a command) or a link (scheme://…).
+ */
+export type Attachment2 = string;
 
 /**
  * One customer requirement: intake, analysis, feasibility, confirmation and lifecycle history.
@@ -89,6 +1285,8 @@ export interface Requirement {
   title: Title;
   customer: Customer;
   contact: Contact;
+  contact_phone?: ContactPhone;
+  contact_email?: ContactEmail;
   /**
    * How the request arrived.
    */
@@ -97,6 +1295,7 @@ export interface Requirement {
    * Longer free text.
    */
   description?: string;
+  attachments?: Attachments;
   urgency: Urgency;
   received: Received;
   due?: ExpectedDelivery;
@@ -104,7 +1303,9 @@ export interface Requirement {
   status: Status;
   analysis?: Analysis;
   feasibility?: Feasibility;
+  plan?: HandlingPlan;
   confirmation?: Confirmation;
+  escalations?: Escalations;
   /**
    * Status moves, oldest first.
    *
@@ -113,7 +1314,7 @@ export interface Requirement {
    * Items: One status move.
    */
   history?: {
-    date: Date2;
+    date: Date3;
     from?: Status1;
     to: Status2;
     by?: Person;
@@ -122,7 +1323,8 @@ export interface Requirement {
      */
     note?: string;
   }[];
-  archived?: Date3;
+  archived?: Date6;
+  archive?: Archive;
   /**
    * Longer free text.
    */
@@ -180,6 +1382,14 @@ export interface Feasibility {
    * Longer free text.
    */
   notes?: string;
+  /**
+   * Risks seen in the assessment.
+   *
+   * @maxItems 200
+   *
+   * Items: Free text, one line or several.
+   */
+  risks?: string[];
 }
 /**
  * An amount of money in a currency.
@@ -195,12 +1405,23 @@ export interface Money {
   currency: string;
 }
 /**
+ * How the request will be handled (需求处理方案): scope, priority, resources and the target date.
+ */
+export interface HandlingPlan {
+  date: Date2;
+  by: Person1;
+  scope?: Scope;
+  priority?: Urgency1;
+  resources?: Resources;
+  target?: TargetDate;
+}
+/**
  * Customer confirmation in writing (客户确认记录).
  */
 export interface Confirmation {
-  by: Person1;
-  date: Date2;
-  method: "email" | "signed_scan" | "meeting" | "other";
+  by: Person2;
+  date: Date3;
+  method: "email" | "stamped_scan" | "signed_form" | "signed_scan" | "meeting" | "other";
   /**
    * Longer free text.
    */
@@ -213,4 +1434,13 @@ export interface Confirmation {
    * Where the written confirmation is kept (mail subject, scan file).
    */
   reference?: string;
+  evidence?: Attachment1;
+}
+/**
+ * The archive of the request's documents (步骤6 归档): its archive number and the checklist of documents.
+ */
+export interface Archive {
+  number: ArchiveNumber;
+  by?: Person5;
+  documents: Documents;
 }

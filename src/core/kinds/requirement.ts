@@ -1,17 +1,25 @@
 // Requirements (需求): one file each in requirements/, numbered by intake month (YYYYMM-NNN).
 import type { IsoDate } from '../dates.js';
 import type { Requirement } from '../model.js';
-import type { KindSpec } from './spec.js';
+import { listCell, type KindSpec } from './spec.js';
 
 const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
 
-/** Analysis, assessment, confirmation, archiving and status moves dated later are undone. */
+/** Analysis, assessment, plan, confirmation, escalations, archiving and status moves dated later are undone. */
 function requirementAsOf(r: Requirement, asOf: IsoDate): Requirement {
   const x: Requirement = { ...r };
   if (x.analysis && after(x.analysis.date, asOf)) delete x.analysis;
   if (x.feasibility && after(x.feasibility.date, asOf)) delete x.feasibility;
   if (x.confirmation && after(x.confirmation.date, asOf)) delete x.confirmation;
-  if (after(x.archived, asOf)) delete x.archived;
+  if (x.plan && after(x.plan.date, asOf)) delete x.plan;
+  if (x.escalations?.some((e) => after(e.date, asOf) || after(e.outcome_date, asOf))) {
+    x.escalations = x.escalations.filter((e) => !after(e.date, asOf)).map((e) => (after(e.outcome_date, asOf) ? (({ outcome: _o, outcome_date: _d, ...rest }) => rest)(e) : e));
+    if (x.escalations.length === 0) delete x.escalations;
+  }
+  if (after(x.archived, asOf)) {
+    delete x.archived;
+    delete x.archive;
+  }
   if (x.history?.some((h) => h.date > asOf)) {
     x.history = x.history.filter((h) => h.date <= asOf);
     x.status = x.history[x.history.length - 1]?.to ?? 'received';
@@ -43,6 +51,14 @@ export const requirementKind = {
     { key: 'feasibility_date', value: (r) => r.feasibility?.date },
     { key: 'feasible', value: (r) => r.feasibility?.feasible },
     { key: 'confirmed', value: (r) => r.confirmation?.date },
+    { key: 'plan_target', value: (r) => r.plan?.target },
+    { key: 'confirmation_method', value: (r) => r.confirmation?.method },
+    { key: 'open_escalations', value: (r) => (r.escalations ?? []).filter((e) => e.outcome === undefined).length || undefined },
+    { key: 'attachments', value: (r) => listCell(r.attachments) },
+    { key: 'contact_phone', value: (r) => r.contact_phone },
+    { key: 'contact_email', value: (r) => r.contact_email },
+    { key: 'archived', value: (r) => r.archived },
+    { key: 'archive_number', value: (r) => r.archive?.number },
   ],
   diff: 'own',
 } as const satisfies KindSpec<Requirement, 'requirements'>;

@@ -2,11 +2,13 @@
 // precede intake, and an accepted requirement has a passing acceptance round behind it.
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { canMove } from '../lifecycle.js';
+import { acceptsRequirements } from '../acceptance.js';
 import type { Project } from '../model.js';
 
+/** Requirements a signed passing final round has accepted. */
 export function passedRequirementIds(p: Project): Set<string> {
   const passed = new Set<string>();
-  for (const a of p.acceptance) if (a.data.rounds?.some((r) => r.result === 'pass')) for (const id of a.data.requirements) passed.add(id);
+  for (const a of p.acceptance) if (acceptsRequirements(a.data)) a.data.requirements.forEach((id) => passed.add(id));
   return passed;
 }
 

@@ -148,8 +148,20 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-W171': { en: 'action {n} is due {due}, before the meeting ({date})', zh: '第 {n} 项行动项的截止日期 {due} 早于会议日期 {date}' },
   'DLV-W172': { en: 'only a retrospective records highlights, problems and improvements (this meeting is {kind})', zh: '只有复盘会记录亮点、问题和改进措施（本次会议类型为 {kind}）' },
 
+  // --- signed acceptance and rectification items: E180–E189 ---
+  'DLV-W180': { en: 'the final pass in round {n} has no customer signature and date: it accepts no requirement', zh: '第 {n} 轮最终验收通过但缺少客户签字和日期：不能据此将需求标记为验收通过',
+    hintEn: 'Record who signed the acceptance form and when (signed_by, signed_on).', hintZh: '请记录客户在验收表上签字的人和日期（signed_by、signed_on）。' },
+  'DLV-E181': { en: 'round {n} was signed {signed}, before the round itself ({date})', zh: '第 {n} 轮的客户签字日期 {signed} 早于验收日期 {date}' },
+  'DLV-E182': { en: 'rectification item {n} names round {round}, which is not a failed round of this record', zh: '第 {n} 项整改引用的第 {round} 轮不是本记录中未通过的验收轮次' },
+  'DLV-E183': { en: 'rectification item {n}: "{field}" {date} is before its round ({roundDate})', zh: '第 {n} 项整改："{field}" {date} 早于所属验收轮次（{roundDate}）' },
+  'DLV-E184': { en: 'rectification item {n} is verified before it was fixed', zh: '第 {n} 项整改的复核早于整改完成',
+    hintEn: 'Record the fix (fixed) first; verification comes on or after it.', hintZh: '请先记录整改完成日期（fixed），复核日期应不早于它。' },
+  'DLV-E185': { en: 'round {n} is a final pass while rectification items {items} of an earlier round are neither verified nor accepted open', zh: '第 {n} 轮最终验收通过，但之前轮次的整改项 {items} 既未复核也未经客户接受遗留',
+    hintEn: 'Verify them (`deliver accept rectify <id> <n> --verified-by …`) or record that the customer accepts them open (`--accept-open`).', hintZh: '请先复核（`deliver accept rectify <编号> <序号> --verified-by …`），或记录客户接受遗留（`--accept-open`）。' },
+  'DLV-E186': { en: 'rectification item {n} gives a verification date without the verifier, or the other way round', zh: '第 {n} 项整改的复核人与复核日期须同时填写' },
+
   // --- requirements: E100–E119 ---
-  'DLV-E100': { en: 'the requirement is accepted but no acceptance record has a passing round for it', zh: '需求已标记为验收通过，但没有任何验收记录对其验收通过',
+  'DLV-E100': { en: 'the requirement is accepted but no acceptance record has a signed passing final round for it', zh: '需求已标记为验收通过，但没有任何验收记录对其最终验收通过并经客户签字',
     hintEn: 'Record the passing round with `deliver accept round <AC-id> --result pass`.', hintZh: '请用 `deliver accept round <AC编号> --result pass` 记录通过的验收。' },
   'DLV-E101': { en: 'history entry {n} ({date}) is earlier than the entry before it ({prevDate})', zh: '第 {n} 条状态记录（{date}）早于前一条（{prevDate}）' },
   'DLV-E102': { en: 'status is {status} but the last history move is to {to}', zh: '状态为 {status}，但最后一次状态变更为 {to}',
@@ -157,6 +169,10 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-E103': { en: '"{field}" {date} is before the request was received ({received})', zh: '"{field}" {date} 早于需求接收日期 {received}' },
   'DLV-W104': { en: 'status is {status} but no customer confirmation is recorded', zh: '状态为 {status}，但没有客户确认记录',
     hintEn: 'Record who confirmed scope and dates, when and how (confirmation: by, date, method).', hintZh: '请记录客户确认的人、时间和方式（confirmation: by、date、method）。' },
+  'DLV-W106': { en: 'accepted on {accepted}, {n} working days ago, and not archived (due within {days})', zh: '需求已于 {accepted} 验收通过（{n} 个工作日前），尚未归档（应在 {days} 个工作日内）',
+    hintEn: 'Archive its documents: deliver req archive <id> --number <archive no.> (sla.archive_days in deliver.yaml sets the deadline).', hintZh: '请归档需求文档：deliver req archive <编号> --number <归档编号>（期限由 deliver.yaml 的 sla.archive_days 设定）。' },
+  'DLV-W107': { en: 'the archive checklist lacks: {docs}', zh: '归档清单缺少：{docs}',
+    hintEn: 'List each document (registration, analysis, feasibility, plan, confirmation, acceptance) as present, linked or not_applicable, and the archive date (archived).', hintZh: '请逐项列出各文档（登记表、分析说明书、可行性评估报告、处理方案、确认记录、验收表）为 present、linked 或 not_applicable，并填写归档日期（archived）。' },
   'DLV-E105': { en: 'history moves from {from} to {to}, which the lifecycle does not allow', zh: '状态从 {from} 变为 {to}，不符合需求生命周期' },
   // --- after-sales and communication: 160–169 ---
   'DLV-W160': { en: 'two primary contacts on the {side} side: {name} and {first}', zh: '{side} 方有两名主要联系人：{name} 和 {first}',

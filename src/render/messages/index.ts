@@ -12,8 +12,12 @@ import * as visual from './visual.js';
 import * as git from './git.js';
 import * as audience from './audience.js';
 import * as setup from './setup.js';
+import * as workflow from './workflow.js';
+import * as handover from './handover.js';
+import * as closeout from './closeout.js';
+import * as forms from './forms.js';
 
-const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, service, visual, git, audience, setup];
+const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, service, visual, git, audience, setup, workflow, handover, closeout, forms];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),
