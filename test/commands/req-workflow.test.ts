@@ -47,7 +47,7 @@ describe('the requirement workflow', () => {
     expect(fri.data?.workflow ?? fri.workflow).toEqual([{ id: ID, title: 'Loyalty export', step: 'analysis', due: '2026-11-16', overdue: false }]);
     const mon = await cli(dir, '2026-11-16', 'req', 'list');
     expect(mon.stdout).toContain('\tanalysis 2026-11-16\n');
-    const tty = await runCli(['req', 'list'], { cwd: dir, ...at('2026-11-16'), stdoutIsTTY: true, env: { DELIVER_AS_OF: '2026-11-16', NO_COLOR: '1' } });
+    const tty = await runCli(['req', 'list'], { cwd: dir, ...at('2026-11-16'), stdoutIsTTY: true, columns: 160, env: { DELIVER_AS_OF: '2026-11-16', NO_COLOR: '1' } });
     expect(tty.stdout).toContain('analysis due 2026-11-16');
     const tue = JSON.parse((await cli(dir, '2026-11-17', 'status', '--json')).stdout);
     const facts = tue.data ?? tue;

@@ -98,7 +98,7 @@ export async function reqList(ctx: Context, opts: ReqListOptions): Promise<Outco
     { header: t('req.col.received'), value: (r) => r.received },
     { header: t('req.col.due'), value: (r) => r.due },
     { header: t('req.col.receiver'), value: (r) => r.receiver },
-    { header: t('req.col.next'), value: (r) => next(r), style: (s, r, c) => (steps.get(r.id)?.overdue ? c.red(s) : s) },
+    { header: t('req.col.next'), importance: 2, value: (r) => next(r), style: (s, r, c) => (steps.get(r.id)?.overdue ? c.red(s) : s) },
   ], rows);
   return readOutcome(read);
 }

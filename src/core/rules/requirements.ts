@@ -8,7 +8,7 @@ import type { Project } from '../model.js';
 /** Requirements a signed passing final round has accepted. */
 export function passedRequirementIds(p: Project): Set<string> {
   const passed = new Set<string>();
-  for (const a of p.acceptance) if (acceptsRequirements(a.data)) a.data.requirements.forEach((id) => passed.add(id));
+  for (const a of p.acceptance) if (acceptsRequirements(a.data)) for (const id of a.data.requirements) passed.add(id);
   return passed;
 }
 
