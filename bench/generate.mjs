@@ -38,7 +38,9 @@ export function generateProject(dir, tasks, seed = 1) {
   const nMs = Math.max(3, Math.floor(tasks / 100));
   const nSurvey = Math.max(1, Math.floor(tasks / 200));
 
-  writeFileSync(join(dir, 'deliver.yaml'), `# yaml-language-server: $schema=.deliver/schemas/manifest.schema.json
+  writeFileSync(
+    join(dir, 'deliver.yaml'),
+    `# yaml-language-server: $schema=.deliver/schemas/manifest.schema.json
 schema_version: 1
 name: Benchmark ${tasks} tasks
 client: 基准测试客户
@@ -52,7 +54,8 @@ calendar:
       name: National Day
 team:
 ${OWNERS.map((o) => `  - name: ${o}\n    role: engineer`).join('\n')}
-`);
+`,
+  );
 
   // Requirements spread over 24 months of 2024–2025 (serials per month stay under 1000).
   const reqIds = [];
@@ -69,7 +72,9 @@ ${OWNERS.map((o) => `  - name: ${o}\n    role: engineer`).join('\n')}
     const received = `${y}-${pad(mm, 2)}-${pad(1 + Math.floor(r() * 20), 2)}`;
     const status = pick(['received', 'analyzing', 'confirmed', 'in_progress', 'delivered']);
     const confirmed = ['confirmed', 'in_progress', 'delivered'].includes(status);
-    writeFileSync(join(dir, 'requirements', `${id}-requirement-${i}.yaml`), `# yaml-language-server: $schema=../.deliver/schemas/requirement.schema.json
+    writeFileSync(
+      join(dir, 'requirements', `${id}-requirement-${i}.yaml`),
+      `# yaml-language-server: $schema=../.deliver/schemas/requirement.schema.json
 id: ${id}
 title: Requirement number ${i} for the reporting module
 customer: 基准测试客户
@@ -81,7 +86,8 @@ status: ${status}
 ${confirmed ? `confirmation:\n  by: ${pick(OWNERS)}\n  date: ${received}\n  method: email\n` : ''}history:
   - date: ${received}
     to: ${status}
-`);
+`,
+    );
   }
 
   // Plan: tasks in streams, each depending on one or two earlier tasks; milestones close streams.
@@ -114,7 +120,9 @@ ${confirmed ? `confirmation:\n  by: ${pick(OWNERS)}\n  date: ${received}\n  meth
 
   for (let i = 1; i <= nRisk; i++) {
     const open = r() < 0.6;
-    writeFileSync(join(dir, 'risks', `R-${pad(i)}-risk-${i}.yaml`), `# yaml-language-server: $schema=../.deliver/schemas/risk.schema.json
+    writeFileSync(
+      join(dir, 'risks', `R-${pad(i)}-risk-${i}.yaml`),
+      `# yaml-language-server: $schema=../.deliver/schemas/risk.schema.json
 id: R-${pad(i)}
 title: Risk ${i} to the delivery schedule
 category: ${pick(CATS)}
@@ -128,11 +136,14 @@ actions:
   - text: Review with the vendor
     due: 2026-${pad(1 + Math.floor(r() * 12), 2)}-15
     done: 2026-12-20
-${open ? '' : 'closed:\n  date: 2026-12-21\n'}`);
+${open ? '' : 'closed:\n  date: 2026-12-21\n'}`,
+    );
   }
   for (let i = 1; i <= nChange; i++) {
     const t1 = `T-${pad(1 + Math.floor(r() * tasks), 5)}`;
-    writeFileSync(join(dir, 'changes', `CR-${pad(i)}-change-${i}.yaml`), `# yaml-language-server: $schema=../.deliver/schemas/change.schema.json
+    writeFileSync(
+      join(dir, 'changes', `CR-${pad(i)}-change-${i}.yaml`),
+      `# yaml-language-server: $schema=../.deliver/schemas/change.schema.json
 id: CR-${pad(i)}
 title: Change ${i} requested by the customer
 reason: Scope adjustment
@@ -142,11 +153,14 @@ requirements: [${reqIds[i % reqIds.length]}]
 tasks: [${t1}]
 schedule_days: ${1 + Math.floor(r() * 5)}
 status: submitted
-`);
+`,
+    );
   }
   for (let i = 1; i <= nAcc; i++) {
     const pass = r() < 0.7;
-    writeFileSync(join(dir, 'acceptance', `AC-${pad(i)}-deliverable-${i}.yaml`), `# yaml-language-server: $schema=../.deliver/schemas/acceptance.schema.json
+    writeFileSync(
+      join(dir, 'acceptance', `AC-${pad(i)}-deliverable-${i}.yaml`),
+      `# yaml-language-server: $schema=../.deliver/schemas/acceptance.schema.json
 id: AC-${pad(i)}
 deliverable: Deliverable ${i}
 requirements: [${reqIds[(i * 7) % reqIds.length]}]
@@ -156,14 +170,18 @@ rounds:
   - date: 2026-03-10
     contact: ${pick(OWNERS)}
     result: ${pass ? 'pass' : 'fail'}
-${pass ? '' : '    reasons: [Report totals do not match]\n'}`);
+${pass ? '' : '    reasons: [Report totals do not match]\n'}`,
+    );
   }
   for (let i = 1; i <= nSurvey; i++) {
-    writeFileSync(join(dir, 'surveys', `S-${pad(i)}-survey-${i}.yaml`), `# yaml-language-server: $schema=../.deliver/schemas/survey.schema.json
+    writeFileSync(
+      join(dir, 'surveys', `S-${pad(i)}-survey-${i}.yaml`),
+      `# yaml-language-server: $schema=../.deliver/schemas/survey.schema.json
 id: S-${pad(i)}
 date: 2026-0${1 + Math.floor(r() * 9)}-20
 score: ${60 + Math.floor(r() * 40)}
-`);
+`,
+    );
   }
 }
 

@@ -72,7 +72,11 @@ function runOnce({ bin = bins.main, argv, env = {}, before }) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  const line = perf ? String(r.stderr).split('\n').find((l) => l.includes('task-clock')) : undefined;
+  const line = perf
+    ? String(r.stderr)
+        .split('\n')
+        .find((l) => l.includes('task-clock'))
+    : undefined;
   return { wall, cpu: line ? Number(line.split(',')[0]) / 1000 : undefined, status: r.status };
 }
 
@@ -80,7 +84,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Interleaved rounds of several variants (one warm-up round first): median wall and CPU seconds. */
 function compare(variants) {
-  const wall = variants.map(() => []), cpu = variants.map(() => []);
+  const wall = variants.map(() => []),
+    cpu = variants.map(() => []);
   for (let round = 0; round <= runs; round++) {
     variants.forEach((v, i) => {
       const r = runOnce(v);
@@ -97,50 +102,91 @@ const sections = [];
 function report(title, size, results) {
   const base = results[0];
   const rows = results.map((r) => {
-    const dWall = r.wall - base.wall, dCpu = r.cpu !== undefined ? r.cpu - base.cpu : undefined;
+    const dWall = r.wall - base.wall,
+      dCpu = r.cpu !== undefined ? r.cpu - base.cpu : undefined;
     const d = (x) => (x === undefined ? '' : `${x >= 0 ? '+' : '−'}${Math.abs(x * 1000).toFixed(0)} ms`);
     return `| ${r.label} | ${(r.wall * 1000).toFixed(0)} ms | ${r === base ? '' : d(dWall)} | ${r.cpu === undefined ? '' : `${(r.cpu * 1000).toFixed(0)} ms`} | ${r === base ? '' : d(dCpu)} |`;
   });
-  sections.push(`### ${title}${size ? ` (${size} tasks)` : ''}`, '', '| variant | wall | vs first | CPU | vs first |', '| --- | ---: | ---: | ---: | ---: |', ...rows, '');
+  sections.push(
+    `### ${title}${size ? ` (${size} tasks)` : ''}`,
+    '',
+    '| variant | wall | vs first | CPU | vs first |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  );
   console.log(`\n${title}${size ? ` (${size} tasks)` : ''}`);
-  for (const r of results) console.log(`  ${r.label.padEnd(52)} wall ${(r.wall * 1000).toFixed(0).padStart(5)} ms   cpu ${r.cpu === undefined ? '  n/a' : (r.cpu * 1000).toFixed(0).padStart(5)} ms`);
+  for (const r of results)
+    console.log(
+      `  ${r.label.padEnd(52)} wall ${(r.wall * 1000).toFixed(0).padStart(5)} ms   cpu ${r.cpu === undefined ? '  n/a' : (r.cpu * 1000).toFixed(0).padStart(5)} ms`,
+    );
 }
 
 const off = { DELIVER_CACHE: '0' };
 const dropCache = () => rmSync(cacheDir, { recursive: true, force: true });
 let term = 0;
 
-report('V8 code cache: help', 0, compare([
-  { label: '`--help`, code cache', argv: ['--help'] },
-  { label: '`--help`, DELIVER_CODE_CACHE=0', argv: ['--help'], env: { DELIVER_CODE_CACHE: '0' } },
-]));
-report('V8 code cache: `status` on the bundled example', 0, compare([
-  { label: 'code cache', argv: ['status', '-C', small], env: off },
-  { label: 'DELIVER_CODE_CACHE=0', argv: ['status', '-C', small], env: { ...off, DELIVER_CODE_CACHE: '0' } },
-]));
+report(
+  'V8 code cache: help',
+  0,
+  compare([
+    { label: '`--help`, code cache', argv: ['--help'] },
+    { label: '`--help`, DELIVER_CODE_CACHE=0', argv: ['--help'], env: { DELIVER_CODE_CACHE: '0' } },
+  ]),
+);
+report(
+  'V8 code cache: `status` on the bundled example',
+  0,
+  compare([
+    { label: 'code cache', argv: ['status', '-C', small], env: off },
+    { label: 'DELIVER_CODE_CACHE=0', argv: ['status', '-C', small], env: { ...off, DELIVER_CODE_CACHE: '0' } },
+  ]),
+);
 
 for (const n of sizes) {
   const dir = join(work, `p${n}`);
   const C = ['-C', dir];
-  report('V8 code cache: `status`, cache off', n, compare([
-    { label: 'code cache', argv: ['status', ...C], env: off },
-    { label: 'DELIVER_CODE_CACHE=0', argv: ['status', ...C], env: { ...off, DELIVER_CODE_CACHE: '0' } },
-  ]));
+  report(
+    'V8 code cache: `status`, cache off',
+    n,
+    compare([
+      { label: 'code cache', argv: ['status', ...C], env: off },
+      { label: 'DELIVER_CODE_CACHE=0', argv: ['status', ...C], env: { ...off, DELIVER_CODE_CACHE: '0' } },
+    ]),
+  );
   for (const cmd of ['validate', 'status']) {
-    report(`Subset reader: \`${cmd}\`, cache off`, n, compare([
-      { label: 'subset reader, then js-yaml 5 for the rest', argv: [cmd, ...C], env: off },
-      { label: 'js-yaml 5 only (variant build)', bin: bins.noSubset, argv: [cmd, ...C], env: off },
-    ]));
+    report(
+      `Subset reader: \`${cmd}\`, cache off`,
+      n,
+      compare([
+        { label: 'subset reader, then js-yaml 5 for the rest', argv: [cmd, ...C], env: off },
+        { label: 'js-yaml 5 only (variant build)', bin: bins.noSubset, argv: [cmd, ...C], env: off },
+      ]),
+    );
   }
   dropCache();
   const edited = join(dir, 'deliver.yaml');
   const original = readFileSync(edited, 'utf8');
-  report('Remembered output: `status`', n, compare([
-    { label: 'cache off', argv: ['status', ...C], env: off },
-    { label: 'miss: a new key each run, output computed and stored', argv: ['status', ...C], get env() { return { TERM: `bench-${term++}` }; } },
-    { label: 'miss: deliver.yaml edited (a comment) before the run', argv: ['status', ...C], before: () => writeFileSync(edited, `${original}# edit ${term++}\n`) },
-    { label: 'hit: output remembered (repeated run)', argv: ['status', ...C] },
-  ]));
+  report(
+    'Remembered output: `status`',
+    n,
+    compare([
+      { label: 'cache off', argv: ['status', ...C], env: off },
+      {
+        label: 'miss: a new key each run, output computed and stored',
+        argv: ['status', ...C],
+        get env() {
+          return { TERM: `bench-${term++}` };
+        },
+      },
+      {
+        label: 'miss: deliver.yaml edited (a comment) before the run',
+        argv: ['status', ...C],
+        before: () => writeFileSync(edited, `${original}# edit ${term++}\n`),
+      },
+      { label: 'hit: output remembered (repeated run)', argv: ['status', ...C] },
+    ]),
+  );
   writeFileSync(edited, original);
 }
 

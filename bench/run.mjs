@@ -79,8 +79,19 @@ const fmt = (s) => s.toFixed(3);
 function row(label, size, result, floorName, floor, target) {
   const ratio = result.median / floor.median;
   const memOk = !(target !== undefined && (size === 10000 || size === '1000×100') && result.peakMiB > 250);
-  rows.push({ label, size, ...result, floorName, floor: floor.median, ratio, target, ok: target === undefined ? '' : ratio <= target && memOk ? 'yes' : 'NO' });
-  console.log(`${label.padEnd(34)} ${String(size).padStart(9)}  ${fmt(result.median)} s  [${fmt(result.min)}–${fmt(result.max)}]  ${result.peakMiB.toFixed(0).padStart(4)} MiB  ${ratio.toFixed(2)}× ${floorName}${result.status !== 0 && result.status !== 1 ? `  (exit ${result.status})` : ''}`);
+  rows.push({
+    label,
+    size,
+    ...result,
+    floorName,
+    floor: floor.median,
+    ratio,
+    target,
+    ok: target === undefined ? '' : ratio <= target && memOk ? 'yes' : 'NO',
+  });
+  console.log(
+    `${label.padEnd(34)} ${String(size).padStart(9)}  ${fmt(result.median)} s  [${fmt(result.min)}–${fmt(result.max)}]  ${result.peakMiB.toFixed(0).padStart(4)} MiB  ${ratio.toFixed(2)}× ${floorName}${result.status !== 0 && result.status !== 1 ? `  (exit ${result.status})` : ''}`,
+  );
 }
 
 const floorScript = join(root, 'bench', 'floor.mjs');
@@ -96,13 +107,23 @@ for (const n of sizes) {
   const [readFloor, parseFloor, ...timed] = time(
     { cmd: floorScript, args: ['read', dir] },
     { cmd: floorScript, args: ['parse', dir] },
-    ...commands.flatMap((c) => [{ cmd: bin, args: [...c, '-C', dir], env: { DELIVER_CACHE: '0' } }, { cmd: bin, args: [...c, '-C', dir] }]),
+    ...commands.flatMap((c) => [
+      { cmd: bin, args: [...c, '-C', dir], env: { DELIVER_CACHE: '0' } },
+      { cmd: bin, args: [...c, '-C', dir] },
+    ]),
   );
   row('floor: read every file', n, readFloor, 'read', readFloor);
   row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
   const t = n >= 1000 ? 1.5 : undefined;
   commands.forEach((cmd, i) => {
-    row(`deliver ${cmd.join(' ')} (no cache)`, n, timed[2 * i], 'read+parse', parseFloor, cmd[0] === 'validate' || cmd[0] === 'status' ? t : undefined);
+    row(
+      `deliver ${cmd.join(' ')} (no cache)`,
+      n,
+      timed[2 * i],
+      'read+parse',
+      parseFloor,
+      cmd[0] === 'validate' || cmd[0] === 'status' ? t : undefined,
+    );
     row(`deliver ${cmd.join(' ')} (cached)`, n, timed[2 * i + 1], 'read', readFloor, cmd[0] === 'status' && n === 10000 ? 1.5 : undefined);
   });
 }
@@ -136,12 +157,21 @@ row('deliver kpi portfolio (no cache)', '100×100', pKpi, 'read+parse', pParse);
 row('deliver kpi portfolio (cached)', '100×100', pKpiCached, 'read', pRead);
 if (full) {
   // 1,000 projects: the memory target (≤ 250 MiB) matters here; fewer rounds, it is slow.
-  const [bParse, bKpi] = time({ cmd: floorScript, args: ['parse', bigPortfolio] }, { cmd: bin, args: ['kpi', bigPortfolio], env: { DELIVER_CACHE: '0' } });
+  const [bParse, bKpi] = time(
+    { cmd: floorScript, args: ['parse', bigPortfolio] },
+    { cmd: bin, args: ['kpi', bigPortfolio], env: { DELIVER_CACHE: '0' } },
+  );
   row('floor: read + parse portfolio', '1000×100', bParse, 'read+parse', bParse);
   row('deliver kpi portfolio (no cache)', '1000×100', bKpi, 'read+parse', bParse, 1.5);
 }
 
-const sched = JSON.parse(spawnSync('node', [join(root, 'bench', 'schedule-scaling.mjs'), work, ...sizes.filter((n) => n >= 1000).map((n) => join(work, `p${n}`))], { encoding: 'utf8' }).stdout || '{}');
+const sched = JSON.parse(
+  spawnSync(
+    'node',
+    [join(root, 'bench', 'schedule-scaling.mjs'), work, ...sizes.filter((n) => n >= 1000).map((n) => join(work, `p${n}`))],
+    { encoding: 'utf8' },
+  ).stdout || '{}',
+);
 
 const lines = [
   '# Benchmark results',
@@ -150,7 +180,10 @@ const lines = [
   '',
   '| what | tasks | median s | min–max s | peak MiB | ratio | target | met |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
-  ...rows.map((r) => `| ${r.label} | ${r.size} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${r.peakMiB.toFixed(0)} | ${r.ratio.toFixed(2)}× ${r.floorName} | ${r.target ? `≤ ${r.target}×` : ''} | ${r.ok} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${r.size} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${r.peakMiB.toFixed(0)} | ${r.ratio.toFixed(2)}× ${r.floorName} | ${r.target ? `≤ ${r.target}×` : ''} | ${r.ok} |`,
+  ),
   '',
   '## Scheduling scales linearly',
   '',
@@ -160,5 +193,9 @@ const lines = [
   '',
 ];
 writeFileSync(join(root, 'bench', 'results.md'), lines.join('\n'));
-console.log(`\nscheduling: ${Object.values(sched).map((s) => `${s.tasks} tasks ${s.ms.toFixed(1)} ms`).join(', ')}`);
+console.log(
+  `\nscheduling: ${Object.values(sched)
+    .map((s) => `${s.tasks} tasks ${s.ms.toFixed(1)} ms`)
+    .join(', ')}`,
+);
 console.log('wrote bench/results.md');

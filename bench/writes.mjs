@@ -9,23 +9,39 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const GIT_ENV = { GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: '2026-11-20T00:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T00:00:00Z' };
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.com',
+  GIT_AUTHOR_DATE: '2026-11-20T00:00:00Z',
+  GIT_COMMITTER_DATE: '2026-11-20T00:00:00Z',
+};
 
 function git(dir, ...args) {
-  const r = spawnSync('git', ['-c', 'core.autocrlf=false', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+  const r = spawnSync('git', ['-c', 'core.autocrlf=false', '-c', 'init.defaultBranch=main', ...args], {
+    cwd: dir,
+    env: { ...process.env, ...GIT_ENV },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout.trim();
 }
 
 function deliver(bin, dir, args) {
-  const r = spawnSync('node', [bin, ...args, '-C', dir], { env: { ...process.env, DELIVER_AS_OF: '2026-11-20', DELIVER_CACHE: '0' }, encoding: 'utf8' });
+  const r = spawnSync('node', [bin, ...args, '-C', dir], {
+    env: { ...process.env, DELIVER_AS_OF: '2026-11-20', DELIVER_CACHE: '0' },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`deliver ${args.join(' ')}: ${r.stderr}`);
   return r.stdout.trim();
 }
 
 /** The first file in `folder` whose text matches `re`, and the id in its name. */
 function firstId(dir, folder, re) {
-  const name = readdirSync(join(dir, folder)).sort().find((f) => re.test(readFileSync(join(dir, folder, f), 'utf8')));
+  const name = readdirSync(join(dir, folder))
+    .sort()
+    .find((f) => re.test(readFileSync(join(dir, folder, f), 'utf8')));
   if (!name) throw new Error(`no record in ${folder} matching ${re}`);
   return /^([A-Z]+-\d+|\d{6}-\d{3})/.exec(name)[1];
 }
@@ -41,13 +57,47 @@ export function prepareWriteProject(bin, from, dir, tasks) {
   git(dir, 'init', '-q');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'generated');
-  deliver(bin, dir, ['risk', 'add', '--title', 'Vendor capacity', '--category', 'delivery', '--probability', '3', '--impact', '4', '--response', 'mitigate', '--owner', 'Alice Chen']);
+  deliver(bin, dir, [
+    'risk',
+    'add',
+    '--title',
+    'Vendor capacity',
+    '--category',
+    'delivery',
+    '--probability',
+    '3',
+    '--impact',
+    '4',
+    '--response',
+    'mitigate',
+    '--owner',
+    'Alice Chen',
+  ]);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'one risk added');
   git(dir, 'tag', '-f', 'diff-head');
   deliver(bin, dir, ['change', 'approve', 'CR-001', '--as', 'customer', '--by', 'Customer']);
   deliver(bin, dir, ['change', 'approve', 'CR-001', '--as', 'internal', '--by', 'Alice Chen']);
-  const risk = deliver(bin, dir, ['risk', 'add', '--title', 'Bench risk', '--category', 'technical', '--probability', '2', '--impact', '3', '--response', 'mitigate', '--owner', 'Bob Li', '--action', 'Call the vendor', '--action-due', '2027-01-10']);
+  const risk = deliver(bin, dir, [
+    'risk',
+    'add',
+    '--title',
+    'Bench risk',
+    '--category',
+    'technical',
+    '--probability',
+    '2',
+    '--impact',
+    '3',
+    '--response',
+    'mitigate',
+    '--owner',
+    'Bob Li',
+    '--action',
+    'Call the vendor',
+    '--action-due',
+    '2027-01-10',
+  ]);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'bench base');
   git(dir, 'tag', '-f', 'base');
@@ -71,9 +121,45 @@ export const WRITES = [
   { label: 'task add', args: () => ['task', 'add', '--name', 'Bench task', '--days', '2'] },
   { label: 'task done', args: (i) => ['task', 'done', i.todoTask] },
   { label: 'change apply', args: () => ['change', 'apply', 'CR-001', '--by', 'Alice Chen'] },
-  { label: 'req add', args: () => ['req', 'add', '--title', 'Bench requirement', '--customer', 'Customer', '--contact', 'Li Na', '--received', '2026-11-02', '--receiver', 'Bob Li', '--urgency', 'low'] },
+  {
+    label: 'req add',
+    args: () => [
+      'req',
+      'add',
+      '--title',
+      'Bench requirement',
+      '--customer',
+      'Customer',
+      '--contact',
+      'Li Na',
+      '--received',
+      '2026-11-02',
+      '--receiver',
+      'Bob Li',
+      '--urgency',
+      'low',
+    ],
+  },
   { label: 'req move', args: (i) => ['req', 'move', i.receivedReq, 'analyzing', '--by', 'Bob Li'] },
-  { label: 'risk add', args: () => ['risk', 'add', '--title', 'Bench risk 2', '--category', 'quality', '--probability', '2', '--impact', '2', '--response', 'accept', '--owner', 'Bob Li'] },
+  {
+    label: 'risk add',
+    args: () => [
+      'risk',
+      'add',
+      '--title',
+      'Bench risk 2',
+      '--category',
+      'quality',
+      '--probability',
+      '2',
+      '--impact',
+      '2',
+      '--response',
+      'accept',
+      '--owner',
+      'Bob Li',
+    ],
+  },
   { label: 'risk act', args: (i) => ['risk', 'act', i.riskWithAction, '1', '--done'] },
   { label: 'accept round', args: (i) => ['accept', 'round', i.failedAcceptance, '--result', 'pass', '--by', 'Li Na'] },
 ];

@@ -15,7 +15,9 @@ function crash(e) {
   // A reader that stopped reading (`deliver kpi | head -3`) is not a bug: end quietly, as cat does.
   if (e && e.code === 'EPIPE') process.exit(0);
   const msg = String(e?.message || e).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
-  process.stderr.write(`deliver: internal error: ${msg}\n  hint: This is a bug in deliver. Run again with DELIVER_DEBUG=1 to see the stack trace and report it.\n`);
+  process.stderr.write(
+    `deliver: internal error: ${msg}\n  hint: This is a bug in deliver. Run again with DELIVER_DEBUG=1 to see the stack trace and report it.\n`,
+  );
   if (process.env.DELIVER_DEBUG === '1' && e && e.stack) process.stderr.write(`${e.stack}\n`);
   process.exit(70);
 }

@@ -48,7 +48,12 @@ function loadBundle(distDir, { useCodeCache = true, forHelp = false } = {}) {
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
-  return { exports: bundle.exports, script, buildId: buildId(source), codeCacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+  return {
+    exports: bundle.exports,
+    script,
+    buildId: buildId(source),
+    codeCacheUsed: cachedData !== undefined && !script.cachedDataRejected,
+  };
 }
 
 module.exports = { loadBundle, cacheHeader, BUILD_MARK };

@@ -39,7 +39,16 @@ function writeCache({ script, buildId }, cacheHeader, file) {
 export async function writeCodeCache(root, dist = join(root, 'dist')) {
   const { loadBundle, cacheHeader } = createRequire(import.meta.url)(join(root, 'bin', 'load-bundle.cjs'));
   const help = loadBundle(dist, { useCodeCache: false });
-  for (const argv of HELP_RUNS) await help.exports.main(argv, { cwd: root, env: process.env, stdout: sink, stderr: sink, stdoutIsTTY: false, stdinIsTTY: false, today: '2026-11-20' });
+  for (const argv of HELP_RUNS)
+    await help.exports.main(argv, {
+      cwd: root,
+      env: process.env,
+      stdout: sink,
+      stderr: sink,
+      stdoutIsTTY: false,
+      stdinIsTTY: false,
+      today: '2026-11-20',
+    });
   writeCache(help, cacheHeader, join(dist, 'main.cjs.help-cache'));
 
   const full = loadBundle(dist, { useCodeCache: false });
@@ -52,7 +61,16 @@ export async function writeCodeCache(root, dist = join(root, 'dist')) {
       for (const cache of ['1', '1', '0']) {
         for (const argv of RUNS) {
           const env = { ...process.env, DELIVER_CACHE: cache, DELIVER_CACHE_DIR: join(work, 'cache'), DELIVER_AS_OF: '2026-11-20' };
-          const io = { cwd: dir, env, stdout: sink, stderr: sink, stdoutIsTTY: false, stdinIsTTY: false, columns: 100, today: '2026-11-20' };
+          const io = {
+            cwd: dir,
+            env,
+            stdout: sink,
+            stderr: sink,
+            stdoutIsTTY: false,
+            stdinIsTTY: false,
+            columns: 100,
+            today: '2026-11-20',
+          };
           const code = await full.exports.main(argv, io);
           if (code === 70) throw new Error(`warm-up run \`deliver ${argv.join(' ')}\` hit an internal error`);
         }

@@ -40,7 +40,10 @@ function officialYear(year) {
   const rows = (obj) =>
     Object.entries(obj ?? {})
       .filter(([date]) => date.startsWith(`${year}-`))
-      .map(([date, v]) => { const { en, zh } = parseEntry(v, `${year}/${date}`); return [date, zh, en]; })
+      .map(([date, v]) => {
+        const { en, zh } = parseEntry(v, `${year}/${date}`);
+        return [date, zh, en];
+      })
       .sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const holidays = rows(data.holidays);
   const workdays = rows(data.workdays);
@@ -55,7 +58,8 @@ function shift(iso, n) {
 }
 
 function lunarToSolar(lunarYear, month, day) {
-  const mm = String(month).padStart(2, '0'), dd = String(day).padStart(2, '0');
+  const mm = String(month).padStart(2, '0'),
+    dd = String(day).padStart(2, '0');
   const r = cd.getSolarDateFromLunar(`${lunarYear}-${mm}-${dd}`);
   if (!r?.date) throw new Error(`lunar conversion failed for ${lunarYear}-${mm}-${dd}`);
   return r.date;
@@ -94,7 +98,10 @@ for (const y of PROVISIONAL_YEARS) years[y] = { provisional: true, holidays: sta
 
 const fmtRows = (rows) => rows.map((r) => `      [${r.map((s) => JSON.stringify(s)).join(', ')}],`).join('\n');
 const body = Object.entries(years)
-  .map(([y, v]) => `    ${y}: {\n      provisional: ${v.provisional},\n      holidays: [\n${fmtRows(v.holidays).replace(/^ {6}/gm, '        ')}\n      ],\n      workdays: [${v.workdays.length ? `\n${fmtRows(v.workdays).replace(/^ {6}/gm, '        ')}\n      ` : ''}],\n    },`)
+  .map(
+    ([y, v]) =>
+      `    ${y}: {\n      provisional: ${v.provisional},\n      holidays: [\n${fmtRows(v.holidays).replace(/^ {6}/gm, '        ')}\n      ],\n      workdays: [${v.workdays.length ? `\n${fmtRows(v.workdays).replace(/^ {6}/gm, '        ')}\n      ` : ''}],\n    },`,
+  )
   .join('\n');
 
 const text = `// Built-in mainland-China working calendar: public holidays (days off) and make-up workdays (调休), 2024–2027.
@@ -132,8 +139,15 @@ ${body}
 const out = join(root, 'src', 'core', 'calendars', 'cn.ts');
 if (process.argv.includes('--check')) {
   let old = '';
-  try { old = readFileSync(out, 'utf8'); } catch { /* missing counts as stale */ }
-  if (old !== text) { console.error('src/core/calendars/cn.ts is stale: run node scripts/gen-cn-calendar.mjs'); process.exit(1); }
+  try {
+    old = readFileSync(out, 'utf8');
+  } catch {
+    /* missing counts as stale */
+  }
+  if (old !== text) {
+    console.error('src/core/calendars/cn.ts is stale: run node scripts/gen-cn-calendar.mjs');
+    process.exit(1);
+  }
   console.log('src/core/calendars/cn.ts is up to date');
 } else {
   mkdirSync(dirname(out), { recursive: true });

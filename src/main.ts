@@ -82,12 +82,25 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
   const program = buildProgram(packageVersion(), async (cmd, impl) => {
     const globals = cmd.optsWithGlobals() as GlobalOptions;
     const asOf = globals.asOf ?? io.env.DELIVER_AS_OF;
-    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError((await fallbackT())('err.badDate', { option: '--as-of', value: asOf }));
-    const [{ makeContext }, { Chalk }, { inquirerPrompter }] = await Promise.all([import('./cli/context.js'), import('chalk'), import('./cli/prompter.js')]);
+    if (asOf !== undefined && !isIsoDate(asOf))
+      throw new UsageError((await fallbackT())('err.badDate', { option: '--as-of', value: asOf }));
+    const [{ makeContext }, { Chalk }, { inquirerPrompter }] = await Promise.all([
+      import('./cli/context.js'),
+      import('chalk'),
+      import('./cli/prompter.js'),
+    ]);
     ctx = makeContext({
-      cwd: io.cwd, env: io.env, stdout: io.stdout, stderr: io.stderr, stdoutIsTTY: io.stdoutIsTTY, stdinIsTTY: io.stdinIsTTY,
+      cwd: io.cwd,
+      env: io.env,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      stdoutIsTTY: io.stdoutIsTTY,
+      stdinIsTTY: io.stdinIsTTY,
       ...(io.columns !== undefined ? { columns: io.columns } : {}),
-      today: io.today, options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) }, prompter: io.prompter ?? inquirerPrompter(() => ctx?.lang ?? lang), chalk: Chalk,
+      today: io.today,
+      options: { ...globals, ...(asOf !== undefined ? { asOf } : {}) },
+      prompter: io.prompter ?? inquirerPrompter(() => ctx?.lang ?? lang),
+      chalk: Chalk,
     });
     ctx.useProjectLanguage(lang);
     // The command says what decides its exit status (findings read, records written).
@@ -99,7 +112,11 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
   for (const c of all(program)) {
     c.exitOverride();
     // Commander echoes arguments in its messages ("unknown command '…'"): sanitize those too.
-    c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(sanitize(s)), outputError: (s, write) => write(sanitize(localizeCommanderError(s, lang))) });
+    c.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(sanitize(s)),
+      outputError: (s, write) => write(sanitize(localizeCommanderError(s, lang))),
+    });
   }
   // The shell's completion script asks for candidates: the words typed so far, after `--`.
   if (argv[0] === '__complete') {
@@ -126,7 +143,8 @@ function commanderExit(e: CommanderError): number {
 async function report(e: unknown, io: MainIO, ctx: Context | undefined, t: Translate): Promise<number> {
   // The reader closed the pipe (`deliver kpi | head -3`): nothing more is wanted, which is not a failure.
   if ((e as { code?: unknown } | null)?.code === 'EPIPE') return EXIT.ok;
-  const err = (msg: string, hint?: string) => io.stderr.write(`deliver: ${sanitize(msg)}\n${hint ? `  ${t('common.hint')}: ${sanitize(hint)}\n` : ''}`);
+  const err = (msg: string, hint?: string) =>
+    io.stderr.write(`deliver: ${sanitize(msg)}\n${hint ? `  ${t('common.hint')}: ${sanitize(hint)}\n` : ''}`);
   if (e instanceof UsageError) {
     err(e.message, e.hint);
     return EXIT.usage;

@@ -26,7 +26,10 @@ function refTargets(path: string, seen = new Set<string>()): string[] {
   const walk = (n: unknown): string[] => {
     if (!n || typeof n !== 'object') return [];
     const o = n as Record<string, unknown>;
-    const here = typeof o.$ref === 'string' && !o.$ref.startsWith('#') ? [fileURLToPath(new URL(o.$ref.replace(/#.*$/, ''), pathToFileURL(path)))] : [];
+    const here =
+      typeof o.$ref === 'string' && !o.$ref.startsWith('#')
+        ? [fileURLToPath(new URL(o.$ref.replace(/#.*$/, ''), pathToFileURL(path)))]
+        : [];
     return [...here, ...Object.values(o).flatMap(walk)];
   };
   const direct = [...new Set(walk(JSON.parse(readFileSync(path, 'utf8'))))];
@@ -148,17 +151,42 @@ describe('editor schemas', () => {
 
   it('a project made by `deliver init` and changed by commands stays editor-valid, and git keeps its schemas', async () => {
     const dir = tempDir('deliver-editor-');
-    const init = await runCli(['init', 'p', '--yes', '--template', 'software', '--lang', 'en', '--name', 'Demo', '--client', 'ACME', '--start', '2026-09-01', '--due', '2026-12-31'], { cwd: dir });
+    const init = await runCli(
+      [
+        'init',
+        'p',
+        '--yes',
+        '--template',
+        'software',
+        '--lang',
+        'en',
+        '--name',
+        'Demo',
+        '--client',
+        'ACME',
+        '--start',
+        '2026-09-01',
+        '--due',
+        '2026-12-31',
+      ],
+      { cwd: dir },
+    );
     expect(init.code).toBe(0);
     const root = join(dir, 'p');
-    const add = await runCli(['req', 'add', '--title', 'Sales <dashboard>', '--customer', 'ACME', '--contact', 'Li', '--receiver', 'Wang', '--yes'], { cwd: root });
+    const add = await runCli(
+      ['req', 'add', '--title', 'Sales <dashboard>', '--customer', 'ACME', '--contact', 'Li', '--receiver', 'Wang', '--yes'],
+      { cwd: root },
+    );
     expect(add.code).toBe(0);
     const files = yamlFiles(root).filter((f) => !f.includes(`${join(root, '.deliver')}`));
     expect(files.some((f) => f.includes('requirements/'))).toBe(true);
     expect(await checkFiles(files, true)).toEqual([]);
     // The modelines point into .deliver/schemas/: a clone must have them, so git must not ignore them.
     execFileSync('git', ['init', '-q'], { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
-    const ignored = execFileSync('git', ['status', '--porcelain', '--ignored', '--untracked-files=all', '.deliver'], { cwd: root, encoding: 'utf8' });
+    const ignored = execFileSync('git', ['status', '--porcelain', '--ignored', '--untracked-files=all', '.deliver'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(ignored.split('\n').filter((l) => l.startsWith('!!') && l.includes('schemas/'))).toEqual([]);
   });
 });

@@ -43,13 +43,65 @@ describe('schemas', () => {
     };
     for (const f of readdirSync(join(REPO, 'schemas'))) walk(JSON.parse(readFileSync(join(REPO, 'schemas', f), 'utf8')));
     expect(patterns.length).toBeGreaterThan(5);
-    const corpus = ['', ' ', 'a', ' a', 'a ', 'R-001', 'T-123456', 'T-1234567', '2024-02-29', '2023-02-29', '2026-13-01', '202611-123',
-      'ops@example.com', 'CNY', 'cn', 'none', '任务 名称', '😀', ' 😀', '😀 ', '\ud83d', 'a\ud83d', '\ude00b', 'a\nb', 'a\u2028b', '\u00a0a', 'a\u3000'];
-    const unit = fc.constantFrom('a', 'Z', '0', '9', '-', '.', '_', '@', ' ', '\n', '\t', '\u00a0', '\u3000', '任', '😀', '\ud83d', '\ude00', 'T', 'M', 'R');
+    const corpus = [
+      '',
+      ' ',
+      'a',
+      ' a',
+      'a ',
+      'R-001',
+      'T-123456',
+      'T-1234567',
+      '2024-02-29',
+      '2023-02-29',
+      '2026-13-01',
+      '202611-123',
+      'ops@example.com',
+      'CNY',
+      'cn',
+      'none',
+      '任务 名称',
+      '😀',
+      ' 😀',
+      '😀 ',
+      '\ud83d',
+      'a\ud83d',
+      '\ude00b',
+      'a\nb',
+      'a\u2028b',
+      '\u00a0a',
+      'a\u3000',
+    ];
+    const unit = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      '9',
+      '-',
+      '.',
+      '_',
+      '@',
+      ' ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '任',
+      '😀',
+      '\ud83d',
+      '\ude00',
+      'T',
+      'M',
+      'R',
+    );
     for (const p of patterns) {
-      const withU = new RegExp(p, 'u'), without = new RegExp(p);
+      const withU = new RegExp(p, 'u'),
+        without = new RegExp(p);
       for (const s of corpus) expect(without.test(s), `${p} on ${JSON.stringify(s)}`).toBe(withU.test(s));
-      fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => without.test(s) === withU.test(s)), { numRuns: 500 });
+      fc.assert(
+        fc.property(fc.string({ unit, maxLength: 12 }), (s) => without.test(s) === withU.test(s)),
+        { numRuns: 500 },
+      );
     }
   });
 });

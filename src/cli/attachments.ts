@@ -16,7 +16,8 @@ export function checkAttachment(ctx: Context, root: string, value: string, flag:
   const v = value.trim();
   if (isLink(v)) return v;
   const rel = v.replace(/\\/g, '/');
-  if (isAbsolute(v) || /^[A-Za-z]:/.test(v) || normalize(rel).split(/[\\/]/)[0] === '..') throw new UsageError(ctx.t('att.outside', { option: flag, value: v }), ctx.t('att.hint'));
+  if (isAbsolute(v) || /^[A-Za-z]:/.test(v) || normalize(rel).split(/[\\/]/)[0] === '..')
+    throw new UsageError(ctx.t('att.outside', { option: flag, value: v }), ctx.t('att.hint'));
   if (!existsSync(join(root, rel))) throw new UsageError(ctx.t('att.missing', { option: flag, value: v }), ctx.t('att.hint'));
   return normalize(rel).replace(/\\/g, '/');
 }

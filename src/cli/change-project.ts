@@ -13,7 +13,10 @@ import { projectRoot } from './root.js';
  * computes the changes from that state, the result is checked (write-guard.ts: no new errors),
  * and all of them are written together or not at all.
  */
-export function changeProject<T>(ctx: Context, plan: (project: Project, loaded: LoadedProject) => { changes: RecordChange[]; result: T }): T {
+export function changeProject<T>(
+  ctx: Context,
+  plan: (project: Project, loaded: LoadedProject) => { changes: RecordChange[]; result: T },
+): T {
   const root = projectRoot(ctx);
   return withProjectLock(root, Object.values(FOLDERS), () => {
     const loaded = loadProject(root, { keepData: true });

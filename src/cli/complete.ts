@@ -20,10 +20,21 @@ const VALUES: Record<string, readonly string[]> = {
 
 /** Which kind of id a flag or a command's <id> argument names. */
 const ID_FLAGS: Record<string, IdKind[]> = {
-  '--after': ['task', 'milestone'], '--milestone': ['milestone'], '--req': ['requirement'], '--task': ['task'], '--accept': ['acceptance'],
+  '--after': ['task', 'milestone'],
+  '--milestone': ['milestone'],
+  '--req': ['requirement'],
+  '--task': ['task'],
+  '--accept': ['acceptance'],
 };
 const NOUN_KIND: Record<string, IdKind[]> = {
-  req: ['requirement'], task: ['task'], milestone: ['milestone'], risk: ['risk'], change: ['change'], accept: ['acceptance'], survey: ['survey'], meeting: ['meeting'],
+  req: ['requirement'],
+  task: ['task'],
+  milestone: ['milestone'],
+  risk: ['risk'],
+  change: ['change'],
+  accept: ['acceptance'],
+  survey: ['survey'],
+  meeting: ['meeting'],
 };
 
 function pathOf(c: CommandUnknownOpts): string {
@@ -87,7 +98,7 @@ export function complete(program: CommandUnknownOpts, words: readonly string[], 
   } else {
     const arg = cmd.registeredArguments[positional];
     const noun = path.split(' ')[0] ?? '';
-    if (arg?.name() === 'id') candidates = projectIds(cwd, noun === 'renumber' ? ID_KINDS : NOUN_KIND[noun] ?? []);
+    if (arg?.name() === 'id') candidates = projectIds(cwd, noun === 'renumber' ? ID_KINDS : (NOUN_KIND[noun] ?? []));
     else if (path === 'req move' && positional === 1) candidates = [...VALUES['--status@req list']!];
     else candidates = [];
   }
@@ -95,4 +106,6 @@ export function complete(program: CommandUnknownOpts, words: readonly string[], 
 }
 
 /** The kinds completion knows ids of (a test holds the list to the registry). */
-export const COMPLETED_KINDS = Object.values(NOUN_KIND).flat().filter((k) => kindSpec(k));
+export const COMPLETED_KINDS = Object.values(NOUN_KIND)
+  .flat()
+  .filter((k) => kindSpec(k));

@@ -8,21 +8,31 @@ export const SHOWN_FINDINGS = 20;
 
 /** Bad flags or arguments, no project found: exit 2. The message is already in the user's language. */
 export class UsageError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }
 
 /** The command ran into findings about records (invalid, refused, failed check): exit 1. */
 export class FindingsError extends Error {
-  constructor(readonly diagnostics: Diagnostic[], readonly sources: ReadonlyMap<string, string> = new Map(), message = '') {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly sources: ReadonlyMap<string, string> = new Map(),
+    message = '',
+  ) {
     super(message);
   }
 }
 
 /** A plain refusal with a message (illegal lifecycle move, applying a slip twice): exit 1. */
 export class RefusedError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }

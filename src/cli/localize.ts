@@ -60,7 +60,13 @@ function zhHelp(): Partial<Help> {
 
 /** Commander's "(choices: …, default: …)" after a description, in Chinese. */
 function zhExtra(text: string): string {
-  return text.replace(/\(choices: ([^)]*?)(, default: ([^)]*))?\)$/, (_m, choices: string, _d, def?: string) => `（可选值：${choices}${def ? `；默认：${def}` : ''}）`).replace(/\(default: ([^)]*)\)$/, '（默认：$1）').replace(/ （/, '（');
+  return text
+    .replace(
+      /\(choices: ([^)]*?)(, default: ([^)]*))?\)$/,
+      (_m, choices: string, _d, def?: string) => `（可选值：${choices}${def ? `；默认：${def}` : ''}）`,
+    )
+    .replace(/\(default: ([^)]*)\)$/, '（默认：$1）')
+    .replace(/ （/, '（');
 }
 
 function enHelp(): Partial<Help> {
@@ -74,7 +80,9 @@ export function localizeProgram(program: CommandUnknownOpts, lang: Lang): void {
   for (const c of all(program)) {
     c.configureHelp({ showGlobalOptions: true, sortSubcommands: false, ...(zh ? zhHelp() : enHelp()) });
     c.showHelpAfterError(zh ? HINT.zh : HINT.en);
-    const examples = HELP_EXAMPLES[commandPath(c)]?.map((e) => (zh ? e.replace(/"([^"$]*)"/g, (m, text: string) => (EXAMPLE_TEXT_ZH[text] ? `"${EXAMPLE_TEXT_ZH[text]}"` : m)) : e));
+    const examples = HELP_EXAMPLES[commandPath(c)]?.map((e) =>
+      zh ? e.replace(/"([^"$]*)"/g, (m, text: string) => (EXAMPLE_TEXT_ZH[text] ? `"${EXAMPLE_TEXT_ZH[text]}"` : m)) : e,
+    );
     if (examples?.length) c.addHelpText('after', `\n${zh ? '示例：' : 'Examples:'}\n${examples.map((e) => `  ${e}`).join('\n')}`);
     if (!zh) continue;
     c.description(HELP_ZH[c.description()] ?? c.description());
@@ -94,14 +102,23 @@ export function localizeCommanderError(message: string, lang: Lang): string {
     [/^deliver: unknown command '(.*?)'/, "deliver: 未知命令 '$1'"],
     [/\(Did you mean one of (.*)\?\)/, '（是否想用以下之一：$1？）'],
     [/\(Did you mean (.*)\?\)/, '（是否想用 $1？）'],
-    [/^deliver: too many arguments for '(.*?)'\. Expected (\d+) arguments? but got (\d+)\./, "deliver: '$1' 的参数过多：应为 $2 个，实际为 $3 个。"],
+    [
+      /^deliver: too many arguments for '(.*?)'\. Expected (\d+) arguments? but got (\d+)\./,
+      "deliver: '$1' 的参数过多：应为 $2 个，实际为 $3 个。",
+    ],
     [/^deliver: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, 'deliver: 参数过多：应为 $1 个，实际为 $2 个。'],
     [/^deliver: missing required argument '(.*?)'/, "deliver: 缺少必需的参数 '$1'"],
     [/^deliver: option '(.*?)' argument missing/, "deliver: 选项 '$1' 缺少值"],
     [/^deliver: required option '(.*?)' not specified/, "deliver: 必须提供选项 '$1'"],
-    [/^deliver: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\./, "deliver: 选项 '$1' 的值 '$2' 无效，可选值：$3。"],
+    [
+      /^deliver: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\./,
+      "deliver: 选项 '$1' 的值 '$2' 无效，可选值：$3。",
+    ],
     [/^deliver: option '(.*?)' argument '(.*?)' is invalid\./, "deliver: 选项 '$1' 的值 '$2' 无效。"],
-    [/^deliver: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\./, "deliver: 参数 '$2' 的值 '$1' 无效，可选值：$3。"],
+    [
+      /^deliver: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\./,
+      "deliver: 参数 '$2' 的值 '$1' 无效，可选值：$3。",
+    ],
     [/^deliver: (.*) cannot be used with (.*)/, 'deliver: $1 不能与 $2 同时使用'],
   ];
   for (const [re, to] of rules) m = m.replace(re, to);

@@ -21,25 +21,59 @@ const KEEP = 64;
 const ENV_KEYS = ['LANG', 'LC_ALL', 'LC_MESSAGES', 'NO_COLOR', 'TERM', 'DELIVER_PATH_PREFIX'];
 
 /** Runs a one-project read command, or prints what it printed last time for the same inputs. */
-export async function memoizedProject(ctx: Context, command: string, opts: Record<string, unknown>, run: () => Promise<Outcome>): Promise<Outcome> {
+export async function memoizedProject(
+  ctx: Context,
+  command: string,
+  opts: Record<string, unknown>,
+  run: () => Promise<Outcome>,
+): Promise<Outcome> {
   return memoized(ctx, [projectRoot(ctx)], command, opts, run);
 }
 
 /** The same for `kpi [dirs…]`: every project of the portfolio is part of the key. */
-export async function memoizedTargets(ctx: Context, dirs: readonly string[], command: string, opts: Record<string, unknown>, run: () => Promise<Outcome>): Promise<Outcome> {
+export async function memoizedTargets(
+  ctx: Context,
+  dirs: readonly string[],
+  command: string,
+  opts: Record<string, unknown>,
+  run: () => Promise<Outcome>,
+): Promise<Outcome> {
   const { list } = targets(ctx, dirs);
-  return memoized(ctx, list.map((t) => t.root), command, { ...opts, dirs: list.map((t) => t.dir) }, run);
+  return memoized(
+    ctx,
+    list.map((t) => t.root),
+    command,
+    { ...opts, dirs: list.map((t) => t.dir) },
+    run,
+  );
 }
 
-export async function memoized(ctx: Context, roots: readonly string[], command: string, opts: Record<string, unknown>, run: () => Promise<Outcome>): Promise<Outcome> {
+export async function memoized(
+  ctx: Context,
+  roots: readonly string[],
+  command: string,
+  opts: Record<string, unknown>,
+  run: () => Promise<Outcome>,
+): Promise<Outcome> {
   if (ctx.env.DELIVER_CACHE === '0') return run();
   const snaps = roots.map((r) => snapshotProject(r));
   ctx.snapshots = new Map(snaps.map((s) => [s.root, s]));
-  const key = digest(JSON.stringify({
-    fingerprint: FINGERPRINT, command, opts, asOf: ctx.asOf, lang: ctx.langFlag ?? null, json: ctx.json, color: ctx.color,
-    tty: [ctx.stdoutIsTTY, ctx.stdinIsTTY], columns: ctx.columns, env: ENV_KEYS.map((k) => ctx.env[k] ?? null),
-    projects: snaps.map((s) => [s.root, s.hash]),
-  }), 'hex');
+  const key = digest(
+    JSON.stringify({
+      fingerprint: FINGERPRINT,
+      command,
+      opts,
+      asOf: ctx.asOf,
+      lang: ctx.langFlag ?? null,
+      json: ctx.json,
+      color: ctx.color,
+      tty: [ctx.stdoutIsTTY, ctx.stdinIsTTY],
+      columns: ctx.columns,
+      env: ENV_KEYS.map((k) => ctx.env[k] ?? null),
+      projects: snaps.map((s) => [s.root, s.hash]),
+    }),
+    'hex',
+  );
   const dir = join(cacheDir(ctx.env), 'output');
   const file = join(dir, `${key.slice(0, 40)}.json`);
   try {
@@ -52,7 +86,8 @@ export async function memoized(ctx: Context, roots: readonly string[], command: 
   } catch {
     // not remembered (or unreadable): compute it
   }
-  let out = '', err = '';
+  let out = '',
+    err = '';
   const tee = (w: Writer, add: (s: string) => void): Writer => ({ write: (s: string) => (add(s), w.write(s)) });
   ctx.stdout = tee(ctx.stdout, (s) => (out += s));
   ctx.stderr = tee(ctx.stderr, (s) => (err += s));
@@ -74,6 +109,10 @@ function remember(dir: string, file: string, content: string): void {
       for (const { n } of byAge.slice(0, names.length - KEEP)) unlinkSync(join(dir, n));
     }
   } catch {
-    try { unlinkSync(tmp); } catch { /* never created */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
   }
 }

@@ -4,7 +4,12 @@ import { UsageError } from './errors.js';
 import { textOption } from './options.js';
 
 /** An amount and maybe a currency code; `currencyFlag` wins, else the code written, else `fallback`. */
-export function parseCost(ctx: Context, value: unknown, currencyFlag: unknown, fallback: string): { amount: number; currency: string } | undefined {
+export function parseCost(
+  ctx: Context,
+  value: unknown,
+  currencyFlag: unknown,
+  fallback: string,
+): { amount: number; currency: string } | undefined {
   const s = textOption(value);
   if (s === undefined) return undefined;
   const m = /^(?:([A-Za-z]{3})\s*)?(-?\d+(?:\.\d+)?)(?:\s*([A-Za-z]{3}))?$/.exec(s.replace(/,/g, ''));

@@ -22,7 +22,8 @@ export function intOption(ctx: Context, option: string, value: unknown, min = -1
 export function choiceOption<T extends string>(ctx: Context, option: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const s = String(value);
-  if (!(allowed as readonly string[]).includes(s)) throw new UsageError(ctx.t('err.badChoice', { option, allowed: allowed.join(', '), value: s }));
+  if (!(allowed as readonly string[]).includes(s))
+    throw new UsageError(ctx.t('err.badChoice', { option, allowed: allowed.join(', '), value: s }));
   return s as T;
 }
 
@@ -43,31 +44,63 @@ export function mayPrompt(ctx: Context, opts: Prompting): boolean {
 }
 
 /** A required text value: the flag's `value`, else a prompt in a terminal, else a usage error. */
-export async function requireText(ctx: Context, opts: Prompting, value: string | undefined, flag: string, question: string, def?: string): Promise<string> {
+export async function requireText(
+  ctx: Context,
+  opts: Prompting,
+  value: string | undefined,
+  flag: string,
+  question: string,
+  def?: string,
+): Promise<string> {
   const v = textOption(value);
   if (v !== undefined) return v;
   if (mayPrompt(ctx, opts)) {
-    const answer = (await ctx.prompter.input(question, { ...(def !== undefined ? { default: def } : {}), validate: (s) => (s.trim() ? true : ctx.t('err.missingOption', { option: flag })) })).trim();
+    const answer = (
+      await ctx.prompter.input(question, {
+        ...(def !== undefined ? { default: def } : {}),
+        validate: (s) => (s.trim() ? true : ctx.t('err.missingOption', { option: flag })),
+      })
+    ).trim();
     if (answer) return answer;
   }
   if (def !== undefined) return def;
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-export async function requireDate(ctx: Context, opts: Prompting, value: string | undefined, flag: string, question: string, def?: IsoDate): Promise<IsoDate> {
+export async function requireDate(
+  ctx: Context,
+  opts: Prompting,
+  value: string | undefined,
+  flag: string,
+  question: string,
+  def?: IsoDate,
+): Promise<IsoDate> {
   const given = dateOption(ctx, flag, value);
   if (given) return given;
   if (mayPrompt(ctx, opts)) {
-    const answer = await ctx.prompter.input(question, { ...(def ? { default: def } : {}), validate: (s) => (isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: flag, value: s })) });
+    const answer = await ctx.prompter.input(question, {
+      ...(def ? { default: def } : {}),
+      validate: (s) => (isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: flag, value: s })),
+    });
     return answer.trim();
   }
   if (def) return def;
   throw new UsageError(ctx.t('err.missingOption', { option: flag }), ctx.t('err.missingOptionHint', { option: flag }));
 }
 
-export async function optionalDate(ctx: Context, opts: Prompting, value: string | undefined, flag: string, question: string): Promise<IsoDate | undefined> {
+export async function optionalDate(
+  ctx: Context,
+  opts: Prompting,
+  value: string | undefined,
+  flag: string,
+  question: string,
+): Promise<IsoDate | undefined> {
   const given = dateOption(ctx, flag, value);
   if (given || !mayPrompt(ctx, opts)) return given;
-  const answer = (await ctx.prompter.input(question, { validate: (s) => (!s.trim() || isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: flag, value: s })) })).trim();
+  const answer = (
+    await ctx.prompter.input(question, {
+      validate: (s) => (!s.trim() || isIsoDate(s.trim()) ? true : ctx.t('err.badDate', { option: flag, value: s })),
+    })
+  ).trim();
   return answer || undefined;
 }

@@ -39,7 +39,11 @@ export async function settle(ctx: Context, outcome: Outcome): Promise<number> {
   if ('exit' in outcome) return outcome.exit;
   if ('wrote' in outcome) return EXIT.ok;
   const read = outcome.read;
-  const errors = read.flatMap((r) => r.findings.filter((d) => d.severity === 'error').map((d) => (read.length > 1 ? { ...d, file: `${relative(ctx.cwd, r.root) || '.'}/${d.file}` } : d)));
+  const errors = read.flatMap((r) =>
+    r.findings
+      .filter((d) => d.severity === 'error')
+      .map((d) => (read.length > 1 ? { ...d, file: `${relative(ctx.cwd, r.root) || '.'}/${d.file}` } : d)),
+  );
   if (!errors.length) return EXIT.ok;
   ctx.stderr.write(`deliver: ${sanitize(ctx.t('status.findings', { n: errors.length }))}\n`);
   const { printDiagnostics } = await import('./output.js');

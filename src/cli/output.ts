@@ -24,15 +24,31 @@ export function paint(ctx: Context): Paint {
 }
 
 export function printTable<R>(ctx: Context, columns: Column<R>[], rows: readonly R[]): void {
-  ctx.stdout.write(renderTable(columns, rows, { tty: ctx.stdoutIsTTY, color: ctx.color, chalk: ctx.color ? ctx.chalk() : undefined, width: ctx.columns }));
+  ctx.stdout.write(
+    renderTable(columns, rows, { tty: ctx.stdoutIsTTY, color: ctx.color, chalk: ctx.color ? ctx.chalk() : undefined, width: ctx.columns }),
+  );
 }
 
 /** Findings to stderr (or stdout for `validate`), in the chosen format. */
-export function printDiagnostics(ctx: Context, ds: Diagnostic[], format: DiagnosticFormat = 'text', stream: 'stdout' | 'stderr' = 'stderr', pathPrefix = ctx.env.DELIVER_PATH_PREFIX ?? ''): void {
+export function printDiagnostics(
+  ctx: Context,
+  ds: Diagnostic[],
+  format: DiagnosticFormat = 'text',
+  stream: 'stdout' | 'stderr' = 'stderr',
+  pathPrefix = ctx.env.DELIVER_PATH_PREFIX ?? '',
+): void {
   const out = stream === 'stdout' ? ctx.stdout : ctx.stderr;
   const sorted = sortDiagnostics([...ds]);
   if (format === 'json') {
-    out.write(jsonSafe(JSON.stringify({ schema_version: JSON_SCHEMA_VERSION, kind: 'diagnostics', diagnostics: sorted.map((d) => renderDiagnostic(d, ctx.lang)) }, null, 2)) + '\n');
+    out.write(
+      jsonSafe(
+        JSON.stringify(
+          { schema_version: JSON_SCHEMA_VERSION, kind: 'diagnostics', diagnostics: sorted.map((d) => renderDiagnostic(d, ctx.lang)) },
+          null,
+          2,
+        ),
+      ) + '\n',
+    );
   } else if (format === 'github') {
     out.write(diagnosticsAsGithub(sorted, ctx.lang, pathPrefix));
   } else {

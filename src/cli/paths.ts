@@ -14,7 +14,8 @@ function packageRoot(): string {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        if (['deliver-tracker', 'deliver'].includes((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name ?? '')) return (cached = dir);
+        if (['deliver-tracker', 'deliver'].includes((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name ?? ''))
+          return (cached = dir);
       } catch {
         // not ours; keep going up
       }

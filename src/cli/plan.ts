@@ -83,7 +83,10 @@ export interface ItemJson {
 }
 
 export function itemJson(
-  rec: { id: string; name: string; depends_on?: string[] } & Partial<Pick<Task, 'owner' | 'milestone' | 'status'>> & { due?: string; done?: string },
+  rec: { id: string; name: string; depends_on?: string[] } & Partial<Pick<Task, 'owner' | 'milestone' | 'status'>> & {
+      due?: string;
+      done?: string;
+    },
   kind: 'task' | 'milestone',
   it: ScheduledItem | undefined,
 ): ItemJson {
@@ -121,12 +124,18 @@ export function itemJson(
 export function problemText(t: Translate, p: ScheduleProblem): string {
   const s = sanitizeInline;
   switch (p.kind) {
-    case 'cycle': return t('plan.problem.cycle', { cycle: p.ids.map(s).join(' → ') });
-    case 'unknown_ref': return t('plan.problem.unknownRef', { id: s(p.id), ref: s(p.ref) });
-    case 'duplicate_id': return t('plan.problem.duplicate', { id: s(p.id) });
-    case 'blocked': return t('plan.problem.blocked', { id: s(p.id), by: s(p.by) });
-    case 'date_range': return t('plan.problem.dateRange', { id: s(p.id), message: s(p.message) });
-    case 'unknown_baseline': return t('plan.problem.unknownBaseline', { name: s(p.name) });
+    case 'cycle':
+      return t('plan.problem.cycle', { cycle: p.ids.map(s).join(' → ') });
+    case 'unknown_ref':
+      return t('plan.problem.unknownRef', { id: s(p.id), ref: s(p.ref) });
+    case 'duplicate_id':
+      return t('plan.problem.duplicate', { id: s(p.id) });
+    case 'blocked':
+      return t('plan.problem.blocked', { id: s(p.id), by: s(p.by) });
+    case 'date_range':
+      return t('plan.problem.dateRange', { id: s(p.id), message: s(p.message) });
+    case 'unknown_baseline':
+      return t('plan.problem.unknownBaseline', { name: s(p.name) });
   }
 }
 
@@ -142,20 +151,31 @@ export function itemColumns<R extends ItemJson>(ctx: Context, withSlip: boolean,
     { header: t('plan.col.id'), value: (r) => r.id },
     { header: t('plan.col.name'), value: (r) => r.name, style: (x, r, c) => (r.critical ? c.red(x) : x) },
     withOwner && { header: t('plan.col.owner'), value: (r) => r.owner },
-    { header: t('plan.col.status'), value: (r) => statusText(ctx, r.status), style: (x, r, c) => (r.status === 'blocked' ? c.magenta(x) : r.status === 'done' ? c.green(x) : x) },
+    {
+      header: t('plan.col.status'),
+      value: (r) => statusText(ctx, r.status),
+      style: (x, r, c) => (r.status === 'blocked' ? c.magenta(x) : r.status === 'done' ? c.green(x) : x),
+    },
     { header: t('plan.col.start'), value: (r) => r.start },
     { header: t('plan.col.end'), value: (r) => r.end },
     { header: t('plan.col.days'), value: (r) => (r.kind === 'milestone' ? '◆' : r.days), align: 'right' },
     { header: t('plan.col.float'), value: (r) => r.total_float, align: 'right', importance: 0 },
     { header: t('plan.col.critical'), value: (r) => (r.critical ? '!' : ''), style: (x, _r, c) => c.red.bold(x) },
     { header: t('plan.col.lateBy'), value: (r) => (r.late ? r.late_by : ''), align: 'right', style: (x, _r, c) => c.yellow(x) },
-    withSlip && { header: t('plan.col.slip'), value: (r) => (r.slip === null ? '' : signed(r.slip)), align: 'right', style: (x, r, c) => ((r.slip ?? 0) > 0 ? c.yellow(x) : x) },
+    withSlip && {
+      header: t('plan.col.slip'),
+      value: (r) => (r.slip === null ? '' : signed(r.slip)),
+      align: 'right',
+      style: (x, r, c) => ((r.slip ?? 0) > 0 ? c.yellow(x) : x),
+    },
   ];
   return cols.filter((c): c is Column<R> => c !== false);
 }
 
 /** The forecast of every scheduled item, in schedule order (the same in every command's --json). */
-export function forecastJson(s: Schedule): { id: string; kind: 'task' | 'milestone'; start: IsoDate; end: IsoDate; finished: boolean; total_float: number }[] {
+export function forecastJson(
+  s: Schedule,
+): { id: string; kind: 'task' | 'milestone'; start: IsoDate; end: IsoDate; finished: boolean; total_float: number }[] {
   return s.order.map((id) => {
     const it = s.items.get(id)!;
     return { id, kind: it.kind, start: it.start, end: it.end, finished: it.finished, total_float: it.totalFloat };
@@ -186,7 +206,10 @@ export function readPlan(ctx: Context, baseline?: string): { loaded: ReadProject
   const loaded = readProject(ctx);
   if (baseline !== undefined && !loaded.project.baselines.some((b) => b.data.name === baseline)) {
     const names = baselineNames(loaded.project);
-    throw new UsageError(ctx.t('plan.unknownBaseline', { name: baseline }), names.length ? ctx.t('plan.baselinesAre', { names: names.join(', ') }) : ctx.t('plan.noBaselinesHint'));
+    throw new UsageError(
+      ctx.t('plan.unknownBaseline', { name: baseline }),
+      names.length ? ctx.t('plan.baselinesAre', { names: names.join(', ') }) : ctx.t('plan.noBaselinesHint'),
+    );
   }
   return { loaded, plan: planOf(loaded.project, ctx.asOf, baseline) };
 }
@@ -205,27 +228,52 @@ export function reportPlanFindings(ctx: Context, loaded: ReadProject): void {
 /** Notes on stderr for items the schedule could not place (list commands stay exit 0). */
 export function noteUnscheduled(ctx: Context, project: Project, schedule: Schedule): void {
   const ids = unscheduledIds(project, schedule);
-  if (ids.length) ctx.stderr.write(`deliver: ${ctx.t('plan.unscheduled', { count: ids.length, ids: ids.map(sanitizeInline).join(', ') })}\n`);
+  if (ids.length)
+    ctx.stderr.write(`deliver: ${ctx.t('plan.unscheduled', { count: ids.length, ids: ids.map(sanitizeInline).join(', ') })}\n`);
 }
 
 /** `--after T-001 M-002`, `--after T-001,M-002`: trimmed, de-duplicated, in the order given. */
 export function idList(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return [...new Set(raw.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .flatMap((v) => String(v).split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Refuses ids that name no task or milestone (a broken record still counts as existing). */
-export function requirePlanRefs(ctx: Context, p: Project, flag: string, ids: readonly string[], allowed: 'plan' | 'milestone' | 'requirement'): void {
+export function requirePlanRefs(
+  ctx: Context,
+  p: Project,
+  flag: string,
+  ids: readonly string[],
+  allowed: 'plan' | 'milestone' | 'requirement',
+): void {
   const known = new Set<string>(
-    allowed === 'requirement' ? p.requirements.map((r) => r.data.id)
-      : allowed === 'milestone' ? p.milestones.map((m) => m.data.id)
+    allowed === 'requirement'
+      ? p.requirements.map((r) => r.data.id)
+      : allowed === 'milestone'
+        ? p.milestones.map((m) => m.data.id)
         : [...p.tasks.map((t) => t.data.id), ...p.milestones.map((m) => m.data.id)],
   );
-  const okBroken = (id: string) => p.brokenIds.has(id) && (allowed === 'requirement' ? kindOfId(id) === 'requirement' : allowed === 'milestone' ? kindOfId(id) === 'milestone' : kindOfId(id) === 'task' || kindOfId(id) === 'milestone');
+  const okBroken = (id: string) =>
+    p.brokenIds.has(id) &&
+    (allowed === 'requirement'
+      ? kindOfId(id) === 'requirement'
+      : allowed === 'milestone'
+        ? kindOfId(id) === 'milestone'
+        : kindOfId(id) === 'task' || kindOfId(id) === 'milestone');
   for (const id of ids) {
     if (!known.has(id) && !okBroken(id)) {
       const kind = ctx.t(allowed === 'requirement' ? 'kind.requirement' : allowed === 'milestone' ? 'kind.milestone' : 'kind.planItem');
-      throw new UsageError(ctx.t('plan.unknownRef', { flag, kind, id }), ctx.t('plan.unknownRefHint', { command: allowed === 'requirement' ? 'req' : allowed === 'milestone' ? 'milestone' : 'task' }));
+      throw new UsageError(
+        ctx.t('plan.unknownRef', { flag, kind, id }),
+        ctx.t('plan.unknownRefHint', { command: allowed === 'requirement' ? 'req' : allowed === 'milestone' ? 'milestone' : 'task' }),
+      );
     }
   }
 }
@@ -243,12 +291,20 @@ export function refuseCycle(ctx: Context, p: Project, id: string, dependsOn: rea
     // Told from the new record's side: T-002 → T-001 → T-002.
     const at = found.indexOf(id);
     const cycle = [...found.slice(at, -1), ...found.slice(0, at), id];
-    throw new RefusedError(ctx.t('plan.wouldCycle', { id, cycle: cycle.map(sanitizeInline).join(' → ') }), ctx.t('plan.wouldCycleHint', { id }));
+    throw new RefusedError(
+      ctx.t('plan.wouldCycle', { id, cycle: cycle.map(sanitizeInline).join(' → ') }),
+      ctx.t('plan.wouldCycleHint', { id }),
+    );
   }
 }
 
 /** Appends a task, milestone or baseline to plan.yaml, creating the file when there is none yet. */
-export function appendToPlan(p: Project, loaded: LoadedProject, section: 'tasks' | 'milestones' | 'baselines', record: Record<string, unknown>): RecordChange {
+export function appendToPlan(
+  p: Project,
+  loaded: LoadedProject,
+  section: 'tasks' | 'milestones' | 'baselines',
+  record: Record<string, unknown>,
+): RecordChange {
   const exists = p.planFile !== null || loaded.sources.has(PLAN_FILE);
   if (!exists) return { kind: 'plan', rel: PLAN_FILE, create: { schema_version: 1, [section]: [record] } };
   return { kind: 'plan', rel: p.planFile ?? PLAN_FILE, edits: [{ op: 'append', path: [section], value: record }] };

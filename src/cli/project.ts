@@ -23,10 +23,12 @@ export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject 
   const snapshot = ctx.snapshots?.get(root);
   const loaded = snapshot ? loadProjectFrom(snapshot, root) : loadProject(root);
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
-  const findings = resolvePositions(capPerFile([...loaded.diagnostics, ...checkRules(loaded.project, ctx.asOf)], MAX_FINDINGS_PER_FILE), loaded.sources);
+  const findings = resolvePositions(
+    capPerFile([...loaded.diagnostics, ...checkRules(loaded.project, ctx.asOf)], MAX_FINDINGS_PER_FILE),
+    loaded.sources,
+  );
   return { ...loaded, findings };
 }
-
 
 /**
  * The record with `id` in `list` (one of `loaded.project`'s lists). An id that exists but failed to
@@ -34,7 +36,12 @@ export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject 
  * unknown id is a usage error (exit 2).
  */
 export function findRecord<T extends { id: string }>(
-  ctx: Context, loaded: LoadedProject, list: readonly Located<T>[], id: string, kind: string, command: string,
+  ctx: Context,
+  loaded: LoadedProject,
+  list: readonly Located<T>[],
+  id: string,
+  kind: string,
+  command: string,
 ): Located<T> {
   const rec = list.find((x) => x.data.id === id);
   if (rec) return rec;

@@ -27,7 +27,13 @@ export function inquirerPrompter(lang: () => Lang = () => 'en'): Prompter {
   return {
     async input(message, opts) {
       const { input } = await import('@inquirer/prompts');
-      return guard(input({ message, ...(opts?.default !== undefined ? { default: opts.default } : {}), ...(opts?.validate ? { validate: opts.validate } : {}) }));
+      return guard(
+        input({
+          message,
+          ...(opts?.default !== undefined ? { default: opts.default } : {}),
+          ...(opts?.validate ? { validate: opts.validate } : {}),
+        }),
+      );
     },
     async select(message, choices, def) {
       const { select } = await import('@inquirer/prompts');

@@ -22,10 +22,16 @@ export function targets(ctx: Context, dirs: readonly string[]): { list: Target[]
   const list: Target[] = [];
   for (const d of dirs) {
     const abs = resolve(ctx.cwd, d);
-    if (isProjectRoot(abs)) { list.push({ root: abs, dir: d }); continue; }
+    if (isProjectRoot(abs)) {
+      list.push({ root: abs, dir: d });
+      continue;
+    }
     let subs: string[] = [];
     try {
-      subs = readdirSync(abs, { withFileTypes: true }).filter((e) => e.isDirectory() && isProjectRoot(join(abs, e.name))).map((e) => e.name).sort();
+      subs = readdirSync(abs, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && isProjectRoot(join(abs, e.name)))
+        .map((e) => e.name)
+        .sort();
     } catch {
       // unreadable or missing: reported below
     }

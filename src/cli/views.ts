@@ -24,11 +24,26 @@ export function kpiJson(ctx: Context, k: Kpis): Record<string, Record<string, un
   const out: Record<string, Record<string, unknown>> = {};
   for (const m of kpiList(k)) {
     const extra: Record<string, unknown> = {};
-    for (const f of ['excluded', 'identified', 'managed', 'projects_met', 'projects', 'waived', 'stopped', 'delivered_on', 'due', 'moved_days'] as const) {
+    for (const f of [
+      'excluded',
+      'identified',
+      'managed',
+      'projects_met',
+      'projects',
+      'waived',
+      'stopped',
+      'delivered_on',
+      'due',
+      'moved_days',
+    ] as const) {
       if (m[f] !== undefined) extra[f] = m[f];
     }
     out[m.key] = {
-      value: round(m.value), numerator: m.numerator, denominator: m.denominator, target: m.target, met: m.met,
+      value: round(m.value),
+      numerator: m.numerator,
+      denominator: m.denominator,
+      target: m.target,
+      met: m.met,
       ...(m.reason ? { reason: ctx.t(`kpi.reason.${m.reason}`), reason_code: m.reason } : {}),
       ...(m.label !== undefined ? { dimension: m.key.slice('satisfaction_'.length), label: m.label } : {}),
       ...extra,

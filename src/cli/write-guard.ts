@@ -45,7 +45,10 @@ export function introduced(before: readonly Diagnostic[], after: readonly Diagno
   for (const d of before) seen.set(keyOf(d), (seen.get(keyOf(d)) ?? 0) + 1);
   return after.filter((d) => {
     const n = seen.get(keyOf(d)) ?? 0;
-    if (n > 0) { seen.set(keyOf(d), n - 1); return false; }
+    if (n > 0) {
+      seen.set(keyOf(d), n - 1);
+      return false;
+    }
     return true;
   });
 }

@@ -88,12 +88,21 @@ export type PassMoves =
  * one still in progress is first delivered on the record's delivery date (a fact of the record);
  * anything earlier (or on hold) is refused, since the moves in between were never recorded.
  */
-export function passMoves(req: Pick<Requirement, 'status'>, acceptanceId: string, delivered: string, passDate: string, round: number): PassMoves {
+export function passMoves(
+  req: Pick<Requirement, 'status'>,
+  acceptanceId: string,
+  delivered: string,
+  passDate: string,
+  round: number,
+): PassMoves {
   if (TERMINAL.has(req.status)) return { kind: 'nothing' };
   const accepted = { date: passDate, from: 'delivered' as const, to: 'accepted' as const, note: `${acceptanceId} #${round}`, signed: true };
   if (req.status === 'delivered') return { kind: 'moves', entries: [accepted] };
   if (req.status === 'in_progress') {
-    return { kind: 'moves', entries: [{ date: delivered, from: 'in_progress', to: 'delivered', note: acceptanceId, signed: false }, accepted] };
+    return {
+      kind: 'moves',
+      entries: [{ date: delivered, from: 'in_progress', to: 'delivered', note: acceptanceId, signed: false }, accepted],
+    };
   }
   return { kind: 'would_skip', status: req.status };
 }

@@ -23,7 +23,10 @@ export function documentsInRecords(r: Requirement, acc: readonly Acceptance[]): 
   if (r.analysis) out.analysis = { doc: 'analysis', state: 'present' };
   if (r.feasibility) out.feasibility = { doc: 'feasibility', state: 'present' };
   if (r.plan) out.plan = { doc: 'plan', state: 'present' };
-  if (r.confirmation) out.confirmation = r.confirmation.evidence ? { doc: 'confirmation', state: 'linked', ref: r.confirmation.evidence } : { doc: 'confirmation', state: 'present' };
+  if (r.confirmation)
+    out.confirmation = r.confirmation.evidence
+      ? { doc: 'confirmation', state: 'linked', ref: r.confirmation.evidence }
+      : { doc: 'confirmation', state: 'present' };
   const signed = acc.find((a) => a.requirements.includes(r.id) && (a.rounds ?? []).some(isSignedPass));
   if (signed) out.acceptance = { doc: 'acceptance', state: 'linked', ref: signed.id };
   return out;
@@ -35,7 +38,12 @@ export function closedOn(r: Requirement): IsoDate | undefined {
 }
 
 /** Working days an accepted, unarchived request has waited past the archive deadline; undefined when not overdue. */
-export function archiveOverdue(r: Requirement, cal: WorkCalendar, asOf: IsoDate, days: number): { accepted: IsoDate; waited: number } | undefined {
+export function archiveOverdue(
+  r: Requirement,
+  cal: WorkCalendar,
+  asOf: IsoDate,
+  days: number,
+): { accepted: IsoDate; waited: number } | undefined {
   if (r.status !== 'accepted' || r.archived !== undefined) return undefined;
   const accepted = movedTo(r, 'accepted');
   if (accepted === undefined) return undefined;

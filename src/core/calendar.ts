@@ -52,7 +52,13 @@ export const MAX_YEARS = 100;
 const LIMIT_DAYS = Math.ceil(MAX_YEARS * 365.2425);
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-interface Entry { working: boolean; name?: string | undefined; zh?: string; en?: string; source: 'yaml' | 'base' }
+interface Entry {
+  working: boolean;
+  name?: string | undefined;
+  zh?: string;
+  en?: string;
+  source: 'yaml' | 'base';
+}
 
 export function makeCalendar(spec: CalendarSpec | undefined): WorkCalendar {
   const issues: string[] = [];
@@ -77,7 +83,10 @@ export function makeCalendar(spec: CalendarSpec | undefined): WorkCalendar {
   }
   const addYaml = (list: { date: string; name?: string }[] | undefined, working: boolean, key: string) => {
     for (const e of list ?? []) {
-      if (!isIsoDate(e.date)) { issues.push(`calendar.${key}: not a date: ${JSON.stringify(e.date)}`); continue; }
+      if (!isIsoDate(e.date)) {
+        issues.push(`calendar.${key}: not a date: ${JSON.stringify(e.date)}`);
+        continue;
+      }
       entries.set(toDay(e.date), { working, name: e.name, source: 'yaml' });
     }
   };
@@ -90,7 +99,8 @@ export function makeCalendar(spec: CalendarSpec | undefined): WorkCalendar {
 
   // Precomputed range [lo, hi): prefix[i] = working days in [lo, lo + i); works = working days in order.
   let anchor: number | undefined;
-  let lo = 0, hi = 0;
+  let lo = 0,
+    hi = 0;
   let prefix = new Int32Array(1);
   let works = new Int32Array(0);
 
@@ -103,15 +113,22 @@ export function makeCalendar(spec: CalendarSpec | undefined): WorkCalendar {
       p[i + 1] = p[i]! + (ok ? 1 : 0);
       if (ok) w.push(newLo + i);
     }
-    lo = newLo; hi = newHi; prefix = p; works = Int32Array.from(w);
+    lo = newLo;
+    hi = newHi;
+    prefix = p;
+    works = Int32Array.from(w);
   }
 
   /** Makes [a, b] part of the range, growing geometrically; RangeError beyond the cap. */
   function cover(a: number, b: number): void {
     if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) throw new RangeError(`not a day number: ${a}, ${b}`);
-    if (anchor === undefined) { anchor = a; rebuild(a - 370, a + 370); }
+    if (anchor === undefined) {
+      anchor = a;
+      rebuild(a - 370, a + 370);
+    }
     if (a >= lo && b < hi) return;
-    const minDay = anchor - LIMIT_DAYS, maxDay = anchor + LIMIT_DAYS;
+    const minDay = anchor - LIMIT_DAYS,
+      maxDay = anchor + LIMIT_DAYS;
     const bad = a < minDay ? a : b > maxDay ? b : undefined;
     if (bad !== undefined) {
       throw new RangeError(`date ${fromDay(bad)} is more than ${MAX_YEARS} years from ${fromDay(anchor)}: outside the calendar's range`);
@@ -135,7 +152,8 @@ export function makeCalendar(spec: CalendarSpec | undefined): WorkCalendar {
       const r = prefix[i + 1]! + k + (prefix[i + 1] !== prefix[i] ? ifWorking : ifNot);
       if (r >= 1 && r <= works.length) return works[r - 1]!;
       const span = hi - lo;
-      const minDay = anchor! - LIMIT_DAYS, maxDay = anchor! + LIMIT_DAYS;
+      const minDay = anchor! - LIMIT_DAYS,
+        maxDay = anchor! + LIMIT_DAYS;
       const atCap = r < 1 ? lo <= minDay : hi > maxDay;
       if (atCap) throw new RangeError(`no such working day within ${MAX_YEARS} years of ${fromDay(anchor!)}`);
       if (r < 1) cover(Math.max(minDay, lo - span), day);

@@ -16,7 +16,11 @@ export type ApprovalRefusal =
   | { kind: 'before_submitted'; submitted: IsoDate };
 
 /** Why `side` may not sign now (undefined: it may). A slip is open for signatures only while submitted. */
-export function approvalRefusal(c: Pick<Change, 'status' | 'approvals' | 'submitted'>, side: ApprovalSide, date: IsoDate): ApprovalRefusal | undefined {
+export function approvalRefusal(
+  c: Pick<Change, 'status' | 'approvals' | 'submitted'>,
+  side: ApprovalSide,
+  date: IsoDate,
+): ApprovalRefusal | undefined {
   if (c.status !== 'submitted') return { kind: 'not_open', status: c.status };
   const signed = c.approvals?.[side];
   if (signed) return { kind: 'already_signed', by: signed.by, date: signed.date };
@@ -56,9 +60,19 @@ export interface ApplyInput {
   calendar: WorkCalendar;
 }
 
-export interface TaskMove { id: string; from_start: IsoDate; from_end: IsoDate; to_start: IsoDate; to_end: IsoDate }
+export interface TaskMove {
+  id: string;
+  from_start: IsoDate;
+  from_end: IsoDate;
+  to_start: IsoDate;
+  to_end: IsoDate;
+}
 /** A plan field to write: the value of `field` of task `id` becomes `value`. */
-export interface TaskFieldSet { id: string; field: 'start' | 'end' | 'days'; value: IsoDate | number }
+export interface TaskFieldSet {
+  id: string;
+  field: 'start' | 'end' | 'days';
+  value: IsoDate | number;
+}
 
 export type ApplyProblem =
   | { kind: 'unknown_task'; id: string }
@@ -80,7 +94,12 @@ export function dependants(roots: readonly string[], items: readonly { id: strin
   for (const it of items) for (const d of it.depends_on ?? []) succs.set(d, [...(succs.get(d) ?? []), it.id]);
   const seen = new Set<string>(roots);
   const queue = [...roots];
-  while (queue.length) for (const s of succs.get(queue.shift()!) ?? []) if (!seen.has(s)) { seen.add(s); queue.push(s); }
+  while (queue.length)
+    for (const s of succs.get(queue.shift()!) ?? [])
+      if (!seen.has(s)) {
+        seen.add(s);
+        queue.push(s);
+      }
   return seen;
 }
 
@@ -101,11 +120,27 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
   const byId = new Map(input.tasks.map((t) => [t.id, t]));
   const unknown = roots.filter((id) => !byId.has(id)).map((id): ApplyProblem => ({ kind: 'unknown_task', id }));
   if (unknown.length) return { problems: unknown };
-  const run = (tasks: readonly Task[]): Schedule => schedule({ start: input.start, ...(input.due ? { due: input.due } : {}), asOf: input.asOf, tasks, milestones: input.milestones, calendar: input.calendar });
+  const run = (tasks: readonly Task[]): Schedule =>
+    schedule({
+      start: input.start,
+      ...(input.due ? { due: input.due } : {}),
+      asOf: input.asOf,
+      tasks,
+      milestones: input.milestones,
+      calendar: input.calendar,
+    });
   const before = run(input.tasks);
   const affected = dependants(roots, [...input.tasks, ...input.milestones]);
-  const unscheduled = [...affected].filter((id) => !before.items.has(id))
-    .map((id): ApplyProblem => ({ kind: 'unscheduled', id, problem: before.problems.find((p) => 'id' in p && p.id === id) ?? before.problems.find((p) => p.kind === 'cycle' && p.ids.includes(id)) }));
+  const unscheduled = [...affected]
+    .filter((id) => !before.items.has(id))
+    .map(
+      (id): ApplyProblem => ({
+        kind: 'unscheduled',
+        id,
+        problem:
+          before.problems.find((p) => 'id' in p && p.id === id) ?? before.problems.find((p) => p.kind === 'cycle' && p.ids.includes(id)),
+      }),
+    );
   if (unscheduled.length) return { problems: unscheduled };
   const affectedOrder = before.order.filter((id) => affected.has(id));
   if (n === 0) return { plan: { sets: [], moves: [], shortfall: [], affected: affectedOrder } };
@@ -121,7 +156,8 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
   }
 
   const fields = new Map<string, { start?: IsoDate; end?: IsoDate; days?: number }>();
-  const set = <K extends 'start' | 'end' | 'days'>(id: string, field: K, value: { start: IsoDate; end: IsoDate; days: number }[K]) => fields.set(id, { ...fields.get(id), [field]: value });
+  const set = <K extends 'start' | 'end' | 'days'>(id: string, field: K, value: { start: IsoDate; end: IsoDate; days: number }[K]) =>
+    fields.set(id, { ...fields.get(id), [field]: value });
   for (const id of movable) {
     const t = byId.get(id)!;
     const goal = target.get(id)!;
@@ -142,7 +178,10 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
   // task, or a milestone held by its own date), pin the start. Each round fixes at least the first
   // task off target in dependency order, so this ends within |movable| rounds.
   for (let round = 0; round <= movable.length; round++) {
-    const off = movable.find((id) => !started(byId.get(id)!) && after.items.get(id)?.start !== target.get(id)!.start && fields.get(id)?.start !== target.get(id)!.start);
+    const off = movable.find(
+      (id) =>
+        !started(byId.get(id)!) && after.items.get(id)?.start !== target.get(id)!.start && fields.get(id)?.start !== target.get(id)!.start,
+    );
     if (off === undefined) break;
     set(off, 'start', target.get(off)!.start);
     const t = byId.get(off)!;
@@ -161,7 +200,8 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
   }
   for (const [id, it] of before.items) {
     const b = after.items.get(id);
-    if (!affected.has(id) && (!b || b.start !== it.start || b.end !== it.end)) throw new Error(`applying the slip moved ${id}, which does not depend on it`);
+    if (!affected.has(id) && (!b || b.start !== it.start || b.end !== it.end))
+      throw new Error(`applying the slip moved ${id}, which does not depend on it`);
   }
   const sets: TaskFieldSet[] = [];
   for (const id of movable) {

@@ -13,7 +13,11 @@ import { diag, type Diagnostic } from './diagnostics.js';
 import type { Dispatch, Manifest, Project } from './model.js';
 
 export type CommPromise = NonNullable<Manifest['communication']>[number];
-export interface PeriodSpan { label: string; from: IsoDate; to: IsoDate }
+export interface PeriodSpan {
+  label: string;
+  from: IsoDate;
+  to: IsoDate;
+}
 export interface MissingComm {
   /** Index of the promise in deliver.yaml communication. */
   index: number;
@@ -31,7 +35,8 @@ export function spanOf(label: string): PeriodSpan | undefined {
   }
   const m = /^(\d{4})-(\d{2})$/.exec(label);
   if (!m) return undefined;
-  const y = Number(m[1]), mo = Number(m[2]);
+  const y = Number(m[1]),
+    mo = Number(m[2]);
   if (mo < 1 || mo > 12) return undefined;
   return { label, from: `${label}-01`, to: `${label}-${String(daysInMonth(y, mo)).padStart(2, '0')}` };
 }
@@ -69,12 +74,16 @@ export function missingCommunication(p: Project, asOf: IsoDate): MissingComm[] {
   plan.forEach((promise, index) => {
     const held = new Set<string>();
     if (promise.kind === 'report') {
-      for (const { data: d } of p.dispatches) if (d.date <= asOf && countsFor(d, promise, reports)) held.add(d.period && spanOf(d.period) ? periodLabel(promise.every, spanOf(d.period)!.from) : periodLabel(promise.every, d.date));
+      for (const { data: d } of p.dispatches)
+        if (d.date <= asOf && countsFor(d, promise, reports))
+          held.add(d.period && spanOf(d.period) ? periodLabel(promise.every, spanOf(d.period)!.from) : periodLabel(promise.every, d.date));
     } else {
       // Any meeting with the customer held in the period keeps the promise (meetings/, `deliver meeting add`).
       for (const { data } of p.meetings) if (data.date <= asOf) held.add(periodLabel(promise.every, data.date));
     }
-    const periods = pastPeriods(promise.every, promise.from ?? m.start, asOf, promise.until).map((s) => s.label).filter((l) => !held.has(l));
+    const periods = pastPeriods(promise.every, promise.from ?? m.start, asOf, promise.until)
+      .map((s) => s.label)
+      .filter((l) => !held.has(l));
     if (periods.length) out.push({ index, name: promise.name, kind: promise.kind, every: promise.every, periods });
   });
   return out;
@@ -84,8 +93,16 @@ export function missingCommunication(p: Project, asOf: IsoDate): MissingComm[] {
 export function communicationDiagnostics(p: Project, asOf: IsoDate): Diagnostic[] {
   const file = p.manifest?.file;
   if (!file) return [];
-  return missingCommunication(p, asOf).map((x) => diag(x.kind === 'report' ? 'DLV-W161' : 'DLV-W162', file, {
-    name: x.name, n: x.periods.length,
-    periods: x.periods.length > 5 ? `${x.periods.slice(-5).join(', ')} (+${x.periods.length - 5})` : x.periods.join(', '),
-  }, ['communication', x.index]));
+  return missingCommunication(p, asOf).map((x) =>
+    diag(
+      x.kind === 'report' ? 'DLV-W161' : 'DLV-W162',
+      file,
+      {
+        name: x.name,
+        n: x.periods.length,
+        periods: x.periods.length > 5 ? `${x.periods.slice(-5).join(', ')} (+${x.periods.length - 5})` : x.periods.join(', '),
+      },
+      ['communication', x.index],
+    ),
+  );
 }

@@ -21,7 +21,9 @@ function dayOf(s: string): number {
     let ok = true;
     for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (dig(i) < 0 || dig(i) > 9) ok = false;
     if (ok) {
-      const y = dig(0) * 1000 + dig(1) * 100 + dig(2) * 10 + dig(3), mo = dig(5) * 10 + dig(6), d = dig(8) * 10 + dig(9);
+      const y = dig(0) * 1000 + dig(1) * 100 + dig(2) * 10 + dig(3),
+        mo = dig(5) * 10 + dig(6),
+        d = dig(8) * 10 + dig(9);
       if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) n = daysFromCivil(y, mo, d);
     }
   }
@@ -107,7 +109,8 @@ function civilFromDays(z: number): { y: number; m: number; d: number } {
 export function isoWeekRange(week: string): { from: IsoDate; to: IsoDate } | null {
   const m = /^(\d{4})-W(\d{2})$/.exec(week);
   if (!m) return null;
-  const y = Number(m[1]), w = Number(m[2]);
+  const y = Number(m[1]),
+    w = Number(m[2]);
   if (w < 1 || w > isoWeeksInYear(y)) return null;
   const jan4 = daysFromCivil(y, 1, 4);
   const monday = jan4 - ((weekdayOf(jan4) + 6) % 7) + (w - 1) * 7;

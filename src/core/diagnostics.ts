@@ -52,5 +52,10 @@ export function capPerFile(ds: readonly Diagnostic[], max: number): Diagnostic[]
 /** Stable order for output: file, then line, then code. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return ds.sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }

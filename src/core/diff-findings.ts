@@ -12,7 +12,9 @@ export interface FindingsDiff {
 
 /** The identity of a finding: code, file and its message arguments (keys sorted). */
 function findingKey(d: Diagnostic): string {
-  const args = Object.keys(d.args).sort().map((k) => [k, d.args[k]]);
+  const args = Object.keys(d.args)
+    .sort()
+    .map((k) => [k, d.args[k]]);
   return JSON.stringify([d.code, d.file, args]);
 }
 

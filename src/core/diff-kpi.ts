@@ -17,14 +17,20 @@ export interface KpiDelta {
 export function diffKpis(base: Kpis, head: Kpis): KpiDelta[] {
   const out: KpiDelta[] = [];
   for (const key of KPI_KEYS) {
-    const a = base[key], b = head[key];
+    const a = base[key],
+      b = head[key];
     if (!a || !b) continue;
     if (a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator && a.target === b.target) continue;
     out.push({
-      key, unit: KPI_UNIT[key], from: a.value, to: b.value,
+      key,
+      unit: KPI_UNIT[key],
+      from: a.value,
+      to: b.value,
       fromCounts: { numerator: a.numerator, denominator: a.denominator },
       toCounts: { numerator: b.numerator, denominator: b.denominator },
-      target: b.target, metFrom: a.met, metTo: b.met,
+      target: b.target,
+      metFrom: a.met,
+      metTo: b.met,
     });
   }
   return out;

@@ -99,7 +99,8 @@ function workingDelta(cal: WorkCalendar, from: IsoDate | null | undefined, to: I
 }
 
 function move(cal: WorkCalendar, from: IsoDate | null | undefined, to: IsoDate | null | undefined): DateMove | undefined {
-  const f = from ?? null, t = to ?? null;
+  const f = from ?? null,
+    t = to ?? null;
   return f === t ? undefined : { from: f, to: t, workingDays: workingDelta(cal, f, t) };
 }
 
@@ -109,25 +110,31 @@ function move(cal: WorkCalendar, from: IsoDate | null | undefined, to: IsoDate |
  * that moved and ends last on the head side).
  */
 function causes(base: DiffSide, head: DiffSide): (id: string) => MoveCause | undefined {
-  const sa = base.schedule, sb = head.schedule;
-  const ta = byId<Task>(base.project.tasks), tb = byId<Task>(head.project.tasks);
-  const ma = byId<Milestone>(base.project.milestones), mb = byId<Milestone>(head.project.milestones);
+  const sa = base.schedule,
+    sb = head.schedule;
+  const ta = byId<Task>(base.project.tasks),
+    tb = byId<Task>(head.project.tasks);
+  const ma = byId<Milestone>(base.project.milestones),
+    mb = byId<Milestone>(head.project.milestones);
   const applied = new Map<string, string>();
   for (const c of head.project.changes) {
     const before = base.project.changes.find((x) => x.data.id === c.data.id)?.data;
-    if (c.data.status === 'applied' && before?.status !== 'applied') for (const id of [...(c.data.tasks ?? []), ...(c.data.applied?.moves ?? []).map((m) => m.id)]) applied.set(id, c.data.id);
+    if (c.data.status === 'applied' && before?.status !== 'applied')
+      for (const id of [...(c.data.tasks ?? []), ...(c.data.applied?.moves ?? []).map((m) => m.id)]) applied.set(id, c.data.id);
   }
   const own = (id: string): MoveCause | undefined => {
     const slip = applied.get(id);
     if (slip !== undefined) return { kind: 'change', id, change: slip };
-    const x = ta.get(id), y = tb.get(id);
+    const x = ta.get(id),
+      y = tb.get(id);
     if (x && y) {
       if (PROGRESS_FIELDS.some((f) => !sameJson(x[f], y[f]))) return { kind: 'progress', id };
       if (PLAN_FIELDS.some((f) => !sameJson(x[f], y[f]))) return { kind: 'replan', id };
       return undefined;
     }
     if (!x && y) return { kind: 'added', id };
-    const m = ma.get(id), n = mb.get(id);
+    const m = ma.get(id),
+      n = mb.get(id);
     if (m && n) {
       if (!sameJson(m.done, n.done)) return { kind: 'progress', id };
       if (!sameJson(m.due, n.due) || !sameJson(m.fixed, n.fixed) || !sameJson(m.depends_on, n.depends_on)) return { kind: 'replan', id };
@@ -145,9 +152,11 @@ function causes(base: DiffSide, head: DiffSide): (id: string) => MoveCause | und
       const it = sb.items.get(id);
       const preds = it ? [...it.dependsOn, ...(it.waitsFor ?? [])] : [];
       // A predecessor that disappeared still drove the move: removed work moves its successors.
-      const gone = (base.project.tasks.find((t) => t.data.id === id)?.data.depends_on ?? []).filter((p) => !sb.items.has(p) && sa.items.has(p));
+      const gone = (base.project.tasks.find((t) => t.data.id === id)?.data.depends_on ?? []).filter(
+        (p) => !sb.items.has(p) && sa.items.has(p),
+      );
       let driver: string | undefined;
-      for (const p of preds) if (moved(p) && (driver === undefined || (sb.items.get(p)!.end > sb.items.get(driver)!.end))) driver = p;
+      for (const p of preds) if (moved(p) && (driver === undefined || sb.items.get(p)!.end > sb.items.get(driver)!.end)) driver = p;
       found = driver !== undefined ? of(driver) : gone.length ? { kind: 'removed', id: gone[0]! } : undefined;
     }
     memo.set(id, found ?? null);
@@ -164,8 +173,12 @@ function lastItem(s: DiffSide['schedule']): string | undefined {
 }
 
 export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): PlanDiff {
-  const sa = base.schedule, sb = head.schedule;
-  const out: PlanDiff = { milestones: { added: [], removed: [], moved: [] }, tasks: { added: [], removed: [], replanned: [], shifted: [], status: [] } };
+  const sa = base.schedule,
+    sb = head.schedule;
+  const out: PlanDiff = {
+    milestones: { added: [], removed: [], moved: [] },
+    tasks: { added: [], removed: [], replanned: [], shifted: [], status: [] },
+  };
   const causeOf = base.exists && head.exists ? causes(base, head) : () => undefined;
   const withCause = <T extends DateMove>(m: T, id: string | undefined): T => {
     const c = id !== undefined ? causeOf(id) : undefined;
@@ -179,10 +192,17 @@ export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): Pla
   const itemA = (id: string): ScheduledItem | undefined => sa.items.get(id);
   const itemB = (id: string): ScheduledItem | undefined => sb.items.get(id);
 
-  const ma = byId<Milestone>(base.project.milestones), mb = byId<Milestone>(head.project.milestones);
-  const msRef = (m: Milestone, it: ScheduledItem | undefined): MilestoneRef => ({ id: m.id, name: m.name, date: it?.end ?? null, due: m.due ?? null });
+  const ma = byId<Milestone>(base.project.milestones),
+    mb = byId<Milestone>(head.project.milestones);
+  const msRef = (m: Milestone, it: ScheduledItem | undefined): MilestoneRef => ({
+    id: m.id,
+    name: m.name,
+    date: it?.end ?? null,
+    due: m.due ?? null,
+  });
   for (const id of sortedKeys(ma, mb)) {
-    const x = ma.get(id), y = mb.get(id);
+    const x = ma.get(id),
+      y = mb.get(id);
     if (!x) out.milestones.added.push(msRef(y!, itemB(id)));
     else if (!y) out.milestones.removed.push(msRef(x, itemA(id)));
     else {
@@ -191,7 +211,9 @@ export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): Pla
       const dueChanged = (x.due ?? null) !== (y.due ?? null);
       if (m || dueChanged) {
         out.milestones.moved.push({
-          id, name: y.name, ...(m ?? { from: itemA(id)?.end ?? null, to: itemB(id)?.end ?? null, workingDays: 0 }),
+          id,
+          name: y.name,
+          ...(m ?? { from: itemA(id)?.end ?? null, to: itemB(id)?.end ?? null, workingDays: 0 }),
           ...(dueChanged ? { due: { from: x.due ?? null, to: y.due ?? null } } : {}),
         });
       }
@@ -202,21 +224,42 @@ export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): Pla
     out.criticalPath = { from: [...sa.criticalPath], to: [...sb.criticalPath] };
   }
 
-  const ta = byId<Task>(base.project.tasks), tb = byId<Task>(head.project.tasks);
-  const taskRef = (t: Task, it: ScheduledItem | undefined): TaskRef => ({ id: t.id, name: t.name, status: t.status, start: it?.start ?? null, end: it?.end ?? null, days: it ? it.days : null });
+  const ta = byId<Task>(base.project.tasks),
+    tb = byId<Task>(head.project.tasks);
+  const taskRef = (t: Task, it: ScheduledItem | undefined): TaskRef => ({
+    id: t.id,
+    name: t.name,
+    status: t.status,
+    start: it?.start ?? null,
+    end: it?.end ?? null,
+    days: it ? it.days : null,
+  });
   for (const id of sortedKeys(ta, tb)) {
-    const x = ta.get(id), y = tb.get(id);
-    if (!x) { out.tasks.added.push(taskRef(y!, itemB(id))); continue; }
-    if (!y) { out.tasks.removed.push(taskRef(x, itemA(id))); continue; }
-    const a = itemA(id), b = itemB(id);
+    const x = ta.get(id),
+      y = tb.get(id);
+    if (!x) {
+      out.tasks.added.push(taskRef(y!, itemB(id)));
+      continue;
+    }
+    if (!y) {
+      out.tasks.removed.push(taskRef(x, itemA(id)));
+      continue;
+    }
+    const a = itemA(id),
+      b = itemB(id);
     if (x.status !== y.status) out.tasks.status.push({ id, name: y.name, from: x.status, to: y.status });
     const fields = x === y ? [] : PLAN_FIELDS.filter((f) => !sameJson(x[f], y[f]));
     const endMove = move(cal, a?.end, b?.end);
     if (fields.length) {
       out.tasks.replanned.push({
-        id, name: y.name, fields: [...fields],
+        id,
+        name: y.name,
+        fields: [...fields],
         ...(endMove ?? { from: a?.end ?? null, to: b?.end ?? null, workingDays: 0 }),
-        fromStart: a?.start ?? null, toStart: b?.start ?? null, fromDays: a ? a.days : null, toDays: b ? b.days : null,
+        fromStart: a?.start ?? null,
+        toStart: b?.start ?? null,
+        fromDays: a ? a.days : null,
+        toDays: b ? b.days : null,
       });
     } else if (endMove) {
       out.tasks.shifted.push({ id, name: y.name, ...withCause(endMove, id) });

@@ -1,7 +1,16 @@
 // The record side of a project diff (pure): requirements (status moves), risks (added, closed,
 // rescored), change slips (submitted, approved, applied…) and acceptance rounds recorded.
 import { KIND_NAMES, kindSpec, type KindName } from './kinds/index.js';
-import { recordsOf, type Acceptance, type AcceptanceRound, type Change, type Project, type Requirement, type RequirementStatus, type Risk } from './model.js';
+import {
+  recordsOf,
+  type Acceptance,
+  type AcceptanceRound,
+  type Change,
+  type Project,
+  type Requirement,
+  type RequirementStatus,
+  type Risk,
+} from './model.js';
 import { compareIds } from './id-order.js';
 import { riskScore } from './risk.js';
 
@@ -102,17 +111,21 @@ export const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a)
 export const sortedKeys = <T>(a: Map<string, T>, b: Map<string, T>) => [...new Set([...a.keys(), ...b.keys()])].sort(compareIds);
 
 export function diffRequirements(base: Project, head: Project): RequirementsDiff {
-  const a = byId<Requirement>(base.requirements), b = byId<Requirement>(head.requirements);
+  const a = byId<Requirement>(base.requirements),
+    b = byId<Requirement>(head.requirements);
   const out: RequirementsDiff = { added: [], removed: [], changed: [] };
   const ref = (r: Requirement): RequirementRef => ({ id: r.id, title: r.title, status: r.status });
   for (const id of sortedKeys(a, b)) {
-    const x = a.get(id), y = b.get(id);
+    const x = a.get(id),
+      y = b.get(id);
     if (x === y) continue; // unchanged: the same record object on both sides
     if (!x) out.added.push(ref(y!));
     else if (!y) out.removed.push(ref(x));
     else {
       const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => k !== 'status' && k !== 'history' && k !== 'id');
-      const fields = keys.filter((k) => !sameJson((x as unknown as Record<string, unknown>)[k], (y as unknown as Record<string, unknown>)[k])).sort();
+      const fields = keys
+        .filter((k) => !sameJson((x as unknown as Record<string, unknown>)[k], (y as unknown as Record<string, unknown>)[k]))
+        .sort();
       if (!sameJson(x.history, y.history) && x.status === y.status) fields.push('history');
       if (x.status !== y.status || fields.length) {
         out.changed.push({ id, title: y.title, ...(x.status !== y.status ? { status: { from: x.status, to: y.status } } : {}), fields });
@@ -123,18 +136,28 @@ export function diffRequirements(base: Project, head: Project): RequirementsDiff
 }
 
 export function diffRisks(base: Project, head: Project): RisksDiff {
-  const a = byId<Risk>(base.risks), b = byId<Risk>(head.risks);
+  const a = byId<Risk>(base.risks),
+    b = byId<Risk>(head.risks);
   const out: RisksDiff = { added: [], removed: [], status: [], rescored: [] };
-  const ref = (r: Risk): RiskRef => ({ id: r.id, title: r.title, status: r.status, probability: r.probability, impact: r.impact, score: riskScore(r) });
+  const ref = (r: Risk): RiskRef => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    probability: r.probability,
+    impact: r.impact,
+    score: riskScore(r),
+  });
   for (const id of sortedKeys(a, b)) {
-    const x = a.get(id), y = b.get(id);
+    const x = a.get(id),
+      y = b.get(id);
     if (!x) out.added.push(ref(y!));
     else if (!y) out.removed.push(ref(x));
     else {
       if (x.status !== y.status) out.status.push({ id, title: y.title, from: x.status, to: y.status });
       if (x.probability !== y.probability || x.impact !== y.impact) {
         out.rescored.push({
-          id, title: y.title,
+          id,
+          title: y.title,
           from: { probability: x.probability, impact: x.impact, score: riskScore(x) },
           to: { probability: y.probability, impact: y.impact, score: riskScore(y) },
         });
@@ -145,14 +168,19 @@ export function diffRisks(base: Project, head: Project): RisksDiff {
 }
 
 export function diffChanges(base: Project, head: Project): ChangeMove[] {
-  const a = byId<Change>(base.changes), b = byId<Change>(head.changes);
+  const a = byId<Change>(base.changes),
+    b = byId<Change>(head.changes);
   const out: ChangeMove[] = [];
   for (const id of sortedKeys(a, b)) {
-    const x = a.get(id), y = b.get(id);
+    const x = a.get(id),
+      y = b.get(id);
     if (x && y && x.status === y.status) continue;
     const r = (y ?? x)!;
     out.push({
-      id, title: r.title, from: x?.status ?? null, to: y?.status ?? null,
+      id,
+      title: r.title,
+      from: x?.status ?? null,
+      to: y?.status ?? null,
       ...(r.schedule_days !== undefined ? { schedule_days: r.schedule_days } : {}),
       ...(r.cost ? { cost: { amount: r.cost.amount, currency: r.cost.currency } } : {}),
     });
@@ -161,36 +189,47 @@ export function diffChanges(base: Project, head: Project): ChangeMove[] {
 }
 
 export function diffAcceptance(base: Project, head: Project): AcceptanceDiff {
-  const a = byId<Acceptance>(base.acceptance), b = byId<Acceptance>(head.acceptance);
+  const a = byId<Acceptance>(base.acceptance),
+    b = byId<Acceptance>(head.acceptance);
   const out: AcceptanceDiff = { added: [], removed: [], rounds: [], revised: [], rectifications: [], deliverables: [] };
   for (const id of sortedKeys(a, b)) {
-    const x = a.get(id), y = b.get(id);
+    const x = a.get(id),
+      y = b.get(id);
     if (!y) {
       out.removed.push({ id, deliverable: x!.deliverable });
       continue;
     }
     if (!x) out.added.push({ id, deliverable: y.deliverable });
-    const before = x?.rounds ?? [], after = y.rounds ?? [];
+    const before = x?.rounds ?? [],
+      after = y.rounds ?? [];
     // Rounds are appended: the common prefix is old, the rest was recorded in this change set.
     let k = 0;
     while (k < before.length && k < after.length && sameJson(before[k], after[k])) k++;
     if (k < before.length) out.revised.push(id);
     after.slice(k).forEach((r, i) => {
       out.rounds.push({
-        id, deliverable: y.deliverable, n: k + i + 1, date: r.date, result: r.result, contact: r.contact, reasons: r.reasons ?? [],
+        id,
+        deliverable: y.deliverable,
+        n: k + i + 1,
+        date: r.date,
+        result: r.result,
+        contact: r.contact,
+        reasons: r.reasons ?? [],
         ...(r.kind !== undefined ? { kind: r.kind } : {}),
       });
     });
     (y.rectifications ?? []).forEach((item, i) => {
       const old = x?.rectifications?.[i];
-      const ev = (event: AcceptanceDiff['rectifications'][number]['event']) => out.rectifications.push({ id, n: i + 1, event, finding: item.finding, owner: item.owner });
+      const ev = (event: AcceptanceDiff['rectifications'][number]['event']) =>
+        out.rectifications.push({ id, n: i + 1, event, finding: item.finding, owner: item.owner });
       if (!old || old.finding !== item.finding) ev('opened');
       if (item.fixed !== undefined && old?.fixed === undefined) ev('fixed');
       if (item.verified !== undefined && old?.verified === undefined) ev('verified');
       if (item.accepted_open !== undefined && old?.accepted_open === undefined) ev('accepted_open');
     });
     const had = new Set((x?.deliverables ?? []).map((d) => JSON.stringify(d)));
-    for (const d of y.deliverables ?? []) if (!had.has(JSON.stringify(d))) out.deliverables.push({ id, name: d.name, ...(d.version ? { version: d.version } : {}) });
+    for (const d of y.deliverables ?? [])
+      if (!had.has(JSON.stringify(d))) out.deliverables.push({ id, name: d.name, ...(d.version ? { version: d.version } : {}) });
   }
   return out;
 }
@@ -207,11 +246,13 @@ export interface RecordsDiff {
 export function diffOtherRecords(base: Project, head: Project): RecordsDiff[] {
   return KIND_NAMES.filter((k) => kindSpec(k).diff === 'generic').map((kind) => {
     const spec = kindSpec(kind);
-    const a = byId(recordsOf(base, kind) as { data: { id: string } }[]), b = byId(recordsOf(head, kind) as { data: { id: string } }[]);
+    const a = byId(recordsOf(base, kind) as { data: { id: string } }[]),
+      b = byId(recordsOf(head, kind) as { data: { id: string } }[]);
     const title = (r: { id: string }) => spec.title(r) ?? r.id;
     const out: RecordsDiff = { kind, added: [], removed: [], changed: [] };
     for (const id of sortedKeys(a, b)) {
-      const x = a.get(id) as Record<string, unknown> | undefined, y = b.get(id) as Record<string, unknown> | undefined;
+      const x = a.get(id) as Record<string, unknown> | undefined,
+        y = b.get(id) as Record<string, unknown> | undefined;
       if (!x) out.added.push({ id, title: title(y as { id: string }) });
       else if (!y) out.removed.push({ id, title: title(x as { id: string }) });
       else {

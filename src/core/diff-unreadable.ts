@@ -22,25 +22,76 @@ function brokenFile(head: Project, id: string): string | undefined {
 /** Moves the removed records whose head file is broken into `unreadable`. */
 export function separateUnreadable(diff: Omit<ProjectDiff, 'unreadable'>, head: Project): ProjectDiff {
   const unreadable: UnreadableRecord[] = [];
-  const keep = <T>(list: T[], id: (x: T) => string, title: (x: T) => string): T[] => list.filter((x) => {
-    const file = brokenFile(head, id(x));
-    if (file === undefined) return true;
-    unreadable.push({ id: id(x), title: title(x), file });
-    return false;
-  });
+  const keep = <T>(list: T[], id: (x: T) => string, title: (x: T) => string): T[] =>
+    list.filter((x) => {
+      const file = brokenFile(head, id(x));
+      if (file === undefined) return true;
+      unreadable.push({ id: id(x), title: title(x), file });
+      return false;
+    });
   const p = diff.plan;
   return {
     ...diff,
-    requirements: { ...diff.requirements, removed: keep(diff.requirements.removed, (x) => x.id, (x) => x.title) },
+    requirements: {
+      ...diff.requirements,
+      removed: keep(
+        diff.requirements.removed,
+        (x) => x.id,
+        (x) => x.title,
+      ),
+    },
     plan: {
       ...p,
-      milestones: { ...p.milestones, removed: keep(p.milestones.removed, (x) => x.id, (x) => x.name) },
-      tasks: { ...p.tasks, removed: keep(p.tasks.removed, (x) => x.id, (x) => x.name) },
+      milestones: {
+        ...p.milestones,
+        removed: keep(
+          p.milestones.removed,
+          (x) => x.id,
+          (x) => x.name,
+        ),
+      },
+      tasks: {
+        ...p.tasks,
+        removed: keep(
+          p.tasks.removed,
+          (x) => x.id,
+          (x) => x.name,
+        ),
+      },
     },
-    risks: { ...diff.risks, removed: keep(diff.risks.removed, (x) => x.id, (x) => x.title) },
-    changes: diff.changes.filter((c) => c.to !== null || keep([c], (x) => x.id, (x) => x.title).length > 0),
-    acceptance: { ...diff.acceptance, removed: keep(diff.acceptance.removed, (x) => x.id, (x) => x.deliverable) },
-    records: diff.records.map((r) => ({ ...r, removed: keep(r.removed, (x) => x.id, (x) => x.title) })),
+    risks: {
+      ...diff.risks,
+      removed: keep(
+        diff.risks.removed,
+        (x) => x.id,
+        (x) => x.title,
+      ),
+    },
+    changes: diff.changes.filter(
+      (c) =>
+        c.to !== null ||
+        keep(
+          [c],
+          (x) => x.id,
+          (x) => x.title,
+        ).length > 0,
+    ),
+    acceptance: {
+      ...diff.acceptance,
+      removed: keep(
+        diff.acceptance.removed,
+        (x) => x.id,
+        (x) => x.deliverable,
+      ),
+    },
+    records: diff.records.map((r) => ({
+      ...r,
+      removed: keep(
+        r.removed,
+        (x) => x.id,
+        (x) => x.title,
+      ),
+    })),
     unreadable,
   };
 }

@@ -7,7 +7,18 @@ import type { Diagnostic } from './diagnostics.js';
 import { diffFindings, type FindingsDiff } from './diff-findings.js';
 import { diffKpis, type KpiDelta } from './diff-kpi.js';
 import { diffPlan, type PlanDiff } from './diff-plan.js';
-import { diffAcceptance, diffChanges, diffOtherRecords, diffRequirements, diffRisks, type AcceptanceDiff, type ChangeMove, type RecordsDiff, type RequirementsDiff, type RisksDiff } from './diff-records.js';
+import {
+  diffAcceptance,
+  diffChanges,
+  diffOtherRecords,
+  diffRequirements,
+  diffRisks,
+  type AcceptanceDiff,
+  type ChangeMove,
+  type RecordsDiff,
+  type RequirementsDiff,
+  type RisksDiff,
+} from './diff-records.js';
 import type { Kpis } from './kpi.js';
 import type { Project } from './model.js';
 import type { Schedule } from './schedule.js';
@@ -47,28 +58,41 @@ export interface ProjectDiff {
 
 export function diffProjects(input: DiffInput): ProjectDiff {
   const { base, head } = input;
-  return separateUnreadable({
-    baseExists: base.exists,
-    headExists: head.exists,
-    requirements: diffRequirements(base.project, head.project),
-    plan: diffPlan(base, head, input.calendar),
-    risks: diffRisks(base.project, head.project),
-    changes: diffChanges(base.project, head.project),
-    acceptance: diffAcceptance(base.project, head.project),
-    records: diffOtherRecords(base.project, head.project),
-    kpis: base.kpis && head.kpis ? diffKpis(base.kpis, head.kpis) : [],
-    findings: diffFindings(base.findings, head.findings),
-  }, head.project);
+  return separateUnreadable(
+    {
+      baseExists: base.exists,
+      headExists: head.exists,
+      requirements: diffRequirements(base.project, head.project),
+      plan: diffPlan(base, head, input.calendar),
+      risks: diffRisks(base.project, head.project),
+      changes: diffChanges(base.project, head.project),
+      acceptance: diffAcceptance(base.project, head.project),
+      records: diffOtherRecords(base.project, head.project),
+      kpis: base.kpis && head.kpis ? diffKpis(base.kpis, head.kpis) : [],
+      findings: diffFindings(base.findings, head.findings),
+    },
+    head.project,
+  );
 }
 
 /** True when nothing a reviewer cares about changed. */
 export function isEmptyDiff(d: ProjectDiff): boolean {
-  const r = d.requirements, p = d.plan, k = d.risks;
-  return r.added.length + r.removed.length + r.changed.length === 0
-    && !p.projectEnd && !p.due && p.milestones.added.length + p.milestones.removed.length + p.milestones.moved.length === 0
-    && !p.criticalPath && p.tasks.added.length + p.tasks.removed.length + p.tasks.replanned.length + p.tasks.shifted.length + p.tasks.status.length === 0
-    && k.added.length + k.removed.length + k.status.length + k.rescored.length === 0
-    && d.changes.length === 0 && d.acceptance.added.length + d.acceptance.removed.length + d.acceptance.rounds.length === 0
-    && d.records.every((x) => x.added.length + x.removed.length + x.changed.length === 0) && d.unreadable.length === 0
-    && d.kpis.length === 0 && d.findings.introduced.length + d.findings.fixed.length === 0;
+  const r = d.requirements,
+    p = d.plan,
+    k = d.risks;
+  return (
+    r.added.length + r.removed.length + r.changed.length === 0 &&
+    !p.projectEnd &&
+    !p.due &&
+    p.milestones.added.length + p.milestones.removed.length + p.milestones.moved.length === 0 &&
+    !p.criticalPath &&
+    p.tasks.added.length + p.tasks.removed.length + p.tasks.replanned.length + p.tasks.shifted.length + p.tasks.status.length === 0 &&
+    k.added.length + k.removed.length + k.status.length + k.rescored.length === 0 &&
+    d.changes.length === 0 &&
+    d.acceptance.added.length + d.acceptance.removed.length + d.acceptance.rounds.length === 0 &&
+    d.records.every((x) => x.added.length + x.removed.length + x.changed.length === 0) &&
+    d.unreadable.length === 0 &&
+    d.kpis.length === 0 &&
+    d.findings.introduced.length + d.findings.fixed.length === 0
+  );
 }

@@ -29,7 +29,10 @@ export interface MeetingActionFact {
   overdue: boolean;
 }
 
-export interface SlaDays { analysis: number; feasibility: number }
+export interface SlaDays {
+  analysis: number;
+  feasibility: number;
+}
 
 export function slaDays(p: Project): SlaDays {
   const sla = p.manifest?.data.sla;
@@ -58,15 +61,39 @@ export function workflowStep(r: Requirement, cal: WorkCalendar, asOf: IsoDate, s
 /** Every requirement with a workflow step waiting, overdue first, then by deadline and id. */
 export function workflowFacts(p: Project, cal: WorkCalendar, asOf: IsoDate): WorkflowFact[] {
   const sla = slaDays(p);
-  return p.requirements.flatMap((r) => {
-    const f = workflowStep(r.data, cal, asOf, sla);
-    return f ? [f] : [];
-  }).sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || compareIds(a.id, b.id));
+  return p.requirements
+    .flatMap((r) => {
+      const f = workflowStep(r.data, cal, asOf, sla);
+      return f ? [f] : [];
+    })
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || compareIds(a.id, b.id));
 }
 
 /** Open action items of every meeting (the project as of the report date), overdue first, then by due date. */
 export function meetingActionFacts(p: Project, asOf: IsoDate): MeetingActionFact[] {
-  return p.meetings.flatMap(({ data: m }) => (m.actions ?? []).flatMap((a, i) => (a.done !== undefined ? [] : [{
-    meeting: m.id, title: m.title, number: i + 1, text: a.text, owner: a.owner, ...(a.due ? { due: a.due } : {}), overdue: a.due !== undefined && a.due < asOf,
-  }]))).sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || compareIds(a.meeting, b.meeting) || a.number - b.number);
+  return p.meetings
+    .flatMap(({ data: m }) =>
+      (m.actions ?? []).flatMap((a, i) =>
+        a.done !== undefined
+          ? []
+          : [
+              {
+                meeting: m.id,
+                title: m.title,
+                number: i + 1,
+                text: a.text,
+                owner: a.owner,
+                ...(a.due ? { due: a.due } : {}),
+                overdue: a.due !== undefined && a.due < asOf,
+              },
+            ],
+      ),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+        compareIds(a.meeting, b.meeting) ||
+        a.number - b.number,
+    );
 }

@@ -31,8 +31,19 @@ import type { WorkCalendar } from './calendar.js';
 export type HealthLevel = 'green' | 'amber' | 'red';
 
 export type HealthCode =
-  | 'late_critical' | 'negative_float' | 'milestone_missed' | 'high_risk_overdue' | 'acceptance_failed'
-  | 'late_work' | 'blocked_work' | 'milestone_at_risk' | 'overdue_actions' | 'high_risk' | 'rectifying' | 'workflow_overdue' | 'rectification_overdue';
+  | 'late_critical'
+  | 'negative_float'
+  | 'milestone_missed'
+  | 'high_risk_overdue'
+  | 'acceptance_failed'
+  | 'late_work'
+  | 'blocked_work'
+  | 'milestone_at_risk'
+  | 'overdue_actions'
+  | 'high_risk'
+  | 'rectifying'
+  | 'workflow_overdue'
+  | 'rectification_overdue';
 
 export interface HealthReason {
   level: 'red' | 'amber';
@@ -55,35 +66,86 @@ const HIGH_RISK_SCORE = 15;
 export function assessHealth(project: Project, sched: Schedule, asOf: IsoDate, cal?: WorkCalendar): Health {
   const reasons: HealthReason[] = [];
   const add = (level: 'red' | 'amber', code: HealthCode, ids: string[], days?: number) => {
-    if (ids.length > 0 || days !== undefined) reasons.push({ level, code, ids: sortIds([...new Set(ids)]), ...(days !== undefined ? { days } : {}) });
+    if (ids.length > 0 || days !== undefined)
+      reasons.push({ level, code, ids: sortIds([...new Set(ids)]), ...(days !== undefined ? { days } : {}) });
   };
   const items = [...sched.items.values()];
   const late = items.filter((i) => i.late);
-  add('red', 'late_critical', late.filter((i) => i.critical).map((i) => i.id));
+  add(
+    'red',
+    'late_critical',
+    late.filter((i) => i.critical).map((i) => i.id),
+  );
   if (sched.dueFloat !== undefined && sched.dueFloat < 0) add('red', 'negative_float', [], -sched.dueFloat);
 
   const msDue = project.milestones.map((m) => m.data).filter((m) => m.done === undefined && m.due !== undefined);
-  add('red', 'milestone_missed', msDue.filter((m) => m.due! < asOf).map((m) => m.id));
+  add(
+    'red',
+    'milestone_missed',
+    msDue.filter((m) => m.due! < asOf).map((m) => m.id),
+  );
 
   const openRisks = sortRisks(project.risks.map((r) => r.data).filter((r) => r.status !== 'closed'));
   const overdue = (r: (typeof openRisks)[number]) => (r.actions ?? []).some((a) => actionState(a, asOf) === 'overdue');
-  add('red', 'high_risk_overdue', openRisks.filter((r) => riskScore(r) >= HIGH_RISK_SCORE && overdue(r)).map((r) => r.id));
+  add(
+    'red',
+    'high_risk_overdue',
+    openRisks.filter((r) => riskScore(r) >= HIGH_RISK_SCORE && overdue(r)).map((r) => r.id),
+  );
 
   const failedLast = (a: Acceptance, final: boolean) => {
     const last = latestRound(a);
     return !isAccepted(a) && last?.result === 'fail' && isFinal(last) === final;
   };
   const acc = project.acceptance.map((a) => a.data);
-  add('red', 'acceptance_failed', acc.filter((a) => failedLast(a, true)).map((a) => a.id));
+  add(
+    'red',
+    'acceptance_failed',
+    acc.filter((a) => failedLast(a, true)).map((a) => a.id),
+  );
 
-  add('amber', 'late_work', late.filter((i) => !i.critical && i.kind === 'task').map((i) => i.id));
-  add('amber', 'blocked_work', project.tasks.filter((t) => t.data.status === 'blocked').map((t) => t.data.id));
-  add('amber', 'milestone_at_risk', msDue.filter((m) => m.due! >= asOf && (sched.items.get(m.id)?.dueVariance ?? 0) > 0).map((m) => m.id));
-  add('amber', 'overdue_actions', openRisks.filter((r) => riskScore(r) < HIGH_RISK_SCORE && overdue(r)).map((r) => r.id));
-  add('amber', 'high_risk', openRisks.filter((r) => riskScore(r) >= HIGH_RISK_SCORE && !overdue(r)).map((r) => r.id));
-  add('amber', 'rectifying', acc.filter((a) => failedLast(a, false)).map((a) => a.id));
-  add('amber', 'rectification_overdue', openRectifications(acc, asOf).filter((x) => x.state === 'overdue').map((x) => x.acceptance));
-  add('amber', 'workflow_overdue', (cal ? workflowFacts(project, cal, asOf) : []).filter((f) => f.overdue && f.step !== 'confirmation').map((f) => f.id));
+  add(
+    'amber',
+    'late_work',
+    late.filter((i) => !i.critical && i.kind === 'task').map((i) => i.id),
+  );
+  add(
+    'amber',
+    'blocked_work',
+    project.tasks.filter((t) => t.data.status === 'blocked').map((t) => t.data.id),
+  );
+  add(
+    'amber',
+    'milestone_at_risk',
+    msDue.filter((m) => m.due! >= asOf && (sched.items.get(m.id)?.dueVariance ?? 0) > 0).map((m) => m.id),
+  );
+  add(
+    'amber',
+    'overdue_actions',
+    openRisks.filter((r) => riskScore(r) < HIGH_RISK_SCORE && overdue(r)).map((r) => r.id),
+  );
+  add(
+    'amber',
+    'high_risk',
+    openRisks.filter((r) => riskScore(r) >= HIGH_RISK_SCORE && !overdue(r)).map((r) => r.id),
+  );
+  add(
+    'amber',
+    'rectifying',
+    acc.filter((a) => failedLast(a, false)).map((a) => a.id),
+  );
+  add(
+    'amber',
+    'rectification_overdue',
+    openRectifications(acc, asOf)
+      .filter((x) => x.state === 'overdue')
+      .map((x) => x.acceptance),
+  );
+  add(
+    'amber',
+    'workflow_overdue',
+    (cal ? workflowFacts(project, cal, asOf) : []).filter((f) => f.overdue && f.step !== 'confirmation').map((f) => f.id),
+  );
 
   const level: HealthLevel = reasons.some((r) => r.level === 'red') ? 'red' : reasons.length ? 'amber' : 'green';
   return { level, reasons };

@@ -47,7 +47,10 @@ export function compareIds(a: string, b: string): number {
  * late task ids are sorted for every status).
  */
 export function sortIds(ids: readonly string[]): string[] {
-  return ids.map(idKey).sort(compareKeys).map((k) => k.id);
+  return ids
+    .map(idKey)
+    .sort(compareKeys)
+    .map((k) => k.id);
 }
 
 /** Each id's position in compareIds order. */

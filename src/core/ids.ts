@@ -10,7 +10,10 @@ export type { IdKind } from './kinds/index.js';
 export const ID_PATTERNS = Object.fromEntries(ID_KINDS.map((k) => [k, idSpec(k).pattern])) as Record<IdKind, RegExp>;
 
 /** Fixed prefixes of the kinds that have one (a requirement's comes from its intake month). */
-export const ID_PREFIX = Object.fromEntries(ID_KINDS.filter((k) => idSpec(k).prefix !== null).map((k) => [k, idSpec(k).prefix])) as Record<Exclude<IdKind, 'requirement'>, string>;
+export const ID_PREFIX = Object.fromEntries(ID_KINDS.filter((k) => idSpec(k).prefix !== null).map((k) => [k, idSpec(k).prefix])) as Record<
+  Exclude<IdKind, 'requirement'>,
+  string
+>;
 
 /** Which kind an id belongs to, or undefined for anything that is not a well-formed id. */
 export function kindOfId(id: string): IdKind | undefined {

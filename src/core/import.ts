@@ -12,7 +12,10 @@ export const IMPORT_KINDS = ['requirements', 'tasks', 'risks'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type CellValue = string | number | boolean | null;
 
-export interface ImportSheet { name: string; rows: CellValue[][] }
+export interface ImportSheet {
+  name: string;
+  rows: CellValue[][];
+}
 
 export interface ImportProblem {
   sheet: string;
@@ -41,7 +44,11 @@ interface FieldSpec {
 
 /** Header or choice text compared without case, spaces, `*` marks, or a bracketed unit: "接收日期（必填）" = "接收日期". */
 export function norm(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[(（][^)）]*[)）]/g, '').replace(/[\s*_:：]/g, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/[\s*_:：]/g, '');
 }
 
 const choice = (pairs: Record<string, string[]>): Record<string, string> => {
@@ -50,7 +57,12 @@ const choice = (pairs: Record<string, string[]>): Record<string, string> => {
   return out;
 };
 
-const F = (field: string, type: FieldType, headers: string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({ field, type, headers: headers.map(norm), ...extra });
+const F = (field: string, type: FieldType, headers: string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  field,
+  type,
+  headers: headers.map(norm),
+  ...extra,
+});
 
 /** The columns of each kind: deliver's export headers (en, zh) first, then the templates' usual names. */
 export const FIELDS: Record<ImportKind, FieldSpec[]> = {
@@ -73,7 +85,12 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     F('name', 'text', ['name', '名称', '任务名称', '任务', '工作内容'], { required: true, max: 200 }),
     F('owner', 'text', ['owner', '负责人', '责任人']),
     F('status', 'choice', ['status', '状态', '任务状态'], {
-      choices: choice({ todo: ['to do', '未开始', '待开始', '计划'], in_progress: ['进行中', '执行中', 'in progress', 'doing'], done: ['完成', '已完成', 'finished'], blocked: ['阻塞', '受阻', '暂停'] }),
+      choices: choice({
+        todo: ['to do', '未开始', '待开始', '计划'],
+        in_progress: ['进行中', '执行中', 'in progress', 'doing'],
+        done: ['完成', '已完成', 'finished'],
+        blocked: ['阻塞', '受阻', '暂停'],
+      }),
     }),
     F('start', 'date', ['start', '开始', '开始日期', '计划开始', '计划开始日期', '开始时间']),
     F('end', 'date', ['end', '结束', '结束日期', '计划结束', '计划完成日期', '完成日期', '结束时间']),
@@ -91,7 +108,14 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     F('description', 'longtext', ['description', '描述', '详细描述', '风险说明']),
     F('category', 'choice', ['category', '类别', '风险类别', '风险类型', '分类'], {
       required: true,
-      choices: choice({ market: ['市场', '市场风险'], technical: ['技术', '技术风险'], production: ['生产', '生产风险'], quality: ['质量', '质量风险'], delivery: ['交付', '交付风险', '进度'], legal: ['法律', '法务', '合规', '法律风险'] }),
+      choices: choice({
+        market: ['市场', '市场风险'],
+        technical: ['技术', '技术风险'],
+        production: ['生产', '生产风险'],
+        quality: ['质量', '质量风险'],
+        delivery: ['交付', '交付风险', '进度'],
+        legal: ['法律', '法务', '合规', '法律风险'],
+      }),
     }),
     F('probability', 'int', ['probability', '可能性', '发生概率', '概率'], { required: true, min: 1, max: 5 }),
     F('impact', 'int', ['impact', '影响', '影响程度', '影响度'], { required: true, min: 1, max: 5 }),
@@ -102,7 +126,12 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     F('owner', 'text', ['owner', '负责人', '责任人'], { required: true, max: 200 }),
     F('identified', 'date', ['identified', '识别日期', '登记日期', '发现日期']),
     F('status', 'choice', ['status', '状态'], {
-      choices: choice({ open: ['未关闭', '打开', '开启', '新建'], monitoring: ['监控中', '监控', '跟踪中'], occurred: ['已发生', '发生'], closed: ['已关闭', '关闭'] }),
+      choices: choice({
+        open: ['未关闭', '打开', '开启', '新建'],
+        monitoring: ['监控中', '监控', '跟踪中'],
+        occurred: ['已发生', '发生'],
+        closed: ['已关闭', '关闭'],
+      }),
     }),
     F('actions', 'longtext', ['actions', '应对措施', '措施', '应对计划']),
   ],
@@ -121,7 +150,11 @@ export function columnLetter(i: number): string {
 
 const cellText = (v: CellValue): string => (v === null ? '' : typeof v === 'string' ? v.trim() : String(v));
 
-export interface HeaderMatch { row: number; columns: Map<number, FieldSpec>; unmapped: string[] }
+export interface HeaderMatch {
+  row: number;
+  columns: Map<number, FieldSpec>;
+  unmapped: string[];
+}
 
 /** The header row: among the first 10 rows, the one naming the most fields of `kind` (at least every required one). */
 export function findHeader(kind: ImportKind, sheet: ImportSheet, map: ReadonlyMap<string, string>): HeaderMatch | undefined {
@@ -136,7 +169,10 @@ export function findHeader(kind: ImportKind, sheet: ImportSheet, map: ReadonlyMa
       if (!h) return;
       const mapped = map.get(norm(h));
       const spec = mapped !== undefined ? specs.find((s) => s.field === mapped) : specs.find((s) => s.headers.includes(norm(h)));
-      if (spec && !seen.has(spec.field)) { columns.set(c, spec); seen.add(spec.field); } else unmapped.push(h);
+      if (spec && !seen.has(spec.field)) {
+        columns.set(c, spec);
+        seen.add(spec.field);
+      } else unmapped.push(h);
     });
     const hasRequired = specs.filter((s) => s.required).every((s) => seen.has(s.field));
     if (hasRequired && (!best || columns.size > best.columns.size)) best = { row: r, columns, unmapped };
@@ -198,7 +234,8 @@ export function readRows(kind: ImportKind, sheet: ImportSheet, header: HeaderMat
         }
         case 'int': {
           const x = typeof v === 'number' ? v : /^[+-]?\d+(?:\.0+)?$/.test(s) ? Number(s) : NaN;
-          if (!Number.isInteger(x) || x < (spec.min ?? -Infinity) || x > (spec.max ?? Infinity)) problem(c, 'imp.badInt', { min: spec.min ?? 0, max: spec.max ?? 0, value: s });
+          if (!Number.isInteger(x) || x < (spec.min ?? -Infinity) || x > (spec.max ?? Infinity))
+            problem(c, 'imp.badInt', { min: spec.min ?? 0, max: spec.max ?? 0, value: s });
           else values[spec.field] = x;
           break;
         }
@@ -224,7 +261,11 @@ export function readRows(kind: ImportKind, sheet: ImportSheet, header: HeaderMat
   return out;
 }
 
-export interface Built { id: string; row: number; record: Record<string, unknown> }
+export interface Built {
+  id: string;
+  row: number;
+  record: Record<string, unknown>;
+}
 
 export interface BuildOptions {
   asOf: IsoDate;
@@ -238,7 +279,14 @@ export interface BuildOptions {
  * order. An id column in the file is a key the file's own rows refer to (depends_on); every record
  * gets the next free id of the project.
  */
-export function buildRecords(kind: ImportKind, sheet: string, rows: readonly ImportRow[], project: Project, opts: BuildOptions, problems: ImportProblem[]): Built[] {
+export function buildRecords(
+  kind: ImportKind,
+  sheet: string,
+  rows: readonly ImportRow[],
+  project: Project,
+  opts: BuildOptions,
+  problems: ImportProblem[],
+): Built[] {
   const problem = (r: ImportRow, field: string, code: string, args: Record<string, string | number> = {}) => {
     const w = r.where[field] ?? { column: field, letter: '' };
     problems.push({ sheet, row: r.row, column: w.column, letter: w.letter, code, args });
@@ -260,11 +308,20 @@ export function buildRecords(kind: ImportKind, sheet: string, rows: readonly Imp
       taken.push(id);
       const customer = (v.customer as string | undefined) ?? opts.client;
       if (customer === undefined) problem(r, 'customer', 'imp.required');
-      if (v.due !== undefined && (v.due as string) < (v.received as string)) problem(r, 'due', 'imp.endBeforeStart', { start: v.received as string, end: v.due as string });
+      if (v.due !== undefined && (v.due as string) < (v.received as string))
+        problem(r, 'due', 'imp.endBeforeStart', { start: v.received as string, end: v.due as string });
       const record: Record<string, unknown> = {
-        id, title: v.title, customer, contact: v.contact, ...(v.channel !== undefined ? { channel: v.channel } : {}),
-        ...(v.description !== undefined ? { description: v.description } : {}), urgency: v.urgency ?? 'medium', received: v.received,
-        ...(v.due !== undefined ? { due: v.due } : {}), receiver: v.receiver, status: 'received',
+        id,
+        title: v.title,
+        customer,
+        contact: v.contact,
+        ...(v.channel !== undefined ? { channel: v.channel } : {}),
+        ...(v.description !== undefined ? { description: v.description } : {}),
+        urgency: v.urgency ?? 'medium',
+        received: v.received,
+        ...(v.due !== undefined ? { due: v.due } : {}),
+        receiver: v.receiver,
+        status: 'received',
         history: [{ date: v.received, to: 'received', ...(v.receiver !== undefined ? { by: v.receiver } : {}) }],
       };
       out.push({ id, row: r.row, record });
@@ -280,8 +337,16 @@ export function buildRecords(kind: ImportKind, sheet: string, rows: readonly Imp
       const actions = typeof v.actions === 'string' ? parseActions(v.actions) : [];
       const status = (v.status as string | undefined) ?? 'open';
       const record: Record<string, unknown> = {
-        id, title: v.title, ...(v.description !== undefined ? { description: v.description } : {}), category: v.category,
-        probability: v.probability, impact: v.impact, response: v.response, owner: v.owner, identified: v.identified ?? opts.asOf, status,
+        id,
+        title: v.title,
+        ...(v.description !== undefined ? { description: v.description } : {}),
+        category: v.category,
+        probability: v.probability,
+        impact: v.impact,
+        response: v.response,
+        owner: v.owner,
+        identified: v.identified ?? opts.asOf,
+        status,
         ...(actions.length ? { actions } : {}),
       };
       out.push({ id, row: r.row, record });
@@ -291,8 +356,14 @@ export function buildRecords(kind: ImportKind, sheet: string, rows: readonly Imp
   // tasks: allocate ids first so that dependencies on the file's own keys can be rewritten
   const taken = [...project.tasks.map((x) => x.data.id), ...project.milestones.map((x) => x.data.id), ...project.brokenIds];
   const known = new Set([...project.tasks.map((x) => x.data.id), ...project.milestones.map((x) => x.data.id), ...project.brokenIds]);
-  const milestones = new Set([...project.milestones.map((x) => x.data.id), ...[...project.brokenIds].filter((x) => ID_PATTERNS.milestone.test(x))]);
-  const requirements = new Set([...project.requirements.map((x) => x.data.id), ...[...project.brokenIds].filter((x) => ID_PATTERNS.requirement.test(x))]);
+  const milestones = new Set([
+    ...project.milestones.map((x) => x.data.id),
+    ...[...project.brokenIds].filter((x) => ID_PATTERNS.milestone.test(x)),
+  ]);
+  const requirements = new Set([
+    ...project.requirements.map((x) => x.data.id),
+    ...[...project.brokenIds].filter((x) => ID_PATTERNS.requirement.test(x)),
+  ]);
   const idOf = new Map<ImportRow, string>();
   const byKey = new Map<string, string>();
   for (const r of rows) {
@@ -312,18 +383,30 @@ export function buildRecords(kind: ImportKind, sheet: string, rows: readonly Imp
       return ref;
     });
     deps.set(id, dependsOn);
-    if (v.milestone !== undefined && !milestones.has(v.milestone as string)) problem(r, 'milestone', 'imp.unknownRef', { what: 'milestone', id: v.milestone as string });
-    if (v.requirement !== undefined && !requirements.has(v.requirement as string)) problem(r, 'requirement', 'imp.unknownRef', { what: 'requirement', id: v.requirement as string });
+    if (v.milestone !== undefined && !milestones.has(v.milestone as string))
+      problem(r, 'milestone', 'imp.unknownRef', { what: 'milestone', id: v.milestone as string });
+    if (v.requirement !== undefined && !requirements.has(v.requirement as string))
+      problem(r, 'requirement', 'imp.unknownRef', { what: 'requirement', id: v.requirement as string });
     if (v.days !== undefined && v.end !== undefined) problem(r, 'end', 'imp.daysAndEnd');
-    if (v.start !== undefined && v.end !== undefined && (v.end as string) < (v.start as string)) problem(r, 'end', 'imp.endBeforeStart', { start: v.start as string, end: v.end as string });
-    if (v.actual_start !== undefined && v.actual_end !== undefined && (v.actual_end as string) < (v.actual_start as string)) problem(r, 'actual_end', 'imp.endBeforeStart', { start: v.actual_start as string, end: v.actual_end as string });
-    const status = (v.status as string | undefined) ?? (v.actual_end !== undefined ? 'done' : v.actual_start !== undefined ? 'in_progress' : 'todo');
+    if (v.start !== undefined && v.end !== undefined && (v.end as string) < (v.start as string))
+      problem(r, 'end', 'imp.endBeforeStart', { start: v.start as string, end: v.end as string });
+    if (v.actual_start !== undefined && v.actual_end !== undefined && (v.actual_end as string) < (v.actual_start as string))
+      problem(r, 'actual_end', 'imp.endBeforeStart', { start: v.actual_start as string, end: v.actual_end as string });
+    const status =
+      (v.status as string | undefined) ?? (v.actual_end !== undefined ? 'done' : v.actual_start !== undefined ? 'in_progress' : 'todo');
     const record: Record<string, unknown> = {
-      id, name: v.name, ...(v.owner !== undefined ? { owner: v.owner } : {}), ...(v.start !== undefined ? { start: v.start } : {}),
+      id,
+      name: v.name,
+      ...(v.owner !== undefined ? { owner: v.owner } : {}),
+      ...(v.start !== undefined ? { start: v.start } : {}),
       ...(v.end !== undefined ? { end: v.end } : { days: v.days ?? 1 }),
-      ...(v.actual_start !== undefined ? { actual_start: v.actual_start } : {}), ...(v.actual_end !== undefined ? { actual_end: v.actual_end } : {}),
-      ...(dependsOn.length ? { depends_on: [...new Set(dependsOn)] } : {}), ...(v.milestone !== undefined ? { milestone: v.milestone } : {}),
-      ...(v.requirement !== undefined ? { requirement: v.requirement } : {}), ...(v.deliverable !== undefined ? { deliverable: v.deliverable } : {}), status,
+      ...(v.actual_start !== undefined ? { actual_start: v.actual_start } : {}),
+      ...(v.actual_end !== undefined ? { actual_end: v.actual_end } : {}),
+      ...(dependsOn.length ? { depends_on: [...new Set(dependsOn)] } : {}),
+      ...(v.milestone !== undefined ? { milestone: v.milestone } : {}),
+      ...(v.requirement !== undefined ? { requirement: v.requirement } : {}),
+      ...(v.deliverable !== undefined ? { deliverable: v.deliverable } : {}),
+      status,
     };
     out.push({ id, row: r.row, record });
   }
@@ -345,16 +428,26 @@ export function buildRecords(kind: ImportKind, sheet: string, rows: readonly Imp
 
 /** "1. Call the vendor (2026-11-20) ✓2026-11-18" lines → risk actions (the xlsx/CSV export's own form). */
 export function parseActions(text: string): { text: string; due?: IsoDate; done?: IsoDate }[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => {
-    let s = l.replace(/^\d+[.、)]\s*/, '');
-    let done: string | undefined;
-    const dm = /\s*✓(\d{4}-\d{2}-\d{2})\s*$/.exec(s);
-    if (dm && isIsoDate(dm[1])) { done = dm[1]; s = s.slice(0, dm.index); }
-    let due: string | undefined;
-    const um = /\s*[(（](\d{4}-\d{2}-\d{2})[)）]\s*$/.exec(s);
-    if (um && isIsoDate(um[1])) { due = um[1]; s = s.slice(0, um.index); }
-    return { text: s.trim() || l, ...(due ? { due } : {}), ...(done ? { done } : {}) };
-  });
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      let s = l.replace(/^\d+[.、)]\s*/, '');
+      let done: string | undefined;
+      const dm = /\s*✓(\d{4}-\d{2}-\d{2})\s*$/.exec(s);
+      if (dm && isIsoDate(dm[1])) {
+        done = dm[1];
+        s = s.slice(0, dm.index);
+      }
+      let due: string | undefined;
+      const um = /\s*[(（](\d{4}-\d{2}-\d{2})[)）]\s*$/.exec(s);
+      if (um && isIsoDate(um[1])) {
+        due = um[1];
+        s = s.slice(0, um.index);
+      }
+      return { text: s.trim() || l, ...(due ? { due } : {}), ...(done ? { done } : {}) };
+    });
 }
 
 /**
@@ -362,22 +455,35 @@ export function parseActions(text: string): { text: string; due?: IsoDate; done?
  * written: a row that would leave the project with an error (a done task without its end, an end on a
  * task not done, …) is a problem of that row. Findings are `diag:<code>` problems; the command words them.
  */
-export function ruleProblems(kind: ImportKind, sheet: string, built: readonly Built[], rows: readonly ImportRow[], project: Project, problems: ImportProblem[]): void {
+export function ruleProblems(
+  kind: ImportKind,
+  sheet: string,
+  built: readonly Built[],
+  rows: readonly ImportRow[],
+  project: Project,
+  problems: ImportProblem[],
+): void {
   const folder = kind === 'requirements' ? FOLDERS.requirement : FOLDERS.risk;
   const planFile = project.planFile ?? PLAN_FILE;
   const first = project.tasks.length;
   const located = built.map((b, i) => ({
     file: kind === 'tasks' ? planFile : `${folder}/${recordFileName(b.id, String(b.record.title))}`,
-    path: kind === 'tasks' ? ['tasks', first + i] : [], data: b.record as never,
+    path: kind === 'tasks' ? ['tasks', first + i] : [],
+    data: b.record as never,
   }));
   const files = new Map(located.map((l, i) => [l.file, built[i]!]));
-  const next: Project = kind === 'requirements' ? { ...project, requirements: [...project.requirements, ...located] }
-    : kind === 'risks' ? { ...project, risks: [...project.risks, ...located] } : { ...project, tasks: [...project.tasks, ...located] };
+  const next: Project =
+    kind === 'requirements'
+      ? { ...project, requirements: [...project.requirements, ...located] }
+      : kind === 'risks'
+        ? { ...project, risks: [...project.risks, ...located] }
+        : { ...project, tasks: [...project.tasks, ...located] };
   for (const d of checkRules(next)) {
     if (d.severity !== 'error') continue;
     const path = d.path ?? [];
     let b: Built | undefined;
-    if (kind === 'tasks') b = d.file === planFile && path[0] === 'tasks' && Number(path[1]) >= first ? built[Number(path[1]) - first] : undefined;
+    if (kind === 'tasks')
+      b = d.file === planFile && path[0] === 'tasks' && Number(path[1]) >= first ? built[Number(path[1]) - first] : undefined;
     else b = files.get(d.file);
     if (!b) continue;
     const row = rows.find((r) => r.row === b.row)!;

@@ -61,7 +61,15 @@ function stoppedOn(r: Requirement): IsoDate | null | undefined {
  * start), whatever happened afterwards; until then it is not judged. A rejection or hold at or
  * before the deadline, before the step was done, stops the clock: the requirement is not judged.
  */
-function judge(cal: WorkCalendar, asOf: IsoDate, start: string, days: number, doneOn: string | undefined, stop: IsoDate | null | undefined, c: SlaCount): void {
+function judge(
+  cal: WorkCalendar,
+  asOf: IsoDate,
+  start: string,
+  days: number,
+  doneOn: string | undefined,
+  stop: IsoDate | null | undefined,
+  c: SlaCount,
+): void {
   const stopFirst = stop !== undefined && (doneOn === undefined || (stop !== null && stop < doneOn));
   if (stopFirst) {
     const before = stop === null ? 0 : workingDays(cal, start, stop);
@@ -85,7 +93,14 @@ function judge(cal: WorkCalendar, asOf: IsoDate, start: string, days: number, do
  * analysis clock starts at intake. The feasibility clock starts at the analysis (the technical lead
  * assesses from the analysis); while there is no analysis, at the analysis deadline.
  */
-export function slaCounts(reqs: readonly Requirement[], w: Window, asOf: IsoDate, cal: WorkCalendar, analysisDays: number, feasibilityDays: number): { analysis: SlaCount; feasibility: SlaCount } {
+export function slaCounts(
+  reqs: readonly Requirement[],
+  w: Window,
+  asOf: IsoDate,
+  cal: WorkCalendar,
+  analysisDays: number,
+  feasibilityDays: number,
+): { analysis: SlaCount; feasibility: SlaCount } {
   const analysis: SlaCount = { within: 0, due: 0, stopped: 0 };
   const feasibility: SlaCount = { within: 0, due: 0, stopped: 0 };
   for (const r of reqs) {
@@ -123,11 +138,19 @@ export interface AcceptanceCount {
  * judged once it has had a final round; it passed when a final round passed, and passed first time when
  * its first final round passed.
  */
-export function acceptanceCounts(acc: readonly Acceptance[], reqs: ReadonlyMap<string, Requirement>, w: Window, due: IsoDate | undefined): AcceptanceCount {
+export function acceptanceCounts(
+  acc: readonly Acceptance[],
+  reqs: ReadonlyMap<string, Requirement>,
+  w: Window,
+  due: IsoDate | undefined,
+): AcceptanceCount {
   const c: AcceptanceCount = { onTime: 0, delivered: 0, excluded: 0, inspected: 0, passed: 0, firstPassed: 0 };
   for (const a of acc) {
     if (!inWindow(w, a.delivered)) continue;
-    const dues = a.requirements.map((id) => reqs.get(id)?.due).filter((d): d is string => d !== undefined).sort();
+    const dues = a.requirements
+      .map((id) => reqs.get(id)?.due)
+      .filter((d): d is string => d !== undefined)
+      .sort();
     const agreed = a.agreed ?? dues[dues.length - 1] ?? due;
     if (agreed === undefined) c.excluded++;
     else {
@@ -154,7 +177,11 @@ export type ProjectDelivery =
 export function acceptedOn(r: Requirement, acc: readonly Acceptance[]): IsoDate | undefined {
   const moved = movedTo(r, 'accepted');
   if (moved) return moved;
-  const dates = acc.filter((a) => a.requirements.includes(r.id)).map((a) => a.rounds?.[passingRound(a)]?.date).filter((d): d is string => d !== undefined).sort();
+  const dates = acc
+    .filter((a) => a.requirements.includes(r.id))
+    .map((a) => a.rounds?.[passingRound(a)]?.date)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   return dates[0];
 }
 
@@ -172,7 +199,10 @@ export function approvedByBoth(c: Change): boolean {
  */
 export function projectDelivery(p: Project, cal: WorkCalendar): ProjectDelivery {
   const base = contractDue(p.manifest?.data);
-  const moved = p.changes.map((c) => c.data).filter(approvedByBoth).reduce((s, c) => s + (c.schedule_days ?? 0), 0);
+  const moved = p.changes
+    .map((c) => c.data)
+    .filter(approvedByBoth)
+    .reduce((s, c) => s + (c.schedule_days ?? 0), 0);
   const due = base === undefined ? undefined : moved ? addWorking(cal, base, moved) : base;
   const open: ProjectDelivery = { state: 'open', due, moved };
   const acc = p.acceptance.map((a) => a.data);
@@ -249,7 +279,8 @@ export const isTeam = (s: Pick<Survey, 'audience'>) => s.audience === 'team';
 
 /** Sum and count of a score over surveys. */
 export function scoreSum(surveys: readonly Survey[], pick: (s: Survey) => number | undefined): { sum: number; n: number } {
-  let sum = 0, n = 0;
+  let sum = 0,
+    n = 0;
   for (const s of surveys) {
     const v = pick(s);
     if (typeof v !== 'number') continue;
@@ -269,7 +300,8 @@ export function ownDimensions(m: Manifest | undefined, surveys: readonly Survey[
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(m?.survey_dimensions ?? {})) if (!builtIn.has(k) && typeof v === 'string') out.set(k, v);
   const found = new Set<string>();
-  for (const s of surveys) if (!isTeam(s)) for (const k of Object.keys(s.dimensions ?? {})) if (!builtIn.has(k) && !out.has(k)) found.add(k);
+  for (const s of surveys)
+    if (!isTeam(s)) for (const k of Object.keys(s.dimensions ?? {})) if (!builtIn.has(k) && !out.has(k)) found.add(k);
   for (const k of [...found].sort()) out.set(k, k);
   return [...out].map(([key, name]) => ({ key, name }));
 }

@@ -42,19 +42,50 @@
 import { makeCalendar, type WorkCalendar } from './calendar.js';
 import type { IsoDate } from './dates.js';
 import {
-  acceptanceCounts, acceptedOn, contractDue, CUSTOMER_DIMENSIONS, isTeam, movedTo, ownDimensions, projectDelivery, riskCounts, scoreSum, slaCounts, workingDays,
+  acceptanceCounts,
+  acceptedOn,
+  contractDue,
+  CUSTOMER_DIMENSIONS,
+  isTeam,
+  movedTo,
+  ownDimensions,
+  projectDelivery,
+  riskCounts,
+  scoreSum,
+  slaCounts,
+  workingDays,
 } from './kpi-rules.js';
 import type { Manifest, Project } from './model.js';
 import { rectificationCounts } from './rectification.js';
 import { allTime, inWindow, projectAsOf, windowOf, type Period, type Window } from './period.js';
-import { SERVICE_DEFAULT_TARGETS, SERVICE_KPI_KEYS, SERVICE_KPI_UNIT, SERVICE_LOWER_IS_BETTER, SERVICE_REASON, serviceKpiCounts, type ServiceNullReason } from './service-kpi.js';
+import {
+  SERVICE_DEFAULT_TARGETS,
+  SERVICE_KPI_KEYS,
+  SERVICE_KPI_UNIT,
+  SERVICE_LOWER_IS_BETTER,
+  SERVICE_REASON,
+  serviceKpiCounts,
+  type ServiceNullReason,
+} from './service-kpi.js';
 
 export { movedTo } from './kpi-rules.js';
 
 export const KPI_KEYS = [
-  'project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
-  'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score',
-  'risk_response_rate', 'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+  'project_on_time_rate',
+  'on_time_delivery_rate',
+  'acceptance_pass_rate',
+  'first_pass_rate',
+  'customer_satisfaction',
+  'satisfaction_quality',
+  'satisfaction_timeliness',
+  'satisfaction_after_sales',
+  'team_communication_score',
+  'risk_response_rate',
+  'risks_identified',
+  'requirements_received',
+  'average_cycle_days',
+  'analysis_sla_rate',
+  'feasibility_sla_rate',
   'rectification_on_time_rate',
   ...SERVICE_KPI_KEYS,
 ] as const;
@@ -66,10 +97,23 @@ export type KpiTargets = Record<BaseKpiKey, number | null>;
 /** rate: a fraction; score: out of 100; score5: out of 5; count: a number of things; days: working days. */
 export type KpiUnit = 'rate' | 'score' | 'score5' | 'count' | 'days';
 export const KPI_UNIT: Record<BaseKpiKey, KpiUnit> = {
-  project_on_time_rate: 'rate', on_time_delivery_rate: 'rate', acceptance_pass_rate: 'rate', first_pass_rate: 'rate', customer_satisfaction: 'score',
-  satisfaction_quality: 'score', satisfaction_timeliness: 'score', satisfaction_after_sales: 'score', team_communication_score: 'score5',
-  risk_response_rate: 'rate', risks_identified: 'count', requirements_received: 'count', average_cycle_days: 'days',
-  analysis_sla_rate: 'rate', feasibility_sla_rate: 'rate', rectification_on_time_rate: 'rate', ...SERVICE_KPI_UNIT,
+  project_on_time_rate: 'rate',
+  on_time_delivery_rate: 'rate',
+  acceptance_pass_rate: 'rate',
+  first_pass_rate: 'rate',
+  customer_satisfaction: 'score',
+  satisfaction_quality: 'score',
+  satisfaction_timeliness: 'score',
+  satisfaction_after_sales: 'score',
+  team_communication_score: 'score5',
+  risk_response_rate: 'rate',
+  risks_identified: 'count',
+  requirements_received: 'count',
+  average_cycle_days: 'days',
+  analysis_sla_rate: 'rate',
+  feasibility_sla_rate: 'rate',
+  rectification_on_time_rate: 'rate',
+  ...SERVICE_KPI_UNIT,
 };
 
 export function unitOf(key: KpiKey): KpiUnit {
@@ -82,26 +126,61 @@ export function unitOf(key: KpiKey): KpiUnit {
  * The satisfaction dimensions take the customer_satisfaction target.
  */
 export const DEFAULT_TARGETS: KpiTargets = {
-  project_on_time_rate: 0.9, on_time_delivery_rate: null, acceptance_pass_rate: null, first_pass_rate: null, customer_satisfaction: 80,
-  satisfaction_quality: 80, satisfaction_timeliness: 80, satisfaction_after_sales: 80, team_communication_score: 4,
-  risk_response_rate: 0.95, risks_identified: 3, requirements_received: null, average_cycle_days: null,
-  analysis_sla_rate: null, feasibility_sla_rate: null, rectification_on_time_rate: null, ...SERVICE_DEFAULT_TARGETS,
+  project_on_time_rate: 0.9,
+  on_time_delivery_rate: null,
+  acceptance_pass_rate: null,
+  first_pass_rate: null,
+  customer_satisfaction: 80,
+  satisfaction_quality: 80,
+  satisfaction_timeliness: 80,
+  satisfaction_after_sales: 80,
+  team_communication_score: 4,
+  risk_response_rate: 0.95,
+  risks_identified: 3,
+  requirements_received: null,
+  average_cycle_days: null,
+  analysis_sla_rate: null,
+  feasibility_sla_rate: null,
+  rectification_on_time_rate: null,
+  ...SERVICE_DEFAULT_TARGETS,
 };
 
 /** The targets deliver.yaml can set (the dimensions follow customer_satisfaction). */
 const SETTABLE = KPI_KEYS.filter((k) => !/^satisfaction_/.test(k));
 
 export type NullReason =
-  | 'no_deliveries' | 'no_final_rounds' | 'no_surveys' | 'no_dimension_scores' | 'no_team_surveys' | 'no_actions_due'
-  | 'no_accepted_requirements' | 'no_analysis_due' | 'no_feasibility_due' | 'no_rectification_due' | ServiceNullReason
-  | 'not_delivered' | 'delivered_outside_period' | 'no_contract_due' | 'no_projects_delivered';
+  | 'no_deliveries'
+  | 'no_final_rounds'
+  | 'no_surveys'
+  | 'no_dimension_scores'
+  | 'no_team_surveys'
+  | 'no_actions_due'
+  | 'no_accepted_requirements'
+  | 'no_analysis_due'
+  | 'no_feasibility_due'
+  | 'no_rectification_due'
+  | ServiceNullReason
+  | 'not_delivered'
+  | 'delivered_outside_period'
+  | 'no_contract_due'
+  | 'no_projects_delivered';
 
 const REASON: Partial<Record<BaseKpiKey, NullReason>> = {
-  project_on_time_rate: 'no_projects_delivered', on_time_delivery_rate: 'no_deliveries', acceptance_pass_rate: 'no_final_rounds',
-  first_pass_rate: 'no_final_rounds', customer_satisfaction: 'no_surveys', satisfaction_quality: 'no_dimension_scores',
-  satisfaction_timeliness: 'no_dimension_scores', satisfaction_after_sales: 'no_dimension_scores', team_communication_score: 'no_team_surveys',
-  risk_response_rate: 'no_actions_due', average_cycle_days: 'no_accepted_requirements',
-  analysis_sla_rate: 'no_analysis_due', feasibility_sla_rate: 'no_feasibility_due', rectification_on_time_rate: 'no_rectification_due', ...SERVICE_REASON,
+  project_on_time_rate: 'no_projects_delivered',
+  on_time_delivery_rate: 'no_deliveries',
+  acceptance_pass_rate: 'no_final_rounds',
+  first_pass_rate: 'no_final_rounds',
+  customer_satisfaction: 'no_surveys',
+  satisfaction_quality: 'no_dimension_scores',
+  satisfaction_timeliness: 'no_dimension_scores',
+  satisfaction_after_sales: 'no_dimension_scores',
+  team_communication_score: 'no_team_surveys',
+  risk_response_rate: 'no_actions_due',
+  average_cycle_days: 'no_accepted_requirements',
+  analysis_sla_rate: 'no_analysis_due',
+  feasibility_sla_rate: 'no_feasibility_due',
+  rectification_on_time_rate: 'no_rectification_due',
+  ...SERVICE_REASON,
 };
 
 export interface Measure {
@@ -163,10 +242,21 @@ export function targetsOf(manifest: Manifest | undefined): KpiTargets {
 }
 
 /** Builds a measure from its parts: value, met and reason follow the common rules above. */
-export function measure(key: KpiKey, numerator: number, denominator: number | null, target: number | null, extra: Partial<Measure> = {}): Measure {
+export function measure(
+  key: KpiKey,
+  numerator: number,
+  denominator: number | null,
+  target: number | null,
+  extra: Partial<Measure> = {},
+): Measure {
   const unit = unitOf(key);
   const value = unit === 'count' ? numerator : denominator ? numerator / denominator : null;
-  const met = value === null || target === null ? null : key === 'average_cycle_days' || SERVICE_LOWER_IS_BETTER.includes(key) ? value <= target : value >= target;
+  const met =
+    value === null || target === null
+      ? null
+      : key === 'average_cycle_days' || SERVICE_LOWER_IS_BETTER.includes(key)
+        ? value <= target
+        : value >= target;
   const m: Measure = { key, value, numerator, denominator, target, met, ...extra };
   if (value !== null) delete m.reason;
   else if (!m.reason) {
@@ -198,11 +288,19 @@ export function projectKpis(input: KpiInput): Kpis {
   // the project's delivery (项目交付及时率)
   const pd = projectDelivery(p, cal);
   let project: Measure;
-  if (pd.state === 'open') project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { reason: 'not_delivered', delivered_on: null, due: pd.due ?? null, moved_days: pd.moved });
+  if (pd.state === 'open')
+    project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, {
+      reason: 'not_delivered',
+      delivered_on: null,
+      due: pd.due ?? null,
+      moved_days: pd.moved,
+    });
   else {
     const extra = { delivered_on: pd.date, due: pd.due ?? null, moved_days: pd.moved };
-    if (!inWindow(w, pd.date)) project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { ...extra, reason: 'delivered_outside_period' });
-    else if (pd.onTime === undefined) project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { ...extra, reason: 'no_contract_due' });
+    if (!inWindow(w, pd.date))
+      project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { ...extra, reason: 'delivered_outside_period' });
+    else if (pd.onTime === undefined)
+      project = measure('project_on_time_rate', 0, 0, targets.project_on_time_rate, { ...extra, reason: 'no_contract_due' });
     else project = measure('project_on_time_rate', pd.onTime ? 1 : 0, 1, targets.project_on_time_rate, extra);
   }
 
@@ -215,21 +313,31 @@ export function projectKpis(input: KpiInput): Kpis {
   const team = dated.filter(isTeam);
   const overall = scoreSum(customer, (s) => s.score);
   const dim = (d: string) => scoreSum(customer, (s) => s.dimensions?.[d]);
-  const dq = dim('quality'), dt = dim('timeliness'), da = dim('after_sales');
-  const own = ownDimensions(manifest, p.surveys.map((s) => s.data)).map(({ key, name }) => {
+  const dq = dim('quality'),
+    dt = dim('timeliness'),
+    da = dim('after_sales');
+  const own = ownDimensions(
+    manifest,
+    p.surveys.map((s) => s.data),
+  ).map(({ key, name }) => {
     const x = dim(key);
     return measure(`satisfaction_${key}`, x.sum, x.n, targets.customer_satisfaction, { label: name });
   });
   const tm = scoreSum(team, (s) => s.score);
 
   // risks
-  const rc = riskCounts(p.risks.map((r) => r.data), w);
+  const rc = riskCounts(
+    p.risks.map((r) => r.data),
+    w,
+  );
 
   // requirement throughput and cycle
   const all = p.requirements.map((r) => r.data);
   const received = all.filter((r) => inWindow(w, r.received)).length;
   const rejected = all.filter((r) => r.status === 'rejected' && inWindow(w, movedTo(r, 'rejected'))).length;
-  let cycleSum = 0, cycleCount = 0, acceptedCount = 0;
+  let cycleSum = 0,
+    cycleCount = 0,
+    acceptedCount = 0;
   for (const r of all) {
     if (r.status !== 'accepted') continue;
     const at = acceptedOn(r, acc);
@@ -250,7 +358,9 @@ export function projectKpis(input: KpiInput): Kpis {
 
   return {
     project_on_time_rate: project,
-    on_time_delivery_rate: measure('on_time_delivery_rate', ac.onTime, ac.delivered, targets.on_time_delivery_rate, { excluded: ac.excluded }),
+    on_time_delivery_rate: measure('on_time_delivery_rate', ac.onTime, ac.delivered, targets.on_time_delivery_rate, {
+      excluded: ac.excluded,
+    }),
     acceptance_pass_rate: measure('acceptance_pass_rate', ac.passed, ac.inspected, targets.acceptance_pass_rate),
     first_pass_rate: measure('first_pass_rate', ac.firstPassed, ac.inspected, targets.first_pass_rate),
     customer_satisfaction: measure('customer_satisfaction', overall.sum, overall.n, targets.customer_satisfaction),
@@ -259,13 +369,25 @@ export function projectKpis(input: KpiInput): Kpis {
     satisfaction_after_sales: measure('satisfaction_after_sales', da.sum, da.n, targets.satisfaction_after_sales),
     team_communication_score: measure('team_communication_score', tm.sum, tm.n, targets.team_communication_score),
     risk_response_rate: measure('risk_response_rate', rc.done, rc.planned, targets.risk_response_rate, { waived: rc.waived }),
-    risks_identified: measure('risks_identified', rc.managed, null, targets.risks_identified, { identified: rc.identified, managed: rc.managed }),
-    requirements_received: measure('requirements_received', received, null, targets.requirements_received, { accepted: acceptedCount, rejected }),
+    risks_identified: measure('risks_identified', rc.managed, null, targets.risks_identified, {
+      identified: rc.identified,
+      managed: rc.managed,
+    }),
+    requirements_received: measure('requirements_received', received, null, targets.requirements_received, {
+      accepted: acceptedCount,
+      rejected,
+    }),
     average_cycle_days: measure('average_cycle_days', cycleSum, cycleCount, targets.average_cycle_days),
-    analysis_sla_rate: measure('analysis_sla_rate', sla.analysis.within, sla.analysis.due, targets.analysis_sla_rate, { stopped: sla.analysis.stopped }),
-    feasibility_sla_rate: measure('feasibility_sla_rate', sla.feasibility.within, sla.feasibility.due, targets.feasibility_sla_rate, { stopped: sla.feasibility.stopped }),
+    analysis_sla_rate: measure('analysis_sla_rate', sla.analysis.within, sla.analysis.due, targets.analysis_sla_rate, {
+      stopped: sla.analysis.stopped,
+    }),
+    feasibility_sla_rate: measure('feasibility_sla_rate', sla.feasibility.within, sla.feasibility.due, targets.feasibility_sla_rate, {
+      stopped: sla.feasibility.stopped,
+    }),
     rectification_on_time_rate: measure('rectification_on_time_rate', rect.onTime, rect.due, targets.rectification_on_time_rate),
-    ...(Object.fromEntries(SERVICE_KPI_KEYS.map((k) => [k, measure(k, service[k].numerator, service[k].denominator, targets[k])])) as Record<(typeof SERVICE_KPI_KEYS)[number], Measure>),
+    ...(Object.fromEntries(
+      SERVICE_KPI_KEYS.map((k) => [k, measure(k, service[k].numerator, service[k].denominator, targets[k])]),
+    ) as Record<(typeof SERVICE_KPI_KEYS)[number], Measure>),
     ...(own.length ? { own } : {}),
   };
 }
@@ -316,7 +438,15 @@ export function portfolioTotals(rows: readonly Kpis[]): Kpis {
   const own = new Map<string, Measure[]>();
   for (const r of rows) for (const m of r.own ?? []) own.set(m.key, [...(own.get(m.key) ?? []), m]);
   if (own.size) {
-    out.own = [...own.values()].map((ms) => measure(ms[0]!.key, sum(ms, (m) => m.numerator), sum(ms, (m) => m.denominator), sharedTarget(ms, DEFAULT_TARGETS.customer_satisfaction), { label: ms[0]!.label ?? ms[0]!.key.slice('satisfaction_'.length) }));
+    out.own = [...own.values()].map((ms) =>
+      measure(
+        ms[0]!.key,
+        sum(ms, (m) => m.numerator),
+        sum(ms, (m) => m.denominator),
+        sharedTarget(ms, DEFAULT_TARGETS.customer_satisfaction),
+        { label: ms[0]!.label ?? ms[0]!.key.slice('satisfaction_'.length) },
+      ),
+    );
   }
   return out;
 }

@@ -2,7 +2,14 @@
 // with rejected and on_hold reachable from any open state and on_hold resuming where it stopped.
 import type { Requirement, RequirementStatus } from './model.js';
 
-export const REQUIREMENT_FLOW: readonly RequirementStatus[] = ['received', 'analyzing', 'confirmed', 'in_progress', 'delivered', 'accepted'];
+export const REQUIREMENT_FLOW: readonly RequirementStatus[] = [
+  'received',
+  'analyzing',
+  'confirmed',
+  'in_progress',
+  'delivered',
+  'accepted',
+];
 export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = [...REQUIREMENT_FLOW, 'rejected', 'on_hold'];
 export const TERMINAL: ReadonlySet<RequirementStatus> = new Set(['accepted', 'rejected']);
 

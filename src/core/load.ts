@@ -59,7 +59,13 @@ export interface LoadReport {
   over: { name: string; email: string | null; week: string; booked: number; capacity: number }[];
 }
 
-interface Person { key: string; name: string; email: string | null; capacity: number | null; calendar: WorkCalendar }
+interface Person {
+  key: string;
+  name: string;
+  email: string | null;
+  capacity: number | null;
+  calendar: WorkCalendar;
+}
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ');
 
@@ -90,13 +96,20 @@ export function loadReport(projects: readonly ProjectLoad[], from: IsoDate, to: 
   };
   for (const pr of projects) {
     for (const m of pr.team) {
-      const name = norm(m.name), email = m.email ? m.email.trim().toLowerCase() : null;
+      const name = norm(m.name),
+        email = m.email ? m.email.trim().toLowerCase() : null;
       const known = email ? byEmail.get(email) : byName.get(name)?.find((x) => x.email === null);
       if (known) {
         if (known.capacity === null && typeof m.capacity === 'number') known.capacity = m.capacity;
         continue;
       }
-      add({ key: email ? `email:${email}` : `name:${name}`, name, email, capacity: typeof m.capacity === 'number' ? m.capacity : null, calendar: pr.calendar });
+      add({
+        key: email ? `email:${email}` : `name:${name}`,
+        name,
+        email,
+        capacity: typeof m.capacity === 'number' ? m.capacity : null,
+        calendar: pr.calendar,
+      });
     }
   }
   const personOf = (pr: ProjectLoad, owner: string): Person => {
@@ -110,13 +123,16 @@ export function loadReport(projects: readonly ProjectLoad[], from: IsoDate, to: 
     return plain ?? add({ key: `name:${o}`, name: o, email: null, capacity: null, calendar: pr.calendar });
   };
 
-  const first = toDay(weeks[0]?.from ?? from), last = toDay(weeks[weeks.length - 1]?.to ?? to);
-  const lo = toDay(from), hi = toDay(to);
+  const first = toDay(weeks[0]?.from ?? from),
+    last = toDay(weeks[weeks.length - 1]?.to ?? to);
+  const lo = toDay(from),
+    hi = toDay(to);
   const cells = new Map<string, Map<string, WeekLoad>>(); // person key → week → load
   for (const pr of projects) {
     for (const b of pr.bookings) {
       const person = personOf(pr, b.owner);
-      const a = Math.max(toDay(b.start), lo, first), z = Math.min(toDay(b.end), hi, last);
+      const a = Math.max(toDay(b.start), lo, first),
+        z = Math.min(toDay(b.end), hi, last);
       for (let d = a; d <= z; d++) {
         if (!pr.calendar.isWorkingDay(d)) continue;
         const week = isoWeekOf(fromDay(d));
@@ -138,7 +154,9 @@ export function loadReport(projects: readonly ProjectLoad[], from: IsoDate, to: 
 
   const out: PersonLoad[] = [];
   const over: LoadReport['over'] = [];
-  for (const person of [...people.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : (a.email ?? '') < (b.email ?? '') ? -1 : 1))) {
+  for (const person of [...people.values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : (a.email ?? '') < (b.email ?? '') ? -1 : 1,
+  )) {
     const row = cells.get(person.key);
     if (!row) continue;
     const ws = weeks.map((w) => {

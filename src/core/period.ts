@@ -23,12 +23,15 @@ export function parsePeriod(text: string): Period | null {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(s))) return { label: s, kind: 'year', from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
   if ((m = /^(\d{4})-?[Qq]([1-4])$/.exec(s))) {
-    const y = Number(m[1]), q = Number(m[2]);
-    const m0 = (q - 1) * 3 + 1, m1 = m0 + 2;
+    const y = Number(m[1]),
+      q = Number(m[2]);
+    const m0 = (q - 1) * 3 + 1,
+      m1 = m0 + 2;
     return { label: `${m[1]}-Q${q}`, kind: 'quarter', from: `${m[1]}-${pad(m0)}-01`, to: `${m[1]}-${pad(m1)}-${pad(daysInMonth(y, m1))}` };
   }
   if ((m = /^(\d{4})-(\d{2})$/.exec(s))) {
-    const y = Number(m[1]), mo = Number(m[2]);
+    const y = Number(m[1]),
+      mo = Number(m[2]);
     if (mo < 1 || mo > 12) return null;
     return { label: s, kind: 'month', from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${pad(daysInMonth(y, mo))}` };
   }
@@ -111,12 +114,14 @@ export function projectAsOf(p: Project, asOf: IsoDate): Project {
     });
     return out.every((l, i) => l === list[i]) ? list : out;
   };
-  const keep = <T>(list: Located<T>[], ok: (x: T) => boolean): Located<T>[] => (list.every((l) => ok(l.data)) ? list : list.filter((l) => ok(l.data)));
+  const keep = <T>(list: Located<T>[], ok: (x: T) => boolean): Located<T>[] =>
+    list.every((l) => ok(l.data)) ? list : list.filter((l) => ok(l.data));
   const view = { ...p } as Record<string, unknown>;
   for (const kind of KIND_NAMES) {
     const spec = kindSpec(kind);
     const list = recordsOf(p, kind) as Located<unknown>[];
-    const born = spec.born, cut = spec.asOf;
+    const born = spec.born,
+      cut = spec.asOf;
     const kept = born ? keep(list, (x) => born(x) <= asOf) : list;
     view[spec.collection] = cut ? map(kept, (x) => cut(x, asOf)) : kept;
   }

@@ -27,14 +27,19 @@ export function blockingItems(a: Pick<Acceptance, 'rectifications'>, round: numb
 /** Facts undone after the report date: items of later rounds, fixes, verifications and acceptances dated later. */
 export function rectificationsAsOf(items: readonly Rectification[], roundDates: readonly IsoDate[], asOf: IsoDate): Rectification[] {
   const after = (d: string | undefined) => d !== undefined && d > asOf;
-  return items.filter((x) => !after(roundDates[x.round - 1])).map((x) => {
-    if (!after(x.fixed) && !after(x.verified) && !after(x.accepted_open?.date)) return x;
-    const y: Rectification = { ...x };
-    if (after(y.fixed)) delete y.fixed;
-    if (after(y.verified)) { delete y.verified; delete y.verified_by; }
-    if (after(y.accepted_open?.date)) delete y.accepted_open;
-    return y;
-  });
+  return items
+    .filter((x) => !after(roundDates[x.round - 1]))
+    .map((x) => {
+      if (!after(x.fixed) && !after(x.verified) && !after(x.accepted_open?.date)) return x;
+      const y: Rectification = { ...x };
+      if (after(y.fixed)) delete y.fixed;
+      if (after(y.verified)) {
+        delete y.verified;
+        delete y.verified_by;
+      }
+      if (after(y.accepted_open?.date)) delete y.accepted_open;
+      return y;
+    });
 }
 
 export interface RectFact {
@@ -55,19 +60,37 @@ export function openRectifications(acc: readonly Acceptance[], asOf: IsoDate): R
   for (const a of acc) {
     (a.rectifications ?? []).forEach((x, i) => {
       if (!isUnresolved(x)) return;
-      out.push({ acceptance: a.id, deliverable: a.deliverable, number: i + 1, round: x.round, finding: x.finding, owner: x.owner, due: x.due, ...(x.fixed ? { fixed: x.fixed } : {}), state: rectState(x, asOf) });
+      out.push({
+        acceptance: a.id,
+        deliverable: a.deliverable,
+        number: i + 1,
+        round: x.round,
+        finding: x.finding,
+        owner: x.owner,
+        due: x.due,
+        ...(x.fixed ? { fixed: x.fixed } : {}),
+        state: rectState(x, asOf),
+      });
     });
   }
   const rank = (s: RectState) => (s === 'overdue' ? 0 : 1);
-  return out.sort((a, b) => rank(a.state) - rank(b.state) || a.due.localeCompare(b.due) || a.acceptance.localeCompare(b.acceptance) || a.number - b.number);
+  return out.sort(
+    (a, b) =>
+      rank(a.state) - rank(b.state) || a.due.localeCompare(b.due) || a.acceptance.localeCompare(b.acceptance) || a.number - b.number,
+  );
 }
 
 /**
  * rectification_on_time_rate: items whose due date has passed by the report date or that were fixed,
  * counted when due in the window; on time = fixed on or before the due date.
  */
-export function rectificationCounts(acc: readonly Acceptance[], inWindow: (d: IsoDate) => boolean, asOf: IsoDate): { onTime: number; due: number } {
-  let onTime = 0, due = 0;
+export function rectificationCounts(
+  acc: readonly Acceptance[],
+  inWindow: (d: IsoDate) => boolean,
+  asOf: IsoDate,
+): { onTime: number; due: number } {
+  let onTime = 0,
+    due = 0;
   for (const a of acc) {
     for (const x of a.rectifications ?? []) {
       if (!inWindow(x.due)) continue;

@@ -94,7 +94,8 @@ export function copiesOf(p: Project, id: string): Located<{ id: string }>[] {
 
 function renamed(file: string, oldId: string, newId: string): string {
   const slash = file.lastIndexOf('/');
-  const dir = file.slice(0, slash + 1), name = file.slice(slash + 1);
+  const dir = file.slice(0, slash + 1),
+    name = file.slice(slash + 1);
   return dir + (name.startsWith(oldId) ? newId + name.slice(oldId.length) : `${newId}-${name}`);
 }
 

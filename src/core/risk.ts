@@ -67,7 +67,10 @@ export function riskMatrix(risks: readonly Pick<Risk, 'id' | 'probability' | 'im
     const row: MatrixCell[] = [];
     for (let i = 1; i <= 5; i++) {
       const score = p * i;
-      const ids = risks.filter((r) => r.probability === p && r.impact === i).map((r) => r.id).sort(compareIds);
+      const ids = risks
+        .filter((r) => r.probability === p && r.impact === i)
+        .map((r) => r.id)
+        .sort(compareIds);
       row.push({ probability: p, impact: i, score, level: riskLevel(score), ids });
     }
     rows.push(row);

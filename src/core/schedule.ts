@@ -119,13 +119,19 @@ interface Node extends GraphNode {
   task: Task | undefined;
   ms: Milestone | undefined;
   // Day numbers, filled by the forward pass: forecast (es, ef) and plan (pes, pef).
-  es: number; ef: number; dur: number; actual: boolean; ok: boolean;
-  pes: number; pef: number;
+  es: number;
+  ef: number;
+  dur: number;
+  actual: boolean;
+  ok: boolean;
+  pes: number;
+  pef: number;
   /** Working days the backward pass reserves before the finish: the duration, or what remains of started work. */
   work: number;
   /** Explicit predecessors (depends_on) come first in preds; the rest are tasks naming the milestone. */
   nExplicit: number;
-  lf: number; ls: number;
+  lf: number;
+  ls: number;
   /** Total float in working days, filled by the backward pass. */
   float: number;
   /** A done task or a reached milestone. */
@@ -156,10 +162,16 @@ export function schedule(input: ScheduleInput): Schedule {
   for (const [i, p] of graph.behind) problems.push({ kind: 'blocked', id: nodes[i]!.id, by: nodes[p]!.id });
 
   let ps0: number, now: number;
-  try { ps0 = cal.nextWorkingDay(projectStart); now = cal.nextWorkingDay(asOf); } catch (e) { throw asRange(e); }
+  try {
+    ps0 = cal.nextWorkingDay(projectStart);
+    now = cal.nextWorkingDay(asOf);
+  } catch (e) {
+    throw asRange(e);
+  }
   const order = forwardPass(nodes, graph.order, ps0, asOf, now, cal, problems);
   const items = new Map<string, ScheduledItem>();
-  if (order.length === 0) return { items, order: [], projectStart: fromDay(ps0), ...(input.due ? { due: input.due } : {}), criticalPath: [], problems };
+  if (order.length === 0)
+    return { items, order: [], projectStart: fromDay(ps0), ...(input.due ? { due: input.due } : {}), criticalPath: [], problems };
 
   let projectEnd = -Infinity;
   for (let o = 0; o < order.length; o++) projectEnd = Math.max(projectEnd, nodes[order[o]!]!.ef);
@@ -178,7 +190,10 @@ export function schedule(input: ScheduleInput): Schedule {
     criticalPath: criticalChain(nodes, order, minFloat),
     problems,
   };
-  if (input.due !== undefined && due !== undefined) { out.due = input.due; out.dueFloat = cal.workingDaysBetween(projectEnd, due); }
+  if (input.due !== undefined && due !== undefined) {
+    out.due = input.due;
+    out.dueFloat = cal.workingDaysBetween(projectEnd, due);
+  }
   if (base) out.baseline = base.name;
   return out;
 }
@@ -188,12 +203,40 @@ function buildNodes(input: ScheduleInput, problems: ScheduleProblem[]): Node[] {
   const nodes: Node[] = [];
   const index = new Map<string, number>();
   const add = (id: string, task: Task | undefined, ms: Milestone | undefined, finished: boolean) => {
-    if (index.has(id)) { problems.push({ kind: 'duplicate_id', id }); return; }
+    if (index.has(id)) {
+      problems.push({ kind: 'duplicate_id', id });
+      return;
+    }
     index.set(id, nodes.length);
-    nodes.push({ id, preds: [], succs: [], task, ms, es: 0, ef: 0, dur: 0, actual: false, ok: false, pes: 0, pef: 0, work: 0, nExplicit: 0, lf: 0, ls: 0, float: 0, finished });
+    nodes.push({
+      id,
+      preds: [],
+      succs: [],
+      task,
+      ms,
+      es: 0,
+      ef: 0,
+      dur: 0,
+      actual: false,
+      ok: false,
+      pes: 0,
+      pef: 0,
+      work: 0,
+      nExplicit: 0,
+      lf: 0,
+      ls: 0,
+      float: 0,
+      finished,
+    });
   };
-  for (let k = 0; k < input.tasks.length; k++) { const t = input.tasks[k]!; add(t.id, t, undefined, t.status === 'done'); }
-  for (let k = 0; k < input.milestones.length; k++) { const m = input.milestones[k]!; add(m.id, undefined, m, m.done !== undefined); }
+  for (let k = 0; k < input.tasks.length; k++) {
+    const t = input.tasks[k]!;
+    add(t.id, t, undefined, t.status === 'done');
+  }
+  for (let k = 0; k < input.milestones.length; k++) {
+    const m = input.milestones[k]!;
+    add(m.id, undefined, m, m.done !== undefined);
+  }
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const refs = (node.task ?? node.ms)!.depends_on;
@@ -201,7 +244,10 @@ function buildNodes(input: ScheduleInput, problems: ScheduleProblem[]): Node[] {
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k]!;
       const p = index.get(ref);
-      if (p === undefined) { problems.push({ kind: 'unknown_ref', id: node.id, ref }); continue; }
+      if (p === undefined) {
+        problems.push({ kind: 'unknown_ref', id: node.id, ref });
+        continue;
+      }
       if (node.preds.includes(p)) continue; // a repeated reference (the schema refuses these; stay safe)
       node.preds.push(p);
       nodes[p]!.succs.push(i);
@@ -247,7 +293,15 @@ function orderWithImplicit(nodes: Node[]): ReturnType<typeof orderGraph> {
 }
 
 /** Early dates in topological order; returns the scheduled nodes in that order. */
-function forwardPass(nodes: Node[], topo: number[], ps0: number, asOf: number, now: number, cal: WorkCalendar, problems: ScheduleProblem[]): number[] {
+function forwardPass(
+  nodes: Node[],
+  topo: number[],
+  ps0: number,
+  asOf: number,
+  now: number,
+  cal: WorkCalendar,
+  problems: ScheduleProblem[],
+): number[] {
   const order: number[] = [];
   for (let o = 0; o < topo.length; o++) {
     const i = topo[o]!;
@@ -257,11 +311,17 @@ function forwardPass(nodes: Node[], topo: number[], ps0: number, asOf: number, n
     let maxEf: number | undefined, maxPef: number | undefined;
     for (let k = 0; k < preds.length; k++) {
       const pred = nodes[preds[k]!]!;
-      if (!pred.ok) { failed = preds[k]; break; }
+      if (!pred.ok) {
+        failed = preds[k];
+        break;
+      }
       maxEf = maxEf === undefined ? pred.ef : Math.max(maxEf, pred.ef);
       maxPef = maxPef === undefined ? pred.pef : Math.max(maxPef, pred.pef);
     }
-    if (failed !== undefined) { problems.push({ kind: 'blocked', id: node.id, by: nodes[failed]!.id }); continue; }
+    if (failed !== undefined) {
+      problems.push({ kind: 'blocked', id: node.id, by: nodes[failed]!.id });
+      continue;
+    }
     try {
       if (node.task) forwardTask(node, node.task, maxEf, maxPef, ps0, now, cal);
       else forwardMilestone(node, node.ms!, maxEf, maxPef, ps0, asOf);
@@ -309,14 +369,20 @@ function floats(nodes: Node[], order: number[], cal: WorkCalendar): number {
 const isCritical = (n: Node, minFloat: number) => !n.finished && n.float === minFloat;
 
 function buildItems(
-  items: Map<string, ScheduledItem>, nodes: Node[], order: number[], minFloat: number, asOf: number,
-  base: ReturnType<typeof pickBaseline>, cal: WorkCalendar,
+  items: Map<string, ScheduledItem>,
+  nodes: Node[],
+  order: number[],
+  minFloat: number,
+  asOf: number,
+  base: ReturnType<typeof pickBaseline>,
+  cal: WorkCalendar,
 ): void {
   for (let o = 0; o < order.length; o++) {
     const n = nodes[order[o]!]!;
     const t = n.task;
     const rec = (t ?? n.ms)!;
-    const start = fromDay(n.es), end = fromDay(n.ef);
+    const start = fromDay(n.es),
+      end = fromDay(n.ef);
     const late = lateness(n.finished, n.pef, asOf, cal);
     const dependsOn: string[] = new Array(n.nExplicit);
     for (let k = 0; k < n.nExplicit; k++) dependsOn[k] = nodes[n.preds[k]!]!.id;
@@ -370,7 +436,15 @@ function lateness(finished: boolean, end: number, asOf: number, cal: WorkCalenda
   return { late, lateBy: late ? Math.max(1, cal.workingDaysBetween(end, asOf)) : 0 };
 }
 
-function forwardTask(node: Node, t: Task, maxEf: number | undefined, maxPef: number | undefined, ps0: number, now: number, cal: WorkCalendar): void {
+function forwardTask(
+  node: Node,
+  t: Task,
+  maxEf: number | undefined,
+  maxPef: number | undefined,
+  ps0: number,
+  now: number,
+  cal: WorkCalendar,
+): void {
   const planStart = t.start !== undefined ? dayOrThrow(t.start, 'start') : undefined;
   const earliest = (after: number | undefined): number => {
     if (after === undefined) return planStart !== undefined ? cal.nextWorkingDay(planStart) : ps0;
@@ -392,42 +466,62 @@ function forwardTask(node: Node, t: Task, maxEf: number | undefined, maxPef: num
   if (aEnd !== undefined) {
     // Facts: both ends as recorded; without actual_start the planned start stands (clipped to the end).
     const s = aStart ?? Math.min(pes, aEnd);
-    node.es = node.pes = s; node.ef = node.pef = aEnd; node.actual = true;
+    node.es = node.pes = s;
+    node.ef = node.pef = aEnd;
+    node.actual = true;
     node.dur = node.work = Math.max(0, cal.workingDaysBetween(s - 1, aEnd));
     return;
   }
   if (t.status === 'done') {
     // Done without an actual end (a warning elsewhere): finished on its planned dates.
-    node.pes = pes; node.pef = finish(pes, dur);
-    node.es = earliest(maxEf); node.ef = finish(node.es, dur);
+    node.pes = pes;
+    node.pef = finish(pes, dur);
+    node.es = earliest(maxEf);
+    node.ef = finish(node.es, dur);
     return;
   }
   if (aStart !== undefined || t.status === 'in_progress') {
     // Started: the start stands; what is left is `remaining`, else the planned duration less the
     // working days spent before the report date (at least 1), from the report date on.
     const s0 = aStart !== undefined ? cal.nextWorkingDay(aStart) : pes;
-    node.pes = aStart ?? pes; node.pef = finish(s0, dur);
+    node.pes = aStart ?? pes;
+    node.pef = finish(s0, dur);
     const fs0 = aStart !== undefined ? s0 : earliest(maxEf);
     const spent = now > fs0 ? cal.workingDaysBetween(fs0 - 1, now - 1) : 0;
     const rem = t.remaining ?? Math.max(1, Math.max(1, dur) - spent);
-    node.es = aStart ?? fs0; node.ef = finish(Math.max(fs0, now), rem); node.actual = aStart !== undefined;
+    node.es = aStart ?? fs0;
+    node.ef = finish(Math.max(fs0, now), rem);
+    node.actual = aStart !== undefined;
     if (now > fs0 || t.remaining !== undefined) node.dur = cal.workingDaysBetween(fs0 - 1, node.ef);
     node.work = now > fs0 ? rem : node.dur;
     return;
   }
   // Not started: never before the first working day on or after the report date.
-  node.pes = pes; node.pef = finish(pes, dur);
+  node.pes = pes;
+  node.pef = finish(pes, dur);
   const es = Math.max(earliest(maxEf), now);
   const d = t.remaining ?? dur;
-  node.es = es; node.ef = finish(es, d);
+  node.es = es;
+  node.ef = finish(es, d);
   if (t.remaining !== undefined) node.dur = node.work = d;
 }
 
-function forwardMilestone(node: Node, m: Milestone, maxEf: number | undefined, maxPef: number | undefined, ps0: number, asOf: number): void {
+function forwardMilestone(
+  node: Node,
+  m: Milestone,
+  maxEf: number | undefined,
+  maxPef: number | undefined,
+  ps0: number,
+  asOf: number,
+): void {
   const done = m.done !== undefined ? dayOrThrow(m.done, 'done') : undefined;
   const due = m.due !== undefined ? dayOrThrow(m.due, 'due') : undefined;
-  node.dur = 0; node.actual = done !== undefined;
-  if (done !== undefined) { node.es = node.ef = node.pes = node.pef = done; return; }
+  node.dur = 0;
+  node.actual = done !== undefined;
+  if (done !== undefined) {
+    node.es = node.ef = node.pes = node.pef = done;
+    return;
+  }
   const at = (after: number | undefined) => {
     const d = after ?? due ?? ps0;
     return m.fixed === true && due !== undefined ? Math.max(d, due) : d;

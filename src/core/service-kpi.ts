@@ -16,27 +16,54 @@ import type { IsoDate } from './dates.js';
 
 export const SERVICE_KPI_KEYS = ['ticket_response_rate', 'ticket_resolution_rate', 'mean_resolution_days', 'complaints'] as const;
 export type ServiceKpiKey = (typeof SERVICE_KPI_KEYS)[number];
-export const SERVICE_KPI_UNIT = { ticket_response_rate: 'rate', ticket_resolution_rate: 'rate', mean_resolution_days: 'days', complaints: 'count' } as const;
-export const SERVICE_DEFAULT_TARGETS: Record<ServiceKpiKey, number | null> = { ticket_response_rate: null, ticket_resolution_rate: null, mean_resolution_days: null, complaints: null };
+export const SERVICE_KPI_UNIT = {
+  ticket_response_rate: 'rate',
+  ticket_resolution_rate: 'rate',
+  mean_resolution_days: 'days',
+  complaints: 'count',
+} as const;
+export const SERVICE_DEFAULT_TARGETS: Record<ServiceKpiKey, number | null> = {
+  ticket_response_rate: null,
+  ticket_resolution_rate: null,
+  mean_resolution_days: null,
+  complaints: null,
+};
 export type ServiceNullReason = 'no_tickets_due' | 'no_tickets_resolved';
 export const SERVICE_REASON: Record<Exclude<ServiceKpiKey, 'complaints'>, ServiceNullReason> = {
-  ticket_response_rate: 'no_tickets_due', ticket_resolution_rate: 'no_tickets_due', mean_resolution_days: 'no_tickets_resolved',
+  ticket_response_rate: 'no_tickets_due',
+  ticket_resolution_rate: 'no_tickets_due',
+  mean_resolution_days: 'no_tickets_resolved',
 };
 /** Measures where less is better: met when value ≤ target. */
 export const SERVICE_LOWER_IS_BETTER: readonly string[] = ['mean_resolution_days', 'complaints'];
 
-export interface ServiceCounts { numerator: number; denominator: number | null }
+export interface ServiceCounts {
+  numerator: number;
+  denominator: number | null;
+}
 
 /** Numerators and denominators of the after-sales KPIs; kpi.ts turns them into measures. */
 export function serviceKpiCounts(p: Project, w: Window, cal: WorkCalendar, asOf: IsoDate): Record<ServiceKpiKey, ServiceCounts> {
   const sl = serviceLevelsOf(p.manifest?.data);
-  let responded = 0, responseDue = 0, resolved = 0, resolutionDue = 0, daysSum = 0, daysCount = 0, complaints = 0;
+  let responded = 0,
+    responseDue = 0,
+    resolved = 0,
+    resolutionDue = 0,
+    daysSum = 0,
+    daysCount = 0,
+    complaints = 0;
   const hoursPerDay = (sl.end - sl.start) / 60;
   for (const { data: t } of p.tickets) {
     if (inWindow(w, t.opened)) {
       const c = ticketClocks(t, sl, cal, asOf);
-      if (c.response.met !== null) { responseDue++; if (c.response.met) responded++; }
-      if (c.resolution.met !== null) { resolutionDue++; if (c.resolution.met) resolved++; }
+      if (c.response.met !== null) {
+        responseDue++;
+        if (c.response.met) responded++;
+      }
+      if (c.resolution.met !== null) {
+        resolutionDue++;
+        if (c.resolution.met) resolved++;
+      }
       if (t.kind === 'complaint') complaints++;
     }
     if (t.resolved && inWindow(w, t.resolved.date)) {

@@ -23,7 +23,10 @@ export const TICKET_KINDS = ['warranty_repair', 'support', 'question', 'complain
 export const TICKET_CHANNELS = ['phone', 'email', 'im', 'onsite', 'visit', 'other'] as const;
 export type ClockUnit = 'days' | 'hours';
 
-export interface Clock { response: number; resolution: number }
+export interface Clock {
+  response: number;
+  resolution: number;
+}
 export interface ServiceLevels {
   unit: ClockUnit;
   /** Working window in minutes after midnight (hours only). */
@@ -34,10 +37,14 @@ export interface ServiceLevels {
 
 /** Written by `deliver init`; the seeds give no numbers, so these are a starting point to agree on. */
 export const DEFAULT_DAY_CLOCKS: Record<Severity, Clock> = {
-  high: { response: 1, resolution: 3 }, medium: { response: 2, resolution: 5 }, low: { response: 3, resolution: 10 },
+  high: { response: 1, resolution: 3 },
+  medium: { response: 2, resolution: 5 },
+  low: { response: 3, resolution: 10 },
 };
 export const DEFAULT_HOUR_CLOCKS: Record<Severity, Clock> = {
-  high: { response: 4, resolution: 24 }, medium: { response: 8, resolution: 40 }, low: { response: 16, resolution: 80 },
+  high: { response: 4, resolution: 24 },
+  medium: { response: 8, resolution: 40 },
+  low: { response: 16, resolution: 80 },
 };
 
 const minutes = (hhmm: string | undefined, dflt: number): number => {
@@ -51,13 +58,17 @@ export function serviceLevelsOf(manifest: Manifest | undefined): ServiceLevels {
   const dflt = unit === 'hours' ? DEFAULT_HOUR_CLOCKS : DEFAULT_DAY_CLOCKS;
   const clocks = {} as Record<Severity, Clock>;
   for (const s of SEVERITIES) clocks[s] = sl?.[s] ? { response: sl[s].response, resolution: sl[s].resolution } : dflt[s];
-  let start = minutes(sl?.working_hours?.start, 9 * 60), end = minutes(sl?.working_hours?.end, 18 * 60);
+  let start = minutes(sl?.working_hours?.start, 9 * 60),
+    end = minutes(sl?.working_hours?.end, 18 * 60);
   if (end <= start) [start, end] = [9 * 60, 18 * 60];
   return { unit, start, end, clocks };
 }
 
 /** A moment: a date and, when known, the time of day. */
-export interface Moment { date: IsoDate; time?: string | undefined }
+export interface Moment {
+  date: IsoDate;
+  time?: string | undefined;
+}
 
 /**
  * Time on the clock from `a` to `b`: working days in (a.date, b.date], or working hours between the
@@ -66,16 +77,19 @@ export interface Moment { date: IsoDate; time?: string | undefined }
 export function elapsed(sl: ServiceLevels, cal: WorkCalendar, a: Moment, b: Moment): number | undefined {
   if (!isIsoDate(a.date) || !isIsoDate(b.date)) return undefined;
   try {
-    const da = toDay(a.date), db = toDay(b.date);
+    const da = toDay(a.date),
+      db = toDay(b.date);
     if (sl.unit === 'days') return Math.max(0, cal.workingDaysBetween(da, db));
     if (db < da) return 0;
-    const from = minutes(a.time, 0), to = minutes(b.time, 24 * 60);
+    const from = minutes(a.time, 0),
+      to = minutes(b.time, 24 * 60);
     let total = 0;
     // Days in between count whole working windows: the calendar counts them without a loop.
     if (db - da > 1) total += Math.max(0, cal.workingDaysBetween(da, db - 1)) * (sl.end - sl.start);
     for (const d of da === db ? [da] : [da, db]) {
       if (!cal.isWorkingDay(d)) continue;
-      const lo = Math.max(sl.start, d === da ? from : 0), hi = Math.min(sl.end, d === db ? to : 24 * 60);
+      const lo = Math.max(sl.start, d === da ? from : 0),
+        hi = Math.min(sl.end, d === db ? to : 24 * 60);
       if (hi > lo) total += hi - lo;
     }
     return total / 60;
@@ -133,19 +147,32 @@ export interface ClockFact {
   overdue: boolean;
 }
 
-function clockFact(sl: ServiceLevels, cal: WorkCalendar, opened: Moment, limit: number, done: Moment | undefined, asOf: IsoDate): ClockFact {
+function clockFact(
+  sl: ServiceLevels,
+  cal: WorkCalendar,
+  opened: Moment,
+  limit: number,
+  done: Moment | undefined,
+  asOf: IsoDate,
+): ClockFact {
   const took = elapsed(sl, cal, opened, done ?? { date: asOf });
   const due = deadline(sl, cal, opened, limit);
   const late = took !== undefined && took > limit;
   return {
-    limit, unit: sl.unit, elapsed: took === undefined ? null : Math.round(took * 100) / 100, done: done !== undefined,
+    limit,
+    unit: sl.unit,
+    elapsed: took === undefined ? null : Math.round(took * 100) / 100,
+    done: done !== undefined,
     ...(due ? { due: due.date, ...(due.time ? { due_time: due.time } : {}) } : {}),
     met: done ? (took === undefined ? null : !late) : late ? false : null,
     overdue: !done && late,
   };
 }
 
-export interface TicketClocks { response: ClockFact; resolution: ClockFact }
+export interface TicketClocks {
+  response: ClockFact;
+  resolution: ClockFact;
+}
 
 export function ticketClocks(t: Ticket, sl: ServiceLevels, cal: WorkCalendar, asOf: IsoDate): TicketClocks {
   const clock = sl.clocks[t.severity] ?? sl.clocks.medium;
@@ -154,7 +181,14 @@ export function ticketClocks(t: Ticket, sl: ServiceLevels, cal: WorkCalendar, as
   const answered = t.response ?? t.resolved;
   return {
     response: clockFact(sl, cal, opened, clock.response, answered ? { date: answered.date, time: answered.time } : undefined, asOf),
-    resolution: clockFact(sl, cal, opened, clock.resolution, t.resolved ? { date: t.resolved.date, time: t.resolved.time } : undefined, asOf),
+    resolution: clockFact(
+      sl,
+      cal,
+      opened,
+      clock.resolution,
+      t.resolved ? { date: t.resolved.date, time: t.resolved.time } : undefined,
+      asOf,
+    ),
   };
 }
 
@@ -164,15 +198,21 @@ export function ticketClocks(t: Ticket, sl: ServiceLevels, cal: WorkCalendar, as
 export function finalAcceptance(p: Project): IsoDate | undefined {
   const acc = p.acceptance.map((a) => a.data);
   if (acc.length === 0 || !acc.every((a) => isAccepted(a))) return undefined;
-  const dates = acc.map((a) => a.rounds?.[passingRound(a)]?.date).filter((d): d is string => d !== undefined).sort();
+  const dates = acc
+    .map((a) => a.rounds?.[passingRound(a)]?.date)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   return dates[dates.length - 1];
 }
 
 /** `months` calendar months after `start`, less a day (12 months from 15 Mar → 14 Mar next year). */
 export function addMonths(start: IsoDate, months: number): IsoDate {
-  const y = Number(start.slice(0, 4)), m = Number(start.slice(5, 7)), d = Number(start.slice(8, 10));
-  const total = (m - 1) + months;
-  const ny = y + Math.floor(total / 12), nm = (total % 12) + 1;
+  const y = Number(start.slice(0, 4)),
+    m = Number(start.slice(5, 7)),
+    d = Number(start.slice(8, 10));
+  const total = m - 1 + months;
+  const ny = y + Math.floor(total / 12),
+    nm = (total % 12) + 1;
   const nd = Math.min(d, daysInMonth(ny, nm));
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
 }
@@ -209,8 +249,14 @@ export function underWarranty(w: WarrantyFact | undefined, date: IsoDate): boole
 // ---- facts for status and the weekly report ----
 
 export interface TicketFact {
-  id: string; title: string; kind: Ticket['kind']; severity: Severity; opened: IsoDate; state: TicketState;
-  contact?: string; owner?: string;
+  id: string;
+  title: string;
+  kind: Ticket['kind'];
+  severity: Severity;
+  opened: IsoDate;
+  state: TicketState;
+  contact?: string;
+  owner?: string;
   /** The latest expected completion date told to the customer. */
   expected?: IsoDate;
   under_warranty: boolean | null;
@@ -231,9 +277,17 @@ export function ticketFact(t: Ticket, sl: ServiceLevels, cal: WorkCalendar, asOf
   const clocks = ticketClocks(t, sl, cal, asOf);
   const expected = t.updates?.filter((u) => u.expected !== undefined).at(-1)?.expected;
   return {
-    id: t.id, title: t.title, kind: t.kind, severity: t.severity, opened: t.opened, state: ticketState(t),
-    ...(t.contact ? { contact: t.contact } : {}), ...(t.owner ? { owner: t.owner } : {}), ...(expected ? { expected } : {}),
-    under_warranty: underWarranty(w, t.opened), ...clocks,
+    id: t.id,
+    title: t.title,
+    kind: t.kind,
+    severity: t.severity,
+    opened: t.opened,
+    state: ticketState(t),
+    ...(t.contact ? { contact: t.contact } : {}),
+    ...(t.owner ? { owner: t.owner } : {}),
+    ...(expected ? { expected } : {}),
+    under_warranty: underWarranty(w, t.opened),
+    ...clocks,
   };
 }
 
@@ -241,7 +295,9 @@ export function ticketFact(t: Ticket, sl: ServiceLevels, cal: WorkCalendar, asOf
 function ticketOrder(a: TicketFact, b: TicketFact): number {
   const late = (x: TicketFact) => (x.response.overdue || x.resolution.overdue ? 0 : 1);
   const sev = (x: TicketFact) => SEVERITIES.indexOf(x.severity);
-  return late(a) - late(b) || sev(a) - sev(b) || (a.opened < b.opened ? -1 : a.opened > b.opened ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    late(a) - late(b) || sev(a) - sev(b) || (a.opened < b.opened ? -1 : a.opened > b.opened ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** The project as of the report date (period.ts projectAsOf) in, the after-sales facts out. */
@@ -249,7 +305,10 @@ export function serviceFacts(p: Project, cal: WorkCalendar, asOf: IsoDate): Serv
   const sl = serviceLevelsOf(p.manifest?.data);
   const w = warrantyOf(p, asOf);
   const all = p.tickets.map((t) => t.data);
-  const facts = all.filter((t) => !t.closed).map((t) => ticketFact(t, sl, cal, asOf, w)).sort(ticketOrder);
+  const facts = all
+    .filter((t) => !t.closed)
+    .map((t) => ticketFact(t, sl, cal, asOf, w))
+    .sort(ticketOrder);
   return {
     tickets: facts,
     counts: {

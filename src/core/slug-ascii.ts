@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 
 type Pinyin = typeof import('pinyin-pro').pinyin;
 let pinyinFn: Pinyin | undefined;
-const pinyin: Pinyin = ((...args: Parameters<Pinyin>) => (pinyinFn ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin)(...args)) as Pinyin;
+const pinyin: Pinyin = ((...args: Parameters<Pinyin>) =>
+  (pinyinFn ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin)(...args)) as Pinyin;
 
 const HAN = /\p{Script=Han}/u;
 
@@ -17,7 +18,10 @@ export function asciiWords(title: string): string[] {
   const parts = HAN.test(text) ? pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) : [text];
   const words: string[] = [];
   for (const part of parts) {
-    const plain = part.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    const plain = part
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
     words.push(...(plain.match(/[a-z0-9]+/g) ?? []));
   }
   return words;

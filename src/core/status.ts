@@ -38,22 +38,53 @@ export interface Progress {
   due_float?: number;
 }
 
-export interface MilestoneFact { id: string; name: string; due?: IsoDate; forecast?: IsoDate; critical: boolean }
-export interface LateTask { id: string; name: string; owner?: string; end: IsoDate; late_by: number; critical: boolean }
-export interface BlockedTask { id: string; name: string; owner?: string; reason?: string }
+export interface MilestoneFact {
+  id: string;
+  name: string;
+  due?: IsoDate;
+  forecast?: IsoDate;
+  critical: boolean;
+}
+export interface LateTask {
+  id: string;
+  name: string;
+  owner?: string;
+  end: IsoDate;
+  late_by: number;
+  critical: boolean;
+}
+export interface BlockedTask {
+  id: string;
+  name: string;
+  owner?: string;
+  reason?: string;
+}
 export interface RiskFact {
-  id: string; title: string; score: number; level: RiskLevel; owner: string; status: string;
+  id: string;
+  title: string;
+  score: number;
+  level: RiskLevel;
+  owner: string;
+  status: string;
   overdue_actions: number[];
   /** The next action neither done nor waived (earliest due first). */
   next_action?: { number: number; text: string; owner?: string; due?: IsoDate };
 }
 export interface ChangeFact {
-  id: string; title: string; status: Change['status']; submitted: IsoDate; schedule_days?: number;
+  id: string;
+  title: string;
+  status: Change['status'];
+  submitted: IsoDate;
+  schedule_days?: number;
   /** Signatures still missing on a submitted slip. */
   awaiting: ('customer' | 'internal')[];
 }
 export interface AcceptanceFact {
-  id: string; deliverable: string; delivered: IsoDate; state: AcceptanceState; rounds: number;
+  id: string;
+  deliverable: string;
+  delivered: IsoDate;
+  state: AcceptanceState;
+  rounds: number;
   last_round?: { date: IsoDate; result: 'pass' | 'fail'; kind: 'pre' | 'final' };
   /** Working days since delivery (waiting) or since the last failed round (rectifying). */
   waiting_days: number;
@@ -106,13 +137,23 @@ function spanDays(cal: WorkCalendar, a: IsoDate, b: IsoDate): number {
 export function projectHeader(p: Project): ProjectHeader {
   const m = p.manifest?.data;
   return {
-    name: m?.name ?? '', client: m?.client ?? '',
-    ...(m?.code ? { code: m.code } : {}), ...(m?.start ? { start: m.start } : {}), ...(m?.due ? { due: m.due } : {}),
+    name: m?.name ?? '',
+    client: m?.client ?? '',
+    ...(m?.code ? { code: m.code } : {}),
+    ...(m?.start ? { start: m.start } : {}),
+    ...(m?.due ? { due: m.due } : {}),
   };
 }
 
 export function progressOf(p: Project, sched: Schedule, cal: WorkCalendar, asOf: IsoDate): Progress {
-  const out: Progress = { tasks_total: p.tasks.length, tasks_done: 0, tasks_planned_to_date: 0, days_done: 0, days_planned_to_date: 0, days_total: 0 };
+  const out: Progress = {
+    tasks_total: p.tasks.length,
+    tasks_done: 0,
+    tasks_planned_to_date: 0,
+    days_done: 0,
+    days_planned_to_date: 0,
+    days_total: 0,
+  };
   for (const t of p.tasks) {
     if (t.data.status === 'done') out.tasks_done++;
     const it = sched.items.get(t.data.id);
@@ -130,12 +171,23 @@ export function progressOf(p: Project, sched: Schedule, cal: WorkCalendar, asOf:
 }
 
 export function milestoneFacts(p: Project, sched: Schedule, asOf: IsoDate): { overdue: MilestoneFact[]; next: MilestoneFact[] } {
-  const open = p.milestones.map((m) => m.data).filter((m) => m.done === undefined).map((m): MilestoneFact & { when: IsoDate } => {
-    const it = sched.items.get(m.id);
-    // By the forecast (what the reader plans around), else the due date.
-    const when = it?.end ?? m.due ?? '9999-12-31';
-    return { id: m.id, name: m.name, ...(m.due ? { due: m.due } : {}), ...(it ? { forecast: it.end } : {}), critical: it?.critical ?? false, when };
-  }).sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : compareIds(a.id, b.id)));
+  const open = p.milestones
+    .map((m) => m.data)
+    .filter((m) => m.done === undefined)
+    .map((m): MilestoneFact & { when: IsoDate } => {
+      const it = sched.items.get(m.id);
+      // By the forecast (what the reader plans around), else the due date.
+      const when = it?.end ?? m.due ?? '9999-12-31';
+      return {
+        id: m.id,
+        name: m.name,
+        ...(m.due ? { due: m.due } : {}),
+        ...(it ? { forecast: it.end } : {}),
+        critical: it?.critical ?? false,
+        when,
+      };
+    })
+    .sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : compareIds(a.id, b.id)));
   const strip = ({ when: _w, ...m }: MilestoneFact & { when: IsoDate }): MilestoneFact => m;
   const isOverdue = (m: MilestoneFact) => (m.due ?? m.forecast ?? '9999-12-31') < asOf;
   return { overdue: open.filter(isOverdue).map(strip), next: open.filter((m) => !isOverdue(m)).map(strip) };
@@ -144,12 +196,29 @@ export function milestoneFacts(p: Project, sched: Schedule, asOf: IsoDate): { ov
 export function riskFacts(p: Project, asOf: IsoDate): RiskFact[] {
   return sortRisks(p.risks.map((r) => r.data).filter((r) => r.status !== 'closed')).map((r) => {
     const score = riskScore(r);
-    const open = (r.actions ?? []).map((a, i) => ({ a, n: i + 1 })).filter(({ a }) => a.done === undefined && a.waived === undefined)
-      .sort((x, y) => (x.a.due ?? '9999') < (y.a.due ?? '9999') ? -1 : (x.a.due ?? '9999') > (y.a.due ?? '9999') ? 1 : x.n - y.n);
+    const open = (r.actions ?? [])
+      .map((a, i) => ({ a, n: i + 1 }))
+      .filter(({ a }) => a.done === undefined && a.waived === undefined)
+      .sort((x, y) => ((x.a.due ?? '9999') < (y.a.due ?? '9999') ? -1 : (x.a.due ?? '9999') > (y.a.due ?? '9999') ? 1 : x.n - y.n));
     const next = open[0];
     return {
-      id: r.id, title: r.title, score, level: riskLevel(score), owner: r.owner, status: r.status, overdue_actions: overdueActions(r, asOf),
-      ...(next ? { next_action: { number: next.n, text: next.a.text, ...(next.a.owner ? { owner: next.a.owner } : {}), ...(next.a.due ? { due: next.a.due } : {}) } } : {}),
+      id: r.id,
+      title: r.title,
+      score,
+      level: riskLevel(score),
+      owner: r.owner,
+      status: r.status,
+      overdue_actions: overdueActions(r, asOf),
+      ...(next
+        ? {
+            next_action: {
+              number: next.n,
+              text: next.a.text,
+              ...(next.a.owner ? { owner: next.a.owner } : {}),
+              ...(next.a.due ? { due: next.a.due } : {}),
+            },
+          }
+        : {}),
     };
   });
 }
@@ -160,23 +229,41 @@ export function awaitingSignatures(c: Change): ('customer' | 'internal')[] {
 }
 
 function changeFacts(p: Project): ChangeFact[] {
-  return p.changes.map((c) => c.data).filter((c) => c.status === 'submitted' || c.status === 'approved')
+  return p.changes
+    .map((c) => c.data)
+    .filter((c) => c.status === 'submitted' || c.status === 'approved')
     .sort((a, b) => compareIds(a.id, b.id))
-    .map((c) => ({ id: c.id, title: c.title, status: c.status, submitted: c.submitted, ...(c.schedule_days !== undefined ? { schedule_days: c.schedule_days } : {}), awaiting: awaitingSignatures(c) }));
+    .map((c) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      submitted: c.submitted,
+      ...(c.schedule_days !== undefined ? { schedule_days: c.schedule_days } : {}),
+      awaiting: awaitingSignatures(c),
+    }));
 }
 
 export function acceptanceFacts(p: Project, cal: WorkCalendar, asOf: IsoDate, include: (s: AcceptanceState) => boolean): AcceptanceFact[] {
-  return p.acceptance.map((a) => a.data).sort((a, b) => compareIds(a.id, b.id)).flatMap((a) => {
-    const state = acceptanceState(a, asOf);
-    if (!include(state)) return [];
-    const last = latestRound(a);
-    const since = state === 'rectifying' && last ? last.date : a.delivered;
-    return [{
-      id: a.id, deliverable: a.deliverable, delivered: a.delivered, state, rounds: a.rounds?.length ?? 0,
-      ...(last ? { last_round: { date: last.date, result: last.result, kind: last.kind ?? 'final' } } : {}),
-      waiting_days: Math.max(0, spanDays(cal, since, asOf) - 1),
-    }];
-  });
+  return p.acceptance
+    .map((a) => a.data)
+    .sort((a, b) => compareIds(a.id, b.id))
+    .flatMap((a) => {
+      const state = acceptanceState(a, asOf);
+      if (!include(state)) return [];
+      const last = latestRound(a);
+      const since = state === 'rectifying' && last ? last.date : a.delivered;
+      return [
+        {
+          id: a.id,
+          deliverable: a.deliverable,
+          delivered: a.delivered,
+          state,
+          rounds: a.rounds?.length ?? 0,
+          ...(last ? { last_round: { date: last.date, result: last.result, kind: last.kind ?? 'final' } } : {}),
+          waiting_days: Math.max(0, spanDays(cal, since, asOf) - 1),
+        },
+      ];
+    });
 }
 
 export function statusFacts(input: StatusInput): StatusFacts {
@@ -185,10 +272,26 @@ export function statusFacts(input: StatusInput): StatusFacts {
   const owners = new Map(p.tasks.map((t) => [t.data.id, t.data]));
   const late = items.filter((i) => i.late && i.kind === 'task');
   const rank = idRanks(late.map((i) => i.id));
-  const late_tasks = late.sort((a, b) => b.lateBy - a.lateBy || rank.get(a.id)! - rank.get(b.id)!)
-    .map((i) => ({ id: i.id, name: i.name, ...(owners.get(i.id)?.owner ? { owner: owners.get(i.id)!.owner! } : {}), end: i.end, late_by: i.lateBy, critical: i.critical }));
-  const blocked_tasks = p.tasks.map((t) => t.data).filter((t) => t.status === 'blocked').sort((a, b) => compareIds(a.id, b.id))
-    .map((t) => ({ id: t.id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), ...(t.blocked_reason ? { reason: t.blocked_reason } : {}) }));
+  const late_tasks = late
+    .sort((a, b) => b.lateBy - a.lateBy || rank.get(a.id)! - rank.get(b.id)!)
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      ...(owners.get(i.id)?.owner ? { owner: owners.get(i.id)!.owner! } : {}),
+      end: i.end,
+      late_by: i.lateBy,
+      critical: i.critical,
+    }));
+  const blocked_tasks = p.tasks
+    .map((t) => t.data)
+    .filter((t) => t.status === 'blocked')
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((t) => ({
+      id: t.id,
+      name: t.name,
+      ...(t.owner ? { owner: t.owner } : {}),
+      ...(t.blocked_reason ? { reason: t.blocked_reason } : {}),
+    }));
   return {
     project: projectHeader(p),
     as_of: asOf,
@@ -204,7 +307,10 @@ export function statusFacts(input: StatusInput): StatusFacts {
     communication: missingCommunication(p, asOf),
     workflow: workflowFacts(p, cal, asOf),
     meeting_actions: meetingActionFacts(p, asOf),
-    rectifications: openRectifications(p.acceptance.map((a) => a.data), asOf),
+    rectifications: openRectifications(
+      p.acceptance.map((a) => a.data),
+      asOf,
+    ),
     kpis: projectKpis({ project: p, asOf, calendar: cal }),
   };
 }

@@ -38,10 +38,17 @@ export function visitPlanOf(p: Project, asOf: IsoDate): VisitPlanFact | undefine
   if (!plan || !Array.isArray(plan.after)) return undefined;
   const start = plan.start ?? finalAcceptance(p);
   const from = plan.start ? 'manifest' : 'acceptance';
-  const visits = p.visits.map((v) => v.data).filter((v) => v.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  const visits = p.visits
+    .map((v) => v.data)
+    .filter((v) => v.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   const used = new Set<string>();
   const byStep = new Map<string, Visit>();
-  for (const v of visits) if (v.plan && plan.after.includes(v.plan) && !byStep.has(v.plan)) { byStep.set(v.plan, v); used.add(v.id); }
+  for (const v of visits)
+    if (v.plan && plan.after.includes(v.plan) && !byStep.has(v.plan)) {
+      byStep.set(v.plan, v);
+      used.add(v.id);
+    }
   const free = visits.filter((v) => !used.has(v.id) && !v.plan && start !== undefined && v.date >= start);
   const steps: VisitStep[] = plan.after.map((step) => {
     const due = start ? stepDate(start, step) : undefined;
@@ -52,5 +59,11 @@ export function visitPlanOf(p: Project, asOf: IsoDate): VisitPlanFact | undefine
     const state: StepState = due < asOf ? 'overdue' : due <= addDays(asOf, DUE_SOON_DAYS) ? 'due' : 'upcoming';
     return { step, due, state };
   });
-  return { ...(start ? { start } : {}), from, steps, done: steps.filter((s) => s.state === 'done').length, overdue: steps.filter((s) => s.state === 'overdue').length };
+  return {
+    ...(start ? { start } : {}),
+    from,
+    steps,
+    done: steps.filter((s) => s.state === 'done').length,
+    overdue: steps.filter((s) => s.state === 'overdue').length,
+  };
 }

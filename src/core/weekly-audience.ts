@@ -13,7 +13,12 @@ export type Audience = 'customer' | 'internal';
 
 /** Measures of the delivery team's own work (SLA clocks, risk practice, the team's survey): internal. */
 export const INTERNAL_KPIS: ReadonlySet<BaseKpiKey> = new Set<BaseKpiKey>([
-  'team_communication_score', 'risk_response_rate', 'risks_identified', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate',
+  'team_communication_score',
+  'risk_response_rate',
+  'risks_identified',
+  'average_cycle_days',
+  'analysis_sla_rate',
+  'feasibility_sla_rate',
 ]);
 
 export type CustomerTodo =
@@ -41,10 +46,18 @@ export function forAudience(r: WeeklyReport, p: Project, schedule: Schedule, aud
     if (risk.status === 'closed' || hiddenRisks.has(risk.id)) continue;
     (risk.actions ?? []).forEach((a, i) => {
       if (a.done !== undefined || a.waived !== undefined || !a.owner || !customerSide.has(a.owner)) return;
-      todo.push({ kind: 'action', id: risk.id, number: i + 1, text: a.text, owner: a.owner, ...(a.due ? { due: a.due } : {}), late: a.due !== undefined && a.due < r.as_of });
+      todo.push({
+        kind: 'action',
+        id: risk.id,
+        number: i + 1,
+        text: a.text,
+        owner: a.owner,
+        ...(a.due ? { due: a.due } : {}),
+        late: a.due !== undefined && a.due < r.as_of,
+      });
     });
   }
-  todo.sort((a, b) => ((a.kind === 'task' ? a.end : a.due ?? '9') < (b.kind === 'task' ? b.end : b.due ?? '9') ? -1 : 1));
+  todo.sort((a, b) => ((a.kind === 'task' ? a.end : (a.due ?? '9')) < (b.kind === 'task' ? b.end : (b.due ?? '9')) ? -1 : 1));
   return {
     ...r,
     audience,
@@ -60,7 +73,9 @@ export function forAudience(r: WeeklyReport, p: Project, schedule: Schedule, aud
       }
       return hidden(pt.id) ? [] : [pt];
     }),
-    customer_asks: r.customer_asks.filter((a) => !(a.kind === 'task' && hiddenTasks.has(a.id)) && !(a.kind === 'action' && hiddenRisks.has(a.id))),
+    customer_asks: r.customer_asks.filter(
+      (a) => !(a.kind === 'task' && hiddenTasks.has(a.id)) && !(a.kind === 'action' && hiddenRisks.has(a.id)),
+    ),
     customer_todo: todo,
   };
 }

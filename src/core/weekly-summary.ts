@@ -22,12 +22,14 @@ const CAPS = { milestone_missed: 2, milestone_late: 2, blocked: 2, late_critical
 
 export function summaryPoints(p: Project, sched: Schedule, health: Health, asOf: IsoDate): SummaryPoint[] {
   const tasks = new Map(p.tasks.map((t) => [t.data.id, t.data]));
-  const missed: SummaryPoint[] = [], lateMs: (SummaryPoint & { kind: 'milestone_late' })[] = [];
+  const missed: SummaryPoint[] = [],
+    lateMs: (SummaryPoint & { kind: 'milestone_late' })[] = [];
   for (const m of p.milestones.map((x) => x.data)) {
     if (m.done !== undefined || m.due === undefined) continue;
     const it = sched.items.get(m.id);
     if (m.due < asOf) missed.push({ kind: 'milestone_missed', id: m.id, name: m.name, due: m.due, ...(it ? { forecast: it.end } : {}) });
-    else if (it && (it.dueVariance ?? 0) > 0) lateMs.push({ kind: 'milestone_late', id: m.id, name: m.name, due: m.due, forecast: it.end, days: it.dueVariance! });
+    else if (it && (it.dueVariance ?? 0) > 0)
+      lateMs.push({ kind: 'milestone_late', id: m.id, name: m.name, due: m.due, forecast: it.end, days: it.dueVariance! });
   }
   lateMs.sort((a, b) => b.days - a.days);
   const ids = (code: string) => health.reasons.find((r) => r.code === code)?.ids ?? [];
@@ -36,13 +38,35 @@ export function summaryPoints(p: Project, sched: Schedule, health: Health, asOf:
     if (!t) return [];
     const feeds = t.milestone ?? p.milestones.find((m) => m.data.depends_on?.includes(id))?.data.id;
     const reason = t.blocked_reason?.trim().replace(/[.。;；]+$/u, '');
-    return [{ kind: 'blocked' as const, id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), ...(reason ? { reason } : {}), ...(feeds ? { feeds } : {}) }];
+    return [
+      {
+        kind: 'blocked' as const,
+        id,
+        name: t.name,
+        ...(t.owner ? { owner: t.owner } : {}),
+        ...(reason ? { reason } : {}),
+        ...(feeds ? { feeds } : {}),
+      },
+    ];
   });
   const blockedIds = new Set(blocked.slice(0, CAPS.blocked).map((b) => (b.kind === 'blocked' ? b.id : '')));
-  const lateCritical = ids('late_critical').filter((id) => !blockedIds.has(id)).flatMap((id) => {
-    const t = tasks.get(id);
-    return t ? [{ kind: 'late_critical' as const, id, name: t.name, ...(t.owner ? { owner: t.owner } : {}), days: sched.items.get(id)?.lateBy ?? 0 }] : [];
-  }).sort((a, b) => b.days - a.days);
+  const lateCritical = ids('late_critical')
+    .filter((id) => !blockedIds.has(id))
+    .flatMap((id) => {
+      const t = tasks.get(id);
+      return t
+        ? [
+            {
+              kind: 'late_critical' as const,
+              id,
+              name: t.name,
+              ...(t.owner ? { owner: t.owner } : {}),
+              days: sched.items.get(id)?.lateBy ?? 0,
+            },
+          ]
+        : [];
+    })
+    .sort((a, b) => b.days - a.days);
   const risks: SummaryPoint[] = ids('high_risk_overdue').flatMap((id) => {
     const k = p.risks.find((x) => x.data.id === id)?.data;
     return k ? [{ kind: 'risk_overdue' as const, id, title: k.title, owner: k.owner }] : [];
@@ -52,8 +76,12 @@ export function summaryPoints(p: Project, sched: Schedule, health: Health, asOf:
     return a ? [{ kind: 'acceptance_failed' as const, id, deliverable: a.deliverable }] : [];
   });
   const shown = [
-    ...missed.slice(0, CAPS.milestone_missed), ...lateMs.slice(0, CAPS.milestone_late), ...blocked.slice(0, CAPS.blocked),
-    ...lateCritical.slice(0, CAPS.late_critical), ...risks.slice(0, CAPS.risk_overdue), ...failed.slice(0, CAPS.acceptance_failed),
+    ...missed.slice(0, CAPS.milestone_missed),
+    ...lateMs.slice(0, CAPS.milestone_late),
+    ...blocked.slice(0, CAPS.blocked),
+    ...lateCritical.slice(0, CAPS.late_critical),
+    ...risks.slice(0, CAPS.risk_overdue),
+    ...failed.slice(0, CAPS.acceptance_failed),
   ];
   // What the sentences leave out is still named, so the colour always has its reasons in view.
   const told = new Set(shown.map((x) => (x.kind === 'other' ? '' : x.id)));

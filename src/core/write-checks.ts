@@ -13,7 +13,8 @@ export function writeChecks(p: Project, asOf: IsoDate): Diagnostic[] {
   const check = (file: string, path: readonly (string | number)[], field: string, date: string | undefined, beforeStart = true) => {
     if (date === undefined || !isIsoDate(date)) return;
     if (date > asOf) out.push(diag('DLV-E071', file, { field, date, asOf }, path));
-    else if (beforeStart && projectStart !== undefined && date < projectStart) out.push(diag('DLV-E072', file, { field, date, start: projectStart }, path));
+    else if (beforeStart && projectStart !== undefined && date < projectStart)
+      out.push(diag('DLV-E072', file, { field, date, start: projectStart }, path));
   };
   for (const t of p.tasks) {
     check(t.file, [...t.path, 'actual_start'], 'actual_start', t.data.actual_start);

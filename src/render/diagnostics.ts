@@ -18,13 +18,22 @@ export interface RenderedDiagnostic {
 
 function cleanArgs(args: Diagnostic['args']): Diagnostic['args'] {
   const out: Diagnostic['args'] = {};
-  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' ? sanitizeInline(v.length > 300 ? v.slice(0, 300) + '…' : v) : v;
+  for (const [k, v] of Object.entries(args))
+    out[k] = typeof v === 'string' ? sanitizeInline(v.length > 300 ? v.slice(0, 300) + '…' : v) : v;
   return out;
 }
 
 export function renderDiagnostic(d: Diagnostic, lang: Lang): RenderedDiagnostic {
   const { message, hint } = diagnosticText(d.code, cleanArgs(d.args), lang);
-  return { code: d.code, severity: d.severity, file: sanitizeInline(d.file), line: d.line ?? null, column: d.column ?? null, message, hint: hint ?? null };
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: sanitizeInline(d.file),
+    line: d.line ?? null,
+    column: d.column ?? null,
+    message,
+    hint: hint ?? null,
+  };
 }
 
 export function formatLocation(r: RenderedDiagnostic): string {
@@ -47,7 +56,8 @@ export function diagnosticsAsText(ds: readonly Diagnostic[], lang: Lang, paint: 
   for (const d of ds) {
     const r = renderDiagnostic(d, lang);
     const word = SEVERITY_WORDS[lang === 'zh-CN' ? 'zh' : 'en'];
-    const sev = r.severity === 'error' ? paint.red(word.error) : r.severity === 'warning' ? paint.yellow(word.warning) : paint.cyan(word.info);
+    const sev =
+      r.severity === 'error' ? paint.red(word.error) : r.severity === 'warning' ? paint.yellow(word.warning) : paint.cyan(word.info);
     out += `${paint.bold(formatLocation(r))}: ${sev} ${paint.dim(r.code)} ${r.message}\n`;
     if (r.hint) out += `  ${paint.dim(hintLabel)}: ${r.hint}\n`;
   }

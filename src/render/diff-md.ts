@@ -25,7 +25,10 @@ export function mdEscape(s: string): string {
 }
 
 function block(title: string, items: string[]): string[] {
-  const shown = items.length > MAX_LINES_PER_SECTION ? [...items.slice(0, MAX_LINES_PER_SECTION), `… (${items.length - MAX_LINES_PER_SECTION})`] : items;
+  const shown =
+    items.length > MAX_LINES_PER_SECTION
+      ? [...items.slice(0, MAX_LINES_PER_SECTION), `… (${items.length - MAX_LINES_PER_SECTION})`]
+      : items;
   return ['<details>', `<summary>${title} (${items.length})</summary>`, '', ...shown.map((s) => `- ${s}`), '', '</details>'];
 }
 
@@ -44,10 +47,12 @@ export function renderDiffMarkdown(doc: DiffDocument, labels: DiffLabels, t: Tra
     out.push('');
     if (s.findings) {
       const f = (d: Diagnostic, label: string) => `${label}: ${mdEscape(findingLine(d, lang))}`;
-      out.push(...block(t(s.title), [
-        ...s.findings.introduced.map((d) => f(d, `**${t('diff.finding.introduced')}**`)),
-        ...s.findings.fixed.map((d) => f(d, t('diff.finding.fixed'))),
-      ]));
+      out.push(
+        ...block(t(s.title), [
+          ...s.findings.introduced.map((d) => f(d, `**${t('diff.finding.introduced')}**`)),
+          ...s.findings.fixed.map((d) => f(d, t('diff.finding.fixed'))),
+        ]),
+      );
     } else {
       out.push(...block(t(s.title), s.lines.map(line)));
     }

@@ -9,7 +9,10 @@ import type { Translate } from './i18n.js';
 import { sanitize } from './sanitize.js';
 
 export type { Cell, SheetKind };
-export interface Sheet { headers: string[]; rows: Cell[][] }
+export interface Sheet {
+  headers: string[];
+  rows: Cell[][];
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -35,19 +38,30 @@ export function sheetOf(kind: SheetKind, p: Project, sched: Schedule, asOf: IsoD
   // A code column (as stored, for formulas and scripts) is followed by its label in the user's language.
   const labelled = (c: Column<unknown>) => LABELS[`${name}.${c.key}`];
   return {
-    headers: columns.flatMap((c) => (labelled(c) ? [t(`exp.h.${c.key}`), t('exp.label', { header: t(`exp.h.${c.key}`) })] : [t(`exp.h.${c.key}`)])),
-    rows: (recordsOf(p, name) as { data: unknown }[]).map(({ data }) => columns.flatMap((c) => {
-      const v = c.value(data, x);
-      const prefix = labelled(c);
-      return prefix ? [v, typeof v === 'string' && v ? t(`${prefix}${v}`) : v] : [v];
-    })),
+    headers: columns.flatMap((c) =>
+      labelled(c) ? [t(`exp.h.${c.key}`), t('exp.label', { header: t(`exp.h.${c.key}`) })] : [t(`exp.h.${c.key}`)],
+    ),
+    rows: (recordsOf(p, name) as { data: unknown }[]).map(({ data }) =>
+      columns.flatMap((c) => {
+        const v = c.value(data, x);
+        const prefix = labelled(c);
+        return prefix ? [v, typeof v === 'string' && v ? t(`${prefix}${v}`) : v] : [v];
+      }),
+    ),
   };
 }
 
 /** Columns holding a code, and the message prefix of their labels. */
 const LABELS: Record<string, string> = {
-  'requirement.status': 'status.', 'requirement.urgency': 'urgency.', 'task.status': 'task.status.',
-  'risk.category': 'risk.category.', 'risk.response': 'risk.response.', 'risk.status': 'risk.status.',
-  'change.status': 'change.status.', 'acceptance.result': 'accept.result.', 'acceptance.state': 'accept.state.',
-  'survey.audience': 'survey.audience.', 'meeting.meeting_kind': 'meeting.kind.',
+  'requirement.status': 'status.',
+  'requirement.urgency': 'urgency.',
+  'task.status': 'task.status.',
+  'risk.category': 'risk.category.',
+  'risk.response': 'risk.response.',
+  'risk.status': 'risk.status.',
+  'change.status': 'change.status.',
+  'acceptance.result': 'accept.result.',
+  'acceptance.state': 'accept.state.',
+  'survey.audience': 'survey.audience.',
+  'meeting.meeting_kind': 'meeting.kind.',
 };

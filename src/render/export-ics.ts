@@ -24,7 +24,10 @@ export function icsText(s: string): string {
   return s
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, '')
-    .replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (UTF-8), never inside a character; continuation lines start with a space. */
@@ -60,35 +63,74 @@ export function icsEvents(p: Project, sched: Schedule, kinds: ReadonlySet<IcsKin
   const key = fnv(`${m?.code ?? ''}|${m?.name ?? ''}|${m?.client ?? ''}`);
   const uid = (id: string, what: string) => `${id}-${what}-${key}@deliver`;
   const out: IcsEvent[] = [];
-  const push = (e: IcsEvent) => { if (isIsoDate(e.date)) out.push(e); };
-  if (kinds.has('project') && m?.due) push({ uid: uid('project', 'due'), date: m.due, summary: t('exp.ics.projectDue', { name: m.name }), category: 'project' });
+  const push = (e: IcsEvent) => {
+    if (isIsoDate(e.date)) out.push(e);
+  };
+  if (kinds.has('project') && m?.due)
+    push({ uid: uid('project', 'due'), date: m.due, summary: t('exp.ics.projectDue', { name: m.name }), category: 'project' });
   if (kinds.has('milestones')) {
     for (const { data: ms } of p.milestones) {
       const date = ms.done ?? ms.due ?? sched.items.get(ms.id)?.end;
-      if (date) push({ uid: uid(ms.id, 'milestone'), date, summary: t('exp.ics.milestone', { id: ms.id, name: ms.name }), ...(ms.notes ? { description: ms.notes } : {}), category: 'milestone', done: ms.done !== undefined });
+      if (date)
+        push({
+          uid: uid(ms.id, 'milestone'),
+          date,
+          summary: t('exp.ics.milestone', { id: ms.id, name: ms.name }),
+          ...(ms.notes ? { description: ms.notes } : {}),
+          category: 'milestone',
+          done: ms.done !== undefined,
+        });
     }
   }
   if (kinds.has('tasks')) {
     for (const { data: x } of p.tasks) {
       const date = (x.status === 'done' ? x.actual_end : undefined) ?? sched.items.get(x.id)?.end ?? x.end;
-      if (date) push({ uid: uid(x.id, 'end'), date, summary: t('exp.ics.task', { id: x.id, name: x.name }), ...(x.owner ? { description: x.owner } : {}), category: 'task', done: x.status === 'done' });
+      if (date)
+        push({
+          uid: uid(x.id, 'end'),
+          date,
+          summary: t('exp.ics.task', { id: x.id, name: x.name }),
+          ...(x.owner ? { description: x.owner } : {}),
+          category: 'task',
+          done: x.status === 'done',
+        });
     }
   }
   if (kinds.has('requirements')) {
     for (const { data: r } of p.requirements) {
-      if (r.due) push({ uid: uid(r.id, 'due'), date: r.due, summary: t('exp.ics.requirement', { id: r.id, title: r.title }), category: 'requirement', done: r.status === 'accepted' || r.status === 'rejected' });
+      if (r.due)
+        push({
+          uid: uid(r.id, 'due'),
+          date: r.due,
+          summary: t('exp.ics.requirement', { id: r.id, title: r.title }),
+          category: 'requirement',
+          done: r.status === 'accepted' || r.status === 'rejected',
+        });
     }
   }
   if (kinds.has('risks')) {
     for (const { data: r } of p.risks) {
       (r.actions ?? []).forEach((a, i) => {
-        if (a.due && a.waived === undefined) push({ uid: uid(r.id, `action${i + 1}`), date: a.due, summary: t('exp.ics.action', { id: r.id, n: i + 1, text: a.text }), ...(a.owner ? { description: a.owner } : {}), category: 'risk', done: a.done !== undefined });
+        if (a.due && a.waived === undefined)
+          push({
+            uid: uid(r.id, `action${i + 1}`),
+            date: a.due,
+            summary: t('exp.ics.action', { id: r.id, n: i + 1, text: a.text }),
+            ...(a.owner ? { description: a.owner } : {}),
+            category: 'risk',
+            done: a.done !== undefined,
+          });
       });
     }
   }
   if (kinds.has('acceptance')) {
     for (const { data: a } of p.acceptance) {
-      push({ uid: uid(a.id, 'delivery'), date: a.agreed ?? a.delivered, summary: t('exp.ics.acceptance', { id: a.id, deliverable: a.deliverable }), category: 'acceptance' });
+      push({
+        uid: uid(a.id, 'delivery'),
+        date: a.agreed ?? a.delivered,
+        summary: t('exp.ics.acceptance', { id: a.id, deliverable: a.deliverable }),
+        category: 'acceptance',
+      });
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));
@@ -96,7 +138,14 @@ export function icsEvents(p: Project, sched: Schedule, kinds: ReadonlySet<IcsKin
 
 export function toIcs(events: readonly IcsEvent[], calName: string, asOf: IsoDate): string {
   const stamp = `${asOf.replace(/-/g, '')}T000000Z`;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//deliver//deliver//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(calName)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//deliver//deliver//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(calName)}`,
+  ];
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',

@@ -27,7 +27,12 @@ export function xlsxValue(v: Cell): string | number | boolean | Date | null {
   return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
-interface SheetData { name: string; headers: string[]; rows: (string | number | boolean | Date | null)[][]; formats?: (string | undefined)[] }
+interface SheetData {
+  name: string;
+  headers: string[];
+  rows: (string | number | boolean | Date | null)[][];
+  formats?: (string | undefined)[];
+}
 
 export interface WorkbookInput {
   project: Project;
@@ -49,9 +54,22 @@ export function workbookSheets(input: WorkbookInput): SheetData[] {
   if (!input.kind) {
     sheets.push({
       name: t('xlsx.sheet.kpi'),
-      headers: ['xlsx.kpi.measure', 'xlsx.kpi.value', 'xlsx.kpi.numerator', 'xlsx.kpi.denominator', 'xlsx.kpi.target', 'xlsx.kpi.met', 'xlsx.kpi.formula'].map((k) => t(k)),
+      headers: [
+        'xlsx.kpi.measure',
+        'xlsx.kpi.value',
+        'xlsx.kpi.numerator',
+        'xlsx.kpi.denominator',
+        'xlsx.kpi.target',
+        'xlsx.kpi.met',
+        'xlsx.kpi.formula',
+      ].map((k) => t(k)),
       rows: kpiList(kpis).map((m) => [
-        measureName(t, m), m.value, m.numerator, m.denominator, m.target, m.met === null ? null : m.met ? `✓ ${t('kpi.met.yes')}` : `✗ ${t('kpi.met.no')}`,
+        measureName(t, m),
+        m.value,
+        m.numerator,
+        m.denominator,
+        m.target,
+        m.met === null ? null : m.met ? `✓ ${t('kpi.met.yes')}` : `✗ ${t('kpi.met.no')}`,
         m.label !== undefined ? t('kpi.formula.satisfaction_own', { dim: m.label }) : t(`kpi.formula.${m.key}`),
       ]),
       formats: kpiList(kpis).map((m) => (unitOf(m.key) === 'rate' ? '0.0%' : '0.0')),
@@ -63,7 +81,11 @@ export function workbookSheets(input: WorkbookInput): SheetData[] {
 const widthOf = (v: unknown): number => {
   if (v === null || v === undefined) return 0;
   if (v instanceof Date) return 10;
-  return Math.max(...String(v).split('\n').map((l) => displayWidth(l)));
+  return Math.max(
+    ...String(v)
+      .split('\n')
+      .map((l) => displayWidth(l)),
+  );
 };
 
 /** Builds the workbook with `ExcelJS` (passed in: loaded only by the commands that need it). */
@@ -95,7 +117,11 @@ export async function renderXlsx(ExcelJS: typeof import('exceljs'), input: Workb
       if (s.rows.some((r) => r[i] instanceof Date)) col.numFmt = 'yyyy-mm-dd';
       if (long) col.alignment = { wrapText: true, vertical: 'top' };
     });
-    if (s.formats) s.formats.forEach((f, r) => { if (f) ws.getCell(r + 2, 2).numFmt = f; if (f) ws.getCell(r + 2, 5).numFmt = f; });
+    if (s.formats)
+      s.formats.forEach((f, r) => {
+        if (f) ws.getCell(r + 2, 2).numFmt = f;
+        if (f) ws.getCell(r + 2, 5).numFmt = f;
+      });
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + s.rows.length, column: s.headers.length } };
   }
   const buf = await wb.xlsx.writeBuffer();

@@ -20,7 +20,8 @@ const TEXT = {
 } as const;
 
 // Mermaid's gantt lexer treats these words at the start of a line as statements, not task text.
-const KEYWORDS = /^(?:gantt|title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|inclusiveenddates|topaxis|weekday|weekend|click|acctitle|accdescr|displaymode)\b/i;
+const KEYWORDS =
+  /^(?:gantt|title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|inclusiveenddates|topaxis|weekday|weekend|click|acctitle|accdescr|displaymode)\b/i;
 
 /**
  * Free text for a task, section or title line. `:` separates text from data, `#` and `%%` start
@@ -31,7 +32,11 @@ export function mermaidText(s: string): string {
   // sanitizeInline shows control characters visibly (\x1b, \n) as in the terminal; the rest is Mermaid's syntax.
   const out = sanitizeInline(s)
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g, ' ')
-    .replace(/:/g, '：').replace(/#/g, '＃').replace(/;/g, '；').replace(/%/g, '％').replace(/,/g, '，')
+    .replace(/:/g, '：')
+    .replace(/#/g, '＃')
+    .replace(/;/g, '；')
+    .replace(/%/g, '％')
+    .replace(/,/g, '，')
     .replace(/[<>{}]/g, (c) => ({ '<': '‹', '>': '›', '{': '｛', '}': '｝' })[c]!)
     .replace(/\s+/g, ' ')
     .trim();
@@ -60,7 +65,8 @@ export function renderMermaidGantt(schedule: Schedule, opts: MermaidGanttOptions
   if (includes.length) lines.push(`    includes ${includes.join(', ')}`);
 
   // Sections by milestone, in milestone date order; tasks grouped by their `milestone` field.
-  const byStart = (a: ScheduledItem, b: ScheduledItem) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byStart = (a: ScheduledItem, b: ScheduledItem) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   const milestones = visible.filter((i) => i.kind === 'milestone').sort(byStart);
   const msIds = new Set(milestones.map((m) => m.id));
   const tasks = visible.filter((i) => i.kind === 'task').sort(byStart);

@@ -33,30 +33,72 @@ export interface GanttOptions {
 
 const TEXT = {
   en: {
-    title: 'Gantt', asOf: 'as of', day: 'days', week: (k: number) => (k === 1 ? 'weeks' : `${k} weeks per column`),
-    done: 'done', progress: 'in progress', todo: 'to do', blocked: 'blocked', milestone: 'milestone',
-    critical: 'critical', off: 'non-working day', baseline: 'baseline', outside: 'continues outside',
-    path: (ids: string) => `Critical path: ${ids}`, late: (n: number) => `late ${n}d`, slip: (s: string) => `${s}d`,
+    title: 'Gantt',
+    asOf: 'as of',
+    day: 'days',
+    week: (k: number) => (k === 1 ? 'weeks' : `${k} weeks per column`),
+    done: 'done',
+    progress: 'in progress',
+    todo: 'to do',
+    blocked: 'blocked',
+    milestone: 'milestone',
+    critical: 'critical',
+    off: 'non-working day',
+    baseline: 'baseline',
+    outside: 'continues outside',
+    path: (ids: string) => `Critical path: ${ids}`,
+    late: (n: number) => `late ${n}d`,
+    slip: (s: string) => `${s}d`,
     unscheduled: (n: number) => `${n} item(s) not scheduled: run deliver validate`,
-    truncated: 'window cut to fit the width; use --from/--to or --scale week', empty: 'Nothing is scheduled in this window.',
+    truncated: 'window cut to fit the width; use --from/--to or --scale week',
+    empty: 'Nothing is scheduled in this window.',
     month: (y: number, m: number, withYear: boolean) => `${MONTHS[m - 1]}${withYear ? ` ${y}` : ''}`,
   },
   'zh-CN': {
-    title: '甘特图', asOf: '截至', day: '按日', week: (k: number) => (k === 1 ? '按周' : `每列${k}周`),
-    done: '完成', progress: '进行中', todo: '未开始', blocked: '阻塞', milestone: '里程碑',
-    critical: '关键路径', off: '非工作日', baseline: '基线', outside: '超出窗口',
-    path: (ids: string) => `关键路径：${ids}`, late: (n: number) => `逾期${n}天`, slip: (s: string) => `${s}天`,
+    title: '甘特图',
+    asOf: '截至',
+    day: '按日',
+    week: (k: number) => (k === 1 ? '按周' : `每列${k}周`),
+    done: '完成',
+    progress: '进行中',
+    todo: '未开始',
+    blocked: '阻塞',
+    milestone: '里程碑',
+    critical: '关键路径',
+    off: '非工作日',
+    baseline: '基线',
+    outside: '超出窗口',
+    path: (ids: string) => `关键路径：${ids}`,
+    late: (n: number) => `逾期${n}天`,
+    slip: (s: string) => `${s}天`,
     unscheduled: (n: number) => `${n} 项未能排期：请运行 deliver validate`,
-    truncated: '时间窗口已按宽度截断；可用 --from/--to 或 --scale week', empty: '此时间窗口内没有排期内容。',
+    truncated: '时间窗口已按宽度截断；可用 --from/--to 或 --scale week',
+    empty: '此时间窗口内没有排期内容。',
     month: (y: number, m: number, withYear: boolean) => `${withYear ? `${y}年` : ''}${m}月`,
   },
 } as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const GLYPH = { done: '█', in_progress: '▓', todo: '░', blocked: '×', milestone: '◆', baseline: '─', baselineMs: '◇', asOf: '│', off: '·', before: '◂', after: '▸', critical: '!' } as const;
+const GLYPH = {
+  done: '█',
+  in_progress: '▓',
+  todo: '░',
+  blocked: '×',
+  milestone: '◆',
+  baseline: '─',
+  baselineMs: '◇',
+  asOf: '│',
+  off: '·',
+  before: '◂',
+  after: '▸',
+  critical: '!',
+} as const;
 
 type Style = 'done' | 'progress' | 'todo' | 'blocked' | 'crit' | 'milestone' | 'asof' | 'baseline' | 'off' | 'late' | 'plain' | 'head';
-interface Cell { ch: string; style: Style }
+interface Cell {
+  ch: string;
+  style: Style;
+}
 
 /** Renders the chart; every line is at most `width` columns wide. */
 export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
@@ -71,12 +113,31 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   const due = schedule.due ? toDay(schedule.due) : undefined;
   let from = opts.from ? toDay(opts.from) : all.reduce((m, i) => Math.min(m, toDay(i.start)), due ?? Infinity);
   let to = opts.to ? toDay(opts.to) : all.reduce((m, i) => Math.max(m, toDay(i.end)), due ?? -Infinity);
-  if (!Number.isFinite(from) || !Number.isFinite(to)) { from = asOf; to = asOf; }
+  if (!Number.isFinite(from) || !Number.isFinite(to)) {
+    from = asOf;
+    to = asOf;
+  }
   if (to < from) [from, to] = [to, from];
 
   const rows = all
     .filter((i) => toDay(i.end) >= from && toDay(i.start) <= to)
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.kind !== b.kind ? (a.kind === 'task' ? -1 : 1) : a.end < b.end ? -1 : a.end > b.end ? 1 : a.id < b.id ? -1 : 1));
+    .sort((a, b) =>
+      a.start < b.start
+        ? -1
+        : a.start > b.start
+          ? 1
+          : a.kind !== b.kind
+            ? a.kind === 'task'
+              ? -1
+              : 1
+            : a.end < b.end
+              ? -1
+              : a.end > b.end
+                ? 1
+                : a.id < b.id
+                  ? -1
+                  : 1,
+    );
   const withBaseline = schedule.baseline !== undefined;
   const baselineRows = withBaseline && (opts.baselineRows ?? true);
 
@@ -86,7 +147,10 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   for (const s of infos.values()) infoW = Math.min(14, Math.max(infoW, stringWidth(s)));
   let labelW = Math.min(36, Math.max(14, Math.round(W * 0.3)));
   let chartW = W - labelW - 1 - (infoW ? infoW + 1 : 0);
-  if (chartW < 12) { labelW = Math.max(8, labelW - (12 - chartW)); chartW = W - labelW - 1 - (infoW ? infoW + 1 : 0); }
+  if (chartW < 12) {
+    labelW = Math.max(8, labelW - (12 - chartW));
+    chartW = W - labelW - 1 - (infoW ? infoW + 1 : 0);
+  }
 
   // ---- scale ----
   let truncated = false;
@@ -97,7 +161,10 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   let origin = from;
   let unit = { days: 1, cols: 1 };
   if (scale === 'day') {
-    if (span > chartW) { to = from + chartW - 1; truncated = true; }
+    if (span > chartW) {
+      to = from + chartW - 1;
+      truncated = true;
+    }
   } else {
     origin = from - ((weekdayOf(from) + 6) % 7); // the Monday on or before `from`
     const weeks = Math.floor((to - origin) / 7) + 1;
@@ -131,7 +198,8 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
     return cells;
   };
   const bar = (cells: Cell[], s: number, e: number, ch: string, style: Style) => {
-    const cs = colOf(Math.max(s, from)), ce = colOf(Math.min(e, to));
+    const cs = colOf(Math.max(s, from)),
+      ce = colOf(Math.min(e, to));
     for (let c = Math.max(0, cs); c <= Math.min(cols - 1, ce); c++) cells[c] = { ch, style };
     if (s < from && cs >= 0 && cs < cols) cells[cs] = { ch: GLYPH.before, style };
     if (e > to && ce >= 0 && ce < cols) cells[ce] = { ch: GLYPH.after, style };
@@ -141,7 +209,8 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   if (rows.length === 0) lines.push(t.empty);
   for (const r of rows) {
     const cells = background();
-    const s = toDay(r.start), e = toDay(r.end);
+    const s = toDay(r.start),
+      e = toDay(r.end);
     if (r.kind === 'milestone') {
       if (inWindow(e)) cells[colOf(e)] = { ch: GLYPH.milestone, style: r.critical ? 'crit' : 'milestone' };
     } else {
@@ -152,7 +221,9 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
     const label = fit(`${mark}${sanitizeInline(r.id)} ${sanitizeInline(r.name)}`, labelW);
     const info = infos.get(r.id)!;
     lines.push(
-      (r.critical ? paint('crit', label) : label) + ' ' + renderCells(cells, paint) +
+      (r.critical ? paint('crit', label) : label) +
+        ' ' +
+        renderCells(cells, paint) +
         (infoW && info ? ' ' + paint(r.late ? 'late' : 'plain', info) : ''),
     );
     // A baseline row where the dates moved (every row when asked for with --baseline).
@@ -160,9 +231,11 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
     if (baselineRows && r.baselineEnd !== undefined && (moved || opts.allBaselineRows)) {
       drewBaseline = true;
       const b = background();
-      const be = toDay(r.baselineEnd), bs = r.baselineStart !== undefined ? toDay(r.baselineStart) : be;
-      if (r.kind === 'milestone') { if (inWindow(be)) b[colOf(be)] = { ch: GLYPH.baselineMs, style: 'baseline' }; }
-      else if (be >= from && bs <= to) bar(b, bs, be, GLYPH.baseline, 'baseline');
+      const be = toDay(r.baselineEnd),
+        bs = r.baselineStart !== undefined ? toDay(r.baselineStart) : be;
+      if (r.kind === 'milestone') {
+        if (inWindow(be)) b[colOf(be)] = { ch: GLYPH.baselineMs, style: 'baseline' };
+      } else if (be >= from && bs <= to) bar(b, bs, be, GLYPH.baseline, 'baseline');
       lines.push(paint('baseline', fit(`  ${t.baseline}`, labelW)) + ' ' + renderCells(b, paint));
     }
   }
@@ -171,12 +244,18 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   if (schedule.criticalPath.length) {
     lines.push(fit(t.path(schedule.criticalPath.map(sanitizeInline).join(' → ')), W).trimEnd());
   }
-  const unscheduled = new Set(schedule.problems.flatMap((p) => ('id' in p && !schedule.items.has(p.id) ? [p.id] : p.kind === 'cycle' ? p.ids : [])));
+  const unscheduled = new Set(
+    schedule.problems.flatMap((p) => ('id' in p && !schedule.items.has(p.id) ? [p.id] : p.kind === 'cycle' ? p.ids : [])),
+  );
   if (unscheduled.size) lines.push(fit(t.unscheduled(unscheduled.size), W).trimEnd());
   if (truncated) lines.push(fit(t.truncated, W).trimEnd());
   const legend: [string, Style][] = [
-    [`${GLYPH.done} ${t.done}`, 'done'], [`${GLYPH.in_progress} ${t.progress}`, 'progress'], [`${GLYPH.todo} ${t.todo}`, 'todo'],
-    [`${GLYPH.blocked} ${t.blocked}`, 'blocked'], [`${GLYPH.milestone} ${t.milestone}`, 'milestone'], [`${GLYPH.critical} ${t.critical}`, 'crit'],
+    [`${GLYPH.done} ${t.done}`, 'done'],
+    [`${GLYPH.in_progress} ${t.progress}`, 'progress'],
+    [`${GLYPH.todo} ${t.todo}`, 'todo'],
+    [`${GLYPH.blocked} ${t.blocked}`, 'blocked'],
+    [`${GLYPH.milestone} ${t.milestone}`, 'milestone'],
+    [`${GLYPH.critical} ${t.critical}`, 'crit'],
     [`${GLYPH.asOf} ${t.asOf} ${opts.asOf}`, 'asof'],
     ...(scale === 'day' && opts.calendar ? [[`${GLYPH.off} ${t.off}`, 'off'] as [string, Style]] : []),
     ...(drewBaseline ? [[`${GLYPH.baseline} ${t.baseline}`, 'baseline'] as [string, Style]] : []),
@@ -199,10 +278,14 @@ function trimTrailingSpaces(line: string): string {
 
 function barGlyph(r: ScheduledItem): [string, Style] {
   switch (r.status) {
-    case 'done': return [GLYPH.done, 'done'];
-    case 'in_progress': return [GLYPH.in_progress, 'progress'];
-    case 'blocked': return [GLYPH.blocked, 'blocked'];
-    default: return [GLYPH.todo, 'todo'];
+    case 'done':
+      return [GLYPH.done, 'done'];
+    case 'in_progress':
+      return [GLYPH.in_progress, 'progress'];
+    case 'blocked':
+      return [GLYPH.blocked, 'blocked'];
+    default:
+      return [GLYPH.todo, 'todo'];
   }
 }
 
@@ -214,14 +297,23 @@ function infoText(r: ScheduledItem, withBaseline: boolean, t: (typeof TEXT)[Gant
 }
 
 /** Month labels or day-of-month numbers placed at their columns where they do not overlap. */
-function axisLine(cols: number, dayAt: (c: number) => number, perCol: number, kind: 'month' | 'day', lang: GanttLang, origin: number): string {
+function axisLine(
+  cols: number,
+  dayAt: (c: number) => number,
+  perCol: number,
+  kind: 'month' | 'day',
+  lang: GanttLang,
+  origin: number,
+): string {
   const out: string[] = new Array<string>(cols).fill(' ');
   let free = 0; // first column not yet covered by a label
   let first = true;
   let pending: { m: number; y: number } | undefined; // a month whose label did not fit where it starts
   for (let c = 0; c < cols; c++) {
     const iso = fromDay(dayAt(c));
-    const y = Number(iso.slice(0, 4)), m = Number(iso.slice(5, 7)), dd = Number(iso.slice(8, 10));
+    const y = Number(iso.slice(0, 4)),
+      m = Number(iso.slice(5, 7)),
+      dd = Number(iso.slice(8, 10));
     let text: string | undefined;
     if (kind === 'month') {
       const prevMonth = c === 0 ? -1 : Number(fromDay(dayAt(c - 1)).slice(5, 7));
@@ -276,30 +368,43 @@ export function fit(s: string, w: number): string {
 export function fitByGraphemes(s: string, w: number): string {
   const total = stringWidth(s);
   if (total <= w) return s + ' '.repeat(w - total);
-  let out = '', used = 0;
+  let out = '',
+    used = 0;
   for (const { segment } of segmenter.segment(s)) {
     const gw = stringWidth(segment);
     if (used + gw > w - 1) break;
-    out += segment; used += gw;
+    out += segment;
+    used += gw;
   }
   return out + '…' + ' '.repeat(Math.max(0, w - used - 1));
 }
 
 function renderCells(cells: Cell[], paint: (s: Style, text: string) => string): string {
-  let out = '', run = '', style: Style | undefined;
+  let out = '',
+    run = '',
+    style: Style | undefined;
   for (const c of cells) {
-    if (c.style !== style && run) { out += paint(style!, run); run = ''; }
-    style = c.style; run += c.ch;
+    if (c.style !== style && run) {
+      out += paint(style!, run);
+      run = '';
+    }
+    style = c.style;
+    run += c.ch;
   }
   return run ? out + paint(style!, run) : out;
 }
 
 function wrapLegend(items: [string, Style][], W: number, paint: (s: Style, text: string) => string): string[] {
   const lines: string[] = [];
-  let line = '', used = 0;
+  let line = '',
+    used = 0;
   for (const [text, style] of items) {
     const w = stringWidth(text);
-    if (used && used + 2 + w > W) { lines.push(line); line = ''; used = 0; }
+    if (used && used + 2 + w > W) {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
     const piece = w > W ? fit(text, W).trimEnd() : text;
     line += (used ? '  ' : '') + paint(style, piece);
     used += (used ? 2 : 0) + Math.min(w, W);
@@ -312,8 +417,18 @@ function painter(opts: GanttOptions): (style: Style, text: string) => string {
   if (!opts.color) return (_s, text) => text;
   const c = opts.chalk ?? new Chalk({ level: 1 });
   const styles: Record<Style, (s: string) => string> = {
-    done: c.green, progress: c.cyan, todo: c.white, blocked: c.magenta, crit: c.red.bold, milestone: c.yellow,
-    asof: c.blue.bold, baseline: c.gray, off: c.gray, late: c.yellow, plain: (s) => s, head: c.bold,
+    done: c.green,
+    progress: c.cyan,
+    todo: c.white,
+    blocked: c.magenta,
+    crit: c.red.bold,
+    milestone: c.yellow,
+    asof: c.blue.bold,
+    baseline: c.gray,
+    off: c.gray,
+    late: c.yellow,
+    plain: (s) => s,
+    head: c.bold,
   };
   return (style, text) => styles[style](text);
 }

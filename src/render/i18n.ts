@@ -21,7 +21,9 @@ export function chooseLang(flag: string | undefined, manifestLang: string | unde
 
 export function fill(template: string, args: Args = {}): string {
   // {n|task|tasks}: the singular when the argument is 1, else the plural (English needs it; Chinese does not).
-  template = template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, many: string) => (Object.hasOwn(args, k) ? (Math.abs(Number(args[k])) === 1 ? one : many) : m));
+  template = template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, many: string) =>
+    Object.hasOwn(args, k) ? (Math.abs(Number(args[k])) === 1 ? one : many) : m,
+  );
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(args, k) ? String(args[k]) : m));
 }
 
@@ -30,7 +32,7 @@ export type Translate = (key: string, args?: Args) => string;
 export function translator(lang: Lang): Translate {
   const table = lang === 'zh-CN' ? MESSAGES.zh : MESSAGES.en;
   return (key, args) => {
-    const tpl = Object.hasOwn(table, key) ? table[key]! : MESSAGES.en[key] ?? key;
+    const tpl = Object.hasOwn(table, key) ? table[key]! : (MESSAGES.en[key] ?? key);
     return fill(tpl, args);
   };
 }

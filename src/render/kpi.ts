@@ -17,7 +17,9 @@ export function formatDate(f: Fmt, iso: IsoDate | undefined, short = false): str
   if (!iso) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   const args = { y, m: mo, d, mon: f.t(`rep.date.month${mo}`) };
   return f.t(short && y === f.year ? 'rep.date.short' : 'rep.date.long', args);
 }
@@ -59,7 +61,8 @@ function measureShort(t: Translate, m: Pick<Measure, 'key' | 'label'>): string {
 
 /** "4 / 5" (with the waived actions beside the risk response rate), or for counts the count with its details. */
 export function formatBasis(t: Translate, m: Measure): string {
-  if (m.key === 'requirements_received') return t('kpi.throughput', { n: m.numerator, accepted: m.accepted ?? 0, rejected: m.rejected ?? 0 });
+  if (m.key === 'requirements_received')
+    return t('kpi.throughput', { n: m.numerator, accepted: m.accepted ?? 0, rejected: m.rejected ?? 0 });
   if (m.key === 'risks_identified') return t('kpi.managed', { managed: m.managed ?? m.numerator, identified: m.identified ?? m.numerator });
   if (m.denominator === null) return String(m.numerator);
   const basis = `${num(m.numerator)} / ${m.denominator}`;
@@ -74,7 +77,12 @@ export function formatMet(t: Translate, m: Pick<Measure, 'met'>): string {
 export function measureColumns(t: Translate): Column<Measure>[] {
   return [
     { header: t('kpi.col.measure'), value: (m) => measureName(t, m) },
-    { header: t('kpi.col.value'), value: (m) => formatValue(m), align: 'right', style: (s, m, c) => (m.met === false ? c.red(s) : m.met ? c.green(s) : s) },
+    {
+      header: t('kpi.col.value'),
+      value: (m) => formatValue(m),
+      align: 'right',
+      style: (s, m, c) => (m.met === false ? c.red(s) : m.met ? c.green(s) : s),
+    },
     { header: t('kpi.col.basis'), value: (m) => formatBasis(t, m), align: 'right' },
     { header: t('kpi.col.target'), value: (m) => formatTarget(m), align: 'right' },
     { header: t('kpi.col.met'), value: (m) => formatMet(t, m), style: (s, m, c) => (m.met === false ? c.red(s) : m.met ? c.green(s) : s) },
@@ -101,7 +109,13 @@ export function measureNotes(t: Translate, k: Kpis, f?: Fmt): string[] {
   if (f && (p.delivered_on || p.due)) {
     const moved = p.moved_days ? t('kpi.moved', { n: p.moved_days > 0 ? `+${p.moved_days}` : String(p.moved_days) }) : '';
     if (!p.delivered_on) note(p, t('kpi.dueOnly', { due: formatDate(f, p.due!), moved }));
-    else note(p, p.due ? t('kpi.deliveredDue', { date: formatDate(f, p.delivered_on), due: formatDate(f, p.due), moved }) : t('kpi.delivered', { date: formatDate(f, p.delivered_on) }));
+    else
+      note(
+        p,
+        p.due
+          ? t('kpi.deliveredDue', { date: formatDate(f, p.delivered_on), due: formatDate(f, p.due), moved })
+          : t('kpi.delivered', { date: formatDate(f, p.delivered_on) }),
+      );
   }
   for (const m of measureRows(k)) if (m.reason) note(m, t(`kpi.reason.${m.reason}`));
   const ex = k.on_time_delivery_rate.excluded ?? 0;
@@ -130,12 +144,17 @@ function headerOf(t: Translate, rows: readonly PortfolioRow[], key: KpiKey): str
 export function portfolioColumns(t: Translate, keys: readonly KpiKey[], rows: readonly PortfolioRow[] = []): Column<PortfolioRow>[] {
   return [
     { header: t('kpi.col.project'), value: (r) => r.name },
-    ...keys.map((key): Column<PortfolioRow> => ({
-      header: headerOf(t, rows, key),
-      value: (r) => { const m = measureOf(r.kpis, key); return m ? formatValue(m) : '—'; },
-      align: 'right',
-      style: (s, r, c) => (measureOf(r.kpis, key)?.met === false ? c.red(s) : s),
-    })),
+    ...keys.map(
+      (key): Column<PortfolioRow> => ({
+        header: headerOf(t, rows, key),
+        value: (r) => {
+          const m = measureOf(r.kpis, key);
+          return m ? formatValue(m) : '—';
+        },
+        align: 'right',
+        style: (s, r, c) => (measureOf(r.kpis, key)?.met === false ? c.red(s) : s),
+      }),
+    ),
   ];
 }
 
@@ -149,7 +168,14 @@ export function measureGroups(widthOf: (s: string) => number, t: Translate, rows
   let used = nameW;
   const keys = rows.length ? kpiList(rows[rows.length - 1]!.kpis).map((m) => m.key) : [];
   for (const key of keys) {
-    const w = Math.max(widthOf(headerOf(t, rows, key)), ...rows.map((r) => { const m = measureOf(r.kpis, key); return widthOf(m ? formatValue(m) : '—'); })) + 3;
+    const w =
+      Math.max(
+        widthOf(headerOf(t, rows, key)),
+        ...rows.map((r) => {
+          const m = measureOf(r.kpis, key);
+          return widthOf(m ? formatValue(m) : '—');
+        }),
+      ) + 3;
     if (used + w > width && groups[groups.length - 1]!.length > 0) {
       groups.push([]);
       used = nameW;

@@ -10,7 +10,12 @@ import { mdEscape, type Section } from './weekly-md.js';
 import { CHART_CSS } from './svg/common.js';
 import type { Kpis } from '../core/kpi.js';
 
-export interface ReportDoc { title: string; subtitle: string; meta: string; sections: Section[] }
+export interface ReportDoc {
+  title: string;
+  subtitle: string;
+  meta: string;
+  sections: Section[];
+}
 type Esc = (s: string) => string;
 
 function helpers(f: Fmt, esc: Esc) {
@@ -25,23 +30,53 @@ function kpiSection(f: Fmt, k: Kpis, x: (v: unknown) => string): Section {
     title: t('rpt.kpis'),
     table: {
       head: [t('kpi.col.measure'), t('kpi.col.value'), t('kpi.col.basis'), t('kpi.col.target'), t('kpi.col.met')],
-      rows: kpiList(k).map((m) => [m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
+      rows: kpiList(k).map((m) => [
+        m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m),
+        formatValue(m),
+        formatBasis(t, m),
+        formatTarget(m),
+        formatMet(t, m),
+      ]),
       align: ['left', 'right', 'right', 'right', 'left'],
     },
   };
 }
 
-function acceptanceSection(f: Fmt, title: string, lines: AcceptanceLine[], x: (v: unknown) => string, d: (s: string | undefined) => string): Section {
+function acceptanceSection(
+  f: Fmt,
+  title: string,
+  lines: AcceptanceLine[],
+  x: (v: unknown) => string,
+  d: (s: string | undefined) => string,
+): Section {
   const t = f.t;
   if (!lines.length) return { title, paragraphs: [t('rpt.none')] };
   return {
     title,
     table: {
-      head: [t('exp.h.id'), t('accept.col.deliverable'), t('accept.col.delivered'), t('rpt.rounds'), t('rpt.signed'), t('accept.show.rectifications')],
-      rows: lines.map((a) => [a.id, x(a.deliverable), d(a.delivered),
+      head: [
+        t('exp.h.id'),
+        t('accept.col.deliverable'),
+        t('accept.col.delivered'),
+        t('rpt.rounds'),
+        t('rpt.signed'),
+        t('accept.show.rectifications'),
+      ],
+      rows: lines.map((a) => [
+        a.id,
+        x(a.deliverable),
+        d(a.delivered),
         a.rounds.map((r) => `${d(r.date)} ${t(`accept.kind.${r.kind}`)} ${t(`accept.result.${r.result}`)}`).join(t('rep.listSep')) || '—',
         a.signed ? `${x(a.signed.by)} ${d(a.signed.on)}` : '—',
-        a.rectifications.total ? t('rpt.rectCounts', { total: a.rectifications.total, verified: a.rectifications.verified, accepted_open: a.rectifications.accepted_open, open: a.rectifications.open }) : '—']),
+        a.rectifications.total
+          ? t('rpt.rectCounts', {
+              total: a.rectifications.total,
+              verified: a.rectifications.verified,
+              accepted_open: a.rectifications.accepted_open,
+              open: a.rectifications.open,
+            })
+          : '—',
+      ]),
     },
   };
 }
@@ -53,7 +88,13 @@ function changeSection(f: Fmt, title: string, lines: ChangeLine[], x: (v: unknow
     title,
     table: {
       head: [t('exp.h.id'), t('exp.h.title'), t('req.col.status'), t('rpt.scheduleDays'), t('rpt.cost')],
-      rows: lines.map((c) => [c.id, x(c.title), t(`change.status.${c.status}`), c.schedule_days !== undefined ? String(c.schedule_days) : '—', c.cost ? `${c.cost.amount} ${c.cost.currency}` : '—']),
+      rows: lines.map((c) => [
+        c.id,
+        x(c.title),
+        t(`change.status.${c.status}`),
+        c.schedule_days !== undefined ? String(c.schedule_days) : '—',
+        c.cost ? `${c.cost.amount} ${c.cost.currency}` : '—',
+      ]),
       align: ['left', 'left', 'left', 'right', 'right'],
     },
   };
@@ -63,8 +104,15 @@ function lessonsSection(f: Fmt, l: Lessons, x: (v: unknown) => string): Section 
   const t = f.t;
   if (!l.meetings.length) return { title: t('rpt.lessons'), paragraphs: [t('rpt.noRetro')] };
   const group = (label: string, items: string[]) => (items.length ? [{ text: label, sub: items.map(x) }] : []);
-  return { title: t('rpt.lessons'), paragraphs: [t('rpt.fromRetro', { ids: l.meetings.join(', ') })],
-    items: [...group(t('meeting.highlights'), l.highlights), ...group(t('meeting.problems'), l.problems), ...group(t('meeting.improvements'), l.improvements)] };
+  return {
+    title: t('rpt.lessons'),
+    paragraphs: [t('rpt.fromRetro', { ids: l.meetings.join(', ') })],
+    items: [
+      ...group(t('meeting.highlights'), l.highlights),
+      ...group(t('meeting.problems'), l.problems),
+      ...group(t('meeting.improvements'), l.improvements),
+    ],
+  };
 }
 
 export function closeoutDoc(r: CloseoutReport, f: Fmt, esc: Esc): ReportDoc {
@@ -73,17 +121,54 @@ export function closeoutDoc(r: CloseoutReport, f: Fmt, esc: Esc): ReportDoc {
   const sections: Section[] = [];
   sections.push({
     title: t('rpt.scope'),
-    paragraphs: [t('rpt.scopeLine', { requested: s.requested, accepted: s.accepted, rejected: s.rejected, on_hold: s.on_hold, open: s.open, archived: s.archived })],
-    ...(s.lines.length ? { table: { head: [t('exp.h.id'), t('exp.h.title'), t('req.col.status'), t('req.col.received'), t('rpt.closed'), t('exp.h.archived')],
-      rows: s.lines.map((l) => [l.id, x(l.title), t(`status.${l.status}`), d(l.received), d(l.closed), d(l.archived)]) } } : {}),
+    paragraphs: [
+      t('rpt.scopeLine', {
+        requested: s.requested,
+        accepted: s.accepted,
+        rejected: s.rejected,
+        on_hold: s.on_hold,
+        open: s.open,
+        archived: s.archived,
+      }),
+    ],
+    ...(s.lines.length
+      ? {
+          table: {
+            head: [t('exp.h.id'), t('exp.h.title'), t('req.col.status'), t('req.col.received'), t('rpt.closed'), t('exp.h.archived')],
+            rows: s.lines.map((l) => [l.id, x(l.title), t(`status.${l.status}`), d(l.received), d(l.closed), d(l.archived)]),
+          },
+        }
+      : {}),
   });
   const sc = r.schedule;
   sections.push({
     title: t('rpt.schedule'),
-    paragraphs: [t('rpt.scheduleLine', { start: d(sc.start), due: d(sc.due), end: d(sc.end), baseline: sc.baseline ? x(sc.baseline) : '—', baselineEnd: d(sc.baseline_end), float: sc.due_float ?? '—' })],
-    ...(sc.milestones.length ? { table: { head: [t('exp.h.id'), t('exp.h.name'), t('rpt.due'), t('rpt.baseline'), t('rpt.forecastOrDone'), t('rpt.slip')],
-      rows: sc.milestones.map((m) => [m.id, x(m.name), d(m.due), d(m.baseline), m.done ? t('rpt.doneOn', { date: d(m.done) }) : d(m.forecast), m.slip !== undefined ? t('rep.wd', { n: m.slip }) : '—']),
-      align: ['left', 'left', 'left', 'left', 'left', 'right'] } } : {}),
+    paragraphs: [
+      t('rpt.scheduleLine', {
+        start: d(sc.start),
+        due: d(sc.due),
+        end: d(sc.end),
+        baseline: sc.baseline ? x(sc.baseline) : '—',
+        baselineEnd: d(sc.baseline_end),
+        float: sc.due_float ?? '—',
+      }),
+    ],
+    ...(sc.milestones.length
+      ? {
+          table: {
+            head: [t('exp.h.id'), t('exp.h.name'), t('rpt.due'), t('rpt.baseline'), t('rpt.forecastOrDone'), t('rpt.slip')],
+            rows: sc.milestones.map((m) => [
+              m.id,
+              x(m.name),
+              d(m.due),
+              d(m.baseline),
+              m.done ? t('rpt.doneOn', { date: d(m.done) }) : d(m.forecast),
+              m.slip !== undefined ? t('rep.wd', { n: m.slip }) : '—',
+            ]),
+            align: ['left', 'left', 'left', 'left', 'left', 'right'],
+          },
+        }
+      : {}),
   });
   sections.push(changeSection(f, t('rpt.changes'), r.changes, x));
   sections.push(acceptanceSection(f, t('rpt.acceptance'), r.acceptance, x, d));
@@ -107,22 +192,57 @@ export function monthlyDoc(r: MonthlyReport, f: Fmt, esc: Esc): ReportDoc {
     paragraphs: [t('rpt.volumeLine', { received: v.received, accepted: v.accepted, rejected: v.rejected, open: v.open_at_end })],
     table: {
       head: [t('kpi.col.measure'), t('kpi.col.value'), t('kpi.col.basis')],
-      rows: [k.requirements_received, k.acceptance_pass_rate, k.first_pass_rate, k.average_cycle_days, k.analysis_sla_rate, k.feasibility_sla_rate, k.rectification_on_time_rate]
-        .map((m) => [measureName(t, m), formatValue(m), formatBasis(t, m)]),
+      rows: [
+        k.requirements_received,
+        k.acceptance_pass_rate,
+        k.first_pass_rate,
+        k.average_cycle_days,
+        k.analysis_sla_rate,
+        k.feasibility_sla_rate,
+        k.rectification_on_time_rate,
+      ].map((m) => [measureName(t, m), formatValue(m), formatBasis(t, m)]),
       align: ['left', 'right', 'right'],
     },
   });
-  sections.push(r.sla_misses.length
-    ? { title: t('rpt.slaMisses'), items: r.sla_misses.map((m) => ({ text: t(m.done ? 'rpt.missDone' : 'rpt.missOpen', { title: x(m.title), id: x(m.id), step: t(`wf.step.${m.step}`), start: d(m.start), done: d(m.done), n: m.days }) })) }
-    : { title: t('rpt.slaMisses'), paragraphs: [t('rpt.noMisses')] });
-  sections.push(r.problems.length
-    ? { title: t('rpt.problems'), items: r.problems.map((p) => ({ text: t('rpt.problemItem', { text: x(p.text), src: t(`rpt.src.${p.source}`), id: x(p.id), date: d(p.date) }) })) }
-    : { title: t('rpt.problems'), paragraphs: [t('rpt.noProblems')] });
+  sections.push(
+    r.sla_misses.length
+      ? {
+          title: t('rpt.slaMisses'),
+          items: r.sla_misses.map((m) => ({
+            text: t(m.done ? 'rpt.missDone' : 'rpt.missOpen', {
+              title: x(m.title),
+              id: x(m.id),
+              step: t(`wf.step.${m.step}`),
+              start: d(m.start),
+              done: d(m.done),
+              n: m.days,
+            }),
+          })),
+        }
+      : { title: t('rpt.slaMisses'), paragraphs: [t('rpt.noMisses')] },
+  );
+  sections.push(
+    r.problems.length
+      ? {
+          title: t('rpt.problems'),
+          items: r.problems.map((p) => ({
+            text: t('rpt.problemItem', { text: x(p.text), src: t(`rpt.src.${p.source}`), id: x(p.id), date: d(p.date) }),
+          })),
+        }
+      : { title: t('rpt.problems'), paragraphs: [t('rpt.noProblems')] },
+  );
   sections.push(acceptanceSection(f, t('rpt.acceptanceMonth'), r.acceptance, x, d));
   sections.push(changeSection(f, t('rpt.changesMonth'), r.changes, x));
-  sections.push(r.meetings.length
-    ? { title: t('rpt.meetings'), items: r.meetings.map((m) => ({ text: t('rpt.meetingItem', { date: d(m.date), kind: t(`meeting.kind.${m.kind}`), title: x(m.title), id: x(m.id) }) })) }
-    : { title: t('rpt.meetings'), paragraphs: [t('rpt.none')] });
+  sections.push(
+    r.meetings.length
+      ? {
+          title: t('rpt.meetings'),
+          items: r.meetings.map((m) => ({
+            text: t('rpt.meetingItem', { date: d(m.date), kind: t(`meeting.kind.${m.kind}`), title: x(m.title), id: x(m.id) }),
+          })),
+        }
+      : { title: t('rpt.meetings'), paragraphs: [t('rpt.none')] },
+  );
   if (r.lessons.meetings.length) sections.push(lessonsSection(f, r.lessons, x));
   sections.push(kpiSection(f, r.kpis, x));
   return {
@@ -175,16 +295,28 @@ th { background: #f3f5f7; } td.num { text-align: right; font-variant-numeric: ta
 
 /** `charts`: inline SVG figures (render/svg/charts.ts chartsSection), placed after the first section. */
 export function renderDocHtml(doc: ReportDoc, lang: string, charts?: string): string {
-  const out: string[] = ['<!DOCTYPE html>', `<html lang="${lang === 'zh-CN' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${doc.title}</title>`, `<style>${CSS}${charts ? CHART_CSS : ''}</style>`, '</head>', '<body>',
-    `<h1>${doc.title}</h1>`, `<p class="subtitle">${doc.subtitle}</p>`, `<p class="meta">${doc.meta}</p>`];
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    `<html lang="${lang === 'zh-CN' ? 'zh-CN' : 'en'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${doc.title}</title>`,
+    `<style>${CSS}${charts ? CHART_CSS : ''}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${doc.title}</h1>`,
+    `<p class="subtitle">${doc.subtitle}</p>`,
+    `<p class="meta">${doc.meta}</p>`,
+  ];
   doc.sections.forEach((s, i) => {
     if (i === 1 && charts) out.push(charts);
     out.push('<section>', `<h2>${s.title}</h2>`);
     for (const p of s.paragraphs ?? []) out.push(`<p>${p}</p>`);
     if (s.items) {
       out.push('<ul>');
-      for (const it of s.items) out.push(`<li>${it.text}${it.sub?.length ? `<ul>${it.sub.map((x) => `<li>${x}</li>`).join('')}</ul>` : ''}</li>`);
+      for (const it of s.items)
+        out.push(`<li>${it.text}${it.sub?.length ? `<ul>${it.sub.map((x) => `<li>${x}</li>`).join('')}</ul>` : ''}</li>`);
       out.push('</ul>');
     }
     if (s.table) {

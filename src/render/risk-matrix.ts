@@ -53,7 +53,8 @@ export function renderRiskMatrix(rows: readonly (readonly MatrixCell[])[], opts:
   const W = Math.max(longest, Math.min(wanted, fit));
 
   const out: string[] = [L.title, ''];
-  const rule = (l: string, m: string, r: string) => `${' '.repeat(labelW)}${l}${Array.from({ length: 5 }, () => '─'.repeat(W + 2)).join(m)}${r}`;
+  const rule = (l: string, m: string, r: string) =>
+    `${' '.repeat(labelW)}${l}${Array.from({ length: 5 }, () => '─'.repeat(W + 2)).join(m)}${r}`;
   out.push(`${' '.repeat(labelW)} ${center(`${L.impact} →`, 5 * (W + 3) - 1)}`);
   out.push(`${pad(`${L.probability}`, labelW)} ${[1, 2, 3, 4, 5].map((i) => center(String(i), W + 2)).join(' ')}`);
   out.push(rule('┌', '┬', '┐'));
@@ -76,10 +77,13 @@ export function renderRiskMatrix(rows: readonly (readonly MatrixCell[])[], opts:
   });
   out.push('');
   // Highest score first, then the cell's id order: the same order as `risk list`.
-  const byLevel = (lv: RiskLevel) => rows.flat().filter((c) => c.level === lv)
-    .flatMap((c) => c.ids.map((id) => ({ id, score: c.score })))
-    .sort((a, b) => b.score - a.score || compareIds(a.id, b.id))
-    .map((x) => sanitizeInline(x.id));
+  const byLevel = (lv: RiskLevel) =>
+    rows
+      .flat()
+      .filter((c) => c.level === lv)
+      .flatMap((c) => c.ids.map((id) => ({ id, score: c.score })))
+      .sort((a, b) => b.score - a.score || compareIds(a.id, b.id))
+      .map((x) => sanitizeInline(x.id));
   out.push(L.legend);
   for (const lv of ['high', 'medium', 'low'] as const) {
     const ids = byLevel(lv);

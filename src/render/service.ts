@@ -18,7 +18,12 @@ export function hasService(service: ServiceFacts | undefined): service is Servic
 }
 
 /** The warranty in a few words, or '' when none is set. */
-export function warrantyPhrase(t: Translate, s: ServiceFacts, d: (iso: string | undefined) => string, prefix: 'status.service' | 'wk'): string {
+export function warrantyPhrase(
+  t: Translate,
+  s: ServiceFacts,
+  d: (iso: string | undefined) => string,
+  prefix: 'status.service' | 'wk',
+): string {
   const w = s.warranty;
   if (!w) return '';
   const key = prefix === 'wk' ? 'wk.warranty' : 'status.service.warranty';
@@ -31,8 +36,13 @@ export function warrantyPhrase(t: Translate, s: ServiceFacts, d: (iso: string | 
 export function ticketPhrase(t: Translate, k: TicketFact, d: (iso: string | undefined) => string): { text: string; late: boolean } {
   const due = (c: TicketFact['response']) => `${d(c.due)}${c.due_time ? ' ' + c.due_time : ''}`;
   if (k.state === 'resolved') return { text: t('status.service.unconfirmed'), late: false };
-  if (k.state === 'open') return k.response.overdue ? { text: t('status.service.noAnswer', { due: due(k.response) }), late: true } : { text: t('status.service.respondBy', { due: due(k.response) }), late: false };
-  return k.resolution.overdue ? { text: t('status.service.lateResolve', { due: due(k.resolution) }), late: true } : { text: t('status.service.resolveBy', { due: due(k.resolution) }), late: false };
+  if (k.state === 'open')
+    return k.response.overdue
+      ? { text: t('status.service.noAnswer', { due: due(k.response) }), late: true }
+      : { text: t('status.service.respondBy', { due: due(k.response) }), late: false };
+  return k.resolution.overdue
+    ? { text: t('status.service.lateResolve', { due: due(k.resolution) }), late: true }
+    : { text: t('status.service.resolveBy', { due: due(k.resolution) }), late: false };
 }
 
 /** A plan step in words: `1m` → "1 month after acceptance". */
@@ -47,9 +57,11 @@ export function visitPlanPhrase(t: Translate, s: ServiceFacts, d: (iso: string |
   if (!vp) return { text: '', late: false };
   const parts = [t('visit.plan.done', { done: vp.done, total: vp.steps.length })];
   const overdue = vp.steps.filter((x) => x.state === 'overdue');
-  if (overdue.length) parts.push(t('visit.plan.overdue', { list: overdue.map((x) => `${stepLabel(t, x.step)} (${d(x.due)})`).join(t('rep.listSep')) }));
+  if (overdue.length)
+    parts.push(t('visit.plan.overdue', { list: overdue.map((x) => `${stepLabel(t, x.step)} (${d(x.due)})`).join(t('rep.listSep')) }));
   const next = vp.steps.find((x) => x.state === 'due' || x.state === 'upcoming');
-  if (next) parts.push(t(next.state === 'due' ? 'visit.plan.due' : 'visit.plan.next', { step: stepLabel(t, next.step), date: d(next.due) }));
+  if (next)
+    parts.push(t(next.state === 'due' ? 'visit.plan.due' : 'visit.plan.next', { step: stepLabel(t, next.step), date: d(next.due) }));
   if (!vp.start) parts.push(t('visit.plan.pending'));
   return { text: parts.join(' · '), late: overdue.length > 0 };
 }

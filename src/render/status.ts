@@ -9,7 +9,10 @@ import { sanitizeInline } from './sanitize.js';
 import { hasService, shownMeasures, ticketPhrase, visitPlanPhrase, warrantyPhrase } from './service.js';
 
 export type Style = 'red' | 'yellow' | 'green' | 'bold' | 'dim';
-export interface Seg { text: string; style?: Style }
+export interface Seg {
+  text: string;
+  style?: Style;
+}
 export type Paint = Record<Style, (s: string) => string>;
 
 export interface StatusOptions extends Fmt {
@@ -39,7 +42,10 @@ function fitLine(segs: Seg[], width: number, paint?: Paint): string {
     let full = true;
     for (const ch of seg.text) {
       const cw = stringWidth(ch);
-      if (cw > room) { full = false; break; }
+      if (cw > room) {
+        full = false;
+        break;
+      }
       text += ch;
       room -= cw;
     }
@@ -83,55 +89,134 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   ]);
   const keep = reasonSegs.length <= LIMITS.health ? reasonSegs.length : LIMITS.health - 1;
   for (const segs of reasonSegs.slice(0, keep)) lines.push([{ text: '  ' }, ...segs]);
-  if (reasonSegs.length > keep) lines.push([{ text: '  ' }, ...reasonSegs.slice(keep).flatMap((segs, i) => (i ? [{ text: '  ' }, ...segs] : segs))]);
+  if (reasonSegs.length > keep)
+    lines.push([{ text: '  ' }, ...reasonSegs.slice(keep).flatMap((segs, i) => (i ? [{ text: '  ' }, ...segs] : segs))]);
 
   const p = f.progress;
   const pct = p.days_planned_to_date > 0 ? percent(p.days_done / p.days_planned_to_date) : '—';
-  lines.push([{ text: `${t('status.progress')}${t('rep.colon')}`, style: 'bold' }, { text: `${t('status.tasksLine', { done: p.tasks_done, planned: p.tasks_planned_to_date, total: p.tasks_total })} · ${t('status.daysLine', { done: p.days_done, planned: p.days_planned_to_date, pct })}` }]);
+  lines.push([
+    { text: `${t('status.progress')}${t('rep.colon')}`, style: 'bold' },
+    {
+      text: `${t('status.tasksLine', { done: p.tasks_done, planned: p.tasks_planned_to_date, total: p.tasks_total })} · ${t('status.daysLine', { done: p.days_done, planned: p.days_planned_to_date, pct })}`,
+    },
+  ]);
   if (p.project_end) {
-    const finish = p.due !== undefined && p.due_float !== undefined
-      ? t('status.finishDue', { end: d(p.project_end), due: d(p.due), float: p.due_float })
-      : t('status.finish', { end: d(p.project_end) });
+    const finish =
+      p.due !== undefined && p.due_float !== undefined
+        ? t('status.finishDue', { end: d(p.project_end), due: d(p.due), float: p.due_float })
+        : t('status.finish', { end: d(p.project_end) });
     lines.push([{ text: '  ' }, { text: finish, ...(p.due_float !== undefined && p.due_float < 0 ? { style: 'red' as const } : {}) }]);
   }
 
   const ms = [...f.milestones.overdue.map((m) => ({ m, overdue: true })), ...f.milestones.next.map((m) => ({ m, overdue: false }))];
   const msLabelW = Math.max(stringWidth(t('status.ms.overdue')), stringWidth(t('status.ms.next')));
-  section(t('status.milestones'), capped(ms, LIMITS.milestones, ({ m, overdue }) => [
-    { text: '  ' }, { text: padTo(overdue ? t('status.ms.overdue') : t('status.ms.next'), msLabelW), ...(overdue ? { style: 'red' as const } : {}) },
-    { text: ` ${s(m.id)} ${s(m.name)}${m.due ? ' · ' + t('status.ms.due', { date: d(m.due) }) : ''}${m.forecast && m.forecast !== m.due ? ' · ' + t('status.ms.forecast', { date: d(m.forecast) }) : ''}` },
-  ], more));
+  section(
+    t('status.milestones'),
+    capped(
+      ms,
+      LIMITS.milestones,
+      ({ m, overdue }) => [
+        { text: '  ' },
+        { text: padTo(overdue ? t('status.ms.overdue') : t('status.ms.next'), msLabelW), ...(overdue ? { style: 'red' as const } : {}) },
+        {
+          text: ` ${s(m.id)} ${s(m.name)}${m.due ? ' · ' + t('status.ms.due', { date: d(m.due) }) : ''}${m.forecast && m.forecast !== m.due ? ' · ' + t('status.ms.forecast', { date: d(m.forecast) }) : ''}`,
+        },
+      ],
+      more,
+    ),
+  );
 
   const lateIds = new Set(f.late_tasks.map((l) => l.id));
-  const work = [...f.late_tasks.map((x) => ({ late: x, blocked: undefined })), ...f.blocked_tasks.filter((b) => !lateIds.has(b.id)).map((x) => ({ late: undefined, blocked: x }))];
+  const work = [
+    ...f.late_tasks.map((x) => ({ late: x, blocked: undefined })),
+    ...f.blocked_tasks.filter((b) => !lateIds.has(b.id)).map((x) => ({ late: undefined, blocked: x })),
+  ];
   const blockedIds = new Set(f.blocked_tasks.map((b) => b.id));
-  section(t('status.tasks'), capped(work, LIMITS.tasks, ({ late, blocked }) => {
-    const task = (late ?? blocked)!;
-    const segs: Seg[] = [{ text: `  ${s(task.id)} ${s(task.name)}${task.owner ? ' · ' + s(task.owner) : ''} · ` }];
-    if (late) segs.push({ text: t('status.task.late', { n: late.late_by }), style: late.critical ? 'red' : 'yellow' }, { text: late.critical ? ` · ${t('status.task.critical')}` : '' });
-    const b = blocked ?? f.blocked_tasks.find((x) => x.id === task.id);
-    if (b || blockedIds.has(task.id)) segs.push({ text: `${late ? ' · ' : ''}${t('status.task.blocked')}`, style: 'yellow' }, { text: b?.reason ? `${t('rep.colon')}${s(b.reason)}` : '' });
-    return segs;
-  }, more));
+  section(
+    t('status.tasks'),
+    capped(
+      work,
+      LIMITS.tasks,
+      ({ late, blocked }) => {
+        const task = (late ?? blocked)!;
+        const segs: Seg[] = [{ text: `  ${s(task.id)} ${s(task.name)}${task.owner ? ' · ' + s(task.owner) : ''} · ` }];
+        if (late)
+          segs.push(
+            { text: t('status.task.late', { n: late.late_by }), style: late.critical ? 'red' : 'yellow' },
+            { text: late.critical ? ` · ${t('status.task.critical')}` : '' },
+          );
+        const b = blocked ?? f.blocked_tasks.find((x) => x.id === task.id);
+        if (b || blockedIds.has(task.id))
+          segs.push(
+            { text: `${late ? ' · ' : ''}${t('status.task.blocked')}`, style: 'yellow' },
+            { text: b?.reason ? `${t('rep.colon')}${s(b.reason)}` : '' },
+          );
+        return segs;
+      },
+      more,
+    ),
+  );
 
-  section(t('status.risks'), capped(f.risks, LIMITS.risks, (r) => [
-    { text: `  ${s(r.id)} ` }, { text: String(r.score), style: r.level === 'high' ? 'red' : r.level === 'medium' ? 'yellow' : 'green' },
-    { text: ` ${s(r.title)} · ${s(r.owner)}` },
-    ...(r.overdue_actions.length ? [{ text: ' · ' }, { text: t('status.risk.overdue', { list: r.overdue_actions.map((n) => `#${n}`).join(' ') }), style: 'red' as const }] : []),
-    { text: r.next_action ? ` · ${t('status.risk.next', { text: s(r.next_action.text) })}${r.next_action.due ? ` (${d(r.next_action.due)})` : ''}` : '' },
-  ], more));
+  section(
+    t('status.risks'),
+    capped(
+      f.risks,
+      LIMITS.risks,
+      (r) => [
+        { text: `  ${s(r.id)} ` },
+        { text: String(r.score), style: r.level === 'high' ? 'red' : r.level === 'medium' ? 'yellow' : 'green' },
+        { text: ` ${s(r.title)} · ${s(r.owner)}` },
+        ...(r.overdue_actions.length
+          ? [
+              { text: ' · ' },
+              { text: t('status.risk.overdue', { list: r.overdue_actions.map((n) => `#${n}`).join(' ') }), style: 'red' as const },
+            ]
+          : []),
+        {
+          text: r.next_action
+            ? ` · ${t('status.risk.next', { text: s(r.next_action.text) })}${r.next_action.due ? ` (${d(r.next_action.due)})` : ''}`
+            : '',
+        },
+      ],
+      more,
+    ),
+  );
 
-  section(t('status.changes'), capped(f.open_changes, LIMITS.changes, (c) => [
-    { text: `  ${s(c.id)} ${s(c.title)} · ${d(c.submitted)}${c.schedule_days !== undefined ? ` · ${c.schedule_days > 0 ? '+' : ''}${t('rep.wd', { n: c.schedule_days })}` : ''} · ` },
-    { text: c.status === 'approved' ? t('status.change.approved') : t('status.change.awaiting', { who: c.awaiting.map((w) => t(`rep.side.${w}`)).join(' + ') }), style: 'yellow' },
-  ], more));
+  section(
+    t('status.changes'),
+    capped(
+      f.open_changes,
+      LIMITS.changes,
+      (c) => [
+        {
+          text: `  ${s(c.id)} ${s(c.title)} · ${d(c.submitted)}${c.schedule_days !== undefined ? ` · ${c.schedule_days > 0 ? '+' : ''}${t('rep.wd', { n: c.schedule_days })}` : ''} · `,
+        },
+        {
+          text:
+            c.status === 'approved'
+              ? t('status.change.approved')
+              : t('status.change.awaiting', { who: c.awaiting.map((w) => t(`rep.side.${w}`)).join(' + ') }),
+          style: 'yellow',
+        },
+      ],
+      more,
+    ),
+  );
 
-  section(t('status.acceptance'), capped(f.acceptance, LIMITS.acceptance, (a) => [
-    { text: `  ${s(a.id)} ${s(a.deliverable)} · ${d(a.delivered)} · ` },
-    a.state === 'rectifying'
-      ? { text: t('status.acc.rectifying', { n: a.waiting_days }), style: 'red' }
-      : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
-  ], more));
+  section(
+    t('status.acceptance'),
+    capped(
+      f.acceptance,
+      LIMITS.acceptance,
+      (a) => [
+        { text: `  ${s(a.id)} ${s(a.deliverable)} · ${d(a.delivered)} · ` },
+        a.state === 'rectifying'
+          ? { text: t('status.acc.rectifying', { n: a.waiting_days }), style: 'red' }
+          : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
+      ],
+      more,
+    ),
+  );
 
   // After-sales (only for a project with tickets or a warranty): counts and warranty, the service
   // measures on one line, then the tickets — at most TAIL lines with the communication line; when
@@ -142,8 +227,16 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   const free = Math.min(TAIL, MAX_LINES - HEAD_KEPT - 2 - shown.length - (o.footer?.length ?? 0));
   let spent = 0;
   if (f.communication.length && free > 0) {
-    const list = f.communication.map((m) => t('status.comm.missing', { name: s(m.name), periods: m.periods.length > 3 ? `${m.periods.slice(-3).join(', ')} (+${m.periods.length - 3})` : m.periods.join(', ') }));
-    lines.push([{ text: `${t('status.comm')}${t('rep.colon')}`, style: 'bold' }, { text: list.join(t('rep.listSep')), style: 'red' }]);
+    const list = f.communication.map((m) =>
+      t('status.comm.missing', {
+        name: s(m.name),
+        periods: m.periods.length > 3 ? `${m.periods.slice(-3).join(', ')} (+${m.periods.length - 3})` : m.periods.join(', '),
+      }),
+    );
+    lines.push([
+      { text: `${t('status.comm')}${t('rep.colon')}`, style: 'bold' },
+      { text: list.join(t('rep.listSep')), style: 'red' },
+    ]);
     spent = 1;
   }
   if (hasService(f.service) && free - spent > 0) {
@@ -158,22 +251,37 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     if (c.total && free - spent > 1) {
       const v = (m: Measure) => `${formatValue(m)}${m.denominator ? ` (${m.numerator}/${m.denominator})` : ''}`;
       const k = f.kpis;
-      lines.push([{ text: `  ${t('status.service.kpis', { resp: v(k.ticket_response_rate), resol: v(k.ticket_resolution_rate), mttr: formatValue(k.mean_resolution_days), complaints: k.complaints.numerator })}` }]);
+      lines.push([
+        {
+          text: `  ${t('status.service.kpis', { resp: v(k.ticket_response_rate), resol: v(k.ticket_resolution_rate), mttr: formatValue(k.mean_resolution_days), complaints: k.complaints.numerator })}`,
+        },
+      ]);
     }
     let used = spent + 1 + (c.total && free - spent > 1 ? 1 : 0);
     const vp = visitPlanPhrase(t, sv, d);
     if (vp.text && free > used) {
-      lines.push([{ text: `  ${t('status.service.visits')}${t('rep.colon')}` }, { text: vp.text, ...(vp.late ? { style: 'red' as const } : {}) }]);
+      lines.push([
+        { text: `  ${t('status.service.visits')}${t('rep.colon')}` },
+        { text: vp.text, ...(vp.late ? { style: 'red' as const } : {}) },
+      ]);
       used++;
     }
     const room = Math.min(LIMITS.tickets, free - used);
-    if (room > 0) lines.push(...capped(sv.tickets, room, (k) => {
-      const ph = ticketPhrase(t, k, d);
-      return [
-        { text: `  ${s(k.id)} ${s(k.title)} · ${t(`ticket.kind.${k.kind}`)} · ${t(`ticket.severity.${k.severity}`)} · ` },
-        { text: ph.text, ...(ph.late ? { style: 'red' as const } : {}) },
-      ];
-    }, more));
+    if (room > 0)
+      lines.push(
+        ...capped(
+          sv.tickets,
+          room,
+          (k) => {
+            const ph = ticketPhrase(t, k, d);
+            return [
+              { text: `  ${s(k.id)} ${s(k.title)} · ${t(`ticket.kind.${k.kind}`)} · ${t(`ticket.severity.${k.severity}`)} · ` },
+              { text: ph.text, ...(ph.late ? { style: 'red' as const } : {}) },
+            ];
+          },
+          more,
+        ),
+      );
   }
 
   // KPIs: one aligned row each
@@ -198,24 +306,36 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     if (!items.length) return;
     const overdue = items.filter((x) => x.overdue).length;
     followLines.push([
-      { text: title, style: 'bold' }, { text: t('rep.colon') },
-      { text: t('status.follow.count', { n: items.length, overdue }), ...(overdue ? { style: 'red' as const } : {}) }, { text: ' · ' }, ...first(items[0]!),
+      { text: title, style: 'bold' },
+      { text: t('rep.colon') },
+      { text: t('status.follow.count', { n: items.length, overdue }), ...(overdue ? { style: 'red' as const } : {}) },
+      { text: ' · ' },
+      ...first(items[0]!),
     ]);
   };
   follow(t('status.workflow'), f.workflow, (w) => [
     { text: `${s(w.id)} ${s(w.title)} · ` },
-    w.overdue ? { text: t('wf.overdue', { step: t(`wf.step.${w.step}`), date: d(w.due) }), style: 'red' }
+    w.overdue
+      ? { text: t('wf.overdue', { step: t(`wf.step.${w.step}`), date: d(w.due) }), style: 'red' }
       : { text: w.due ? t('wf.due', { step: t(`wf.step.${w.step}`), date: d(w.due) }) : t('wf.pending', { step: t(`wf.step.${w.step}`) }) },
   ]);
   follow(t('status.meetingActions'), f.meeting_actions, (a) => [
     { text: `${s(a.meeting)}#${a.number} ${s(a.text)} · ${s(a.owner)}` },
-    a.overdue ? { text: ` · ${t('status.mact.overdue', { date: d(a.due) })}`, style: 'red' } : { text: a.due ? ` · ${t('status.mact.due', { date: d(a.due) })}` : '' },
+    a.overdue
+      ? { text: ` · ${t('status.mact.overdue', { date: d(a.due) })}`, style: 'red' }
+      : { text: a.due ? ` · ${t('status.mact.due', { date: d(a.due) })}` : '' },
   ]);
 
-  follow(t('status.rectifications'), f.rectifications.map((x) => ({ ...x, overdue: x.state === 'overdue' })), (x) => [
-    { text: t('status.rect.item', { id: s(x.acceptance), n: x.number, finding: s(x.finding), owner: s(x.owner) }) },
-    x.overdue ? { text: ` · ${t('rect.state.overdue', { due: d(x.due) })}`, style: 'red' } : { text: ` · ${x.state === 'fixed' ? t('rect.state.fixed', { date: d(x.fixed) }) : t('rect.state.open', { due: d(x.due) })}` },
-  ]);
+  follow(
+    t('status.rectifications'),
+    f.rectifications.map((x) => ({ ...x, overdue: x.state === 'overdue' })),
+    (x) => [
+      { text: t('status.rect.item', { id: s(x.acceptance), n: x.number, finding: s(x.finding), owner: s(x.owner) }) },
+      x.overdue
+        ? { text: ` · ${t('rect.state.overdue', { due: d(x.due) })}`, style: 'red' }
+        : { text: ` · ${x.state === 'fixed' ? t('rect.state.fixed', { date: d(x.fixed) }) : t('rect.state.open', { due: d(x.due) })}` },
+    ],
+  );
 
   // Too long for the screen: the delivery sections' last lines give way (counted on one line), the
   // header, the after-sales block, the follow-ups and the KPI rows stay.
@@ -234,5 +354,10 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   lines.push(...followLines, ...kpiLines);
 
   for (const extra of o.footer ?? []) lines.push([{ text: extra, style: 'dim' }]);
-  return lines.slice(0, MAX_LINES).map((l) => fitLine(l, o.width, o.paint).trimEnd()).join('\n') + '\n';
+  return (
+    lines
+      .slice(0, MAX_LINES)
+      .map((l) => fitLine(l, o.width, o.paint).trimEnd())
+      .join('\n') + '\n'
+  );
 }

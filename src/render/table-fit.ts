@@ -3,7 +3,12 @@
 // that is too wide, the least important columns from the right are left out. A row never wraps.
 
 /** Widths (content, without padding) for columns of `natural` widths, so the table fits `width`. */
-export function fitColumns(natural: readonly number[], floors: readonly number[], importance: readonly number[], width: number): { widths: number[]; shown: number[] } {
+export function fitColumns(
+  natural: readonly number[],
+  floors: readonly number[],
+  importance: readonly number[],
+  width: number,
+): { widths: number[]; shown: number[] } {
   let shown = natural.map((_, i) => i);
   const widths = [...natural];
   // Each column takes its content plus 2 of padding and 1 of border; the table 1 more border.

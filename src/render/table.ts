@@ -38,7 +38,12 @@ export function renderTable<R>(columns: Column<R>[], rows: readonly R[], opts: T
   const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...texts.map((row) => displayWidth(row[i]!))));
   // Short columns (ids, dates, numbers, statuses) keep their width; long text may be cut to its header's width.
   const floors = columns.map((c, i) => (natural[i]! <= 12 ? natural[i]! : Math.max(displayWidth(c.header), 6)));
-  const { widths, shown } = fitColumns(natural, floors, columns.map((c, i) => c.importance ?? (i === 0 ? 3 : 1)), opts.width);
+  const { widths, shown } = fitColumns(
+    natural,
+    floors,
+    columns.map((c, i) => c.importance ?? (i === 0 ? 3 : 1)),
+    opts.width,
+  );
   const table = new Table({
     head: shown.map((i) => (opts.color && opts.chalk ? opts.chalk.bold(columns[i]!.header) : columns[i]!.header)),
     colAligns: shown.map((i) => columns[i]!.align ?? 'left'),
@@ -48,11 +53,13 @@ export function renderTable<R>(columns: Column<R>[], rows: readonly R[], opts: T
     truncate: '…',
   });
   rows.forEach((r, n) => {
-    table.push(shown.map((i) => {
-      const c = columns[i]!;
-      const text = texts[n]![i]!;
-      return opts.color && opts.chalk && c.style ? c.style(text, r, opts.chalk) : text;
-    }));
+    table.push(
+      shown.map((i) => {
+        const c = columns[i]!;
+        const text = texts[n]![i]!;
+        return opts.color && opts.chalk && c.style ? c.style(text, r, opts.chalk) : text;
+      }),
+    );
   });
   return table.toString() + '\n';
 }

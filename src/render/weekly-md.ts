@@ -28,13 +28,33 @@ export interface WeeklyDoc {
 /** One summary point as a sentence: names first, ids as references in brackets. */
 function pointText(s: SummaryPoint, t: Fmt['t'], x: (v: unknown) => string, d: (iso: string | undefined) => string): string {
   switch (s.kind) {
-    case 'milestone_late': return t('wk.sum.msLate', { name: x(s.name), id: x(s.id), forecast: d(s.forecast), due: d(s.due), n: s.days });
-    case 'milestone_missed': return s.forecast ? t('wk.sum.msMissed', { name: x(s.name), id: x(s.id), due: d(s.due), forecast: d(s.forecast) }) : t('wk.sum.msMissedNoForecast', { name: x(s.name), id: x(s.id), due: d(s.due) });
-    case 'blocked': return t(s.reason ? 'wk.sum.blocked' : 'wk.sum.blockedNoReason', { name: x(s.name), id: x(s.id), owner: s.owner ? t('wk.sum.on', { owner: x(s.owner) }) : '', reason: x(s.reason), feeds: s.feeds ? t('wk.sum.feeds', { id: x(s.feeds) }) : '' });
-    case 'late_critical': return t('wk.sum.lateCritical', { name: x(s.name), id: x(s.id), owner: s.owner ? t('wk.sum.on', { owner: x(s.owner) }) : '', n: s.days });
-    case 'risk_overdue': return t('wk.sum.riskOverdue', { title: x(s.title), id: x(s.id), owner: x(s.owner) });
-    case 'acceptance_failed': return t('wk.sum.accFailed', { deliverable: x(s.deliverable), id: x(s.id) });
-    case 'other': return '';
+    case 'milestone_late':
+      return t('wk.sum.msLate', { name: x(s.name), id: x(s.id), forecast: d(s.forecast), due: d(s.due), n: s.days });
+    case 'milestone_missed':
+      return s.forecast
+        ? t('wk.sum.msMissed', { name: x(s.name), id: x(s.id), due: d(s.due), forecast: d(s.forecast) })
+        : t('wk.sum.msMissedNoForecast', { name: x(s.name), id: x(s.id), due: d(s.due) });
+    case 'blocked':
+      return t(s.reason ? 'wk.sum.blocked' : 'wk.sum.blockedNoReason', {
+        name: x(s.name),
+        id: x(s.id),
+        owner: s.owner ? t('wk.sum.on', { owner: x(s.owner) }) : '',
+        reason: x(s.reason),
+        feeds: s.feeds ? t('wk.sum.feeds', { id: x(s.feeds) }) : '',
+      });
+    case 'late_critical':
+      return t('wk.sum.lateCritical', {
+        name: x(s.name),
+        id: x(s.id),
+        owner: s.owner ? t('wk.sum.on', { owner: x(s.owner) }) : '',
+        n: s.days,
+      });
+    case 'risk_overdue':
+      return t('wk.sum.riskOverdue', { title: x(s.title), id: x(s.id), owner: x(s.owner) });
+    case 'acceptance_failed':
+      return t('wk.sum.accFailed', { deliverable: x(s.deliverable), id: x(s.id) });
+    case 'other':
+      return '';
   }
 }
 
@@ -51,16 +71,35 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   const comma = t('rep.comma');
   // The colour in words, then the few things behind it as sentences (ids as references).
   const told = r.summary.filter((s) => s.kind !== 'other').map((s) => pointText(s, t, x, d));
-  const others = r.summary.filter((s): s is Extract<typeof s, { kind: 'other' }> => s.kind === 'other')
+  const others = r.summary
+    .filter((s): s is Extract<typeof s, { kind: 'other' }> => s.kind === 'other')
     .map((s) => t(`health.reason.${s.code}`, { ids: s.ids.map(x).join(', '), days: 0 }));
-  const summary = [[t(`wk.sum.${r.health.level}`), ...told, ...(others.length ? [t('wk.sum.also', { reasons: others.join(sep) })] : [])].join(t('wk.sum.join'))];
+  const summary = [
+    [t(`wk.sum.${r.health.level}`), ...told, ...(others.length ? [t('wk.sum.also', { reasons: others.join(sep) })] : [])].join(
+      t('wk.sum.join'),
+    ),
+  ];
   const p = r.progress;
-  summary.push(t('wk.progress', { done: p.tasks_done, planned: p.tasks_planned_to_date, total: p.tasks_total, daysDone: p.days_done, daysPlanned: p.days_planned_to_date }));
+  summary.push(
+    t('wk.progress', {
+      done: p.tasks_done,
+      planned: p.tasks_planned_to_date,
+      total: p.tasks_total,
+      daysDone: p.days_done,
+      daysPlanned: p.days_planned_to_date,
+    }),
+  );
   if (p.project_end) {
     const fl = p.due_float;
-    summary.push(p.due === undefined || fl === undefined ? t('wk.finishNoDue', { end: d(p.project_end) })
-      : fl > 0 ? t('wk.finishEarly', { end: d(p.project_end), due: d(p.due), float: fl })
-        : fl === 0 ? t('wk.finishOnDue', { due: d(p.due) }) : t('wk.finishLate', { end: d(p.project_end), due: d(p.due), float: -fl }));
+    summary.push(
+      p.due === undefined || fl === undefined
+        ? t('wk.finishNoDue', { end: d(p.project_end) })
+        : fl > 0
+          ? t('wk.finishEarly', { end: d(p.project_end), due: d(p.due), float: fl })
+          : fl === 0
+            ? t('wk.finishOnDue', { due: d(p.due) })
+            : t('wk.finishLate', { end: d(p.project_end), due: d(p.due), float: -fl }),
+    );
   }
   // What the dates rest on: a year whose holidays are not (fully) published yet.
   for (const n of r.calendar_notices) summary.push(t(`wk.calendar.${n.status}`, { year: n.year }));
@@ -68,7 +107,11 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
 
   // done this week
   const done = [
-    ...r.done.map((k) => ({ text: t('wk.doneItem', { id: x(k.id), name: x(k.name), owner: owner(k.owner), date: d(k.date) }) + (k.deliverable ? t('wk.deliverable', { deliverable: x(k.deliverable) }) : '') })),
+    ...r.done.map((k) => ({
+      text:
+        t('wk.doneItem', { id: x(k.id), name: x(k.name), owner: owner(k.owner), date: d(k.date) }) +
+        (k.deliverable ? t('wk.deliverable', { deliverable: x(k.deliverable) }) : ''),
+    })),
     ...r.milestones_reached.map((m) => ({ text: t('wk.msReached', { id: x(m.id), name: x(m.name), date: d(m.date) }) })),
     ...r.delivered.map((a) => ({ text: t('wk.delivered', { id: x(a.id), deliverable: x(a.deliverable), date: d(a.date) }) })),
   ];
@@ -76,18 +119,36 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
 
   // next week: the part of each bar that falls in it (work under way started before; no past dates)
   const next = r.planned_next.map((k) => ({
-    text: t('wk.nextItem', { id: x(k.id), name: x(k.name), owner: owner(k.owner), range: formatRange(f, k.start < r.next_week.from ? r.next_week.from : k.start, k.end, true) })
-      + (k.late ? t('wk.behind', { date: d(k.planned_end) }) : k.status === 'blocked' ? t('wk.blocked') : k.status === 'in_progress' ? t('wk.inProgress') : ''),
+    text:
+      t('wk.nextItem', {
+        id: x(k.id),
+        name: x(k.name),
+        owner: owner(k.owner),
+        range: formatRange(f, k.start < r.next_week.from ? r.next_week.from : k.start, k.end, true),
+      }) +
+      (k.late
+        ? t('wk.behind', { date: d(k.planned_end) })
+        : k.status === 'blocked'
+          ? t('wk.blocked')
+          : k.status === 'in_progress'
+            ? t('wk.inProgress')
+            : ''),
   }));
   const nextTitle = t('wk.next', { range: formatRange(f, r.next_week.from, r.next_week.to, true) });
   sections.push(next.length ? { title: nextTitle, items: next } : { title: nextTitle, paragraphs: [t('wk.nextNone')] });
 
   // milestones
   const ms = [
-    ...r.milestones.overdue.map((m) => ({ text: t('wk.msOverdue', { id: x(m.id), name: x(m.name), due: d(m.due ?? m.forecast) }) + (m.forecast && m.forecast > (m.due ?? '') ? t('wk.msExpected', { date: d(m.forecast) }) : '') })),
+    ...r.milestones.overdue.map((m) => ({
+      text:
+        t('wk.msOverdue', { id: x(m.id), name: x(m.name), due: d(m.due ?? m.forecast) }) +
+        (m.forecast && m.forecast > (m.due ?? '') ? t('wk.msExpected', { date: d(m.forecast) }) : ''),
+    })),
     ...r.milestones.next.slice(0, 5).map((m) => ({
-      text: !m.due ? t('wk.msNoDue', { id: x(m.id), name: x(m.name), forecast: d(m.forecast) })
-        : m.forecast && m.forecast > m.due ? t('wk.msLate', { id: x(m.id), name: x(m.name), due: d(m.due), forecast: d(m.forecast) })
+      text: !m.due
+        ? t('wk.msNoDue', { id: x(m.id), name: x(m.name), forecast: d(m.forecast) })
+        : m.forecast && m.forecast > m.due
+          ? t('wk.msLate', { id: x(m.id), name: x(m.name), due: d(m.due), forecast: d(m.forecast) })
           : t('wk.msOnTrack', { id: x(m.id), name: x(m.name), due: d(m.due) }),
     })),
   ];
@@ -95,24 +156,50 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
 
   // risks
   const risks = r.risks.map((k) => ({
-    text: t('wk.risk', { id: x(k.id), title: x(k.title), level: t(`wk.level.${k.level}`), score: k.score, owner: x(k.owner), response: t(`wk.resp.${k.response}`) }),
-    sub: k.actions.map((a) => a.state === 'done' ? t('wk.actDone', { date: d(a.done), text: x(a.text) })
-      : a.state === 'overdue' ? t('wk.actOverdue', { date: d(a.due), text: x(a.text), owner: owner(a.owner) })
-        : a.due ? t('wk.actPlanned', { date: d(a.due), text: x(a.text), owner: owner(a.owner) }) : t('wk.actPlannedNoDue', { text: x(a.text), owner: owner(a.owner) })),
+    text: t('wk.risk', {
+      id: x(k.id),
+      title: x(k.title),
+      level: t(`wk.level.${k.level}`),
+      score: k.score,
+      owner: x(k.owner),
+      response: t(`wk.resp.${k.response}`),
+    }),
+    sub: k.actions.map((a) =>
+      a.state === 'done'
+        ? t('wk.actDone', { date: d(a.done), text: x(a.text) })
+        : a.state === 'overdue'
+          ? t('wk.actOverdue', { date: d(a.due), text: x(a.text), owner: owner(a.owner) })
+          : a.due
+            ? t('wk.actPlanned', { date: d(a.due), text: x(a.text), owner: owner(a.owner) })
+            : t('wk.actPlannedNoDue', { text: x(a.text), owner: owner(a.owner) }),
+    ),
   }));
   sections.push(risks.length ? { title: t('wk.risks'), items: risks } : { title: t('wk.risks'), paragraphs: [t('wk.riskNone')] });
 
   // change slips
   const who = (a: ('customer' | 'internal')[]) => (a.length === 2 ? t('wk.who.both') : t(`wk.who.${a[0] ?? 'internal'}`));
   const changes = r.changes.map((c) => {
-    const state = c.event === 'rejected' || c.status === 'rejected' ? t('wk.cs.rejected')
-      : c.event === 'applied' || c.status === 'applied' ? t('wk.cs.applied')
-        : c.status === 'approved' ? t('wk.cs.approved') : c.status === 'withdrawn' ? t('wk.cs.withdrawn') : t('wk.cs.submitted', { who: who(c.awaiting) });
+    const state =
+      c.event === 'rejected' || c.status === 'rejected'
+        ? t('wk.cs.rejected')
+        : c.event === 'applied' || c.status === 'applied'
+          ? t('wk.cs.applied')
+          : c.status === 'approved'
+            ? t('wk.cs.approved')
+            : c.status === 'withdrawn'
+              ? t('wk.cs.withdrawn')
+              : t('wk.cs.submitted', { who: who(c.awaiting) });
     const impact = [
-      ...(c.schedule_days !== undefined && c.schedule_days !== 0 ? [t('wk.impactDays', { n: c.schedule_days > 0 ? `+${c.schedule_days}` : c.schedule_days })] : []),
+      ...(c.schedule_days !== undefined && c.schedule_days !== 0
+        ? [t('wk.impactDays', { n: c.schedule_days > 0 ? `+${c.schedule_days}` : c.schedule_days })]
+        : []),
       ...(c.cost ? [t('wk.impactCost', { amount: c.cost.amount.toLocaleString('en-US'), currency: x(c.cost.currency) })] : []),
     ];
-    return { text: t('wk.change', { id: x(c.id), title: x(c.title), date: d(c.submitted), state }) + (impact.length ? t('wk.impact', { impact: impact.join(comma) }) : '') };
+    return {
+      text:
+        t('wk.change', { id: x(c.id), title: x(c.title), date: d(c.submitted), state }) +
+        (impact.length ? t('wk.impact', { impact: impact.join(comma) }) : ''),
+    };
   });
   sections.push(changes.length ? { title: t('wk.changes'), items: changes } : { title: t('wk.changes'), paragraphs: [t('wk.changeNone')] });
 
@@ -120,46 +207,98 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   const asks = r.customer_asks.map((a) => {
     if (a.kind === 'task') {
       const args = { name: x(a.name), id: x(a.id), owner: a.owner ? `${comma}${x(a.owner)}` : '', by: d(a.by) };
-      return { text: t(a.late ? 'wk.askTaskLate' : 'wk.askTask', args) + (a.deliverable ? t('wk.askExpect', { deliverable: x(a.deliverable) }) : '') };
+      return {
+        text:
+          t(a.late ? 'wk.askTaskLate' : 'wk.askTask', args) + (a.deliverable ? t('wk.askExpect', { deliverable: x(a.deliverable) }) : ''),
+      };
     }
     if (a.kind === 'action') {
       const args = { text: x(a.text), id: x(a.id), n: a.number, owner: x(a.owner), by: d(a.by) };
       return { text: t(a.late ? 'wk.askActionLate' : a.by ? 'wk.askAction' : 'wk.askActionNoBy', args) };
     }
     if (a.kind === 'acceptance') return { text: t('wk.askAcc', { deliverable: x(a.deliverable), id: x(a.id), date: d(a.delivered) }) };
-    return { text: a.by ? t('wk.askChange', { id: x(a.id), title: x(a.title), by: d(a.by) }) : t('wk.askChangeNoBy', { id: x(a.id), title: x(a.title) }) };
+    return {
+      text: a.by
+        ? t('wk.askChange', { id: x(a.id), title: x(a.title), by: d(a.by) })
+        : t('wk.askChangeNoBy', { id: x(a.id), title: x(a.title) }),
+    };
   });
   sections.push(asks.length ? { title: t('wk.asks'), items: asks } : { title: t('wk.asks'), paragraphs: [t('wk.askNone')] });
   if (r.customer_todo) sections.push(customerTodoSection(r.customer_todo, f, x));
 
   // acceptance
   const acc = r.acceptance.map((a) => ({
-    text: a.state === 'accepted' ? t('wk.accAccepted', { id: x(a.id), deliverable: x(a.deliverable), date: d(a.accepted_on) })
-      : a.state === 'rectifying' ? t('wk.accRect', { id: x(a.id), deliverable: x(a.deliverable), date: d(a.last_round?.date) })
-        : t('wk.accWaiting', { id: x(a.id), deliverable: x(a.deliverable), date: d(a.delivered) }),
+    text:
+      a.state === 'accepted'
+        ? t('wk.accAccepted', { id: x(a.id), deliverable: x(a.deliverable), date: d(a.accepted_on) })
+        : a.state === 'rectifying'
+          ? t('wk.accRect', { id: x(a.id), deliverable: x(a.deliverable), date: d(a.last_round?.date) })
+          : t('wk.accWaiting', { id: x(a.id), deliverable: x(a.deliverable), date: d(a.delivered) }),
   }));
   sections.push(acc.length ? { title: t('wk.acceptance'), items: acc } : { title: t('wk.acceptance'), paragraphs: [t('wk.accNone')] });
 
   // follow-ups: shown only when something waits
-  if (r.workflow.length) sections.push({ title: t('wk.workflow'), items: r.workflow.map((w) => {
-    const step = t(`wf.step.${w.step}`);
-    const state = w.overdue ? t('wf.overdue', { step, date: d(w.due) }) : w.due ? t('wf.due', { step, date: d(w.due) }) : t('wf.pending', { step });
-    return { text: t('wk.wfItem', { title: x(w.title), id: x(w.id), state }) };
-  }) });
-  if (r.meeting_actions.length) sections.push({ title: t('wk.meetingActions'), items: r.meeting_actions.map((a) => ({
-    text: t('wk.mactItem', { text: x(a.text), owner: x(a.owner), meeting: x(a.meeting), title: x(a.title), n: a.number, state: a.overdue ? t('wk.mactOverdue', { date: d(a.due) }) : a.due ? t('wk.mactDue', { date: d(a.due) }) : '' }),
-  })) });
+  if (r.workflow.length)
+    sections.push({
+      title: t('wk.workflow'),
+      items: r.workflow.map((w) => {
+        const step = t(`wf.step.${w.step}`);
+        const state = w.overdue
+          ? t('wf.overdue', { step, date: d(w.due) })
+          : w.due
+            ? t('wf.due', { step, date: d(w.due) })
+            : t('wf.pending', { step });
+        return { text: t('wk.wfItem', { title: x(w.title), id: x(w.id), state }) };
+      }),
+    });
+  if (r.meeting_actions.length)
+    sections.push({
+      title: t('wk.meetingActions'),
+      items: r.meeting_actions.map((a) => ({
+        text: t('wk.mactItem', {
+          text: x(a.text),
+          owner: x(a.owner),
+          meeting: x(a.meeting),
+          title: x(a.title),
+          n: a.number,
+          state: a.overdue ? t('wk.mactOverdue', { date: d(a.due) }) : a.due ? t('wk.mactDue', { date: d(a.due) }) : '',
+        }),
+      })),
+    });
 
-  if (r.rectifications.length) sections.push({ title: t('wk.rectifications'), items: r.rectifications.map((it) => ({
-    text: t('wk.rectItem', { finding: x(it.finding), owner: x(it.owner), id: x(it.acceptance), deliverable: x(it.deliverable), n: it.number,
-      state: it.state === 'fixed' ? t('rect.state.fixed', { date: d(it.fixed) }) : it.state === 'overdue' ? t('rect.state.overdue', { due: d(it.due) }) : t('rect.state.open', { due: d(it.due) }) }),
-  })) });
+  if (r.rectifications.length)
+    sections.push({
+      title: t('wk.rectifications'),
+      items: r.rectifications.map((it) => ({
+        text: t('wk.rectItem', {
+          finding: x(it.finding),
+          owner: x(it.owner),
+          id: x(it.acceptance),
+          deliverable: x(it.deliverable),
+          n: it.number,
+          state:
+            it.state === 'fixed'
+              ? t('rect.state.fixed', { date: d(it.fixed) })
+              : it.state === 'overdue'
+                ? t('rect.state.overdue', { due: d(it.due) })
+                : t('rect.state.open', { due: d(it.due) }),
+        }),
+      })),
+    });
 
   // training held this week
   if (r.training.length) {
     sections.push({
       title: t('wk.training'),
-      items: r.training.map((k) => ({ text: t('wk.trainingItem', { topic: x(k.topic), audience: x(k.audience ?? '—'), date: d(k.date), trainer: k.trainer ? t('wk.trainingBy', { trainer: x(k.trainer) }) : '', attended: k.attended ?? '—' }) })),
+      items: r.training.map((k) => ({
+        text: t('wk.trainingItem', {
+          topic: x(k.topic),
+          audience: x(k.audience ?? '—'),
+          date: d(k.date),
+          trainer: k.trainer ? t('wk.trainingBy', { trainer: x(k.trainer) }) : '',
+          attended: k.attended ?? '—',
+        }),
+      })),
     });
   }
 
@@ -167,9 +306,20 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
   if (hasService(r.service)) {
     const sv = r.service;
     const vp = visitPlanPhrase(t, sv, d).text;
-    const paragraphs = [sv.counts.open ? t('wk.serviceCounts', sv.counts) : t('wk.serviceNone'), warrantyPhrase(t, sv, (iso) => formatDate(f, iso), 'wk'), vp ? t('wk.visits', { plan: vp }) : ''].filter(Boolean);
+    const paragraphs = [
+      sv.counts.open ? t('wk.serviceCounts', sv.counts) : t('wk.serviceNone'),
+      warrantyPhrase(t, sv, (iso) => formatDate(f, iso), 'wk'),
+      vp ? t('wk.visits', { plan: vp }) : '',
+    ].filter(Boolean);
     const items = sv.tickets.map((k) => ({
-      text: t('wk.serviceTicket', { id: x(k.id), title: x(k.title), kind: t(`ticket.kind.${k.kind}`), severity: t(`ticket.severity.${k.severity}`), opened: d(k.opened), state: ticketPhrase(t, k, d).text }),
+      text: t('wk.serviceTicket', {
+        id: x(k.id),
+        title: x(k.title),
+        kind: t(`ticket.kind.${k.kind}`),
+        severity: t(`ticket.severity.${k.severity}`),
+        opened: d(k.opened),
+        state: ticketPhrase(t, k, d).text,
+      }),
     }));
     sections.push({ title: t('wk.service'), paragraphs, ...(items.length ? { items } : {}) });
   }
@@ -179,7 +329,15 @@ export function weeklyDoc(r: WeeklyReport, f: Fmt, esc: (s: string) => string): 
     title: t('wk.kpis'),
     table: {
       head: [t('kpi.col.measure'), t('kpi.col.value'), t('kpi.col.basis'), t('kpi.col.target'), t('kpi.col.met')],
-      rows: shownMeasures(r.kpis, r.service).filter((m) => shownKpi(r, m)).map((m) => [m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m), formatMet(t, m)]),
+      rows: shownMeasures(r.kpis, r.service)
+        .filter((m) => shownKpi(r, m))
+        .map((m) => [
+          m.label !== undefined ? t('kpi.name.satisfaction_own', { dim: x(m.label) }) : measureName(t, m),
+          formatValue(m),
+          formatBasis(t, m),
+          formatTarget(m),
+          formatMet(t, m),
+        ]),
       align: ['left', 'right', 'right', 'right', 'left'],
     },
   });

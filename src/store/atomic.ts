@@ -1,7 +1,18 @@
 // Crash-safe writes: the new content goes to a temp file in the same folder, is fsynced, renamed
 // over the target and the folder is fsynced, so a reader sees the old file or the new one, never
 // a torn one. Several files change together through a journal (see commitFiles).
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 const TEMP_SUFFIX = '.deliver-tmp';
@@ -16,7 +27,8 @@ export { UnsafePathError };
 export function safeTarget(root: string, rel: string): string {
   const abs = resolve(root, rel);
   const r = relative(resolve(root), abs);
-  if (!r || r.startsWith('..') || r.includes(`..${sep}`) || resolve(root, r) !== abs) throw new UnsafePathError(`path leaves the project: ${rel}`);
+  if (!r || r.startsWith('..') || r.includes(`..${sep}`) || resolve(root, r) !== abs)
+    throw new UnsafePathError(`path leaves the project: ${rel}`);
   // Every existing folder on the way must be a real folder, and the file itself a regular file.
   let cur = resolve(root);
   const parts = r.split(sep);
@@ -25,7 +37,8 @@ export function safeTarget(root: string, rel: string): string {
     try {
       const st = lstatSync(cur);
       const last = i === parts.length - 1;
-      if (st.isSymbolicLink() || (last ? !st.isFile() : !st.isDirectory())) throw new UnsafePathError(`not a regular ${last ? 'file' : 'folder'}: ${rel}`);
+      if (st.isSymbolicLink() || (last ? !st.isFile() : !st.isDirectory()))
+        throw new UnsafePathError(`not a regular ${last ? 'file' : 'folder'}: ${rel}`);
     } catch (e) {
       if (e instanceof UnsafePathError) throw e;
       break; // does not exist yet: nothing below it can be a link
@@ -71,13 +84,18 @@ function writeTemp(target: string, content: string | Uint8Array): string {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex(4)}${TEMP_SUFFIX}`);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
-    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    const buf =
+      typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
-    try { unlinkSync(tmp); } catch { /* already gone */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
     throw e;
   }
   closeSync(fd);
@@ -110,7 +128,12 @@ export function commitFiles(root: string, writes: readonly FileWrite[], removals
       temps.push(writeTemp(targets[i]!, w.content));
     });
   } catch (e) {
-    for (const t of temps) try { unlinkSync(t); } catch { /* ignore */ }
+    for (const t of temps)
+      try {
+        unlinkSync(t);
+      } catch {
+        /* ignore */
+      }
     throw e;
   }
   if (writes.length === 1 && removals.length === 0) {
@@ -178,7 +201,11 @@ export function recover(root: string, folders: readonly string[]): void {
     unlinkSync(journal);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      try { unlinkSync(journal); } catch { /* a torn journal was never committed (it is renamed into place) */ }
+      try {
+        unlinkSync(journal);
+      } catch {
+        /* a torn journal was never committed (it is renamed into place) */
+      }
     }
   }
   for (const f of ['.', STATE_DIR, ...folders]) {
@@ -189,6 +216,12 @@ export function recover(root: string, folders: readonly string[]): void {
     } catch {
       continue;
     }
-    for (const n of names) if (n.endsWith(TEMP_SUFFIX)) try { unlinkSync(join(root, f, n)); } catch { /* ignore */ }
+    for (const n of names)
+      if (n.endsWith(TEMP_SUFFIX))
+        try {
+          unlinkSync(join(root, f, n));
+        } catch {
+          /* ignore */
+        }
   }
 }

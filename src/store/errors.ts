@@ -4,7 +4,10 @@ import type { Diagnostic } from '../core/diagnostics.js';
 
 /** The record file cannot be changed as asked; the findings say why (nothing was written). */
 export class RecordRefusedError extends Error {
-  constructor(readonly diagnostics: Diagnostic[], readonly sources: Map<string, string>) {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly sources: Map<string, string>,
+  ) {
     super('record refused');
   }
 }
@@ -23,7 +26,10 @@ export class WriteVerificationError extends Error {}
 export class UnsafePathError extends Error {}
 
 export class LockTimeoutError extends Error {
-  constructor(readonly lockPath: string, readonly holder: string) {
+  constructor(
+    readonly lockPath: string,
+    readonly holder: string,
+  ) {
     super(`the project is locked by another deliver process (${holder})`);
   }
 }

@@ -40,7 +40,18 @@ export function isProjectRoot(dir: string): boolean {
   return hasManifest(dir);
 }
 
-function typeName(d: Dirent | { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isDirectory(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+function typeName(
+  d:
+    | Dirent
+    | {
+        isSymbolicLink(): boolean;
+        isFIFO(): boolean;
+        isSocket(): boolean;
+        isDirectory(): boolean;
+        isBlockDevice(): boolean;
+        isCharacterDevice(): boolean;
+      },
+): string {
   if (d.isSymbolicLink()) return 'symbolic link';
   if (d.isFIFO()) return 'FIFO';
   if (d.isSocket()) return 'socket';

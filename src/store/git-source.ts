@@ -22,7 +22,6 @@ export class GitError extends Error {
   }
 }
 
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
 
@@ -83,7 +82,11 @@ export function repoPathPrefix(dir: string): string {
 }
 
 function isShallow(repoDir: string): boolean {
-  return git(repoDir, ['rev-parse', '--is-shallow-repository'], { allow: [128] }).stdout.toString().trim() === 'true';
+  return (
+    git(repoDir, ['rev-parse', '--is-shallow-repository'], { allow: [128] })
+      .stdout.toString()
+      .trim() === 'true'
+  );
 }
 
 /** The commit a revision names; GitError('no_revision') when the repository does not have it. */
@@ -115,10 +118,16 @@ export function defaultBase(repoDir: string): { branch: string; commit: string }
     }
     const r = git(repoDir, ['merge-base', 'HEAD', tip], { allow: [1] });
     const sha = r.stdout.toString('utf8').trim();
-    if (r.status !== 0 || !sha) throw new GitError('no_merge_base', `HEAD and ${branch} have no common commit here`, branch, isShallow(repoDir));
+    if (r.status !== 0 || !sha)
+      throw new GitError('no_merge_base', `HEAD and ${branch} have no common commit here`, branch, isShallow(repoDir));
     return { branch, commit: sha };
   }
-  throw new GitError('no_revision', `no default branch found (tried ${DEFAULT_BRANCHES.join(', ')})`, DEFAULT_BRANCHES.join(', '), isShallow(repoDir));
+  throw new GitError(
+    'no_revision',
+    `no default branch found (tried ${DEFAULT_BRANCHES.join(', ')})`,
+    DEFAULT_BRANCHES.join(', '),
+    isShallow(repoDir),
+  );
 }
 
 interface Entry {
@@ -149,18 +158,26 @@ function typeOfMode(mode: string): string | undefined {
  * `blobs`, shared between the sources of one command (diff reads two revisions), holds the blobs
  * already read: a file identical on both sides (same object id) is read from git once.
  */
-export function gitSource(repoDir: string, revision: string, projectPrefix: string, blobStore?: Map<string, Uint8Array | null>): GitFileSource {
+export function gitSource(
+  repoDir: string,
+  revision: string,
+  projectPrefix: string,
+  blobStore?: Map<string, Uint8Array | null>,
+): GitFileSource {
   const commit = resolveCommit(repoDir, revision);
   const prefix = projectPrefix && !projectPrefix.endsWith('/') ? `${projectPrefix}/` : projectPrefix;
   const wanted = [MANIFEST_FILE, PLAN_FILE, ...Object.values(FOLDERS)].map((p) => prefix + p);
-  const out = git(repoDir, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...wanted], { maxBuffer: 256 * 1024 * 1024 });
+  const out = git(repoDir, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...wanted], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
 
   const entries = new Map<string, Entry>();
   /** Names that could not be decoded or used: project-relative lossy path → shown name. */
   const badNames = new Map<string, string>();
   const add = (header: string, path: string) => {
     const m = /^(\d{6}) \w+ ([0-9a-f]+) +(\d+|-)$/.exec(header);
-    if (m && path.startsWith(prefix)) entries.set(path.slice(prefix.length), { mode: m[1]!, oid: m[2]!, size: m[3] === '-' ? 0 : Number(m[3]) });
+    if (m && path.startsWith(prefix))
+      entries.set(path.slice(prefix.length), { mode: m[1]!, oid: m[2]!, size: m[3] === '-' ? 0 : Number(m[3]) });
   };
   // Every name valid UTF-8 (nearly always): one decode for the whole listing, not one per file.
   let listing: string | undefined;
@@ -206,7 +223,11 @@ export function gitSource(repoDir: string, revision: string, projectPrefix: stri
       blobs = readBlobs(repoDir, oids);
       return;
     }
-    for (const [oid, bytes] of readBlobs(repoDir, oids.filter((o) => !blobStore.has(o)))) blobStore.set(oid, bytes);
+    for (const [oid, bytes] of readBlobs(
+      repoDir,
+      oids.filter((o) => !blobStore.has(o)),
+    ))
+      blobStore.set(oid, bytes);
     blobs = blobStore;
   };
 
@@ -228,7 +249,8 @@ export function gitSource(repoDir: string, revision: string, projectPrefix: stri
         if (slash < 0) names.set(rest, e);
         else if (!names.has(rest.slice(0, slash))) names.set(rest.slice(0, slash), 'folder');
       }
-      for (const [rel, shown] of badNames) if (rel.startsWith(`${folder}/`) && !rel.slice(folder.length + 1).includes('/')) names.set(shown, 'bad');
+      for (const [rel, shown] of badNames)
+        if (rel.startsWith(`${folder}/`) && !rel.slice(folder.length + 1).includes('/')) names.set(shown, 'bad');
       for (const name of [...names.keys()].sort()) {
         const e = names.get(name)!;
         const rel = `${folder}/${name}`;
@@ -251,10 +273,12 @@ export function gitSource(repoDir: string, revision: string, projectPrefix: stri
     },
     read(rel: string, maxBytes: number): ReadResult {
       const e = entries.get(rel);
-      if (!e) return { diagnostic: isFolder(rel) ? diag('DLV-E015', rel, { type: 'folder' }) : diag('DLV-E017', rel, { reason: 'ENOENT' }) };
+      if (!e)
+        return { diagnostic: isFolder(rel) ? diag('DLV-E015', rel, { type: 'folder' }) : diag('DLV-E017', rel, { reason: 'ENOENT' }) };
       const type = typeOfMode(e.mode);
       if (type !== undefined) return { diagnostic: diag('DLV-E015', rel, { type }) };
-      if (e.size > maxBytes || e.size > limitOf(rel)) return { diagnostic: diag('DLV-E011', rel, { size: e.size, limit: Math.min(maxBytes, limitOf(rel)) }) };
+      if (e.size > maxBytes || e.size > limitOf(rel))
+        return { diagnostic: diag('DLV-E011', rel, { size: e.size, limit: Math.min(maxBytes, limitOf(rel)) }) };
       if (!blobs) loadBlobs();
       const bytes = blobs!.get(e.oid);
       if (!bytes) return { diagnostic: diag('DLV-E017', rel, { reason: `git object ${e.oid.slice(0, 12)} is missing` }) };

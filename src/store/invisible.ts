@@ -95,15 +95,28 @@ export function invisibleFindings(data: unknown, source: string, file: string): 
   };
   walk(data);
   if (!hits.length) return [];
-  const offsets = locateOffsets(source, hits.map((h) => h.path));
-  return hits.map((h, i) => Object.assign(diag(INVISIBLE_CODE, file, { char: codePoint(h.char) }, h.path), lineCol(source, charOffset(source, offsets[i]!, h.char))));
+  const offsets = locateOffsets(
+    source,
+    hits.map((h) => h.path),
+  );
+  return hits.map((h, i) =>
+    Object.assign(
+      diag(INVISIBLE_CODE, file, { char: codePoint(h.char) }, h.path),
+      lineCol(source, charOffset(source, offsets[i]!, h.char)),
+    ),
+  );
 }
 
 /** Where the character stands in the text: raw, or written as an escape, from the node's offset on. */
 function charOffset(source: string, from: number, c: number): number {
   const hex = c.toString(16);
   const short: Record<number, string> = { 0: '0', 7: 'a', 8: 'b', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e', 0x85: 'N' };
-  const forms = [`\\u${hex.padStart(4, '0')}`, `\\U${hex.padStart(8, '0')}`, ...(c < 0x100 ? [`\\x${hex.padStart(2, '0')}`] : []), ...(short[c] ? [`\\${short[c]}`] : [])];
+  const forms = [
+    `\\u${hex.padStart(4, '0')}`,
+    `\\U${hex.padStart(8, '0')}`,
+    ...(c < 0x100 ? [`\\x${hex.padStart(2, '0')}`] : []),
+    ...(short[c] ? [`\\${short[c]}`] : []),
+  ];
   const re = new RegExp([`\\u${hex.padStart(4, '0')}`, ...forms.map((f) => f.replace(/\\/g, '\\\\'))].join('|'), 'gi');
   re.lastIndex = from;
   for (let m = re.exec(source); m; m = re.exec(source)) {

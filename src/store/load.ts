@@ -165,7 +165,8 @@ function markBroken(p: Project, file: string, path: (string | number)[], data: u
 function checkRecord<T>(kind: RecordKind, pf: ParsedFile, out: LoadedProject, folderKind?: FolderKind): Located<T> | null {
   if (!pf.data) {
     // Its id is known from its name (R-001-….yaml), or else any id of its kind may be in it.
-    if (kind !== 'manifest' && !markBroken(out.project, pf.file, [], undefined) && folderKind) out.project.unreadable.push({ file: pf.file, kinds: [folderKind] });
+    if (kind !== 'manifest' && !markBroken(out.project, pf.file, [], undefined) && folderKind)
+      out.project.unreadable.push({ file: pf.file, kinds: [folderKind] });
     return null;
   }
   if (!pf.errors) return { file: pf.file, path: [], data: pf.data as T };
@@ -224,7 +225,14 @@ export function loadProject(root: string, opts: LoadOptions = {}): LoadedProject
 
 /** Reads a project from any file source; `root` only labels the result. */
 export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions = {}): LoadedProject {
-  const out: LoadedProject = { root, project: emptyProject(), diagnostics: [], sources: new LazySources(), filesRead: 0, ...(opts.keepData ? { data: new Map() } : {}) };
+  const out: LoadedProject = {
+    root,
+    project: emptyProject(),
+    diagnostics: [],
+    sources: new LazySources(),
+    filesRead: 0,
+    ...(opts.keepData ? { data: new Map() } : {}),
+  };
   const p = out.project;
   // Read everything first, then parse in one batch.
   const { parsed } = opts;

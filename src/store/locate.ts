@@ -7,7 +7,8 @@ import type { JsonPath } from '../core/diagnostics.js';
 import { LIMITS } from './limits.js';
 
 export function lineCol(source: string, offset: number): { line: number; column: number } {
-  let line = 1, lineStart = 0;
+  let line = 1,
+    lineStart = 0;
   for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
@@ -74,8 +75,19 @@ export function locateOffsets(source: string, paths: readonly JsonPath[]): numbe
         const start = ev.type === EVENT_ID.SCALAR ? ev.valueStart : ev.anchorStart;
         if (top.kind === 'map' && top.count % 2 === 0) {
           // A quoted key is compared by its value: escapes and '' decoded ("caf\u00e9", 'it''s').
-          top.key = ev.type !== EVENT_ID.SCALAR ? '' : ev.style === SCALAR_STYLE.PLAIN ? source.slice(ev.valueStart, ev.valueEnd) : getScalarValue(source, ev);
-          top.keyOffset = start > 0 && (source[start - 1] === '"' || source[start - 1] === "'") && ev.type === EVENT_ID.SCALAR && ev.style !== SCALAR_STYLE.PLAIN ? start - 1 : start;
+          top.key =
+            ev.type !== EVENT_ID.SCALAR
+              ? ''
+              : ev.style === SCALAR_STYLE.PLAIN
+                ? source.slice(ev.valueStart, ev.valueEnd)
+                : getScalarValue(source, ev);
+          top.keyOffset =
+            start > 0 &&
+            (source[start - 1] === '"' || source[start - 1] === "'") &&
+            ev.type === EVENT_ID.SCALAR &&
+            ev.style !== SCALAR_STYLE.PLAIN
+              ? start - 1
+              : start;
         } else {
           const c = child(start);
           if (wanted.has(c.at) && !found.has(c.at)) found.set(c.at, c.offset);
@@ -112,7 +124,9 @@ export function locateAll(source: string, paths: readonly JsonPath[]): { line: n
   // One pass over line starts for all offsets, in order.
   const order = offsets.map((o, i) => [o, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<{ line: number; column: number }>(offsets.length);
-  let line = 1, lineStart = 0, next = source.indexOf('\n');
+  let line = 1,
+    lineStart = 0,
+    next = source.indexOf('\n');
   for (const [o, i] of order) {
     while (next !== -1 && next < o) {
       line++;

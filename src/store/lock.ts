@@ -54,7 +54,9 @@ function breakStaleLock(path: string, stale: string): void {
       // Its breaker died: the pid inside is gone (or, for a torn file, it is old).
       const content = readFileSync(breaker, 'utf8');
       if ((content && isStale(content)) || Date.now() - statSync(breaker).mtimeMs > 10_000) unlinkSync(breaker);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
     sleep(5);
     return;
   }
@@ -62,9 +64,14 @@ function breakStaleLock(path: string, stale: string): void {
   closeSync(fd);
   try {
     if (readFileSync(path, 'utf8') === stale) unlinkSync(path);
-  } catch { /* already released */ }
-  finally {
-    try { unlinkSync(breaker); } catch { /* ignore */ }
+  } catch {
+    /* already released */
+  } finally {
+    try {
+      unlinkSync(breaker);
+    } catch {
+      /* ignore */
+    }
   }
 }
 
@@ -111,6 +118,10 @@ export function withProjectLock<T>(root: string, folders: readonly string[], fn:
     recover(root, folders);
     return fn();
   } finally {
-    try { unlinkSync(path); } catch { /* already removed */ }
+    try {
+      unlinkSync(path);
+    } catch {
+      /* already removed */
+    }
   }
 }

@@ -30,7 +30,8 @@ export interface MergeResult {
 
 type Path = (string | number)[];
 
-const js = (n: unknown): unknown => (n && typeof n === 'object' && 'toJSON' in n ? (n as { toJSON(): unknown }).toJSON() : isScalar(n) ? n.value : n);
+const js = (n: unknown): unknown =>
+  n && typeof n === 'object' && 'toJSON' in n ? (n as { toJSON(): unknown }).toJSON() : isScalar(n) ? n.value : n;
 const eq = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
 const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
@@ -40,14 +41,17 @@ function itemId(x: unknown): string | undefined {
 }
 
 function isRecordList(...lists: unknown[][]): boolean {
-  return lists.every((l) => {
-    const ids = l.map(itemId);
-    return ids.every((id) => id !== undefined) && new Set(ids).size === ids.length;
-  }) && lists.some((l) => l.length > 0);
+  return (
+    lists.every((l) => {
+      const ids = l.map(itemId);
+      return ids.every((id) => id !== undefined) && new Set(ids).size === ids.length;
+    }) && lists.some((l) => l.length > 0)
+  );
 }
 
 function mergeNode(o: unknown, a: unknown, b: unknown, path: Path): unknown {
-  const av = js(a), bv = js(b);
+  const av = js(a),
+    bv = js(b);
   if (eq(av, bv) || eq(o, bv)) return a;
   if (eq(o, av)) return b;
   if (isMap(a) && isMap(b) && (o === undefined || isObj(o))) {
@@ -89,7 +93,8 @@ function mergeMap(o: Record<string, unknown>, a: YAMLMap, b: YAMLMap, path: Path
 }
 
 function mergeSeq(o: unknown[], a: YAMLSeq, b: YAMLSeq, path: Path): YAMLSeq {
-  const av = a.items.map(js), bv = b.items.map(js);
+  const av = a.items.map(js),
+    bv = b.items.map(js);
   if (isRecordList(o, av, bv) || (isRecordList(av, bv) && o.length === 0)) return mergeRecords(o, a, b, path);
   const scalar = (l: unknown[]) => l.every((x) => x === null || typeof x !== 'object');
   if (scalar(o) && scalar(av) && scalar(bv)) {
@@ -102,7 +107,8 @@ function mergeSeq(o: unknown[], a: YAMLSeq, b: YAMLSeq, path: Path): YAMLSeq {
   // Histories and rounds: both sides appended to the same beginning.
   const prefix = (l: unknown[]) => o.every((x, i) => eq(x, l[i]));
   if (prefix(av) && prefix(bv)) {
-    const ours = av.slice(o.length), theirs = bv.slice(o.length);
+    const ours = av.slice(o.length),
+      theirs = bv.slice(o.length);
     if (!eq(ours, theirs)) a.items.push(...b.items.slice(o.length + (eq(ours, theirs.slice(0, ours.length)) ? ours.length : 0)));
     return a;
   }
@@ -117,7 +123,8 @@ function mergeRecords(o: unknown[], a: YAMLSeq, b: YAMLSeq, path: Path): YAMLSeq
     const id = itemId(js(n))!;
     const theirs = bById.get(id);
     if (theirs) result.push(mergeNode(oById.get(id), n, theirs, [...path, id]));
-    else if (!oById.has(id)) result.push(n); // added by ours
+    else if (!oById.has(id))
+      result.push(n); // added by ours
     else if (!eq(oById.get(id), js(n))) throw new MergeConflict([...path, id]); // theirs deleted what ours changed
   }
   const present = () => result.map((n) => itemId(js(n)));
@@ -151,7 +158,8 @@ function recordLists(doc: Document): Map<string, unknown[]> {
 /** Both sides added a record with the same new id and different content: theirs gets the next free id. */
 function renumberClashes(o: Document, a: Document, b: Document): Renumbered[] {
   const oIds = new Set([...recordLists(o).values()].flat().map(itemId).filter(Boolean));
-  const aLists = recordLists(a), bLists = recordLists(b);
+  const aLists = recordLists(a),
+    bLists = recordLists(b);
   const all = (d: Document) => JSON.stringify(d.toJSON()).match(/[A-Z]+-\d+|\d{6}-\d+/g) ?? [];
   const taken = new Set([...all(o), ...all(a), ...all(b)]);
   const out: Renumbered[] = [];
@@ -171,7 +179,10 @@ function renumberClashes(o: Document, a: Document, b: Document): Renumbered[] {
         const storage = kindSpec(kind).storage;
         if (!('planList' in storage)) continue;
         const list = data[storage.planList];
-        if (Array.isArray(list)) (recordsOf(project, kind) as Located<unknown>[]).push(...list.map((x, i) => ({ file: 'plan.yaml', path: [storage.planList, i], data: x })));
+        if (Array.isArray(list))
+          (recordsOf(project, kind) as Located<unknown>[]).push(
+            ...list.map((x, i) => ({ file: 'plan.yaml', path: [storage.planList, i], data: x })),
+          );
       }
       const sites = referenceSites(project, id);
       for (const s of sites) b.setIn(s.path, newId);
@@ -190,7 +201,9 @@ export function mergeYaml(base: string, ours: string, theirs: string): MergeResu
     if (d.errors.length) throw new MergeConflict([]);
     return d;
   };
-  const o = parse(base), a = parse(ours), b = parse(theirs);
+  const o = parse(base),
+    a = parse(ours),
+    b = parse(theirs);
   const renumbered = renumberClashes(o, a, b);
   const merged = mergeNode(o.toJSON() ?? undefined, a.contents, b.contents, []);
   if (merged !== a.contents) a.contents = merged as typeof a.contents;

@@ -33,8 +33,13 @@ export function parseRecordBytes(bytes: Uint8Array, file: string, maxBytes: numb
   } catch {
     // The line and column of the first bad byte too, so CI annotations point at the line.
     const offset = firstBadUtf8Byte(bytes);
-    let lineStart = 0, line = 1;
-    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+    let lineStart = 0,
+      line = 1;
+    for (let i = 0; i < offset; i++)
+      if (bytes[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
     const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).replace(/^\ufeff/, '').length + 1;
     return fail({ ...diag('DLV-E009', file, { offset }), line, column });
   }
@@ -56,7 +61,8 @@ export function parseRecordText(source: string, file: string, options: { fast?: 
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   if (options.fast !== false) {
     const plain = readSubset(source);
-    if (plain !== NOT_SUBSET) return { source, data: plain, diagnostics: mayHoldInvisible(source) ? invisibleFindings(plain, source, file) : [] };
+    if (plain !== NOT_SUBSET)
+      return { source, data: plain, diagnostics: mayHoldInvisible(source) ? invisibleFindings(plain, source, file) : [] };
   }
   const out: ParsedText = { source, diagnostics: [] };
   if (!/^\s*[^\s#]/m.test(source)) return { source, diagnostics: [diag('DLV-E010', file)] };
@@ -142,7 +148,8 @@ function fromYamlException(e: unknown, file: string, source: string): Diagnostic
   let d: Diagnostic;
   if (/duplicated mapping key/.test(reason)) d = diag('DLV-E002', file, { key: keyAt(source, mark?.position) });
   else if (/alias/.test(reason)) d = diag('DLV-E003', file);
-  else if (/unknown .*tag|tag/.test(reason)) d = diag('DLV-E004', file, { tag: (/!<?[^\s>]*>?/.exec(reason)?.[0] ?? 'tag').replace(/^!<tag:yaml\.org,2002:(.*)>$/, '!!$1') });
+  else if (/unknown .*tag|tag/.test(reason))
+    d = diag('DLV-E004', file, { tag: (/!<?[^\s>]*>?/.exec(reason)?.[0] ?? 'tag').replace(/^!<tag:yaml\.org,2002:(.*)>$/, '!!$1') });
   else if (/maxDepth/.test(reason)) d = diag('DLV-E013', file, { limit: LIMITS.depth });
   else if (/single document|more than one document/.test(reason)) d = diag('DLV-E007', file);
   else if (/input is empty/.test(reason)) d = diag('DLV-E010', file);
@@ -180,7 +187,6 @@ function at(d: Diagnostic, source: string, offset: number): Diagnostic {
   return Object.assign(d, lineCol(source, offset));
 }
 
-
 /** Offset of the first byte that breaks UTF-8 (for the message only; the decoder decided). */
 function firstBadUtf8Byte(bytes: Uint8Array): number {
   for (let j = 0; j < bytes.length; j++) {
@@ -198,4 +204,3 @@ function firstBadUtf8Byte(bytes: Uint8Array): number {
   }
   return 0;
 }
-

@@ -15,7 +15,10 @@ export function resolvePositions(diagnostics: Diagnostic[], sources: ReadonlyMap
   for (const [file, ds] of byFile) {
     const src = sources.get(file);
     if (src === undefined) continue;
-    const positions = locateAll(src, ds.map((d) => d.path!));
+    const positions = locateAll(
+      src,
+      ds.map((d) => d.path!),
+    );
     ds.forEach((d, i) => {
       Object.assign(d, positions[i]);
     });

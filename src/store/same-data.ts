@@ -19,7 +19,8 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (proto !== Object.prototype && proto !== null) return isDeepStrictEqual(a, b);
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  const ra = a as Record<string, unknown>, rb = b as Record<string, unknown>;
+  const ra = a as Record<string, unknown>,
+    rb = b as Record<string, unknown>;
   for (const k of ka) if (!Object.prototype.hasOwnProperty.call(rb, k) || !sameData(ra[k], rb[k])) return false;
   return true;
 }

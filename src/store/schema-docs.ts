@@ -14,4 +14,18 @@ import ticket from '../../schemas/ticket.schema.json';
 import training from '../../schemas/training.schema.json';
 import visit from '../../schemas/visit.schema.json';
 
-export const SCHEMAS: Readonly<Record<string, unknown>> = { acceptance, change, defs, dispatch, manifest, meeting, plan, requirement, risk, survey, ticket, training, visit };
+export const SCHEMAS: Readonly<Record<string, unknown>> = {
+  acceptance,
+  change,
+  defs,
+  dispatch,
+  manifest,
+  meeting,
+  plan,
+  requirement,
+  risk,
+  survey,
+  ticket,
+  training,
+  visit,
+};

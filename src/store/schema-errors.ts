@@ -8,15 +8,19 @@ import { SCHEMAS } from './schema-docs.js';
 /** How a value matching each `$defs` pattern is written, for "expected …" messages: the registry's id forms and a few more. */
 const FORMS: Record<string, string> = {
   ...Object.fromEntries(ID_KINDS.map((k) => [idSpec(k).def, idSpec(k).form])),
-  planItemId: 'T-NNN or M-NNN', person: 'a name without leading or trailing spaces',
+  planItemId: 'T-NNN or M-NNN',
+  person: 'a name without leading or trailing spaces',
 };
 
 export function pathOf(instancePath: string): (string | number)[] {
   if (!instancePath) return [];
-  return instancePath.slice(1).split('/').map((p) => {
-    const s = p.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(s) ? Number(s) : s;
-  });
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((p) => {
+      const s = p.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^\d+$/.test(s) ? Number(s) : s;
+    });
 }
 
 function describe(v: unknown): string {
@@ -42,11 +46,18 @@ function schemaNode(kind: string, schemaPath: string): Record<string, unknown> |
   const doc = SCHEMAS[file ? file.replace('.schema.json', '') : kind];
   const parts = pointer.split('/').filter(Boolean).slice(0, -1);
   let node: unknown = doc;
-  for (const p of parts) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[p.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const p of parts)
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[p.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
   return node && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
-export function schemaDiagnostics(kind: string, file: string, data: unknown, errors: readonly AjvError[], base: (string | number)[] = []): Diagnostic[] {
+export function schemaDiagnostics(
+  kind: string,
+  file: string,
+  data: unknown,
+  errors: readonly AjvError[],
+  base: (string | number)[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
@@ -78,14 +89,30 @@ export function schemaDiagnostics(kind: string, file: string, data: unknown, err
       case 'pattern': {
         const def = /\$defs\/(\w+)\/pattern$/.exec(e.schemaPath)?.[1];
         if (def === 'date') d = diag('DLV-E025', file, { field, value: String(value) }, [...base, ...path]);
-        else d = diag('DLV-E026', file, { field, form: (def && FORMS[def]) ?? String(e.params.pattern), value: String(value) }, [...base, ...path]);
+        else
+          d = diag('DLV-E026', file, { field, form: (def && FORMS[def]) ?? String(e.params.pattern), value: String(value) }, [
+            ...base,
+            ...path,
+          ]);
         break;
       }
-      case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-        d = diag('DLV-E027', file, { field, comparison: String(e.params.comparison), limit: Number(e.params.limit), value: String(value) }, [...base, ...path]);
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        d = diag(
+          'DLV-E027',
+          file,
+          { field, comparison: String(e.params.comparison), limit: Number(e.params.limit), value: String(value) },
+          [...base, ...path],
+        );
         break;
-      case 'minLength': case 'maxLength':
-        d = diag('DLV-E028', file, { field, comparison: e.keyword === 'minLength' ? '>=' : '<=', limit: Number(e.params.limit) }, [...base, ...path]);
+      case 'minLength':
+      case 'maxLength':
+        d = diag('DLV-E028', file, { field, comparison: e.keyword === 'minLength' ? '>=' : '<=', limit: Number(e.params.limit) }, [
+          ...base,
+          ...path,
+        ]);
         break;
       default:
         d = diag('DLV-E029', file, { field, message: e.message ?? e.keyword }, [...base, ...path]);

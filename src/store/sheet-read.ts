@@ -33,15 +33,30 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   let wasQuoted = false;
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const endField = () => { row.push(wasQuoted ? field : unguard(field)); field = ''; wasQuoted = false; };
+  const endField = () => {
+    row.push(wasQuoted ? field : unguard(field));
+    field = '';
+    wasQuoted = false;
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
       continue;
     }
-    if (c === '"' && field === '') { quoted = true; wasQuoted = true; continue; }
-    if (c === ',') { endField(); continue; }
+    if (c === '"' && field === '') {
+      quoted = true;
+      wasQuoted = true;
+      continue;
+    }
+    if (c === ',') {
+      endField();
+      continue;
+    }
     if (c === '\r' || c === '\n') {
       if (c === '\r' && s[i + 1] === '\n') i++;
       endField();
@@ -51,7 +66,10 @@ export function parseCsv(text: string): string[][] {
     }
     field += c;
   }
-  if (field !== '' || row.length) { endField(); rows.push(row); }
+  if (field !== '' || row.length) {
+    endField();
+    rows.push(row);
+  }
   // quoted fields keep the guard too: the export quotes a field when it has commas or quotes
   return rows.map((r) => r.map(unguard));
 }

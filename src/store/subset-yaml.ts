@@ -15,14 +15,26 @@ import { FORBIDDEN_KEYS, LIMITS } from './limits.js';
 
 export const NOT_SUBSET: unique symbol = Symbol('not in the subset');
 
-const SPACE = 32, HASH = 35, DASH = 45, COLON = 58, QUOTE = 39, DQUOTE = 34, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125, COMMA = 44;
+const SPACE = 32,
+  HASH = 35,
+  DASH = 45,
+  COLON = 58,
+  QUOTE = 39,
+  DQUOTE = 34,
+  BACKSLASH = 92,
+  LBRACKET = 91,
+  RBRACKET = 93,
+  LBRACE = 123,
+  RBRACE = 125,
+  COMMA = 44;
 
 /**
  * Characters js-yaml refuses in a scalar (it throws; the report is left to it), and the line breaks
  * of YAML 1.1 it warns about: wherever they stand, this reader gives up. Surrogates are fine in
  * pairs only. UNUSUAL finds in one fast pass whether any of these, a tab or a CR is there at all.
  */
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+const NON_PRINTABLE =
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const UNUSUAL = /[\x00-\x08\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 class GiveUp {}
@@ -81,18 +93,23 @@ class Reader {
    * first call starts at pos 0; later calls start after the current line.
    */
   next(): boolean {
-    const s = this.s, n = s.length;
+    const s = this.s,
+      n = s.length;
     let p = this.pos;
     while (p < n) {
       const e = lineEnd(s, p);
       const i = skipSpaces(s, p, e);
       if (i < e && s.charCodeAt(i) !== HASH) {
-        this.pos = p; this.ind = i - p; this.eol = e;
+        this.pos = p;
+        this.ind = i - p;
+        this.eol = e;
         return true;
       }
       p = e + 1;
     }
-    this.pos = n; this.eol = n; this.atEnd = true;
+    this.pos = n;
+    this.eol = n;
+    this.atEnd = true;
     return false;
   }
 
@@ -198,7 +215,8 @@ class Reader {
    * space, empty lines into line breaks); leaves the reader on the next significant line.
    */
   plain(v: number, ind: number): unknown {
-    const s = this.s, n = s.length;
+    const s = this.s,
+      n = s.length;
     if (!startsPlain(s, v, this.eol)) throw GIVE_UP;
     let end = plainEnd(s, v, this.eol);
     let text = s.slice(v, end);
@@ -208,13 +226,26 @@ class Reader {
     for (; p < n; p++) {
       const e = lineEnd(s, p);
       const k = skipSpaces(s, p, e);
-      if (k === e) { empty++; p = e; continue; }
+      if (k === e) {
+        empty++;
+        p = e;
+        continue;
+      }
       if (k - p <= ind) {
         // The scalar ended: this line is the next one to read, unless it is a comment.
-        if (s.charCodeAt(k) !== HASH) { this.pos = p; this.ind = k - p; this.eol = e; return resolvePlain(this.str(text)); }
+        if (s.charCodeAt(k) !== HASH) {
+          this.pos = p;
+          this.ind = k - p;
+          this.eol = e;
+          return resolvePlain(this.str(text));
+        }
         break;
       }
-      if (s.charCodeAt(k) === HASH) { comment = true; p = e; continue; }
+      if (s.charCodeAt(k) === HASH) {
+        comment = true;
+        p = e;
+        continue;
+      }
       // A continuation line: not after a comment, not a comment, nothing YAML would read otherwise.
       if (comment || !startsPlain(s, k, e)) throw GIVE_UP;
       end = plainEnd(s, k, e);
@@ -236,10 +267,17 @@ class Reader {
    * breaks, are left to js-yaml). Chomping: `-` drops the final break, `+` keeps trailing empty lines.
    */
   blockScalar(v: number, ind: number, folded: boolean): string {
-    const s = this.s, n = s.length;
+    const s = this.s,
+      n = s.length;
     let i = v + 1;
     let chomp = 0; // -1 strip, 0 clip, 1 keep
-    if (s.charCodeAt(i) === DASH) { chomp = -1; i++; } else if (s.charCodeAt(i) === 43 /* + */) { chomp = 1; i++; }
+    if (s.charCodeAt(i) === DASH) {
+      chomp = -1;
+      i++;
+    } else if (s.charCodeAt(i) === 43 /* + */) {
+      chomp = 1;
+      i++;
+    }
     this.expectLineEnd(i);
     let p = this.eol + 1;
     let indent = -1;
@@ -285,9 +323,12 @@ class Reader {
    * the reader on the next significant line.
    */
   quotedScalar(v: number, ind: number): string {
-    const s = this.s, n = s.length;
+    const s = this.s,
+      n = s.length;
     const q = s.charCodeAt(v);
-    let p = this.pos, e = this.eol, from = v + 1;
+    let p = this.pos,
+      e = this.eol,
+      from = v + 1;
     let text = '';
     let empty = -1; // -1 on the first line; then empty lines since the last line with text
     for (;;) {
@@ -299,7 +340,8 @@ class Reader {
       if (empty >= 0) text += fold(empty);
       text += part;
       if (close !== -1) {
-        this.pos = p; this.eol = e;
+        this.pos = p;
+        this.eol = e;
         this.expectLineEnd(close + 1);
         this.advance();
         return this.str(text);
@@ -330,7 +372,8 @@ class Reader {
 
   /** One scalar inside a flow collection at index `i`, up to `,` or the closing `close`: [value, index after it]. */
   flowScalar(i: number, close: number): [unknown, number] {
-    const s = this.s, eol = this.eol;
+    const s = this.s,
+      eol = this.eol;
     const c = s.charCodeAt(i);
     if (c === DQUOTE || c === QUOTE) return this.quoted(i, eol);
     if (!startsPlain(s, i, eol) || (c === DASH && isFlowIndicator(s.charCodeAt(i + 1)))) throw GIVE_UP;
@@ -339,7 +382,17 @@ class Reader {
       const ch = s.charCodeAt(end);
       if (ch === COMMA || ch === close) break;
       // Nested collections, `key: value` pairs, quotes and comments inside: left to js-yaml.
-      if (ch === COLON || ch === HASH || ch === LBRACKET || ch === RBRACKET || ch === LBRACE || ch === RBRACE || ch === DQUOTE || ch === QUOTE) throw GIVE_UP;
+      if (
+        ch === COLON ||
+        ch === HASH ||
+        ch === LBRACKET ||
+        ch === RBRACKET ||
+        ch === LBRACE ||
+        ch === RBRACE ||
+        ch === DQUOTE ||
+        ch === QUOTE
+      )
+        throw GIVE_UP;
     }
     let last = end;
     while (s.charCodeAt(last - 1) === SPACE) last--;
@@ -348,10 +401,14 @@ class Reader {
 
   /** After a flow item ending at `i`: the index after the `,`, or -1 after the closing `close` (the line must end there). */
   flowSeparator(i: number, close: number): number {
-    const s = this.s, eol = this.eol;
+    const s = this.s,
+      eol = this.eol;
     i = skipSpaces(s, i, eol);
     const sep = s.charCodeAt(i);
-    if (sep === close && i < eol) { this.expectLineEnd(i + 1); return -1; }
+    if (sep === close && i < eol) {
+      this.expectLineEnd(i + 1);
+      return -1;
+    }
     if (sep !== COMMA || i >= eol) throw GIVE_UP; // the collection goes on to another line
     i++;
     i = skipSpaces(s, i, eol);
@@ -360,10 +417,14 @@ class Reader {
 
   /** `{ a: 1, b: "x" }` on one line, after its `{`: plain keys, scalar values. */
   flowMapping(i: number): Record<string, unknown> {
-    const s = this.s, eol = this.eol;
+    const s = this.s,
+      eol = this.eol;
     const out: Record<string, unknown> = {};
     i = skipSpaces(s, i, eol);
-    if (s.charCodeAt(i) === RBRACE) { this.expectLineEnd(i + 1); return out; }
+    if (s.charCodeAt(i) === RBRACE) {
+      this.expectLineEnd(i + 1);
+      return out;
+    }
     for (;;) {
       const start = i;
       i = keyEnd(s, i);
@@ -380,10 +441,14 @@ class Reader {
 
   /** `[a, "b", 'c']` on one line, after its `[`; scalars only. */
   flowSequence(i: number): unknown[] {
-    const s = this.s, eol = this.eol;
+    const s = this.s,
+      eol = this.eol;
     const out: unknown[] = [];
     i = skipSpaces(s, i, eol);
-    if (s.charCodeAt(i) === RBRACKET) { this.expectLineEnd(i + 1); return out; }
+    if (s.charCodeAt(i) === RBRACKET) {
+      this.expectLineEnd(i + 1);
+      return out;
+    }
     for (;;) {
       const [value, after] = this.flowScalar(i, RBRACKET);
       out.push(value);
@@ -402,7 +467,12 @@ function quotedSegment(s: string, q: number, from: number, end: number): [string
   for (let i = from; i < end; i++) {
     const ch = s.charCodeAt(i);
     if (ch === q) {
-      if (q === QUOTE && s.charCodeAt(i + 1) === QUOTE && i + 1 < end) { text += s.slice(from, i + 1); from = i + 2; i++; continue; }
+      if (q === QUOTE && s.charCodeAt(i + 1) === QUOTE && i + 1 < end) {
+        text += s.slice(from, i + 1);
+        from = i + 2;
+        i++;
+        continue;
+      }
       return [text + s.slice(from, i), i];
     }
     if (ch !== BACKSLASH || q !== DQUOTE) continue;
@@ -416,8 +486,23 @@ function quotedSegment(s: string, q: number, from: number, end: number): [string
 
 /** Single-character escapes of double-quoted scalars. */
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/',
-  '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 
 /**
@@ -447,7 +532,10 @@ function plainEnd(s: string, v: number, eol: number): number {
   let end = eol;
   for (let i = v + 1; i < eol; i++) {
     const ch = s.charCodeAt(i);
-    if (ch === HASH && s.charCodeAt(i - 1) === SPACE) { end = i; break; }
+    if (ch === HASH && s.charCodeAt(i - 1) === SPACE) {
+      end = i;
+      break;
+    }
     if (ch === COLON && (i + 1 === eol || s.charCodeAt(i + 1) === SPACE)) throw GIVE_UP;
   }
   while (s.charCodeAt(end - 1) === SPACE) end--;
@@ -502,13 +590,32 @@ function startsPlain(s: string, i: number, eol: number): boolean {
   if (c === SPACE) return false;
   if (c === DASH) return i + 1 < eol && s.charCodeAt(i + 1) !== SPACE;
   // ? : , [ ] { } # & * ! | > ' " % @ `
-  return !(c === 63 || c === COLON || c === COMMA || c === LBRACKET || c === RBRACKET || c === 123 || c === 125 || c === HASH || c === 38 || c === 42
-    || c === 33 || c === 124 || c === 62 || c === QUOTE || c === DQUOTE || c === 37 || c === 64 || c === 96);
+  return !(
+    c === 63 ||
+    c === COLON ||
+    c === COMMA ||
+    c === LBRACKET ||
+    c === RBRACKET ||
+    c === 123 ||
+    c === 125 ||
+    c === HASH ||
+    c === 38 ||
+    c === 42 ||
+    c === 33 ||
+    c === 124 ||
+    c === 62 ||
+    c === QUOTE ||
+    c === DQUOTE ||
+    c === 37 ||
+    c === 64 ||
+    c === 96
+  );
 }
 
 // The YAML 1.2 core schema's integers and floats, as js-yaml 5 writes them.
 const CORE_INT = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$/;
-const CORE_FLOAT = /^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const CORE_FLOAT =
+  /^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 /** Marks a plain scalar that stays a string. */
 const STRING: unique symbol = Symbol('string');
 
@@ -526,7 +633,8 @@ function resolvePlain(text: string): unknown {
 /** Tried in the schema's order (null, bool, int, float); only text starting with one of their characters can match. */
 function resolveCore(text: string): unknown {
   const c = text.charCodeAt(0);
-  if (c === 126 || c === 110 || c === 78) { // ~ n N
+  if (c === 126 || c === 110 || c === 78) {
+    // ~ n N
     return text === '~' || text === 'null' || text === 'Null' || text === 'NULL' ? null : STRING;
   }
   if (c === 116 || c === 84) return text === 'true' || text === 'True' || text === 'TRUE' ? true : STRING; // t T
@@ -535,7 +643,11 @@ function resolveCore(text: string): unknown {
   if (CORE_INT.test(text)) {
     const negative = c === DASH;
     const digits = c === DASH || c === 43 ? text.slice(1) : text;
-    const n = digits.startsWith('0o') ? parseInt(digits.slice(2), 8) : digits.startsWith('0x') ? parseInt(digits.slice(2), 16) : parseInt(digits, 10);
+    const n = digits.startsWith('0o')
+      ? parseInt(digits.slice(2), 8)
+      : digits.startsWith('0x')
+        ? parseInt(digits.slice(2), 16)
+        : parseInt(digits, 10);
     const value = negative ? -n : n;
     if (Number.isFinite(value)) return value;
   }

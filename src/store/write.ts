@@ -32,8 +32,7 @@ function existsNoFollow(root: string, rel: string): boolean {
 
 export type RecordChange =
   /** Edit a file in place; with `moveTo`, the edited content goes to a new file name (renumbering). */
-  | { kind: RecordKind; rel: string; edits: Edit[]; moveTo?: string }
-  | { kind: RecordKind; rel: string; create: Record<string, unknown> };
+  { kind: RecordKind; rel: string; edits: Edit[]; moveTo?: string } | { kind: RecordKind; rel: string; create: Record<string, unknown> };
 
 function schemaModeline(kind: RecordKind, rel: string): string {
   const depth = rel.split('/').length - 1;
@@ -63,7 +62,11 @@ function checkSchema(kind: RecordKind, rel: string, data: unknown, sources: Map<
  * The file as read and parsed under the policy. When `loaded` (read under the same lock) holds
  * exactly these bytes and their data, that data is used instead of parsing the file again.
  */
-function readBefore(root: string, rel: string, loaded?: Pick<LoadedProject, 'sources' | 'data'>): { bytes: Uint8Array; before: ParsedText } | { refused: RecordRefusedError } {
+function readBefore(
+  root: string,
+  rel: string,
+  loaded?: Pick<LoadedProject, 'sources' | 'data'>,
+): { bytes: Uint8Array; before: ParsedText } | { refused: RecordRefusedError } {
   const read = readRegularFile(root, rel, limitFor(rel));
   if ('diagnostic' in read) return { refused: new RecordRefusedError([read.diagnostic], new Map()) };
   const known = loaded?.sources instanceof LazySources ? loaded.sources.bytesOf(rel) : undefined;
@@ -160,7 +163,11 @@ function documentEdit(source: string, edits: readonly Edit[]): string {
 }
 
 /** Every change prepared (nothing is written if any is refused): the new file contents and the files to remove. */
-export function prepareRecords(root: string, changes: readonly RecordChange[], loaded?: Pick<LoadedProject, 'sources' | 'data'>): { writes: FileWrite[]; removals: string[] } {
+export function prepareRecords(
+  root: string,
+  changes: readonly RecordChange[],
+  loaded?: Pick<LoadedProject, 'sources' | 'data'>,
+): { writes: FileWrite[]; removals: string[] } {
   const writes = changes.map((c) => prepareChange(root, c, loaded));
   const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
   return { writes, removals };
@@ -171,7 +178,9 @@ export function prepareRecords(root: string, changes: readonly RecordChange[], l
  * (the write guard: no new findings), then commits them together.
  */
 export function writeRecords(
-  root: string, changes: readonly RecordChange[], loaded?: Pick<LoadedProject, 'sources' | 'data' | 'diagnostics'>,
+  root: string,
+  changes: readonly RecordChange[],
+  loaded?: Pick<LoadedProject, 'sources' | 'data' | 'diagnostics'>,
   check?: (writes: FileWrite[], removals: string[]) => void,
 ): void {
   try {
@@ -187,7 +196,11 @@ export function writeRecords(
  * file over the size limit) cannot be written either: the refusal names the reader's finding
  * rather than only "already exists" or "not a regular folder".
  */
-function refusedByFindings(e: unknown, changes: readonly RecordChange[], loaded: Pick<LoadedProject, 'sources' | 'diagnostics'>): RecordRefusedError | undefined {
+function refusedByFindings(
+  e: unknown,
+  changes: readonly RecordChange[],
+  loaded: Pick<LoadedProject, 'sources' | 'diagnostics'>,
+): RecordRefusedError | undefined {
   if (!(e instanceof RecordExistsError || e instanceof UnsafePathError)) return undefined;
   const paths = changes.flatMap((c) => ['moveTo' in c && c.moveTo !== undefined ? c.moveTo : c.rel, c.rel]);
   const on = loaded.diagnostics.filter((d) => d.severity === 'error' && paths.some((p) => p === d.file || p.startsWith(`${d.file}/`)));

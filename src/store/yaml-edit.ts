@@ -7,10 +7,7 @@ import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type N
 import { NARROW_MIN_BYTES, narrowForEdits } from './yaml-narrow.js';
 
 export type Path = ReadonlyArray<string | number>;
-export type Edit =
-  | { op: 'set'; path: Path; value: unknown }
-  | { op: 'delete'; path: Path }
-  | { op: 'append'; path: Path; value: unknown };
+export type Edit = { op: 'set'; path: Path; value: unknown } | { op: 'delete'; path: Path } | { op: 'append'; path: Path; value: unknown };
 
 export class EditError extends Error {}
 
@@ -31,7 +28,7 @@ export function applyEdits(source: string, edits: readonly Edit[], options: { na
   let text = source;
   let batch: Edit[] = [];
   const flush = () => {
-    if (batch.length) text = applyBatch(text, batch, options.narrow === true ? options.minBytes ?? NARROW_MIN_BYTES : undefined);
+    if (batch.length) text = applyBatch(text, batch, options.narrow === true ? (options.minBytes ?? NARROW_MIN_BYTES) : undefined);
     batch = [];
   };
   for (const e of edits) {
@@ -98,9 +95,19 @@ function flowValue(v: unknown): string {
 
 /** Block text for a collection value, every line indented by `indent` spaces. */
 function blockLines(v: unknown, indent: number, eol: string): string {
-  const text = stringify(v, { lineWidth: 0, version: '1.2', indent: 2, indentSeq: true, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).replace(/\n$/, '');
+  const text = stringify(v, {
+    lineWidth: 0,
+    version: '1.2',
+    indent: 2,
+    indentSeq: true,
+    defaultStringType: 'PLAIN',
+    defaultKeyType: 'PLAIN',
+  }).replace(/\n$/, '');
   const pad = ' '.repeat(indent);
-  return text.split('\n').map((l) => (l ? pad + l : l)).join(eol);
+  return text
+    .split('\n')
+    .map((l) => (l ? pad + l : l))
+    .join(eol);
 }
 
 function isCollection(v: unknown): boolean {
@@ -110,7 +117,8 @@ function isCollection(v: unknown): boolean {
 /** `key: value` text (without leading indent) for a new map entry at `indent`. */
 function entryText(key: string, value: unknown, indent: number, eol: string): string {
   const k = inlineScalar(key);
-  if (!isCollection(value)) return `${k}: ${Array.isArray(value) ? '[]' : value !== null && typeof value === 'object' ? '{}' : inlineScalar(value)}`;
+  if (!isCollection(value))
+    return `${k}: ${Array.isArray(value) ? '[]' : value !== null && typeof value === 'object' ? '{}' : inlineScalar(value)}`;
   return `${k}:${eol}${blockLines(value, indent + 2, eol)}`;
 }
 
@@ -200,7 +208,8 @@ function replaceValue(node: Node, src: string, value: unknown, keyCol: number, e
   }
   // Block collection replaced by another block collection: keep its first line's indentation.
   const col = columnOf(src, start);
-  const from = lineStartOf(src, start) === lineStartOf(src, src.lastIndexOf(':', start)) ? src.lastIndexOf(':', start) + 1 : lineStartOf(src, start);
+  const from =
+    lineStartOf(src, start) === lineStartOf(src, src.lastIndexOf(':', start)) ? src.lastIndexOf(':', start) + 1 : lineStartOf(src, start);
   const body = blockLines(value, isSeq(node) ? col : col, eol);
   const text = from === lineStartOf(src, start) ? body : `${eol}${body}`;
   return { at: from, end: trimEnd(src, valueEnd), text, seq };
@@ -275,8 +284,7 @@ export function applyEditsToData(data: unknown, edits: readonly Edit[]): unknown
     else if (e.op === 'delete') {
       if (Array.isArray(node) && typeof key === 'number') node.splice(key, 1);
       else delete node[key];
-    }
-    else {
+    } else {
       const list = node[key];
       if (list !== undefined && list !== null && !Array.isArray(list)) throw new EditError(`not a list: ${e.path.join('.')}`);
       node[key] = Array.isArray(list) ? [...list, structuredClone(e.value)] : [structuredClone(e.value)];

@@ -46,7 +46,10 @@ interface TopKey {
   to: number;
 }
 
-const SPACE = 32, HASH = 35, DASH = 45, CR = 13;
+const SPACE = 32,
+  HASH = 35,
+  DASH = 45,
+  CR = 13;
 
 /**
  * The block lists of `src` (a list's items are the `-` lines at one column, up to a line less
@@ -65,7 +68,7 @@ function scan(src: string): { lists: BlockList[]; keys: TopKey[] } | undefined {
       lists.push({ key: key!.key, top: top.top, items: top.items, end: at });
     }
   };
-  for (let p = 0; p < n;) {
+  for (let p = 0; p < n; ) {
     let e = src.indexOf('\n', p);
     if (e === -1) e = n;
     let i = p;
@@ -156,7 +159,8 @@ export function narrowForEdits(src: string, edits: readonly Edit[], minBytes = N
   cuts.sort((a, b) => a[0] - b[0]);
   const segments: Segment[] = [];
   const parts: string[] = [];
-  let pos = 0, at = 0;
+  let pos = 0,
+    at = 0;
   for (const [from, to] of cuts) {
     if (from < pos) continue; // inside a cut already made (a list in a left-out item)
     segments.push({ at, from: pos, to: from });

@@ -15,20 +15,40 @@ import { REPO, tempDir } from '../helpers/project.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_BROWSER = existsSync(CHROMIUM);
 if (!HAVE_BROWSER) {
-  process.stderr.write(`\n*** browser tests SKIPPED: no Chromium at ${CHROMIUM} (install it with \`apt-get install -y chromium\`, or set CHROMIUM_PATH) ***\n\n`);
+  process.stderr.write(
+    `\n*** browser tests SKIPPED: no Chromium at ${CHROMIUM} (install it with \`apt-get install -y chromium\`, or set CHROMIUM_PATH) ***\n\n`,
+  );
 }
 
 const AS_OF = '2026-11-20';
 const EXAMPLES = ['crm-dashboard-zh', 'erp-rollout-en'];
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** A4 at 96 px per inch less the 12–14 mm page margins of the print CSS: the width a printed page offers. */
 const A4_CONTENT_PX = Math.floor(((210 - 28) / 25.4) * 96);
 
 type Page = import('playwright-core').Page;
 type BrowserContext = import('playwright-core').BrowserContext;
 
-interface Expected { gantt?: number; milestones: number; kpi: number; heatmapRisks: number }
-interface Target { name: string; file: string; expected?: Expected }
+interface Expected {
+  gantt?: number;
+  milestones: number;
+  kpi: number;
+  heatmapRisks: number;
+}
+interface Target {
+  name: string;
+  file: string;
+  expected?: Expected;
+}
 
 /** Monday of the week before the report date's week, to the Sunday nine weeks on (the Gantt's window). */
 function ganttWindow(asOf: string): { from: string; to: string } {
@@ -44,13 +64,17 @@ async function expectedFor(cwd: string): Promise<Expected> {
   const json = async (args: string[]) => JSON.parse((await runCli([...args, '--json', '--as-of', AS_OF], { cwd })).stdout);
   const tasks = (await json(['task', 'list'])).items as { start: string | null; end: string | null; late: boolean; finished: boolean }[];
   const w = ganttWindow(AS_OF);
-  const gantt = tasks.filter((t) => t.start !== null && t.end !== null && ((t.start <= w.to && t.end >= w.from) || (t.late && !t.finished && t.end < w.from))).length;
+  const gantt = tasks.filter(
+    (t) => t.start !== null && t.end !== null && ((t.start <= w.to && t.end >= w.from) || (t.late && !t.finished && t.end < w.from)),
+  ).length;
   const ms = (await json(['milestone', 'list'])).items as { scheduled: boolean }[];
   const kpis = (await json(['kpi'])).kpis as Record<string, { value: number | null }>;
   const risks = (await json(['risk', 'list'])).items as { status: string }[];
   return {
-    ...(gantt <= 40 ? { gantt } : {}), milestones: ms.filter((m) => m.scheduled).length,
-    kpi: Object.values(kpis).filter((k) => k.value !== null).length, heatmapRisks: risks.filter((r) => r.status !== 'closed').length,
+    ...(gantt <= 40 ? { gantt } : {}),
+    milestones: ms.filter((m) => m.scheduled).length,
+    kpi: Object.values(kpis).filter((k) => k.value !== null).length,
+    heatmapRisks: risks.filter((r) => r.status !== 'closed').length,
   };
 }
 
@@ -80,8 +104,14 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
     for (const p of readdirSync(join(site, 'projects'))) targets.push({ name: `site ${p}`, file: join(site, 'projects', p) });
 
     // The printable forms and the close-out and monthly reports (issue 15).
-    for (const [ex, args] of [['crm-dashboard-zh', ['form', 'acceptance', 'AC-001']], ['erp-rollout-en', ['form', 'change', 'CR-002']], ['erp-rollout-en', ['form', 'analysis', '202611-001']],
-      ['crm-dashboard-zh', ['form', 'requirement', '202611-002']], ['erp-rollout-en', ['report', 'closeout', '--format', 'html']], ['crm-dashboard-zh', ['report', 'monthly', '--format', 'html']]] as const) {
+    for (const [ex, args] of [
+      ['crm-dashboard-zh', ['form', 'acceptance', 'AC-001']],
+      ['erp-rollout-en', ['form', 'change', 'CR-002']],
+      ['erp-rollout-en', ['form', 'analysis', '202611-001']],
+      ['crm-dashboard-zh', ['form', 'requirement', '202611-002']],
+      ['erp-rollout-en', ['report', 'closeout', '--format', 'html']],
+      ['crm-dashboard-zh', ['report', 'monthly', '--format', 'html']],
+    ] as const) {
       const file = join(out, `${args.slice(0, 2).join('-')}-${ex}.html`);
       const r = await runCli([...args, '--as-of', AS_OF, '--out', file], { cwd: join(REPO, 'examples', ex) });
       expect(r.code, r.stderr).toBe(0);
@@ -90,7 +120,12 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
 
     const { chromium } = await import('playwright-core');
     userData = mkdtempSync(join(tmpdir(), 'deliver-chromium-'));
-    ctx = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1200, height: 900 } });
+    ctx = await chromium.launchPersistentContext(userData, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1200, height: 900 },
+    });
   });
 
   afterAll(async () => {
@@ -101,7 +136,9 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
   async function open(t: Target, width: number, media: 'screen' | 'print'): Promise<{ page: Page; errors: string[] }> {
     const page = await ctx.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
     await page.setViewportSize({ width, height: 1000 });
@@ -111,7 +148,8 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
   }
 
   // Page functions are given as text: the test files are compiled without the DOM's types.
-  const overflow = (page: Page) => page.evaluate(`(() => {
+  const overflow = (page: Page) =>
+    page.evaluate(`(() => {
     const doc = document.documentElement;
     const wide = [...document.querySelectorAll('body *')].filter((el) => {
       const r = el.getBoundingClientRect();
@@ -154,7 +192,7 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
     for (const t of targets.filter((x) => x.expected)) {
       const e = t.expected!;
       const { page } = await open(t, 1200, 'screen');
-      const got = await page.evaluate(`(() => {
+      const got = (await page.evaluate(`(() => {
         const fig = (k) => document.querySelector('figure.chart[data-chart="' + k + '"]');
         const n = (k, sel) => (fig(k) ? fig(k).querySelectorAll(sel).length : -1);
         const visible = [...document.querySelectorAll('figure.chart svg')].every((s) => s.getBoundingClientRect().width > 300 && s.getBoundingClientRect().height > 40);
@@ -164,7 +202,17 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
           gantt: n('gantt', 'rect.bar'), ganttRows: n('gantt', 'g.row'), milestones: n('milestones', 'path.ms-fc'), kpi: n('kpi', 'rect.bar'),
           burnup: n('burnup', 'polyline.series'), cells: n('heatmap', 'g.cell'), counts, visible,
         };
-      })()`) as { charts: string[]; gantt: number; ganttRows: number; milestones: number; kpi: number; burnup: number; cells: number; counts: number; visible: boolean };
+      })()`)) as {
+        charts: string[];
+        gantt: number;
+        ganttRows: number;
+        milestones: number;
+        kpi: number;
+        burnup: number;
+        cells: number;
+        counts: number;
+        visible: boolean;
+      };
       expect(got.charts, t.name).toEqual(['gantt', 'milestones', 'kpi', 'burnup', 'heatmap']);
       expect(got.visible, t.name).toBe(true);
       if (e.gantt !== undefined) expect(got.gantt, t.name).toBe(e.gantt);
@@ -181,7 +229,9 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
   it('the site: index links open the project pages, each with its charts', async () => {
     const index = targets.find((t) => t.name === 'site index')!;
     const { page } = await open(index, 1200, 'screen');
-    const links = (await page.$$eval('table a', (as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) => new URL(h, page.url()).href);
+    const links = (await page.$$eval('table a', (as) => as.map((a) => a.getAttribute('href') ?? ''))).map(
+      (h) => new URL(h, page.url()).href,
+    );
     expect(links).toHaveLength(3);
     expect(await page.$$eval('figure.chart[data-chart="kpi"] rect.bar', (x) => x.length)).toBeGreaterThan(0);
     for (const href of links) {
@@ -193,14 +243,14 @@ describe.skipIf(!HAVE_BROWSER)('in headless Chromium', () => {
     await page.close();
   });
 
-  it('a printed form: one A4 page width, the signature boxes with a date line, the customer\'s stamp circle inside its box', async () => {
+  it("a printed form: one A4 page width, the signature boxes with a date line, the customer's stamp circle inside its box", async () => {
     const t = targets.find((x) => x.name.startsWith('form acceptance'))!;
     const { page, errors } = await open(t, A4_CONTENT_PX, 'print');
-    const boxes = await page.evaluate(`[...document.querySelectorAll('.sign .box')].map((b) => {
+    const boxes = (await page.evaluate(`[...document.querySelectorAll('.sign .box')].map((b) => {
       const r = b.getBoundingClientRect(); const s = b.querySelector('.stamp'); const sr = s && s.getBoundingClientRect();
       return { w: r.width, h: r.height, label: b.querySelector('.label').textContent, date: !!b.querySelector('.date'),
         stampInside: sr ? sr.left >= r.left && sr.right <= r.right && sr.top >= r.top && sr.bottom <= r.bottom : null };
-    })`) as { w: number; h: number; label: string; date: boolean; stampInside: boolean | null }[];
+    })`)) as { w: number; h: number; label: string; date: boolean; stampInside: boolean | null }[];
     expect(boxes.map((b) => b.label)).toEqual(['客户签字', '交付方签字']);
     expect(boxes.every((b) => b.date && b.h > 120 && b.w > 200)).toBe(true);
     expect(boxes.map((b) => b.stampInside)).toEqual([true, null]);

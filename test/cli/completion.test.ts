@@ -13,7 +13,8 @@ beforeAll(() => {
   dir = copyExample('crm-dashboard-zh');
 });
 
-const complete = async (...words: string[]) => (await runCli(['__complete', '--', ...words], { cwd: dir })).stdout.split('\n').filter(Boolean);
+const complete = async (...words: string[]) =>
+  (await runCli(['__complete', '--', ...words], { cwd: dir })).stdout.split('\n').filter(Boolean);
 
 describe('deliver __complete', () => {
   it('completes commands and subcommands', async () => {
@@ -64,7 +65,11 @@ describe('deliver completion', () => {
     const script = `source <(deliver completion bash)
 COMP_WORDS=(deliver risk show R-00); COMP_CWORD=3; _deliver_complete; echo "\${COMPREPLY[*]}"
 COMP_WORDS=(deliver task li); COMP_CWORD=2; _deliver_complete; echo "\${COMPREPLY[*]}"`;
-    const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${binDir}:${process.env.PATH}`, DELIVER_CACHE: '0' } });
+    const r = spawnSync('bash', ['-c', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${binDir}:${process.env.PATH}`, DELIVER_CACHE: '0' },
+    });
     expect(r.stdout.split('\n')).toEqual(['R-001 R-002 R-003 R-004 R-005', 'list', '']);
   }, 240_000);
 });

@@ -31,22 +31,27 @@ function brokenProject(): string {
 describe('exit status with remembered output', () => {
   it('the list covers every command whose output is remembered', () => {
     const commands = join(import.meta.dirname, '..', '..', 'src', 'commands');
-    const memoized = readdirSync(commands).flatMap((noun) => [...readFileSync(join(commands, noun, 'command.ts'), 'utf8').matchAll(/memoized\w*\(ctx, (?:dirs, )?'([\w ]+)'/g)].map((m) => m[1]));
+    const memoized = readdirSync(commands).flatMap((noun) =>
+      [...readFileSync(join(commands, noun, 'command.ts'), 'utf8').matchAll(/memoized\w*\(ctx, (?:dirs, )?'([\w ]+)'/g)].map((m) => m[1]),
+    );
     expect(memoized.length).toBeGreaterThan(0);
     expect(new Set(memoized)).toEqual(new Set(CACHED.map((args) => args[0])));
   });
 
-  it.each(CACHED.map((args) => [args.join(' '), args]))('%s on a broken project: the same stdout, stderr and exit code every time', async (_name, args) => {
-    const dir = brokenProject();
-    const env = { DELIVER_CACHE: '1', DELIVER_CACHE_DIR: tempDir() };
-    const off = await runCli(args, { cwd: dir, env: { DELIVER_CACHE: '0' } });
-    expect(off.code).toBe(1);
-    expect(off.stderr + off.stdout).toContain('R-009-broken.yaml');
-    const first = await runCli(args, { cwd: dir, env });
-    const second = await runCli(args, { cwd: dir, env });
-    expect(first).toEqual(off);
-    expect(second).toEqual(off);
-  });
+  it.each(CACHED.map((args) => [args.join(' '), args]))(
+    '%s on a broken project: the same stdout, stderr and exit code every time',
+    async (_name, args) => {
+      const dir = brokenProject();
+      const env = { DELIVER_CACHE: '1', DELIVER_CACHE_DIR: tempDir() };
+      const off = await runCli(args, { cwd: dir, env: { DELIVER_CACHE: '0' } });
+      expect(off.code).toBe(1);
+      expect(off.stderr + off.stdout).toContain('R-009-broken.yaml');
+      const first = await runCli(args, { cwd: dir, env });
+      const second = await runCli(args, { cwd: dir, env });
+      expect(first).toEqual(off);
+      expect(second).toEqual(off);
+    },
+  );
 
   it('kpi over a portfolio with one broken project: the same every time', async () => {
     const folder = tempDir();
@@ -54,7 +59,10 @@ describe('exit status with remembered output', () => {
     cpSync(brokenProject(), join(folder, 'a'), { recursive: true });
     cpSync(copyExample('crm-dashboard-zh'), join(folder, 'b'), { recursive: true });
     const env = { DELIVER_CACHE: '1', DELIVER_CACHE_DIR: tempDir() };
-    for (const args of [['kpi', folder], ['kpi', folder, '--json']]) {
+    for (const args of [
+      ['kpi', folder],
+      ['kpi', folder, '--json'],
+    ]) {
       const off = await runCli(args, { cwd: folder, env: { DELIVER_CACHE: '0' } });
       expect(off.code).toBe(1);
       expect(off.stderr).toContain('R-009-broken.yaml');

@@ -14,9 +14,58 @@ const tree = () => all(buildProgram('0.0.0', async () => {}));
 const paths = tree().map(commandPath);
 
 /** Words a Chinese help page may keep: flags, placeholders, values typed as they are, file and format names. */
-const ALLOWED = new Set(['deliver', 'yaml', 'git', 'json', 'csv', 'ics', 'md', 'html', 'text', 'mermaid', 'kpi', 'iso', 'cny', 'excel', 'crm', 'api', 'sso', 'bash', 'zsh', 'fish',
-  'yyyy', 'mm', 'dd', 'w47', 'q3', 'q4', 'help', 'command', 'id', 'ids', 'shell', 'software', 'handover', 'todo', 'done', 'blocked', 'day', 'week', 'auto', 'customer', 'team', 'internal', 'quality', 'timeliness', 'communication', 'cooperation', 'supplier', ...paths.flatMap((p) => p.split(/[ -]/)).filter(Boolean), ...tree().flatMap((c) => c.aliases()),
-  ...tree().flatMap((c) => c.options.flatMap((o) => o.argChoices ?? []))]);
+const ALLOWED = new Set([
+  'deliver',
+  'yaml',
+  'git',
+  'json',
+  'csv',
+  'ics',
+  'md',
+  'html',
+  'text',
+  'mermaid',
+  'kpi',
+  'iso',
+  'cny',
+  'excel',
+  'crm',
+  'api',
+  'sso',
+  'bash',
+  'zsh',
+  'fish',
+  'yyyy',
+  'mm',
+  'dd',
+  'w47',
+  'q3',
+  'q4',
+  'help',
+  'command',
+  'id',
+  'ids',
+  'shell',
+  'software',
+  'handover',
+  'todo',
+  'done',
+  'blocked',
+  'day',
+  'week',
+  'auto',
+  'customer',
+  'team',
+  'internal',
+  'quality',
+  'timeliness',
+  'communication',
+  'cooperation',
+  'supplier',
+  ...paths.flatMap((p) => p.split(/[ -]/)).filter(Boolean),
+  ...tree().flatMap((c) => c.aliases()),
+  ...tree().flatMap((c) => c.options.flatMap((o) => o.argChoices ?? [])),
+]);
 
 function englishWords(help: string): string[] {
   const text = help
@@ -33,7 +82,9 @@ describe('help', () => {
   it('has examples for every command, and Chinese for every description', () => {
     for (const p of paths) expect(HELP_EXAMPLES[p]?.length, p || 'deliver').toBeGreaterThan(0);
     for (const c of tree()) {
-      const texts = [c.description(), ...c.options.map((o) => o.description), ...c.registeredArguments.map((a) => a.description)].filter(Boolean);
+      const texts = [c.description(), ...c.options.map((o) => o.description), ...c.registeredArguments.map((a) => a.description)].filter(
+        Boolean,
+      );
       for (const d of texts) expect(HELP_ZH[d], `${commandPath(c)}: ${d}`).toBeTruthy();
     }
   });
@@ -45,14 +96,22 @@ describe('help', () => {
         const r = await runCli([...(p ? p.split(' ') : []), '--help', '--lang', lang], { cwd: dir });
         expect(r.code, p).toBe(0);
         expect(r.stdout, p).toMatch(lang === 'en' ? /\nExamples:\n( {2}(deliver|git) .*\n)+$/ : /\n示例：\n( {2}(deliver|git) .*\n)+$/);
-        if (p) expect(r.stdout, p).toMatch(lang === 'en' ? /Global Options:[\s\S]*-C, --dir <path>[\s\S]*--as-of <date>/ : /全局选项：[\s\S]*-C, --dir <path>[\s\S]*--as-of <date>/);
+        if (p)
+          expect(r.stdout, p).toMatch(
+            lang === 'en'
+              ? /Global Options:[\s\S]*-C, --dir <path>[\s\S]*--as-of <date>/
+              : /全局选项：[\s\S]*-C, --dir <path>[\s\S]*--as-of <date>/,
+          );
         if (lang === 'zh-CN') expect(englishWords(r.stdout), p).toEqual([]);
       }
     });
   }
 
   it('speaks the language of the project found from the working folder, before reading it', async () => {
-    const dir = makeProject({ 'deliver.yaml': 'schema_version: 1\nname: 项目\nclient: 客户\nstart: 2026-09-01\ndue: 2026-12-31\nlanguage: zh-CN\n' }, false);
+    const dir = makeProject(
+      { 'deliver.yaml': 'schema_version: 1\nname: 项目\nclient: 客户\nstart: 2026-09-01\ndue: 2026-12-31\nlanguage: zh-CN\n' },
+      false,
+    );
     const r = await runCli(['task', 'list', '--help'], { cwd: dir });
     expect(r.stdout).toMatch(/^用法：/);
     const bad = await runCli(['task', 'start', 'T-001', '--date', '2026-13-01'], { cwd: dir });
@@ -96,6 +155,11 @@ describe("commander's messages", () => {
     const choice = await runCli(['risk', 'add', '--category', 'x', '--lang', 'zh-CN'], { cwd: dir });
     expect(choice.stderr).toMatch(/^deliver: 选项 '--category <category>' 的值 'x' 无效，可选值：market, /);
     const en = await runCli(['risk', 'list', '--dat', '--lang', 'en'], { cwd: dir });
-    expect(en.stderr).toBe("deliver: unknown option '--dat'\n(Did you mean --date?)\n(run with --help for usage)\n".replace("(Did you mean --date?)\n", en.stderr.includes('Did you mean') ? '(Did you mean --date?)\n' : ''));
+    expect(en.stderr).toBe(
+      "deliver: unknown option '--dat'\n(Did you mean --date?)\n(run with --help for usage)\n".replace(
+        '(Did you mean --date?)\n',
+        en.stderr.includes('Did you mean') ? '(Did you mean --date?)\n' : '',
+      ),
+    );
   });
 });

@@ -32,7 +32,14 @@ const COMMANDS = join(import.meta.dirname, '..', '..', 'src', 'commands');
 describe('command modules', () => {
   it('--version, --help and usage errors load no command implementation', async () => {
     const cwd = tempDir();
-    for (const args of [['--version'], ['--help'], ['task', '--help'], ['risk', 'add', '--help'], ['status', '--help'], ['task', 'add', '--bogus']]) {
+    for (const args of [
+      ['--version'],
+      ['--help'],
+      ['task', '--help'],
+      ['risk', 'add', '--help'],
+      ['status', '--help'],
+      ['task', 'add', '--bogus'],
+    ]) {
       await runCli(args, { cwd });
     }
     expect(loaded).toEqual([]);
@@ -47,7 +54,10 @@ describe('command modules', () => {
       expect(files, noun).toEqual(expect.arrayContaining(['command.ts', 'run.ts']));
       const src = readFileSync(join(COMMANDS, noun, 'command.ts'), 'utf8');
       const eager = [...src.matchAll(/^import (?!type )(?:[^;]*? from )?'([^']+)';$/gm)].map((m) => m[1]);
-      expect(eager.every((m) => m === '@commander-js/extra-typings' || m === '../../cli/program.js'), `${noun}: ${eager.join(', ')}`).toBe(true);
+      expect(
+        eager.every((m) => m === '@commander-js/extra-typings' || m === '../../cli/program.js'),
+        `${noun}: ${eager.join(', ')}`,
+      ).toBe(true);
       expect(src, noun).toMatch(/import\('\.\/run\.js'\)/);
     }
   });

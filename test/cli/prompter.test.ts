@@ -5,7 +5,10 @@ import { promptThemes } from '../../src/cli/prompter.js';
 describe('prompt themes', () => {
   it('say the key hints and yes/no in Chinese for zh-CN', () => {
     const zh = promptThemes('zh-CN');
-    const tip = zh.select.style!.keysHelpTip([['↑↓', 'navigate'], ['⏎', 'select']]);
+    const tip = zh.select.style!.keysHelpTip([
+      ['↑↓', 'navigate'],
+      ['⏎', 'select'],
+    ]);
     expect(tip).toBe('↑↓ 移动 • ⏎ 选择');
     expect(zh.confirm.keywords).toMatchObject({ yes: '是', no: '否' });
     expect(zh.confirm.keywords!.error()).not.toMatch(/[A-Za-z]{2,}/);

@@ -57,8 +57,30 @@ function project(): string {
 }
 
 async function addSlip(dir: string, ...extra: string[]) {
-  return runCli(['change', 'add', '--title', 'Extra report', '--reason', 'Customer wants a monthly export', '--req', '202609-001', '--task', 'T-001',
-    '--schedule-days', '3', '--cost', '12000', '--requested-by', 'Li', '--date', '2026-09-10', ...extra], { cwd: dir });
+  return runCli(
+    [
+      'change',
+      'add',
+      '--title',
+      'Extra report',
+      '--reason',
+      'Customer wants a monthly export',
+      '--req',
+      '202609-001',
+      '--task',
+      'T-001',
+      '--schedule-days',
+      '3',
+      '--cost',
+      '12000',
+      '--requested-by',
+      'Li',
+      '--date',
+      '2026-09-10',
+      ...extra,
+    ],
+    { cwd: dir },
+  );
 }
 
 describe('deliver change add, approve, reject, withdraw', () => {
@@ -66,8 +88,16 @@ describe('deliver change add, approve, reject, withdraw', () => {
     const dir = project();
     expect(await addSlip(dir)).toMatchObject({ code: 0, stdout: 'CR-001\n' });
     expect(parse(read(dir, changeFile(dir, 'CR-001')))).toEqual({
-      id: 'CR-001', title: 'Extra report', reason: 'Customer wants a monthly export', requested_by: 'Li', submitted: '2026-09-10',
-      requirements: ['202609-001'], tasks: ['T-001'], schedule_days: 3, cost: { amount: 12000, currency: 'CNY' }, status: 'submitted',
+      id: 'CR-001',
+      title: 'Extra report',
+      reason: 'Customer wants a monthly export',
+      requested_by: 'Li',
+      submitted: '2026-09-10',
+      requirements: ['202609-001'],
+      tasks: ['T-001'],
+      schedule_days: 3,
+      cost: { amount: 12000, currency: 'CNY' },
+      status: 'submitted',
     });
   });
   it('validates requirement and task ids, and the cost', async () => {
@@ -88,11 +118,16 @@ describe('deliver change add, approve, reject, withdraw', () => {
     expect(c.stdout).toContain('waiting for the other side');
     expect(parse(read(dir, changeFile(dir, 'CR-001'))).status).toBe('submitted');
     expect((await runCli(['change', 'approve', 'CR-001', '--as', 'customer', '--by', 'Li'], { cwd: dir })).code).toBe(1);
-    expect((await runCli(['change', 'approve', 'CR-001', '--as', 'internal', '--by', 'Wang', '--date', '2026-09-01'], { cwd: dir })).code).toBe(1);
-    const i = await runCli(['change', 'approve', 'CR-001', '--as', 'internal', '--by', 'Wang', '--date', '2026-09-12', '--comment', 'ok'], { cwd: dir });
+    expect(
+      (await runCli(['change', 'approve', 'CR-001', '--as', 'internal', '--by', 'Wang', '--date', '2026-09-01'], { cwd: dir })).code,
+    ).toBe(1);
+    const i = await runCli(['change', 'approve', 'CR-001', '--as', 'internal', '--by', 'Wang', '--date', '2026-09-12', '--comment', 'ok'], {
+      cwd: dir,
+    });
     expect(i.stdout).toContain('the slip is approved');
     expect(parse(read(dir, changeFile(dir, 'CR-001')))).toMatchObject({
-      status: 'approved', approvals: { customer: { by: 'Li', date: '2026-09-11' }, internal: { by: 'Wang', date: '2026-09-12', comment: 'ok' } },
+      status: 'approved',
+      approvals: { customer: { by: 'Li', date: '2026-09-11' }, internal: { by: 'Wang', date: '2026-09-12', comment: 'ok' } },
     });
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
@@ -102,7 +137,10 @@ describe('deliver change add, approve, reject, withdraw', () => {
     await addSlip(dir);
     expect((await runCli(['change', 'reject', 'CR-001', '--by', 'Wang'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['change', 'reject', 'CR-001', '--by', 'Wang', '--reason', 'out of scope'], { cwd: dir })).code).toBe(0);
-    expect(parse(read(dir, changeFile(dir, 'CR-001')))).toMatchObject({ status: 'rejected', rejection: { by: 'Wang', date: '2026-11-20', reason: 'out of scope' } });
+    expect(parse(read(dir, changeFile(dir, 'CR-001')))).toMatchObject({
+      status: 'rejected',
+      rejection: { by: 'Wang', date: '2026-11-20', reason: 'out of scope' },
+    });
     expect((await runCli(['change', 'approve', 'CR-001', '--as', 'customer', '--by', 'Li'], { cwd: dir })).code).toBe(1);
     expect((await runCli(['change', 'withdraw', 'CR-002'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['change', 'apply', 'CR-002'], { cwd: dir })).stderr).toContain('it is withdrawn, not approved');
@@ -113,7 +151,13 @@ describe('deliver change add, approve, reject, withdraw', () => {
   });
   it('rejects unknown ids with exit 2 and a hint', async () => {
     const dir = project();
-    for (const args of [['show', 'CR-404'], ['approve', 'CR-404', '--as', 'customer', '--by', 'Li'], ['reject', 'CR-404', '--by', 'a', '--reason', 'b'], ['apply', 'CR-404'], ['withdraw', 'CR-404']]) {
+    for (const args of [
+      ['show', 'CR-404'],
+      ['approve', 'CR-404', '--as', 'customer', '--by', 'Li'],
+      ['reject', 'CR-404', '--by', 'a', '--reason', 'b'],
+      ['apply', 'CR-404'],
+      ['withdraw', 'CR-404'],
+    ]) {
       const r = await runCli(['change', ...args], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('no change slip with id CR-404');
@@ -149,21 +193,28 @@ describe('deliver change apply', () => {
     await approved(dir);
     const r = await runCli(['change', 'apply', 'CR-001', '--by', 'Wang'], { cwd: dir, env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'CR-001 applied: 3 task(s) moved',
-      '  T-001  2026-09-28…2026-09-30 → 2026-10-08…2026-10-10',
-      '  T-002  2026-10-08…2026-10-09 → 2026-10-12…2026-10-13',
-      '  T-003  2026-10-10…2026-10-12 → 2026-10-14…2026-10-15', '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'CR-001 applied: 3 task(s) moved',
+        '  T-001  2026-09-28…2026-09-30 → 2026-10-08…2026-10-10',
+        '  T-002  2026-10-08…2026-10-09 → 2026-10-12…2026-10-13',
+        '  T-003  2026-10-10…2026-10-12 → 2026-10-14…2026-10-15',
+        '',
+      ].join('\n'),
+    );
     // Only T-001's start changed in plan.yaml: its successors follow by their dependencies.
     expect(read(dir, 'plan.yaml')).toBe(PLAN.replace('    start: 2026-09-28\n    days: 3', '    start: 2026-10-08\n    days: 3'));
     expect(parse(read(dir, changeFile(dir, 'CR-001')))).toMatchObject({
       status: 'applied',
-      applied: { date: '2026-09-12', by: 'Wang', moves: [
-        { id: 'T-001', from_start: '2026-09-28', from_end: '2026-09-30', to_start: '2026-10-08', to_end: '2026-10-10' },
-        { id: 'T-002', from_start: '2026-10-08', from_end: '2026-10-09', to_start: '2026-10-12', to_end: '2026-10-13' },
-        { id: 'T-003', from_start: '2026-10-10', from_end: '2026-10-12', to_start: '2026-10-14', to_end: '2026-10-15' },
-      ] },
+      applied: {
+        date: '2026-09-12',
+        by: 'Wang',
+        moves: [
+          { id: 'T-001', from_start: '2026-09-28', from_end: '2026-09-30', to_start: '2026-10-08', to_end: '2026-10-10' },
+          { id: 'T-002', from_start: '2026-10-08', from_end: '2026-10-09', to_start: '2026-10-12', to_end: '2026-10-13' },
+          { id: 'T-003', from_start: '2026-10-10', from_end: '2026-10-12', to_start: '2026-10-14', to_end: '2026-10-15' },
+        ],
+      },
     });
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
     const before = hashTree(dir);
@@ -180,11 +231,29 @@ describe('deliver change apply', () => {
   it('pins the start of a touched task whose predecessor does not move, keeping the hand-written plan', async () => {
     // Touch T-003 only: T-003 10-10 +3 → 10-14 (10-12, 10-13, 10-14); it gets `start` added in its flow mapping.
     const dir = project();
-    await runCli(['change', 'add', '--title', 'Deploy later', '--reason', 'site not ready', '--task', 'T-003', '--schedule-days', '3', '--date', '2026-09-10'], { cwd: dir });
+    await runCli(
+      [
+        'change',
+        'add',
+        '--title',
+        'Deploy later',
+        '--reason',
+        'site not ready',
+        '--task',
+        'T-003',
+        '--schedule-days',
+        '3',
+        '--date',
+        '2026-09-10',
+      ],
+      { cwd: dir },
+    );
     await runCli(['change', 'approve', 'CR-001', '--as', 'customer', '--by', 'Li', '--date', '2026-09-11'], { cwd: dir });
     await runCli(['change', 'approve', 'CR-001', '--as', 'internal', '--by', 'Wang', '--date', '2026-09-11'], { cwd: dir });
     const r = await runCli(['change', 'apply', 'CR-001', '--json'], { cwd: dir, env: { DELIVER_AS_OF: '2026-09-12' } });
-    expect(JSON.parse(r.stdout).moves).toEqual([{ id: 'T-003', from_start: '2026-10-10', from_end: '2026-10-12', to_start: '2026-10-14', to_end: '2026-10-15' }]);
+    expect(JSON.parse(r.stdout).moves).toEqual([
+      { id: 'T-003', from_start: '2026-10-10', from_end: '2026-10-12', to_start: '2026-10-14', to_end: '2026-10-15' },
+    ]);
     const plan = read(dir, 'plan.yaml');
     expect(plan).toBe(PLAN.replace('days: 2, status: todo}', 'days: 2, status: todo, start: 2026-10-14}'));
   });
@@ -234,9 +303,13 @@ status: submitted   # waiting for both signatures
     await runCli(['change', 'approve', 'CR-009', '--as', 'internal', '--by', 'Wang', '--date', '2026-09-12'], { cwd: dir });
     const signed = `${slip.replace('status: submitted   #', 'status: approved   #')}approvals:\n  customer:\n    by: Li\n    date: 2026-09-11\n  internal:\n    by: Wang\n    date: 2026-09-12\n`;
     expect(read(dir, file)).toBe(signed);
-    expect((await runCli(['change', 'apply', 'CR-009', '--date', '2026-09-13'], { cwd: dir, env: { DELIVER_AS_OF: '2026-09-13' } })).code).toBe(0);
+    expect(
+      (await runCli(['change', 'apply', 'CR-009', '--date', '2026-09-13'], { cwd: dir, env: { DELIVER_AS_OF: '2026-09-13' } })).code,
+    ).toBe(0);
     // T-004 Mon 09-28 + 1 working day = Tue 09-29.
-    expect(read(dir, file)).toBe(`${signed.replace('status: approved   #', 'status: applied   #')}applied:\n  date: 2026-09-13\n  moves:\n    - id: T-004\n      from_start: 2026-09-28\n      from_end: 2026-09-28\n      to_start: 2026-09-29\n      to_end: 2026-09-29\n`);
+    expect(read(dir, file)).toBe(
+      `${signed.replace('status: approved   #', 'status: applied   #')}applied:\n  date: 2026-09-13\n  moves:\n    - id: T-004\n      from_start: 2026-09-28\n      from_end: 2026-09-28\n      to_start: 2026-09-29\n      to_end: 2026-09-29\n`,
+    );
     expect(read(dir, 'plan.yaml')).toBe(PLAN.replace('    start: 2026-09-28\n    days: 1', '    start: 2026-09-29\n    days: 1'));
   });
 });

@@ -7,10 +7,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { makeProject, tempDir } from '../helpers/project.js';
 
-const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-11-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-01T10:00:00Z' };
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_DATE: '2026-11-01T10:00:00Z',
+  GIT_COMMITTER_DATE: '2026-11-01T10:00:00Z',
+};
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, env: GIT_ENV, encoding: 'utf8' });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    { cwd: dir, env: GIT_ENV, encoding: 'utf8' },
+  );
 }
 
 function write(dir: string, files: Record<string, string>): void {
@@ -133,7 +143,10 @@ beforeAll(() => {
     'README.md': 'docs\n',
     'delivery/deliver.yaml': MANIFEST,
     'delivery/plan.yaml': PLAN(8),
-    'delivery/requirements/202609-001-sales-dashboard.yaml': REQ('confirmed', '  - date: 2026-09-16\n    from: received\n    to: confirmed\n'),
+    'delivery/requirements/202609-001-sales-dashboard.yaml': REQ(
+      'confirmed',
+      '  - date: 2026-09-16\n    from: received\n    to: confirmed\n',
+    ),
     'delivery/risks/R-001-requirements-change-often.yaml': RISK1,
     'delivery/changes/CR-001-extra-export-report.yaml': CHANGE(false),
     'delivery/acceptance/AC-001-dashboard-v1.yaml': ACCEPT(''),
@@ -143,7 +156,10 @@ beforeAll(() => {
   git(repo, 'checkout', '-qb', 'feature');
   write(repo, {
     'delivery/plan.yaml': PLAN(10),
-    'delivery/requirements/202609-001-sales-dashboard.yaml': REQ('in_progress', '  - date: 2026-09-16\n    from: received\n    to: confirmed\n  - date: 2026-10-12\n    from: confirmed\n    to: in_progress\n'),
+    'delivery/requirements/202609-001-sales-dashboard.yaml': REQ(
+      'in_progress',
+      '  - date: 2026-09-16\n    from: received\n    to: confirmed\n  - date: 2026-10-12\n    from: confirmed\n    to: in_progress\n',
+    ),
     'delivery/risks/R-002-vendor-api-late.yaml': RISK2,
     'delivery/changes/CR-001-extra-export-report.yaml': CHANGE(true),
     'delivery/acceptance/AC-001-dashboard-v1.yaml': ACCEPT(FAILED_ROUND),
@@ -154,7 +170,8 @@ beforeAll(() => {
 
 const cwd = () => join(repo, 'delivery');
 /** Reported on 9/21, while T-002 is under way: the forecast is the plan, so plan edits show as movement. */
-const diffCli = (args: string[], opts: Parameters<typeof runCli>[1]) => runCli(args, { ...opts, env: { DELIVER_AS_OF: '2026-09-21', ...opts.env } });
+const diffCli = (args: string[], opts: Parameters<typeof runCli>[1]) =>
+  runCli(args, { ...opts, env: { DELIVER_AS_OF: '2026-09-21', ...opts.env } });
 
 describe('deliver diff between two revisions', () => {
   it('reports schedule movement in working days across National Day, and every record change', async () => {
@@ -168,7 +185,9 @@ describe('deliver diff between two revisions', () => {
     // Build starts after the milestone: 2026-11-03 → 2026-11-05 (the make-up Saturday 10-10 counts).
     expect(out).toContain('Project end moves +2 working days (2026-11-03 → 2026-11-05)');
     expect(out).toContain('milestone M-002 Go-live: 2026-11-03 → 2026-11-05 (+2 working days)');
-    expect(out).toContain('T-002 Prototype: re-planned (days); 2026-09-20 – 2026-09-30, 8 d → 2026-09-20 – 2026-10-09, 10 d; end +2 working days');
+    expect(out).toContain(
+      'T-002 Prototype: re-planned (days); 2026-09-20 – 2026-09-30, 8 d → 2026-09-20 – 2026-10-09, 10 d; end +2 working days',
+    );
     expect(out).toContain('T-003 Build: moved by its dependencies, ends 2026-11-03 → 2026-11-05 (+2 working days)');
     expect(out).toContain('202609-001 Sales dashboard: confirmed → in progress');
     expect(out).toContain('New risk R-002 Vendor API <b>late</b> @ops *now*: score 12');
@@ -218,7 +237,9 @@ describe('deliver diff between two revisions', () => {
 
 describe('deliver diff against the working tree', () => {
   it('defaults to the merge base with main and reports findings introduced', async () => {
-    write(repo, { 'delivery/plan.yaml': PLAN(10, '  - id: T-004\n    name: Training\n    days: 2\n    depends_on: [T-404]\n    status: todo\n') });
+    write(repo, {
+      'delivery/plan.yaml': PLAN(10, '  - id: T-004\n    name: Training\n    days: 2\n    depends_on: [T-404]\n    status: todo\n'),
+    });
     try {
       const r = await diffCli(['diff'], { cwd: cwd() });
       expect(r.code).toBe(0);

@@ -26,7 +26,16 @@ describe('export --format xlsx', () => {
     const file = await exportTo('zh-CN');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['需求登记表', '任务分解清单', '里程碑', '风险清单', '变更记录', '验收记录', '满意度调查', 'KPI']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '需求登记表',
+      '任务分解清单',
+      '里程碑',
+      '风险清单',
+      '变更记录',
+      '验收记录',
+      '满意度调查',
+      'KPI',
+    ]);
     const req = wb.getWorksheet('需求登记表')!;
     expect(req.getRow(1).getCell(1).value).toBe('编号');
     expect(req.getRow(1).font?.bold).toBe(true);
@@ -34,7 +43,9 @@ describe('export --format xlsx', () => {
     expect(req.autoFilter).toBeTruthy();
     expect(req.rowCount).toBe(6);
     const rows = new Map<string, import('exceljs').Row>();
-    req.eachRow((row, i) => { if (i > 1) rows.set(String(row.getCell(1).value), row); });
+    req.eachRow((row, i) => {
+      if (i > 1) rows.set(String(row.getCell(1).value), row);
+    });
     const r1 = rows.get('202610-001')!;
     // Columns by their header (codes have a label column beside them, so positions move)
     const colOf = (ws: import('exceljs').Worksheet, header: string) => (ws.getRow(1).values as unknown[]).indexOf(header);
@@ -60,7 +71,8 @@ describe('export --format xlsx', () => {
     expect(req.xml).toMatch(/<col min="2" max="2" width="\d+(\.\d+)?" customWidth="1"\/>/);
     // find the row of 202610-001 and check its received date is a number cell in a date style
     const rowOf = (id: string) => [...req.cells.values()].find((c) => c.ref.startsWith('A') && c.value === id)!.ref.slice(1);
-    const letterOf = (header: string) => [...req.cells.values()].find((c) => /^[A-Z]+1$/.test(c.ref) && req.text(c.ref) === header)!.ref.slice(0, -1);
+    const letterOf = (header: string) =>
+      [...req.cells.values()].find((c) => /^[A-Z]+1$/.test(c.ref) && req.text(c.ref) === header)!.ref.slice(0, -1);
     const g = req.cells.get(`${letterOf('Received')}${rowOf('202610-001')}`)!;
     expect(g.type).toBeUndefined();
     expect(dateStyles.has(g.style)).toBe(true);

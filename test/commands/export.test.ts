@@ -19,15 +19,42 @@ function parseCsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
     }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
+    if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+      continue;
+    }
+    if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+      continue;
+    }
+    if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 2;
+      continue;
+    }
     if (c === '\n' || c === '\r') throw new Error(`bare line break at ${i}`);
-    field += c; i++;
+    field += c;
+    i++;
   }
   if (field !== '' || row.length) throw new Error('last record not terminated by CRLF');
   return rows;
@@ -46,7 +73,15 @@ describe('CSV', () => {
     expect(byId.get('202611-002')![1]).toBe('库存预警短信');
     expect(byId.get('202611-001')![1]).toBe('\'=HYPERLINK("http://x") loyalty export');
     // A code column is followed by its label: urgency, then status.
-    expect(byId.get('202610-001')!.slice(5, 12)).toEqual(['high', 'high', '2026-10-05', '2026-11-10', 'Alice Wong', 'accepted', 'accepted']);
+    expect(byId.get('202610-001')!.slice(5, 12)).toEqual([
+      'high',
+      'high',
+      '2026-10-05',
+      '2026-11-10',
+      'Alice Wong',
+      'accepted',
+      'accepted',
+    ]);
     expect(rows[0]!.slice(11, 12)).toEqual(['Status (label)']);
   });
 
@@ -88,7 +123,24 @@ describe('JSON', () => {
     const r = await runCli(['export', '--format', 'json'], { cwd: ALPHA });
     const j = JSON.parse(r.stdout);
     expect(j.kind).toBe('export');
-    expect(Object.keys(j)).toEqual(['schema_version', 'kind', 'as_of', 'project', 'requirements', 'tasks', 'milestones', 'risks', 'changes', 'acceptance', 'surveys', 'tickets', 'visits', 'dispatches', 'training', 'meetings']);
+    expect(Object.keys(j)).toEqual([
+      'schema_version',
+      'kind',
+      'as_of',
+      'project',
+      'requirements',
+      'tasks',
+      'milestones',
+      'risks',
+      'changes',
+      'acceptance',
+      'surveys',
+      'tickets',
+      'visits',
+      'dispatches',
+      'training',
+      'meetings',
+    ]);
     expect(j.acceptance[1].deliverable).toBe('Report pack, "Q4"; draft');
     const one = JSON.parse((await runCli(['export', '--json', '--kind', 'surveys'], { cwd: ALPHA })).stdout);
     expect(one.surveys.map((s: { score: number }) => s.score)).toEqual([90, 70]);

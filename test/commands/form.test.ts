@@ -42,7 +42,10 @@ describe('deliver form', () => {
   });
 
   it('escapes record text, refuses an analysis form without analysis and unknown kinds or ids', async () => {
-    const dir = makeProject({ 'requirements/202611-001-x.yaml': 'id: 202611-001\ntitle: "<script>alert(1)</script> | *x*"\ncustomer: ACME\ncontact: Li\nurgency: low\nreceived: 2026-11-02\nreceiver: Wang\nstatus: received\n' });
+    const dir = makeProject({
+      'requirements/202611-001-x.yaml':
+        'id: 202611-001\ntitle: "<script>alert(1)</script> | *x*"\ncustomer: ACME\ncontact: Li\nurgency: low\nreceived: 2026-11-02\nreceiver: Wang\nstatus: received\n',
+    });
     const html = await runCli(['form', 'requirement', '202611-001'], { cwd: dir, ...AS_OF });
     expect(html.stdout).not.toContain('<script>');
     expect(html.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -12,11 +12,16 @@ import { expectGolden } from '../helpers/golden.js';
 const GOLDEN = join(REPO, 'test', 'golden', 'commands');
 const FIXTURE = join(GOLDEN, 'cn-national-day');
 const fixture = (name: string) => readFileSync(join(FIXTURE, name), 'utf8');
-const cnProject = (plan = fixture('plan.yaml'), manifest = fixture('deliver.yaml')) => makeProject({ 'deliver.yaml': manifest, 'plan.yaml': plan });
+const cnProject = (plan = fixture('plan.yaml'), manifest = fixture('deliver.yaml')) =>
+  makeProject({ 'deliver.yaml': manifest, 'plan.yaml': plan });
 
 const golden = (name: string, actual: string): void => expectGolden(GOLDEN, name, actual);
 
-const widths = (s: string) => s.trimEnd().split('\n').map((l) => stringWidth(l));
+const widths = (s: string) =>
+  s
+    .trimEnd()
+    .split('\n')
+    .map((l) => stringWidth(l));
 
 describe('deliver gantt', () => {
   for (const lang of ['en', 'zh-CN'] as const) {
@@ -79,7 +84,9 @@ describe('deliver gantt', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('```mermaid\ngantt\n    title Dashboard rollout\n')).toBe(true);
     expect(r.stdout.endsWith('```\n')).toBe(true);
-    expect(r.stdout).toContain('    excludes weekends, 2026-09-25, 2026-10-01, 2026-10-02, 2026-10-05, 2026-10-06, 2026-10-07\n    includes 2026-10-10\n');
+    expect(r.stdout).toContain(
+      '    excludes weekends, 2026-09-25, 2026-10-01, 2026-10-02, 2026-10-05, 2026-10-06, 2026-10-07\n    includes 2026-10-10\n',
+    );
     // As of 11/20 T-003 is forecast 11/30–12/11 (Mermaid's end is exclusive).
     expect(r.stdout).toContain('T-003 Build and test :crit, T-003, 2026-11-30, 2026-12-12');
     golden('gantt-mermaid-zh-CN.md', (await runCli(['gantt', '--format', 'mermaid', '--lang', 'zh-CN'], { cwd: cnProject() })).stdout);

@@ -48,8 +48,16 @@ describe('deliver import requirements', () => {
     expect(r.stderr).toContain('发现 3 个问题：未导入任何内容');
     expect(hashTree(dir)).toEqual(before);
 
-    const fixed = await workbook({ 客户需求登记表: [['客户需求登记表'], REQ_HEAD, ...good,
-      [3, '好日期', null, '张三', d('2026-11-19'), null, '中', '周敏'], [4, '有提出人', null, '钱七', d('2026-11-19'), null, '低', '周敏'], [5, '紧急', null, '赵六', d('2026-11-19'), null, '紧急', '周敏']] });
+    const fixed = await workbook({
+      客户需求登记表: [
+        ['客户需求登记表'],
+        REQ_HEAD,
+        ...good,
+        [3, '好日期', null, '张三', d('2026-11-19'), null, '中', '周敏'],
+        [4, '有提出人', null, '钱七', d('2026-11-19'), null, '低', '周敏'],
+        [5, '紧急', null, '赵六', d('2026-11-19'), null, '紧急', '周敏'],
+      ],
+    });
     const dry = await runCli(['import', 'requirements', fixed, '--dry-run'], { cwd: dir });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('将创建 5 条需求（试运行：未写入）');
@@ -63,7 +71,18 @@ describe('deliver import requirements', () => {
     const files = readdirSync(join(dir, 'requirements')).filter((f) => created.some((id) => f.startsWith(id)));
     expect(files).toHaveLength(5);
     const first = parse(readFileSync(join(dir, 'requirements', files.find((f) => f.startsWith('202611-003'))!), 'utf8'));
-    expect(first).toMatchObject({ id: '202611-003', title: '门店库存看板', description: '按门店查看实时库存', contact: '王经理', customer: '华东鑫禾零售集团有限公司', received: '2026-11-18', due: '2026-12-20', urgency: 'high', receiver: '周敏', status: 'received' });
+    expect(first).toMatchObject({
+      id: '202611-003',
+      title: '门店库存看板',
+      description: '按门店查看实时库存',
+      contact: '王经理',
+      customer: '华东鑫禾零售集团有限公司',
+      received: '2026-11-18',
+      due: '2026-12-20',
+      urgency: 'high',
+      receiver: '周敏',
+      status: 'received',
+    });
     const second = parse(readFileSync(join(dir, 'requirements', files.find((f) => f.startsWith('202611-004'))!), 'utf8'));
     expect(second).toMatchObject({ received: '2026-11-19', urgency: 'medium' });
     expect(second.due).toBeUndefined();
@@ -90,11 +109,19 @@ describe('deliver import requirements', () => {
     const dir = makeProject({});
     const csv = join(tempDir(), '需求.csv');
     // "需求名称,提出人,提出日期,接收人 / 门店显示板,王经理,2026-11-18,周敏" encoded as GBK
-    const gbk = Buffer.from('d0e8c7f3c3fbb3c62ccce1b3f6c8cb2ccce1b3f6c8d5c6da2cbdd3cad5c8cb0d0ac3c5b5eacfd4cabeb0e52ccdf5beadc0ed2c323032362d31312d31382cd6dcc3f40d0a', 'hex');
+    const gbk = Buffer.from(
+      'd0e8c7f3c3fbb3c62ccce1b3f6c8cb2ccce1b3f6c8d5c6da2cbdd3cad5c8cb0d0ac3c5b5eacfd4cabeb0e52ccdf5beadc0ed2c323032362d31312d31382cd6dcc3f40d0a',
+      'hex',
+    );
     writeFileSync(csv, gbk);
     const r = await runCli(['import', 'requirements', csv, '--dry-run', '--json'], { cwd: dir });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).records[0]).toMatchObject({ title: '门店显示板', contact: '王经理', received: '2026-11-18', receiver: '周敏' });
+    expect(JSON.parse(r.stdout).records[0]).toMatchObject({
+      title: '门店显示板',
+      contact: '王经理',
+      received: '2026-11-18',
+      receiver: '周敏',
+    });
   });
 
   it('an unknown --sheet lists the sheets; a file without the columns says which it looked for', async () => {
@@ -110,10 +137,16 @@ describe('deliver import requirements', () => {
 });
 
 describe('deliver import tasks', () => {
-  it('CSV with English headers: the file\'s own ids become new task ids, dependencies rewritten, in one commit', async () => {
-    const dir = makeProject({ 'plan.yaml': 'schema_version: 1\nmilestones:\n  - id: M-001\n    name: Go-live\ntasks:\n  - id: T-001\n    name: Kick-off\n    days: 1\n    status: done\n    actual_end: 2026-09-01\n' });
+  it("CSV with English headers: the file's own ids become new task ids, dependencies rewritten, in one commit", async () => {
+    const dir = makeProject({
+      'plan.yaml':
+        'schema_version: 1\nmilestones:\n  - id: M-001\n    name: Go-live\ntasks:\n  - id: T-001\n    name: Kick-off\n    days: 1\n    status: done\n    actual_end: 2026-09-01\n',
+    });
     const csv = join(tempDir(), 'wbs.csv');
-    writeFileSync(csv, '\ufeffID,Name,Owner,Start,Working days,Depends on,Milestone,Status\r\n1,Design,Ann,2026-09-02,5,T-001,,to do\r\n2,Build,Bob,,10,1,,\r\n3,Test,Cy,,3,"1, 2",M-001,进行中\r\n');
+    writeFileSync(
+      csv,
+      '\ufeffID,Name,Owner,Start,Working days,Depends on,Milestone,Status\r\n1,Design,Ann,2026-09-02,5,T-001,,to do\r\n2,Build,Bob,,10,1,,\r\n3,Test,Cy,,3,"1, 2",M-001,进行中\r\n',
+    );
     const r = await runCli(['import', 'tasks', csv, '--json'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -126,7 +159,12 @@ describe('deliver import tasks', () => {
     ]);
     expect(readdirSync(join(dir, '.deliver')).filter((f) => f.includes('journal'))).toEqual([]);
     const s = await runCli(['task', 'list', '--json'], { cwd: dir });
-    expect(JSON.parse(s.stdout).items.map((i: { id: string; scheduled: boolean }) => [i.id, i.scheduled])).toEqual([['T-001', true], ['T-002', true], ['T-003', true], ['T-004', true]]);
+    expect(JSON.parse(s.stdout).items.map((i: { id: string; scheduled: boolean }) => [i.id, i.scheduled])).toEqual([
+      ['T-001', true],
+      ['T-002', true],
+      ['T-003', true],
+      ['T-004', true],
+    ]);
   });
 
   it('unknown references and a dependency cycle are reported by row and column; nothing written', async () => {
@@ -142,10 +180,13 @@ describe('deliver import tasks', () => {
     expect(r.stderr).toMatch(/wbs, row 2, column 前置任务 \(D\): the dependencies make a cycle: T-00\d → T-00\d → T-00\d/);
     expect(hashTree(dir)).toEqual(before);
   });
-  it('the project\'s rules too: an actual end on a task still to do is a problem of its row', async () => {
+  it("the project's rules too: an actual end on a task still to do is a problem of its row", async () => {
     const dir = makeProject({});
     const csv = join(tempDir(), 'wbs.csv');
-    writeFileSync(csv, 'Name,Status,Start,End,Actual end\nA,done,2026-09-01,2026-09-03,2026-09-03\nC,to do,2026-09-01,2026-09-03,2026-09-05\n');
+    writeFileSync(
+      csv,
+      'Name,Status,Start,End,Actual end\nA,done,2026-09-01,2026-09-03,2026-09-03\nC,to do,2026-09-01,2026-09-03,2026-09-05\n',
+    );
     const before = hashTree(dir);
     const r = await runCli(['import', 'tasks', csv], { cwd: dir });
     expect(r.code).toBe(1);
@@ -158,11 +199,13 @@ describe('deliver import tasks', () => {
 describe('deliver import risks', () => {
   it('Chinese template headers and labels; --map for a column of another name', async () => {
     const dir = makeProject({});
-    const file = await workbook({ 风险清单: [
-      ['编号', '风险描述', '风险类别', '发生概率', '影响程度', '应对策略', '处理人', '识别日期', '应对措施'],
-      ['R1', '供应商延期交货', '生产', 4, 5, '降低', '王工', d('2026-11-02'), '1. 每周催货 (2026-11-25)\n2. 找备选供应商'],
-      ['R2', '需求频繁变更', '交付', 3, 3, '接受', '李工', null, null],
-    ] });
+    const file = await workbook({
+      风险清单: [
+        ['编号', '风险描述', '风险类别', '发生概率', '影响程度', '应对策略', '处理人', '识别日期', '应对措施'],
+        ['R1', '供应商延期交货', '生产', 4, 5, '降低', '王工', d('2026-11-02'), '1. 每周催货 (2026-11-25)\n2. 找备选供应商'],
+        ['R2', '需求频繁变更', '交付', 3, 3, '接受', '李工', null, null],
+      ],
+    });
     const noMap = await runCli(['import', 'risks', file], { cwd: dir });
     expect(noMap.code).toBe(1);
     expect(noMap.stderr).toMatch(/no header row/);
@@ -172,7 +215,15 @@ describe('deliver import risks', () => {
     expect(JSON.parse(r.stdout).created).toEqual(['R-001', 'R-002']);
     const f = readdirSync(join(dir, 'risks')).find((x) => x.startsWith('R-001'))!;
     expect(parse(readFileSync(join(dir, 'risks', f), 'utf8'))).toMatchObject({
-      id: 'R-001', title: '供应商延期交货', category: 'production', probability: 4, impact: 5, response: 'mitigate', owner: '王工', identified: '2026-11-02', status: 'open',
+      id: 'R-001',
+      title: '供应商延期交货',
+      category: 'production',
+      probability: 4,
+      impact: 5,
+      response: 'mitigate',
+      owner: '王工',
+      identified: '2026-11-02',
+      status: 'open',
       actions: [{ text: '每周催货', due: '2026-11-25' }, { text: '找备选供应商' }],
     });
     const g = readdirSync(join(dir, 'risks')).find((x) => x.startsWith('R-002'))!;

@@ -18,7 +18,8 @@ function checkingPrompter(answers: string[]): Prompter & { asked: string[]; refu
     return answers.shift()!;
   };
   return {
-    asked, refused,
+    asked,
+    refused,
     async input(message, opts) {
       for (;;) {
         const a = take(message);
@@ -39,11 +40,30 @@ function checkingPrompter(answers: string[]): Prompter & { asked: string[]; refu
 describe('deliver init: people, contract, and answers asked again', () => {
   it('asks again for a due date before the start, then for the people and the contract', async () => {
     const dir = tempDir();
-    const p = checkingPrompter(['software', 'zh-CN', '看板项目', '鑫禾零售', '2026-09-01', '2026-08-01', '2026-12-31',
-      '王总', '周敏', '张经理', 'not a phone', '13800000000', 'HT-2026-018', '2026-13-01', '2026-08-20']);
+    const p = checkingPrompter([
+      'software',
+      'zh-CN',
+      '看板项目',
+      '鑫禾零售',
+      '2026-09-01',
+      '2026-08-01',
+      '2026-12-31',
+      '王总',
+      '周敏',
+      '张经理',
+      'not a phone',
+      '13800000000',
+      'HT-2026-018',
+      '2026-13-01',
+      '2026-08-20',
+    ]);
     const r = await runCli(['init', 'crm'], { cwd: dir, stdinIsTTY: true, prompter: p });
     expect(r.code, r.stderr).toBe(0);
-    expect(p.refused).toEqual(['完成日期 2026-08-01 早于开始日期 2026-09-01', '不是有效的电话号码或邮箱地址："not a phone"', expect.stringContaining('--contract-date')]);
+    expect(p.refused).toEqual([
+      '完成日期 2026-08-01 早于开始日期 2026-09-01',
+      '不是有效的电话号码或邮箱地址："not a phone"',
+      expect.stringContaining('--contract-date'),
+    ]);
     const m = load(read(join(dir, 'crm'), 'deliver.yaml')) as { team: unknown[]; contract: unknown; due: string };
     expect(m.due).toBe('2026-12-31');
     expect(m.contract).toEqual({ number: 'HT-2026-018', signed: '2026-08-20' });
@@ -65,10 +85,30 @@ describe('deliver init: people, contract, and answers asked again', () => {
 
   it('takes the same from flags with --yes, all optional', async () => {
     const dir = tempDir();
-    const r = await runCli(['init', 'a', '--yes', '--lang', 'en', '--lead', 'Wang', '--contact', 'Zhang', '--contact-reach', 'zhang@example.com', '--contract', 'C-1'], { cwd: dir });
+    const r = await runCli(
+      [
+        'init',
+        'a',
+        '--yes',
+        '--lang',
+        'en',
+        '--lead',
+        'Wang',
+        '--contact',
+        'Zhang',
+        '--contact-reach',
+        'zhang@example.com',
+        '--contract',
+        'C-1',
+      ],
+      { cwd: dir },
+    );
     expect(r.code, r.stderr).toBe(0);
     const m = load(read(join(dir, 'a'), 'deliver.yaml')) as { team: unknown[]; contract: unknown };
-    expect(m.team).toEqual([{ name: 'Wang', role: 'project lead', side: 'supplier' }, { name: 'Zhang', role: "customer's main contact", side: 'customer', email: 'zhang@example.com' }]);
+    expect(m.team).toEqual([
+      { name: 'Wang', role: 'project lead', side: 'supplier' },
+      { name: 'Zhang', role: "customer's main contact", side: 'customer', email: 'zhang@example.com' },
+    ]);
     expect(m.contract).toEqual({ number: 'C-1' });
     const none = await runCli(['init', 'b', '--yes'], { cwd: dir });
     expect(none.code).toBe(0);

@@ -18,23 +18,36 @@ ${team}`;
 // Project A: Li Wei on T-001 for the whole week of 23 Nov (5 days), Sun Yi (2 days a week) on T-002 for 3 days.
 const A = {
   'deliver.yaml': manifest('Portal', 'PORTAL', '  - name: Li Wei\n    email: li.wei@us.example\n  - name: Sun Yi\n    capacity: 2\n'),
-  'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: Build API\n    owner: Li Wei\n    start: 2026-11-23\n    days: 5\n    status: todo\n  - id: T-002\n    name: Reports\n    owner: Sun Yi\n    start: 2026-11-23\n    days: 2\n    status: todo\n',
+  'plan.yaml':
+    'schema_version: 1\ntasks:\n  - id: T-001\n    name: Build API\n    owner: Li Wei\n    start: 2026-11-23\n    days: 5\n    status: todo\n  - id: T-002\n    name: Reports\n    owner: Sun Yi\n    start: 2026-11-23\n    days: 2\n    status: todo\n',
 };
 // Project B: the same Li Wei (same email; the task names him by email) from Wednesday 25 Nov for 3 days,
 // then 2 more days the week after (5 days in all, Wed 25 Nov to Tue 1 Dec). Another Li Wei (other email) too.
 const B = {
-  'deliver.yaml': manifest('ERP', 'ERP', '  - name: Li Wei\n    email: LI.WEI@us.example\n  - name: Li Wei\n    email: other.li@us.example\n'),
-  'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: Migrate items\n    owner: li.wei@us.example\n    start: 2026-11-25\n    days: 5\n    status: todo\n  - id: T-002\n    name: Print forms\n    owner: other.li@us.example\n    start: 2026-11-30\n    days: 1\n    status: todo\n',
+  'deliver.yaml': manifest(
+    'ERP',
+    'ERP',
+    '  - name: Li Wei\n    email: LI.WEI@us.example\n  - name: Li Wei\n    email: other.li@us.example\n',
+  ),
+  'plan.yaml':
+    'schema_version: 1\ntasks:\n  - id: T-001\n    name: Migrate items\n    owner: li.wei@us.example\n    start: 2026-11-25\n    days: 5\n    status: todo\n  - id: T-002\n    name: Print forms\n    owner: other.li@us.example\n    start: 2026-11-30\n    days: 1\n    status: todo\n',
 };
 
 describe('deliver load', () => {
   it('finds a person booked 8 of 5 days in a week across two projects', async () => {
-    const a = makeProject(A), b = makeProject(B);
+    const a = makeProject(A),
+      b = makeProject(B);
     const r = await runCli(['load', a, b, '--from', '2026-11-23', '--to', '2026-12-06', '--json'], { cwd: a });
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
     expect(j.weeks.map((w: { week: string }) => w.week)).toEqual(['2026-W48', '2026-W49']);
-    const people = j.people.map((p: { name: string; email: string | null; weeks: { booked: number; capacity: number; over: boolean }[] }) => [p.name, p.email, p.weeks.map((w) => `${w.booked}/${w.capacity}${w.over ? '!' : ''}`)]);
+    const people = j.people.map(
+      (p: { name: string; email: string | null; weeks: { booked: number; capacity: number; over: boolean }[] }) => [
+        p.name,
+        p.email,
+        p.weeks.map((w) => `${w.booked}/${w.capacity}${w.over ? '!' : ''}`),
+      ],
+    );
     expect(people).toEqual([
       ['Li Wei', 'li.wei@us.example', ['8/5!', '2/5']],
       ['Li Wei', 'other.li@us.example', ['0/5', '1/5']],
@@ -56,7 +69,9 @@ describe('deliver load', () => {
     const status = JSON.parse((await runCli(['status', '--json', '--as-of', '2026-12-02'], { cwd: a })).stdout);
     const plan = JSON.parse((await runCli(['plan', 'show', '--json', '--as-of', '2026-12-02'], { cwd: a })).stdout);
     const t1 = plan.items.find((i: { id: string }) => i.id === 'T-001');
-    const j = JSON.parse((await runCli(['load', '--json', '--as-of', '2026-12-02', '--from', t1.start, '--to', t1.end], { cwd: a })).stdout);
+    const j = JSON.parse(
+      (await runCli(['load', '--json', '--as-of', '2026-12-02', '--from', t1.start, '--to', t1.end], { cwd: a })).stdout,
+    );
     const li = j.people.find((p: { name: string }) => p.name === 'Li Wei');
     expect(li.weeks.reduce((s: number, w: { booked: number }) => s + w.booked, 0)).toBe(t1.days);
     expect(status.progress.project_end).toBeDefined();
@@ -68,6 +83,8 @@ describe('deliver load', () => {
     expect([j.from, j.to, j.weeks.length]).toEqual(['2026-11-23', '2027-01-17', 8]);
     expect(j.over_allocated).toEqual([]);
     expect((await runCli(['load', '--from', '2026-12-01', '--to', '2026-11-01'], { cwd: a })).code).toBe(2);
-    expect((await runCli(['load', '--lang', 'zh-CN', '--from', '2026-11-23', '--to', '2026-11-29'], { cwd: a })).stdout).toContain('没有人员超出可用工作日。');
+    expect((await runCli(['load', '--lang', 'zh-CN', '--from', '2026-11-23', '--to', '2026-11-29'], { cwd: a })).stdout).toContain(
+      '没有人员超出可用工作日。',
+    );
   });
 });

@@ -21,9 +21,33 @@ const meetingFile = (dir: string) => `meetings/${readdirSync(join(dir, 'meetings
 
 async function withMeeting() {
   const dir = makeProject({ 'requirements/202609-001-export.yaml': REQ });
-  const r = await runCli(['meeting', 'add', '--kind', 'sync', '--title', 'Week 46 sync', '--date', '2026-11-13',
-    '--attendee', 'Zhang:customer', '--attendee', 'Li', '--agenda', 'Migration', '--decision', 'Rehearse the migration first',
-    '--action', 'Zhang: send the test data @2026-11-17', '--action', 'Li：fix the import script @2026-11-27', '--req', '202609-001'], { cwd: dir });
+  const r = await runCli(
+    [
+      'meeting',
+      'add',
+      '--kind',
+      'sync',
+      '--title',
+      'Week 46 sync',
+      '--date',
+      '2026-11-13',
+      '--attendee',
+      'Zhang:customer',
+      '--attendee',
+      'Li',
+      '--agenda',
+      'Migration',
+      '--decision',
+      'Rehearse the migration first',
+      '--action',
+      'Zhang: send the test data @2026-11-17',
+      '--action',
+      'Li：fix the import script @2026-11-27',
+      '--req',
+      '202609-001',
+    ],
+    { cwd: dir },
+  );
   expect(r).toMatchObject({ code: 0, stdout: 'MT-001\n' });
   return dir;
 }
@@ -35,9 +59,17 @@ describe('deliver meeting', () => {
     const text = read(dir, meetingFile(dir));
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../.deliver/schemas/meeting.schema.json');
     expect(parse(text)).toEqual({
-      id: 'MT-001', kind: 'sync', date: '2026-11-13', title: 'Week 46 sync',
-      attendees: [{ name: 'Zhang', side: 'customer' }, { name: 'Li' }], agenda: ['Migration'], decisions: ['Rehearse the migration first'],
-      actions: [{ text: 'send the test data', owner: 'Zhang', due: '2026-11-17' }, { text: 'fix the import script', owner: 'Li', due: '2026-11-27' }],
+      id: 'MT-001',
+      kind: 'sync',
+      date: '2026-11-13',
+      title: 'Week 46 sync',
+      attendees: [{ name: 'Zhang', side: 'customer' }, { name: 'Li' }],
+      agenda: ['Migration'],
+      decisions: ['Rehearse the migration first'],
+      actions: [
+        { text: 'send the test data', owner: 'Zhang', due: '2026-11-17' },
+        { text: 'fix the import script', owner: 'Li', due: '2026-11-27' },
+      ],
       requirements: ['202609-001'],
     });
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
@@ -71,7 +103,10 @@ describe('deliver meeting', () => {
     const zh = await runCli(['meeting', 'act', 'MT-001', '1', '--date', '2026-11-12', '--lang', 'zh-CN'], { cwd: dir });
     expect(zh.stderr).toContain('行动项不能在会议（2026-11-13）之前的 2026-11-12 完成');
     expect(read(dir, meetingFile(dir))).toBe(before);
-    expect(await runCli(['meeting', 'act', 'MT-001', '1', '--date', '2026-11-18'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'MT-001 action 1 done 2026-11-18: send the test data\n' });
+    expect(await runCli(['meeting', 'act', 'MT-001', '1', '--date', '2026-11-18'], { cwd: dir })).toMatchObject({
+      code: 0,
+      stdout: 'MT-001 action 1 done 2026-11-18: send the test data\n',
+    });
     expect(parse(read(dir, meetingFile(dir))).actions[0].done).toBe('2026-11-18');
     expect((await runCli(['meeting', 'act', 'MT-001', '1'], { cwd: dir })).code).toBe(1);
     expect((await runCli(['meeting', 'act', 'MT-001', '3'], { cwd: dir })).code).toBe(2);
@@ -89,14 +124,37 @@ describe('deliver meeting', () => {
     expect((await add('--highlight', 'went well')).code).toBe(2);
     expect((await add('--req', '209912-001')).code).toBe(2);
     expect((await runCli(['meeting', 'add', '--title', 'x'], { cwd: dir })).code).toBe(2);
-    const retro = await runCli(['meeting', 'add', '--kind', 'retrospective', '--title', 'Retro', '--attendee', 'Zhang:customer', '--highlight', 'on time', '--problem', 'late data', '--improvement', 'ask earlier'], { cwd: dir });
+    const retro = await runCli(
+      [
+        'meeting',
+        'add',
+        '--kind',
+        'retrospective',
+        '--title',
+        'Retro',
+        '--attendee',
+        'Zhang:customer',
+        '--highlight',
+        'on time',
+        '--problem',
+        'late data',
+        '--improvement',
+        'ask earlier',
+      ],
+      { cwd: dir },
+    );
     expect(retro.code).toBe(0);
-    expect(parse(read(dir, meetingFile(dir))).retrospective).toEqual({ highlights: ['on time'], problems: ['late data'], improvements: ['ask earlier'] });
+    expect(parse(read(dir, meetingFile(dir))).retrospective).toEqual({
+      highlights: ['on time'],
+      problems: ['late data'],
+      improvements: ['ask earlier'],
+    });
   });
 
   it('gets the checks every registered kind gets: references, duplicate ids, rules, renumber and export', async () => {
     const dir = makeProject({
-      'meetings/MT-001-a.yaml': 'id: MT-001\nkind: sync\ndate: 2026-11-02\ntitle: A\nrequirements: [209901-001]\nactions:\n  - text: x\n    owner: Li\n    due: 2026-11-01\n    done: 2026-10-30\n',
+      'meetings/MT-001-a.yaml':
+        'id: MT-001\nkind: sync\ndate: 2026-11-02\ntitle: A\nrequirements: [209901-001]\nactions:\n  - text: x\n    owner: Li\n    due: 2026-11-01\n    done: 2026-10-30\n',
       'meetings/MT-001-b.yaml': 'id: MT-001\nkind: review\ndate: 2026-11-03\ntitle: B\nretrospective:\n  problems: [p]\n',
     });
     const v = JSON.parse((await runCli(['validate', '--format', 'json'], { cwd: dir })).stdout);
@@ -106,7 +164,9 @@ describe('deliver meeting', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'meetings')).sort()).toEqual(['MT-001-a.yaml', 'MT-002-b.yaml']);
     const csv = (await runCli(['export', '--kind', 'meetings'], { cwd: dir })).stdout;
-    expect(csv.split('\r\n')[0]).toBe('\ufeffID,Date,Kind,Kind (label),Title,Attendees,Decisions,Action items,Open actions,Overdue actions,Requirements');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\ufeffID,Date,Kind,Kind (label),Title,Attendees,Decisions,Action items,Open actions,Overdue actions,Requirements',
+    );
     const json = JSON.parse((await runCli(['export', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.meetings.map((m: { id: string }) => m.id)).toEqual(['MT-001', 'MT-002']);
   });

@@ -10,26 +10,43 @@ import { hashTree, makeProject, read, REPO } from '../helpers/project.js';
 
 const FIXTURE = join(REPO, 'test', 'golden', 'commands', 'cn-national-day');
 const fixture = (name: string) => readFileSync(join(FIXTURE, name), 'utf8');
-const cnProject = (manifest = fixture('deliver.yaml'), plan = fixture('plan.yaml')) => makeProject({ 'deliver.yaml': manifest, 'plan.yaml': plan });
+const cnProject = (manifest = fixture('deliver.yaml'), plan = fixture('plan.yaml')) =>
+  makeProject({ 'deliver.yaml': manifest, 'plan.yaml': plan });
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
 
 describe('deliver plan baseline', () => {
   it('freezes every computed date under a default name and refuses the same name twice', async () => {
     const dir = cnProject();
     const r = await runCli(['plan', 'baseline', '--as-of', '2026-09-21'], { cwd: dir });
-    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'Baseline "baseline-2026-09-21" taken 2026-09-21: 5 tasks and milestones frozen.\n' });
-    expect(read(dir, 'plan.yaml')).toBe(fixture('plan.yaml') + [
-      'baselines:',
-      '  - name: baseline-2026-09-21',
-      '    taken: 2026-09-21',
-      '    items:',
-      '      - id: T-001', '        start: 2026-09-21', '        end: 2026-09-28',
-      '      - id: T-002', '        start: 2026-09-29', '        end: 2026-10-10',
-      '      - id: T-003', '        start: 2026-10-12', '        end: 2026-10-23',
-      '      - id: T-004', '        start: 2026-10-26', '        end: 2026-10-28',
-      '      - id: M-001', '        end: 2026-10-23',
-      '',
-    ].join('\n'));
+    expect(r).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: 'Baseline "baseline-2026-09-21" taken 2026-09-21: 5 tasks and milestones frozen.\n',
+    });
+    expect(read(dir, 'plan.yaml')).toBe(
+      fixture('plan.yaml') +
+        [
+          'baselines:',
+          '  - name: baseline-2026-09-21',
+          '    taken: 2026-09-21',
+          '    items:',
+          '      - id: T-001',
+          '        start: 2026-09-21',
+          '        end: 2026-09-28',
+          '      - id: T-002',
+          '        start: 2026-09-29',
+          '        end: 2026-10-10',
+          '      - id: T-003',
+          '        start: 2026-10-12',
+          '        end: 2026-10-23',
+          '      - id: T-004',
+          '        start: 2026-10-26',
+          '        end: 2026-10-28',
+          '      - id: M-001',
+          '        end: 2026-10-23',
+          '',
+        ].join('\n'),
+    );
     const before = hashTree(dir);
     const dup = await runCli(['plan', 'baseline', '--as-of', '2026-09-21'], { cwd: dir });
     expect([dup.code, dup.stderr.split('\n')[0]]).toEqual([1, 'deliver: a baseline named "baseline-2026-09-21" already exists']);
@@ -49,8 +66,10 @@ describe('deliver plan baseline', () => {
     await runCli(['task', 'done', 'T-001', '--date', '2026-09-30'], { cwd: dir, env });
     const list = await runCli(['task', 'list', '--json'], { cwd: dir, env });
     expect((json(list.stdout).items as Record<string, any>[]).map((i) => [i.id, i.end, i.baseline_end, i.slip])).toEqual([
-      ['T-001', '2026-09-30', '2026-09-28', 2], ['T-002', '2026-10-13', '2026-10-10', 2],
-      ['T-003', '2026-10-27', '2026-10-23', 2], ['T-004', '2026-10-30', '2026-10-28', 2],
+      ['T-001', '2026-09-30', '2026-09-28', 2],
+      ['T-002', '2026-10-13', '2026-10-10', 2],
+      ['T-003', '2026-10-27', '2026-10-23', 2],
+      ['T-004', '2026-10-30', '2026-10-28', 2],
     ]);
     expect(json(list.stdout).baseline).toBe('contract');
     const piped = await runCli(['task', 'list'], { cwd: dir, env });
@@ -66,14 +85,19 @@ describe('deliver plan baseline', () => {
     // Reported on 11/20 with nothing else done: the work left moves past the report date, and so does the slip.
     const later = json((await runCli(['task', 'list', '--json'], { cwd: dir })).stdout).items as Record<string, any>[];
     expect(later.map((i) => [i.id, i.start, i.end, i.slip])).toEqual([
-      ['T-001', '2026-09-21', '2026-09-30', 2], ['T-002', '2026-11-20', '2026-11-26', 34],
-      ['T-003', '2026-11-27', '2026-12-10', 34], ['T-004', '2026-12-11', '2026-12-15', 34],
+      ['T-001', '2026-09-21', '2026-09-30', 2],
+      ['T-002', '2026-11-20', '2026-11-26', 34],
+      ['T-003', '2026-11-27', '2026-12-10', 34],
+      ['T-004', '2026-12-11', '2026-12-15', 34],
     ]);
     expect(chart.stdout).toContain('  baseline');
   });
 
   it('refuses to freeze a plan that cannot be fully scheduled', async () => {
-    const dir = makeProject({ 'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: a\n    days: 1\n    status: todo\n    depends_on: [T-002]\n  - id: T-002\n    name: b\n    days: 1\n    status: todo\n    depends_on: [T-001]\n' });
+    const dir = makeProject({
+      'plan.yaml':
+        'schema_version: 1\ntasks:\n  - id: T-001\n    name: a\n    days: 1\n    status: todo\n    depends_on: [T-002]\n  - id: T-002\n    name: b\n    days: 1\n    status: todo\n    depends_on: [T-001]\n',
+    });
     const r = await runCli(['plan', 'baseline'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('dependency cycle: T-001 → T-002 → T-001');
@@ -87,27 +111,31 @@ describe('deliver plan show', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     // M-001 is due 10/20 but falls on 10/23: what leads to it has float -3; T-004 only answers to the
     // project due 11/13 (+12).
-    expect(r.stdout).toBe([
-      'Dashboard rollout · as of 2026-09-21',
-      'Start 2026-09-21 · forecast end 2026-10-28 · due 2026-11-13',
-      'Float against the due date: +12 working days.',
-      '',
-      'ID\tName\tOwner\tStatus\tStart\tEnd\tDays\tFloat\tCrit\tLate by',
-      'T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-09-28\t5\t-3\t!\t',
-      'T-002\t原型设计\tLi Na\ttodo\t2026-09-29\t2026-10-10\t5\t-3\t!\t',
-      'T-003\tBuild and test\tLi Na\ttodo\t2026-10-12\t2026-10-23\t10\t-3\t!\t',
-      'M-001\tGo-live\t\ttodo\t2026-10-23\t2026-10-23\t◆\t-3\t!\t',
-      'T-004\tUser training\tZhao Xue\ttodo\t2026-10-26\t2026-10-28\t3\t12\t\t',
-      '',
-      'Critical path: T-001 → T-002 → T-003 → M-001',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'Dashboard rollout · as of 2026-09-21',
+        'Start 2026-09-21 · forecast end 2026-10-28 · due 2026-11-13',
+        'Float against the due date: +12 working days.',
+        '',
+        'ID\tName\tOwner\tStatus\tStart\tEnd\tDays\tFloat\tCrit\tLate by',
+        'T-001\tRequirements research\tZhou Min\tin_progress\t2026-09-21\t2026-09-28\t5\t-3\t!\t',
+        'T-002\t原型设计\tLi Na\ttodo\t2026-09-29\t2026-10-10\t5\t-3\t!\t',
+        'T-003\tBuild and test\tLi Na\ttodo\t2026-10-12\t2026-10-23\t10\t-3\t!\t',
+        'M-001\tGo-live\t\ttodo\t2026-10-23\t2026-10-23\t◆\t-3\t!\t',
+        'T-004\tUser training\tZhao Xue\ttodo\t2026-10-26\t2026-10-28\t3\t12\t\t',
+        '',
+        'Critical path: T-001 → T-002 → T-003 → M-001',
+        '',
+      ].join('\n'),
+    );
     const alias = await runCli(['plan', 'schedule', '--as-of', '2026-09-21'], { cwd: cnProject() });
     expect(alias.stdout).toBe(r.stdout);
     // As of 11/20 the unfinished work is forecast from the report date on.
     const now = await runCli(['plan', 'show'], { cwd: cnProject() });
     expect(now.stdout.split('\n').slice(0, 3)).toEqual([
-      'Dashboard rollout · as of 2026-11-20', 'Start 2026-09-21 · forecast end 2026-12-16 · due 2026-11-13', 'The forecast misses the due date by 23 working days.',
+      'Dashboard rollout · as of 2026-11-20',
+      'Start 2026-09-21 · forecast end 2026-12-16 · due 2026-11-13',
+      'The forecast misses the due date by 23 working days.',
     ]);
   });
 
@@ -122,10 +150,23 @@ describe('deliver plan show', () => {
     expect(zh.stdout).toContain('│ 编号  │');
     const j = json((await runCli(['plan', 'show', '--json'], { cwd: dir, env })).stdout);
     expect(j).toMatchObject({
-      kind: 'plan.show', project_start: '2026-09-21', project_end: '2026-10-28', due: '2026-10-20', due_float: -6,
-      calendar: 'cn', baseline: null, critical_path: ['T-001', 'T-002', 'T-003', 'M-001', 'T-004'], problems: [],
+      kind: 'plan.show',
+      project_start: '2026-09-21',
+      project_end: '2026-10-28',
+      due: '2026-10-20',
+      due_float: -6,
+      calendar: 'cn',
+      baseline: null,
+      critical_path: ['T-001', 'T-002', 'T-003', 'M-001', 'T-004'],
+      problems: [],
     });
-    expect(j.items.map((i: { id: string; total_float: number }) => [i.id, i.total_float])).toEqual([['T-001', -6], ['T-002', -6], ['T-003', -6], ['M-001', -6], ['T-004', -6]]);
+    expect(j.items.map((i: { id: string; total_float: number }) => [i.id, i.total_float])).toEqual([
+      ['T-001', -6],
+      ['T-002', -6],
+      ['T-003', -6],
+      ['M-001', -6],
+      ['T-004', -6],
+    ]);
   });
 
   it('still prints what can be scheduled when the plan has a cycle, with the findings on stderr and exit 1', async () => {
@@ -141,7 +182,11 @@ describe('deliver plan show', () => {
     expect(r.stderr).toMatch(/plan\.yaml:\d+:\d+: error DLV-E060 dependency cycle/);
     const j = await runCli(['plan', 'show', '--json'], { cwd: dir });
     expect(j.code).toBe(1);
-    expect(json(j.stdout).problems[0]).toMatchObject({ kind: 'cycle', ids: ['T-002', 'T-003', 'T-002'], message: 'dependency cycle: T-002 → T-003 → T-002' });
+    expect(json(j.stdout).problems[0]).toMatchObject({
+      kind: 'cycle',
+      ids: ['T-002', 'T-003', 'T-002'],
+      message: 'dependency cycle: T-002 → T-003 → T-002',
+    });
     const list = await runCli(['task', 'list'], { cwd: dir });
     // Like every read command on a project with errors: the list, then the findings and exit 1.
     expect(list.code).toBe(1);
@@ -154,7 +199,10 @@ describe('deliver plan show', () => {
   it('rejects an unknown --baseline with the names there are', async () => {
     const dir = cnProject();
     const none = await runCli(['plan', 'show', '--baseline', 'x'], { cwd: dir });
-    expect([none.code, none.stderr]).toEqual([2, 'deliver: no baseline named "x"\n  hint: The plan has no baselines yet; take one with `deliver plan baseline`.\n']);
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      'deliver: no baseline named "x"\n  hint: The plan has no baselines yet; take one with `deliver plan baseline`.\n',
+    ]);
     await runCli(['plan', 'baseline', '--name', 'v1'], { cwd: dir });
     expect((await runCli(['gantt', '--baseline', 'v2'], { cwd: dir })).stderr).toContain('Baselines: v1.');
   });
@@ -179,7 +227,9 @@ describe('checkSchedule (DLV-W052, DLV-W053)', () => {
 
   it('counts the due date, and is silent inside the covered years or without a base calendar', () => {
     expect(checkSchedule(project({ calendar: { base: 'cn' }, due: '2027-01-15' }, [long(5)])).map((d) => d.args.year)).toEqual([2027]);
-    expect(checkSchedule(project({ calendar: { base: 'cn' }, contract: { due: '2027-01-15' } }, [long(5)])).map((d) => d.args.year)).toEqual([2027]);
+    expect(
+      checkSchedule(project({ calendar: { base: 'cn' }, contract: { due: '2027-01-15' } }, [long(5)])).map((d) => d.args.year),
+    ).toEqual([2027]);
     expect(checkSchedule(project({ calendar: { base: 'cn' } }, [long(20)]))).toEqual([]);
     expect(checkSchedule(project({ calendar: { base: 'none' } }, [long(600)]))).toEqual([]);
     expect(checkSchedule(project({}, [long(600)]))).toEqual([]);

@@ -10,7 +10,11 @@ import { hashTree, makeProject, read, tempDir } from '../helpers/project.js';
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, env: GIT_ENV, encoding: 'utf8' });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    { cwd: dir, env: GIT_ENV, encoding: 'utf8' },
+  );
 
 function write(dir: string, files: Record<string, string>): void {
   for (const [rel, content] of Object.entries(files)) {
@@ -19,7 +23,8 @@ function write(dir: string, files: Record<string, string>): void {
   }
 }
 
-const MANIFEST = 'schema_version: 1\nname: Portal\nclient: ACME\nstart: 2026-09-01\ndue: 2026-12-31\nlanguage: en\ncalendar:\n  base: none\n';
+const MANIFEST =
+  'schema_version: 1\nname: Portal\nclient: ACME\nstart: 2026-09-01\ndue: 2026-12-31\nlanguage: en\ncalendar:\n  base: none\n';
 const REQ = (id: string, title: string) => `# yaml-language-server: $schema=../.deliver/schemas/requirement.schema.json
 id: ${id}
 title: ${title}
@@ -130,7 +135,9 @@ describe('a merge that collides ids', () => {
     const dir = mergedRepo();
     const v = await runCli(['validate'], { cwd: dir });
     expect(v.code).toBe(1);
-    expect(v.stdout).toMatch(/requirements\/202611-004-sso-login\.yaml:2:1: error DLV-E040 id 202611-004 is also used by requirements\/202611-004-export-to-excel\.yaml/);
+    expect(v.stdout).toMatch(
+      /requirements\/202611-004-sso-login\.yaml:2:1: error DLV-E040 id 202611-004 is also used by requirements\/202611-004-export-to-excel\.yaml/,
+    );
     expect(v.stdout).toMatch(/plan\.yaml:\d+:\d+: error DLV-E040 id T-031 is also used by plan\.yaml \(tasks\.1\)/);
     expect(v.stdout).toContain('deliver renumber 202611-004 --in requirements/202611-004-sso-login.yaml');
 
@@ -152,7 +159,10 @@ describe('a merge that collides ids', () => {
     expect(t.stdout).toMatch(/Renumbered T-031 → T-033 \(task\) in plan\.yaml:\d+/);
     expect(t.stdout).toContain('Moved 2 reference(s) held by T-032, CR-002 to T-033');
 
-    const r = await runCli(['renumber', '202611-004', '--in', 'requirements/202611-004-sso-login.yaml', '--ref-from', 'T-033', '--ref-from', 'CR-002'], { cwd: dir });
+    const r = await runCli(
+      ['renumber', '202611-004', '--in', 'requirements/202611-004-sso-login.yaml', '--ref-from', 'T-033', '--ref-from', 'CR-002'],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Renumbered 202611-004 → 202611-005 (requirement) in requirements/202611-004-sso-login.yaml');
     expect(r.stdout).toContain('Renamed requirements/202611-004-sso-login.yaml → requirements/202611-005-sso-login.yaml');
@@ -182,7 +192,9 @@ describe('a merge that collides ids', () => {
     depends_on: [T-033]
 `);
     expect(plan).toContain('    depends_on: [T-029] # the long one\n');
-    expect(read(dir, 'changes/CR-002-change-cr-002.yaml')).toBe(`# yaml-language-server: $schema=../.deliver/schemas/change.schema.json\n${CHANGE('CR-002', '202611-005', 'T-033')}`);
+    expect(read(dir, 'changes/CR-002-change-cr-002.yaml')).toBe(
+      `# yaml-language-server: $schema=../.deliver/schemas/change.schema.json\n${CHANGE('CR-002', '202611-005', 'T-033')}`,
+    );
     expect(read(dir, 'acceptance/AC-001-excel-export.yaml')).toContain('requirements: [202611-004]');
 
     const after = await runCli(['validate'], { cwd: dir });
@@ -200,7 +212,11 @@ describe('deliver renumber on a unique id', () => {
     'plan.yaml': TASKS_HEAD + MIDDLE + BASELINES,
     'requirements/202611-003-reporting.yaml': REQ('202611-003', 'Reporting'),
     'changes/CR-001-change-cr-001.yaml': CHANGE('CR-001', '202611-003', 'T-030', 'notes: keep me # comment\n'),
-    'changes/CR-002-change-cr-002.yaml': CHANGE('CR-002', '202611-003', 'T-029, T-030').replace('status: submitted', 'status: applied\napplied:\n  date: 2026-11-08\n  moves:\n    - id: T-030\n      from_start: 2026-09-10\n      from_end: 2026-09-16\n      to_start: 2026-09-11\n      to_end: 2026-09-17') + 'approvals:\n  customer:\n    by: Li Na\n    date: 2026-11-07\n  internal:\n    by: Zhou\n    date: 2026-11-07\n',
+    'changes/CR-002-change-cr-002.yaml':
+      CHANGE('CR-002', '202611-003', 'T-029, T-030').replace(
+        'status: submitted',
+        'status: applied\napplied:\n  date: 2026-11-08\n  moves:\n    - id: T-030\n      from_start: 2026-09-10\n      from_end: 2026-09-16\n      to_start: 2026-09-11\n      to_end: 2026-09-17',
+      ) + 'approvals:\n  customer:\n    by: Li Na\n    date: 2026-11-07\n  internal:\n    by: Zhou\n    date: 2026-11-07\n',
     'acceptance/AC-001-reporting.yaml': 'id: AC-001\ndeliverable: Reports\nrequirements: [202611-003]\ndelivered: 2026-11-12\n',
     'surveys/S-001-pilot.yaml': 'id: S-001\ndate: 2026-11-15\nscore: 90\nrequirement: 202611-003\nacceptance: AC-001\n',
   });
@@ -210,9 +226,21 @@ describe('deliver renumber on a unique id', () => {
     const r = await runCli(['renumber', 'T-030', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ kind: 'renumber', id_kind: 'task', old: 'T-030', new: 'T-031', duplicate: false, moved_to: null, ambiguous: [] });
+    expect(doc).toMatchObject({
+      kind: 'renumber',
+      id_kind: 'task',
+      old: 'T-030',
+      new: 'T-031',
+      duplicate: false,
+      moved_to: null,
+      ambiguous: [],
+    });
     expect(doc.updated.map((u: { holder: string; field: string }) => `${u.holder} ${u.field}`)).toEqual([
-      'M-001 depends_on', 'baseline contract items', 'CR-001 tasks', 'CR-002 tasks', 'CR-002 applied.moves',
+      'M-001 depends_on',
+      'baseline contract items',
+      'CR-001 tasks',
+      'CR-002 tasks',
+      'CR-002 applied.moves',
     ]);
     const plan = read(dir, 'plan.yaml');
     expect(plan).toContain('    depends_on: [T-031]\ntasks:\n  # research comes first\n');

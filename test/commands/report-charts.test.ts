@@ -26,7 +26,10 @@ describe('weekly HTML report with charts', () => {
   it('the Gantt follows the schedule: a task given a later start moves with it', async () => {
     const dir = tempDir();
     cpSync(ALPHA, dir, { recursive: true });
-    const bar = (html: string, id: string) => /<g class="row" data-id="([^"]+)">[\s\S]*?<rect x="([\d.]+)"[^>]*class="bar"/.exec(html.split(`data-id="${id}"`)[1] ? `<g class="row" data-id="${id}"` + html.split(`data-id="${id}"`)[1]! : '')?.[2];
+    const bar = (html: string, id: string) =>
+      /<g class="row" data-id="([^"]+)">[\s\S]*?<rect x="([\d.]+)"[^>]*class="bar"/.exec(
+        html.split(`data-id="${id}"`)[1] ? `<g class="row" data-id="${id}"` + html.split(`data-id="${id}"`)[1]! : '',
+      )?.[2];
     const before = (await runCli(['report', 'weekly', '--format', 'html'], { cwd: dir })).stdout;
     const json = JSON.parse((await runCli(['task', 'list', '--json'], { cwd: dir })).stdout);
     const open = json.items.find((i: { status: string; start: string }) => i.status === 'todo' && i.start > '2026-11-20');

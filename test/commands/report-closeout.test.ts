@@ -19,10 +19,12 @@ describe('deliver report closeout', () => {
     expect(md).toContain('8 requirement(s) requested: 1 accepted, 1 rejected, 1 on hold, 5 still open; 1 archived.');
     expect(md).toContain('| M-005 | Final acceptance | 18 Dec 2026 | 11 Dec 2026 | 31 Dec 2026 | 12 wd |');
     expect(md).toContain('| CR-002 | Add a mobile cycle-count app | submitted | 6 | 24000 USD |');
-    expect(md).toContain('| AC-002 | Migrated master data (mock load 2) | 6 Nov 2026 | 10 Nov 2026 pre-acceptance fail | — | 3 item(s): 0 verified, 0 accepted open, 3 open |');
+    expect(md).toContain(
+      '| AC-002 | Migrated master data (mock load 2) | 6 Nov 2026 | 10 Nov 2026 pre-acceptance fail | — | 3 item(s): 0 verified, 0 accepted open, 3 open |',
+    );
     expect(md).toContain('| Rectification on time | 33.3% | 1 / 3 |');
     expect(md).toContain('From the retrospective(s) MT-003.');
-    expect(md).toContain('  - Run the customer\'s sample checks ourselves before every hand-over');
+    expect(md).toContain("  - Run the customer's sample checks ourselves before every hand-over");
     const json = JSON.parse((await runCli(['report', 'closeout', '--json'], { cwd: dir, ...at('2026-11-20') })).stdout);
     expect(json.scope).toMatchObject({ requested: 8, accepted: 1, archived: 1 });
     expect(json.lessons.meetings).toEqual(['MT-003']);

@@ -32,7 +32,9 @@ describe('deliver report weekly', () => {
     const asks = r.stdout.split('## What we need from you')[1]!.split('##')[0]!;
     // Carol Zhang is on the customer's side: her task, her risk action, the inspection of AC-002, and CR-001's signature.
     // T-003 was planned to end 27 Nov but has not started: 10 working days from the report date.
-    expect(asks).toMatch(/By 3 Dec: Provide anonymised test data \(T-003, Carol Zhang\)\. Expected: Test data extract, 3 months of orders\./);
+    expect(asks).toMatch(
+      /By 3 Dec: Provide anonymised test data \(T-003, Carol Zhang\)\. Expected: Test data extract, 3 months of orders\./,
+    );
     expect(asks).toMatch(/Action for Carol Zhang, due on 25 Nov: Name a backup key user \(risk R-002, action 2\)\./);
     expect(asks).toMatch(/Please inspect and sign off Report pack, "Q4"; draft \(AC-002\), delivered on 18 Nov\./);
     expect(asks).toMatch(/Please approve or reject change request CR-001 Add a CSV export to the order API/);
@@ -44,7 +46,11 @@ describe('deliver report weekly', () => {
     const r = await runCli(['report', 'weekly', '--week', '2026-W46', '--json', '--as-of', '2026-11-20'], { cwd: ALPHA });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ kind: 'report.weekly', as_of: '2026-11-15', week: { label: '2026-W46', from: '2026-11-09', to: '2026-11-15' } });
+    expect(j).toMatchObject({
+      kind: 'report.weekly',
+      as_of: '2026-11-15',
+      week: { label: '2026-W46', from: '2026-11-09', to: '2026-11-15' },
+    });
     expect(j.acceptance.map((a: { id: string; accepted_on?: string }) => [a.id, a.accepted_on])).toEqual([['AC-001', '2026-11-12']]);
     expect(j.changes).toEqual([]);
     expect(j.kpis.acceptance_pass_rate).toMatchObject({ numerator: 1, denominator: 1 });

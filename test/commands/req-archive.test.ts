@@ -26,7 +26,8 @@ history:
   - { date: 2026-11-09, from: in_progress, to: delivered }
   - { date: 2026-11-11, from: delivered, to: accepted }
 `;
-const AC = 'id: AC-001\ndeliverable: Export v1\nrequirements: [202611-001]\ndelivered: 2026-11-09\nrounds:\n  - { date: 2026-11-11, contact: Li Na, result: pass, signed_by: Zhao, signed_on: 2026-11-11 }\n';
+const AC =
+  'id: AC-001\ndeliverable: Export v1\nrequirements: [202611-001]\ndelivered: 2026-11-09\nrounds:\n  - { date: 2026-11-11, contact: Li Na, result: pass, signed_by: Zhao, signed_on: 2026-11-11 }\n';
 const FILE = 'requirements/202611-001-loyalty-export.yaml';
 const cli = (dir: string, asOf: string, ...args: string[]) => runCli(args, { cwd: dir, env: { DELIVER_AS_OF: asOf } });
 
@@ -43,22 +44,59 @@ describe('deliver req archive', () => {
     const r = await cli(dir, '2026-11-20', 'req', 'archive', '202611-001', '--number', 'ARC-001');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the records hold no handling plan');
-    expect((await cli(dir, '2026-11-20', 'req', 'archive', '202611-001', '--number', 'ARC-001', '--doc', 'plan=docs/none.docx')).code).toBe(2);
-    expect((await cli(dir, '2026-11-20', 'req', 'archive', '202611-001', '--number', 'ARC-001', '--doc', 'plan=docs/plan.docx', '--date', '2026-11-10')).code).toBe(1); // before acceptance
+    expect((await cli(dir, '2026-11-20', 'req', 'archive', '202611-001', '--number', 'ARC-001', '--doc', 'plan=docs/none.docx')).code).toBe(
+      2,
+    );
+    expect(
+      (
+        await cli(
+          dir,
+          '2026-11-20',
+          'req',
+          'archive',
+          '202611-001',
+          '--number',
+          'ARC-001',
+          '--doc',
+          'plan=docs/plan.docx',
+          '--date',
+          '2026-11-10',
+        )
+      ).code,
+    ).toBe(1); // before acceptance
   });
 
   it('archives with number, date and the checklist; a second archive is refused', async () => {
     const dir = project();
-    const r = await cli(dir, '2026-11-20', 'req', 'archive', '202611-001', '--number', 'ARC-001', '--by', 'Zhao', '--doc', 'plan=docs/plan.docx');
+    const r = await cli(
+      dir,
+      '2026-11-20',
+      'req',
+      'archive',
+      '202611-001',
+      '--number',
+      'ARC-001',
+      '--by',
+      'Zhao',
+      '--doc',
+      'plan=docs/plan.docx',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('202611-001: archived as ARC-001 on 2026-11-20');
     const rec = parse(read(dir, FILE));
     expect(rec.archived).toBe('2026-11-20');
-    expect(rec.archive).toEqual({ number: 'ARC-001', by: 'Zhao', documents: [
-      { doc: 'registration', state: 'present' }, { doc: 'analysis', state: 'present' }, { doc: 'feasibility', state: 'present' },
-      { doc: 'plan', state: 'linked', ref: 'docs/plan.docx' }, { doc: 'confirmation', state: 'linked', ref: 'scans/confirm.pdf' },
-      { doc: 'acceptance', state: 'linked', ref: 'AC-001' },
-    ] });
+    expect(rec.archive).toEqual({
+      number: 'ARC-001',
+      by: 'Zhao',
+      documents: [
+        { doc: 'registration', state: 'present' },
+        { doc: 'analysis', state: 'present' },
+        { doc: 'feasibility', state: 'present' },
+        { doc: 'plan', state: 'linked', ref: 'docs/plan.docx' },
+        { doc: 'confirmation', state: 'linked', ref: 'scans/confirm.pdf' },
+        { doc: 'acceptance', state: 'linked', ref: 'AC-001' },
+      ],
+    });
     expect((await cli(dir, '2026-11-20', 'req', 'archive', '202611-001', '--number', 'ARC-002', '--na', 'plan')).code).toBe(1);
     expect((await cli(dir, '2026-12-31', 'validate')).code).toBe(0);
     const zh = await cli(dir, '2026-11-20', 'export', '--lang', 'zh-CN');
@@ -66,8 +104,12 @@ describe('deliver req archive', () => {
   });
 
   it('a request still in progress is not archived', async () => {
-    const dir = makeProject({ [FILE]: REQ.replace('status: accepted', 'status: delivered').replace('  - { date: 2026-11-11, from: delivered, to: accepted }\n', '') });
-    expect((await cli(dir, '2026-11-20', 'req', 'archive', '202611-001', '--number', 'A', '--na', 'plan', '--na', 'acceptance')).code).toBe(1);
+    const dir = makeProject({
+      [FILE]: REQ.replace('status: accepted', 'status: delivered').replace('  - { date: 2026-11-11, from: delivered, to: accepted }\n', ''),
+    });
+    expect((await cli(dir, '2026-11-20', 'req', 'archive', '202611-001', '--number', 'A', '--na', 'plan', '--na', 'acceptance')).code).toBe(
+      1,
+    );
   });
 
   it('validate warns once an accepted request waits past sla.archive_days working days', async () => {

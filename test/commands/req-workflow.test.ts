@@ -17,9 +17,33 @@ async function received(): Promise<string> {
   const dir = makeProject({});
   mkdirSync(join(dir, 'docs'));
   writeFileSync(join(dir, 'docs', 'brief.pdf'), 'pdf');
-  const r = await runCli(['req', 'add', '--title', 'Loyalty export', '--customer', 'ACME', '--contact', 'Li Na', '--phone', '+86 138 0000 0000',
-    '--email', 'li.na@acme.example', '--attach', 'docs/brief.pdf', '--attach', 'https://share.example/spec', '--urgency', 'high',
-    '--received', '2026-11-13', '--receiver', 'Wang'], { cwd: dir, ...at('2026-11-13') });
+  const r = await runCli(
+    [
+      'req',
+      'add',
+      '--title',
+      'Loyalty export',
+      '--customer',
+      'ACME',
+      '--contact',
+      'Li Na',
+      '--phone',
+      '+86 138 0000 0000',
+      '--email',
+      'li.na@acme.example',
+      '--attach',
+      'docs/brief.pdf',
+      '--attach',
+      'https://share.example/spec',
+      '--urgency',
+      'high',
+      '--received',
+      '2026-11-13',
+      '--receiver',
+      'Wang',
+    ],
+    { cwd: dir, ...at('2026-11-13') },
+  );
   expect(r).toMatchObject({ code: 0, stdout: `${ID}\n` });
   return dir;
 }
@@ -30,8 +54,27 @@ const record = (dir: string) => parse(read(dir, FILE));
 describe('the requirement workflow', () => {
   it('intake keeps contact details and attachments; a missing or outside file is refused', async () => {
     const dir = await received();
-    expect(record(dir)).toMatchObject({ contact_phone: '+86 138 0000 0000', contact_email: 'li.na@acme.example', attachments: ['docs/brief.pdf', 'https://share.example/spec'] });
-    const missing = await cli(dir, '2026-11-13', 'req', 'add', '--title', 'X', '--customer', 'ACME', '--contact', 'Li', '--receiver', 'Wang', '--attach', 'docs/none.pdf');
+    expect(record(dir)).toMatchObject({
+      contact_phone: '+86 138 0000 0000',
+      contact_email: 'li.na@acme.example',
+      attachments: ['docs/brief.pdf', 'https://share.example/spec'],
+    });
+    const missing = await cli(
+      dir,
+      '2026-11-13',
+      'req',
+      'add',
+      '--title',
+      'X',
+      '--customer',
+      'ACME',
+      '--contact',
+      'Li',
+      '--receiver',
+      'Wang',
+      '--attach',
+      'docs/none.pdf',
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('docs/none.pdf');
     const outside = await cli(dir, '2026-11-13', 'req', 'edit', ID, '--attach', '../secret.txt');
@@ -44,10 +87,18 @@ describe('the requirement workflow', () => {
   it('shows the analysis due the next working day, overdue after it, and health turns amber', async () => {
     const dir = await received();
     const fri = JSON.parse((await cli(dir, '2026-11-13', 'status', '--json')).stdout);
-    expect(fri.data?.workflow ?? fri.workflow).toEqual([{ id: ID, title: 'Loyalty export', step: 'analysis', due: '2026-11-16', overdue: false }]);
+    expect(fri.data?.workflow ?? fri.workflow).toEqual([
+      { id: ID, title: 'Loyalty export', step: 'analysis', due: '2026-11-16', overdue: false },
+    ]);
     const mon = await cli(dir, '2026-11-16', 'req', 'list');
     expect(mon.stdout).toContain('\tanalysis 2026-11-16\n');
-    const tty = await runCli(['req', 'list'], { cwd: dir, ...at('2026-11-16'), stdoutIsTTY: true, columns: 160, env: { DELIVER_AS_OF: '2026-11-16', NO_COLOR: '1' } });
+    const tty = await runCli(['req', 'list'], {
+      cwd: dir,
+      ...at('2026-11-16'),
+      stdoutIsTTY: true,
+      columns: 160,
+      env: { DELIVER_AS_OF: '2026-11-16', NO_COLOR: '1' },
+    });
     expect(tty.stdout).toContain('analysis due 2026-11-16');
     const tue = JSON.parse((await cli(dir, '2026-11-17', 'status', '--json')).stdout);
     const facts = tue.data ?? tue;
@@ -63,40 +114,153 @@ describe('the requirement workflow', () => {
   it('runs analysis → assessment → plan → confirmation with lifecycle history, each step after the one before', async () => {
     const dir = await received();
     expect((await cli(dir, '2026-11-16', 'req', 'confirm', ID, '--by', 'Li Na', '--method', 'email')).code).toBe(1); // no analysis yet
-    const a = await cli(dir, '2026-11-16', 'req', 'analyze', ID, '--analyst', 'Zhou', '--background', 'Members ask for it', '--goal', 'Monthly export',
-      '--feature', 'CSV file', '--feature', 'Filter by month', '--priority', 'high', '--resources', 'CRM API', '--risk', 'API quota', '--days', '5');
+    const a = await cli(
+      dir,
+      '2026-11-16',
+      'req',
+      'analyze',
+      ID,
+      '--analyst',
+      'Zhou',
+      '--background',
+      'Members ask for it',
+      '--goal',
+      'Monthly export',
+      '--feature',
+      'CSV file',
+      '--feature',
+      'Filter by month',
+      '--priority',
+      'high',
+      '--resources',
+      'CRM API',
+      '--risk',
+      'API quota',
+      '--days',
+      '5',
+    );
     expect(a).toMatchObject({ code: 0 });
     expect(a.stdout).toContain('received → analyzing');
     let r = record(dir);
     expect(r.status).toBe('analyzing');
-    expect(r.analysis).toEqual({ analyst: 'Zhou', date: '2026-11-16', background: 'Members ask for it', goal: 'Monthly export', features: ['CSV file', 'Filter by month'], priority: 'high', resources: 'CRM API', risks: ['API quota'], suggested_days: 5 });
+    expect(r.analysis).toEqual({
+      analyst: 'Zhou',
+      date: '2026-11-16',
+      background: 'Members ask for it',
+      goal: 'Monthly export',
+      features: ['CSV file', 'Filter by month'],
+      priority: 'high',
+      resources: 'CRM API',
+      risks: ['API quota'],
+      suggested_days: 5,
+    });
     expect(r.history.at(-1)).toMatchObject({ date: '2026-11-16', from: 'received', to: 'analyzing', by: 'Zhou' });
 
     // assessment: due two working days after the analysis; not before it; exactly one verdict
     expect((await cli(dir, '2026-11-17', 'status', '--json')).stdout).toContain('"step": "assessment"');
     expect((await cli(dir, '2026-11-17', 'req', 'assess', ID, '--assessor', 'Sun', '--feasible', '--date', '2026-11-15')).code).toBe(1);
     expect((await cli(dir, '2026-11-17', 'req', 'assess', ID, '--assessor', 'Sun')).code).toBe(2);
-    expect((await cli(dir, '2026-11-17', 'req', 'assess', ID, '--assessor', 'Sun', '--feasible', '--difficulty', 'medium', '--people', '2', '--days', '4', '--cost', '8000', '--risk', 'quota')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          dir,
+          '2026-11-17',
+          'req',
+          'assess',
+          ID,
+          '--assessor',
+          'Sun',
+          '--feasible',
+          '--difficulty',
+          'medium',
+          '--people',
+          '2',
+          '--days',
+          '4',
+          '--cost',
+          '8000',
+          '--risk',
+          'quota',
+        )
+      ).code,
+    ).toBe(0);
     r = record(dir);
-    expect(r.feasibility).toEqual({ assessor: 'Sun', date: '2026-11-17', difficulty: 'medium', people: 2, days: 4, cost: { amount: 8000, currency: 'CNY' }, feasible: true, risks: ['quota'] });
+    expect(r.feasibility).toEqual({
+      assessor: 'Sun',
+      date: '2026-11-17',
+      difficulty: 'medium',
+      people: 2,
+      days: 4,
+      cost: { amount: 8000, currency: 'CNY' },
+      feasible: true,
+      risks: ['quota'],
+    });
     expect(r.status).toBe('analyzing');
 
-    expect((await cli(dir, '2026-11-18', 'req', 'plan', ID, '--by', 'Zhou', '--scope', 'CSV export only', '--priority', 'high', '--resources', '2 developers', '--target', '2026-11-10')).code).toBe(1);
-    expect((await cli(dir, '2026-11-18', 'req', 'plan', ID, '--by', 'Zhou', '--scope', 'CSV export only', '--target', '2026-11-27')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          dir,
+          '2026-11-18',
+          'req',
+          'plan',
+          ID,
+          '--by',
+          'Zhou',
+          '--scope',
+          'CSV export only',
+          '--priority',
+          'high',
+          '--resources',
+          '2 developers',
+          '--target',
+          '2026-11-10',
+        )
+      ).code,
+    ).toBe(1);
+    expect(
+      (await cli(dir, '2026-11-18', 'req', 'plan', ID, '--by', 'Zhou', '--scope', 'CSV export only', '--target', '2026-11-27')).code,
+    ).toBe(0);
     expect(record(dir).plan).toEqual({ date: '2026-11-18', by: 'Zhou', scope: 'CSV export only', target: '2026-11-27' });
 
     const pending = JSON.parse((await cli(dir, '2026-11-18', 'req', 'list', '--json')).stdout);
     expect(JSON.stringify(pending)).toContain('"step":"confirmation"');
 
     // confirmation by stamped scan: the evidence must exist in the project
-    expect((await cli(dir, '2026-11-19', 'req', 'confirm', ID, '--by', 'Li Na', '--method', 'stamped_scan', '--evidence', 'scans/confirm.pdf')).code).toBe(2);
+    expect(
+      (await cli(dir, '2026-11-19', 'req', 'confirm', ID, '--by', 'Li Na', '--method', 'stamped_scan', '--evidence', 'scans/confirm.pdf'))
+        .code,
+    ).toBe(2);
     mkdirSync(join(dir, 'scans'));
     writeFileSync(join(dir, 'scans', 'confirm.pdf'), 'scan');
-    const c = await cli(dir, '2026-11-19', 'req', 'confirm', ID, '--by', 'Li Na', '--method', 'stamped_scan', '--evidence', 'scans/confirm.pdf', '--scope', 'CSV export', '--standard', 'File opens in Excel');
+    const c = await cli(
+      dir,
+      '2026-11-19',
+      'req',
+      'confirm',
+      ID,
+      '--by',
+      'Li Na',
+      '--method',
+      'stamped_scan',
+      '--evidence',
+      'scans/confirm.pdf',
+      '--scope',
+      'CSV export',
+      '--standard',
+      'File opens in Excel',
+    );
     expect(c.code).toBe(0);
     r = record(dir);
     expect(r.status).toBe('confirmed');
-    expect(r.confirmation).toEqual({ by: 'Li Na', date: '2026-11-19', method: 'stamped_scan', scope: 'CSV export', acceptance_standard: 'File opens in Excel', evidence: 'scans/confirm.pdf' });
+    expect(r.confirmation).toEqual({
+      by: 'Li Na',
+      date: '2026-11-19',
+      method: 'stamped_scan',
+      scope: 'CSV export',
+      acceptance_standard: 'File opens in Excel',
+      evidence: 'scans/confirm.pdf',
+    });
     expect(r.history.at(-1)).toMatchObject({ from: 'analyzing', to: 'confirmed', by: 'Li Na' });
     expect((await cli(dir, '2026-11-19', 'req', 'analyze', ID, '--analyst', 'Zhou')).code).toBe(1); // moved on
     expect(JSON.parse((await cli(dir, '2026-11-19', 'status', '--json')).stdout).workflow ?? []).toEqual([]);
@@ -121,13 +285,45 @@ describe('the requirement workflow', () => {
 
   it('edits intake fields and records an escalation with its outcome later', async () => {
     const dir = await received();
-    expect((await cli(dir, '2026-11-16', 'req', 'edit', ID, '--phone', '010-1234 5678', '--due', '2026-12-20', '--attach', 'docs/brief.pdf')).code).toBe(0);
-    expect(record(dir)).toMatchObject({ contact_phone: '010-1234 5678', due: '2026-12-20', attachments: ['docs/brief.pdf', 'https://share.example/spec'] });
+    expect(
+      (await cli(dir, '2026-11-16', 'req', 'edit', ID, '--phone', '010-1234 5678', '--due', '2026-12-20', '--attach', 'docs/brief.pdf'))
+        .code,
+    ).toBe(0);
+    expect(record(dir)).toMatchObject({
+      contact_phone: '010-1234 5678',
+      due: '2026-12-20',
+      attachments: ['docs/brief.pdf', 'https://share.example/spec'],
+    });
     expect((await cli(dir, '2026-11-16', 'req', 'edit', ID)).code).toBe(2);
     expect((await cli(dir, '2026-11-16', 'req', 'escalate', ID, '--outcome', 'x')).code).toBe(1);
-    expect((await cli(dir, '2026-11-16', 'req', 'escalate', ID, '--to', 'Director Qian', '--reason', 'Customer disputes the scope', '--by', 'Wang')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          dir,
+          '2026-11-16',
+          'req',
+          'escalate',
+          ID,
+          '--to',
+          'Director Qian',
+          '--reason',
+          'Customer disputes the scope',
+          '--by',
+          'Wang',
+        )
+      ).code,
+    ).toBe(0);
     expect((await cli(dir, '2026-11-18', 'req', 'escalate', ID, '--outcome', 'Scope agreed in a call')).code).toBe(0);
-    expect(record(dir).escalations).toEqual([{ date: '2026-11-16', to: 'Director Qian', by: 'Wang', reason: 'Customer disputes the scope', outcome: 'Scope agreed in a call', outcome_date: '2026-11-18' }]);
+    expect(record(dir).escalations).toEqual([
+      {
+        date: '2026-11-16',
+        to: 'Director Qian',
+        by: 'Wang',
+        reason: 'Customer disputes the scope',
+        outcome: 'Scope agreed in a call',
+        outcome_date: '2026-11-18',
+      },
+    ]);
     const show = await cli(dir, '2026-11-17', 'req', 'show', ID);
     expect(show.stdout).toContain('Director Qian');
     expect(show.stdout).toContain('open'); // as of the 17th the outcome is not known yet
@@ -139,15 +335,41 @@ describe('the requirement workflow', () => {
 describe('meeting action items on the status screen and in the weekly report', () => {
   it('lists open items, overdue ones marked, and drops them once done', async () => {
     const dir = makeProject({});
-    expect((await cli(dir, '2026-11-13', 'meeting', 'add', '--kind', 'sync', '--title', 'Week 46 sync', '--date', '2026-11-13',
-      '--action', 'Zhang: send the test data @2026-11-17', '--action', 'Li: book the training room @2026-11-27')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          dir,
+          '2026-11-13',
+          'meeting',
+          'add',
+          '--kind',
+          'sync',
+          '--title',
+          'Week 46 sync',
+          '--date',
+          '2026-11-13',
+          '--action',
+          'Zhang: send the test data @2026-11-17',
+          '--action',
+          'Li: book the training room @2026-11-27',
+        )
+      ).code,
+    ).toBe(0);
     const screen = await cli(dir, '2026-11-20', 'status');
     expect(screen.stdout).toContain('Meeting actions');
     expect(screen.stdout).toContain('Meeting actions: 2 open, 1 overdue · MT-001#1 send the test data · Zhang · overdue since 17 Nov');
     const json = JSON.parse((await cli(dir, '2026-11-20', 'status', '--json')).stdout);
     expect(json.meeting_actions).toEqual([
       { meeting: 'MT-001', title: 'Week 46 sync', number: 1, text: 'send the test data', owner: 'Zhang', due: '2026-11-17', overdue: true },
-      { meeting: 'MT-001', title: 'Week 46 sync', number: 2, text: 'book the training room', owner: 'Li', due: '2026-11-27', overdue: false },
+      {
+        meeting: 'MT-001',
+        title: 'Week 46 sync',
+        number: 2,
+        text: 'book the training room',
+        owner: 'Li',
+        due: '2026-11-27',
+        overdue: false,
+      },
     ]);
     const weekly = await cli(dir, '2026-11-20', 'report', 'weekly');
     expect(weekly.stdout).toContain('## Meeting action items');

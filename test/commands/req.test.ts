@@ -27,13 +27,54 @@ describe('deliver req', () => {
   it('adds requirements with ids from the received month and lists them', async () => {
     const dir = makeProject({});
     const add = (title: string, received: string) =>
-      runCli(['req', 'add', '--title', title, '--customer', 'ACME', '--contact', 'Li Na', '--urgency', 'high', '--received', received, '--receiver', 'Wang'], { cwd: dir });
+      runCli(
+        [
+          'req',
+          'add',
+          '--title',
+          title,
+          '--customer',
+          'ACME',
+          '--contact',
+          'Li Na',
+          '--urgency',
+          'high',
+          '--received',
+          received,
+          '--receiver',
+          'Wang',
+        ],
+        { cwd: dir },
+      );
     expect((await add('Sales dashboard', '2026-11-02')).stdout).toBe('202611-001\n');
     expect((await add('Export to Excel', '2026-11-05')).stdout).toBe('202611-002\n');
-    const r = await runCli(['req', 'add', '--json', '--title', 'Login via SSO', '--customer', 'ACME', '--contact', 'Li', '--received', '2026-12-01', '--receiver', 'Wang'], { cwd: dir });
+    const r = await runCli(
+      [
+        'req',
+        'add',
+        '--json',
+        '--title',
+        'Login via SSO',
+        '--customer',
+        'ACME',
+        '--contact',
+        'Li',
+        '--received',
+        '2026-12-01',
+        '--receiver',
+        'Wang',
+      ],
+      { cwd: dir },
+    );
     expect(JSON.parse(r.stdout)).toMatchObject({ id: '202612-001' });
-    expect(readdirSync(join(dir, 'requirements')).sort()).toEqual(['202611-001-sales-dashboard.yaml', '202611-002-export-to-excel.yaml', '202612-001-login-via-sso.yaml']);
-    expect(read(dir, 'requirements/202611-001-sales-dashboard.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../.deliver/schemas/requirement.schema.json');
+    expect(readdirSync(join(dir, 'requirements')).sort()).toEqual([
+      '202611-001-sales-dashboard.yaml',
+      '202611-002-export-to-excel.yaml',
+      '202612-001-login-via-sso.yaml',
+    ]);
+    expect(read(dir, 'requirements/202611-001-sales-dashboard.yaml').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../.deliver/schemas/requirement.schema.json',
+    );
 
     const list = await runCli(['req', 'list', '--urgency', 'high'], { cwd: dir });
     expect(list.stdout.split('\n')[0]).toBe('ID\tTitle\tCustomer\tUrgency\tStatus\tReceived\tDue\tReceiver\tNext step');
@@ -60,9 +101,12 @@ describe('deliver req', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const after = read(dir, 'requirements/202611-001-sales-dashboard.yaml');
-    expect(after).toBe(HAND_WRITTEN
-      .replace('status: received\n', 'status: analyzing\n')
-      .replace('    to: received   # intake by phone\n', '    to: received   # intake by phone\n  - date: 2026-11-03\n    from: received\n    to: analyzing\n    by: 王磊\n'));
+    expect(after).toBe(
+      HAND_WRITTEN.replace('status: received\n', 'status: analyzing\n').replace(
+        '    to: received   # intake by phone\n',
+        '    to: received   # intake by phone\n  - date: 2026-11-03\n    from: received\n    to: analyzing\n    by: 王磊\n',
+      ),
+    );
   });
 
   it('refuses illegal moves with the allowed ones, and accepted without a passing round', async () => {
@@ -72,7 +116,8 @@ describe('deliver req', () => {
     expect(bad.stderr).toContain('cannot move 202611-001 from received to delivered');
     expect(bad.stderr).toContain('analyzing, rejected, on_hold');
     expect(read(dir, 'requirements/202611-001-sales-dashboard.yaml')).toBe(HAND_WRITTEN);
-    for (const s of ['analyzing', 'confirmed', 'in_progress', 'delivered']) expect((await runCli(['req', 'move', '202611-001', s], { cwd: dir })).code).toBe(0);
+    for (const s of ['analyzing', 'confirmed', 'in_progress', 'delivered'])
+      expect((await runCli(['req', 'move', '202611-001', s], { cwd: dir })).code).toBe(0);
     const acc = await runCli(['req', 'move', '202611-001', 'accepted'], { cwd: dir });
     expect(acc.code).toBe(1);
     expect(acc.stderr).toContain('no acceptance record has a passing round');
@@ -82,7 +127,8 @@ describe('deliver req', () => {
   it('shows a requirement with linked work, as text and JSON', async () => {
     const dir = makeProject({
       'requirements/202611-001-sales-dashboard.yaml': HAND_WRITTEN,
-      'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: Build dashboard\n    status: todo\n    days: 3\n    requirement: 202611-001\n',
+      'plan.yaml':
+        'schema_version: 1\ntasks:\n  - id: T-001\n    name: Build dashboard\n    status: todo\n    days: 3\n    requirement: 202611-001\n',
     });
     const r = await runCli(['req', 'show', '202611-001'], { cwd: dir });
     expect(r.stdout).toContain('T-001  Build dashboard  [to do]');

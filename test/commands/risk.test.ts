@@ -12,11 +12,73 @@ const riskFile = (dir: string, id: string) => `risks/${readdirSync(join(dir, 'ri
 async function withRisks() {
   const dir = makeProject({});
   const add = (...args: string[]) => runCli(['risk', 'add', ...args], { cwd: dir });
-  const a = await add('--title', 'Vendor hardware arrives late', '--category', 'delivery', '--probability', '4', '--impact', '5', '--response', 'mitigate', '--owner', 'Wang',
-    '--action', 'Order early', '--action-due', '2026-11-01', '--action', 'Find a second vendor', '--action-owner', 'Zhao', '--action-due', '2026-12-01', '--identified', '2026-09-01');
+  const a = await add(
+    '--title',
+    'Vendor hardware arrives late',
+    '--category',
+    'delivery',
+    '--probability',
+    '4',
+    '--impact',
+    '5',
+    '--response',
+    'mitigate',
+    '--owner',
+    'Wang',
+    '--action',
+    'Order early',
+    '--action-due',
+    '2026-11-01',
+    '--action',
+    'Find a second vendor',
+    '--action-owner',
+    'Zhao',
+    '--action-due',
+    '2026-12-01',
+    '--identified',
+    '2026-09-01',
+  );
   expect(a).toMatchObject({ code: 0, stdout: 'R-001\n' });
-  expect((await add('--title', 'Key user leaves', '--category', 'market', '--probability', '2', '--impact', '3', '--response', 'accept', '--owner', 'Li', '--identified', '2026-09-01')).stdout).toBe('R-002\n');
-  expect((await add('--title', 'Spec changes often', '--category', 'technical', '--probability', '5', '--impact', '4', '--response', 'avoid', '--owner', 'Li', '--identified', '2026-09-01')).stdout).toBe('R-003\n');
+  expect(
+    (
+      await add(
+        '--title',
+        'Key user leaves',
+        '--category',
+        'market',
+        '--probability',
+        '2',
+        '--impact',
+        '3',
+        '--response',
+        'accept',
+        '--owner',
+        'Li',
+        '--identified',
+        '2026-09-01',
+      )
+    ).stdout,
+  ).toBe('R-002\n');
+  expect(
+    (
+      await add(
+        '--title',
+        'Spec changes often',
+        '--category',
+        'technical',
+        '--probability',
+        '5',
+        '--impact',
+        '4',
+        '--response',
+        'avoid',
+        '--owner',
+        'Li',
+        '--identified',
+        '2026-09-01',
+      )
+    ).stdout,
+  ).toBe('R-003\n');
   return dir;
 }
 
@@ -25,7 +87,10 @@ describe('deliver risk add', () => {
     const dir = await withRisks();
     const data = parse(read(dir, riskFile(dir, 'R-001')));
     expect(data).toMatchObject({ id: 'R-001', probability: 4, impact: 5, status: 'open', identified: '2026-09-01' });
-    expect(data.actions).toEqual([{ text: 'Order early', due: '2026-11-01' }, { text: 'Find a second vendor', owner: 'Zhao', due: '2026-12-01' }]);
+    expect(data.actions).toEqual([
+      { text: 'Order early', due: '2026-11-01' },
+      { text: 'Find a second vendor', owner: 'Zhao', due: '2026-12-01' },
+    ]);
     expect(read(dir, riskFile(dir, 'R-001'))).toMatch(/^# yaml-language-server: \$schema=/);
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
@@ -44,9 +109,16 @@ describe('deliver risk list', () => {
   it('sorts by score then id and flags overdue actions, tab-separated when piped', async () => {
     const dir = await withRisks();
     const r = await runCli(['risk', 'list'], { cwd: dir });
-    const lines = r.stdout.slice(0, -1).split('\n').map((l) => l.split('\t'));
+    const lines = r.stdout
+      .slice(0, -1)
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(lines[0]).toEqual(['ID', 'Score', 'Level', 'P', 'I', 'Title', 'Category', 'Response', 'Owner', 'Status', 'Actions', 'Overdue']);
-    expect(lines.slice(1).map((l) => [l[0], l[1], l[11]])).toEqual([['R-001', '20', '1'], ['R-003', '20', ''], ['R-002', '6', '']]);
+    expect(lines.slice(1).map((l) => [l[0], l[1], l[11]])).toEqual([
+      ['R-001', '20', '1'],
+      ['R-003', '20', ''],
+      ['R-002', '6', ''],
+    ]);
   });
   it('shows an aligned table on a terminal with the overdue summary, and JSON with --json', async () => {
     const dir = await withRisks();
@@ -55,7 +127,11 @@ describe('deliver risk list', () => {
     expect(tty.stdout).toContain('1 overdue action(s): R-001 #1 (2026-11-01)');
     const json = JSON.parse((await runCli(['risk', 'list', '--json', '--open'], { cwd: dir })).stdout);
     expect(json).toMatchObject({ schema_version: 1, kind: 'risk.list', as_of: '2026-11-20' });
-    expect(json.items.map((i: { id: string; score: number; overdue_actions: number[] }) => [i.id, i.score, i.overdue_actions])).toEqual([['R-001', 20, [1]], ['R-003', 20, []], ['R-002', 6, []]]);
+    expect(json.items.map((i: { id: string; score: number; overdue_actions: number[] }) => [i.id, i.score, i.overdue_actions])).toEqual([
+      ['R-001', 20, [1]],
+      ['R-003', 20, []],
+      ['R-002', 6, []],
+    ]);
   });
   it('draws the matrix with ids in their cells, aligned in Chinese too', async () => {
     const dir = await withRisks();
@@ -98,15 +174,37 @@ describe('deliver risk show, act, update, close', () => {
     expect((await runCli(['risk', 'act', 'R-001', '3', '--done'], { cwd: dir })).code).toBe(2);
     const closed = await runCli(['risk', 'close', 'R-001', '--reason', 'hardware arrived'], { cwd: dir });
     expect(closed).toMatchObject({ code: 0, stdout: 'R-001 closed on 2026-11-20\n' });
-    expect(parse(read(dir, riskFile(dir, 'R-001')))).toMatchObject({ status: 'closed', closed: { date: '2026-11-20', reason: 'hardware arrived' } });
+    expect(parse(read(dir, riskFile(dir, 'R-001')))).toMatchObject({
+      status: 'closed',
+      closed: { date: '2026-11-20', reason: 'hardware arrived' },
+    });
     expect((await runCli(['risk', 'list', '--open'], { cwd: dir })).stdout).not.toContain('R-001');
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
   it('updates fields and reopens a closed risk', async () => {
     const dir = await withRisks();
-    const u = await runCli(['risk', 'update', 'R-002', '--probability', '5', '--status', 'monitoring', '--action', 'Train a deputy', '--action-due', '2026-12-15'], { cwd: dir });
+    const u = await runCli(
+      [
+        'risk',
+        'update',
+        'R-002',
+        '--probability',
+        '5',
+        '--status',
+        'monitoring',
+        '--action',
+        'Train a deputy',
+        '--action-due',
+        '2026-12-15',
+      ],
+      { cwd: dir },
+    );
     expect(u.stdout).toBe('R-002 updated: Probability; Actions; Status\n');
-    expect(parse(read(dir, riskFile(dir, 'R-002')))).toMatchObject({ probability: 5, status: 'monitoring', actions: [{ text: 'Train a deputy', due: '2026-12-15' }] });
+    expect(parse(read(dir, riskFile(dir, 'R-002')))).toMatchObject({
+      probability: 5,
+      status: 'monitoring',
+      actions: [{ text: 'Train a deputy', due: '2026-12-15' }],
+    });
     expect((await runCli(['risk', 'update', 'R-002'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['risk', 'update', 'R-003', '--status', 'closed'], { cwd: dir })).code).toBe(0);
     expect(parse(read(dir, riskFile(dir, 'R-003')))).toMatchObject({ status: 'closed', closed: { date: '2026-11-20' } });
@@ -115,7 +213,12 @@ describe('deliver risk show, act, update, close', () => {
   });
   it('rejects unknown ids with exit 2 and a hint', async () => {
     const dir = await withRisks();
-    for (const args of [['show', 'R-404'], ['act', 'R-404', '1', '--done'], ['update', 'R-404', '--impact', '2'], ['close', 'R-404']]) {
+    for (const args of [
+      ['show', 'R-404'],
+      ['act', 'R-404', '1', '--done'],
+      ['update', 'R-404', '--impact', '2'],
+      ['close', 'R-404'],
+    ]) {
       const r = await runCli(['risk', ...args], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('no risk with id R-404');
@@ -149,7 +252,11 @@ actions:
     expect((await runCli(['risk', 'update', 'R-007', '--impact', '5'], { cwd: dir })).code).toBe(0);
     expect(read(dir, file)).toBe(afterAct.replace('impact: 4', 'impact: 5'));
     expect((await runCli(['risk', 'act', 'R-007', '2', '--waive', 'not needed'], { cwd: dir })).code).toBe(0);
-    expect(read(dir, file)).toBe(afterAct.replace('impact: 4', 'impact: 5').replace('due: 2026-10-15}', 'due: 2026-10-15, waived: not needed, waived_date: 2026-11-20}'));
+    expect(read(dir, file)).toBe(
+      afterAct
+        .replace('impact: 4', 'impact: 5')
+        .replace('due: 2026-10-15}', 'due: 2026-10-15, waived: not needed, waived_date: 2026-11-20}'),
+    );
     const beforeClose = read(dir, file);
     expect((await runCli(['risk', 'close', 'R-007', '--date', '2026-11-01'], { cwd: dir })).code).toBe(0);
     expect(read(dir, file)).toBe(beforeClose.replace('status: open', 'status: closed') + 'closed:\n  date: 2026-11-01\n');

@@ -22,7 +22,10 @@ describe('issue 15 scenario', () => {
       const r = await runCli(args, { cwd: dir, env: { DELIVER_AS_OF: asOf } });
       if (r.code === 0) {
         const v = await runCli(['validate', '--format', 'json'], { cwd: dir, env: { DELIVER_AS_OF: asOf } });
-        expect(JSON.parse(v.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error'), args.join(' ')).toEqual([]);
+        expect(
+          JSON.parse(v.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error'),
+          args.join(' '),
+        ).toEqual([]);
       }
       return r;
     };
@@ -32,17 +35,101 @@ describe('issue 15 scenario', () => {
       return r;
     };
     const ID = '202611-001';
-    await ok('2026-11-13', 'req', 'add', '--title', 'Store sales dashboard', '--customer', 'ACME', '--contact', 'Li Na', '--phone', '021-1234 5678', '--email', 'li.na@acme.example',
-      '--urgency', 'high', '--received', '2026-11-13', '--due', '2026-12-18', '--receiver', 'Wang', '--attach', 'docs/brief.pdf');
-    expect(JSON.parse((await run('2026-11-16', 'status', '--json')).stdout).workflow[0]).toMatchObject({ step: 'analysis', due: '2026-11-16', overdue: false });
-    await ok('2026-11-16', 'req', 'analyze', ID, '--analyst', 'Zhou', '--goal', 'Daily sales by store', '--feature', 'Store ranking', '--days', '8');
-    await ok('2026-11-17', 'req', 'assess', ID, '--assessor', 'Sun', '--feasible', '--difficulty', 'medium', '--people', '2', '--days', '8');
+    await ok(
+      '2026-11-13',
+      'req',
+      'add',
+      '--title',
+      'Store sales dashboard',
+      '--customer',
+      'ACME',
+      '--contact',
+      'Li Na',
+      '--phone',
+      '021-1234 5678',
+      '--email',
+      'li.na@acme.example',
+      '--urgency',
+      'high',
+      '--received',
+      '2026-11-13',
+      '--due',
+      '2026-12-18',
+      '--receiver',
+      'Wang',
+      '--attach',
+      'docs/brief.pdf',
+    );
+    expect(JSON.parse((await run('2026-11-16', 'status', '--json')).stdout).workflow[0]).toMatchObject({
+      step: 'analysis',
+      due: '2026-11-16',
+      overdue: false,
+    });
+    await ok(
+      '2026-11-16',
+      'req',
+      'analyze',
+      ID,
+      '--analyst',
+      'Zhou',
+      '--goal',
+      'Daily sales by store',
+      '--feature',
+      'Store ranking',
+      '--days',
+      '8',
+    );
+    await ok(
+      '2026-11-17',
+      'req',
+      'assess',
+      ID,
+      '--assessor',
+      'Sun',
+      '--feasible',
+      '--difficulty',
+      'medium',
+      '--people',
+      '2',
+      '--days',
+      '8',
+    );
     await ok('2026-11-18', 'req', 'plan', ID, '--by', 'Zhou', '--scope', 'Dashboard v1', '--target', '2026-12-11');
-    await ok('2026-11-19', 'req', 'confirm', ID, '--by', 'Li Na', '--method', 'stamped_scan', '--evidence', 'scans/202611-001-confirmation.pdf');
+    await ok(
+      '2026-11-19',
+      'req',
+      'confirm',
+      ID,
+      '--by',
+      'Li Na',
+      '--method',
+      'stamped_scan',
+      '--evidence',
+      'scans/202611-001-confirmation.pdf',
+    );
     await ok('2026-11-20', 'req', 'move', ID, 'in_progress');
-    await ok('2026-11-23', 'meeting', 'add', '--kind', 'sync', '--title', 'Week 48 sync', '--attendee', 'Li Na:customer', '--attendee', 'Zhou:supplier',
-      '--decision', 'Demo on 12-07', '--action', 'Li Na: send store list @2026-11-25', '--action', 'Zhou: set up test data @2026-11-27');
-    expect((await run('2026-11-26', 'report', 'weekly')).stdout).toContain('send store list — Li Na (from MT-001 Week 48 sync, item 1), overdue since 25 Nov.');
+    await ok(
+      '2026-11-23',
+      'meeting',
+      'add',
+      '--kind',
+      'sync',
+      '--title',
+      'Week 48 sync',
+      '--attendee',
+      'Li Na:customer',
+      '--attendee',
+      'Zhou:supplier',
+      '--decision',
+      'Demo on 12-07',
+      '--action',
+      'Li Na: send store list @2026-11-25',
+      '--action',
+      'Zhou: set up test data @2026-11-27',
+    );
+    expect((await run('2026-11-26', 'report', 'weekly')).stdout).toContain(
+      'send store list — Li Na (from MT-001 Week 48 sync, item 1), overdue since 25 Nov.',
+    );
     await ok('2026-11-26', 'meeting', 'act', 'MT-001', '1');
 
     await ok('2026-12-07', 'accept', 'add', '--deliverable', 'Dashboard v1', '--req', ID, '--delivered', '2026-12-07');
@@ -52,7 +139,24 @@ describe('issue 15 scenario', () => {
     await ok('2026-12-08', 'accept', 'round', 'AC-001', '--kind', 'pre', '--result', 'pass', '--by', 'Li Na');
     expect(parse(read(dir, 'requirements/202611-001-store-sales-dashboard.yaml')).status).toBe('in_progress');
     expect((await run('2026-12-08', 'req', 'move', ID, 'accepted')).code).toBe(1);
-    await ok('2026-12-09', 'accept', 'round', 'AC-001', '--result', 'fail', '--by', 'Li Na', '--reason', 'Gross margin includes tax', '--reason', 'Ranking lacks year-on-year', '--owner', 'Zhou', '--due', '2026-12-11');
+    await ok(
+      '2026-12-09',
+      'accept',
+      'round',
+      'AC-001',
+      '--result',
+      'fail',
+      '--by',
+      'Li Na',
+      '--reason',
+      'Gross margin includes tax',
+      '--reason',
+      'Ranking lacks year-on-year',
+      '--owner',
+      'Zhou',
+      '--due',
+      '2026-12-11',
+    );
     const pass = ['accept', 'round', 'AC-001', '--result', 'pass', '--by', 'Li Na', '--signed-by', 'Li Na', '--signed-on', '2026-12-14'];
     expect((await run('2026-12-14', ...pass)).code).toBe(1);
     await ok('2026-12-11', 'accept', 'rectify', 'AC-001', '1', '--fixed', '--verified-by', 'Li Na');
@@ -63,10 +167,29 @@ describe('issue 15 scenario', () => {
     const passed = await ok('2026-12-14', ...pass);
     expect(passed.stdout).toContain(`requirements accepted: ${ID}`);
 
-    await ok('2026-12-15', 'meeting', 'add', '--kind', 'retrospective', '--title', 'Dashboard retrospective', '--attendee', 'Li Na:customer', '--attendee', 'Zhou:supplier',
-      '--highlight', 'Confirmed in 4 working days', '--problem', 'Tax basis of margin not agreed early', '--improvement', 'Agree metric definitions during analysis');
+    await ok(
+      '2026-12-15',
+      'meeting',
+      'add',
+      '--kind',
+      'retrospective',
+      '--title',
+      'Dashboard retrospective',
+      '--attendee',
+      'Li Na:customer',
+      '--attendee',
+      'Zhou:supplier',
+      '--highlight',
+      'Confirmed in 4 working days',
+      '--problem',
+      'Tax basis of margin not agreed early',
+      '--improvement',
+      'Agree metric definitions during analysis',
+    );
     await ok('2026-12-16', 'req', 'archive', ID, '--number', 'ARC-2026-001', '--by', 'Wang');
-    expect(parse(read(dir, 'requirements/202611-001-store-sales-dashboard.yaml')).archive.documents.map((d: { state: string }) => d.state)).toEqual(['present', 'present', 'present', 'present', 'linked', 'linked']);
+    expect(
+      parse(read(dir, 'requirements/202611-001-store-sales-dashboard.yaml')).archive.documents.map((d: { state: string }) => d.state),
+    ).toEqual(['present', 'present', 'present', 'present', 'linked', 'linked']);
 
     const closeout = (await ok('2026-12-16', 'report', 'closeout')).stdout;
     expect(closeout).toContain('1 requirement(s) requested: 1 accepted, 0 rejected, 0 on hold, 0 still open; 1 archived.');

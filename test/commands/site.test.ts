@@ -52,7 +52,9 @@ describe('deliver site', () => {
       const s = JSON.parse((await runCli(['status', '--json', '--lang', 'en'], { cwd: join(REPO, 'examples', ex) })).stdout);
       const row = index.split('<tr>').find((x) => x.includes(s.project.code))!;
       expect(row).toContain(`class="badge ${s.health.level}"`);
-      expect(row).toContain(`<td class="num">${s.risks.length}</td><td class="num">${s.open_changes.length}</td><td class="num">${s.acceptance.length}</td>`);
+      expect(row).toContain(
+        `<td class="num">${s.risks.length}</td><td class="num">${s.open_changes.length}</td><td class="num">${s.acceptance.length}</td>`,
+      );
       const page = readFileSync(join(out, 'projects', `${s.project.code.toLowerCase()}.html`), 'utf8');
       expect(page).toMatch(/data-chart="gantt"/);
       expect(page).toMatch(/data-chart="heatmap"/);

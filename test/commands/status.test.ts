@@ -57,7 +57,9 @@ describe('deliver status', () => {
           expect(r.code, `${ex} ${asOf} ${lang}: ${r.stderr}`).toBe(0);
           fits(r.stdout.replace(/\x1b\[[0-9;]*m/g, ''));
           // every KPI row is on the screen (the KPIs come last, then only footer notes; the sections above are capped)
-          expect(r.stdout, `${ex} ${asOf} ${lang}`).toMatch(lang === 'en' ? /Rectification on time[^\n]*\n(?:\S[^\n]*\n)*$/ : /整改按时完成率[^\n]*\n(?:\S[^\n]*\n)*$/);
+          expect(r.stdout, `${ex} ${asOf} ${lang}`).toMatch(
+            lang === 'en' ? /Rectification on time[^\n]*\n(?:\S[^\n]*\n)*$/ : /整改按时完成率[^\n]*\n(?:\S[^\n]*\n)*$/,
+          );
         }
       }
     }
@@ -74,7 +76,10 @@ describe('deliver status', () => {
 
   it('record text cannot reach the terminal as escape sequences', async () => {
     const { makeProject } = await import('../helpers/project.js');
-    const dir = makeProject({ 'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: "evil \\e[31m name"\n    start: 2026-11-02\n    days: 1\n    status: blocked\n' });
+    const dir = makeProject({
+      'plan.yaml':
+        'schema_version: 1\ntasks:\n  - id: T-001\n    name: "evil \\e[31m name"\n    start: 2026-11-02\n    days: 1\n    status: blocked\n',
+    });
     const r = await runCli(['status'], { cwd: dir, stdoutIsTTY: true });
     expect(r.stdout).toContain('evil \\x1b[31m name');
   });
@@ -83,18 +88,43 @@ describe('deliver status', () => {
     const r = await runCli(['status', '--json', '--as-of', '2026-11-20'], { cwd: ALPHA });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ schema_version: 1, kind: 'status', as_of: '2026-11-20', project: { name: 'Alpha portal rollout', client: 'Northwind Trading' } });
+    expect(j).toMatchObject({
+      schema_version: 1,
+      kind: 'status',
+      as_of: '2026-11-20',
+      project: { name: 'Alpha portal rollout', client: 'Northwind Trading' },
+    });
     expect(j.health.level).toBe('red');
     expect(j.health.reasons[0]).toEqual({ level: 'red', code: 'high_risk_overdue', ids: ['R-001'] });
     expect(j.progress).toMatchObject({ tasks_total: 6, tasks_done: 2 });
     expect(j.late_tasks.map((t: { id: string }) => t.id)).toContain('T-002');
-    expect(j.blocked_tasks).toEqual([{ id: 'T-005', name: 'Key-user training', owner: 'Alice Wong', reason: 'Training room <b>not booked</b> & no date yet' }]);
+    expect(j.blocked_tasks).toEqual([
+      { id: 'T-005', name: 'Key-user training', owner: 'Alice Wong', reason: 'Training room <b>not booked</b> & no date yet' },
+    ]);
     expect(j.open_changes[0]).toMatchObject({ id: 'CR-001', awaiting: ['customer'] });
     expect(j.acceptance.map((a: { id: string }) => a.id)).toEqual(['AC-002']);
-    expect(Object.keys(j.kpis)).toEqual(['project_on_time_rate', 'on_time_delivery_rate', 'acceptance_pass_rate', 'first_pass_rate', 'customer_satisfaction',
-      'satisfaction_quality', 'satisfaction_timeliness', 'satisfaction_after_sales', 'team_communication_score', 'risk_response_rate',
-      'risks_identified', 'requirements_received', 'average_cycle_days', 'analysis_sla_rate', 'feasibility_sla_rate', 'rectification_on_time_rate',
-      'ticket_response_rate', 'ticket_resolution_rate', 'mean_resolution_days', 'complaints']);
+    expect(Object.keys(j.kpis)).toEqual([
+      'project_on_time_rate',
+      'on_time_delivery_rate',
+      'acceptance_pass_rate',
+      'first_pass_rate',
+      'customer_satisfaction',
+      'satisfaction_quality',
+      'satisfaction_timeliness',
+      'satisfaction_after_sales',
+      'team_communication_score',
+      'risk_response_rate',
+      'risks_identified',
+      'requirements_received',
+      'average_cycle_days',
+      'analysis_sla_rate',
+      'feasibility_sla_rate',
+      'rectification_on_time_rate',
+      'ticket_response_rate',
+      'ticket_resolution_rate',
+      'mean_resolution_days',
+      'complaints',
+    ]);
     expect(j.kpis.on_time_delivery_rate).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, target: null, met: null });
     expect(typeof j.kpis.on_time_delivery_rate.formula).toBe('string');
     // one KPI engine: the same figures as `deliver kpi` and the weekly report

@@ -43,17 +43,21 @@ rounds:
     contact: Li Na
     result: pass
 `;
-const REQ = 'id: 202609-001\ntitle: Portal\ncustomer: ACME\ncontact: Li Na\nurgency: medium\nreceived: 2026-09-01\nreceiver: Wang Lei\nstatus: received\n';
+const REQ =
+  'id: 202609-001\ntitle: Portal\ncustomer: ACME\ncontact: Li Na\nurgency: medium\nreceived: 2026-09-01\nreceiver: Wang Lei\nstatus: received\n';
 const FILES = {
   'deliver.yaml': MANIFEST,
   'acceptance/AC-001-portal.yaml': ACC,
   'requirements/202609-001-portal.yaml': REQ,
   // high, opened Mon 11-09, answered Wed 11-11 (2 wd > 1: late), resolved Thu 11-12 (3 wd ≤ 3: in time), not confirmed
-  'tickets/TK-001-login-fails.yaml': 'id: TK-001\ntitle: Login fails\nkind: warranty_repair\nseverity: high\ncontact: Li Na\nopened: 2026-11-09\nacceptance: AC-001\nresponse:\n  date: 2026-11-11\nresolved:\n  date: 2026-11-12\n',
+  'tickets/TK-001-login-fails.yaml':
+    'id: TK-001\ntitle: Login fails\nkind: warranty_repair\nseverity: high\ncontact: Li Na\nopened: 2026-11-09\nacceptance: AC-001\nresponse:\n  date: 2026-11-11\nresolved:\n  date: 2026-11-12\n',
   // medium, opened Mon 11-02, answered Tue (1 ≤ 2), resolved Thu 11-05 (3 ≤ 5), closed Fri after the customer confirmed
-  'tickets/TK-002-export-question.yaml': 'id: TK-002\ntitle: Export question\nkind: question\nseverity: medium\nopened: 2026-11-02\nresponse:\n  date: 2026-11-03\nresolved:\n  date: 2026-11-05\nclosed:\n  date: 2026-11-06\n  confirmed_by: Li Na\n',
+  'tickets/TK-002-export-question.yaml':
+    'id: TK-002\ntitle: Export question\nkind: question\nseverity: medium\nopened: 2026-11-02\nresponse:\n  date: 2026-11-03\nresolved:\n  date: 2026-11-05\nclosed:\n  date: 2026-11-06\n  confirmed_by: Li Na\n',
   // the 1-week visit (due 10-22) done on 10-21; the 1-month one (due 11-15) overdue; 3 months due 2027-01-15
-  'visits/V-001-li-na.yaml': 'id: V-001\ndate: 2026-10-21\ncontact: Li Na\nchannel: phone\nsatisfaction: 90\nraised: Wants a monthly export\n',
+  'visits/V-001-li-na.yaml':
+    'id: V-001\ndate: 2026-10-21\ncontact: Li Na\nchannel: phone\nsatisfaction: 90\nraised: Wants a monthly export\n',
   // a complaint, high, opened Tue 11-17, never answered: 3 wd by Fri > 1 (overdue); resolution 3 ≤ 3 still running
   'tickets/TK-003-slow-support.yaml': 'id: TK-003\ntitle: Slow support\nkind: complaint\nseverity: high\nopened: 2026-11-17\n',
 };
@@ -97,7 +101,10 @@ describe('after-sales scenario', () => {
     expect(tk1.resolution).toMatchObject({ met: true, elapsed: 3 });
     expect(s.kpis.ticket_response_rate).toMatchObject({ numerator: 1, denominator: 3 });
     expect(s.service.visit_plan).toEqual({
-      start: '2026-10-15', from: 'acceptance', done: 1, overdue: 1,
+      start: '2026-10-15',
+      from: 'acceptance',
+      done: 1,
+      overdue: 1,
       steps: [
         { step: '1w', due: '2026-10-22', state: 'done', visit: 'V-001', date: '2026-10-21' },
         { step: '1m', due: '2026-11-15', state: 'overdue' },
@@ -120,7 +127,7 @@ describe('after-sales scenario', () => {
     const r = await runCli(['report', 'weekly', '--week', '2026-W47'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## After-sales service');
-    expect(r.stdout).toContain('Open tickets: 2 (1 overdue, 1 resolved and awaiting the customer\'s confirmation, 1 complaints).');
+    expect(r.stdout).toContain("Open tickets: 2 (1 overdue, 1 resolved and awaiting the customer's confirmation, 1 complaints).");
     expect(r.stdout).toContain('Warranty: 15 Oct 2026 to 14 Oct 2027.');
     expect(r.stdout).toMatch(/\| Complaints \| +1 \|/);
     expect(r.stdout).toContain('Follow-up visits: 1 of 3 done · overdue: 1 month (15 Nov) · next: 3 months (15 Jan 2027).');
@@ -151,23 +158,60 @@ describe('after-sales scenario', () => {
 describe('deliver ticket', () => {
   it('add, respond, update, resolve, close: the customer must confirm, dates in order', async () => {
     const dir = makeProject({ 'deliver.yaml': MANIFEST, 'acceptance/AC-001-portal.yaml': ACC, 'requirements/202609-001-portal.yaml': REQ });
-    const add = await runCli(['ticket', 'add', '--title', 'Report <b>wrong</b>', '--kind', 'warranty_repair', '--severity', 'high', '--contact', 'Li Na', '--accept', 'AC-001', '--date', '2026-11-16'], { cwd: dir });
+    const add = await runCli(
+      [
+        'ticket',
+        'add',
+        '--title',
+        'Report <b>wrong</b>',
+        '--kind',
+        'warranty_repair',
+        '--severity',
+        'high',
+        '--contact',
+        'Li Na',
+        '--accept',
+        'AC-001',
+        '--date',
+        '2026-11-16',
+      ],
+      { cwd: dir },
+    );
     expect(add).toMatchObject({ code: 0, stdout: 'TK-001\n' });
     const file = readdirSync(join(dir, 'tickets')).find((f) => f.startsWith('TK-001'))!;
-    expect(read(dir, `tickets/${file}`)).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.deliver\/schemas\/ticket\.schema\.json\nid: TK-001\n/);
+    expect(read(dir, `tickets/${file}`)).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.deliver\/schemas\/ticket\.schema\.json\nid: TK-001\n/,
+    );
     expect((await runCli(['ticket', 'add', '--title', 'x', '--accept', 'AC-009'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['ticket', 'add', '--title', 'x', '--severity', 'urgent'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['ticket', 'close', 'TK-001', '--confirmed-by', 'Li Na'], { cwd: dir })).code).toBe(1);
     expect((await runCli(['ticket', 'respond', 'TK-001', '--date', '2026-11-13'], { cwd: dir })).code).toBe(1);
     // Progress told to the customer with an expected date stands as the first response.
-    expect((await runCli(['ticket', 'update', 'TK-001', '--text', 'Fix in test', '--expected', '2026-11-19', '--date', '2026-11-17'], { cwd: dir })).code).toBe(0);
+    expect(
+      (
+        await runCli(['ticket', 'update', 'TK-001', '--text', 'Fix in test', '--expected', '2026-11-19', '--date', '2026-11-17'], {
+          cwd: dir,
+        })
+      ).code,
+    ).toBe(0);
     expect((await runCli(['ticket', 'respond', 'TK-001'], { cwd: dir })).code).toBe(1);
     expect((await runCli(['ticket', 'resolve', 'TK-001', '--date', '2026-11-18', '--by', 'Bob'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['ticket', 'close', 'TK-001'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['ticket', 'close', 'TK-001', '--confirmed-by', 'Li Na', '--date', '2026-11-19'], { cwd: dir })).code).toBe(0);
     const show = await json(['ticket', 'show', 'TK-001'], dir);
-    expect(show.ticket).toMatchObject({ response: { date: '2026-11-17', text: 'Fix in test' }, updates: [{ expected: '2026-11-19' }], resolved: { date: '2026-11-18', by: 'Bob' }, closed: { confirmed_by: 'Li Na' } });
-    expect(show.facts).toMatchObject({ state: 'closed', under_warranty: true, expected: '2026-11-19', response: { met: true, elapsed: 1 }, resolution: { met: true, elapsed: 2 } });
+    expect(show.ticket).toMatchObject({
+      response: { date: '2026-11-17', text: 'Fix in test' },
+      updates: [{ expected: '2026-11-19' }],
+      resolved: { date: '2026-11-18', by: 'Bob' },
+      closed: { confirmed_by: 'Li Na' },
+    });
+    expect(show.facts).toMatchObject({
+      state: 'closed',
+      under_warranty: true,
+      expected: '2026-11-19',
+      response: { met: true, elapsed: 1 },
+      resolution: { met: true, elapsed: 2 },
+    });
     const text = (await runCli(['ticket', 'show', 'TK-001'], { cwd: dir })).stdout;
     expect(text).toContain('Response: in time (1 wd of 1 wd)');
     expect(text).toContain('Warranty: under warranty');
@@ -209,8 +253,13 @@ describe('deliver ticket', () => {
   it('export: tickets as CSV and JSON', async () => {
     const dir = makeProject(FILES);
     const csv = (await runCli(['export', '--format', 'csv', '--kind', 'tickets'], { cwd: dir })).stdout;
-    const lines = csv.replace(/^\ufeff/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('ID,Title,Kind,Severity,Channel,Contact,Owner,Opened,Responded,Expected,Resolved,Closed,Confirmed by,Requirement,Acceptance');
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'ID,Title,Kind,Severity,Channel,Contact,Owner,Opened,Responded,Expected,Resolved,Closed,Confirmed by,Requirement,Acceptance',
+    );
     expect(lines[1]).toBe('TK-001,Login fails,warranty_repair,high,,Li Na,,2026-11-09,2026-11-11,,2026-11-12,,,,AC-001');
     const j = await json(['export', '--kind', 'tickets'], dir);
     expect(j.tickets.map((t: { id: string }) => t.id)).toEqual(['TK-001', 'TK-002', 'TK-003']);
@@ -220,7 +269,13 @@ describe('deliver ticket', () => {
 describe('ticket clocks', () => {
   const cal = makeCalendar({ base: 'none' });
   it('hours count only the working window of working days', () => {
-    const sl = serviceLevelsOf({ schema_version: 1, name: 'x', client: 'y', start: '2026-09-01', service_levels: { unit: 'hours', high: { response: 4, resolution: 16 } } });
+    const sl = serviceLevelsOf({
+      schema_version: 1,
+      name: 'x',
+      client: 'y',
+      start: '2026-09-01',
+      service_levels: { unit: 'hours', high: { response: 4, resolution: 16 } },
+    });
     expect(sl.clocks.high).toEqual({ response: 4, resolution: 16 });
     expect(sl.clocks.low).toEqual({ response: 16, resolution: 80 }); // the hour defaults
     // Mon 10:00 → Mon 15:00: 5 h.
@@ -248,13 +303,41 @@ describe('diff', () => {
     const asOf = '2026-11-20';
     const make = (list: Ticket[]) => {
       const p = emptyProject();
-      p.manifest = { file: 'deliver.yaml', path: [], data: { schema_version: 1, name: 'P', client: 'C', start: '2026-09-01', calendar: { base: 'none' } } };
+      p.manifest = {
+        file: 'deliver.yaml',
+        path: [],
+        data: { schema_version: 1, name: 'P', client: 'C', start: '2026-09-01', calendar: { base: 'none' } },
+      };
       p.tickets = list.map((data) => ({ file: `tickets/${data.id}-x.yaml`, path: [], data }));
-      return { project: p, exists: true, schedule: scheduleProject(p, asOf).schedule, findings: [], kpis: projectKpis({ project: p, asOf }) };
+      return {
+        project: p,
+        exists: true,
+        schedule: scheduleProject(p, asOf).schedule,
+        findings: [],
+        kpis: projectKpis({ project: p, asOf }),
+      };
     };
-    const tk = (id: string, extra: Partial<Ticket> = {}): Ticket => ({ id, title: `T ${id}`, kind: 'support', severity: 'low', opened: '2026-11-02', ...extra });
-    const d = diffProjects({ base: make([tk('TK-001'), tk('TK-002')]), head: make([tk('TK-001', { resolved: { date: '2026-11-05' } }), tk('TK-003')]), calendar: makeCalendar(undefined) });
-    expect(d.records.filter((x) => x.kind === 'ticket')).toEqual([{ kind: 'ticket', added: [{ id: 'TK-003', title: 'T TK-003' }], removed: [{ id: 'TK-002', title: 'T TK-002' }], changed: [{ id: 'TK-001', title: 'T TK-001', fields: ['resolved'] }] }]);
+    const tk = (id: string, extra: Partial<Ticket> = {}): Ticket => ({
+      id,
+      title: `T ${id}`,
+      kind: 'support',
+      severity: 'low',
+      opened: '2026-11-02',
+      ...extra,
+    });
+    const d = diffProjects({
+      base: make([tk('TK-001'), tk('TK-002')]),
+      head: make([tk('TK-001', { resolved: { date: '2026-11-05' } }), tk('TK-003')]),
+      calendar: makeCalendar(undefined),
+    });
+    expect(d.records.filter((x) => x.kind === 'ticket')).toEqual([
+      {
+        kind: 'ticket',
+        added: [{ id: 'TK-003', title: 'T TK-003' }],
+        removed: [{ id: 'TK-002', title: 'T TK-002' }],
+        changed: [{ id: 'TK-001', title: 'T TK-001', fields: ['resolved'] }],
+      },
+    ]);
   });
 });
 
@@ -263,7 +346,29 @@ describe('deliver visit', () => {
     const dir = makeProject(FILES);
     expect((await runCli(['visit', 'add', '--plan', '2m'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['visit', 'add', '--ticket', 'TK-099'], { cwd: dir })).code).toBe(2);
-    const add = await runCli(['visit', 'add', '--date', '2026-11-18', '--contact', 'Li Na', '--by', 'Wang', '--channel', 'onsite', '--raised', 'Support is slow', '--satisfaction', '70', '--ticket', 'TK-003', '--plan', '1m'], { cwd: dir });
+    const add = await runCli(
+      [
+        'visit',
+        'add',
+        '--date',
+        '2026-11-18',
+        '--contact',
+        'Li Na',
+        '--by',
+        'Wang',
+        '--channel',
+        'onsite',
+        '--raised',
+        'Support is slow',
+        '--satisfaction',
+        '70',
+        '--ticket',
+        'TK-003',
+        '--plan',
+        '1m',
+      ],
+      { cwd: dir },
+    );
     expect(add).toMatchObject({ code: 0, stdout: 'V-002\n' });
     expect(read(dir, 'visits/V-002-li-na.yaml')).toContain('tickets:\n  - TK-003\n');
     const list = await json(['visit', 'list'], dir);

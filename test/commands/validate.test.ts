@@ -25,13 +25,16 @@ describe('deliver validate', () => {
     const dir = makeProject({
       'requirements/202611-001-a.yaml': REQ('202611-001', 'due: 2026-02-30\n'),
       'requirements/202611-002-b.yaml': REQ('202611-001'),
-      'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: a\n    status: todo\n    days: 1\n    depends_on: [T-002]\n  - id: T-002\n    name: b\n    status: todo\n    days: 1\n    depends_on: [T-001, T-404]\n',
+      'plan.yaml':
+        'schema_version: 1\ntasks:\n  - id: T-001\n    name: a\n    status: todo\n    days: 1\n    depends_on: [T-002]\n  - id: T-002\n    name: b\n    status: todo\n    days: 1\n    depends_on: [T-001, T-404]\n',
     });
     const before = hashTree(dir);
     const r = await runCli(['validate'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('requirements/202611-001-a.yaml:9:1: error DLV-E025 "due" is not a real calendar date');
-    expect(r.stdout).toMatch(/requirements\/202611-002-b\.yaml:1:1: error DLV-E040 id 202611-001 is also used by requirements\/202611-001-a\.yaml/);
+    expect(r.stdout).toMatch(
+      /requirements\/202611-002-b\.yaml:1:1: error DLV-E040 id 202611-001 is also used by requirements\/202611-001-a\.yaml/,
+    );
     expect(r.stdout).toContain('deliver renumber 202611-001');
     expect(r.stdout).toMatch(/DLV-E041 the file name does not begin with the record id 202611-001/);
     expect(r.stdout).toMatch(/plan\.yaml:\d+:\d+: error DLV-E060 dependency cycle: T-001 → T-002 → T-001/);
@@ -46,7 +49,13 @@ describe('deliver validate', () => {
     const js = await runCli(['validate', '--json'], { cwd: dir });
     const doc = JSON.parse(js.stdout);
     expect(doc.kind).toBe('diagnostics');
-    expect(doc.diagnostics[0]).toMatchObject({ code: 'DLV-E022', file: 'requirements/202611-001-a.yaml', line: 9, column: 1, severity: 'error' });
+    expect(doc.diagnostics[0]).toMatchObject({
+      code: 'DLV-E022',
+      file: 'requirements/202611-001-a.yaml',
+      line: 9,
+      column: 1,
+      severity: 'error',
+    });
     expect(js.code).toBe(1);
   });
 

@@ -59,7 +59,11 @@ function project(): string {
     'deliver.yaml': MANIFEST,
     'plan.yaml': PLAN,
     'risks/R-001-key-person-leaves.yaml': RISK('R-001', 'The customer key person may leave', 'visibility: internal\n'),
-    'risks/R-002-data-late.yaml': RISK('R-002', 'Sales data arrives late', 'actions:\n  - text: Name a data owner\n    owner: Manager Zhang\n    due: 2026-11-25\n'),
+    'risks/R-002-data-late.yaml': RISK(
+      'R-002',
+      'Sales data arrives late',
+      'actions:\n  - text: Name a data owner\n    owner: Manager Zhang\n    due: 2026-11-25\n',
+    ),
   });
 }
 
@@ -73,7 +77,9 @@ describe('report weekly --audience', () => {
     expect(r.stdout).not.toContain('key person');
     expect(r.stdout).toContain('Sales data arrives late');
     expect(r.stdout).not.toMatch(/analysis|Risk response rate|communication/i);
-    expect(r.stdout).toMatch(/## What your team is responsible for\n\n- Manager Zhang: Name a data owner \(risk R-002, action 1\), due on 25 Nov\.\n- Manager Zhang: Provide the sales data extract \(T-001\), blocked, planned to finish on 3 Dec\.\n/);
+    expect(r.stdout).toMatch(
+      /## What your team is responsible for\n\n- Manager Zhang: Name a data owner \(risk R-002, action 1\), due on 25 Nov\.\n- Manager Zhang: Provide the sales data extract \(T-001\), blocked, planned to finish on 3 Dec\.\n/,
+    );
   });
 
   it('internal: everything, no customer section; md defaults to internal, html to customer', async () => {
@@ -91,7 +97,12 @@ describe('report weekly --audience', () => {
 
   it('JSON keeps the codes and filters the same way', async () => {
     const dir = project();
-    const r = JSON.parse((await runCli(['report', 'weekly', '--audience', 'customer', '--json'], { cwd: dir })).stdout) as { audience: string; risks: { id: string }[]; kpis: Record<string, unknown>; customer_todo: { kind: string; id: string }[] };
+    const r = JSON.parse((await runCli(['report', 'weekly', '--audience', 'customer', '--json'], { cwd: dir })).stdout) as {
+      audience: string;
+      risks: { id: string }[];
+      kpis: Record<string, unknown>;
+      customer_todo: { kind: string; id: string }[];
+    };
     expect(r.audience).toBe('customer');
     expect(r.risks.map((x) => x.id)).toEqual(['R-002']);
     expect(Object.keys(r.kpis)).not.toContain('analysis_sla_rate');

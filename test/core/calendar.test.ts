@@ -154,7 +154,11 @@ describe('against day-by-day counting', () => {
         (offs, ons, a, n) => {
           const base = d('2026-09-01');
           const iso = (k: number) => fromDay(base + k);
-          const cal = makeCalendar({ base: 'cn', holidays: offs.map((k) => ({ date: iso(k) })), workdays: ons.map((k) => ({ date: iso(k) })) });
+          const cal = makeCalendar({
+            base: 'cn',
+            holidays: offs.map((k) => ({ date: iso(k) })),
+            workdays: ons.map((k) => ({ date: iso(k) })),
+          });
           const cn = new Map<string, boolean>();
           for (const y of Object.values(CN_CALENDAR.years)) {
             for (const [dt] of y.holidays) cn.set(dt, false);
@@ -170,9 +174,15 @@ describe('against day-by-day counting', () => {
           };
           for (let k = 0; k <= 120; k++) expect(cal.isWorkingDay(base + k)).toBe(naive(base + k));
           // addWorkingDays by stepping
-          let x = base + a, left = Math.abs(n);
-          if (n === 0) { while (!naive(x)) x++; }
-          while (left > 0) { x += Math.sign(n); if (naive(x)) left--; }
+          let x = base + a,
+            left = Math.abs(n);
+          if (n === 0) {
+            while (!naive(x)) x++;
+          }
+          while (left > 0) {
+            x += Math.sign(n);
+            if (naive(x)) left--;
+          }
           expect(cal.addWorkingDays(base + a, n)).toBe(x);
           let count = 0;
           for (let k = Math.min(base + a, x) + 1; k <= Math.max(base + a, x); k++) if (naive(k)) count++;

@@ -1,13 +1,28 @@
 // Tests for change slips: the approval state machine and applying a slip to the plan, hand-computed on the cn calendar.
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../src/core/calendar.js';
-import { applyRefusal, approvalRefusal, canRejectOrWithdraw, dependants, planApply, statusAfterApproval, type ApplyInput } from '../../src/core/change.js';
+import {
+  applyRefusal,
+  approvalRefusal,
+  canRejectOrWithdraw,
+  dependants,
+  planApply,
+  statusAfterApproval,
+  type ApplyInput,
+} from '../../src/core/change.js';
 import type { Change, Milestone, Task } from '../../src/core/model.js';
 import { schedule } from '../../src/core/schedule.js';
 
 const cn = makeCalendar({ base: 'cn' });
 const task = (id: string, extra: Partial<Task> = {}): Task => ({ id, name: `Task ${id}`, status: 'todo', ...extra });
-const slip = (extra: Partial<Change> = {}): Change => ({ id: 'CR-001', title: 'x', reason: 'y', submitted: '2026-09-01', status: 'submitted', ...extra });
+const slip = (extra: Partial<Change> = {}): Change => ({
+  id: 'CR-001',
+  title: 'x',
+  reason: 'y',
+  submitted: '2026-09-01',
+  status: 'submitted',
+  ...extra,
+});
 
 describe('approvals', () => {
   it('becomes approved only when both sides have signed', () => {
@@ -26,7 +41,10 @@ describe('approvals', () => {
   it('applies only an approved slip, and only once', () => {
     expect(applyRefusal(slip())).toEqual({ kind: 'not_approved', status: 'submitted' });
     expect(applyRefusal(slip({ status: 'approved' }))).toBeUndefined();
-    expect(applyRefusal(slip({ status: 'applied', applied: { date: '2026-09-05', moves: [] } }))).toEqual({ kind: 'already_applied', date: '2026-09-05' });
+    expect(applyRefusal(slip({ status: 'applied', applied: { date: '2026-09-05', moves: [] } }))).toEqual({
+      kind: 'already_applied',
+      date: '2026-09-05',
+    });
     expect(canRejectOrWithdraw(slip({ status: 'approved' }))).toBe(true);
     expect(canRejectOrWithdraw(slip({ status: 'applied' }))).toBe(false);
   });
@@ -34,13 +52,25 @@ describe('approvals', () => {
 
 describe('dependants', () => {
   it('follows depends_on through tasks and milestones, transitively', () => {
-    const items = [{ id: 'A' }, { id: 'B', depends_on: ['A'] }, { id: 'M', depends_on: ['B'] }, { id: 'C', depends_on: ['M'] }, { id: 'D' }];
+    const items = [
+      { id: 'A' },
+      { id: 'B', depends_on: ['A'] },
+      { id: 'M', depends_on: ['B'] },
+      { id: 'C', depends_on: ['M'] },
+      { id: 'D' },
+    ];
     expect([...dependants(['A'], items)].sort()).toEqual(['A', 'B', 'C', 'M']);
   });
 });
 
 const input = (tasks: Task[], extra: Partial<ApplyInput> = {}, milestones: Milestone[] = []): ApplyInput => ({
-  slip: { tasks: ['T-001'], schedule_days: 3 }, tasks, milestones, start: '2026-09-01', asOf: '2026-09-01', calendar: cn, ...extra,
+  slip: { tasks: ['T-001'], schedule_days: 3 },
+  tasks,
+  milestones,
+  start: '2026-09-01',
+  asOf: '2026-09-01',
+  calendar: cn,
+  ...extra,
 });
 const edited = (tasks: Task[], sets: { id: string; field: string; value: unknown }[]): Task[] =>
   tasks.map((t) => Object.assign({ ...t }, ...sets.filter((s) => s.id === t.id).map((s) => ({ [s.field]: s.value }))));
@@ -73,8 +103,11 @@ describe('planApply across National Day 2026 (cn calendar)', () => {
 
   it('matches the hand-computed dates before the move', () => {
     expect(dates(chain, milestones)).toMatchObject({
-      'T-001': ['2026-09-28', '2026-09-30'], 'T-002': ['2026-10-08', '2026-10-09'], 'T-003': ['2026-10-10', '2026-10-12'],
-      'M-001': ['2026-10-12', '2026-10-12'], 'T-005': ['2026-10-13', '2026-10-13'],
+      'T-001': ['2026-09-28', '2026-09-30'],
+      'T-002': ['2026-10-08', '2026-10-09'],
+      'T-003': ['2026-10-10', '2026-10-12'],
+      'M-001': ['2026-10-12', '2026-10-12'],
+      'T-005': ['2026-10-13', '2026-10-13'],
     });
   });
 
@@ -91,7 +124,11 @@ describe('planApply across National Day 2026 (cn calendar)', () => {
     expect(r.plan.sets).toEqual([{ id: 'T-001', field: 'start', value: '2026-10-08' }]);
     expect(r.plan.shortfall).toEqual([]);
     const after = dates(edited(chain, r.plan.sets), milestones);
-    expect(after).toMatchObject({ 'T-003': ['2026-10-14', '2026-10-15'], 'M-001': ['2026-10-15', '2026-10-15'], 'T-004': ['2026-09-28', '2026-09-28'] });
+    expect(after).toMatchObject({
+      'T-003': ['2026-10-14', '2026-10-15'],
+      'M-001': ['2026-10-15', '2026-10-15'],
+      'T-004': ['2026-09-28', '2026-09-28'],
+    });
   });
 
   it('pins a start where a predecessor that does not move would hold the task', () => {
@@ -99,7 +136,11 @@ describe('planApply across National Day 2026 (cn calendar)', () => {
     const r = planApply(input(chain, { slip: { tasks: ['T-002'], schedule_days: 3 } }, milestones));
     if (!('plan' in r)) throw new Error('problems');
     expect(r.plan.sets).toEqual([{ id: 'T-002', field: 'start', value: '2026-10-12' }]);
-    expect(dates(edited(chain, r.plan.sets), milestones)).toMatchObject({ 'T-001': ['2026-09-28', '2026-09-30'], 'T-002': ['2026-10-12', '2026-10-13'], 'T-003': ['2026-10-14', '2026-10-15'] });
+    expect(dates(edited(chain, r.plan.sets), milestones)).toMatchObject({
+      'T-001': ['2026-09-28', '2026-09-30'],
+      'T-002': ['2026-10-12', '2026-10-13'],
+      'T-003': ['2026-10-14', '2026-10-15'],
+    });
   });
 
   it('keeps an end-based duration by moving the end with the start', () => {
@@ -107,12 +148,21 @@ describe('planApply across National Day 2026 (cn calendar)', () => {
     const tasks = [task('T-001', { start: '2026-09-28', end: '2026-09-30' }), task('T-002', { depends_on: ['T-001'], days: 2 })];
     const r = planApply(input(tasks));
     if (!('plan' in r)) throw new Error('problems');
-    expect(r.plan.sets).toEqual([{ id: 'T-001', field: 'start', value: '2026-10-08' }, { id: 'T-001', field: 'end', value: '2026-10-10' }]);
-    expect(dates(edited(tasks, r.plan.sets))).toMatchObject({ 'T-001': ['2026-10-08', '2026-10-10'], 'T-002': ['2026-10-12', '2026-10-13'] });
+    expect(r.plan.sets).toEqual([
+      { id: 'T-001', field: 'start', value: '2026-10-08' },
+      { id: 'T-001', field: 'end', value: '2026-10-10' },
+    ]);
+    expect(dates(edited(tasks, r.plan.sets))).toMatchObject({
+      'T-001': ['2026-10-08', '2026-10-10'],
+      'T-002': ['2026-10-12', '2026-10-13'],
+    });
   });
 
   it('does not move done tasks, but moves what depends on them', () => {
-    const tasks = [task('T-001', { start: '2026-09-28', days: 3, status: 'done', actual_start: '2026-09-28', actual_end: '2026-09-30' }), task('T-002', { depends_on: ['T-001'], days: 2 })];
+    const tasks = [
+      task('T-001', { start: '2026-09-28', days: 3, status: 'done', actual_start: '2026-09-28', actual_end: '2026-09-30' }),
+      task('T-002', { depends_on: ['T-001'], days: 2 }),
+    ];
     const r = planApply(input(tasks));
     if (!('plan' in r)) throw new Error('problems');
     expect(r.plan.moves.map((m) => m.id)).toEqual(['T-002']);
@@ -120,11 +170,20 @@ describe('planApply across National Day 2026 (cn calendar)', () => {
   });
 
   it('lengthens a started task instead of moving its actual start', () => {
-    const tasks = [task('T-001', { start: '2026-09-28', days: 3, status: 'in_progress', actual_start: '2026-09-28' }), task('T-002', { depends_on: ['T-001'], days: 2 })];
+    const tasks = [
+      task('T-001', { start: '2026-09-28', days: 3, status: 'in_progress', actual_start: '2026-09-28' }),
+      task('T-002', { depends_on: ['T-001'], days: 2 }),
+    ];
     const r = planApply(input(tasks));
     if (!('plan' in r)) throw new Error('problems');
     expect(r.plan.sets).toEqual([{ id: 'T-001', field: 'days', value: 6 }]);
-    expect(r.plan.moves[0]).toEqual({ id: 'T-001', from_start: '2026-09-28', from_end: '2026-09-30', to_start: '2026-09-28', to_end: '2026-10-10' });
+    expect(r.plan.moves[0]).toEqual({
+      id: 'T-001',
+      from_start: '2026-09-28',
+      from_end: '2026-09-30',
+      to_start: '2026-09-28',
+      to_end: '2026-10-10',
+    });
   });
 
   it('pulls work in with a negative impact', () => {
@@ -139,7 +198,9 @@ describe('planApply across National Day 2026 (cn calendar)', () => {
   });
 
   it('reports unknown and unschedulable tasks instead of guessing', () => {
-    expect(planApply(input(chain, { slip: { tasks: ['T-404'], schedule_days: 1 } }))).toEqual({ problems: [{ kind: 'unknown_task', id: 'T-404' }] });
+    expect(planApply(input(chain, { slip: { tasks: ['T-404'], schedule_days: 1 } }))).toEqual({
+      problems: [{ kind: 'unknown_task', id: 'T-404' }],
+    });
     const cyclic = [task('T-001', { depends_on: ['T-002'] }), task('T-002', { depends_on: ['T-001'] })];
     const r = planApply(input(cyclic));
     expect('problems' in r && r.problems[0]!.kind).toBe('unscheduled');

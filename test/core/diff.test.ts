@@ -5,7 +5,17 @@ import { diag } from '../../src/core/diagnostics.js';
 import { diffProjects, isEmptyDiff, type DiffSide } from '../../src/core/diff.js';
 import { diffFindings } from '../../src/core/diff-findings.js';
 import { projectKpis } from '../../src/core/kpi.js';
-import { emptyProject, type Acceptance, type Change, type Manifest, type Milestone, type Project, type Requirement, type Risk, type Task } from '../../src/core/model.js';
+import {
+  emptyProject,
+  type Acceptance,
+  type Change,
+  type Manifest,
+  type Milestone,
+  type Project,
+  type Requirement,
+  type Risk,
+  type Task,
+} from '../../src/core/model.js';
 import { scheduleProject } from '../../src/core/rules/schedule.js';
 
 const AS_OF = '2026-11-20';
@@ -22,7 +32,14 @@ interface Spec {
 
 function project(s: Spec): Project {
   const p = emptyProject();
-  const manifest: Manifest = { schema_version: 1, name: 'P', client: 'C', start: '2026-09-14', ...(s.due ? { due: s.due } : {}), calendar: { base: 'cn' } };
+  const manifest: Manifest = {
+    schema_version: 1,
+    name: 'P',
+    client: 'C',
+    start: '2026-09-14',
+    ...(s.due ? { due: s.due } : {}),
+    calendar: { base: 'cn' },
+  };
   p.manifest = { file: 'deliver.yaml', path: [], data: manifest };
   p.planFile = 'plan.yaml';
   p.tasks = (s.tasks ?? []).map((data, i) => ({ file: 'plan.yaml', path: ['tasks', i], data }));
@@ -44,21 +61,42 @@ function diff(a: Project, b: Project, asOf = AS_OF) {
 
 const task = (id: string, days: number, extra: Partial<Task> = {}): Task => ({ id, name: `Task ${id}`, days, status: 'todo', ...extra });
 const risk = (id: string, probability: number, impact: number, status: Risk['status'] = 'open'): Risk => ({
-  id, title: `Risk ${id}`, category: 'delivery', probability, impact, response: 'mitigate', owner: 'Z', identified: '2026-09-14', status,
+  id,
+  title: `Risk ${id}`,
+  category: 'delivery',
+  probability,
+  impact,
+  response: 'mitigate',
+  owner: 'Z',
+  identified: '2026-09-14',
+  status,
 });
 const req = (id: string, status: Requirement['status'], title = 'Dashboard'): Requirement => ({
-  id, title, customer: 'C', contact: 'L', urgency: 'high', received: '2026-09-14', receiver: 'W', status,
+  id,
+  title,
+  customer: 'C',
+  contact: 'L',
+  urgency: 'high',
+  received: '2026-09-14',
+  receiver: 'W',
+  status,
 });
 
 describe('diffProjects', () => {
   it('counts milestone and project-end movement in working days of the project calendar', () => {
     // 2026-09-30 is the last working day before National Day (10-01..10-07); 10-10 is a make-up Saturday.
     const plan = (days: number) => ({
-      tasks: [task('T-001', 5, { start: '2026-09-14' }), task('T-002', days, { depends_on: ['T-001'] }), task('T-003', 3, { depends_on: ['M-001'] })],
+      tasks: [
+        task('T-001', 5, { start: '2026-09-14' }),
+        task('T-002', days, { depends_on: ['T-001'] }),
+        task('T-003', 3, { depends_on: ['M-001'] }),
+      ],
       milestones: [{ id: 'M-001', name: 'Prototype', depends_on: ['T-002'] }],
     });
     const d = diff(project(plan(8)), project(plan(9)), '2026-09-14'); // before any of it is due
-    expect(d.plan.milestones.moved).toEqual([{ id: 'M-001', name: 'Prototype', from: '2026-09-30', to: '2026-10-08', workingDays: 1, cause: { kind: 'replan', id: 'T-002' } }]);
+    expect(d.plan.milestones.moved).toEqual([
+      { id: 'M-001', name: 'Prototype', from: '2026-09-30', to: '2026-10-08', workingDays: 1, cause: { kind: 'replan', id: 'T-002' } },
+    ]);
     // T-003: 10-08..10-10 → 10-09..10-12 (the make-up Saturday is a working day, the Sunday is not).
     expect(d.plan.projectEnd).toEqual({ from: '2026-10-10', to: '2026-10-12', workingDays: 1, cause: { kind: 'replan', id: 'T-002' } });
     expect(d.plan.tasks.replanned).toMatchObject([{ id: 'T-002', fields: ['days'], fromDays: 8, toDays: 9, workingDays: 1 }]);
@@ -69,23 +107,52 @@ describe('diffProjects', () => {
   it('attributes a movement to its cause: own progress, a predecessor, a change slip', () => {
     // Reported 10/12 (Monday): T-001 (09-14..09-18) then T-002 (5 days) then T-003 (3 days).
     const asOf = '2026-10-12';
-    const base = project({ tasks: [task('T-001', 5, { start: '2026-09-14', status: 'done', actual_start: '2026-09-14', actual_end: '2026-09-18' }), task('T-002', 5, { depends_on: ['T-001'], status: 'in_progress', actual_start: '2026-09-21' }), task('T-003', 3, { depends_on: ['T-002'] })] });
+    const base = project({
+      tasks: [
+        task('T-001', 5, { start: '2026-09-14', status: 'done', actual_start: '2026-09-14', actual_end: '2026-09-18' }),
+        task('T-002', 5, { depends_on: ['T-001'], status: 'in_progress', actual_start: '2026-09-21' }),
+        task('T-003', 3, { depends_on: ['T-002'] }),
+      ],
+    });
     // Open, T-002 is forecast to need 10/12 still; recorded done on Friday 10/09, it ends earlier,
     // and T-003 after it: the cause is T-002's own progress.
-    const done = project({ tasks: [base.tasks[0]!.data, { ...base.tasks[1]!.data, status: 'done', actual_end: '2026-10-09' }, base.tasks[2]!.data] });
+    const done = project({
+      tasks: [base.tasks[0]!.data, { ...base.tasks[1]!.data, status: 'done', actual_end: '2026-10-09' }, base.tasks[2]!.data],
+    });
     const d1 = diff(base, done, asOf);
     expect(d1.plan.tasks.shifted.find((x) => x.id === 'T-003')?.cause).toEqual({ kind: 'progress', id: 'T-002' });
     expect(d1.plan.projectEnd?.cause).toEqual({ kind: 'progress', id: 'T-002' });
     // A change slip applied to T-003 (its start pinned later) is named as the cause.
-    const slip: Change = { id: 'CR-001', title: 'Later', reason: 'r', submitted: '2026-10-09', tasks: ['T-003'], schedule_days: 2, status: 'approved' };
-    const pinned = project({ tasks: [base.tasks[0]!.data, base.tasks[1]!.data, { ...base.tasks[2]!.data, start: '2026-10-20' }], changes: [{ ...slip, status: 'applied', applied: { date: '2026-10-12', moves: [] } }] });
+    const slip: Change = {
+      id: 'CR-001',
+      title: 'Later',
+      reason: 'r',
+      submitted: '2026-10-09',
+      tasks: ['T-003'],
+      schedule_days: 2,
+      status: 'approved',
+    };
+    const pinned = project({
+      tasks: [base.tasks[0]!.data, base.tasks[1]!.data, { ...base.tasks[2]!.data, start: '2026-10-20' }],
+      changes: [{ ...slip, status: 'applied', applied: { date: '2026-10-12', moves: [] } }],
+    });
     const d2 = diff(project({ tasks: base.tasks.map((x) => x.data), changes: [slip] }), pinned, asOf);
     expect(d2.plan.projectEnd?.cause).toEqual({ kind: 'change', id: 'T-003', change: 'CR-001' });
   });
 
   it('reports a changed critical path, tasks added and removed, and due date moves', () => {
-    const a = project({ tasks: [task('T-001', 5, { start: '2026-09-14' }), task('T-002', 3, { depends_on: ['T-001'] }), task('T-009', 1)], due: '2026-12-31' });
-    const b = project({ tasks: [task('T-001', 5, { start: '2026-09-14' }), task('T-002', 3, { depends_on: ['T-001'] }), task('T-003', 12, { start: '2026-09-14' })], due: '2027-01-08' });
+    const a = project({
+      tasks: [task('T-001', 5, { start: '2026-09-14' }), task('T-002', 3, { depends_on: ['T-001'] }), task('T-009', 1)],
+      due: '2026-12-31',
+    });
+    const b = project({
+      tasks: [
+        task('T-001', 5, { start: '2026-09-14' }),
+        task('T-002', 3, { depends_on: ['T-001'] }),
+        task('T-003', 12, { start: '2026-09-14' }),
+      ],
+      due: '2027-01-08',
+    });
     const d = diff(a, b);
     expect(d.plan.criticalPath).toEqual({ from: ['T-001', 'T-002'], to: ['T-003'] });
     expect(d.plan.tasks.added.map((t) => t.id)).toEqual(['T-003']);
@@ -100,7 +167,15 @@ describe('diffProjects', () => {
       requirements: [req('202609-001', 'confirmed'), req('202609-002', 'received')],
       risks: [risk('R-001', 2, 3), risk('R-002', 4, 4)],
       changes: [{ id: 'CR-001', title: 'More', reason: 'r', submitted: '2026-10-01', status: 'approved' }],
-      acceptance: [{ id: 'AC-001', deliverable: 'D', requirements: ['202609-001'], delivered: '2026-11-01', rounds: [{ date: '2026-11-02', contact: 'L', result: 'fail', reasons: ['x'] }] }],
+      acceptance: [
+        {
+          id: 'AC-001',
+          deliverable: 'D',
+          requirements: ['202609-001'],
+          delivered: '2026-11-01',
+          rounds: [{ date: '2026-11-02', contact: 'L', result: 'fail', reasons: ['x'] }],
+        },
+      ],
     });
     const b = project({
       requirements: [req('202609-001', 'in_progress', 'Dashboard v2')],
@@ -109,14 +184,24 @@ describe('diffProjects', () => {
         { id: 'CR-001', title: 'More', reason: 'r', submitted: '2026-10-01', status: 'applied', schedule_days: 2 },
         { id: 'CR-002', title: 'Less', reason: 'r', submitted: '2026-11-01', status: 'submitted' },
       ],
-      acceptance: [{ id: 'AC-001', deliverable: 'D', requirements: ['202609-001'], delivered: '2026-11-01', rounds: [
-        { date: '2026-11-02', contact: 'L', result: 'fail', reasons: ['x'] },
-        { date: '2026-11-09', contact: 'L', result: 'pass', kind: 'final' },
-      ] }],
+      acceptance: [
+        {
+          id: 'AC-001',
+          deliverable: 'D',
+          requirements: ['202609-001'],
+          delivered: '2026-11-01',
+          rounds: [
+            { date: '2026-11-02', contact: 'L', result: 'fail', reasons: ['x'] },
+            { date: '2026-11-09', contact: 'L', result: 'pass', kind: 'final' },
+          ],
+        },
+      ],
     });
     const d = diff(a, b);
     expect(d.requirements.removed.map((r) => r.id)).toEqual(['202609-002']);
-    expect(d.requirements.changed).toEqual([{ id: '202609-001', title: 'Dashboard v2', status: { from: 'confirmed', to: 'in_progress' }, fields: ['title'] }]);
+    expect(d.requirements.changed).toEqual([
+      { id: '202609-001', title: 'Dashboard v2', status: { from: 'confirmed', to: 'in_progress' }, fields: ['title'] },
+    ]);
     expect(d.risks.added).toMatchObject([{ id: 'R-003', score: 20 }]);
     expect(d.risks.status).toMatchObject([{ id: 'R-002', from: 'open', to: 'closed' }]);
     expect(d.risks.rescored).toMatchObject([{ id: 'R-001', from: { score: 6 }, to: { score: 9 } }]);
@@ -124,7 +209,9 @@ describe('diffProjects', () => {
       { id: 'CR-001', title: 'More', from: 'approved', to: 'applied', schedule_days: 2 },
       { id: 'CR-002', title: 'Less', from: null, to: 'submitted' },
     ]);
-    expect(d.acceptance.rounds).toEqual([{ id: 'AC-001', deliverable: 'D', n: 2, date: '2026-11-09', result: 'pass', kind: 'final', contact: 'L', reasons: [] }]);
+    expect(d.acceptance.rounds).toEqual([
+      { id: 'AC-001', deliverable: 'D', n: 2, date: '2026-11-09', result: 'pass', kind: 'final', contact: 'L', reasons: [] },
+    ]);
     expect(d.acceptance.revised).toEqual([]);
     expect(d.kpis.find((k) => k.key === 'acceptance_pass_rate')).toMatchObject({ from: 0, to: 1 });
     expect(isEmptyDiff(d)).toBe(false);
@@ -154,16 +241,24 @@ describe('kinds without a section of their own', () => {
       p.surveys = list.map((data) => ({ file: `surveys/${data.id}-x.yaml`, path: [], data }));
       return p;
     };
-    const a = withSurveys([{ id: 'S-001', date: '2026-11-01', score: 80, respondent: 'Li' }, { id: 'S-002', date: '2026-11-02', score: 70 }]);
-    const b = withSurveys([{ id: 'S-001', date: '2026-11-01', score: 85, respondent: 'Li' }, { id: 'S-003', date: '2026-11-03', score: 90, respondent: 'Wang' }]);
+    const a = withSurveys([
+      { id: 'S-001', date: '2026-11-01', score: 80, respondent: 'Li' },
+      { id: 'S-002', date: '2026-11-02', score: 70 },
+    ]);
+    const b = withSurveys([
+      { id: 'S-001', date: '2026-11-01', score: 85, respondent: 'Li' },
+      { id: 'S-003', date: '2026-11-03', score: 90, respondent: 'Wang' },
+    ]);
     const d = diffProjects({ base: side(a), head: side(b), calendar: makeCalendar(undefined) });
     expect(d.records.map((x) => x.kind)).toEqual(['survey', 'ticket', 'visit', 'dispatch', 'training', 'meeting']);
-    expect(d.records.filter((x) => x.added.length + x.removed.length + x.changed.length)).toEqual([{
-      kind: 'survey',
-      added: [{ id: 'S-003', title: 'Wang' }],
-      removed: [{ id: 'S-002', title: 'survey' }],
-      changed: [{ id: 'S-001', title: 'Li', fields: ['score'] }],
-    }]);
+    expect(d.records.filter((x) => x.added.length + x.removed.length + x.changed.length)).toEqual([
+      {
+        kind: 'survey',
+        added: [{ id: 'S-003', title: 'Wang' }],
+        removed: [{ id: 'S-002', title: 'survey' }],
+        changed: [{ id: 'S-001', title: 'Li', fields: ['score'] }],
+      },
+    ]);
     expect(isEmptyDiff(d)).toBe(false);
     expect(isEmptyDiff(diffProjects({ base: side(a), head: side(a), calendar: makeCalendar(undefined) }))).toBe(true);
   });
@@ -172,12 +267,30 @@ describe('kinds without a section of their own', () => {
 describe('acceptance diff: deliverables and rectification items (issue 15)', () => {
   it('lists deliverables handed over and each item opened, fixed, verified or accepted open', async () => {
     const { diffAcceptance } = await import('../../src/core/diff-records.js');
-    const rec = (extra: Partial<Acceptance>): Project => ({ ...emptyProject(), acceptance: [{ file: 'acceptance/AC-001-d.yaml', data: { id: 'AC-001', deliverable: 'D', requirements: [], delivered: '2026-11-01',
-      rounds: [{ date: '2026-11-02', contact: 'L', result: 'fail', reasons: ['x', 'y'] }], ...extra } }] } as unknown as Project);
+    const rec = (extra: Partial<Acceptance>): Project =>
+      ({
+        ...emptyProject(),
+        acceptance: [
+          {
+            file: 'acceptance/AC-001-d.yaml',
+            data: {
+              id: 'AC-001',
+              deliverable: 'D',
+              requirements: [],
+              delivered: '2026-11-01',
+              rounds: [{ date: '2026-11-02', contact: 'L', result: 'fail', reasons: ['x', 'y'] }],
+              ...extra,
+            },
+          },
+        ],
+      }) as unknown as Project;
     const a = rec({ rectifications: [{ round: 1, finding: 'x', owner: 'GC', due: '2026-11-10' }] });
     const b = rec({
       deliverables: [{ type: 'document', name: 'Manual', version: 'v1' }],
-      rectifications: [{ round: 1, finding: 'x', owner: 'GC', due: '2026-11-10', fixed: '2026-11-08', verified_by: 'L', verified: '2026-11-09' }, { round: 1, finding: 'y', owner: 'GC', due: '2026-11-10', accepted_open: { by: 'C', date: '2026-11-12' } }],
+      rectifications: [
+        { round: 1, finding: 'x', owner: 'GC', due: '2026-11-10', fixed: '2026-11-08', verified_by: 'L', verified: '2026-11-09' },
+        { round: 1, finding: 'y', owner: 'GC', due: '2026-11-10', accepted_open: { by: 'C', date: '2026-11-12' } },
+      ],
     });
     const d = diffAcceptance(a, b);
     expect(d.deliverables).toEqual([{ id: 'AC-001', name: 'Manual', version: 'v1' }]);

@@ -14,13 +14,23 @@ import { schedule, type Milestone, type ScheduleInput, type Task } from '../../s
 const cn = makeCalendar({ base: 'cn' });
 const task = (id: string, extra: Partial<Task> = {}): Task => ({ id, name: id, status: 'todo', ...extra });
 const ms = (id: string, extra: Partial<Milestone> = {}): Milestone => ({ id, name: id, ...extra });
-const run = (p: Partial<ScheduleInput>) => schedule({ start: '2026-09-21', asOf: '2026-09-21', tasks: [], milestones: [], calendar: cn, ...p });
+const run = (p: Partial<ScheduleInput>) =>
+  schedule({ start: '2026-09-21', asOf: '2026-09-21', tasks: [], milestones: [], calendar: cn, ...p });
 
 describe('forecast scenarios (hand-computed, cn calendar 2026)', () => {
   it('unfinished work past its planned end starts again on the report date', () => {
     // Plan: Mon 09-28, Tue 09-29, Wed 09-30, (10-01..07 off) Thu 10-08, Fri 10-09.
-    const s = run({ asOf: '2026-10-12', tasks: [task('T-001', { start: '2026-09-28', days: 5 }), task('T-002', { depends_on: ['T-001'], days: 1 })] });
-    expect(s.items.get('T-001')).toMatchObject({ plannedStart: '2026-09-28', plannedEnd: '2026-10-09', start: '2026-10-12', end: '2026-10-16', late: true });
+    const s = run({
+      asOf: '2026-10-12',
+      tasks: [task('T-001', { start: '2026-09-28', days: 5 }), task('T-002', { depends_on: ['T-001'], days: 1 })],
+    });
+    expect(s.items.get('T-001')).toMatchObject({
+      plannedStart: '2026-09-28',
+      plannedEnd: '2026-10-09',
+      start: '2026-10-12',
+      end: '2026-10-16',
+      late: true,
+    });
     // Late since Fri 10-09: the make-up Saturday 10-10 and Monday 10-12 are working days.
     expect(s.items.get('T-001')!.lateBy).toBe(2);
     expect(s.items.get('T-002')).toMatchObject({ start: '2026-10-19', end: '2026-10-19' });
@@ -35,9 +45,18 @@ describe('forecast scenarios (hand-computed, cn calendar 2026)', () => {
   it('work in progress keeps its actual start and needs the planned duration less the days spent, at least 1', () => {
     const t = task('T-001', { days: 5, status: 'in_progress', actual_start: '2026-09-28' });
     // Spent before Fri 10-09: 09-28, 09-29, 09-30, 10-08 = 4; 1 left: Friday itself.
-    expect(run({ asOf: '2026-10-09', tasks: [t] }).items.get('T-001')).toMatchObject({ start: '2026-09-28', end: '2026-10-09', late: false });
+    expect(run({ asOf: '2026-10-09', tasks: [t] }).items.get('T-001')).toMatchObject({
+      start: '2026-09-28',
+      end: '2026-10-09',
+      late: false,
+    });
     // Spent before Mon 10-12: also 10-09 and the make-up Saturday 10-10 = 6 > 5; still at least 1 day.
-    expect(run({ asOf: '2026-10-12', tasks: [t] }).items.get('T-001')).toMatchObject({ start: '2026-09-28', end: '2026-10-12', late: true, lateBy: 2 });
+    expect(run({ asOf: '2026-10-12', tasks: [t] }).items.get('T-001')).toMatchObject({
+      start: '2026-09-28',
+      end: '2026-10-12',
+      late: true,
+      lateBy: 2,
+    });
     // Spent before Wed 09-30: 2; 3 left: 09-30, 10-08, 10-09 (the plan's own end).
     expect(run({ asOf: '2026-09-30', tasks: [t] }).items.get('T-001')).toMatchObject({ end: '2026-10-09', late: false });
   });
@@ -62,7 +81,10 @@ describe('forecast scenarios (hand-computed, cn calendar 2026)', () => {
   it('a task naming a milestone makes the milestone wait for it; never forecast before the report date', () => {
     const s = run({
       asOf: '2026-10-12',
-      tasks: [task('T-001', { start: '2026-09-21', days: 2, status: 'done', actual_start: '2026-09-21', actual_end: '2026-09-22' }), task('T-002', { start: '2026-09-21', days: 1, milestone: 'M-001' })],
+      tasks: [
+        task('T-001', { start: '2026-09-21', days: 2, status: 'done', actual_start: '2026-09-21', actual_end: '2026-09-22' }),
+        task('T-002', { start: '2026-09-21', days: 1, milestone: 'M-001' }),
+      ],
       milestones: [ms('M-001', { depends_on: ['T-001'] }), ms('M-002', { depends_on: ['T-001'] })],
     });
     expect(s.items.get('T-002')).toMatchObject({ start: '2026-10-12', end: '2026-10-12' });
@@ -112,7 +134,8 @@ describe('forecast scenarios (hand-computed, cn calendar 2026)', () => {
       milestones: [ms('M-001', { due: '2026-09-28' })],
     });
     // 09-21, 09-22, 09-23, 09-24, (Mid-Autumn 09-25..27 off) 09-28: both end on the milestone's due date.
-    const t1 = s.items.get('T-001')!, t2 = s.items.get('T-002')!;
+    const t1 = s.items.get('T-001')!,
+      t2 = s.items.get('T-002')!;
     expect([t1.end, t2.end, t1.totalFloat]).toEqual(['2026-09-28', '2026-09-28', 0]);
     expect(t1.totalFloat).toBe(cn.workingDaysBetween(toDay(t1.end), toDay('2026-09-28')));
     expect(t2.totalFloat).toBe(cn.workingDaysBetween(toDay(t2.end), toDay('2026-11-30')));
@@ -122,10 +145,18 @@ describe('forecast scenarios (hand-computed, cn calendar 2026)', () => {
 
 // ---- a naive day-by-day oracle of the forward dates, with the report date and actuals ----
 
-interface OracleIn { start: string; asOf: string; tasks: Task[]; milestones: Milestone[]; off: Set<string>; on: Set<string> }
+interface OracleIn {
+  start: string;
+  asOf: string;
+  tasks: Task[];
+  milestones: Milestone[];
+  off: Set<string>;
+  on: Set<string>;
+}
 
 function oracle(p: OracleIn): Map<string, { start: string; end: string }> {
-  const cnOff = new Set<string>(), cnOn = new Set<string>();
+  const cnOff = new Set<string>(),
+    cnOn = new Set<string>();
   for (const y of Object.values(CN_CALENDAR.years)) {
     for (const [dt] of y.holidays) cnOff.add(dt);
     for (const [dt] of y.workdays) cnOn.add(dt);
@@ -138,15 +169,29 @@ function oracle(p: OracleIn): Map<string, { start: string; end: string }> {
     if (cnOff.has(s)) return false;
     return weekdayOf(x) >= 1 && weekdayOf(x) <= 5;
   };
-  const next = (x: number) => { while (!working(x)) x++; return x; };
+  const next = (x: number) => {
+    while (!working(x)) x++;
+    return x;
+  };
   const after = (x: number) => next(x + 1);
-  const walk = (s: number, n: number) => { let e = s; for (let k = 1; k < n; k++) e = after(e); return e; };
-  const countIncl = (a: number, b: number) => { let c = 0; for (let x = a; x <= b; x++) if (working(x)) c++; return c; };
-  const asOf = toDay(p.asOf), now = next(asOf), ps0 = next(toDay(p.start));
+  const walk = (s: number, n: number) => {
+    let e = s;
+    for (let k = 1; k < n; k++) e = after(e);
+    return e;
+  };
+  const countIncl = (a: number, b: number) => {
+    let c = 0;
+    for (let x = a; x <= b; x++) if (working(x)) c++;
+    return c;
+  };
+  const asOf = toDay(p.asOf),
+    now = next(asOf),
+    ps0 = next(toDay(p.start));
   const preds = new Map<string, string[]>();
   for (const t of p.tasks) preds.set(t.id, [...(t.depends_on ?? [])]);
   for (const m of p.milestones) preds.set(m.id, [...(m.depends_on ?? [])]);
-  for (const t of p.tasks) if (t.milestone && preds.has(t.milestone) && !preds.get(t.milestone)!.includes(t.id)) preds.get(t.milestone)!.push(t.id);
+  for (const t of p.tasks)
+    if (t.milestone && preds.has(t.milestone) && !preds.get(t.milestone)!.includes(t.id)) preds.get(t.milestone)!.push(t.id);
   const out = new Map<string, { es: number; ef: number }>();
   for (let changed = true; changed; ) {
     changed = false;
@@ -158,16 +203,24 @@ function oracle(p: OracleIn): Map<string, { start: string; end: string }> {
       const es0 = maxEf === undefined ? (ps ?? ps0) : Math.max(after(maxEf), ps ?? -Infinity);
       const dur = t.days ?? 1;
       let es: number, ef: number;
-      if (t.status === 'done' && t.actual_end) { ef = toDay(t.actual_end); es = t.actual_start ? toDay(t.actual_start) : Math.min(es0, ef); }
-      else if (t.actual_start || t.status === 'in_progress') {
+      if (t.status === 'done' && t.actual_end) {
+        ef = toDay(t.actual_end);
+        es = t.actual_start ? toDay(t.actual_start) : Math.min(es0, ef);
+      } else if (t.actual_start || t.status === 'in_progress') {
         es = t.actual_start ? toDay(t.actual_start) : es0;
         const first = next(es);
         const spent = now > first ? countIncl(first, now - 1) : 0;
         const rem = t.remaining ?? Math.max(1, Math.max(1, dur) - spent);
         ef = walk(Math.max(first, now), rem);
-      } else { es = Math.max(es0, now); ef = walk(es, t.remaining ?? dur); }
+      } else {
+        es = Math.max(es0, now);
+        ef = walk(es, t.remaining ?? dur);
+      }
       const o = out.get(t.id);
-      if (!o || o.es !== es || o.ef !== ef) { out.set(t.id, { es, ef }); changed = true; }
+      if (!o || o.es !== es || o.ef !== ef) {
+        out.set(t.id, { es, ef });
+        changed = true;
+      }
     }
     for (const m of p.milestones) {
       const pe = preds.get(m.id)!.map((q) => out.get(q)?.ef);
@@ -180,7 +233,10 @@ function oracle(p: OracleIn): Map<string, { start: string; end: string }> {
         d = Math.max(d, asOf);
       }
       const o = out.get(m.id);
-      if (!o || o.ef !== d) { out.set(m.id, { es: d, ef: d }); changed = true; }
+      if (!o || o.ef !== d) {
+        out.set(m.id, { es: d, ef: d });
+        changed = true;
+      }
     }
   }
   return new Map([...out].map(([id, o]) => [id, { start: fromDay(o.es), end: fromDay(o.ef) }]));
@@ -201,8 +257,10 @@ describe('forecast properties on random plans and report dates', () => {
     milestone: fc.option(fc.nat(), { nil: undefined }),
   });
   const msArb = fc.record({
-    deps: fc.array(fc.nat(), { maxLength: 2 }), due: fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
-    done: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }), fixed: fc.boolean(),
+    deps: fc.array(fc.nat(), { maxLength: 2 }),
+    due: fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
+    done: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+    fixed: fc.boolean(),
   });
   const planArb = fc.record({
     ts: fc.array(taskArb, { minLength: 1, maxLength: 10 }),
@@ -215,7 +273,13 @@ describe('forecast properties on random plans and report dates', () => {
   type PlanIn = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
   const build = (x: PlanIn) => {
     const tasks: Task[] = x.ts.map((t, i) => {
-      const rec: Task = { id: tid(i), name: tid(i), status: t.state === 'started' ? 'blocked' : t.state === 'done' ? 'done' : t.state, ...(t.days !== undefined ? { days: t.days } : {}), ...(t.start !== undefined ? { start: iso(t.start) } : {}) };
+      const rec: Task = {
+        id: tid(i),
+        name: tid(i),
+        status: t.state === 'started' ? 'blocked' : t.state === 'done' ? 'done' : t.state,
+        ...(t.days !== undefined ? { days: t.days } : {}),
+        ...(t.start !== undefined ? { start: iso(t.start) } : {}),
+      };
       if (i > 0 && t.deps.length) rec.depends_on = [...new Set(t.deps.map((d) => tid(d % i)))];
       if (t.state === 'in_progress' || t.state === 'started' || t.state === 'done') rec.actual_start = iso(t.a);
       if (t.state === 'done') rec.actual_end = iso(t.a + t.len);
@@ -224,36 +288,43 @@ describe('forecast properties on random plans and report dates', () => {
       return rec;
     });
     const milestones: Milestone[] = x.mss.map((m, i) => ({
-      id: `M-00${i + 1}`, name: 'm', ...(m.deps.length ? { depends_on: [...new Set(m.deps.map((d) => tid(d % tasks.length)))] } : {}),
-      ...(m.due !== undefined ? { due: iso(m.due) } : {}), ...(m.done !== undefined ? { done: iso(m.done) } : {}), ...(m.fixed && m.due !== undefined ? { fixed: true } : {}),
+      id: `M-00${i + 1}`,
+      name: 'm',
+      ...(m.deps.length ? { depends_on: [...new Set(m.deps.map((d) => tid(d % tasks.length)))] } : {}),
+      ...(m.due !== undefined ? { due: iso(m.due) } : {}),
+      ...(m.done !== undefined ? { done: iso(m.done) } : {}),
+      ...(m.fixed && m.due !== undefined ? { fixed: true } : {}),
     }));
     const cal = makeCalendar({ base: 'cn', holidays: x.off.map((k) => ({ date: iso(k) })), workdays: x.on.map((k) => ({ date: iso(k) })) });
     return { tasks, milestones, cal, start: iso(x.start), asOf: iso(x.asOf) };
   };
 
   it('never forecasts unfinished work before the report date; done work equals its actuals; agrees with the oracle', () => {
-    fc.assert(fc.property(planArb, (x) => {
-      const { tasks, milestones, cal, start, asOf } = build(x);
-      const s = schedule({ start, asOf, tasks, milestones, calendar: cal });
-      expect(s.problems).toEqual([]);
-      const want = oracle({ start, asOf, tasks, milestones, off: new Set(x.off.map(iso)), on: new Set(x.on.map(iso)) });
-      for (const t of tasks) {
-        const it = s.items.get(t.id)!;
-        if (t.status === 'done') expect([it.start, it.end, it.finished]).toEqual([t.actual_start, t.actual_end, true]);
-        else {
-          expect(it.end >= asOf).toBe(true);
-          if (t.actual_start === undefined && t.status !== 'in_progress') expect(it.start >= asOf).toBe(true);
+    fc.assert(
+      fc.property(planArb, (x) => {
+        const { tasks, milestones, cal, start, asOf } = build(x);
+        const s = schedule({ start, asOf, tasks, milestones, calendar: cal });
+        expect(s.problems).toEqual([]);
+        const want = oracle({ start, asOf, tasks, milestones, off: new Set(x.off.map(iso)), on: new Set(x.on.map(iso)) });
+        for (const t of tasks) {
+          const it = s.items.get(t.id)!;
+          if (t.status === 'done') expect([it.start, it.end, it.finished]).toEqual([t.actual_start, t.actual_end, true]);
+          else {
+            expect(it.end >= asOf).toBe(true);
+            if (t.actual_start === undefined && t.status !== 'in_progress') expect(it.start >= asOf).toBe(true);
+          }
+          expect({ id: t.id, ...want.get(t.id) }).toEqual({ id: t.id, start: it.start, end: it.end });
         }
-        expect({ id: t.id, ...want.get(t.id) }).toEqual({ id: t.id, start: it.start, end: it.end });
-      }
-      for (const m of milestones) {
-        const it = s.items.get(m.id)!;
-        if (m.done !== undefined) expect(it.end).toBe(m.done);
-        else expect(it.end >= asOf).toBe(true);
-        if (m.fixed && m.done === undefined) expect(it.end >= m.due!).toBe(true);
-        expect({ id: m.id, end: want.get(m.id)!.end }).toEqual({ id: m.id, end: it.end });
-      }
-    }), { numRuns: 400 });
+        for (const m of milestones) {
+          const it = s.items.get(m.id)!;
+          if (m.done !== undefined) expect(it.end).toBe(m.done);
+          else expect(it.end >= asOf).toBe(true);
+          if (m.fixed && m.done === undefined) expect(it.end >= m.due!).toBe(true);
+          expect({ id: m.id, end: want.get(m.id)!.end }).toEqual({ id: m.id, end: it.end });
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
@@ -270,7 +341,9 @@ describe('validate: what the dates rest on', () => {
     ];
     p.tasks = tasks.map((data, i) => ({ file: 'plan.yaml', path: ['tasks', i], data }));
     expect(checkPlanDates(p).map((d) => [d.code, d.args.id, d.args.field ?? ''])).toEqual([
-      ['DLV-W073', 'T-001', ''], ['DLV-W074', 'T-002', 'actual_start'], ['DLV-W074', 'T-003', 'actual_end'],
+      ['DLV-W073', 'T-001', ''],
+      ['DLV-W074', 'T-002', 'actual_start'],
+      ['DLV-W074', 'T-003', 'actual_end'],
     ]);
   });
 });

@@ -22,26 +22,48 @@ function project(parts: { tasks?: Task[]; milestones?: Milestone[]; risks?: Risk
 function health(p: Project) {
   const cal = makeCalendar({ base: 'none' });
   const m = p.manifest!.data;
-  const sched = schedule({ start: m.start, ...(m.due ? { due: m.due } : {}), asOf, tasks: p.tasks.map((t) => t.data), milestones: p.milestones.map((x) => x.data), calendar: cal });
+  const sched = schedule({
+    start: m.start,
+    ...(m.due ? { due: m.due } : {}),
+    asOf,
+    tasks: p.tasks.map((t) => t.data),
+    milestones: p.milestones.map((x) => x.data),
+    calendar: cal,
+  });
   return assessHealth(p, sched, asOf);
 }
 
-const risk = (id: string, probability: number, impact: number, actions: Risk['actions'] = [], status: Risk['status'] = 'open'): Risk =>
-  ({ id, title: id, category: 'technical', probability, impact, response: 'mitigate', owner: 'o', identified: '2026-11-02', status, actions });
+const risk = (id: string, probability: number, impact: number, actions: Risk['actions'] = [], status: Risk['status'] = 'open'): Risk => ({
+  id,
+  title: id,
+  category: 'technical',
+  probability,
+  impact,
+  response: 'mitigate',
+  owner: 'o',
+  identified: '2026-11-02',
+  status,
+  actions,
+});
 
 describe('assessHealth', () => {
   it('green when nothing is wrong', () => {
-    const p = project({ tasks: [{ id: 'T-001', name: 'a', start: '2026-11-16', days: 10, status: 'in_progress' }], due: '2026-12-31',
-      risks: [risk('R-001', 2, 2, [{ text: 'x', due: '2026-11-25' }])] });
+    const p = project({
+      tasks: [{ id: 'T-001', name: 'a', start: '2026-11-16', days: 10, status: 'in_progress' }],
+      due: '2026-12-31',
+      risks: [risk('R-001', 2, 2, [{ text: 'x', due: '2026-11-25' }])],
+    });
     expect(health(p)).toEqual({ level: 'green', reasons: [] });
   });
 
   it('late critical work is red, late work off the critical path amber', () => {
-    const p = project({ tasks: [
-      { id: 'T-001', name: 'a', start: '2026-11-02', days: 5, status: 'in_progress' }, // ended 11-06: late
-      { id: 'T-002', name: 'b', start: '2026-11-02', days: 20, status: 'in_progress' }, // the long chain: critical, not late
-      { id: 'T-003', name: 'c', start: '2026-11-02', days: 2, status: 'todo' },
-    ] });
+    const p = project({
+      tasks: [
+        { id: 'T-001', name: 'a', start: '2026-11-02', days: 5, status: 'in_progress' }, // ended 11-06: late
+        { id: 'T-002', name: 'b', start: '2026-11-02', days: 20, status: 'in_progress' }, // the long chain: critical, not late
+        { id: 'T-003', name: 'c', start: '2026-11-02', days: 2, status: 'todo' },
+      ],
+    });
     const h = health(p);
     expect(h.reasons.find((r) => r.code === 'late_work')?.ids).toEqual(['T-001', 'T-003']);
     expect(h.level).toBe('amber');
@@ -55,41 +77,68 @@ describe('assessHealth', () => {
   });
 
   it('milestones: a passed due date is red, a forecast after the due date amber', () => {
-    const h = health(project({
-      tasks: [{ id: 'T-001', name: 'a', start: '2026-11-23', days: 10, status: 'todo' }],
-      milestones: [
-        { id: 'M-001', name: 'm1', due: '2026-11-18' },
-        { id: 'M-002', name: 'm2', due: '2026-11-30', depends_on: ['T-001'] },
-        { id: 'M-003', name: 'm3', due: '2026-11-10', done: '2026-11-10' },
-      ],
-    }));
-    expect(h.reasons.map((r) => [r.code, r.ids])).toEqual([['milestone_missed', ['M-001']], ['milestone_at_risk', ['M-002']]]);
+    const h = health(
+      project({
+        tasks: [{ id: 'T-001', name: 'a', start: '2026-11-23', days: 10, status: 'todo' }],
+        milestones: [
+          { id: 'M-001', name: 'm1', due: '2026-11-18' },
+          { id: 'M-002', name: 'm2', due: '2026-11-30', depends_on: ['T-001'] },
+          { id: 'M-003', name: 'm3', due: '2026-11-10', done: '2026-11-10' },
+        ],
+      }),
+    );
+    expect(h.reasons.map((r) => [r.code, r.ids])).toEqual([
+      ['milestone_missed', ['M-001']],
+      ['milestone_at_risk', ['M-002']],
+    ]);
   });
 
   it('risks: high (score ≥ 15) with an overdue action red; other overdue actions and open high risks amber', () => {
     const overdue = [{ text: 'x', due: '2026-11-19' }];
-    const h = health(project({ risks: [
-      risk('R-001', 5, 3, overdue), // 15: high and overdue
-      risk('R-002', 3, 3, overdue), // 9: overdue
-      risk('R-003', 4, 4), // 16: high
-      risk('R-004', 5, 5, overdue, 'closed'), // closed: ignored
-      risk('R-005', 5, 4, [{ text: 'x', due: '2026-11-19', waived: 'no longer needed' }, { text: 'y', due: '2026-11-20' }]), // nothing overdue
-    ] }));
+    const h = health(
+      project({
+        risks: [
+          risk('R-001', 5, 3, overdue), // 15: high and overdue
+          risk('R-002', 3, 3, overdue), // 9: overdue
+          risk('R-003', 4, 4), // 16: high
+          risk('R-004', 5, 5, overdue, 'closed'), // closed: ignored
+          risk('R-005', 5, 4, [
+            { text: 'x', due: '2026-11-19', waived: 'no longer needed' },
+            { text: 'y', due: '2026-11-20' },
+          ]), // nothing overdue
+        ],
+      }),
+    );
     expect(h.level).toBe('red');
     expect(h.reasons.map((r) => [r.code, r.ids])).toEqual([
-      ['high_risk_overdue', ['R-001']], ['overdue_actions', ['R-002']], ['high_risk', ['R-003', 'R-005']],
+      ['high_risk_overdue', ['R-001']],
+      ['overdue_actions', ['R-002']],
+      ['high_risk', ['R-003', 'R-005']],
     ]);
   });
 
   it('acceptance: a failed final round red, a failed pre-acceptance amber, a later pass clears it', () => {
-    const rec = (id: string, rounds: Acceptance['rounds']): Acceptance => ({ id, deliverable: id, requirements: ['202611-001'], delivered: '2026-11-10', rounds });
+    const rec = (id: string, rounds: Acceptance['rounds']): Acceptance => ({
+      id,
+      deliverable: id,
+      requirements: ['202611-001'],
+      delivered: '2026-11-10',
+      rounds,
+    });
     const fail = { date: '2026-11-12', contact: 'c', result: 'fail' as const, reasons: ['r'] };
-    const h = health(project({ acceptance: [
-      rec('AC-001', [fail]),
-      rec('AC-002', [{ ...fail, kind: 'pre' }]),
-      rec('AC-003', [fail, { date: '2026-11-13', contact: 'c', result: 'pass' }]),
-    ] }));
-    expect(h.reasons.map((r) => [r.level, r.code, r.ids])).toEqual([['red', 'acceptance_failed', ['AC-001']], ['amber', 'rectifying', ['AC-002']]]);
+    const h = health(
+      project({
+        acceptance: [
+          rec('AC-001', [fail]),
+          rec('AC-002', [{ ...fail, kind: 'pre' }]),
+          rec('AC-003', [fail, { date: '2026-11-13', contact: 'c', result: 'pass' }]),
+        ],
+      }),
+    );
+    expect(h.reasons.map((r) => [r.level, r.code, r.ids])).toEqual([
+      ['red', 'acceptance_failed', ['AC-001']],
+      ['amber', 'rectifying', ['AC-002']],
+    ]);
   });
 
   it('blocked work is amber', () => {

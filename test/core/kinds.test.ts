@@ -34,9 +34,15 @@ function recordSchema(kind: (typeof KIND_NAMES)[number]): Node {
 
 describe('the kind registry', () => {
   it('names exactly the schemas the build compiles, the store explains and the validators check', () => {
-    const files = readdirSync(join(REPO, 'schemas')).filter((f) => f.endsWith('.schema.json') && f !== 'defs.schema.json').map((f) => f.replace('.schema.json', ''));
+    const files = readdirSync(join(REPO, 'schemas'))
+      .filter((f) => f.endsWith('.schema.json') && f !== 'defs.schema.json')
+      .map((f) => f.replace('.schema.json', ''));
     expect([...new Set(SCHEMA_NAMES)].sort()).toEqual(files.sort());
-    expect(Object.keys(SCHEMAS).filter((k) => k !== 'defs').sort()).toEqual(files.sort());
+    expect(
+      Object.keys(SCHEMAS)
+        .filter((k) => k !== 'defs')
+        .sort(),
+    ).toEqual(files.sort());
     for (const name of SCHEMA_NAMES) expect(typeof (validators as Record<string, unknown>)[name], name).toBe('function');
   });
 
@@ -74,7 +80,9 @@ describe('the kind registry', () => {
     const p = emptyProject();
     for (const k of KIND_NAMES) expect(recordsOf(p, k), k).toEqual([]);
     expect(Object.keys(FOLDERS).sort()).toEqual([...FOLDER_KINDS].sort());
-    expect(recordPath('risk', { id: 'R-007', title: '客户方 关键人员 离职' })).toBe('risks/R-007-ke-hu-fang-guan-jian-ren-yuan-li-zhi.yaml');
+    expect(recordPath('risk', { id: 'R-007', title: '客户方 关键人员 离职' })).toBe(
+      'risks/R-007-ke-hu-fang-guan-jian-ren-yuan-li-zhi.yaml',
+    );
     expect(recordPath('survey', { id: 'S-002', date: '2026-11-01', score: 90 })).toBe('surveys/S-002-survey.yaml');
   });
 
@@ -105,7 +113,11 @@ describe('value lists copied out of the schemas', () => {
   it('requirement statuses and change statuses', () => {
     expect([...REQUIREMENT_STATUSES].sort()).toEqual([...enumOf(prop(schema('requirement'), 'status'))!].sort());
     expect([...CHANGE_STATUSES]).toEqual(enumOf(prop(schema('change'), 'status')));
-    expect(Object.keys(prop(prop(schema('change'), 'approvals'), 'customer') ? deref(prop(schema('change'), 'approvals'))!.properties as Node : {}).sort()).toEqual([...APPROVAL_SIDES].sort());
+    expect(
+      Object.keys(
+        prop(prop(schema('change'), 'approvals'), 'customer') ? (deref(prop(schema('change'), 'approvals'))!.properties as Node) : {},
+      ).sort(),
+    ).toEqual([...APPROVAL_SIDES].sort());
   });
 });
 

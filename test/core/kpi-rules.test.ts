@@ -46,21 +46,51 @@ describe('service-level clocks (需求分析 1 个工作日内, 可行性评估 
     'deliver.yaml': manifest(),
     // A: received Wed 9-30; the analysis deadline is Thu 10-08 (National Day between): analysed 10-08, 1 wd, in time.
     //    Feasibility from the analysis: 10-09 is 1 wd, Saturday 10-10 (make-up) is 2: assessed 10-10, in time.
-    'requirements/202609-001-a.yaml': req('202609-001', '2026-09-30', 'analysis: { analyst: 王, date: 2026-10-08 }\nfeasibility: { assessor: 陈, date: 2026-10-10, feasible: true }\n', 'analyzing'),
+    'requirements/202609-001-a.yaml': req(
+      '202609-001',
+      '2026-09-30',
+      'analysis: { analyst: 王, date: 2026-10-08 }\nfeasibility: { assessor: 陈, date: 2026-10-10, feasible: true }\n',
+      'analyzing',
+    ),
     // B: received Fri 9-18, analysed Sunday 9-20 (a make-up working day: 1 wd), in time; assessed Wed 9-23: 3 wd after
     //    the analysis (9-21, 9-22, 9-23): late. (From intake it would have been 4.)
-    'requirements/202609-002-b.yaml': req('202609-002', '2026-09-18', 'analysis: { analyst: 王, date: 2026-09-20 }\nfeasibility: { assessor: 陈, date: 2026-09-23, feasible: true }\n', 'analyzing'),
+    'requirements/202609-002-b.yaml': req(
+      '202609-002',
+      '2026-09-18',
+      'analysis: { analyst: 王, date: 2026-09-20 }\nfeasibility: { assessor: 陈, date: 2026-09-23, feasible: true }\n',
+      'analyzing',
+    ),
     // C: received Thu 9-24, rejected Mon 9-28 unanalysed: 9-28 is the analysis deadline (9-25…27 off): stopped in time,
     //    for both clocks (the feasibility clock would have started at 9-28).
-    'requirements/202609-003-c.yaml': req('202609-003', '2026-09-24', 'history:\n  - { date: 2026-09-24, to: received }\n  - { date: 2026-09-28, from: received, to: rejected }\n', 'rejected'),
+    'requirements/202609-003-c.yaml': req(
+      '202609-003',
+      '2026-09-24',
+      'history:\n  - { date: 2026-09-24, to: received }\n  - { date: 2026-09-28, from: received, to: rejected }\n',
+      'rejected',
+    ),
     // D: received Thu 9-24, put on hold Tue 9-29 unanalysed: 2 wd after intake, the analysis deadline (9-28) had
     //    passed: a miss. The feasibility clock (from 9-28) had 1 of its 2 days gone: stopped.
-    'requirements/202609-004-d.yaml': req('202609-004', '2026-09-24', 'history:\n  - { date: 2026-09-24, to: received }\n  - { date: 2026-09-29, from: received, to: on_hold }\n', 'on_hold'),
+    'requirements/202609-004-d.yaml': req(
+      '202609-004',
+      '2026-09-24',
+      'history:\n  - { date: 2026-09-24, to: received }\n  - { date: 2026-09-29, from: received, to: on_hold }\n',
+      'on_hold',
+    ),
     // E: received Mon 9-21, analysed Tue 9-22 (in time), rejected Fri 10-09 without an assessment: the assessment was
     //    due Thu 9-24; 7 wd had passed: a miss, whatever happened afterwards.
-    'requirements/202609-005-e.yaml': req('202609-005', '2026-09-21', 'analysis: { analyst: 王, date: 2026-09-22 }\nhistory:\n  - { date: 2026-09-21, to: received }\n  - { date: 2026-09-22, from: received, to: analyzing }\n  - { date: 2026-10-09, from: analyzing, to: rejected }\n', 'rejected'),
+    'requirements/202609-005-e.yaml': req(
+      '202609-005',
+      '2026-09-21',
+      'analysis: { analyst: 王, date: 2026-09-22 }\nhistory:\n  - { date: 2026-09-21, to: received }\n  - { date: 2026-09-22, from: received, to: analyzing }\n  - { date: 2026-10-09, from: analyzing, to: rejected }\n',
+      'rejected',
+    ),
     // F: received Wed 9-30 and put on hold the same day, resumed and analysed 10-12: the hold stopped both clocks.
-    'requirements/202609-006-f.yaml': req('202609-006', '2026-09-30', 'analysis: { analyst: 王, date: 2026-10-12 }\nhistory:\n  - { date: 2026-09-30, to: received }\n  - { date: 2026-09-30, from: received, to: on_hold }\n  - { date: 2026-10-12, from: on_hold, to: analyzing }\n', 'analyzing'),
+    'requirements/202609-006-f.yaml': req(
+      '202609-006',
+      '2026-09-30',
+      'analysis: { analyst: 王, date: 2026-10-12 }\nhistory:\n  - { date: 2026-09-30, to: received }\n  - { date: 2026-09-30, from: received, to: on_hold }\n  - { date: 2026-10-12, from: on_hold, to: analyzing }\n',
+      'analyzing',
+    ),
     // G: received Fri 10-09; the analysis deadline is Saturday 10-10 (make-up); by Mon 10-12 2 wd have passed: a miss.
     //    The feasibility clock runs from 10-10: 1 wd gone by 10-12, not due yet.
     'requirements/202610-001-g.yaml': req('202610-001', '2026-10-09'),
@@ -133,11 +163,26 @@ describe('acceptance: on time against a date, pass and first pass on final round
     'requirements/202609-001-r1.yaml': req('202609-001', '2026-09-01', 'due: 2026-10-20\n', 'delivered'),
     'requirements/202609-002-r2.yaml': req('202609-002', '2026-09-01', '', 'delivered'),
     // AC-001: requirement due 10-20, delivered 10-20: on time. A failed pre-acceptance, then the first final round passed: first pass.
-    'acceptance/AC-001-a.yaml': acc('AC-001', '202609-001', '2026-10-20', 'rounds:\n  - { date: 2026-10-21, contact: 刘, kind: pre, result: fail, reasons: [样式] }\n  - { date: 2026-10-23, contact: 刘, result: pass }\n'),
+    'acceptance/AC-001-a.yaml': acc(
+      'AC-001',
+      '202609-001',
+      '2026-10-20',
+      'rounds:\n  - { date: 2026-10-21, contact: 刘, kind: pre, result: fail, reasons: [样式] }\n  - { date: 2026-10-23, contact: 刘, result: pass }\n',
+    ),
     // AC-002: no agreed date, its requirement none either: the contract's 10-30; delivered 10-31: late. Final fail 11-02, pass 11-05.
-    'acceptance/AC-002-b.yaml': acc('AC-002', '202609-002', '2026-10-31', 'rounds:\n  - { date: 2026-11-02, contact: 刘, result: fail, reasons: [缺页] }\n  - { date: 2026-11-05, contact: 刘, result: pass }\n'),
+    'acceptance/AC-002-b.yaml': acc(
+      'AC-002',
+      '202609-002',
+      '2026-10-31',
+      'rounds:\n  - { date: 2026-11-02, contact: 刘, result: fail, reasons: [缺页] }\n  - { date: 2026-11-05, contact: 刘, result: pass }\n',
+    ),
     // AC-003: agreed 10-28, delivered 10-29: late. Only a pre-acceptance round: not judged for pass.
-    'acceptance/AC-003-c.yaml': acc('AC-003', '202609-002', '2026-10-29', 'agreed: 2026-10-28\nrounds:\n  - { date: 2026-10-30, contact: 刘, kind: pre, result: pass }\n'),
+    'acceptance/AC-003-c.yaml': acc(
+      'AC-003',
+      '202609-002',
+      '2026-10-29',
+      'agreed: 2026-10-28\nrounds:\n  - { date: 2026-10-30, contact: 刘, kind: pre, result: pass }\n',
+    ),
     // AC-004: delivered Wed 9-30 (the last day of Q3) against the contract's 10-30: on time; final pass 10-08.
     'acceptance/AC-004-d.yaml': acc('AC-004', '202609-002', '2026-09-30', 'rounds:\n  - { date: 2026-10-08, contact: 刘, result: pass }\n'),
     // AC-005: delivered after the report date: not counted anywhere.
@@ -155,14 +200,25 @@ describe('acceptance: on time against a date, pass and first pass on final round
 
   it('by delivery date: October, and Q3 whose delivery was inspected in October', () => {
     const oct = projectKpis({ project: p, asOf: '2026-11-06', period: parsePeriod('2026-10')! });
-    expect([nd(oct, 'on_time_delivery_rate'), nd(oct, 'acceptance_pass_rate'), nd(oct, 'first_pass_rate')]).toEqual([[1, 3], [2, 2], [1, 2]]);
+    expect([nd(oct, 'on_time_delivery_rate'), nd(oct, 'acceptance_pass_rate'), nd(oct, 'first_pass_rate')]).toEqual([
+      [1, 3],
+      [2, 2],
+      [1, 2],
+    ]);
     const q3 = projectKpis({ project: p, asOf: '2026-11-06', period: parsePeriod('2026-Q3')! });
-    expect([nd(q3, 'on_time_delivery_rate'), nd(q3, 'acceptance_pass_rate'), nd(q3, 'first_pass_rate')]).toEqual([[1, 1], [1, 1], [1, 1]]);
+    expect([nd(q3, 'on_time_delivery_rate'), nd(q3, 'acceptance_pass_rate'), nd(q3, 'first_pass_rate')]).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
   });
 
   it('as of 11-03 AC-002 has failed its only final round so far: judged, not passed', () => {
     const k = projectKpis({ project: p, asOf: '2026-11-03' });
-    expect([nd(k, 'acceptance_pass_rate'), nd(k, 'first_pass_rate')]).toEqual([[2, 3], [2, 3]]);
+    expect([nd(k, 'acceptance_pass_rate'), nd(k, 'first_pass_rate')]).toEqual([
+      [2, 3],
+      [2, 3],
+    ]);
   });
 
   it('with no contract date the deliveries without any date are left out', () => {
@@ -182,16 +238,18 @@ ${approvals}`;
 const both = 'approvals:\n  customer: { by: 刘建国, date: 2026-09-22 }\n  internal: { by: 周敏, date: 2026-09-22 }\n';
 
 describe('project on-time rate (项目交付及时率)', () => {
-  const history = (to: string, date: string) => `history:\n  - { date: 2026-09-01, to: received }\n  - { date: 2026-09-02, from: received, to: analyzing }\n  - { date: 2026-09-03, from: analyzing, to: confirmed }\n  - { date: 2026-09-04, from: confirmed, to: in_progress }\n  - { date: 2026-09-25, from: in_progress, to: delivered }\n  - { date: ${date}, from: delivered, to: ${to} }\n`;
-  const software = (changes: Record<string, string>) => load({
-    'deliver.yaml': manifest('contract:\n  due: 2026-09-30\n'),
-    'requirements/202609-001-r1.yaml': req('202609-001', '2026-09-01', history('accepted', '2026-10-09'), 'accepted'),
-    'requirements/202609-002-r2.yaml': req('202609-002', '2026-09-01', history('accepted', '2026-10-10'), 'accepted'),
-    // out of scope: rejected, on hold
-    'requirements/202609-003-r3.yaml': req('202609-003', '2026-09-01', 'history:\n  - { date: 2026-09-02, to: rejected }\n', 'rejected'),
-    'requirements/202609-004-r4.yaml': req('202609-004', '2026-09-01', 'history:\n  - { date: 2026-09-02, to: on_hold }\n', 'on_hold'),
-    ...changes,
-  });
+  const history = (to: string, date: string) =>
+    `history:\n  - { date: 2026-09-01, to: received }\n  - { date: 2026-09-02, from: received, to: analyzing }\n  - { date: 2026-09-03, from: analyzing, to: confirmed }\n  - { date: 2026-09-04, from: confirmed, to: in_progress }\n  - { date: 2026-09-25, from: in_progress, to: delivered }\n  - { date: ${date}, from: delivered, to: ${to} }\n`;
+  const software = (changes: Record<string, string>) =>
+    load({
+      'deliver.yaml': manifest('contract:\n  due: 2026-09-30\n'),
+      'requirements/202609-001-r1.yaml': req('202609-001', '2026-09-01', history('accepted', '2026-10-09'), 'accepted'),
+      'requirements/202609-002-r2.yaml': req('202609-002', '2026-09-01', history('accepted', '2026-10-10'), 'accepted'),
+      // out of scope: rejected, on hold
+      'requirements/202609-003-r3.yaml': req('202609-003', '2026-09-01', 'history:\n  - { date: 2026-09-02, to: rejected }\n', 'rejected'),
+      'requirements/202609-004-r4.yaml': req('202609-004', '2026-09-01', 'history:\n  - { date: 2026-09-02, to: on_hold }\n', 'on_hold'),
+      ...changes,
+    });
   // The contract says Wed 9-30. CR-001, approved by both sides, adds 3 working days: 10-08, 10-09 and Saturday 10-10
   // (make-up). CR-002 (only our side approved) and CR-003 (rejected) move nothing.
   const slips = {
@@ -202,7 +260,16 @@ describe('project on-time rate (项目交付及时率)', () => {
 
   it('delivered on the last acceptance of the requirements in scope (Sat 10-10), due 10-10 after the approved slip: on time', () => {
     const k = projectKpis({ project: software(slips), asOf: '2026-10-20' });
-    expect(k.project_on_time_rate).toMatchObject({ value: 1, numerator: 1, denominator: 1, target: 0.9, met: true, delivered_on: '2026-10-10', due: '2026-10-10', moved_days: 3 });
+    expect(k.project_on_time_rate).toMatchObject({
+      value: 1,
+      numerator: 1,
+      denominator: 1,
+      target: 0.9,
+      met: true,
+      delivered_on: '2026-10-10',
+      due: '2026-10-10',
+      moved_days: 3,
+    });
   });
 
   it('without the slip it is judged against the contract date: late', () => {
@@ -212,23 +279,47 @@ describe('project on-time rate (项目交付及时率)', () => {
 
   it('not delivered before the last acceptance; a period counts it where it was delivered', () => {
     const p = software(slips);
-    expect(projectKpis({ project: p, asOf: '2026-10-09' }).project_on_time_rate).toMatchObject({ value: null, denominator: 0, reason: 'not_delivered', delivered_on: null, due: '2026-10-10' });
-    expect(projectKpis({ project: p, asOf: '2026-10-20', period: parsePeriod('2026-Q3')! }).project_on_time_rate).toMatchObject({ value: null, denominator: 0, reason: 'delivered_outside_period' });
-    expect(projectKpis({ project: p, asOf: '2026-10-20', period: parsePeriod('2026-W41')! }).project_on_time_rate).toMatchObject({ value: 1, denominator: 1 });
+    expect(projectKpis({ project: p, asOf: '2026-10-09' }).project_on_time_rate).toMatchObject({
+      value: null,
+      denominator: 0,
+      reason: 'not_delivered',
+      delivered_on: null,
+      due: '2026-10-10',
+    });
+    expect(projectKpis({ project: p, asOf: '2026-10-20', period: parsePeriod('2026-Q3')! }).project_on_time_rate).toMatchObject({
+      value: null,
+      denominator: 0,
+      reason: 'delivered_outside_period',
+    });
+    expect(projectKpis({ project: p, asOf: '2026-10-20', period: parsePeriod('2026-W41')! }).project_on_time_rate).toMatchObject({
+      value: 1,
+      denominator: 1,
+    });
   });
 
-  const handover = (m2: string) => load({
-    'deliver.yaml': manifest('contract:\n  due: 2026-10-09\n'),
-    'plan.yaml': `schema_version: 1\nmilestones:\n  - { id: M-001, name: 第一次预验收, done: 2026-10-08 }\n  - { id: M-002, name: 交付, ${m2} }\ntasks: []\n`,
-  });
+  const handover = (m2: string) =>
+    load({
+      'deliver.yaml': manifest('contract:\n  due: 2026-10-09\n'),
+      'plan.yaml': `schema_version: 1\nmilestones:\n  - { id: M-001, name: 第一次预验收, done: 2026-10-08 }\n  - { id: M-002, name: 交付, ${m2} }\ntasks: []\n`,
+    });
 
   it('a handover project (no requirements) is delivered when its last milestone is reached', () => {
-    expect(projectKpis({ project: handover('done: 2026-10-12'), asOf: '2026-10-20' }).project_on_time_rate).toMatchObject({ numerator: 0, denominator: 1, delivered_on: '2026-10-12', due: '2026-10-09' });
-    expect(projectKpis({ project: handover('due: 2026-10-09'), asOf: '2026-10-20' }).project_on_time_rate).toMatchObject({ denominator: 0, reason: 'not_delivered' });
+    expect(projectKpis({ project: handover('done: 2026-10-12'), asOf: '2026-10-20' }).project_on_time_rate).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+      delivered_on: '2026-10-12',
+      due: '2026-10-09',
+    });
+    expect(projectKpis({ project: handover('due: 2026-10-09'), asOf: '2026-10-20' }).project_on_time_rate).toMatchObject({
+      denominator: 0,
+      reason: 'not_delivered',
+    });
   });
 
   it('a portfolio: projects on time / projects delivered', () => {
-    const rows = [software(slips), software({}), handover('due: 2026-10-09'), handover('done: 2026-10-09')].map((project) => projectKpis({ project, asOf: '2026-10-20' }));
+    const rows = [software(slips), software({}), handover('due: 2026-10-09'), handover('done: 2026-10-09')].map((project) =>
+      projectKpis({ project, asOf: '2026-10-20' }),
+    );
     // on time: the first and the last (10-09 ≤ 10-09); late: the second; not delivered: the third
     expect(portfolioTotals(rows).project_on_time_rate).toMatchObject({ numerator: 2, denominator: 3, target: 0.9, met: false });
   });
@@ -249,12 +340,16 @@ ${actions}`;
 describe('risks: managed risks and the response plan (风险应对计划的实施率)', () => {
   const p = load({
     'deliver.yaml': manifest(),
-    'risks/R-001-a.yaml': risk('R-001', '2026-10-09', [
-      '  - { text: 一, due: 2026-10-12, done: 2026-10-12 }',
-      '  - { text: 二, due: 2026-10-20 }',
-      '  - { text: 三, done: 2026-10-15 }',
-      '  - { text: 四, due: 2026-10-22, waived: 客户自行处理, waived_date: 2026-10-26 }',
-    ].join('\n') + '\n'),
+    'risks/R-001-a.yaml': risk(
+      'R-001',
+      '2026-10-09',
+      [
+        '  - { text: 一, due: 2026-10-12, done: 2026-10-12 }',
+        '  - { text: 二, due: 2026-10-20 }',
+        '  - { text: 三, done: 2026-10-15 }',
+        '  - { text: 四, due: 2026-10-22, waived: 客户自行处理, waived_date: 2026-10-26 }',
+      ].join('\n') + '\n',
+    ),
     'risks/R-002-b.yaml': risk('R-002', '2026-10-10', '  - { text: 一, due: 2026-11-05 }\n  - { text: 二 }\n'),
     'risks/R-003-c.yaml': risk('R-003', '2026-09-30', '  - { text: 一, due: 2026-09-30, done: 2026-09-29 }\n'),
     'risks/R-004-d.yaml': risk('R-004', '2026-10-16', '  - { text: 一, due: 2026-10-28, waived: 不再需要 }\n'),

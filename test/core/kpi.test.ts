@@ -30,7 +30,9 @@ describe('project KPIs, everything up to as-of', () => {
       // S-001 90 + S-002 70
       customer_satisfaction: [160, 2],
       // only S-001 scores the dimensions
-      satisfaction_quality: [92, 1], satisfaction_timeliness: [85, 1], satisfaction_after_sales: [93, 1],
+      satisfaction_quality: [92, 1],
+      satisfaction_timeliness: [85, 1],
+      satisfaction_after_sales: [93, 1],
       team_communication_score: [0, 0],
       // due by 11-20: R-001#1 done, R-001#2 open (overdue), R-003#1 done; R-002#1 waived (out of the plan)
       risk_response_rate: [2, 3],
@@ -47,7 +49,10 @@ describe('project KPIs, everything up to as-of', () => {
       feasibility_sla_rate: [2, 3],
       rectification_on_time_rate: [0, 0], // the fixture has no rectification items
       // no after-sales tickets in this project
-      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
+      ticket_response_rate: [0, 0],
+      ticket_resolution_rate: [0, 0],
+      mean_resolution_days: [0, 0],
+      complaints: [0, null],
     });
     expect(k.risk_response_rate.waived).toBe(1);
     expect(k.risks_identified).toMatchObject({ identified: 3, managed: 2 });
@@ -87,17 +92,27 @@ describe('a period selects what happened in it', () => {
 
   it('counts October only', () => {
     expect(nd(oct)).toEqual({
-      project_on_time_rate: [0, 0], on_time_delivery_rate: [0, 0], acceptance_pass_rate: [0, 0], first_pass_rate: [0, 0],
+      project_on_time_rate: [0, 0],
+      on_time_delivery_rate: [0, 0],
+      acceptance_pass_rate: [0, 0],
+      first_pass_rate: [0, 0],
       customer_satisfaction: [70, 1], // S-002 on 10-20
-      satisfaction_quality: [0, 0], satisfaction_timeliness: [0, 0], satisfaction_after_sales: [0, 0], team_communication_score: [0, 0],
+      satisfaction_quality: [0, 0],
+      satisfaction_timeliness: [0, 0],
+      satisfaction_after_sales: [0, 0],
+      team_communication_score: [0, 0],
       risk_response_rate: [2, 2], // R-003#1 (10-15) and R-001#1 (10-20), both done
       risks_identified: [2, null], // R-001 10-05, R-003 10-07, both managed
       requirements_received: [3, null], // 202610-001..003
       average_cycle_days: [0, 0],
-      analysis_sla_rate: [2, 2], feasibility_sla_rate: [2, 2], // 202610-003 rejected within its deadlines: left out
+      analysis_sla_rate: [2, 2],
+      feasibility_sla_rate: [2, 2], // 202610-003 rejected within its deadlines: left out
       rectification_on_time_rate: [0, 0],
       // no after-sales tickets in this project
-      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
+      ticket_response_rate: [0, 0],
+      ticket_resolution_rate: [0, 0],
+      mean_resolution_days: [0, 0],
+      complaints: [0, null],
     });
     expect(oct.requirements_received).toMatchObject({ accepted: 0, rejected: 1 });
     expect(oct.risks_identified.met).toBe(false);
@@ -134,20 +149,51 @@ describe('portfolio totals', () => {
   it('beta by hand', () => {
     // AC-001 10-20 ≤ due 10-30, AC-002 11-02 ≤ 11-05 on time; AC-003 11-16 > 11-13 late. Pre pass then final pass = first pass.
     // AC-001's pre-acceptance round is not judged; AC-003 has had no final round yet.
-    expect(nd(b)).toMatchObject({ on_time_delivery_rate: [2, 3], acceptance_pass_rate: [2, 2], first_pass_rate: [2, 2], customer_satisfaction: [95, 1],
-      risk_response_rate: [1, 1], average_cycle_days: [10, 1], analysis_sla_rate: [1, 1], feasibility_sla_rate: [1, 1], risks_identified: [1, null] });
+    expect(nd(b)).toMatchObject({
+      on_time_delivery_rate: [2, 3],
+      acceptance_pass_rate: [2, 2],
+      first_pass_rate: [2, 2],
+      customer_satisfaction: [95, 1],
+      risk_response_rate: [1, 1],
+      average_cycle_days: [10, 1],
+      analysis_sla_rate: [1, 1],
+      feasibility_sla_rate: [1, 1],
+      risks_identified: [1, null],
+    });
     // delivered when 202610-001 was accepted (10-26), but deliver.yaml has no contract date to judge against
-    expect(b.project_on_time_rate).toMatchObject({ value: null, numerator: 0, denominator: 0, reason: 'no_contract_due', delivered_on: '2026-10-26', due: null });
+    expect(b.project_on_time_rate).toMatchObject({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: 'no_contract_due',
+      delivered_on: '2026-10-26',
+      due: null,
+    });
   });
 
   it('sums numerators and denominators instead of averaging rates', () => {
     expect(nd(total)).toEqual({
-      project_on_time_rate: [0, 0], on_time_delivery_rate: [3, 5], acceptance_pass_rate: [3, 3], first_pass_rate: [2, 3], customer_satisfaction: [255, 3],
-      satisfaction_quality: [92, 1], satisfaction_timeliness: [85, 1], satisfaction_after_sales: [93, 1], team_communication_score: [0, 0],
-      risk_response_rate: [3, 4], risks_identified: [3, null], requirements_received: [6, null], average_cycle_days: [38, 2],
-      analysis_sla_rate: [3, 4], feasibility_sla_rate: [3, 4], rectification_on_time_rate: [0, 0],
+      project_on_time_rate: [0, 0],
+      on_time_delivery_rate: [3, 5],
+      acceptance_pass_rate: [3, 3],
+      first_pass_rate: [2, 3],
+      customer_satisfaction: [255, 3],
+      satisfaction_quality: [92, 1],
+      satisfaction_timeliness: [85, 1],
+      satisfaction_after_sales: [93, 1],
+      team_communication_score: [0, 0],
+      risk_response_rate: [3, 4],
+      risks_identified: [3, null],
+      requirements_received: [6, null],
+      average_cycle_days: [38, 2],
+      analysis_sla_rate: [3, 4],
+      feasibility_sla_rate: [3, 4],
+      rectification_on_time_rate: [0, 0],
       // no after-sales tickets in this project
-      ticket_response_rate: [0, 0], ticket_resolution_rate: [0, 0], mean_resolution_days: [0, 0], complaints: [0, null],
+      ticket_response_rate: [0, 0],
+      ticket_resolution_rate: [0, 0],
+      mean_resolution_days: [0, 0],
+      complaints: [0, null],
     });
     expect(total.risk_response_rate.waived).toBe(1);
     expect(total.project_on_time_rate.reason).toBe('no_projects_delivered');
@@ -159,11 +205,25 @@ describe('portfolio totals', () => {
 
   it('risks managed: judged project by project; other targets: shared, else the default', () => {
     // alpha 2 < 3, beta 1 < 3: no project meets it (the summed 3 would have met a target of 3)
-    expect(total.risks_identified).toMatchObject({ value: 3, target: 3, met: false, projects_met: 0, projects: 2, identified: 4, managed: 3 });
+    expect(total.risks_identified).toMatchObject({
+      value: 3,
+      target: 3,
+      met: false,
+      projects_met: 0,
+      projects: 2,
+      identified: 4,
+      managed: 3,
+    });
     const alphaAgain = projectKpis({ project: alpha, asOf });
-    const twoAlphas = portfolioTotals([alphaAgain, { ...alphaAgain, risks_identified: measure('risks_identified', 3, null, 3, { identified: 3, managed: 3 }) }]);
+    const twoAlphas = portfolioTotals([
+      alphaAgain,
+      { ...alphaAgain, risks_identified: measure('risks_identified', 3, null, 3, { identified: 3, managed: 3 }) },
+    ]);
     expect(twoAlphas.risks_identified).toMatchObject({ value: 5, target: 3, met: false, projects_met: 1, projects: 2 });
-    const allMeet = portfolioTotals([{ ...alphaAgain, risks_identified: measure('risks_identified', 4, null, 3) }, { ...alphaAgain, risks_identified: measure('risks_identified', 3, null, 3) }]);
+    const allMeet = portfolioTotals([
+      { ...alphaAgain, risks_identified: measure('risks_identified', 4, null, 3) },
+      { ...alphaAgain, risks_identified: measure('risks_identified', 3, null, 3) },
+    ]);
     expect(allMeet.risks_identified).toMatchObject({ value: 7, met: true, projects_met: 2, projects: 2 });
     expect(total.on_time_delivery_rate.target).toBeNull();
     expect(total.project_on_time_rate.target).toBe(0.9);

@@ -50,14 +50,59 @@ describe('projectAsOf', () => {
     ],
     milestones: [at({ id: 'M-001', name: 'm', done: '2026-11-09' })],
     requirements: [
-      at({ id: '202611-001', title: 't', customer: 'c', contact: 'c', urgency: 'low' as const, received: '2026-11-01', receiver: 'r', status: 'accepted' as const,
-        history: [{ date: '2026-11-01', to: 'received' as const }, { date: '2026-11-03', from: 'received' as const, to: 'analyzing' as const }, { date: '2026-11-20', from: 'delivered' as const, to: 'accepted' as const }] }),
-      at({ id: '202611-002', title: 't', customer: 'c', contact: 'c', urgency: 'low' as const, received: '2026-11-15', receiver: 'r', status: 'received' as const }),
+      at({
+        id: '202611-001',
+        title: 't',
+        customer: 'c',
+        contact: 'c',
+        urgency: 'low' as const,
+        received: '2026-11-01',
+        receiver: 'r',
+        status: 'accepted' as const,
+        history: [
+          { date: '2026-11-01', to: 'received' as const },
+          { date: '2026-11-03', from: 'received' as const, to: 'analyzing' as const },
+          { date: '2026-11-20', from: 'delivered' as const, to: 'accepted' as const },
+        ],
+      }),
+      at({
+        id: '202611-002',
+        title: 't',
+        customer: 'c',
+        contact: 'c',
+        urgency: 'low' as const,
+        received: '2026-11-15',
+        receiver: 'r',
+        status: 'received' as const,
+      }),
     ],
-    acceptance: [at({ id: 'AC-001', deliverable: 'd', requirements: ['202611-001'] as [string], delivered: '2026-11-05',
-      rounds: [{ date: '2026-11-06', contact: 'c', result: 'fail' as const, reasons: ['x'] }, { date: '2026-11-12', contact: 'c', result: 'pass' as const }] })],
-    risks: [at({ id: 'R-001', title: 'r', category: 'technical' as const, probability: 3, impact: 3, response: 'accept' as const, owner: 'o', identified: '2026-11-01',
-      status: 'closed' as const, closed: { date: '2026-11-15' }, actions: [{ text: 'a', due: '2026-11-05', done: '2026-11-11' }] })],
+    acceptance: [
+      at({
+        id: 'AC-001',
+        deliverable: 'd',
+        requirements: ['202611-001'] as [string],
+        delivered: '2026-11-05',
+        rounds: [
+          { date: '2026-11-06', contact: 'c', result: 'fail' as const, reasons: ['x'] },
+          { date: '2026-11-12', contact: 'c', result: 'pass' as const },
+        ],
+      }),
+    ],
+    risks: [
+      at({
+        id: 'R-001',
+        title: 'r',
+        category: 'technical' as const,
+        probability: 3,
+        impact: 3,
+        response: 'accept' as const,
+        owner: 'o',
+        identified: '2026-11-01',
+        status: 'closed' as const,
+        closed: { date: '2026-11-15' },
+        actions: [{ text: 'a', due: '2026-11-05', done: '2026-11-11' }],
+      }),
+    ],
   };
 
   it('undoes every fact dated after as-of', () => {

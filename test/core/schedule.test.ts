@@ -33,24 +33,32 @@ describe('working days on the cn calendar', () => {
     expect(s.projectEnd).toBe('2026-10-12');
   });
   it('moves a start on a holiday to the next working day, and `end` gives an inclusive duration', () => {
-    const s = run({ tasks: [
-      task('T-001', { start: '2026-10-03' }), // Saturday in the holiday → Thu 10-08
-      task('T-002', { start: '2026-09-29', end: '2026-10-08' }), // 09-29, 09-30, 10-08 = 3 working days
-      task('T-003', { start: '2026-09-29', days: 0 }), // one-day event
-    ] });
+    const s = run({
+      tasks: [
+        task('T-001', { start: '2026-10-03' }), // Saturday in the holiday → Thu 10-08
+        task('T-002', { start: '2026-09-29', end: '2026-10-08' }), // 09-29, 09-30, 10-08 = 3 working days
+        task('T-003', { start: '2026-09-29', days: 0 }), // one-day event
+      ],
+    });
     expect(s.items.get('T-001')).toMatchObject({ start: '2026-10-08', end: '2026-10-08', days: 1 });
     expect(s.items.get('T-002')).toMatchObject({ start: '2026-09-29', end: '2026-10-08', days: 3 });
     expect(s.items.get('T-003')).toMatchObject({ start: '2026-09-29', end: '2026-09-29', days: 0 });
   });
   it('treats start as "not earlier than" after predecessors', () => {
-    const s = run({ tasks: [task('T-001'), task('T-002', { depends_on: ['T-001'], start: '2026-10-12' }), task('T-003', { depends_on: ['T-001'], start: '2026-09-01' })] });
+    const s = run({
+      tasks: [
+        task('T-001'),
+        task('T-002', { depends_on: ['T-001'], start: '2026-10-12' }),
+        task('T-003', { depends_on: ['T-001'], start: '2026-09-01' }),
+      ],
+    });
     expect(s.items.get('T-002')!.start).toBe('2026-10-12');
     expect(s.items.get('T-003')!.start).toBe('2026-09-29');
   });
 });
 
 describe('milestones, float and the critical path', () => {
-  it('milestones sit on their predecessors\' latest end; without predecessors at due or project start', () => {
+  it("milestones sit on their predecessors' latest end; without predecessors at due or project start", () => {
     const s = run({
       tasks: [task('T-001', { days: 2 }), task('T-002', { days: 5 }), task('T-003', { depends_on: ['M-001'] })],
       milestones: [ms('M-001', { depends_on: ['T-001', 'T-002'] }), ms('M-002', { due: '2026-11-02' }), ms('M-003')],
@@ -113,7 +121,14 @@ describe('actuals, lateness, baselines', () => {
   it('measures slip against the latest baseline, or a named one', () => {
     const baselines = [
       { name: 'kickoff', taken: '2026-09-01', items: [{ id: 'T-001', end: '2026-09-30' }] },
-      { name: 'replan', taken: '2026-09-20', items: [{ id: 'T-001', start: '2026-09-28', end: '2026-10-12' }, { id: 'M-001', end: '2026-10-08' }] },
+      {
+        name: 'replan',
+        taken: '2026-09-20',
+        items: [
+          { id: 'T-001', start: '2026-09-28', end: '2026-10-12' },
+          { id: 'M-001', end: '2026-10-08' },
+        ],
+      },
     ];
     const plan = { tasks: [task('T-001', { days: 5 })], milestones: [ms('M-001', { depends_on: ['T-001'] })], baselines };
     const latest = run(plan);
@@ -129,17 +144,29 @@ describe('actuals, lateness, baselines', () => {
 
 describe('problems never hang', () => {
   it('reports a cycle and schedules everything else', () => {
-    const s = run({ tasks: [
-      task('T-002', { depends_on: ['T-001'] }), task('T-001', { depends_on: ['T-002'] }),
-      task('T-003', { depends_on: ['T-001'] }), task('T-004'), task('T-005', { depends_on: ['T-005'] }),
-    ] });
+    const s = run({
+      tasks: [
+        task('T-002', { depends_on: ['T-001'] }),
+        task('T-001', { depends_on: ['T-002'] }),
+        task('T-003', { depends_on: ['T-001'] }),
+        task('T-004'),
+        task('T-005', { depends_on: ['T-005'] }),
+      ],
+    });
     expect(s.problems).toContainEqual({ kind: 'cycle', ids: ['T-001', 'T-002', 'T-001'] });
     expect(s.problems).toContainEqual({ kind: 'cycle', ids: ['T-005', 'T-005'] });
     expect(s.problems).toContainEqual({ kind: 'blocked', id: 'T-003', by: 'T-001' });
     expect([...s.items.keys()]).toEqual(['T-004']);
   });
   it('reports unknown references, duplicates and absurd dates', () => {
-    const s = run({ tasks: [task('T-001', { depends_on: ['T-404'] }), task('T-001'), task('T-002', { start: '2999-01-01' }), task('T-003', { depends_on: ['T-002'] })] });
+    const s = run({
+      tasks: [
+        task('T-001', { depends_on: ['T-404'] }),
+        task('T-001'),
+        task('T-002', { start: '2999-01-01' }),
+        task('T-003', { depends_on: ['T-002'] }),
+      ],
+    });
     expect(s.problems).toContainEqual({ kind: 'unknown_ref', id: 'T-001', ref: 'T-404' });
     expect(s.problems).toContainEqual({ kind: 'duplicate_id', id: 'T-001' });
     expect(s.problems.find((p) => p.kind === 'date_range')).toMatchObject({ id: 'T-002' });
@@ -153,7 +180,15 @@ describe('scale', () => {
     let calls = 0;
     const inner = makeCalendar({ base: 'cn' });
     const counted = Object.fromEntries(
-      Object.entries(inner).map(([k, v]) => [k, typeof v === 'function' ? (...a: unknown[]) => { calls++; return (v as (...x: unknown[]) => unknown)(...a); } : v]),
+      Object.entries(inner).map(([k, v]) => [
+        k,
+        typeof v === 'function'
+          ? (...a: unknown[]) => {
+              calls++;
+              return (v as (...x: unknown[]) => unknown)(...a);
+            }
+          : v,
+      ]),
     ) as unknown as WorkCalendar;
     const n = 10000;
     const tasks: Task[] = [];
@@ -161,7 +196,8 @@ describe('scale', () => {
     for (let i = 1; i <= n; i++) {
       const id = `T-${String(i).padStart(5, '0')}`;
       // a chain with extra edges back to earlier tasks: a graph, not just a list
-      const d = i === 1 ? [] : [`T-${String(i - 1).padStart(5, '0')}`, ...(i > 10 && i % 3 === 0 ? [`T-${String(i - 10).padStart(5, '0')}`] : [])];
+      const d =
+        i === 1 ? [] : [`T-${String(i - 1).padStart(5, '0')}`, ...(i > 10 && i % 3 === 0 ? [`T-${String(i - 10).padStart(5, '0')}`] : [])];
       deps += d.length;
       tasks.push(task(id, { depends_on: d, days: 1 }));
     }
@@ -177,10 +213,18 @@ describe('scale', () => {
 // The oracle shares nothing with the implementation but dates.ts: it steps through days one at a time
 // and relaxes every item repeatedly until nothing changes, instead of prefix counts and topological order.
 
-interface NaiveIn { tasks: Task[]; milestones: Milestone[]; start: string; due?: string; off: Set<string>; on: Set<string> }
+interface NaiveIn {
+  tasks: Task[];
+  milestones: Milestone[];
+  start: string;
+  due?: string;
+  off: Set<string>;
+  on: Set<string>;
+}
 
 function naive(p: NaiveIn) {
-  const cnOff = new Set<string>(), cnOn = new Set<string>();
+  const cnOff = new Set<string>(),
+    cnOn = new Set<string>();
   for (const y of Object.values(CN_CALENDAR.years)) {
     for (const [dt] of y.holidays) cnOff.add(dt);
     for (const [dt] of y.workdays) cnOn.add(dt);
@@ -193,14 +237,27 @@ function naive(p: NaiveIn) {
     if (cnOff.has(s)) return false;
     return weekdayOf(x) >= 1 && weekdayOf(x) <= 5;
   };
-  const next = (x: number) => { while (!working(x)) x++; return x; };
-  const prev = (x: number) => { while (!working(x)) x--; return x; };
+  const next = (x: number) => {
+    while (!working(x)) x++;
+    return x;
+  };
+  const prev = (x: number) => {
+    while (!working(x)) x--;
+    return x;
+  };
   const after = (x: number) => next(x + 1);
   const before = (x: number) => prev(x - 1);
-  const countIncl = (a: number, b: number) => { let c = 0; for (let x = a; x <= b; x++) if (working(x)) c++; return c; };
+  const countIncl = (a: number, b: number) => {
+    let c = 0;
+    for (let x = a; x <= b; x++) if (working(x)) c++;
+    return c;
+  };
   const signed = (a: number, b: number) => (b >= a ? countIncl(a + 1, b) : 0 - countIncl(b + 1, a) || 0); // no -0
   type R = { id: string; preds: string[]; t?: Task; es?: number; ef?: number; dur: number; lf?: number; ls?: number };
-  const items: R[] = [...p.tasks.map((t) => ({ id: t.id, preds: t.depends_on ?? [], t, dur: 0 })), ...p.milestones.map((m) => ({ id: m.id, preds: m.depends_on ?? [], m, dur: 0 }))];
+  const items: R[] = [
+    ...p.tasks.map((t) => ({ id: t.id, preds: t.depends_on ?? [], t, dur: 0 })),
+    ...p.milestones.map((m) => ({ id: m.id, preds: m.depends_on ?? [], m, dur: 0 })),
+  ];
   const byId = new Map(items.map((r) => [r.id, r]));
   const ms = new Map(p.milestones.map((m) => [m.id, m]));
   const projectStart = next(toDay(p.start));
@@ -221,7 +278,11 @@ function naive(p: NaiveIn) {
         const due = ms.get(r.id)!.due;
         es = ef = maxEf ?? (due ? toDay(due) : projectStart);
       }
-      if (es !== r.es || ef !== r.ef) { r.es = es; r.ef = ef; changed = true; }
+      if (es !== r.es || ef !== r.ef) {
+        r.es = es;
+        r.ef = ef;
+        changed = true;
+      }
     }
   }
   const projectEnd = Math.max(...items.map((r) => r.ef!));
@@ -240,13 +301,28 @@ function naive(p: NaiveIn) {
       if (r.t) lf = prev(lf);
       let ls = lf;
       if (r.t) for (let k = 1; k < r.dur; k++) ls = before(ls);
-      if (lf !== r.lf || ls !== r.ls) { r.lf = lf; r.ls = ls; changed = true; }
+      if (lf !== r.lf || ls !== r.ls) {
+        r.lf = lf;
+        r.ls = ls;
+        changed = true;
+      }
     }
   }
   return {
     projectEnd: fromDay(projectEnd),
     dueFloat: p.due ? signed(projectEnd, toDay(p.due)) : undefined,
-    items: new Map(items.map((r) => [r.id, { start: fromDay(r.es!), end: fromDay(r.ef!), lateStart: fromDay(r.ls!), lateFinish: fromDay(r.lf!), totalFloat: signed(r.ef!, r.lf!) }])),
+    items: new Map(
+      items.map((r) => [
+        r.id,
+        {
+          start: fromDay(r.es!),
+          end: fromDay(r.ef!),
+          lateStart: fromDay(r.ls!),
+          lateFinish: fromDay(r.lf!),
+          totalFloat: signed(r.ef!, r.lf!),
+        },
+      ]),
+    ),
   };
 }
 
@@ -259,7 +335,10 @@ describe('scheduler vs naive oracle', () => {
       start: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
       end: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
     });
-    const msArb = fc.record({ deps: fc.array(fc.nat(), { maxLength: 3 }), due: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }) });
+    const msArb = fc.record({
+      deps: fc.array(fc.nat(), { maxLength: 3 }),
+      due: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+    });
     fc.assert(
       fc.property(
         fc.array(taskArb, { minLength: 1, maxLength: 12 }),
@@ -274,19 +353,31 @@ describe('scheduler vs naive oracle', () => {
           const tid = (i: number) => `T-${String(i + 1).padStart(3, '0')}`;
           // Dependencies only point to earlier tasks, so the graph is acyclic.
           const tasks: Task[] = ts.map((t, i) => ({
-            id: tid(i), name: tid(i), status: 'todo',
+            id: tid(i),
+            name: tid(i),
+            status: 'todo',
             ...(i > 0 && t.deps.length ? { depends_on: [...new Set(t.deps.map((x) => tid(x % i)))] } : {}),
             ...(t.days !== undefined ? { days: t.days } : {}),
             ...(t.start !== undefined ? { start: iso(t.start) } : {}),
             ...(t.end !== undefined ? { end: iso(t.end) } : {}),
           }));
           const milestones: Milestone[] = mss.map((m, i) => ({
-            id: `M-00${i + 1}`, name: 'm',
+            id: `M-00${i + 1}`,
+            name: 'm',
             ...(m.deps.length ? { depends_on: [...new Set(m.deps.map((x) => tid(x % ts.length)))] } : {}),
             ...(m.due !== undefined ? { due: iso(m.due) } : {}),
           }));
-          const input = { tasks: reverse ? [...tasks].reverse() : tasks, milestones, start: iso(start), ...(due !== undefined ? { due: iso(due) } : {}) };
-          const cal = makeCalendar({ base: 'cn', holidays: off.map((k) => ({ date: iso(k) })), workdays: on.map((k) => ({ date: iso(k) })) });
+          const input = {
+            tasks: reverse ? [...tasks].reverse() : tasks,
+            milestones,
+            start: iso(start),
+            ...(due !== undefined ? { due: iso(due) } : {}),
+          };
+          const cal = makeCalendar({
+            base: 'cn',
+            holidays: off.map((k) => ({ date: iso(k) })),
+            workdays: on.map((k) => ({ date: iso(k) })),
+          });
           const got = schedule({ ...input, asOf: iso(0), calendar: cal });
           const want = naive({ ...input, off: new Set(off.map(iso)), on: new Set(on.map(iso)) });
           expect(got.problems).toEqual([]);
@@ -294,7 +385,10 @@ describe('scheduler vs naive oracle', () => {
           expect(got.dueFloat).toBe(want.dueFloat);
           for (const [id, w] of want.items) {
             const g = got.items.get(id)!;
-            expect({ id, start: g.start, end: g.end, lateStart: g.lateStart, lateFinish: g.lateFinish, totalFloat: g.totalFloat }).toEqual({ id, ...w });
+            expect({ id, start: g.start, end: g.end, lateStart: g.lateStart, lateFinish: g.lateFinish, totalFloat: g.totalFloat }).toEqual({
+              id,
+              ...w,
+            });
           }
         },
       ),

@@ -32,7 +32,25 @@ describe('slugify', () => {
 describe('new records in a project with Chinese file names', () => {
   it('get ASCII names while the old ones keep theirs and still load', async () => {
     const dir = copyExample('crm-dashboard-zh');
-    const r = await runCli(['risk', 'add', '--title', '门店网络不稳定', '--probability', '2', '--impact', '3', '--category', 'technical', '--response', 'mitigate', '--owner', '李工'], { cwd: dir });
+    const r = await runCli(
+      [
+        'risk',
+        'add',
+        '--title',
+        '门店网络不稳定',
+        '--probability',
+        '2',
+        '--impact',
+        '3',
+        '--category',
+        'technical',
+        '--response',
+        'mitigate',
+        '--owner',
+        '李工',
+      ],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     const files = readdirSync(join(dir, 'risks'));
     expect(files).toContain('R-006-men-dian-wang-luo-bu-wen-ding.yaml');

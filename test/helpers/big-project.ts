@@ -10,7 +10,12 @@ export function bigProject(n = 1000): string {
   lines.push('tasks:');
   for (let i = 1; i <= n; i++) {
     const chainPos = Math.ceil(i / 10);
-    lines.push(`  - id: T-${pad(i)}`, `    name: Work package ${i} of the rollout`, `    owner: Owner ${i % 7}`, `    days: ${(i * 7) % 5 + 1}`);
+    lines.push(
+      `  - id: T-${pad(i)}`,
+      `    name: Work package ${i} of the rollout`,
+      `    owner: Owner ${i % 7}`,
+      `    days: ${((i * 7) % 5) + 1}`,
+    );
     if (i > 10) lines.push(`    depends_on: [T-${pad(i - 10)}]`);
     if (chainPos <= n / 50) {
       // done in week `chainPos` after the start, Friday
@@ -20,10 +25,12 @@ export function bigProject(n = 1000): string {
   }
   const risks: Record<string, string> = {};
   for (let r = 1; r <= 6; r++) {
-    risks[`risks/R-00${r}-risk-${r}.yaml`] = `id: R-00${r}\ntitle: Risk number ${r}\ncategory: technical\nprobability: ${(r % 5) + 1}\nimpact: ${((r * 2) % 5) + 1}\nresponse: mitigate\nowner: Owner ${r}\nidentified: 2026-0${(r % 9) + 1}-01\nstatus: open\n`;
+    risks[`risks/R-00${r}-risk-${r}.yaml`] =
+      `id: R-00${r}\ntitle: Risk number ${r}\ncategory: technical\nprobability: ${(r % 5) + 1}\nimpact: ${((r * 2) % 5) + 1}\nresponse: mitigate\nowner: Owner ${r}\nidentified: 2026-0${(r % 9) + 1}-01\nstatus: open\n`;
   }
   return makeProject({
-    'deliver.yaml': 'schema_version: 1\nname: Big rollout\ncode: BIG-1000\nclient: ACME\nstart: 2026-01-05\ndue: 2027-12-31\nlanguage: en\ncalendar:\n  base: none\n',
+    'deliver.yaml':
+      'schema_version: 1\nname: Big rollout\ncode: BIG-1000\nclient: ACME\nstart: 2026-01-05\ndue: 2027-12-31\nlanguage: en\ncalendar:\n  base: none\n',
     'plan.yaml': lines.join('\n') + '\n',
     ...risks,
   });

@@ -58,7 +58,8 @@ export function hashTree(dir: string): Record<string, string> {
       const p = join(d, ent.name);
       if (ent.isDirectory()) walk(p);
       else if (ent.isFile()) out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-      else if (ent.isSymbolicLink()) out[relative(dir, p)] = `link:${readlinkSync(p)}`; // never followed
+      else if (ent.isSymbolicLink())
+        out[relative(dir, p)] = `link:${readlinkSync(p)}`; // never followed
       else out[relative(dir, p)] = `special:${lstatSync(p).mode}`;
     }
   };

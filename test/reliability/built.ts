@@ -38,7 +38,9 @@ function buildIfStale(): void {
       // Another test file is building; a lock older than 3 minutes was left by a killed run.
       try {
         if (Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
-      } catch { /* gone */ }
+      } catch {
+        /* gone */
+      }
       if (Date.now() > deadline) throw new Error('timed out waiting for another build');
       sleep(200);
     }

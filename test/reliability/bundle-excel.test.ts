@@ -30,11 +30,17 @@ describe('exceljs outside the bundle', () => {
     expect(status.status).toBe(0);
     symlinkSync(join(REPO, 'node_modules'), join(dirname(bin), '..', 'node_modules'));
     const file = join(tempDir(), 'out.xlsx');
-    const r = spawnSync(process.execPath, [bin, 'export', '--format', 'xlsx', '--out', file, '-C', EXAMPLE], { env: ENV, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'export', '--format', 'xlsx', '--out', file, '-C', EXAMPLE], {
+      env: ENV,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(readXlsx(readFileSync(file)).sheets[0]!.name).toBe('需求登记表');
-    const imp = spawnSync(process.execPath, [bin, 'import', 'requirements', file, '--dry-run', '--json', '-C', EXAMPLE], { env: ENV, encoding: 'utf8' });
+    const imp = spawnSync(process.execPath, [bin, 'import', 'requirements', file, '--dry-run', '--json', '-C', EXAMPLE], {
+      env: ENV,
+      encoding: 'utf8',
+    });
     expect(imp.stderr).toBe('');
     expect(JSON.parse(imp.stdout).records.length).toBeGreaterThan(0);
   });

@@ -58,7 +58,10 @@ describe('code cache of the built bundle', () => {
     // Same length, another build id: only the header check can tell (V8 compares lengths).
     const file = join(dist, 'main.cjs');
     const source = readFileSync(file, 'utf8');
-    writeFileSync(file, source.replace(/deliver-build=([0-9a-f])/, (_m, c: string) => `deliver-build=${c === '0' ? '1' : '0'}`));
+    writeFileSync(
+      file,
+      source.replace(/deliver-build=([0-9a-f])/, (_m, c: string) => `deliver-build=${c === '0' ? '1' : '0'}`),
+    );
     expect(cacheUsed(true)).toBe(false);
     expect(run(['--help']).code).toBe(0);
   });

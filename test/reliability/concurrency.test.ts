@@ -63,7 +63,19 @@ describe('parallel writers (built binary)', () => {
         const tag = `r${round}w${w}`;
         return taskAdd && w % 2 === 1
           ? run(bin, dir, ['task', 'add', '--name', `Task ${tag}`, '--days', '1', '--after', 'T-001', '--yes'])
-          : run(bin, dir, ['req', 'add', '--title', `Request ${tag}`, '--customer', 'ACME', '--contact', 'Li', '--receiver', 'Zhou', '--yes']);
+          : run(bin, dir, [
+              'req',
+              'add',
+              '--title',
+              `Request ${tag}`,
+              '--customer',
+              'ACME',
+              '--contact',
+              'Li',
+              '--receiver',
+              'Zhou',
+              '--yes',
+            ]);
       });
       const results = await Promise.all(jobs);
       for (const r of results) {
@@ -87,7 +99,11 @@ describe('parallel writers (built binary)', () => {
 
     const v = await runCli(['validate'], { cwd: dir, env: { DELIVER_CACHE: '0' } });
     expect(v.code, v.stdout).toBe(0);
-    expect(allFiles(dir).filter((f) => f.endsWith('.deliver-tmp') || f.startsWith('.deliver/lock') || f.endsWith('journal.json'))).toEqual([]);
-    console.log(`concurrency: ${ROUNDS * WRITERS} writers in ${ROUNDS} rounds of ${WRITERS}, ${reqIds.length} requirements and ${taskIds.length} tasks added`);
+    expect(allFiles(dir).filter((f) => f.endsWith('.deliver-tmp') || f.startsWith('.deliver/lock') || f.endsWith('journal.json'))).toEqual(
+      [],
+    );
+    console.log(
+      `concurrency: ${ROUNDS * WRITERS} writers in ${ROUNDS} rounds of ${WRITERS}, ${reqIds.length} requirements and ${taskIds.length} tasks added`,
+    );
   }, 240_000);
 });

@@ -16,7 +16,7 @@ const REQ_ADD = ['req', 'add', '--title', 'Export', '--customer', 'ACME', '--con
 describe('found bugs', () => {
   it('a .deliver state folder that is a link: the lock is taken, and a stale "lock" deleted, outside the project', async () => {
     const outside = tempDir('deliver-outside-');
-    writeFileSync(join(outside, 'lock'), 'not ours: someone else\'s file\n');
+    writeFileSync(join(outside, 'lock'), "not ours: someone else's file\n");
     writeFileSync(join(outside, 'notes.deliver-tmp'), 'also not ours\n');
     const before = hashTreeNoFollow(outside);
     const dir = makeProject({});
@@ -67,8 +67,14 @@ describe('found bugs', () => {
   });
 
   it('JSON output (--json, export --format json) carries bidi overrides, zero-width, C1 and DEL characters raw', async () => {
-    const dir = makeProject({ 'requirements/202609-001-x.yaml': 'id: 202609-001\ntitle: "evil\\u202Egnp.exe\\u009b2J\\x7f"\ncustomer: A\ncontact: B\nurgency: low\nreceived: 2026-09-02\nreceiver: C\nstatus: received\n' });
-    for (const args of [['req', 'list', '--json'], ['export', '--format', 'json']]) {
+    const dir = makeProject({
+      'requirements/202609-001-x.yaml':
+        'id: 202609-001\ntitle: "evil\\u202Egnp.exe\\u009b2J\\x7f"\ncustomer: A\ncontact: B\nurgency: low\nreceived: 2026-09-02\nreceiver: C\nstatus: received\n',
+    });
+    for (const args of [
+      ['req', 'list', '--json'],
+      ['export', '--format', 'json'],
+    ]) {
       const r = await runCli(args, { cwd: dir, env: ENV });
       // The characters are findings now (DLV-E031, exit 1); the output is still produced.
       expect(r.code, r.stderr).toBe(1);
@@ -89,7 +95,7 @@ describe('found bugs', () => {
     expect(r.stdout).not.toMatch(/[\u0080-\u009f\u200b\u202e]/);
   });
 
-  it('commander\'s own errors echo argument values raw (unknown command, invalid choice)', async () => {
+  it("commander's own errors echo argument values raw (unknown command, invalid choice)", async () => {
     const dir = makeProject({});
     for (const args of [['\u001b[2Jevil'], ['export', '--format', 'csv', '--kind', '\u001b]0;pwned\u0007']]) {
       const r = await runCli(args, { cwd: dir, env: ENV });

@@ -11,9 +11,51 @@ import { assertCleanOutput, hashTreeNoFollow } from './support.js';
 /** One write command per record kind, with every answer given (no prompts). */
 const WRITES: { kind: string; args: string[]; folder: string }[] = [
   { kind: 'plan', args: ['task', 'add', '--name', 'Written by the test', '--days', '2'], folder: '' },
-  { kind: 'requirement', args: ['req', 'add', '--title', 'Written by the test', '--customer', 'C', '--contact', 'P', '--received', '2026-11-02', '--receiver', 'R', '--urgency', 'low'], folder: 'requirements/' },
-  { kind: 'risk', args: ['risk', 'add', '--title', 'Written by the test', '--category', 'technical', '--probability', '2', '--impact', '3', '--response', 'mitigate', '--owner', 'O'], folder: 'risks/' },
-  { kind: 'change', args: ['change', 'add', '--title', 'Written by the test', '--reason', 'r', '--schedule-days', '1', '--requested-by', 'C', '--yes'], folder: 'changes/' },
+  {
+    kind: 'requirement',
+    args: [
+      'req',
+      'add',
+      '--title',
+      'Written by the test',
+      '--customer',
+      'C',
+      '--contact',
+      'P',
+      '--received',
+      '2026-11-02',
+      '--receiver',
+      'R',
+      '--urgency',
+      'low',
+    ],
+    folder: 'requirements/',
+  },
+  {
+    kind: 'risk',
+    args: [
+      'risk',
+      'add',
+      '--title',
+      'Written by the test',
+      '--category',
+      'technical',
+      '--probability',
+      '2',
+      '--impact',
+      '3',
+      '--response',
+      'mitigate',
+      '--owner',
+      'O',
+    ],
+    folder: 'risks/',
+  },
+  {
+    kind: 'change',
+    args: ['change', 'add', '--title', 'Written by the test', '--reason', 'r', '--schedule-days', '1', '--requested-by', 'C', '--yes'],
+    folder: 'changes/',
+  },
   { kind: 'survey', args: ['survey', 'add', '--score', '90', '--respondent', 'C'], folder: 'surveys/' },
 ];
 
@@ -21,7 +63,9 @@ type Finding = { code: string; file: string; severity: string };
 
 const errorsOf = (stdout: string): string[] => {
   try {
-    return (JSON.parse(stdout) as { diagnostics: Finding[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}`);
+    return (JSON.parse(stdout) as { diagnostics: Finding[] }).diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => `${d.code} ${d.file}`);
   } catch {
     return [];
   }

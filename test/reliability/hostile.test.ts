@@ -52,7 +52,15 @@ import { cleanup, CORPUS, listCases, materialize, OUTSIDE_SECRET, type Materiali
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { tempDir } from '../helpers/project.js';
 import { sanitizeInline } from '../../src/render/sanitize.js';
-import { assertCleanOutput, escapeRe, hashTreeNoFollow, label, namesLocation, registeredReadCommands, type ReadCommand } from './support.js';
+import {
+  assertCleanOutput,
+  escapeRe,
+  hashTreeNoFollow,
+  label,
+  namesLocation,
+  registeredReadCommands,
+  type ReadCommand,
+} from './support.js';
 
 /** Bytes of the regular files in a project (links and FIFOs are not followed). */
 function inputBytes(dir: string): number {
@@ -87,9 +95,35 @@ beforeAll(async () => {
 it('the corpus covers every category and stays small', () => {
   expect(cases.length).toBeGreaterThanOrEqual(60);
   const codes = new Set(cases.flatMap((c) => c.expect.findings.map((f) => f.code)));
-  for (const code of ['DLV-E001', 'DLV-E002', 'DLV-E003', 'DLV-E004', 'DLV-E005', 'DLV-E006', 'DLV-E007', 'DLV-E008', 'DLV-E009', 'DLV-E010',
-    'DLV-E011', 'DLV-E012', 'DLV-E013', 'DLV-E014', 'DLV-E015', 'DLV-E016', 'DLV-E019', 'DLV-E021', 'DLV-E022', 'DLV-E023', 'DLV-E024',
-    'DLV-E025', 'DLV-E026', 'DLV-E040', 'DLV-E042', 'DLV-E060']) expect(codes, code).toContain(code);
+  for (const code of [
+    'DLV-E001',
+    'DLV-E002',
+    'DLV-E003',
+    'DLV-E004',
+    'DLV-E005',
+    'DLV-E006',
+    'DLV-E007',
+    'DLV-E008',
+    'DLV-E009',
+    'DLV-E010',
+    'DLV-E011',
+    'DLV-E012',
+    'DLV-E013',
+    'DLV-E014',
+    'DLV-E015',
+    'DLV-E016',
+    'DLV-E019',
+    'DLV-E021',
+    'DLV-E022',
+    'DLV-E023',
+    'DLV-E024',
+    'DLV-E025',
+    'DLV-E026',
+    'DLV-E040',
+    'DLV-E042',
+    'DLV-E060',
+  ])
+    expect(codes, code).toContain(code);
   expect(inputBytes(CORPUS)).toBeLessThan(1024 * 1024);
 });
 
@@ -194,7 +228,10 @@ for (const c of cases) {
         }
         if (c.expect.exit === 1 && c.expect.findings.length) {
           const named = c.expect.findings.some((f) => namesLocation(r.stdout + r.stderr, sanitizeInline(f.file), f.line));
-          if (!named) problems.push(`${where}: exit 1 without naming ${c.expect.findings.map((f) => `${f.file}:${f.line ?? ''}`).join(' or ')}; stderr: ${r.stderr.slice(0, 200)}`);
+          if (!named)
+            problems.push(
+              `${where}: exit 1 without naming ${c.expect.findings.map((f) => `${f.file}:${f.line ?? ''}`).join(' or ')}; stderr: ${r.stderr.slice(0, 200)}`,
+            );
         }
       }
       expect(problems).toEqual([]);

@@ -43,13 +43,16 @@ tasks:
 const KILLS = 150;
 
 /** Finished tasks that make plan.yaml large enough (~100 KB) for reads and writes to take a few ms: wider windows to kill in. */
-const FILLER = Array.from({ length: 800 }, (_, i) => `  - id: T-${String(i + 100).padStart(4, '0')}
+const FILLER = Array.from(
+  { length: 800 },
+  (_, i) => `  - id: T-${String(i + 100).padStart(4, '0')}
     name: Earlier work ${i}
     start: 2026-09-07
     days: 1
     status: done
     actual_end: 2026-09-07
-`).join('');
+`,
+).join('');
 const ENV = { ...process.env, DELIVER_CACHE: '0', DELIVER_AS_OF: '2026-11-20', NO_COLOR: '1' };
 
 interface Outcome {
@@ -80,21 +83,30 @@ function runBinary(bin: string, cwd: string, args: string[], kill?: Kill): Promi
     if (kill && 'afterMs' in kill) later(kill.afterMs);
     let lockSeen: number | undefined;
     let tempSeen = false;
-    const watchers = WATCHED.map((d) => watch(join(cwd, d), (_event, name) => {
-      const n = String(name);
-      if (n === 'lock' && lockSeen === undefined && existsSync(join(cwd, '.deliver', 'lock'))) {
-        lockSeen = performance.now();
-        if (kill && 'afterLockMs' in kill) later(kill.afterLockMs);
-      }
-      if (!tempSeen && (n.endsWith('.deliver-tmp') || n === 'journal.json')) {
-        tempSeen = true;
-        if (kill && 'afterTempMs' in kill) later(kill.afterTempMs);
-      }
-    }));
+    const watchers = WATCHED.map((d) =>
+      watch(join(cwd, d), (_event, name) => {
+        const n = String(name);
+        if (n === 'lock' && lockSeen === undefined && existsSync(join(cwd, '.deliver', 'lock'))) {
+          lockSeen = performance.now();
+          if (kill && 'afterLockMs' in kill) later(kill.afterLockMs);
+        }
+        if (!tempSeen && (n.endsWith('.deliver-tmp') || n === 'journal.json')) {
+          tempSeen = true;
+          if (kill && 'afterTempMs' in kill) later(kill.afterTempMs);
+        }
+      }),
+    );
     child.on('close', (code, signal) => {
       for (const t of timers) clearTimeout(t);
       for (const w of watchers) w.close();
-      resolve({ pid: child.pid!, code, signal, stdout, stderr, ...(lockSeen !== undefined ? { lockToEnd: performance.now() - lockSeen } : {}) });
+      resolve({
+        pid: child.pid!,
+        code,
+        signal,
+        stdout,
+        stderr,
+        ...(lockSeen !== undefined ? { lockToEnd: performance.now() - lockSeen } : {}),
+      });
     });
   });
 }
@@ -116,7 +128,8 @@ function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
-const leftovers = (dir: string) => [...snapshot(dir).keys()].filter((f) => f.endsWith('.deliver-tmp') || f.startsWith('.deliver/lock') || f === '.deliver/journal.json');
+const leftovers = (dir: string) =>
+  [...snapshot(dir).keys()].filter((f) => f.endsWith('.deliver-tmp') || f.startsWith('.deliver/lock') || f === '.deliver/journal.json');
 
 type Op = { name: string; args: string[] };
 
@@ -129,7 +142,8 @@ describe('SIGKILL during edits (built binary)', () => {
     ops = {
       reqAdd: await isRegistered(['req', 'add']),
       taskAdd: await isRegistered(['task', 'add']),
-      change: (await isRegistered(['change', 'add'])) && (await isRegistered(['change', 'approve'])) && (await isRegistered(['change', 'apply'])),
+      change:
+        (await isRegistered(['change', 'add'])) && (await isRegistered(['change', 'approve'])) && (await isRegistered(['change', 'apply'])),
     };
   }, 240_000);
 
@@ -149,18 +163,55 @@ describe('SIGKILL during edits (built binary)', () => {
       const open = p.changes.find((c) => c.data.status === 'submitted');
       if (ops.change && x < 0.45) {
         if (approved) return { name: 'change apply', args: ['change', 'apply', approved.data.id, '--by', 'Zhou'] };
-        if (open) return { name: 'change approve', args: ['change', 'approve', open.data.id, '--as', open.data.approvals?.customer ? 'internal' : 'customer', '--by', 'Li'] };
-        return { name: 'change add', args: ['change', 'add', '--title', `Slip ${++serial}`, '--reason', 'customer asked', '--task', 'T-002', '--schedule-days', '1', '--yes'] };
+        if (open)
+          return {
+            name: 'change approve',
+            args: ['change', 'approve', open.data.id, '--as', open.data.approvals?.customer ? 'internal' : 'customer', '--by', 'Li'],
+          };
+        return {
+          name: 'change add',
+          args: [
+            'change',
+            'add',
+            '--title',
+            `Slip ${++serial}`,
+            '--reason',
+            'customer asked',
+            '--task',
+            'T-002',
+            '--schedule-days',
+            '1',
+            '--yes',
+          ],
+        };
       }
-      if (ops.taskAdd && x < 0.7) return { name: 'task add', args: ['task', 'add', '--name', `Task ${++serial}`, '--days', '2', '--after', 'T-001', '--yes'] };
-      return { name: 'req add', args: ['req', 'add', '--title', `Request ${++serial} / ../x`, '--customer', 'ACME', '--contact', 'Li', '--receiver', 'Zhou', '--yes'] };
+      if (ops.taskAdd && x < 0.7)
+        return { name: 'task add', args: ['task', 'add', '--name', `Task ${++serial}`, '--days', '2', '--after', 'T-001', '--yes'] };
+      return {
+        name: 'req add',
+        args: [
+          'req',
+          'add',
+          '--title',
+          `Request ${++serial} / ../x`,
+          '--customer',
+          'ACME',
+          '--contact',
+          'Li',
+          '--receiver',
+          'Zhou',
+          '--yes',
+        ],
+      };
     };
 
     // How long each kind of edit takes when left alone: kills are aimed at its last stretch, where it writes.
     const duration = new Map<string, number>();
     const lockTime = new Map<string, number>();
     const completedIds = new Set<string>();
-    let kills = 0, completed = 0, killedMidWrite = 0;
+    let kills = 0,
+      completed = 0,
+      killedMidWrite = 0;
     const stages = { lockHeld: 0, tempLeft: 0, journalLeft: 0, inWriter: 0 };
 
     while (kills < KILLS) {
@@ -171,10 +222,14 @@ describe('SIGKILL during edits (built binary)', () => {
       // while it writes (after its first temp file appeared); a few runs are let finish.
       const locked = lockTime.get(op.name);
       const aim = next();
-      const kill: Kill | undefined = known === undefined || locked === undefined ? undefined
-        : aim < 0.25 ? { afterMs: Math.floor(known * (0.3 + 0.9 * next())) }
-          : aim < 0.75 ? { afterLockMs: Math.floor(locked * 1.2 * next()) }
-            : { afterTempMs: Math.floor(4 * next()) };
+      const kill: Kill | undefined =
+        known === undefined || locked === undefined
+          ? undefined
+          : aim < 0.25
+            ? { afterMs: Math.floor(known * (0.3 + 0.9 * next())) }
+            : aim < 0.75
+              ? { afterLockMs: Math.floor(locked * 1.2 * next()) }
+              : { afterTempMs: Math.floor(4 * next()) };
       const t0 = performance.now();
       const out = await runBinary(bin, dir, op.args, kill);
       const took = performance.now() - t0;
@@ -183,7 +238,9 @@ describe('SIGKILL during edits (built binary)', () => {
         kills++;
         // Right after the kill (no recovery yet): each record file is the old one or complete and valid.
         const after = snapshot(dir);
-        const changed = [...after.keys()].filter((f) => f.endsWith('.yaml') && !f.startsWith('.') && !f.includes('/.') && after.get(f) !== before.get(f));
+        const changed = [...after.keys()].filter(
+          (f) => f.endsWith('.yaml') && !f.startsWith('.') && !f.includes('/.') && after.get(f) !== before.get(f),
+        );
         if (changed.length) killedMidWrite++;
         const state = [...after.keys()];
         const held = after.get('.deliver/lock')?.includes(`"pid":${out.pid},`) ?? false;
@@ -202,14 +259,27 @@ describe('SIGKILL during edits (built binary)', () => {
         completed++;
         duration.set(op.name, known === undefined ? took : 0.7 * known + 0.3 * took);
         if (out.lockToEnd !== undefined) lockTime.set(op.name, 0.7 * (lockTime.get(op.name) ?? out.lockToEnd) + 0.3 * out.lockToEnd);
-        if (op.name === 'req add' || op.name === 'task add' || op.name === 'change add') completedIds.add(out.stdout.trim().split('\n')[0]!);
+        if (op.name === 'req add' || op.name === 'task add' || op.name === 'change add')
+          completedIds.add(out.stdout.trim().split('\n')[0]!);
         // A completed run recovered whatever the kills before it left, and left nothing behind.
         expect(leftovers(dir)).toEqual([]);
       }
     }
 
     // One last undisturbed run recovers, then the whole project is consistent.
-    const last = await runBinary(bin, dir, ['req', 'add', '--title', 'Final', '--customer', 'ACME', '--contact', 'Li', '--receiver', 'Zhou', '--yes']);
+    const last = await runBinary(bin, dir, [
+      'req',
+      'add',
+      '--title',
+      'Final',
+      '--customer',
+      'ACME',
+      '--contact',
+      'Li',
+      '--receiver',
+      'Zhou',
+      '--yes',
+    ]);
     expect(last.code, last.stderr).toBe(0);
     expect(leftovers(dir)).toEqual([]);
     const v = await runCli(['validate'], { cwd: dir, env: { DELIVER_CACHE: '0' } });
@@ -233,7 +303,9 @@ describe('SIGKILL during edits (built binary)', () => {
     else expect(t2.end).toBe('2026-10-30');
 
     expect(existsSync(join(dir, '.deliver', 'lock'))).toBe(false);
-    console.log(`kill test: ${kills} kills (${stages.inWriter} inside a writer: lock held ${stages.lockHeld}, temp file left ${stages.tempLeft}, journal left ${stages.journalLeft}, a record already changed ${killedMidWrite}), ${completed} completed edits, ${ids.length} records, ${moves.length} applied plan moves`);
+    console.log(
+      `kill test: ${kills} kills (${stages.inWriter} inside a writer: lock held ${stages.lockHeld}, temp file left ${stages.tempLeft}, journal left ${stages.journalLeft}, a record already changed ${killedMidWrite}), ${completed} completed edits, ${ids.length} records, ${moves.length} applied plan moves`,
+    );
     // Enough kills must land inside a writer (lock held, temp file written, record replaced), or this test proves little.
     expect(stages.inWriter).toBeGreaterThanOrEqual(5);
   }, 300_000);

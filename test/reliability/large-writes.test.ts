@@ -16,44 +16,66 @@ const KILLS = 10;
 const ENV = { ...process.env, DELIVER_CACHE: '0', DELIVER_AS_OF: '2026-11-20', NO_COLOR: '1' };
 
 type Kill = { afterLockMs: number } | { afterTempMs: number };
-interface Outcome { pid: number; code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; lockToEnd?: number }
+interface Outcome {
+  pid: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  lockToEnd?: number;
+}
 
 function runBinary(bin: string, cwd: string, args: string[], kill?: Kill): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args, '-C', cwd], { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
+    let stdout = '',
+      stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timers: NodeJS.Timeout[] = [];
     const later = (ms: number) => timers.push(setTimeout(() => child.kill('SIGKILL'), ms));
     let lockSeen: number | undefined;
     let tempSeen = false;
-    const watchers = ['.', '.deliver', 'requirements'].map((d) => watch(join(cwd, d), (_e, name) => {
-      const n = String(name);
-      if (n === 'lock' && lockSeen === undefined && existsSync(join(cwd, '.deliver', 'lock'))) {
-        lockSeen = performance.now();
-        if (kill && 'afterLockMs' in kill) later(kill.afterLockMs);
-      }
-      if (!tempSeen && (n.endsWith('.deliver-tmp') || n === 'journal.json')) {
-        tempSeen = true;
-        if (kill && 'afterTempMs' in kill) later(kill.afterTempMs);
-      }
-    }));
+    const watchers = ['.', '.deliver', 'requirements'].map((d) =>
+      watch(join(cwd, d), (_e, name) => {
+        const n = String(name);
+        if (n === 'lock' && lockSeen === undefined && existsSync(join(cwd, '.deliver', 'lock'))) {
+          lockSeen = performance.now();
+          if (kill && 'afterLockMs' in kill) later(kill.afterLockMs);
+        }
+        if (!tempSeen && (n.endsWith('.deliver-tmp') || n === 'journal.json')) {
+          tempSeen = true;
+          if (kill && 'afterTempMs' in kill) later(kill.afterTempMs);
+        }
+      }),
+    );
     child.on('close', (code, signal) => {
       for (const t of timers) clearTimeout(t);
       for (const w of watchers) w.close();
-      resolve({ pid: child.pid!, code, signal, stdout, stderr, ...(lockSeen !== undefined ? { lockToEnd: performance.now() - lockSeen } : {}) });
+      resolve({
+        pid: child.pid!,
+        code,
+        signal,
+        stdout,
+        stderr,
+        ...(lockSeen !== undefined ? { lockToEnd: performance.now() - lockSeen } : {}),
+      });
     });
   });
 }
 
 const recordFiles = (dir: string): Map<string, string> => {
   const out = new Map<string, string>([['plan.yaml', readFileSync(join(dir, 'plan.yaml'), 'utf8')]]);
-  for (const f of readdirSync(join(dir, 'requirements'))) if (f.endsWith('.yaml')) out.set(`requirements/${f}`, readFileSync(join(dir, 'requirements', f), 'utf8'));
+  for (const f of readdirSync(join(dir, 'requirements')))
+    if (f.endsWith('.yaml')) out.set(`requirements/${f}`, readFileSync(join(dir, 'requirements', f), 'utf8'));
   return out;
 };
-const leftovers = (dir: string) => [...readdirSync(dir), ...readdirSync(join(dir, '.deliver')).map((f) => `.deliver/${f}`), ...readdirSync(join(dir, 'requirements'))]
-  .filter((f) => f.endsWith('.deliver-tmp') || f === '.deliver/lock' || f === '.deliver/journal.json');
+const leftovers = (dir: string) =>
+  [
+    ...readdirSync(dir),
+    ...readdirSync(join(dir, '.deliver')).map((f) => `.deliver/${f}`),
+    ...readdirSync(join(dir, 'requirements')),
+  ].filter((f) => f.endsWith('.deliver-tmp') || f === '.deliver/lock' || f === '.deliver/journal.json');
 
 describe(`writes on a ${TASKS.toLocaleString('en')}-task project (built binary)`, () => {
   let bin = '';
@@ -61,7 +83,9 @@ describe(`writes on a ${TASKS.toLocaleString('en')}-task project (built binary)`
 
   beforeAll(async () => {
     bin = builtBinary();
-    ({ generateProject: generate } = (await import(pathToFileURL(join(REPO, 'bench', 'generate.mjs')).href)) as { generateProject: typeof generate });
+    ({ generateProject: generate } = (await import(pathToFileURL(join(REPO, 'bench', 'generate.mjs')).href)) as {
+      generateProject: typeof generate;
+    });
   }, 240_000);
 
   const project = (): string => {
@@ -81,7 +105,22 @@ describe(`writes on a ${TASKS.toLocaleString('en')}-task project (built binary)`
     const ops = [
       () => ['task', 'add', '--name', 'Added under fire', '--days', '2'],
       () => ['task', 'done', `T-${String(todo--).padStart(5, '0')}`],
-      () => ['req', 'add', '--title', 'Request under fire', '--customer', 'C', '--contact', 'Li', '--receiver', 'Zhou', '--received', '2026-11-02', '--urgency', 'low'],
+      () => [
+        'req',
+        'add',
+        '--title',
+        'Request under fire',
+        '--customer',
+        'C',
+        '--contact',
+        'Li',
+        '--receiver',
+        'Zhou',
+        '--received',
+        '2026-11-02',
+        '--urgency',
+        'low',
+      ],
     ];
     // How long the lock is held when left alone: kills are aimed inside that stretch.
     const calm = await runBinary(bin, dir, ops[0]!());
@@ -119,7 +158,22 @@ describe(`writes on a ${TASKS.toLocaleString('en')}-task project (built binary)`
         runBinary(bin, dir, ['task', 'add', '--name', `Parallel ${round}a`, '--days', '1']),
         runBinary(bin, dir, ['task', 'add', '--name', `Parallel ${round}b`, '--days', '1']),
         runBinary(bin, dir, ['task', 'done', done[2 * round]!]),
-        runBinary(bin, dir, ['req', 'add', '--title', `Parallel ${round}`, '--customer', 'C', '--contact', 'Li', '--receiver', 'Zhou', '--received', '2026-11-02', '--urgency', 'low']),
+        runBinary(bin, dir, [
+          'req',
+          'add',
+          '--title',
+          `Parallel ${round}`,
+          '--customer',
+          'C',
+          '--contact',
+          'Li',
+          '--receiver',
+          'Zhou',
+          '--received',
+          '2026-11-02',
+          '--urgency',
+          'low',
+        ]),
         runBinary(bin, dir, ['task', 'done', done[2 * round + 1]!]),
       ];
       for (const [i, out] of (await Promise.all(jobs)).entries()) {
@@ -127,7 +181,7 @@ describe(`writes on a ${TASKS.toLocaleString('en')}-task project (built binary)`
         if (i === 0 || i === 1 || i === 3) added.push(out.stdout.trim());
       }
     }
-    expect(new Set(added).size, added.join(" ")).toBe(added.length);
+    expect(new Set(added).size, added.join(' ')).toBe(added.length);
     const p = loadProject(dir).project;
     const ids = new Set([...p.tasks.map((t) => t.data.id), ...p.requirements.map((q) => q.data.id)]);
     for (const id of added) expect(ids.has(id), id).toBe(true);

@@ -19,14 +19,43 @@ beforeAll(() => {
   chmodSync(join(pathDir, 'deliver'), 0o755);
 }, 240_000);
 
-const env = () => ({ ...process.env, PATH: `${pathDir}:${process.env.PATH}`, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', DELIVER_AS_OF: '2026-11-20', DELIVER_CACHE: '0', TZ: 'Asia/Shanghai', LANG: 'en_US.UTF-8' });
-const git = (dir: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: env(), encoding: 'utf8' });
+const env = () => ({
+  ...process.env,
+  PATH: `${pathDir}:${process.env.PATH}`,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  DELIVER_AS_OF: '2026-11-20',
+  DELIVER_CACHE: '0',
+  TZ: 'Asia/Shanghai',
+  LANG: 'en_US.UTF-8',
+});
+const git = (dir: string, ...args: string[]) =>
+  spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    env: env(),
+    encoding: 'utf8',
+  });
 const deliver = (dir: string, ...args: string[]) => spawnSync('deliver', args, { cwd: dir, env: env(), encoding: 'utf8' });
 
 function repo(): string {
   const dir = tempDir('deliver-merge-');
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: env() });
-  const init = deliver(dir, 'init', '.', '--yes', '--name', 'Merge test', '--client', 'ACME', '--start', '2026-09-01', '--due', '2026-12-31', '--lang', 'en');
+  const init = deliver(
+    dir,
+    'init',
+    '.',
+    '--yes',
+    '--name',
+    'Merge test',
+    '--client',
+    'ACME',
+    '--start',
+    '2026-09-01',
+    '--due',
+    '2026-12-31',
+    '--lang',
+    'en',
+  );
   expect(init.status, init.stderr).toBe(0);
   expect(init.stdout).toContain('git config merge.deliver.driver "deliver merge-driver %O %A %B %P"');
   expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toContain('*.yaml merge=deliver');
@@ -41,7 +70,8 @@ function repo(): string {
   return dir;
 }
 
-const tasks = (dir: string) => (load(readFileSync(join(dir, 'plan.yaml'), 'utf8')) as { tasks: { id: string; name: string; depends_on?: string[] }[] }).tasks;
+const tasks = (dir: string) =>
+  (load(readFileSync(join(dir, 'plan.yaml'), 'utf8')) as { tasks: { id: string; name: string; depends_on?: string[] }[] }).tasks;
 
 describe('deliver merge-driver in real git merges', () => {
   it('merges two branches that each added tasks with the same new ids', () => {
@@ -51,7 +81,25 @@ describe('deliver merge-driver in real git merges', () => {
     git(dir, 'checkout', '-qb', 'feature');
     expect(deliver(dir, 'task', 'add', '--name', 'Feature work', '--days', '3', '--yes').stdout.trim()).toBe(next);
     expect(deliver(dir, 'task', 'add', '--name', 'Feature follow-up', '--days', '1', '--after', next, '--yes').status).toBe(0);
-    expect(deliver(dir, 'risk', 'add', '--title', 'Feature risk', '--probability', '2', '--impact', '2', '--category', 'technical', '--response', 'accept', '--owner', 'Li').status).toBe(0);
+    expect(
+      deliver(
+        dir,
+        'risk',
+        'add',
+        '--title',
+        'Feature risk',
+        '--probability',
+        '2',
+        '--impact',
+        '2',
+        '--category',
+        'technical',
+        '--response',
+        'accept',
+        '--owner',
+        'Li',
+      ).status,
+    ).toBe(0);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'feature');
     git(dir, 'checkout', '-q', 'main');
@@ -75,7 +123,10 @@ describe('deliver merge-driver in real git merges', () => {
     const dir = repo();
     const id = tasks(dir)[0]!.id;
     git(dir, 'checkout', '-qb', 'feature');
-    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace(/(id: T-001\n\s+name: ).*/, '$1Feature name'));
+    writeFileSync(
+      join(dir, 'plan.yaml'),
+      readFileSync(join(dir, 'plan.yaml'), 'utf8').replace(/(id: T-001\n\s+name: ).*/, '$1Feature name'),
+    );
     git(dir, 'commit', '-qam', 'feature');
     git(dir, 'checkout', '-q', 'main');
     writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace(/(id: T-001\n\s+name: ).*/, '$1Main name'));
@@ -83,6 +134,8 @@ describe('deliver merge-driver in real git merges', () => {
     const m = git(dir, 'merge', '--no-edit', 'feature');
     expect(m.status).not.toBe(0);
     expect(m.stderr).toContain(`cannot merge by record id (tasks.${id}.name)`);
-    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toMatch(/<<<<<<< [\s\S]*Main name[\s\S]*=======[\s\S]*Feature name[\s\S]*>>>>>>> /);
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toMatch(
+      /<<<<<<< [\s\S]*Main name[\s\S]*=======[\s\S]*Feature name[\s\S]*>>>>>>> /,
+    );
   });
 });

@@ -45,9 +45,13 @@ describe('the package name', () => {
     for (const rel of ['README.md', 'examples/github-workflow.yml', 'bin/pre-commit-hook.sh']) {
       const text = readFileSync(join(REPO, rel), 'utf8');
       // Installing `deliver` from the registry would fetch someone else's package.
-      const installs = text.split('\n').flatMap((line) => line.split(/&&|`|#|;/)).filter((part) => /\bnpm (install|i)\b/.test(part));
+      const installs = text
+        .split('\n')
+        .flatMap((line) => line.split(/&&|`|#|;/))
+        .filter((part) => /\bnpm (install|i)\b/.test(part));
       expect(installs.length, rel).toBeGreaterThan(0);
-      for (const part of installs) expect(part.trim().split(/\s+/), `${rel}: ${part}`).not.toContainEqual(expect.stringMatching(/^deliver(@.*)?$/));
+      for (const part of installs)
+        expect(part.trim().split(/\s+/), `${rel}: ${part}`).not.toContainEqual(expect.stringMatching(/^deliver(@.*)?$/));
       expect(text, rel).not.toMatch(/node_modules\/deliver\//);
     }
     expect(readFileSync(join(REPO, 'examples/github-workflow.yml'), 'utf8')).toMatch(/DELIVER_PACKAGE: deliver-tracker/);

@@ -15,8 +15,25 @@ const REQ = 'id: 202609-001\ntitle: Linked\ncustomer: A\ncontact: B\nurgency: lo
 const PLAN = 'schema_version: 1\ntasks:\n  - id: T-001\n    name: Design\n    start: 2026-09-07\n    days: 3\n    status: todo\n';
 
 const HOSTILE_TITLES = [
-  '../../../../tmp/escaped', '..\\..\\windows', '/etc/passwd', 'a/b/c', '..', '.', '.hidden', 'name\u0000nul', 'tab\tand\nnewline',
-  '\u001b[31mred', 'bidi\u202eexe.txt', 'zero\u200bwidth', 'CON', 'x'.repeat(500), '////', '\u2028\u2029', '%2e%2e%2f', '中文/../标题', '😀/../',
+  '../../../../tmp/escaped',
+  '..\\..\\windows',
+  '/etc/passwd',
+  'a/b/c',
+  '..',
+  '.',
+  '.hidden',
+  'name\u0000nul',
+  'tab\tand\nnewline',
+  '\u001b[31mred',
+  'bidi\u202eexe.txt',
+  'zero\u200bwidth',
+  'CON',
+  'x'.repeat(500),
+  '////',
+  '\u2028\u2029',
+  '%2e%2e%2f',
+  '中文/../标题',
+  '😀/../',
 ];
 
 let outside: string;
@@ -52,7 +69,11 @@ describe('path safety', () => {
       expect(n).not.toContain('..');
     }
     // Nothing was created beside the record folder (the state folder aside).
-    expect(readdirSync(dir).filter((f) => f !== '.deliver').sort()).toEqual(['deliver.yaml', 'requirements']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f !== '.deliver')
+        .sort(),
+    ).toEqual(['deliver.yaml', 'requirements']);
     const v = await runCli(['validate'], { cwd: dir, env: ENV });
     expect(v.code, v.stdout).toBe(0);
     outsideUnchanged();
@@ -60,9 +81,25 @@ describe('path safety', () => {
 
   it('ids with path characters on the command line are unknown ids, never paths', async () => {
     const dir = makeProject({ 'requirements/202609-001-x.yaml': REQ, 'plan.yaml': PLAN });
-    const ids = ['../requirements/202609-001-x', '../../etc/passwd', '202609-001/../202609-001', '202609-001\u200b', 'T-001\u0000', `${outside}/secret`, 'T-001/..', '..\\T-001'];
+    const ids = [
+      '../requirements/202609-001-x',
+      '../../etc/passwd',
+      '202609-001/../202609-001',
+      '202609-001\u200b',
+      'T-001\u0000',
+      `${outside}/secret`,
+      'T-001/..',
+      '..\\T-001',
+    ];
     for (const id of ids) {
-      for (const args of [['req', 'show', id], ['req', 'move', id, 'analyzing'], ['task', 'show', id], ['task', 'done', id], ['risk', 'show', id], ['change', 'show', id]]) {
+      for (const args of [
+        ['req', 'show', id],
+        ['req', 'move', id, 'analyzing'],
+        ['task', 'show', id],
+        ['task', 'done', id],
+        ['risk', 'show', id],
+        ['change', 'show', id],
+      ]) {
         if (!(await isRegistered(args.slice(0, 2)))) continue;
         const r = await runCli(args, { cwd: dir, env: ENV });
         expect(assertCleanOutput(r, false)).toEqual([]);
@@ -92,7 +129,11 @@ describe('path safety', () => {
     outsideBefore = hashTreeNoFollow(outside);
     symlinkSync(join(outside, '202609-001-linked.yaml'), join(dir, 'requirements', '202609-001-linked.yaml'));
     const before = hashTreeNoFollow(dir);
-    for (const args of [['req', 'show', '202609-001'], ['req', 'move', '202609-001', 'analyzing', '--by', 'Li'], ['req', 'list']]) {
+    for (const args of [
+      ['req', 'show', '202609-001'],
+      ['req', 'move', '202609-001', 'analyzing', '--by', 'Li'],
+      ['req', 'list'],
+    ]) {
       const r = await runCli(args, { cwd: dir, env: ENV });
       expect(assertCleanOutput(r, false)).toEqual([]);
       expect(r.stdout).not.toContain('Linked');

@@ -12,14 +12,19 @@ let dir = '';
 beforeAll(async () => {
   bin = builtBinary();
   dir = join(tempDir('deliver-pipe-'), 'p');
-  const { generateProject } = (await import(pathToFileURL(join(REPO, 'bench', 'generate.mjs')).href)) as { generateProject: (d: string, n: number, seed?: number) => void };
+  const { generateProject } = (await import(pathToFileURL(join(REPO, 'bench', 'generate.mjs')).href)) as {
+    generateProject: (d: string, n: number, seed?: number) => void;
+  };
   generateProject(dir, 1000, 5);
 }, 120_000);
 
 /** Runs the command, closes its stdout after the first chunk, and returns its exit status and stderr. */
 function headOne(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [bin, ...args, '-C', dir], { env: { ...process.env, DELIVER_AS_OF: '2026-11-20', DELIVER_CACHE: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [bin, ...args, '-C', dir], {
+      env: { ...process.env, DELIVER_AS_OF: '2026-11-20', DELIVER_CACHE: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     p.stdout.once('data', () => p.stdout.destroy());
@@ -27,7 +32,14 @@ function headOne(args: string[]): Promise<{ code: number | null; stderr: string 
   });
 }
 
-for (const args of [['task', 'list'], ['gantt'], ['export', '--format', 'csv'], ['task', 'show', 'T-00001'], ['validate', '--format', 'github'], ['status', '--json']]) {
+for (const args of [
+  ['task', 'list'],
+  ['gantt'],
+  ['export', '--format', 'csv'],
+  ['task', 'show', 'T-00001'],
+  ['validate', '--format', 'github'],
+  ['status', '--json'],
+]) {
   it(`${args.join(' ')} | head ends quietly`, async () => {
     const r = await headOne(args);
     expect(r.stderr).not.toMatch(/internal error|EPIPE|at .*\.cjs/);

@@ -20,8 +20,10 @@ const FILES: Record<string, string> = {
   'risks/R-005-e.yaml': `{id: R-005, __proto__: {polluted: flow}, toString: 1, hasOwnProperty: 2, valueOf: 3}\n`,
   'requirements/__proto__.yaml': 'id: __proto__\ntitle: t\n',
   'requirements/202609-001-constructor.yaml': 'id: constructor\ntitle: t\n',
-  'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: x\n    status: todo\n    depends_on: [__proto__, constructor, prototype, toString]\n    __proto__: {polluted: plan}\n  - id: __proto__\n    name: y\n    status: todo\n',
-  'changes/CR-001-x.yaml': 'id: CR-001\ntitle: x\nreason: y\nsubmitted: 2026-09-01\nstatus: submitted\nrequirements: [__proto__]\ntasks: [constructor]\n',
+  'plan.yaml':
+    'schema_version: 1\ntasks:\n  - id: T-001\n    name: x\n    status: todo\n    depends_on: [__proto__, constructor, prototype, toString]\n    __proto__: {polluted: plan}\n  - id: __proto__\n    name: y\n    status: todo\n',
+  'changes/CR-001-x.yaml':
+    'id: CR-001\ntitle: x\nreason: y\nsubmitted: 2026-09-01\nstatus: submitted\nrequirements: [__proto__]\ntasks: [constructor]\n',
 };
 
 function assertUnpolluted(): void {
@@ -82,9 +84,15 @@ describe('prototype pollution', () => {
   it('prototype names as ids on the command line and in writes: refused cleanly, nothing polluted', async () => {
     const dir = makeProject(FILES);
     for (const args of [
-      ['req', 'show', '__proto__'], ['req', 'show', 'constructor'], ['req', 'move', '__proto__', 'analyzing'],
-      ['risk', 'show', '__proto__'], ['task', 'show', 'prototype'], ['task', 'done', '__proto__'], ['change', 'show', 'constructor'],
-      ['change', 'approve', '__proto__', '--as', 'customer', '--by', 'x'], ['accept', 'round', 'constructor', '--result', 'pass'],
+      ['req', 'show', '__proto__'],
+      ['req', 'show', 'constructor'],
+      ['req', 'move', '__proto__', 'analyzing'],
+      ['risk', 'show', '__proto__'],
+      ['task', 'show', 'prototype'],
+      ['task', 'done', '__proto__'],
+      ['change', 'show', 'constructor'],
+      ['change', 'approve', '__proto__', '--as', 'customer', '--by', 'x'],
+      ['accept', 'round', 'constructor', '--result', 'pass'],
     ]) {
       const r = await runCli(args, { cwd: dir, env: ENV });
       expect(assertCleanOutput(r, false), args.join(' ')).toEqual([]);
@@ -94,7 +102,10 @@ describe('prototype pollution', () => {
     // A clean project: records titled and named after prototype keys are just text.
     const clean = makeProject({});
     for (const title of ['__proto__', 'constructor', 'prototype', 'toString']) {
-      const r = await runCli(['req', 'add', '--title', title, '--customer', title, '--contact', title, '--receiver', title, '--yes'], { cwd: clean, env: ENV });
+      const r = await runCli(['req', 'add', '--title', title, '--customer', title, '--contact', title, '--receiver', title, '--yes'], {
+        cwd: clean,
+        env: ENV,
+      });
       expect(r.code, r.stderr).toBe(0);
     }
     const list = await runCli(['req', 'list', '--json'], { cwd: clean, env: ENV });

@@ -153,7 +153,8 @@ export function hashTreeNoFollow(dir: string): Record<string, string> {
       const rel = relative(dir, p);
       if (st.isDirectory()) walk(p);
       else if (st.isSymbolicLink()) out[rel] = `link:${readlinkSync(p)}`;
-      else if (st.isFile()) out[rel] = (st.mode & 0o444) === 0 ? `unreadable-file:${st.size}` : createHash('sha256').update(readFileSync(p)).digest('hex');
+      else if (st.isFile())
+        out[rel] = (st.mode & 0o444) === 0 ? `unreadable-file:${st.size}` : createHash('sha256').update(readFileSync(p)).digest('hex');
       else out[rel] = `special:${st.mode}`;
     }
   };

@@ -136,16 +136,27 @@ describe('terminal safety', () => {
     dir = makeProject(FILES);
     commands = await registeredReadCommands();
     for (const c of [
-      { words: ['req', 'show'], args: ['202609-001'] }, { words: ['task', 'show'], args: ['T-002'] }, { words: ['risk', 'show'], args: ['R-001'] },
-      { words: ['change', 'show'], args: ['CR-001'] }, { words: ['accept', 'show'], args: ['AC-001'] }, { words: ['survey', 'show'], args: ['S-001'] },
-      { words: ['status'], args: ['--lang', 'zh-CN'] }, { words: ['kpi'], args: ['--json'] }, { words: ['risk', 'list'], args: ['--json'] },
-      { words: ['task', 'list'], args: ['--json'] }, { words: ['change', 'list'], args: ['--json'] }, { words: ['accept', 'list'], args: ['--json'] },
-    ] as ReadCommand[]) if (await isRegistered(c.words)) commands.push(c);
+      { words: ['req', 'show'], args: ['202609-001'] },
+      { words: ['task', 'show'], args: ['T-002'] },
+      { words: ['risk', 'show'], args: ['R-001'] },
+      { words: ['change', 'show'], args: ['CR-001'] },
+      { words: ['accept', 'show'], args: ['AC-001'] },
+      { words: ['survey', 'show'], args: ['S-001'] },
+      { words: ['status'], args: ['--lang', 'zh-CN'] },
+      { words: ['kpi'], args: ['--json'] },
+      { words: ['risk', 'list'], args: ['--json'] },
+      { words: ['task', 'list'], args: ['--json'] },
+      { words: ['change', 'list'], args: ['--json'] },
+      { words: ['accept', 'list'], args: ['--json'] },
+    ] as ReadCommand[])
+      if (await isRegistered(c.words)) commands.push(c);
   });
 
   it('the hostile text is reported as invisible characters (DLV-E031) at its lines, and nothing else (so every command below still shows it)', async () => {
     const r = await runCli(['validate', '--format', 'json'], { cwd: dir, env: ENV });
-    const errors = (JSON.parse(r.stdout) as { diagnostics: { severity: string; code: string; file: string; line: number }[] }).diagnostics.filter((d) => d.severity === 'error');
+    const errors = (
+      JSON.parse(r.stdout) as { diagnostics: { severity: string; code: string; file: string; line: number }[] }
+    ).diagnostics.filter((d) => d.severity === 'error');
     expect(errors.filter((d) => d.code !== 'DLV-E031')).toEqual([]);
     expect(new Set(errors.map((d) => d.file)).size).toBe(Object.keys(FILES).length);
     for (const d of errors) expect(d.line, JSON.stringify(d)).toBeGreaterThan(1);
@@ -171,9 +182,18 @@ describe('terminal safety', () => {
 
   it('error messages that echo arguments, ids and paths escape them too', async () => {
     const cases = [
-      ['req', 'show', P], ['task', 'show', P], ['risk', 'show', `R-001${P}`], ['req', 'move', P, 'analyzing'],
-      ['--as-of', P, 'status'], ['-C', `/nonexistent/${P}`, 'validate'], ['req', 'list', '--status', P], ['export', '--format', 'csv', '--kind', P],
-      ['gantt', '--from', P], ['kpi', '--period', P], ['report', 'weekly', '--week', P], [P],
+      ['req', 'show', P],
+      ['task', 'show', P],
+      ['risk', 'show', `R-001${P}`],
+      ['req', 'move', P, 'analyzing'],
+      ['--as-of', P, 'status'],
+      ['-C', `/nonexistent/${P}`, 'validate'],
+      ['req', 'list', '--status', P],
+      ['export', '--format', 'csv', '--kind', P],
+      ['gantt', '--from', P],
+      ['kpi', '--period', P],
+      ['report', 'weekly', '--week', P],
+      [P],
     ];
     const problems: string[] = [];
     for (const args of cases) {

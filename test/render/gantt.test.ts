@@ -20,8 +20,23 @@ const calendar = makeCalendar({ base: 'cn' });
 const tasks: Task[] = [
   { id: 'T-001', name: 'Requirements research', status: 'done', days: 5, actual_start: '2026-09-14', actual_end: '2026-09-18' },
   { id: 'T-002', name: '原型设计与客户确认', status: 'done', days: 5, depends_on: ['T-001'], milestone: 'M-001', actual_end: '2026-09-29' },
-  { id: 'T-003', name: 'Build the data dashboard: ingest, model; report #1', status: 'in_progress', days: 10, depends_on: ['M-001'], milestone: 'M-002' },
-  { id: 'T-004', name: '接口联调（第三方硬件）', status: 'blocked', days: 3, depends_on: ['M-001'], milestone: 'M-002', blocked_reason: 'hardware late' },
+  {
+    id: 'T-003',
+    name: 'Build the data dashboard: ingest, model; report #1',
+    status: 'in_progress',
+    days: 10,
+    depends_on: ['M-001'],
+    milestone: 'M-002',
+  },
+  {
+    id: 'T-004',
+    name: '接口联调（第三方硬件）',
+    status: 'blocked',
+    days: 3,
+    depends_on: ['M-001'],
+    milestone: 'M-002',
+    blocked_reason: 'hardware late',
+  },
   { id: 'T-005', name: 'User training\u001b[31m', status: 'todo', days: 2, depends_on: ['T-003', 'T-004'], milestone: 'M-002' },
   { id: 'T-006', name: '试运行与验收准备', status: 'todo', days: 5, depends_on: ['T-005'] },
 ];
@@ -29,14 +44,19 @@ const milestones: Milestone[] = [
   { id: 'M-001', name: 'Prototype signed off', depends_on: ['T-002'] },
   { id: 'M-002', name: '上线 Go-live', depends_on: ['T-005'], due: '2026-10-23' },
 ];
-const baselines: Baseline[] = [{
-  name: 'contract', taken: '2026-09-10',
-  items: [
-    { id: 'T-001', start: '2026-09-14', end: '2026-09-18' }, { id: 'T-002', start: '2026-09-21', end: '2026-09-25' },
-    { id: 'T-003', start: '2026-09-28', end: '2026-10-16' }, { id: 'T-005', start: '2026-10-19', end: '2026-10-20' },
-    { id: 'M-002', end: '2026-10-20' },
-  ],
-}];
+const baselines: Baseline[] = [
+  {
+    name: 'contract',
+    taken: '2026-09-10',
+    items: [
+      { id: 'T-001', start: '2026-09-14', end: '2026-09-18' },
+      { id: 'T-002', start: '2026-09-21', end: '2026-09-25' },
+      { id: 'T-003', start: '2026-09-28', end: '2026-10-16' },
+      { id: 'T-005', start: '2026-10-19', end: '2026-10-20' },
+      { id: 'M-002', end: '2026-10-20' },
+    ],
+  },
+];
 const base = { start: '2026-09-14', due: '2026-10-30', asOf: '2026-10-15', tasks, milestones, calendar };
 const plain = schedule(base);
 const withBaseline = schedule({ ...base, baselines });
@@ -47,7 +67,10 @@ const opts = (o: Partial<GanttOptions>): GanttOptions => ({ width: 80, lang: 'en
 describe('text gantt goldens', () => {
   for (const lang of ['en', 'zh-CN'] as const) {
     for (const width of [80, 120, 160]) {
-      for (const [tag, s] of [['plain', plain], ['baseline', withBaseline]] as const) {
+      for (const [tag, s] of [
+        ['plain', plain],
+        ['baseline', withBaseline],
+      ] as const) {
         it(`${lang} ${width} ${tag}`, () => {
           const out = renderGantt(s, opts({ lang, width }));
           for (const line of out.trimEnd().split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
@@ -113,8 +136,17 @@ describe('text gantt behaviour', () => {
     expect(renderMermaidGantt(empty, { lang: 'en', asOf: '2026-10-15', calendar })).toContain('excludes weekends');
   });
   it('draws a 10,000-task schedule within the width', () => {
-    const big: Task[] = Array.from({ length: 10000 }, (_, i) => ({ id: `T-${i + 1}`, name: `任务 ${i + 1}`, status: 'todo', days: 1, ...(i ? { depends_on: [`T-${i}`] } : {}) }));
-    const out = renderGantt(schedule({ start: '2026-01-05', asOf: '2026-10-15', tasks: big, milestones: [], calendar }), opts({ width: 100 }));
+    const big: Task[] = Array.from({ length: 10000 }, (_, i) => ({
+      id: `T-${i + 1}`,
+      name: `任务 ${i + 1}`,
+      status: 'todo',
+      days: 1,
+      ...(i ? { depends_on: [`T-${i}`] } : {}),
+    }));
+    const out = renderGantt(
+      schedule({ start: '2026-01-05', asOf: '2026-10-15', tasks: big, milestones: [], calendar }),
+      opts({ width: 100 }),
+    );
     expect(out.split('\n').length).toBeGreaterThan(10000);
     for (const line of out.trimEnd().split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(100);
   });
@@ -125,10 +157,13 @@ describe('text gantt behaviour', () => {
   });
   it('fits printable ASCII (its fast path) exactly as the grapheme walk does, and measures like string-width', () => {
     const unit = fc.constantFrom('a', 'Z', ' ', '~', '-', '9', '任', '务', 'é', '😀', '\u0301');
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit, maxLength: 20 })), fc.integer({ min: 0, max: 30 }), (s, w) => {
-      expect(fit(s, w)).toBe(fitByGraphemes(s, w));
-      expect(displayWidth(s)).toBe(stringWidth(s));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit, maxLength: 20 })), fc.integer({ min: 0, max: 30 }), (s, w) => {
+        expect(fit(s, w)).toBe(fitByGraphemes(s, w));
+        expect(displayWidth(s)).toBe(stringWidth(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -146,7 +181,11 @@ describe('mermaid gantt', () => {
     expect(mermaidText('a: b # c; d\nsection x, %% y')).toBe('a： b ＃ c； d\\nsection x， ％％ y');
     expect(mermaidText('section Evil')).toBe('· section Evil');
     expect(mermaidId('T-001:x y')).toBe('T-001_x_y');
-    const evil = schedule({ ...base, tasks: [{ id: 'T-001', name: 'x\nsection Pwned\n    y :crit, 2020-01-01, 1d', status: 'todo' }], milestones: [] });
+    const evil = schedule({
+      ...base,
+      tasks: [{ id: 'T-001', name: 'x\nsection Pwned\n    y :crit, 2020-01-01, 1d', status: 'todo' }],
+      milestones: [],
+    });
     const out = renderMermaidGantt(evil, { lang: 'en', asOf: '2026-10-15' });
     expect(out.split('\n').filter((l) => l.includes('section'))).toHaveLength(2); // our section header + the escaped task line
     expect(out).not.toMatch(/^\s*section Pwned/m);

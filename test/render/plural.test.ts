@@ -15,7 +15,9 @@ describe('plural forms', () => {
     const t = translator('en');
     expect(t('validate.summary', { files: 1, errors: 1, warnings: 1 })).toBe('1 file checked: 1 error, 1 warning');
     expect(t('validate.summary', { files: 3, errors: 0, warnings: 2 })).toBe('3 files checked: 0 errors, 2 warnings');
-    expect(t('wk.progress', { done: 1, planned: 1, total: 1, daysDone: 1, daysPlanned: 1 })).toBe('1 of 1 task planned to date is complete (1 task in all); 1 of 1 planned working day of work is done.');
+    expect(t('wk.progress', { done: 1, planned: 1, total: 1, daysDone: 1, daysPlanned: 1 })).toBe(
+      '1 of 1 task planned to date is complete (1 task in all); 1 of 1 planned working day of work is done.',
+    );
   });
 
   it('are never left as syntax in Chinese', () => {

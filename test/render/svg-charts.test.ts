@@ -69,7 +69,8 @@ describe('SVG charts', () => {
     const v = view(join(REPO, 'examples', 'erp-rollout-en'));
     const items = new Map(v.schedule.items);
     const base = [...items.values()][0]!;
-    for (let i = 0; i < 60; i++) items.set(`T-9${i}`, { ...base, id: `T-9${i}`, kind: 'task', start: '2026-11-23', end: '2026-11-27', late: false, finished: false });
+    for (let i = 0; i < 60; i++)
+      items.set(`T-9${i}`, { ...base, id: `T-9${i}`, kind: 'task', start: '2026-11-23', end: '2026-11-27', late: false, finished: false });
     const [g] = chartFigures({ ...v, schedule: { ...v.schedule, items } }, fmt('en'), ['gantt']);
     expect(count(g!.svg, /class="row"/g)).toBe(MAX_GANTT_ROWS);
     expect(g!.notes![0]).toMatch(/^\d+ more item\(s\) in this window are not shown$/);

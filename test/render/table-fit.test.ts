@@ -41,7 +41,14 @@ describe('tables on a terminal', () => {
     expect(out).toContain('R-001');
   });
 
-  for (const [cmd, cols] of [[['risk', 'list'], 80], [['risk', 'list'], 120], [['task', 'list'], 80], [['req', 'list'], 80], [['change', 'list'], 80], [['accept', 'list'], 80]] as const) {
+  for (const [cmd, cols] of [
+    [['risk', 'list'], 80],
+    [['risk', 'list'], 120],
+    [['task', 'list'], 80],
+    [['req', 'list'], 80],
+    [['change', 'list'], 80],
+    [['accept', 'list'], 80],
+  ] as const) {
     it(`deliver ${cmd.join(' ')} fits ${cols} columns in both languages`, async () => {
       const dir = copyExample('crm-dashboard-zh');
       for (const lang of ['zh-CN', 'en']) {

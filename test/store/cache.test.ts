@@ -14,7 +14,8 @@ describe('cache', () => {
     const cacheDir = tempDir();
     const env = { DELIVER_CACHE: '1', DELIVER_CACHE_DIR: cacheDir };
     expect((await runCli(['validate'], { cwd: dir, env })).code).toBe(0);
-    for (const f of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) if (f.isFile()) writeFileSync(join(f.parentPath, f.name), 'garbage');
+    for (const f of readdirSync(cacheDir, { recursive: true, withFileTypes: true }))
+      if (f.isFile()) writeFileSync(join(f.parentPath, f.name), 'garbage');
     expect((await runCli(['validate'], { cwd: dir, env })).code).toBe(0);
     writeFileSync(join(dir, 'risks/R-001-vendor.yaml'), RISK(3) + 'colour: red\n');
     const r = await runCli(['validate'], { cwd: dir, env });

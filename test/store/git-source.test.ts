@@ -13,7 +13,11 @@ import { MANIFEST, tempDir } from '../helpers/project.js';
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, env: GIT_ENV, encoding: 'utf8' });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    { cwd: dir, env: GIT_ENV, encoding: 'utf8' },
+  );
 }
 
 function write(dir: string, files: Record<string, string | Buffer>): void {
@@ -23,7 +27,8 @@ function write(dir: string, files: Record<string, string | Buffer>): void {
   }
 }
 
-const RISK = (id: string) => `id: ${id}\ntitle: Vendor late\ncategory: delivery\nprobability: 2\nimpact: 3\nresponse: mitigate\nowner: Zhou\nidentified: 2026-09-01\nstatus: open\n`;
+const RISK = (id: string) =>
+  `id: ${id}\ntitle: Vendor late\ncategory: delivery\nprobability: 2\nimpact: 3\nresponse: mitigate\nowner: Zhou\nidentified: 2026-09-01\nstatus: open\n`;
 
 function repoWith(files: Record<string, string | Buffer>, prefix = 'proj/'): string {
   const dir = tempDir('deliver-gitsrc-');
@@ -64,7 +69,10 @@ describe('gitSource', () => {
     const fromFs = loadProjectFrom(fsSource(join(dir, 'proj')), 'fs');
     expect(src.hasProject).toBe(true);
     expect(fromGit.diagnostics).toEqual([]);
-    expect(fromGit.project.risks.map((r) => [r.file, r.data.id])).toEqual([['risks/R-001-vendor-late.yaml', 'R-001'], ['risks/R-002-other.yaml', 'R-002']]);
+    expect(fromGit.project.risks.map((r) => [r.file, r.data.id])).toEqual([
+      ['risks/R-001-vendor-late.yaml', 'R-001'],
+      ['risks/R-002-other.yaml', 'R-002'],
+    ]);
     expect(JSON.stringify({ ...fromGit.project, brokenIds: [] })).toBe(JSON.stringify({ ...fromFs.project, brokenIds: [] }));
     expect([...fromGit.sources.keys()].sort()).toEqual([...fromFs.sources.keys()].sort());
     const trace = readFileSync(traceFile.path, 'utf8');
@@ -91,13 +99,15 @@ describe('gitSource', () => {
     const fromGit = loadProjectFrom(gitSource(dir, 'HEAD', 'proj/'), 'git');
     const fromFs = loadProjectFrom(fsSource(join(dir, 'proj')), 'fs');
     const gitDs = sorted(fromGit.diagnostics);
-    expect(gitDs).toEqual(expect.arrayContaining([
-      'plan.yaml DLV-E015 {"type":"symbolic link"}',
-      'risks/R-005-link.yaml DLV-E015 {"type":"symbolic link"}',
-      'risks/R-006-sub.yaml DLV-E015 {"type":"submodule"}',
-      'risks/R-004-folder.yaml DLV-E015 {"type":"folder"}',
-      'risks/notes.txt DLV-W018 {}',
-    ]));
+    expect(gitDs).toEqual(
+      expect.arrayContaining([
+        'plan.yaml DLV-E015 {"type":"symbolic link"}',
+        'risks/R-005-link.yaml DLV-E015 {"type":"symbolic link"}',
+        'risks/R-006-sub.yaml DLV-E015 {"type":"submodule"}',
+        'risks/R-004-folder.yaml DLV-E015 {"type":"folder"}',
+        'risks/notes.txt DLV-W018 {}',
+      ]),
+    );
     expect(gitDs.filter((d) => d.includes('DLV-E019'))).toHaveLength(2);
     // Everything but the submodule (which a working tree shows as a folder) matches the working tree.
     expect(gitDs.filter((d) => !d.includes('R-006'))).toEqual(sorted(fromFs.diagnostics));
@@ -106,7 +116,10 @@ describe('gitSource', () => {
 
   it('refuses a file name that is not UTF-8, and caps sizes before reading', () => {
     const dir = repoWith({ 'deliver.yaml': MANIFEST, 'risks/R-007-big.yaml': `notes: "${'x'.repeat(1024 * 1024 + 10)}"\n` });
-    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'proj/risks/R-008-')), Buffer.from([0xff, 0xfe]), Buffer.from('.yaml')]), RISK('R-008'));
+    writeFileSync(
+      Buffer.concat([Buffer.from(join(dir, 'proj/risks/R-008-')), Buffer.from([0xff, 0xfe]), Buffer.from('.yaml')]),
+      RISK('R-008'),
+    );
     commit(dir);
     const loaded = loadProjectFrom(gitSource(dir, 'HEAD', 'proj/'), 'git');
     const ds = sorted(loaded.diagnostics);

@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { parseRecordBytes, parseRecordText } from '../../src/store/parse-policy.js';
 import { firstInvisible } from '../../src/store/invisible.js';
 
-const found = (text: string) => parseRecordText(text, 'risks/R-001-x.yaml').diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.args.char ?? ''}`.trim());
+const found = (text: string) =>
+  parseRecordText(text, 'risks/R-001-x.yaml').diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.args.char ?? ''}`.trim());
 
 describe('invisible characters (DLV-E031)', () => {
   it('leave ordinary text valid: CJK, emoji with joiners and modifiers, combining marks, RTL letters, a Persian non-joiner', () => {
-    for (const s of ['销售看板 第二期', '👨\u200d👩\u200d👧 family', '🏳\ufe0f\u200d🌈', '👩🏽\u200d💻', 'cafe\u0301', 'مرحبا بالعالم', 'שלום', 'می\u200cخواهم', 'tab\there']) {
+    for (const s of [
+      '销售看板 第二期',
+      '👨\u200d👩\u200d👧 family',
+      '🏳\ufe0f\u200d🌈',
+      '👩🏽\u200d💻',
+      'cafe\u0301',
+      'مرحبا بالعالم',
+      'שלום',
+      'می\u200cخواهم',
+      'tab\there',
+    ]) {
       expect(firstInvisible(s), s).toBe(-1);
       expect(found(`id: R-001\ntitle: "${s.replace(/\t/g, '\\t')}"\n`), s).toEqual([]);
     }
@@ -62,7 +73,15 @@ describe('every finding at its line', () => {
     const [d] = parseRecordBytes(bytes, 'x.yaml', 1 << 20).diagnostics;
     expect(d).toMatchObject({ code: 'DLV-E009', line: 2, column: 11, args: { offset: 24 } });
     // Overlong forms and surrogates are found where they start.
-    expect(parseRecordBytes(Buffer.from([0x61, 0x0a, 0x62, 0xc0, 0xaf]), 'x.yaml', 1 << 20).diagnostics[0]).toMatchObject({ line: 2, column: 2, args: { offset: 3 } });
-    expect(parseRecordBytes(Buffer.from([0x0a, 0x0a, 0xed, 0xa0, 0x80]), 'x.yaml', 1 << 20).diagnostics[0]).toMatchObject({ line: 3, column: 1, args: { offset: 2 } });
+    expect(parseRecordBytes(Buffer.from([0x61, 0x0a, 0x62, 0xc0, 0xaf]), 'x.yaml', 1 << 20).diagnostics[0]).toMatchObject({
+      line: 2,
+      column: 2,
+      args: { offset: 3 },
+    });
+    expect(parseRecordBytes(Buffer.from([0x0a, 0x0a, 0xed, 0xa0, 0x80]), 'x.yaml', 1 << 20).diagnostics[0]).toMatchObject({
+      line: 3,
+      column: 1,
+      args: { offset: 2 },
+    });
   });
 });

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/store/load.js';
 import { makeProject, RISK, tempDir } from '../helpers/project.js';
 
-
 describe('loadProject', () => {
   it('reads a valid risk and reports schema findings with positions', () => {
     const dir = makeProject({
       'risks/R-001-vendor-late.yaml': RISK,
-      'risks/R-002-bad.yaml': RISK.replace('R-001', 'R-002').replace('probability: 3', 'probability: 7').replace('status: open', 'status: open\ncolour: red'),
+      'risks/R-002-bad.yaml': RISK.replace('R-001', 'R-002')
+        .replace('probability: 3', 'probability: 7')
+        .replace('status: open', 'status: open\ncolour: red'),
     });
     const r = loadProject(dir);
     expect(r.project.risks.map((x) => x.data.id)).toEqual(['R-001']);
@@ -28,7 +29,12 @@ describe('loadProject', () => {
     symlinkSync(outside, join(dir, 'changes'));
     const r = loadProject(dir);
     expect(r.project.risks).toEqual([]);
-    expect(r.diagnostics.filter((d) => d.code === 'DLV-E015').map((d) => d.file).sort()).toEqual(['changes', 'risks/R-001-link.yaml']);
+    expect(
+      r.diagnostics
+        .filter((d) => d.code === 'DLV-E015')
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual(['changes', 'risks/R-001-link.yaml']);
   });
 
   it('refuses a FIFO without blocking on it', () => {
@@ -41,7 +47,8 @@ describe('loadProject', () => {
 
   it('keeps valid plan items when one task is broken', () => {
     const dir = makeProject({
-      'plan.yaml': 'schema_version: 1\ntasks:\n  - id: T-001\n    name: ok\n    status: todo\n  - id: T-002\n    name: bad\n    status: maybe\n',
+      'plan.yaml':
+        'schema_version: 1\ntasks:\n  - id: T-001\n    name: ok\n    status: todo\n  - id: T-002\n    name: bad\n    status: maybe\n',
     });
     const r = loadProject(dir);
     expect(r.project.tasks.map((t) => t.data.id)).toEqual(['T-001']);

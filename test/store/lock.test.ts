@@ -16,7 +16,10 @@ function lockWith(content: string): string {
 describe('project lock', () => {
   it.each([
     ['a dead process', JSON.stringify({ pid: 4_000_000, host: hostname(), started: Date.now() })],
-    ['a live pid that has held it for hours (pid reused)', JSON.stringify({ pid: process.pid, host: hostname(), started: Date.now() - 3 * 3600_000 })],
+    [
+      'a live pid that has held it for hours (pid reused)',
+      JSON.stringify({ pid: process.pid, host: hostname(), started: Date.now() - 3 * 3600_000 }),
+    ],
     ['torn content', '{"pid": 12'],
   ])('takes over a lock left by %s', (_what, content) => {
     const dir = lockWith(content);

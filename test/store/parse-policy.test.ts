@@ -42,7 +42,11 @@ describe('parsing policy', () => {
   });
 
   it('reports every conflict marker at its line', () => {
-    expect(codes('a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> x\n')).toEqual([['DLV-E008', 2], ['DLV-E008', 4], ['DLV-E008', 6]]);
+    expect(codes('a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> x\n')).toEqual([
+      ['DLV-E008', 2],
+      ['DLV-E008', 4],
+      ['DLV-E008', 6],
+    ]);
   });
 
   it('refuses bytes that are not UTF-8, naming the offset', () => {

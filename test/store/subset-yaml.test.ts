@@ -71,21 +71,58 @@ describe('subset YAML reader', () => {
     const unit = fc.constantFrom(...'0123456789+-._eExXoOabcfFnNtTulIiAs~:'.split(''));
     let read = 0;
     fc.assert(
-      fc.property(fc.string({ unit, minLength: 1, maxLength: 7 }), fc.constantFrom('v: %', '- %', 'v: [%, x]', 'v: { k: % }'), (text, form) => {
-        const src = form.startsWith('-') ? `v:\n  ${form.replace('%', text)}\n` : `${form.replace('%', text)}\n`;
-        if (agrees(src)) read++;
-      }),
+      fc.property(
+        fc.string({ unit, minLength: 1, maxLength: 7 }),
+        fc.constantFrom('v: %', '- %', 'v: [%, x]', 'v: { k: % }'),
+        (text, form) => {
+          const src = form.startsWith('-') ? `v:\n  ${form.replace('%', text)}\n` : `${form.replace('%', text)}\n`;
+          if (agrees(src)) read++;
+        },
+      ),
       { numRuns: 20000, seed: 7 },
     );
     expect(read).toBeGreaterThan(5000);
-    for (const text of ['~', 'null', 'NULL', 'True', 'FALSE', '-0', '+0', '0o17', '0x1F', '-0x1', '007', '1_0', '1e3', '1.', '-.5', '+.5', '.inf', '-.Inf', '.NaN', '0b1', '9'.repeat(400), '2026-11-23', '1:30'])
+    for (const text of [
+      '~',
+      'null',
+      'NULL',
+      'True',
+      'FALSE',
+      '-0',
+      '+0',
+      '0o17',
+      '0x1F',
+      '-0x1',
+      '007',
+      '1_0',
+      '1e3',
+      '1.',
+      '-.5',
+      '+.5',
+      '.inf',
+      '-.Inf',
+      '.NaN',
+      '0b1',
+      '9'.repeat(400),
+      '2026-11-23',
+      '1:30',
+    ])
       expect(agrees(`v: ${text}\n`), text).toBe(true);
   });
 
   it('gives up where the careful parser refuses', () => {
     const refused = [
-      'a: b # c\n  d\n', 'a: b\n  # c\n  d\n', 'a: "x\ny"\n', 'k:\n  a: "x\n  y"\n', "k:\n  a: 'x\n  y'\n",
-      'a: "\\q"\n', 'a: b: c\n', 'a: 1\n- x\n', 'a:\n  - x\n  -\n- b\n', 'a: "open\n', 'a: 1\na: 2\n',
+      'a: b # c\n  d\n',
+      'a: b\n  # c\n  d\n',
+      'a: "x\ny"\n',
+      'k:\n  a: "x\n  y"\n',
+      "k:\n  a: 'x\n  y'\n",
+      'a: "\\q"\n',
+      'a: b: c\n',
+      'a: 1\n- x\n',
+      'a:\n  - x\n  -\n- b\n',
+      'a: "open\n',
+      'a: 1\na: 2\n',
     ];
     for (const src of refused) {
       expect(careful(src).ok, src).toBe(false);
@@ -99,9 +136,17 @@ describe('subset YAML reader', () => {
     const long = 'x'.repeat(LIMITS.stringChars + 1);
     const deep = Array.from({ length: LIMITS.depth + 1 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
     for (const src of [
-      `a: ${long}\n`, `a: "${long}"\n`, `a: |\n  ${long}\n`, `a: [${long}]\n`, `${'k'.repeat(LIMITS.keyChars + 1)}: 1\n`,
-      'constructor: 1\n', 'a:\n  prototype: 1\n', 'a: { __proto__: 1 }\n', deep,
-    ]) expect(readSubset(src), src.slice(0, 40)).toBe(NOT_SUBSET);
+      `a: ${long}\n`,
+      `a: "${long}"\n`,
+      `a: |\n  ${long}\n`,
+      `a: [${long}]\n`,
+      `${'k'.repeat(LIMITS.keyChars + 1)}: 1\n`,
+      'constructor: 1\n',
+      'a:\n  prototype: 1\n',
+      'a: { __proto__: 1 }\n',
+      deep,
+    ])
+      expect(readSubset(src), src.slice(0, 40)).toBe(NOT_SUBSET);
     expect(readSubset(`a: ${'x'.repeat(LIMITS.stringChars)}\n`)).toEqual({ a: 'x'.repeat(LIMITS.stringChars) });
   });
 
@@ -113,9 +158,11 @@ describe('subset YAML reader', () => {
       'a: |\n  one\n  # not a comment\n# a comment\nb: x # c\n',
       'list:\n- a\n- b\nnext: [ 1, -0, "x", \'y\' ]\n',
       'a:\r\n  - id: T-1\r\n    notes: |\r\n      x\r\n',
-      'a: { k: 1, s: \'it\'\'s\' }\nb: {}\nc: []\n',
+      "a: { k: 1, s: 'it''s' }\nb: {}\nc: []\n",
       'last: |\n  no final line break',
-      'a: "a  \n  b"\nb: \'c  \n\n   d \'\n', 'a: >\n  one\n  two\n\n  three\n', 'a: plain\n  more\n\n  and more # c\nb: "\\uD800\\t\\x41"\n',
+      'a: "a  \n  b"\nb: \'c  \n\n   d \'\n',
+      'a: >\n  one\n  two\n\n  three\n',
+      'a: plain\n  more\n\n  and more # c\nb: "\\uD800\\t\\x41"\n',
     ];
     for (const src of cases) expect(agrees(src), src).toBe(true);
   });

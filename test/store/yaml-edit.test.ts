@@ -45,7 +45,8 @@ describe('applyEdits', () => {
   });
 
   it('sets a field on a list item inside plan.yaml', () => {
-    const plan = 'schema_version: 1\ntasks:\n  - id: T-001\n    name: 调研\n    status: todo\n  - id: T-002\n    name: "原型"\n    status: todo\n    depends_on: [T-001]\n';
+    const plan =
+      'schema_version: 1\ntasks:\n  - id: T-001\n    name: 调研\n    status: todo\n  - id: T-002\n    name: "原型"\n    status: todo\n    depends_on: [T-001]\n';
     const out = check(plan, [
       { op: 'set', path: ['tasks', 1, 'status'], value: 'done' },
       { op: 'set', path: ['tasks', 1, 'actual_end'], value: '2026-11-20' },
@@ -58,17 +59,27 @@ describe('applyEdits', () => {
 
   it('keeps CRLF line ends', () => {
     const src = 'id: R-001\r\nstatus: open\r\nactions:\r\n  - text: call vendor\r\n';
-    const out = check(src, [{ op: 'set', path: ['status'], value: 'closed' }, { op: 'append', path: ['actions'], value: { text: 'x' } }]);
+    const out = check(src, [
+      { op: 'set', path: ['status'], value: 'closed' },
+      { op: 'append', path: ['actions'], value: { text: 'x' } },
+    ]);
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
   it('quotes values that YAML would read as something else', () => {
-    const out = check('a: 1\n', [{ op: 'set', path: ['b'], value: '123' }, { op: 'set', path: ['c'], value: 'yes: no' }, { op: 'set', path: ['d'], value: 'line1\nline2' }]);
+    const out = check('a: 1\n', [
+      { op: 'set', path: ['b'], value: '123' },
+      { op: 'set', path: ['c'], value: 'yes: no' },
+      { op: 'set', path: ['d'], value: 'line1\nline2' },
+    ]);
     expect(load(out)).toEqual({ a: 1, b: '123', c: 'yes: no', d: 'line1\nline2' });
   });
 
   it('fills an empty value and creates a list', () => {
-    check('a:\nb: 2 # c\n', [{ op: 'set', path: ['a'], value: 'x' }, { op: 'append', path: ['list'], value: 'one' }]);
+    check('a:\nb: 2 # c\n', [
+      { op: 'set', path: ['a'], value: 'x' },
+      { op: 'append', path: ['list'], value: 'one' },
+    ]);
     check('a:   # note\nb: 2\n', [{ op: 'set', path: ['a'], value: { k: 'v' } }]);
   });
 });

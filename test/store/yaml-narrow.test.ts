@@ -7,22 +7,45 @@ import { narrowForEdits } from '../../src/store/yaml-narrow.js';
 function plan(n: number): string {
   const tasks = Array.from({ length: n }, (_, i) => {
     const id = `T-${String(i + 1).padStart(3, '0')}`;
-    const extra = i % 7 === 3 ? `    notes: |\n      - not an item\n      - nor this\n` : i % 5 === 2 ? `    # a comment inside ${id}\n` : '';
+    const extra =
+      i % 7 === 3 ? `    notes: |\n      - not an item\n      - nor this\n` : i % 5 === 2 ? `    # a comment inside ${id}\n` : '';
     return `  - id: ${id}   # task ${i + 1}\n    name: Task ${i + 1}\n    days: ${(i % 4) + 1}\n${i ? `    depends_on: [T-${String(i).padStart(3, '0')}]\n` : ''}${extra}    status: todo\n${i % 6 === 0 ? '\n' : ''}`;
   });
-  const items = Array.from({ length: n }, (_, i) => `      - id: T-${String(i + 1).padStart(3, '0')}\n        end: 2026-01-${String((i % 28) + 1).padStart(2, '0')}\n`);
+  const items = Array.from(
+    { length: n },
+    (_, i) => `      - id: T-${String(i + 1).padStart(3, '0')}\n        end: 2026-01-${String((i % 28) + 1).padStart(2, '0')}\n`,
+  );
   return `# yaml-language-server: $schema=.deliver/schemas/plan.schema.json\nschema_version: 1\n# the work\ntasks:\n${tasks.join('')}milestones:\n  - id: M-001\n    name: Done\n    depends_on: [T-001]\nbaselines:\n  - name: contract\n    taken: 2026-01-02\n    items:\n${items.join('')}`;
 }
 
 const EDITS: [string, Edit[]][] = [
   ['a status', [{ op: 'set', path: ['tasks', 4, 'status'], value: 'done' }]],
-  ['new keys on an item', [{ op: 'set', path: ['tasks', 10, 'actual_start'], value: '2026-02-01' }, { op: 'set', path: ['tasks', 10, 'actual_end'], value: '2026-02-03' }]],
+  [
+    'new keys on an item',
+    [
+      { op: 'set', path: ['tasks', 10, 'actual_start'], value: '2026-02-01' },
+      { op: 'set', path: ['tasks', 10, 'actual_end'], value: '2026-02-03' },
+    ],
+  ],
   ['a key deleted from an item with notes', [{ op: 'delete', path: ['tasks', 3, 'notes'] }]],
-  ['the last item', [{ op: 'set', path: ['tasks', 29, 'status'], value: 'blocked' }, { op: 'set', path: ['tasks', 29, 'blocked_reason'], value: 'waiting: for parts' }]],
+  [
+    'the last item',
+    [
+      { op: 'set', path: ['tasks', 29, 'status'], value: 'blocked' },
+      { op: 'set', path: ['tasks', 29, 'blocked_reason'], value: 'waiting: for parts' },
+    ],
+  ],
   ['the first item', [{ op: 'set', path: ['tasks', 0, 'name'], value: '第一项 "quoted"' }]],
   ['an append to the list', [{ op: 'append', path: ['tasks'], value: { id: 'T-031', name: 'New', days: 1, status: 'todo' } }]],
   ['a list replaced inside an item', [{ op: 'set', path: ['tasks', 12, 'depends_on'], value: ['T-001', 'T-002'] }]],
-  ['several items at once', [{ op: 'set', path: ['tasks', 2, 'status'], value: 'done' }, { op: 'set', path: ['tasks', 20, 'status'], value: 'in_progress' }, { op: 'append', path: ['tasks'], value: { id: 'T-031', name: 'x', days: 1, status: 'todo' } }]],
+  [
+    'several items at once',
+    [
+      { op: 'set', path: ['tasks', 2, 'status'], value: 'done' },
+      { op: 'set', path: ['tasks', 20, 'status'], value: 'in_progress' },
+      { op: 'append', path: ['tasks'], value: { id: 'T-031', name: 'x', days: 1, status: 'todo' } },
+    ],
+  ],
   ['the nested baseline list', [{ op: 'append', path: ['baselines', 0, 'items'], value: { id: 'T-031', end: '2026-03-01' } }]],
   ['a new top-level key', [{ op: 'set', path: ['notes'], value: 'added' }]],
   ['a top-level scalar', [{ op: 'set', path: ['schema_version'], value: 1 }]],
@@ -35,8 +58,16 @@ describe('narrowed edits', () => {
       it(`give the same text as editing the whole file: ${what}${eol === '\r\n' ? ' (CRLF)' : ''}`, () => {
         const src = plan(30).replace(/\n/g, eol);
         let whole: string | Error, narrowed: string | Error;
-        try { whole = applyEdits(src, edits); } catch (e) { whole = e as Error; }
-        try { narrowed = applyEdits(src, edits, { narrow: true, minBytes: 0 }); } catch (e) { narrowed = e as Error; }
+        try {
+          whole = applyEdits(src, edits);
+        } catch (e) {
+          whole = e as Error;
+        }
+        try {
+          narrowed = applyEdits(src, edits, { narrow: true, minBytes: 0 });
+        } catch (e) {
+          narrowed = e as Error;
+        }
         if (whole instanceof Error) {
           expect(narrowed).toBeInstanceOf(Error);
           return;

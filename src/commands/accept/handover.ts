@@ -12,7 +12,8 @@ import type { Edit } from '../../store/yaml-edit.js';
 import { safeText } from '../../render/sanitize.js';
 import type { AcceptDeliverableOptions, AcceptRectifyOptions } from './command.js';
 
-const missing = (ctx: Context, option: string) => new UsageError(ctx.t('err.missingOption', { option }), ctx.t('err.missingOptionHint', { option }));
+const missing = (ctx: Context, option: string) =>
+  new UsageError(ctx.t('err.missingOption', { option }), ctx.t('err.missingOptionHint', { option }));
 
 export async function acceptDeliverable(ctx: Context, id: string, opts: AcceptDeliverableOptions): Promise<Outcome> {
   const type = choiceOption(ctx, '--type', opts.type, ['document', 'product', 'test_report', 'other'] as const);
@@ -27,7 +28,9 @@ export async function acceptDeliverable(ctx: Context, id: string, opts: AcceptDe
     const rec = findRecord(ctx, loaded, p.acceptance, id, ctx.t('kind.acceptance'), 'accept');
     const entry = { type, name, ...(version ? { version } : {}), ...(file ? { file } : {}), handed_over: date };
     const list = rec.data.deliverables;
-    const edit: Edit = list ? { op: 'append', path: ['deliverables'], value: entry } : { op: 'set', path: ['deliverables'], value: [entry] };
+    const edit: Edit = list
+      ? { op: 'append', path: ['deliverables'], value: entry }
+      : { op: 'set', path: ['deliverables'], value: [entry] };
     return { changes: [{ kind: 'acceptance', rel: rec.file, edits: [edit] }], result: (list?.length ?? 0) + 1 };
   });
   if (ctx.json) printJson(ctx, 'accept.deliverable', { id, number: n });
@@ -42,7 +45,8 @@ export async function acceptRectify(ctx: Context, id: string, item: string | und
   const n = intOption(ctx, '[item]', item, 1, 1000)!;
   const verifiedBy = textOption(opts.verifiedBy);
   if (!opts.fixed && !verifiedBy) throw new UsageError(ctx.t('rect.nothing'), ctx.t('rect.nothingHint', { id, n }));
-  if (opts.finding !== undefined || opts.owner !== undefined || opts.due !== undefined || opts.round !== undefined) throw new UsageError(ctx.t('rect.newOnly'));
+  if (opts.finding !== undefined || opts.owner !== undefined || opts.due !== undefined || opts.round !== undefined)
+    throw new UsageError(ctx.t('rect.newOnly'));
   const state = changeProject(ctx, (p, loaded) => {
     const rec = findRecord(ctx, loaded, p.acceptance, id, ctx.t('kind.acceptance'), 'accept');
     const items = rec.data.rectifications ?? [];
@@ -50,7 +54,8 @@ export async function acceptRectify(ctx: Context, id: string, item: string | und
     if (!x) throw new UsageError(ctx.t('accept.noSuchItem', { id, n, count: items.length }));
     if (x.verified !== undefined) throw new RefusedError(ctx.t('accept.itemResolved', { id, n }));
     const roundDate = rec.data.rounds?.[x.round - 1]?.date;
-    if (roundDate !== undefined && date < roundDate) throw new RefusedError(ctx.t('wf.beforeStep', { date, what: ctx.t('rect.round', { n: x.round }), before: roundDate }));
+    if (roundDate !== undefined && date < roundDate)
+      throw new RefusedError(ctx.t('wf.beforeStep', { date, what: ctx.t('rect.round', { n: x.round }), before: roundDate }));
     const edits: Edit[] = [];
     if (opts.fixed) {
       if (x.fixed !== undefined) throw new RefusedError(ctx.t('rect.alreadyFixed', { id, n, date: x.fixed }));
@@ -60,7 +65,10 @@ export async function acceptRectify(ctx: Context, id: string, item: string | und
       const fixed = opts.fixed ? date : x.fixed;
       if (fixed === undefined) throw new RefusedError(ctx.t('rect.verifyUnfixed', { id, n }), ctx.t('rect.verifyUnfixedHint', { id, n }));
       if (date < fixed) throw new RefusedError(ctx.t('wf.beforeStep', { date, what: ctx.t('rect.fix'), before: fixed }));
-      edits.push({ op: 'set', path: ['rectifications', n - 1, 'verified_by'], value: verifiedBy }, { op: 'set', path: ['rectifications', n - 1, 'verified'], value: date });
+      edits.push(
+        { op: 'set', path: ['rectifications', n - 1, 'verified_by'], value: verifiedBy },
+        { op: 'set', path: ['rectifications', n - 1, 'verified'], value: date },
+      );
     }
     return { changes: [{ kind: 'acceptance', rel: rec.file, edits }], result: verifiedBy ? 'verified' : 'fixed' };
   });
@@ -87,7 +95,9 @@ async function addItem(ctx: Context, id: string, opts: AcceptRectifyOptions): Pr
     if (due < r.date) throw new RefusedError(ctx.t('accept.dueBeforeRound', { due, date: r.date }));
     const entry = { round, finding, owner, due };
     const list = rec.data.rectifications;
-    const edit: Edit = list ? { op: 'append', path: ['rectifications'], value: entry } : { op: 'set', path: ['rectifications'], value: [entry] };
+    const edit: Edit = list
+      ? { op: 'append', path: ['rectifications'], value: entry }
+      : { op: 'set', path: ['rectifications'], value: [entry] };
     return { changes: [{ kind: 'acceptance', rel: rec.file, edits: [edit] }], result: (list?.length ?? 0) + 1 };
   });
   if (ctx.json) printJson(ctx, 'accept.rectify', { id, item: n, state: 'open' });

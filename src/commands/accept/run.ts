@@ -32,13 +32,27 @@ export async function acceptAdd(ctx: Context, opts: AcceptAddOptions): Promise<O
   const items = (opts.items ?? []).map((s) => textOption(s)).filter((s): s is string => s !== undefined);
   useProjectManifest(ctx); // the project's language for the questions, and a clear error outside a project
   // --req is needed only where there are requirements to fulfil (a handover delivers units instead).
-  if (!reqs.length && readProject(ctx).project.requirements.length) throw new UsageError(ctx.t('err.missingOption', { option: '--req' }), ctx.t('accept.reqHint'));
+  if (!reqs.length && readProject(ctx).project.requirements.length)
+    throw new UsageError(ctx.t('err.missingOption', { option: '--req' }), ctx.t('accept.reqHint'));
   const deliverable = await requireText(ctx, opts, opts.deliverable, '--deliverable', ctx.t('accept.ask.deliverable'));
   const id = changeProject(ctx, (p) => {
-    if (!reqs.length && p.requirements.length) throw new UsageError(ctx.t('err.missingOption', { option: '--req' }), ctx.t('accept.reqHint'));
-    for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));
+    if (!reqs.length && p.requirements.length)
+      throw new UsageError(ctx.t('err.missingOption', { option: '--req' }), ctx.t('accept.reqHint'));
+    for (const r of reqs)
+      if (!p.requirements.some((x) => x.data.id === r))
+        throw new UsageError(
+          ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }),
+          ctx.t('err.unknownIdHint', { command: 'req' }),
+        );
     const id = nextPrefixedId('AC-', [...p.acceptance.map((a) => a.data.id), ...p.brokenIds]);
-    const record: Record<string, unknown> = { id, deliverable, requirements: reqs, delivered, ...(agreed ? { agreed } : {}), ...(items.length ? { items } : {}) };
+    const record: Record<string, unknown> = {
+      id,
+      deliverable,
+      requirements: reqs,
+      delivered,
+      ...(agreed ? { agreed } : {}),
+      ...(items.length ? { items } : {}),
+    };
     return { changes: [{ kind: 'acceptance', rel: recordPath('acceptance', record), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'accept.add', { id });
@@ -48,7 +62,8 @@ export async function acceptAdd(ctx: Context, opts: AcceptAddOptions): Promise<O
 
 export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOptions): Promise<Outcome> {
   const result = choiceOption(ctx, '--result', opts.result, ['pass', 'fail'] as const);
-  if (!result) throw new UsageError(ctx.t('err.missingOption', { option: '--result' }), ctx.t('err.missingOptionHint', { option: '--result' }));
+  if (!result)
+    throw new UsageError(ctx.t('err.missingOption', { option: '--result' }), ctx.t('err.missingOptionHint', { option: '--result' }));
   const contact = textOption(opts.by);
   if (!contact) throw new UsageError(ctx.t('err.missingOption', { option: '--by' }), ctx.t('err.missingOptionHint', { option: '--by' }));
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
@@ -66,11 +81,18 @@ export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOpt
   const owner = textOption(opts.owner);
   const due = dateOption(ctx, '--due', opts.due);
   if ((owner !== undefined || due !== undefined) && result !== 'fail') throw new UsageError(ctx.t('accept.rectifyFailOnly'));
-  if ((owner === undefined) !== (due === undefined)) throw new UsageError(ctx.t('err.missingOption', { option: owner === undefined ? '--owner' : '--due' }), ctx.t('accept.rectifyBoth'));
+  if ((owner === undefined) !== (due === undefined))
+    throw new UsageError(ctx.t('err.missingOption', { option: owner === undefined ? '--owner' : '--due' }), ctx.t('accept.rectifyBoth'));
   if (due !== undefined && due < date) throw new RefusedError(ctx.t('accept.dueBeforeRound', { due, date }));
   const round: AcceptanceRound = {
-    date, contact, ...(kind ? { kind } : {}), ...(checked.length ? { checked } : {}), result,
-    ...(reasons.length ? { reasons } : {}), ...(signedBy ? { signed_by: signedBy } : {}), ...(signedOn ? { signed_on: signedOn } : {}),
+    date,
+    contact,
+    ...(kind ? { kind } : {}),
+    ...(checked.length ? { checked } : {}),
+    result,
+    ...(reasons.length ? { reasons } : {}),
+    ...(signedBy ? { signed_by: signedBy } : {}),
+    ...(signedOn ? { signed_on: signedOn } : {}),
   };
   const outcome = changeProject(ctx, (p, loaded) => {
     const rec = findAcceptance(ctx, loaded, id);
@@ -79,10 +101,17 @@ export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOpt
     if (refusal?.kind === 'out_of_order') throw new RefusedError(ctx.t('accept.outOfOrder', { date, prev: refusal.prevDate }));
     if (refusal?.kind === 'before_delivery') throw new RefusedError(ctx.t('accept.beforeDelivery', { date, delivered: refusal.delivered }));
     if (refusal) throw new UsageError(ctx.t('accept.failNeedsReason'), ctx.t('accept.failNeedsReasonHint'));
-    if (finalPass && (!signedBy || !signedOn)) throw new UsageError(ctx.t('err.missingOption', { option: !signedBy ? '--signed-by' : '--signed-on' }), ctx.t('accept.needsSignature'));
-    if (signedOn !== undefined && (signedOn < date || signedOn > ctx.asOf)) throw new RefusedError(ctx.t('accept.badSignedOn', { signed: signedOn, date, asOf: ctx.asOf }));
+    if (finalPass && (!signedBy || !signedOn))
+      throw new UsageError(
+        ctx.t('err.missingOption', { option: !signedBy ? '--signed-by' : '--signed-on' }),
+        ctx.t('accept.needsSignature'),
+      );
+    if (signedOn !== undefined && (signedOn < date || signedOn > ctx.asOf))
+      throw new RefusedError(ctx.t('accept.badSignedOn', { signed: signedOn, date, asOf: ctx.asOf }));
     const n = (rec.data.rounds ?? []).length + 1;
-    const edits: Edit[] = [rec.data.rounds ? { op: 'append', path: ['rounds'], value: round } : { op: 'set', path: ['rounds'], value: [round] }];
+    const edits: Edit[] = [
+      rec.data.rounds ? { op: 'append', path: ['rounds'], value: round } : { op: 'set', path: ['rounds'], value: [round] },
+    ];
     const items = rec.data.rectifications ?? [];
     if (finalPass) {
       for (const k of acceptOpen) {
@@ -92,11 +121,19 @@ export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOpt
         edits.push({ op: 'set', path: ['rectifications', k - 1, 'accepted_open'], value: { by: signedBy!, date: signedOn! } });
       }
       const blocking = blockingItems(rec.data, n).filter((k) => !acceptOpen.includes(k));
-      if (blocking.length) throw new RefusedError(ctx.t('accept.openItems', { id, items: blocking.map((k) => `#${k}`).join(' ') }), ctx.t('accept.openItemsHint', { id }));
+      if (blocking.length)
+        throw new RefusedError(
+          ctx.t('accept.openItems', { id, items: blocking.map((k) => `#${k}`).join(' ') }),
+          ctx.t('accept.openItemsHint', { id }),
+        );
     }
     if (owner !== undefined && due !== undefined) {
       const fresh = reasons.map((finding) => ({ round: n, finding, owner, due }));
-      edits.push(...(rec.data.rectifications ? fresh.map((x): Edit => ({ op: 'append', path: ['rectifications'], value: x })) : [{ op: 'set' as const, path: ['rectifications'], value: fresh }]));
+      edits.push(
+        ...(rec.data.rectifications
+          ? fresh.map((x): Edit => ({ op: 'append', path: ['rectifications'], value: x }))
+          : [{ op: 'set' as const, path: ['rectifications'], value: fresh }]),
+      );
     }
     const changes: RecordChange[] = [{ kind: 'acceptance', rel: rec.file, edits }];
     const accepted: string[] = [];
@@ -106,15 +143,23 @@ export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOpt
         if (!req) continue;
         const moves = passMoves(req.data, id, rec.data.delivered, date, n);
         if (moves.kind === 'would_skip') {
-          throw new RefusedError(ctx.t('accept.wouldSkip', { req: reqId, status: ctx.t(`status.${moves.status}`) }), ctx.t('accept.wouldSkipHint', { req: reqId }));
+          throw new RefusedError(
+            ctx.t('accept.wouldSkip', { req: reqId, status: ctx.t(`status.${moves.status}`) }),
+            ctx.t('accept.wouldSkipHint', { req: reqId }),
+          );
         }
         if (moves.kind === 'nothing') continue;
         const by = signedBy ?? contact;
         changes.push({
-          kind: 'requirement', rel: req.file,
+          kind: 'requirement',
+          rel: req.file,
           edits: [
             { op: 'set', path: ['status'], value: 'accepted' },
-            ...moves.entries.map((m) => ({ op: 'append' as const, path: ['history'], value: { date: m.date, from: m.from, to: m.to, ...(m.signed ? { by } : {}), note: m.note } })),
+            ...moves.entries.map((m) => ({
+              op: 'append' as const,
+              path: ['history'],
+              value: { date: m.date, from: m.from, to: m.to, ...(m.signed ? { by } : {}), note: m.note },
+            })),
           ],
         });
         accepted.push(reqId);
@@ -126,7 +171,14 @@ export async function acceptRound(ctx: Context, id: string, opts: AcceptRoundOpt
     printJson(ctx, 'accept.round', { id, round: outcome.n, ...round, accepted_requirements: outcome.accepted });
     return WROTE;
   }
-  println(ctx, ctx.t(result === 'pass' ? 'accept.roundPassed' : 'accept.roundFailed', { id, n: outcome.n, kind: ctx.t(`accept.kind.${kind ?? 'final'}`) }));
+  println(
+    ctx,
+    ctx.t(result === 'pass' ? 'accept.roundPassed' : 'accept.roundFailed', {
+      id,
+      n: outcome.n,
+      kind: ctx.t(`accept.kind.${kind ?? 'final'}`),
+    }),
+  );
   if (outcome.accepted.length) println(ctx, ctx.t('accept.requirementsAccepted', { list: outcome.accepted.join(', ') }));
   return WROTE;
 }
@@ -148,32 +200,60 @@ function summary(a: Acceptance, asOf: string) {
 export async function acceptList(ctx: Context, opts: AcceptListOptions): Promise<Outcome> {
   const read = readProject(ctx);
   const { project } = read;
-  const rows = project.acceptance.map((a) => a.data)
+  const rows = project.acceptance
+    .map((a) => a.data)
     .filter((a) => !opts.waiting || isWaitingForCustomer(a, ctx.asOf))
     .sort((a, b) => compareIds(a.id, b.id))
     .map((a) => ({ a, s: summary(a, ctx.asOf) }));
   if (ctx.json) {
-    printJson(ctx, 'accept.list', { as_of: ctx.asOf, items: rows.map(({ a, s }) => ({ ...a, ...s })), waiting: rows.filter((r) => r.s.waiting_for_customer).map((r) => r.a.id) });
+    printJson(ctx, 'accept.list', {
+      as_of: ctx.asOf,
+      items: rows.map(({ a, s }) => ({ ...a, ...s })),
+      waiting: rows.filter((r) => r.s.waiting_for_customer).map((r) => r.a.id),
+    });
     return readOutcome(read);
   }
   const t = ctx.t;
   const tty = ctx.stdoutIsTTY;
   type Row = (typeof rows)[number];
   const yesNo = (v: boolean | null) => (v === null ? (tty ? '—' : '') : tty ? t(v ? 'accept.yes' : 'accept.no') : v ? 'yes' : 'no');
-  printTable(ctx, [
-    { header: t('accept.col.id'), value: (r: Row) => r.a.id },
-    { header: t('accept.col.deliverable'), value: (r) => r.a.deliverable },
-    { header: t('accept.col.requirements'), value: (r) => r.a.requirements.join(' ') },
-    { header: t('accept.col.delivered'), value: (r) => r.a.delivered },
-    { header: t('accept.col.rounds'), value: (r) => r.s.rounds_count, align: 'right' },
-    { header: t('accept.col.firstPass'), value: (r) => yesNo(r.s.first_pass) },
-    { header: t('accept.col.latest'), value: (r) => (r.s.latest_result ? `${r.s.latest_date} ${tty ? t(`accept.result.${r.s.latest_result}`) : r.s.latest_result}` : '') },
-    { header: t('accept.col.state'), value: (r) => (tty ? t(`accept.state.${r.s.state}`) : r.s.state), style: (s, r, c) => (r.s.state === 'accepted' ? c.green(s) : r.s.state === 'rectifying' ? c.red(s) : s) },
-    { header: t('accept.col.waiting'), value: (r) => (r.s.waiting_days === null ? '' : tty ? t('accept.waitingDays', { days: r.s.waiting_days }) : r.s.waiting_days), align: 'right' },
-  ], rows);
+  printTable(
+    ctx,
+    [
+      { header: t('accept.col.id'), value: (r: Row) => r.a.id },
+      { header: t('accept.col.deliverable'), value: (r) => r.a.deliverable },
+      { header: t('accept.col.requirements'), value: (r) => r.a.requirements.join(' ') },
+      { header: t('accept.col.delivered'), value: (r) => r.a.delivered },
+      { header: t('accept.col.rounds'), value: (r) => r.s.rounds_count, align: 'right' },
+      { header: t('accept.col.firstPass'), value: (r) => yesNo(r.s.first_pass) },
+      {
+        header: t('accept.col.latest'),
+        value: (r) => (r.s.latest_result ? `${r.s.latest_date} ${tty ? t(`accept.result.${r.s.latest_result}`) : r.s.latest_result}` : ''),
+      },
+      {
+        header: t('accept.col.state'),
+        value: (r) => (tty ? t(`accept.state.${r.s.state}`) : r.s.state),
+        style: (s, r, c) => (r.s.state === 'accepted' ? c.green(s) : r.s.state === 'rectifying' ? c.red(s) : s),
+      },
+      {
+        header: t('accept.col.waiting'),
+        value: (r) => (r.s.waiting_days === null ? '' : tty ? t('accept.waitingDays', { days: r.s.waiting_days }) : r.s.waiting_days),
+        align: 'right',
+      },
+    ],
+    rows,
+  );
   if (tty) {
     const waiting = rows.filter((r) => r.s.waiting_for_customer);
-    println(ctx, waiting.length ? t('accept.waitingSummary', { count: waiting.length, list: waiting.map((r) => `${safeText(r.a.id)} (${safeText(r.a.deliverable)})`).join(', ') }) : t('accept.nothingWaiting'));
+    println(
+      ctx,
+      waiting.length
+        ? t('accept.waitingSummary', {
+            count: waiting.length,
+            list: waiting.map((r) => `${safeText(r.a.id)} (${safeText(r.a.deliverable)})`).join(', '),
+          })
+        : t('accept.nothingWaiting'),
+    );
   }
   return readOutcome(read);
 }
@@ -193,11 +273,19 @@ export async function acceptShow(ctx: Context, id: string): Promise<Outcome> {
   const t = ctx.t;
   const line = (label: string, v: unknown) => v !== undefined && v !== '' && println(ctx, `${label}: ${safeText(v)}`);
   println(ctx, ctx.chalk().bold(`${safeText(a.id)}  ${safeText(a.deliverable)}`));
-  line(t('accept.col.state'), t(`accept.state.${s.state}`) + (s.waiting_days !== null ? ` (${t('accept.waitingDays', { days: s.waiting_days })})` : ''));
-  line(t('accept.col.requirements'), a.requirements.map((r) => {
-    const req = project.requirements.find((x) => x.data.id === r);
-    return req ? `${r} [${t(`status.${req.data.status}`)}]` : r;
-  }).join(', '));
+  line(
+    t('accept.col.state'),
+    t(`accept.state.${s.state}`) + (s.waiting_days !== null ? ` (${t('accept.waitingDays', { days: s.waiting_days })})` : ''),
+  );
+  line(
+    t('accept.col.requirements'),
+    a.requirements
+      .map((r) => {
+        const req = project.requirements.find((x) => x.data.id === r);
+        return req ? `${r} [${t(`status.${req.data.status}`)}]` : r;
+      })
+      .join(', '),
+  );
   line(t('accept.col.delivered'), a.delivered);
   line(t('accept.show.agreed'), a.agreed);
   line(t('accept.col.firstPass'), s.first_pass === null ? '—' : t(s.first_pass ? 'accept.yes' : 'accept.no'));
@@ -216,7 +304,10 @@ export async function acceptShow(ctx: Context, id: string): Promise<Outcome> {
   if (a.deliverables?.length) {
     println(ctx, `${t('accept.show.deliverables')}:`);
     for (const d of a.deliverables) {
-      println(ctx, `  - [${t(`accept.dtype.${d.type}`)}] ${safeText(d.name)}${d.version ? ' ' + safeText(d.version) : ''}${d.handed_over ? `  ${d.handed_over}` : ''}${d.file ? `  ${safeText(d.file)}` : ''}`);
+      println(
+        ctx,
+        `  - [${t(`accept.dtype.${d.type}`)}] ${safeText(d.name)}${d.version ? ' ' + safeText(d.version) : ''}${d.handed_over ? `  ${d.handed_over}` : ''}${d.file ? `  ${safeText(d.file)}` : ''}`,
+      );
     }
   }
   if (a.rectifications?.length) {
@@ -224,9 +315,16 @@ export async function acceptShow(ctx: Context, id: string): Promise<Outcome> {
     println(ctx, `${t('accept.show.rectifications')}:`);
     a.rectifications.forEach((x, i) => {
       const st = rectState(x, ctx.asOf);
-      const state = st === 'verified' ? t('rect.state.verified', { by: safeText(x.verified_by ?? ''), date: x.verified! })
-        : st === 'accepted_open' ? t('rect.state.accepted_open', { by: safeText(x.accepted_open!.by), date: x.accepted_open!.date })
-          : st === 'fixed' ? t('rect.state.fixed', { date: x.fixed! }) : st === 'overdue' ? t('rect.state.overdue', { due: x.due }) : t('rect.state.open', { due: x.due });
+      const state =
+        st === 'verified'
+          ? t('rect.state.verified', { by: safeText(x.verified_by ?? ''), date: x.verified! })
+          : st === 'accepted_open'
+            ? t('rect.state.accepted_open', { by: safeText(x.accepted_open!.by), date: x.accepted_open!.date })
+            : st === 'fixed'
+              ? t('rect.state.fixed', { date: x.fixed! })
+              : st === 'overdue'
+                ? t('rect.state.overdue', { due: x.due })
+                : t('rect.state.open', { due: x.due });
       const text = `  ${i + 1}. ${safeText(x.finding)}  (${safeText(x.owner)}, ${t('rect.round', { n: x.round })})  [${state}]`;
       println(ctx, st === 'overdue' ? c.red(text) : text);
     });

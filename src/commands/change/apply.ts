@@ -20,8 +20,10 @@ export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOpt
   const result = changeProject(ctx, (p, loaded) => {
     const slip = findChange(ctx, loaded, id);
     const refusal = applyRefusal(slip.data);
-    if (refusal?.kind === 'already_applied') throw new RefusedError(ctx.t('change.alreadyApplied', { id, date: refusal.date }), ctx.t('change.alreadyAppliedHint'));
-    if (refusal?.kind === 'not_approved') throw new RefusedError(ctx.t('change.notApproved', { id, status: refusal.status }), ctx.t('change.notApprovedHint', { id }));
+    if (refusal?.kind === 'already_applied')
+      throw new RefusedError(ctx.t('change.alreadyApplied', { id, date: refusal.date }), ctx.t('change.alreadyAppliedHint'));
+    if (refusal?.kind === 'not_approved')
+      throw new RefusedError(ctx.t('change.notApproved', { id, status: refusal.status }), ctx.t('change.notApprovedHint', { id }));
     if (date < slip.data.submitted) throw new RefusedError(ctx.t('change.beforeSubmitted', { date, submitted: slip.data.submitted }));
     const manifest = p.manifest?.data;
     const touched = slip.data.tasks ?? [];
@@ -33,12 +35,18 @@ export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOpt
       if (!manifest) throw new RefusedError(ctx.t('change.noManifest'));
       if (p.planFile === null) throw new RefusedError(ctx.t('change.noPlan', { id }));
       const planned = planApply({
-        slip: slip.data, tasks: p.tasks.map((t) => t.data), milestones: p.milestones.map((m) => m.data),
-        start: manifest.start, ...(manifest.due ? { due: manifest.due } : {}), asOf: ctx.asOf, calendar: makeCalendar(manifest.calendar),
+        slip: slip.data,
+        tasks: p.tasks.map((t) => t.data),
+        milestones: p.milestones.map((m) => m.data),
+        start: manifest.start,
+        ...(manifest.due ? { due: manifest.due } : {}),
+        asOf: ctx.asOf,
+        calendar: makeCalendar(manifest.calendar),
       });
       if ('problems' in planned) {
         const first = planned.problems[0]!;
-        if (first.kind === 'unknown_task') throw new RefusedError(ctx.t('change.unknownTask', { id, task: first.id }), ctx.t('control.unknownTaskHint'));
+        if (first.kind === 'unknown_task')
+          throw new RefusedError(ctx.t('change.unknownTask', { id, task: first.id }), ctx.t('control.unknownTaskHint'));
         throw new RefusedError(ctx.t('change.unscheduled', { id, task: first.id }), ctx.t('change.unscheduledHint'));
       }
       moves = planned.plan.moves;
@@ -48,7 +56,14 @@ export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOpt
       if (edits.length) changes.push({ kind: 'plan', rel: p.planFile, edits });
     }
     const applied = { date, ...(by ? { by } : {}), moves };
-    changes.push({ kind: 'change', rel: slip.file, edits: [{ op: 'set', path: ['status'], value: 'applied' }, { op: 'set', path: ['applied'], value: applied }] });
+    changes.push({
+      kind: 'change',
+      rel: slip.file,
+      edits: [
+        { op: 'set', path: ['status'], value: 'applied' },
+        { op: 'set', path: ['applied'], value: applied },
+      ],
+    });
     return { changes, result: { moves, shortfall } };
   });
   if (ctx.json) {

@@ -16,7 +16,7 @@ function add(change: Parent) {
     .option('--task <id>', 'a plan task it touches (repeatable)', collect)
     .option('--schedule-days <n>', 'schedule impact in working days (negative pulls work in)')
     .option('--cost <amount>', 'cost impact, e.g. 12000 or "12000 CNY"')
-    .option('--currency <code>', 'currency of --cost (default: the contract\'s, else CNY)')
+    .option('--currency <code>', "currency of --cost (default: the contract's, else CNY)")
     .option('--requested-by <name>', 'who asked for the change')
     .option('--description <text>', 'longer description')
     .option('--date <date>', 'date submitted (default: --as-of)')
@@ -25,17 +25,12 @@ function add(change: Parent) {
 export type ChangeAddOptions = OptionsOf<typeof add>;
 
 function list(change: Parent) {
-  return change
-    .command('list')
-    .description('change slips')
-    .option('--status <status>', 'only this status (repeatable)', collect);
+  return change.command('list').description('change slips').option('--status <status>', 'only this status (repeatable)', collect);
 }
 export type ChangeListOptions = OptionsOf<typeof list>;
 
 function show(change: Parent) {
-  return change
-    .command('show <id>')
-    .description('one change slip with its approvals and what applying it moved');
+  return change.command('show <id>').description('one change slip with its approvals and what applying it moved');
 }
 
 function approve(change: Parent) {
@@ -60,9 +55,7 @@ function reject(change: Parent) {
 export type ChangeRejectOptions = OptionsOf<typeof reject>;
 
 function withdraw(change: Parent) {
-  return change
-    .command('withdraw <id>')
-    .description('withdraw a slip that is no longer wanted');
+  return change.command('withdraw <id>').description('withdraw a slip that is no longer wanted');
 }
 
 function apply(change: Parent) {

@@ -36,13 +36,28 @@ export async function changeAdd(ctx: Context, opts: ChangeAddOptions): Promise<O
   const title = await requireText(ctx, opts, opts.title, '--title', ctx.t('change.ask.title'));
   const reason = await requireText(ctx, opts, opts.reason, '--reason', ctx.t('change.ask.reason'));
   const id = changeProject(ctx, (p) => {
-    for (const r of reqs) if (!p.requirements.some((x) => x.data.id === r)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }), ctx.t('err.unknownIdHint', { command: 'req' }));
-    for (const t of tasks) if (!p.tasks.some((x) => x.data.id === t)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('control.kind.task'), id: t }), ctx.t('control.unknownTaskHint'));
+    for (const r of reqs)
+      if (!p.requirements.some((x) => x.data.id === r))
+        throw new UsageError(
+          ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: r }),
+          ctx.t('err.unknownIdHint', { command: 'req' }),
+        );
+    for (const t of tasks)
+      if (!p.tasks.some((x) => x.data.id === t))
+        throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('control.kind.task'), id: t }), ctx.t('control.unknownTaskHint'));
     const id = nextPrefixedId('CR-', [...p.changes.map((c) => c.data.id), ...p.brokenIds]);
     const record: Record<string, unknown> = {
-      id, title, reason, ...(description ? { description } : {}), ...(requestedBy ? { requested_by: requestedBy } : {}), submitted,
-      ...(reqs.length ? { requirements: reqs } : {}), ...(tasks.length ? { tasks } : {}), ...(days !== undefined ? { schedule_days: days } : {}),
-      ...(cost ? { cost } : {}), status: 'submitted',
+      id,
+      title,
+      reason,
+      ...(description ? { description } : {}),
+      ...(requestedBy ? { requested_by: requestedBy } : {}),
+      submitted,
+      ...(reqs.length ? { requirements: reqs } : {}),
+      ...(tasks.length ? { tasks } : {}),
+      ...(days !== undefined ? { schedule_days: days } : {}),
+      ...(cost ? { cost } : {}),
+      status: 'submitted',
     };
     return { changes: [{ kind: 'change', rel: recordPath('change', record), create: record }], result: id };
   });
@@ -55,7 +70,10 @@ export async function changeList(ctx: Context, opts: ChangeListOptions): Promise
   const statuses = opts.status?.map((s) => choiceOption(ctx, '--status', s, CHANGE_STATUSES)!);
   const read = readProject(ctx);
   const { project } = read;
-  const rows = project.changes.map((c) => c.data).filter((c) => !statuses || statuses.includes(c.status)).sort((a, b) => compareIds(a.id, b.id));
+  const rows = project.changes
+    .map((c) => c.data)
+    .filter((c) => !statuses || statuses.includes(c.status))
+    .sort((a, b) => compareIds(a.id, b.id));
   if (ctx.json) {
     printJson(ctx, 'change.list', { items: rows });
     return readOutcome(read);
@@ -66,17 +84,21 @@ export async function changeList(ctx: Context, opts: ChangeListOptions): Promise
     const a = c.approvals?.[side];
     return a ? (tty ? `✓ ${a.by} ${a.date}` : `${a.by} ${a.date}`) : '';
   };
-  printTable(ctx, [
-    { header: t('change.col.id'), value: (c: Change) => c.id },
-    { header: t('change.col.title'), value: (c) => c.title },
-    { header: t('change.col.status'), value: (c) => (tty ? t(`change.status.${c.status}`) : c.status) },
-    { header: t('change.col.submitted'), value: (c) => c.submitted },
-    { header: t('change.col.days'), value: (c) => c.schedule_days, align: 'right' },
-    { header: t('change.col.cost'), value: (c) => formatCost(c.cost), align: 'right' },
-    { header: t('change.col.customer'), value: (c) => sign(c, 'customer') },
-    { header: t('change.col.internal'), value: (c) => sign(c, 'internal') },
-    { header: t('change.col.applied'), value: (c) => c.applied?.date },
-  ], rows);
+  printTable(
+    ctx,
+    [
+      { header: t('change.col.id'), value: (c: Change) => c.id },
+      { header: t('change.col.title'), value: (c) => c.title },
+      { header: t('change.col.status'), value: (c) => (tty ? t(`change.status.${c.status}`) : c.status) },
+      { header: t('change.col.submitted'), value: (c) => c.submitted },
+      { header: t('change.col.days'), value: (c) => c.schedule_days, align: 'right' },
+      { header: t('change.col.cost'), value: (c) => formatCost(c.cost), align: 'right' },
+      { header: t('change.col.customer'), value: (c) => sign(c, 'customer') },
+      { header: t('change.col.internal'), value: (c) => sign(c, 'internal') },
+      { header: t('change.col.applied'), value: (c) => c.applied?.date },
+    ],
+    rows,
+  );
   return readOutcome(read);
 }
 
@@ -124,8 +146,10 @@ export async function changeApprove(ctx: Context, id: string, opts: ChangeApprov
     const slip = findChange(ctx, loaded, id);
     const refusal = approvalRefusal(slip.data, side, date);
     if (refusal?.kind === 'not_open') throw new RefusedError(ctx.t('change.notOpen', { id, status: refusal.status }));
-    if (refusal?.kind === 'already_signed') throw new RefusedError(ctx.t('change.alreadySigned', { id, side: ctx.t(`change.side.${side}`), by: refusal.by, date: refusal.date }));
-    if (refusal?.kind === 'before_submitted') throw new RefusedError(ctx.t('change.beforeSubmitted', { date, submitted: refusal.submitted }));
+    if (refusal?.kind === 'already_signed')
+      throw new RefusedError(ctx.t('change.alreadySigned', { id, side: ctx.t(`change.side.${side}`), by: refusal.by, date: refusal.date }));
+    if (refusal?.kind === 'before_submitted')
+      throw new RefusedError(ctx.t('change.beforeSubmitted', { date, submitted: refusal.submitted }));
     const status = statusAfterApproval(slip.data, side);
     const approval = { by, date, ...(comment ? { comment } : {}) };
     const edits: Edit[] = [{ op: 'set', path: ['approvals', side], value: approval }];
@@ -141,13 +165,17 @@ export async function changeReject(ctx: Context, id: string, opts: ChangeRejectO
   const by = textOption(opts.by);
   if (!by) throw new UsageError(ctx.t('err.missingOption', { option: '--by' }), ctx.t('err.missingOptionHint', { option: '--by' }));
   const reason = textOption(opts.reason);
-  if (!reason) throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('err.missingOptionHint', { option: '--reason' }));
+  if (!reason)
+    throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('err.missingOptionHint', { option: '--reason' }));
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   changeProject(ctx, (p, loaded) => {
     const slip = findChange(ctx, loaded, id);
     if (!canRejectOrWithdraw(slip.data)) throw new RefusedError(ctx.t('change.decided', { id, status: slip.data.status }));
     if (date < slip.data.submitted) throw new RefusedError(ctx.t('change.beforeSubmitted', { date, submitted: slip.data.submitted }));
-    const edits: Edit[] = [{ op: 'set', path: ['status'], value: 'rejected' }, { op: 'set', path: ['rejection'], value: { by, date, reason } }];
+    const edits: Edit[] = [
+      { op: 'set', path: ['status'], value: 'rejected' },
+      { op: 'set', path: ['rejection'], value: { by, date, reason } },
+    ];
     return { changes: [{ kind: 'change', rel: slip.file, edits }], result: undefined };
   });
   if (ctx.json) printJson(ctx, 'change.reject', { id, by, date, reason, status: 'rejected' });
@@ -159,7 +187,10 @@ export async function changeWithdraw(ctx: Context, id: string): Promise<Outcome>
   changeProject(ctx, (p, loaded) => {
     const slip = findChange(ctx, loaded, id);
     if (!canRejectOrWithdraw(slip.data)) throw new RefusedError(ctx.t('change.decided', { id, status: slip.data.status }));
-    return { changes: [{ kind: 'change', rel: slip.file, edits: [{ op: 'set', path: ['status'], value: 'withdrawn' }] }], result: undefined };
+    return {
+      changes: [{ kind: 'change', rel: slip.file, edits: [{ op: 'set', path: ['status'], value: 'withdrawn' }] }],
+      result: undefined,
+    };
   });
   if (ctx.json) printJson(ctx, 'change.withdraw', { id, status: 'withdrawn' });
   else println(ctx, ctx.t('change.withdrawn', { id }));

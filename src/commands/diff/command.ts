@@ -7,7 +7,11 @@ function diff(program: Parent) {
   return program
     .command('diff [base] [head]')
     .description('what a change set does to the delivery, from git revisions (default: merge base with the default branch → working tree)')
-    .addOption(new Option('--format <format>', 'output format; md is written for a pull-request comment').choices(['text', 'md', 'json']).default('text'));
+    .addOption(
+      new Option('--format <format>', 'output format; md is written for a pull-request comment')
+        .choices(['text', 'md', 'json'])
+        .default('text'),
+    );
 }
 export type DiffOptions = OptionsOf<typeof diff>;
 

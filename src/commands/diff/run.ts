@@ -44,13 +44,21 @@ function gitFailure(ctx: Context, e: GitError, dir: string): UsageError {
   const shallow = e.shallow ? ctx.t('diff.err.shallowHint') : undefined;
   const rev = sanitizeInline(e.revision ?? '');
   switch (e.reason) {
-    case 'no_git': return new UsageError(ctx.t('diff.err.noGit'), ctx.t('diff.err.noGitHint'));
-    case 'not_repo': return new UsageError(ctx.t('diff.err.notRepo', { dir: sanitizeInline(dir) }), ctx.t('diff.err.notRepoHint'));
-    case 'no_merge_base': return new UsageError(ctx.t('diff.err.noMergeBase', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
+    case 'no_git':
+      return new UsageError(ctx.t('diff.err.noGit'), ctx.t('diff.err.noGitHint'));
+    case 'not_repo':
+      return new UsageError(ctx.t('diff.err.notRepo', { dir: sanitizeInline(dir) }), ctx.t('diff.err.notRepoHint'));
+    case 'no_merge_base':
+      return new UsageError(ctx.t('diff.err.noMergeBase', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
     case 'no_revision':
-      if (e.revision?.includes(',')) return new UsageError(ctx.t('diff.err.noDefault', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
-      return new UsageError(ctx.t('diff.err.noRevision', { rev }), shallow ?? ctx.t('diff.err.noRevisionHint', { rev: rev.replace(/^origin\//, '') }));
-    default: return new UsageError(ctx.t('diff.err.git', { detail: sanitizeInline(e.detail) }));
+      if (e.revision?.includes(','))
+        return new UsageError(ctx.t('diff.err.noDefault', { rev }), shallow ?? ctx.t('diff.err.noDefaultHint'));
+      return new UsageError(
+        ctx.t('diff.err.noRevision', { rev }),
+        shallow ?? ctx.t('diff.err.noRevisionHint', { rev: rev.replace(/^origin\//, '') }),
+      );
+    default:
+      return new UsageError(ctx.t('diff.err.git', { detail: sanitizeInline(e.detail) }));
   }
 }
 
@@ -75,7 +83,14 @@ function labelOf(ctx: Context, spec: SideSpec): string {
   return spec.commit.startsWith(spec.revision) ? name : `${name} (${short(spec.commit)})`;
 }
 
-function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, parsed: SharedParses, blobs: Map<string, Uint8Array | null>): LoadedSide {
+function loadSide(
+  ctx: Context,
+  repo: RepoInfo,
+  root: string,
+  spec: SideSpec,
+  parsed: SharedParses,
+  blobs: Map<string, Uint8Array | null>,
+): LoadedSide {
   let loaded: LoadedProject;
   let exists = true;
   if (spec.commit === undefined) loaded = loadProject(root, { parsed });
@@ -92,7 +107,7 @@ function loadSide(ctx: Context, repo: RepoInfo, root: string, spec: SideSpec, pa
 }
 
 export async function diff(ctx: Context, baseArg: string | undefined, headArg: string | undefined, opts: DiffOptions): Promise<Outcome> {
-  const format = ctx.json ? 'json' : choiceOption(ctx, '--format', opts.format, FORMATS) ?? 'text';
+  const format = ctx.json ? 'json' : (choiceOption(ctx, '--format', opts.format, FORMATS) ?? 'text');
   const root = projectRoot(ctx);
   let base: LoadedSide, head: LoadedSide;
   try {
@@ -111,16 +126,25 @@ export async function diff(ctx: Context, baseArg: string | undefined, headArg: s
   }
   ctx.useProjectLanguage(head.loaded.project.manifest?.data.language ?? base.loaded.project.manifest?.data.language);
   const labels: DiffLabels = { base: labelOf(ctx, base.spec), head: labelOf(ctx, head.spec) };
-  if (!base.side.exists && !head.side.exists) throw new UsageError(ctx.t('diff.err.noProject', { base: sanitizeInline(labels.base), head: sanitizeInline(labels.head) }));
+  if (!base.side.exists && !head.side.exists)
+    throw new UsageError(ctx.t('diff.err.noProject', { base: sanitizeInline(labels.base), head: sanitizeInline(labels.head) }));
   const calendar = head.side.exists ? head.calendar : base.calendar;
   const result = diffProjects({ base: base.side, head: head.side, calendar });
 
   if (format === 'json') {
-    const side = (s: LoadedSide, label: string) => ({ revision: s.spec.revision ?? null, commit: s.spec.commit ?? null, merge_base: Boolean(s.spec.mergeBase), label, exists: s.side.exists });
+    const side = (s: LoadedSide, label: string) => ({
+      revision: s.spec.revision ?? null,
+      commit: s.spec.commit ?? null,
+      merge_base: Boolean(s.spec.mergeBase),
+      label,
+      exists: s.side.exists,
+    });
     // One key style in the JSON, as everywhere else: snake_case (whether each side exists is in base/head).
     const { baseExists: _b, headExists: _h, ...rest } = result;
     printJson(ctx, 'diff', {
-      as_of: ctx.asOf, base: side(base, labels.base), head: side(head, labels.head),
+      as_of: ctx.asOf,
+      base: side(base, labels.base),
+      head: side(head, labels.head),
       ...(snakeKeys(rest) as Record<string, unknown>),
       findings: {
         introduced: result.findings.introduced.map((d) => renderDiagnostic(d, ctx.lang)),

@@ -3,9 +3,7 @@
 import type { Parent, Runner } from '../../cli/program.js';
 
 function doctor(program: Parent) {
-  return program
-    .command('doctor')
-    .description('check that git is set up for deliver (merge driver)');
+  return program.command('doctor').description('check that git is set up for deliver (merge driver)');
 }
 
 export function register(program: Parent, run: Runner): void {

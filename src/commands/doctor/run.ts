@@ -11,7 +11,6 @@ import { sanitize } from '../../render/sanitize.js';
 import { findProjectRoot } from '../../store/files.js';
 import { ATTRIBUTES_LINE, GIT_CONFIG_LINE } from '../../cli/git-setup.js';
 
-
 function git(cwd: string, ...args: string[]): { ok: boolean; out: string } {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
   return { ok: r.status === 0, out: (r.stdout ?? '').trim() };
@@ -25,9 +24,14 @@ export async function doctor(ctx: Context): Promise<Outcome> {
     lines.push({ ok: true, text: ctx.t('doctor.noGit') });
   } else {
     const driver = git(dir, 'config', '--get', 'merge.deliver.driver').out;
-    lines.push(driver.includes('merge-driver') ? { ok: true, text: ctx.t('doctor.ok', { driver: sanitize(driver) }) } : { ok: false, text: ctx.t('doctor.noDriver', { command: GIT_CONFIG_LINE }) });
+    lines.push(
+      driver.includes('merge-driver')
+        ? { ok: true, text: ctx.t('doctor.ok', { driver: sanitize(driver) }) }
+        : { ok: false, text: ctx.t('doctor.noDriver', { command: GIT_CONFIG_LINE }) },
+    );
     const attr = git(dir, 'check-attr', 'merge', '--', 'plan.yaml').out;
-    if (!/: merge: deliver$/.test(attr)) lines.push({ ok: false, text: ctx.t('doctor.noAttributes', { file: '.gitattributes', line: ATTRIBUTES_LINE }) });
+    if (!/: merge: deliver$/.test(attr))
+      lines.push({ ok: false, text: ctx.t('doctor.noAttributes', { file: '.gitattributes', line: ATTRIBUTES_LINE }) });
   }
   const ok = lines.every((l) => l.ok);
   if (ctx.json) printJson(ctx, 'doctor', { ok, checks: lines });

@@ -24,7 +24,11 @@ export async function exportXlsx(ctx: Context, opts: ExportOptions): Promise<Out
   const plan = planOf(p, ctx.asOf);
   const kpis = projectKpis({ project: p, asOf: ctx.asOf, calendar: plan.calendar });
   const title = p.manifest?.data.name ?? 'deliver';
-  const bytes = await renderXlsx(loadExcel(), { project: p, schedule: plan.schedule, asOf: ctx.asOf, kpis, t: ctx.t, ...(kind ? { kind } : {}) }, title);
+  const bytes = await renderXlsx(
+    loadExcel(),
+    { project: p, schedule: plan.schedule, asOf: ctx.asOf, kpis, t: ctx.t, ...(kind ? { kind } : {}) },
+    title,
+  );
   const abs = writeOutFile(ctx, r.root, out, bytes);
   if (ctx.json) printJson(ctx, 'export', { format: 'xlsx', file: abs, bytes: bytes.length });
   else println(ctx, ctx.t('xlsx.written', { file: sanitizeInline(out) }));

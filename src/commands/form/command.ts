@@ -7,7 +7,9 @@ export const FORM_KINDS = ['requirement', 'analysis', 'change', 'acceptance'] as
 function form(program: Parent) {
   return program
     .command('form <kind> <id>')
-    .description('print a form filled from the records, with signature and stamp blanks (A4): requirement (客户需求登记表), analysis (需求分析说明书), change (需求变更申请单), acceptance (客户验收表)')
+    .description(
+      'print a form filled from the records, with signature and stamp blanks (A4): requirement (客户需求登记表), analysis (需求分析说明书), change (需求变更申请单), acceptance (客户验收表)',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['html', 'md']).default('html'))
     .option('--out <file>', 'write the form to this file (atomically) instead of stdout');
 }

@@ -23,7 +23,11 @@ export async function formPrint(ctx: Context, kindArg: string, id: string, opts:
   if (kind === 'change') {
     form = changeForm(t, findRecord(ctx, read, p.changes, id, t('kind.change'), 'change').data);
   } else if (kind === 'acceptance') {
-    form = acceptanceForm(t, findRecord(ctx, read, p.acceptance, id, t('kind.acceptance'), 'accept').data, p.requirements.map((r) => r.data));
+    form = acceptanceForm(
+      t,
+      findRecord(ctx, read, p.acceptance, id, t('kind.acceptance'), 'accept').data,
+      p.requirements.map((r) => r.data),
+    );
   } else {
     const r = findRecord(ctx, read, p.requirements, id, t('kind.requirement'), 'req').data;
     if (kind === 'analysis' && !r.analysis) throw new RefusedError(t('wf.needsAnalysis', { id }), t('wf.needsAnalysisHint', { id }));

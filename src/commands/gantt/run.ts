@@ -21,17 +21,39 @@ export async function gantt(ctx: Context, opts: GanttOptions): Promise<Outcome> 
   const window = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
   let chart: string;
   if (format === 'mermaid') {
-    const block = renderMermaidGantt(plan.schedule, { lang: ctx.lang, asOf: ctx.asOf, calendar: plan.calendar, ...window, ...(title !== undefined ? { title } : {}) });
+    const block = renderMermaidGantt(plan.schedule, {
+      lang: ctx.lang,
+      asOf: ctx.asOf,
+      calendar: plan.calendar,
+      ...window,
+      ...(title !== undefined ? { title } : {}),
+    });
     // A fenced block pastes straight into a GitHub comment, which renders it as a chart.
     chart = '```mermaid\n' + block + '```\n';
   } else {
     chart = renderGantt(plan.schedule, {
-      width, lang: ctx.lang, asOf: ctx.asOf, scale, calendar: plan.calendar, color: ctx.color, allBaselineRows: opts.baseline !== undefined,
-      ...(ctx.color ? { chalk: ctx.chalk() } : {}), ...window, ...(title !== undefined ? { title } : {}),
+      width,
+      lang: ctx.lang,
+      asOf: ctx.asOf,
+      scale,
+      calendar: plan.calendar,
+      color: ctx.color,
+      allBaselineRows: opts.baseline !== undefined,
+      ...(ctx.color ? { chalk: ctx.chalk() } : {}),
+      ...window,
+      ...(title !== undefined ? { title } : {}),
     });
   }
   const notices = noteCalendar(ctx, plan, loaded);
-  if (ctx.json) printJson(ctx, 'gantt', { format, as_of: ctx.asOf, baseline: plan.schedule.baseline ?? null, chart, items: forecastJson(plan.schedule), calendar_notices: notices });
+  if (ctx.json)
+    printJson(ctx, 'gantt', {
+      format,
+      as_of: ctx.asOf,
+      baseline: plan.schedule.baseline ?? null,
+      chart,
+      items: forecastJson(plan.schedule),
+      calendar_notices: notices,
+    });
   else ctx.stdout.write(chart);
   reportPlanFindings(ctx, loaded);
   return readOutcome(loaded);

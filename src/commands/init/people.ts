@@ -6,8 +6,18 @@ import { UsageError } from '../../cli/errors.js';
 import { textOption } from '../../cli/options.js';
 import { isIsoDate } from '../../core/dates.js';
 
-export interface TeamMember { name: string; role: string; side: 'supplier' | 'customer'; email?: string; phone?: string }
-export interface People { team: TeamMember[]; contract?: { number?: string; signed?: string }; owner?: string }
+export interface TeamMember {
+  name: string;
+  role: string;
+  side: 'supplier' | 'customer';
+  email?: string;
+  phone?: string;
+}
+export interface People {
+  team: TeamMember[];
+  contract?: { number?: string; signed?: string };
+  owner?: string;
+}
 
 export interface PeopleFlags {
   lead?: string;
@@ -41,16 +51,26 @@ export async function askPeople(ctx: Context, flags: PeopleFlags, prompt: boolea
   const lead = await ask(flags.lead, ctx.t('init.ask.lead'));
   const specialist = await ask(flags.specialist, ctx.t('init.ask.specialist'));
   const contact = await ask(flags.contact, ctx.t('init.ask.contact'));
-  const reach = contact ? await ask(flags.contactReach, ctx.t('init.ask.contactReach', { name: contact }), (v) => reachCheck(ctx, v)) : undefined;
+  const reach = contact
+    ? await ask(flags.contactReach, ctx.t('init.ask.contactReach', { name: contact }), (v) => reachCheck(ctx, v))
+    : undefined;
   const number = await ask(flags.contract, ctx.t('init.ask.contract'));
-  const signed = await ask(flags.contractDate, ctx.t('init.ask.contractDate'), (v) => (!v.trim() || isIsoDate(v.trim()) ? true : ctx.t('err.badDate', { option: '--contract-date', value: v.trim() })));
+  const signed = await ask(flags.contractDate, ctx.t('init.ask.contractDate'), (v) =>
+    !v.trim() || isIsoDate(v.trim()) ? true : ctx.t('err.badDate', { option: '--contract-date', value: v.trim() }),
+  );
   const team: TeamMember[] = [];
   if (lead) team.push({ name: lead, role: ctx.t('init.role.lead'), side: 'supplier' });
   if (specialist && specialist !== lead) team.push({ name: specialist, role: ctx.t('init.role.specialist'), side: 'supplier' });
-  if (contact) team.push({ name: contact, role: ctx.t('init.role.contact'), side: 'customer', ...(reach ? (EMAIL.test(reach) ? { email: reach } : { phone: reach }) : {}) });
+  if (contact)
+    team.push({
+      name: contact,
+      role: ctx.t('init.role.contact'),
+      side: 'customer',
+      ...(reach ? (EMAIL.test(reach) ? { email: reach } : { phone: reach }) : {}),
+    });
   return {
     team,
     ...(number || signed ? { contract: { ...(number ? { number } : {}), ...(signed ? { signed } : {}) } } : {}),
-    ...(specialist ?? lead ? { owner: (specialist ?? lead)! } : {}),
+    ...((specialist ?? lead) ? { owner: (specialist ?? lead)! } : {}),
   };
 }

@@ -23,7 +23,10 @@ import { findProjectRoot } from '../../store/files.js';
 import { ATTRIBUTES_LINE, GIT_CONFIG_LINE } from '../../cli/git-setup.js';
 
 function availableTemplates(): string[] {
-  return readdirSync(templatesDir(), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(templatesDir(), d.name, 'template.yaml'))).map((d) => d.name).sort();
+  return readdirSync(templatesDir(), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(templatesDir(), d.name, 'template.yaml')))
+    .map((d) => d.name)
+    .sort();
 }
 
 function readTemplate(name: string): Template {
@@ -35,7 +38,10 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
   const shown = dirArg ?? ctx.dir ?? '.';
   for (const f of [MANIFEST_FILE, PLAN_FILE]) {
     if (existsSync(join(dir, f)) || isLink(join(dir, f))) {
-      throw new UsageError(f === MANIFEST_FILE ? ctx.t('init.exists', { dir: shown }) : ctx.t('init.notEmpty', { file: f, dir: shown }), ctx.t('init.existsHint'));
+      throw new UsageError(
+        f === MANIFEST_FILE ? ctx.t('init.exists', { dir: shown }) : ctx.t('init.notEmpty', { file: f, dir: shown }),
+        ctx.t('init.existsHint'),
+      );
     }
   }
   // A project inside another would be read as part of it by every command run below it.
@@ -44,12 +50,26 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
   const prompt = mayPrompt(ctx, opts);
   const templates = availableTemplates();
   let template = textOption(opts.template);
-  if (template !== undefined && !templates.includes(template)) throw new UsageError(ctx.t('init.unknownTemplate', { name: template, available: templates.join(', ') }));
-  if (!template && prompt) template = await ctx.prompter.select(ctx.t('init.ask.template'), templates.map((n) => ({ value: n, name: `${n} — ${ctx.t(`init.template.${n}`)}` })), 'software');
+  if (template !== undefined && !templates.includes(template))
+    throw new UsageError(ctx.t('init.unknownTemplate', { name: template, available: templates.join(', ') }));
+  if (!template && prompt)
+    template = await ctx.prompter.select(
+      ctx.t('init.ask.template'),
+      templates.map((n) => ({ value: n, name: `${n} — ${ctx.t(`init.template.${n}`)}` })),
+      'software',
+    );
   template ??= 'software';
 
   let lang: Lang | undefined = choiceOption(ctx, '--lang', opts.lang ?? ctx.langFlag, ['zh-CN', 'en'] as const);
-  if (!lang && prompt) lang = await ctx.prompter.select<Lang>(ctx.t('init.ask.lang'), [{ value: 'zh-CN', name: '中文 (zh-CN)' }, { value: 'en', name: 'English (en)' }], ctx.lang);
+  if (!lang && prompt)
+    lang = await ctx.prompter.select<Lang>(
+      ctx.t('init.ask.lang'),
+      [
+        { value: 'zh-CN', name: '中文 (zh-CN)' },
+        { value: 'en', name: 'English (en)' },
+      ],
+      ctx.lang,
+    );
   lang ??= ctx.lang;
   if (!isLang(lang)) lang = 'en';
   ctx.useProjectLanguage(lang);
@@ -72,12 +92,21 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
     due = undefined;
   }
   if (!due && prompt) {
-    const answer = (await ctx.prompter.input(ctx.t(tpl.requires_due ? 'init.ask.dueRequired' : 'init.ask.due'), {
-      ...(tpl.requires_due ? { default: addDays(start, 120) } : {}),
-      validate: (s) => (!s.trim() ? (tpl.requires_due ? ctx.t('err.missingOption', { option: '--due' }) : true)
-        : !isIsoDate(s.trim()) ? ctx.t('err.badDate', { option: '--due', value: s.trim() })
-          : s.trim() < start ? ctx.t('init.dueBeforeStart', { due: s.trim(), start }) : true),
-    })).trim();
+    const answer = (
+      await ctx.prompter.input(ctx.t(tpl.requires_due ? 'init.ask.dueRequired' : 'init.ask.due'), {
+        ...(tpl.requires_due ? { default: addDays(start, 120) } : {}),
+        validate: (s) =>
+          !s.trim()
+            ? tpl.requires_due
+              ? ctx.t('err.missingOption', { option: '--due' })
+              : true
+            : !isIsoDate(s.trim())
+              ? ctx.t('err.badDate', { option: '--due', value: s.trim() })
+              : s.trim() < start
+                ? ctx.t('init.dueBeforeStart', { due: s.trim(), start })
+                : true,
+      })
+    ).trim();
     due = answer ? dateOption(ctx, '--due', answer) : undefined;
   }
   if (!due && tpl.requires_due) due = addDays(start, 120);
@@ -101,9 +130,16 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
   const writes: FileWrite[] = [
     ...records,
     // Every record folder of the registry exists from the start; empty ones hold a .gitkeep for git.
-    ...Object.values(FOLDERS).filter((f) => !records.some((w) => w.rel.startsWith(`${f}/`))).map((f) => ({ rel: `${f}/.gitkeep`, content: '' })),
-    { rel: `${STATE_DIR}/.gitignore`, content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n/*\n!/.gitignore\n!/schemas/\n' },
-    ...readdirSync(schemasDir()).filter((f) => f.endsWith('.schema.json')).map((f) => ({ rel: `${STATE_DIR}/schemas/${f}`, content: readFileSync(join(schemasDir(), f), 'utf8') })),
+    ...Object.values(FOLDERS)
+      .filter((f) => !records.some((w) => w.rel.startsWith(`${f}/`)))
+      .map((f) => ({ rel: `${f}/.gitkeep`, content: '' })),
+    {
+      rel: `${STATE_DIR}/.gitignore`,
+      content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n/*\n!/.gitignore\n!/schemas/\n',
+    },
+    ...readdirSync(schemasDir())
+      .filter((f) => f.endsWith('.schema.json'))
+      .map((f) => ({ rel: `${STATE_DIR}/schemas/${f}`, content: readFileSync(join(schemasDir(), f), 'utf8') })),
     ...gitAttributes(dir),
   ];
   commitFiles(dir, writes);
@@ -122,7 +158,9 @@ function gitAttributes(dir: string): FileWrite[] {
   const rel = '.gitattributes';
   const existing = existsSync(join(dir, rel)) && !isLink(join(dir, rel)) ? readFileSync(join(dir, rel), 'utf8') : '';
   if (existing.split(/\r?\n/).some((l) => l.trim() === ATTRIBUTES_LINE)) return [];
-  const header = existing ? `${existing.replace(/\n?$/, '\n')}` : '# deliver merges its YAML records by id (run `deliver doctor` to check the git side is set up).\n';
+  const header = existing
+    ? `${existing.replace(/\n?$/, '\n')}`
+    : '# deliver merges its YAML records by id (run `deliver doctor` to check the git side is set up).\n';
   return [{ rel, content: `${header}${ATTRIBUTES_LINE}\n` }];
 }
 

@@ -9,9 +9,28 @@ type Text = Record<Lang, string>;
 export interface Template {
   description: Text;
   requires_due?: boolean;
-  tasks: { key: string; name: Text; days: number; after?: string[]; deliverable?: Text; milestone?: string; days_before_due?: number; owner?: 'lead' | 'contractor' }[];
+  tasks: {
+    key: string;
+    name: Text;
+    days: number;
+    after?: string[];
+    deliverable?: Text;
+    milestone?: string;
+    days_before_due?: number;
+    owner?: 'lead' | 'contractor';
+  }[];
   milestones: { key: string; name: Text; after?: string[]; due_days_before_due?: number; due_is_project_due?: boolean; fixed?: boolean }[];
-  risks: { title: Text; slug: string; category: string; probability: number; impact: number; affects?: string[]; response: string; actions: Text[]; visibility?: 'customer' | 'internal' }[];
+  risks: {
+    title: Text;
+    slug: string;
+    category: string;
+    probability: number;
+    impact: number;
+    affects?: string[];
+    response: string;
+    actions: Text[];
+    visibility?: 'customer' | 'internal';
+  }[];
   /** The contractor who owns rectification items (handover): a team member of the supplier side. */
   contractor?: { name: Text; role: Text };
   /** Acceptance records opened at init (handover: the units handed over, inspected in pre-acceptance rounds). */
@@ -62,7 +81,14 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     template: input.template,
     ...(input.team?.length ? { team: input.team } : {}),
     calendar: { base: lang === 'zh-CN' ? 'cn' : 'none', workweek: ['mon', 'tue', 'wed', 'thu', 'fri'] },
-    ...(tpl.contractor ? { team: [{ name: lead, role: lead, side: 'supplier' }, { name: tpl.contractor.name[lang], role: tpl.contractor.role[lang], side: 'supplier' }] } : {}),
+    ...(tpl.contractor
+      ? {
+          team: [
+            { name: lead, role: lead, side: 'supplier' },
+            { name: tpl.contractor.name[lang], role: tpl.contractor.role[lang], side: 'supplier' },
+          ],
+        }
+      : {}),
     kpi_targets: DEFAULT_KPI_TARGETS,
     sla: { analysis_days: 1, feasibility_days: 2 },
     // The seeds give no after-sales clocks: these defaults are written out (and `init` says so) to be agreed with the customer.
@@ -72,7 +98,13 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     schema_version: 1,
     milestones: tpl.milestones.map((m) => {
       const mDue = m.due_is_project_due ? due : m.due_days_before_due && due ? addDays(due, -m.due_days_before_due) : undefined;
-      return { id: mid.get(m.key)!, name: m.name[lang], ...(mDue ? { due: mDue } : {}), ...(mDue && m.fixed ? { fixed: true } : {}), ...(m.after?.length ? { depends_on: m.after.map(ref) } : {}) };
+      return {
+        id: mid.get(m.key)!,
+        name: m.name[lang],
+        ...(mDue ? { due: mDue } : {}),
+        ...(mDue && m.fixed ? { fixed: true } : {}),
+        ...(m.after?.length ? { depends_on: m.after.map(ref) } : {}),
+      };
     }),
     tasks: tpl.tasks.map((t) => ({
       id: tid.get(t.key)!,
@@ -101,15 +133,17 @@ export function buildFromTemplate(tpl: Template, input: TemplateInput) {
     ...(r.visibility ? { visibility: r.visibility } : {}),
     actions: r.actions.map((a) => ({ text: a[lang], due: addDays(start, 14) })),
   }));
-  const acceptance = due ? (tpl.acceptance ?? []).map((a, i) => ({
-    id: `AC-${String(i + 1).padStart(3, '0')}`,
-    slug: a.slug,
-    deliverable: a.deliverable[lang],
-    requirements: [],
-    delivered: addDays(due, -a.delivered_days_before_due),
-    agreed: due,
-    ...(a.items?.length ? { items: a.items.map((x) => x[lang]) } : {}),
-    ...(a.notes ? { notes: a.notes[lang] } : {}),
-  })) : [];
+  const acceptance = due
+    ? (tpl.acceptance ?? []).map((a, i) => ({
+        id: `AC-${String(i + 1).padStart(3, '0')}`,
+        slug: a.slug,
+        deliverable: a.deliverable[lang],
+        requirements: [],
+        delivered: addDays(due, -a.delivered_days_before_due),
+        agreed: due,
+        ...(a.items?.length ? { items: a.items.map((x) => x[lang]) } : {}),
+        ...(a.notes ? { notes: a.notes[lang] } : {}),
+      }))
+    : [];
   return { manifest, plan, risks, acceptance };
 }

@@ -12,10 +12,19 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import { targets, type Target } from '../../cli/targets.js';
 import { portfolioTotals, projectKpis, type Kpis } from '../../core/kpi.js';
 import { allTime, parsePeriod, projectAsOf, windowOf, type Period } from '../../core/period.js';
-import { formatDate, formatRange, measureColumns, measureGroups, measureNotes, measureRows, portfolioColumns, type Fmt, type PortfolioRow } from '../../render/kpi.js';
+import {
+  formatDate,
+  formatRange,
+  measureColumns,
+  measureGroups,
+  measureNotes,
+  measureRows,
+  portfolioColumns,
+  type Fmt,
+  type PortfolioRow,
+} from '../../render/kpi.js';
 import { sanitizeInline } from '../../render/sanitize.js';
 import { kpiJson } from '../../cli/views.js';
-
 
 function periodJson(period: Period | undefined, asOf: string) {
   const p = period ?? allTime(asOf);
@@ -25,11 +34,22 @@ function periodJson(period: Period | undefined, asOf: string) {
 
 function periodLine(ctx: Context, f: Fmt, period: Period | undefined): string {
   if (!period) return ctx.t('kpi.periodAll', { date: formatDate(f, ctx.asOf) });
-  return ctx.t('kpi.period', { label: period.label, range: formatRange(f, period.from ?? period.to, period.to), date: formatDate(f, ctx.asOf) });
+  return ctx.t('kpi.period', {
+    label: period.label,
+    range: formatRange(f, period.from ?? period.to, period.to),
+    date: formatDate(f, ctx.asOf),
+  });
 }
 
 /** What the report keeps of a project: its figures and its errors, never its records. */
-interface Row { target: Target; name: string; code?: string; lang: string | undefined; errors: Diagnostic[]; kpis: Kpis }
+interface Row {
+  target: Target;
+  name: string;
+  code?: string;
+  lang: string | undefined;
+  errors: Diagnostic[];
+  kpis: Kpis;
+}
 
 export async function kpi(ctx: Context, dirs: string[], opts: KpiOptions): Promise<Outcome> {
   let period: Period | undefined;
@@ -54,7 +74,10 @@ export async function kpiOf(ctx: Context, list: Target[], single: boolean, perio
     const project = projectAsOf(read.project, ctx.asOf);
     const m = read.project.manifest?.data;
     return {
-      target, name: m?.name ?? basename(target.root), ...(m?.code ? { code: m.code } : {}), lang: m?.language,
+      target,
+      name: m?.name ?? basename(target.root),
+      ...(m?.code ? { code: m.code } : {}),
+      lang: m?.language,
       errors: read.findings.filter((d) => d.severity === 'error'),
       kpis: projectKpis({ project, asOf: ctx.asOf, ...(period ? { period } : {}) }),
     };
@@ -76,7 +99,12 @@ export async function kpiOf(ctx: Context, list: Target[], single: boolean, perio
   if (single) {
     const r = rows[0]!;
     if (ctx.json) {
-      printJson(ctx, 'kpi', { as_of: ctx.asOf, period: periodJson(period, ctx.asOf), project: { name: r.name, code: r.code ?? null, dir: r.target.dir }, kpis: kpiJson(ctx, r.kpis) });
+      printJson(ctx, 'kpi', {
+        as_of: ctx.asOf,
+        period: periodJson(period, ctx.asOf),
+        project: { name: r.name, code: r.code ?? null, dir: r.target.dir },
+        kpis: kpiJson(ctx, r.kpis),
+      });
     } else {
       println(ctx, ctx.chalk().bold(t('kpi.title', { name: sanitizeInline(r.name) })));
       println(ctx, periodLine(ctx, f, period));
@@ -87,15 +115,25 @@ export async function kpiOf(ctx: Context, list: Target[], single: boolean, perio
     const totals = portfolioTotals(rows.map((r) => r.kpis));
     if (ctx.json) {
       printJson(ctx, 'kpi.portfolio', {
-        as_of: ctx.asOf, period: periodJson(period, ctx.asOf),
-        projects: rows.map((r) => ({ name: r.name, code: r.code ?? null, dir: r.target.dir, errors: r.errors.length, kpis: kpiJson(ctx, r.kpis) })),
+        as_of: ctx.asOf,
+        period: periodJson(period, ctx.asOf),
+        projects: rows.map((r) => ({
+          name: r.name,
+          code: r.code ?? null,
+          dir: r.target.dir,
+          errors: r.errors.length,
+          kpis: kpiJson(ctx, r.kpis),
+        })),
         totals: kpiJson(ctx, totals),
       });
     } else {
       println(ctx, ctx.chalk().bold(t('kpi.portfolioTitle', { n: rows.length })));
       println(ctx, periodLine(ctx, f, period));
       const clip = (s: string) => ([...s].length > 24 ? [...s].slice(0, 23).join('') + '…' : s);
-      const table: PortfolioRow[] = [...rows.map((r) => ({ name: clip(r.code ?? r.name), kpis: r.kpis })), { name: t('kpi.total'), kpis: totals, total: true }];
+      const table: PortfolioRow[] = [
+        ...rows.map((r) => ({ name: clip(r.code ?? r.name), kpis: r.kpis })),
+        { name: t('kpi.total'), kpis: totals, total: true },
+      ];
       const groups = ctx.stdoutIsTTY ? measureGroups(stringWidth, t, table, ctx.columns) : [measureRows(totals).map((m) => m.key)];
       for (const g of groups) printTable(ctx, portfolioColumns(t, g, table), table);
       println(ctx);

@@ -6,7 +6,7 @@ import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 function loadCommand(program: Parent) {
   return program
     .command('load [dirs...]')
-    .description('people\'s booked working days per week across projects, over-allocation flagged')
+    .description("people's booked working days per week across projects, over-allocation flagged")
     .option('--from <date>', 'first day (default: the Monday of the --as-of week)')
     .option('--to <date>', 'last day (default: eight weeks from --from)')
     .addOption(new Option('--scale <scale>', 'one column per').choices(['week'] as const).default('week' as const));

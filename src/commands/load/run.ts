@@ -30,18 +30,34 @@ export async function load(ctx: Context, dirs: string[], opts: LoadOptions): Pro
     const label = m?.code ?? m?.name ?? basename(target.root);
     const bookings: Booking[] = project.tasks.flatMap(({ data: t }) => {
       const it = plan.schedule.items.get(t.id);
-      return t.owner && it && it.kind === 'task' ? [{ project: label, task: t.id, name: t.name, owner: t.owner, start: it.start, end: it.end }] : [];
+      return t.owner && it && it.kind === 'task'
+        ? [{ project: label, task: t.id, name: t.name, owner: t.owner, start: it.start, end: it.end }]
+        : [];
     });
-    return { project: label, dir: target.dir, code: m?.code ?? null, errors: errorCount(read), lang: m?.language, calendar: plan.calendar, team: m?.team ?? [], bookings };
+    return {
+      project: label,
+      dir: target.dir,
+      code: m?.code ?? null,
+      errors: errorCount(read),
+      lang: m?.language,
+      calendar: plan.calendar,
+      team: m?.team ?? [],
+      bookings,
+    };
   });
   const langs = new Set(projects.map((p) => p.lang));
   ctx.useProjectLanguage(langs.size === 1 ? [...langs][0] : undefined);
   const r = loadReport(projects, from, to);
   if (ctx.json) {
     printJson(ctx, 'load', {
-      as_of: ctx.asOf, from: r.from, to: r.to, scale: 'week',
+      as_of: ctx.asOf,
+      from: r.from,
+      to: r.to,
+      scale: 'week',
       projects: projects.map((p) => ({ name: p.project, code: p.code, dir: p.dir, errors: p.errors })),
-      weeks: r.weeks, people: r.people, over_allocated: r.over,
+      weeks: r.weeks,
+      people: r.people,
+      over_allocated: r.over,
     });
     return readOutcome(...reads);
   }
@@ -52,18 +68,22 @@ export async function load(ctx: Context, dirs: string[], opts: LoadOptions): Pro
     return readOutcome(...reads);
   }
   const who = (p: PersonLoad) => (p.email && r.people.filter((x) => x.name === p.name).length > 1 ? `${p.name} <${p.email}>` : p.name);
-  printTable(ctx, [
-    { header: t('load.col.person'), value: (p: PersonLoad) => who(p) },
-    ...r.weeks.map((w, i) => ({
-      header: w.week.slice(5),
-      value: (p: PersonLoad) => {
-        const c = p.weeks[i]!;
-        return c.booked === 0 ? '·' : `${c.booked}/${c.capacity}${c.over ? ' !' : ''}`;
-      },
-      align: 'right' as const,
-      style: (s: string, p: PersonLoad, c: { red: (x: string) => string }) => (p.weeks[i]!.over ? c.red(s) : s),
-    })),
-  ], r.people);
+  printTable(
+    ctx,
+    [
+      { header: t('load.col.person'), value: (p: PersonLoad) => who(p) },
+      ...r.weeks.map((w, i) => ({
+        header: w.week.slice(5),
+        value: (p: PersonLoad) => {
+          const c = p.weeks[i]!;
+          return c.booked === 0 ? '·' : `${c.booked}/${c.capacity}${c.over ? ' !' : ''}`;
+        },
+        align: 'right' as const,
+        style: (s: string, p: PersonLoad, c: { red: (x: string) => string }) => (p.weeks[i]!.over ? c.red(s) : s),
+      })),
+    ],
+    r.people,
+  );
   println(ctx);
   if (r.over.length === 0) {
     println(ctx, t('load.noOver'));
@@ -72,8 +92,13 @@ export async function load(ctx: Context, dirs: string[], opts: LoadOptions): Pro
   println(ctx, ctx.chalk().bold(t('load.overTitle', { n: r.over.length })));
   for (const o of r.over) {
     const cell = r.people.find((p) => p.name === o.name && p.email === o.email)!.weeks.find((w) => w.week === o.week)!;
-    const tasks = cell.tasks.map((x) => `${sanitizeInline(x.project)} ${x.task} ${sanitizeInline(x.name)} (${x.days})`).join(t('rep.listSep'));
-    println(ctx, `  ${t('load.over', { name: sanitizeInline(o.name), week: o.week, booked: o.booked, capacity: o.capacity, pct: Math.round((o.booked / Math.max(o.capacity, 0.0001)) * 100) })}: ${tasks}`);
+    const tasks = cell.tasks
+      .map((x) => `${sanitizeInline(x.project)} ${x.task} ${sanitizeInline(x.name)} (${x.days})`)
+      .join(t('rep.listSep'));
+    println(
+      ctx,
+      `  ${t('load.over', { name: sanitizeInline(o.name), week: o.week, booked: o.booked, capacity: o.capacity, pct: Math.round((o.booked / Math.max(o.capacity, 0.0001)) * 100) })}: ${tasks}`,
+    );
   }
   return readOutcome(...reads);
 }

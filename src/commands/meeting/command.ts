@@ -36,9 +36,7 @@ function list(meeting: Parent) {
 export type MeetingListOptions = OptionsOf<typeof list>;
 
 function show(meeting: Parent) {
-  return meeting
-    .command('show <id>')
-    .description('one meeting: attendees, agenda, decisions and action items');
+  return meeting.command('show <id>').description('one meeting: attendees, agenda, decisions and action items');
 }
 
 function act(meeting: Parent) {

@@ -45,12 +45,14 @@ export async function meetingAdd(ctx: Context, opts: MeetingAddOptions): Promise
   const kind = choiceOption(ctx, '--kind', opts.kind, MEETING_KINDS);
   if (!kind) throw new UsageError(ctx.t('err.missingOption', { option: '--kind' }), ctx.t('err.missingOptionHint', { option: '--kind' }));
   const title = textOption(opts.title);
-  if (!title) throw new UsageError(ctx.t('err.missingOption', { option: '--title' }), ctx.t('err.missingOptionHint', { option: '--title' }));
+  if (!title)
+    throw new UsageError(ctx.t('err.missingOption', { option: '--title' }), ctx.t('err.missingOptionHint', { option: '--title' }));
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   if (date > ctx.asOf) throw new RefusedError(ctx.t('meeting.future', { date, asOf: ctx.asOf }));
   const attendees = texts(opts.attendee).map((s) => attendee(ctx, s));
   const actions = texts(opts.action).map((s) => action(ctx, s));
-  for (const a of actions) if (a.due !== undefined && a.due < date) throw new RefusedError(ctx.t('meeting.dueBeforeMeeting', { due: a.due, date }));
+  for (const a of actions)
+    if (a.due !== undefined && a.due < date) throw new RefusedError(ctx.t('meeting.dueBeforeMeeting', { due: a.due, date }));
   const retro = { highlights: texts(opts.highlight), problems: texts(opts.problem), improvements: texts(opts.improvement) };
   const hasRetro = retro.highlights.length + retro.problems.length + retro.improvements.length > 0;
   if (hasRetro && kind !== 'retrospective') throw new UsageError(ctx.t('meeting.retroOnly'));
@@ -61,10 +63,17 @@ export async function meetingAdd(ctx: Context, opts: MeetingAddOptions): Promise
     const id = nextPrefixedId('MT-', [...p.meetings.map((m) => m.data.id), ...p.brokenIds]);
     const list = (key: string, xs: unknown[]) => (xs.length ? { [key]: xs } : {});
     const record: Record<string, unknown> = {
-      id, kind, date, title, ...list('attendees', attendees), ...list('agenda', texts(opts.agenda)), ...list('decisions', texts(opts.decision)),
+      id,
+      kind,
+      date,
+      title,
+      ...list('attendees', attendees),
+      ...list('agenda', texts(opts.agenda)),
+      ...list('decisions', texts(opts.decision)),
       ...list('actions', actions),
       ...(hasRetro ? { retrospective: Object.fromEntries(Object.entries(retro).filter(([, v]) => v.length)) } : {}),
-      ...list('requirements', requirements), ...(notes ? { notes } : {}),
+      ...list('requirements', requirements),
+      ...(notes ? { notes } : {}),
     };
     return { changes: [{ kind: 'meeting', rel: recordPath('meeting', record), create: record }], result: id };
   });
@@ -83,24 +92,34 @@ export async function meetingList(ctx: Context, opts: MeetingListOptions): Promi
   const kind = choiceOption(ctx, '--kind', opts.kind, MEETING_KINDS);
   const read = readProject(ctx);
   const project = projectAsOf(read.project, ctx.asOf);
-  const rows: Row[] = project.meetings.map(({ data: m }) => ({
-    m, open: (m.actions ?? []).filter((a) => a.done === undefined).length, overdue: (m.actions ?? []).filter((a) => actionIsOverdue(a, ctx.asOf)).length,
-  }))
+  const rows: Row[] = project.meetings
+    .map(({ data: m }) => ({
+      m,
+      open: (m.actions ?? []).filter((a) => a.done === undefined).length,
+      overdue: (m.actions ?? []).filter((a) => actionIsOverdue(a, ctx.asOf)).length,
+    }))
     .filter((r) => (!kind || r.m.kind === kind) && (!opts.open || r.open > 0))
     .sort((a, b) => (a.m.date < b.m.date ? -1 : a.m.date > b.m.date ? 1 : compareIds(a.m.id, b.m.id)));
   if (ctx.json) {
-    printJson(ctx, 'meeting.list', { as_of: ctx.asOf, items: rows.map((r) => ({ ...r.m, open_actions: r.open, overdue_actions: r.overdue })) });
+    printJson(ctx, 'meeting.list', {
+      as_of: ctx.asOf,
+      items: rows.map((r) => ({ ...r.m, open_actions: r.open, overdue_actions: r.overdue })),
+    });
     return readOutcome(read);
   }
   const t = ctx.t;
-  printTable(ctx, [
-    { header: t('exp.h.id'), value: (r: Row) => r.m.id },
-    { header: t('exp.h.date'), value: (r) => r.m.date },
-    { header: t('exp.h.meeting_kind'), value: (r) => t(`meeting.kind.${r.m.kind}`) },
-    { header: t('exp.h.title'), value: (r) => r.m.title },
-    { header: t('exp.h.open_action_items'), value: (r) => r.open, align: 'right' },
-    { header: t('meeting.col.overdue'), value: (r) => r.overdue || '', align: 'right' },
-  ], rows);
+  printTable(
+    ctx,
+    [
+      { header: t('exp.h.id'), value: (r: Row) => r.m.id },
+      { header: t('exp.h.date'), value: (r) => r.m.date },
+      { header: t('exp.h.meeting_kind'), value: (r) => t(`meeting.kind.${r.m.kind}`) },
+      { header: t('exp.h.title'), value: (r) => r.m.title },
+      { header: t('exp.h.open_action_items'), value: (r) => r.open, align: 'right' },
+      { header: t('meeting.col.overdue'), value: (r) => r.overdue || '', align: 'right' },
+    ],
+    rows,
+  );
   const overdue = rows.reduce((s, r) => s + r.overdue, 0);
   if (overdue) println(ctx, t('meeting.overdueSummary', { count: overdue }));
   return readOutcome(read);
@@ -125,7 +144,10 @@ export async function meetingShow(ctx: Context, id: string): Promise<Outcome> {
   println(ctx, c.bold(`${safeText(m.id)}  ${safeText(m.title)}`));
   println(ctx, `${t('exp.h.date')}: ${m.date}  ${t('exp.h.meeting_kind')}: ${t(`meeting.kind.${m.kind}`)}`);
   if (m.attendees?.length) {
-    println(ctx, `${t('exp.h.attendees')}: ${m.attendees.map((a) => safeText(a.name) + (a.side ? ` (${t(`meeting.side.${a.side}`)})` : '')).join(', ')}`);
+    println(
+      ctx,
+      `${t('exp.h.attendees')}: ${m.attendees.map((a) => safeText(a.name) + (a.side ? ` (${t(`meeting.side.${a.side}`)})` : '')).join(', ')}`,
+    );
   }
   section(t('meeting.agenda'), m.agenda);
   section(t('exp.h.decisions'), m.decisions);
@@ -135,7 +157,13 @@ export async function meetingShow(ctx: Context, id: string): Promise<Outcome> {
   println(ctx, `${t('exp.h.action_items')}:`);
   if (!actions.length) println(ctx, `  ${t('common.none')}`);
   for (const a of actions) {
-    const state = a.done ? t('meeting.action.done', { date: a.done }) : a.overdue ? `⚠ ${t('meeting.action.overdue', { due: a.due! })}` : a.due ? t('meeting.action.due', { due: a.due }) : t('meeting.action.open');
+    const state = a.done
+      ? t('meeting.action.done', { date: a.done })
+      : a.overdue
+        ? `⚠ ${t('meeting.action.overdue', { due: a.due! })}`
+        : a.due
+          ? t('meeting.action.due', { due: a.due })
+          : t('meeting.action.open');
     const text = `  ${a.n}. ${safeText(a.text)}  (${safeText(a.owner)})  [${state}]`;
     println(ctx, a.overdue ? c.red(text) : text);
   }
@@ -155,7 +183,10 @@ export async function meetingAct(ctx: Context, id: string, numberArg: string, op
     if (!a) throw new UsageError(ctx.t('meeting.noSuchAction', { id, n, count: list.length }));
     if (a.done !== undefined) throw new RefusedError(ctx.t('meeting.alreadyDone', { id, n, date: a.done }));
     if (date < rec.data.date) throw new RefusedError(ctx.t('meeting.doneBeforeMeeting', { date, meeting: rec.data.date }));
-    return { changes: [{ kind: 'meeting', rel: rec.file, edits: [{ op: 'set', path: ['actions', n - 1, 'done'], value: date }] }], result: a.text };
+    return {
+      changes: [{ kind: 'meeting', rel: rec.file, edits: [{ op: 'set', path: ['actions', n - 1, 'done'], value: date }] }],
+      result: a.text,
+    };
   });
   if (ctx.json) printJson(ctx, 'meeting.act', { id, action: n, done: date });
   else println(ctx, ctx.t('meeting.markedDone', { id, n, date, text: safeText(text) }));

@@ -9,5 +9,7 @@ function mergeDriver(program: Parent) {
 }
 
 export function register(program: Parent, run: Runner): void {
-  mergeDriver(program).action((base, ours, theirs, path, _opts, cmd) => run(cmd, async (ctx) => (await import('./run.js')).mergeDriver(ctx, base, ours, theirs, path)));
+  mergeDriver(program).action((base, ours, theirs, path, _opts, cmd) =>
+    run(cmd, async (ctx) => (await import('./run.js')).mergeDriver(ctx, base, ours, theirs, path)),
+  );
 }

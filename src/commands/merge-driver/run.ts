@@ -30,6 +30,10 @@ export async function mergeDriver(ctx: Context, base: string, ours: string, thei
     }
   }
   // git's line merge: conflict markers in %A, exit status the number of conflicts.
-  const r = spawnSync('git', ['merge-file', '-L', `${shown} (ours)`, '-L', `${shown} (base)`, '-L', `${shown} (theirs)`, abs(ours), abs(base), abs(theirs)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(
+    'git',
+    ['merge-file', '-L', `${shown} (ours)`, '-L', `${shown} (base)`, '-L', `${shown} (theirs)`, abs(ours), abs(base), abs(theirs)],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   return { exit: r.status === 0 ? EXIT.ok : EXIT.findings };
 }

@@ -35,7 +35,7 @@ export type MilestoneDoneOptions = OptionsOf<typeof done>;
 function update(ms: Parent) {
   return ms
     .command('update <id>')
-    .description('change a milestone\'s due date or name, or mark its due date fixed (contractual)')
+    .description("change a milestone's due date or name, or mark its due date fixed (contractual)")
     .option('--due <date>', 'the date agreed for it')
     .option('--name <text>', 'milestone name')
     .option('--fixed', 'the due date is contractual: never forecast earlier than it')

@@ -32,16 +32,25 @@ export async function milestoneUpdate(ctx: Context, id: string, opts: MilestoneU
   const due = dateOption(ctx, '--due', opts.due);
   const name = textOption(opts.name);
   const fixed = opts.fixed === true ? true : opts.notFixed === true ? false : undefined;
-  if (due === undefined && name === undefined && fixed === undefined) throw new UsageError(ctx.t('milestone.update.nothing'), ctx.t('milestone.update.nothingHint'));
+  if (due === undefined && name === undefined && fixed === undefined)
+    throw new UsageError(ctx.t('milestone.update.nothing'), ctx.t('milestone.update.nothingHint'));
   const fields = changeProject(ctx, (p, loaded) => {
     const m = findRecord(ctx, loaded, p.milestones, id, ctx.t('kind.milestone'), 'milestone');
     const edits: Edit[] = [];
     const changed: string[] = [];
-    const set = (k: keyof Milestone, v: unknown) => { if (m.data[k] !== v) { edits.push({ op: 'set', path: [...m.path, k], value: v }); changed.push(k); } };
+    const set = (k: keyof Milestone, v: unknown) => {
+      if (m.data[k] !== v) {
+        edits.push({ op: 'set', path: [...m.path, k], value: v });
+        changed.push(k);
+      }
+    };
     if (name !== undefined) set('name', name);
     if (due !== undefined) set('due', due);
     if (fixed === true) set('fixed', true);
-    if (fixed === false && m.data.fixed !== undefined) { edits.push({ op: 'delete', path: [...m.path, 'fixed'] }); changed.push('fixed'); }
+    if (fixed === false && m.data.fixed !== undefined) {
+      edits.push({ op: 'delete', path: [...m.path, 'fixed'] });
+      changed.push('fixed');
+    }
     return { changes: edits.length ? [{ kind: 'plan', rel: m.file, edits }] : [], result: changed };
   });
   if (ctx.json) printJson(ctx, 'milestone.update', { id, changed: fields });
@@ -56,7 +65,12 @@ export async function milestoneShow(ctx: Context, id: string, opts: MilestoneSho
   const it = plan.schedule.items.get(id);
   const waitsFor = [...(m.data.depends_on ?? []), ...(it?.waitsFor ?? [])];
   if (ctx.json) {
-    printJson(ctx, 'milestone.show', { milestone: m.data, file: m.file, schedule: { ...itemJson(m.data, 'milestone', it), reached: m.data.done ?? null, fixed: m.data.fixed === true }, waits_for: waitsFor });
+    printJson(ctx, 'milestone.show', {
+      milestone: m.data,
+      file: m.file,
+      schedule: { ...itemJson(m.data, 'milestone', it), reached: m.data.done ?? null, fixed: m.data.fixed === true },
+      waits_for: waitsFor,
+    });
     return readOutcome(loaded);
   }
   const t = ctx.t;
@@ -64,9 +78,13 @@ export async function milestoneShow(ctx: Context, id: string, opts: MilestoneSho
   println(ctx, ctx.chalk().bold(`${safeText(m.data.id)}  ${safeText(m.data.name)}`));
   line(t('milestone.show.reached'), m.data.done ?? t('milestone.show.notReached'));
   if (it && m.data.done === undefined) line(t('milestone.show.forecast'), it.end);
-  line(t('milestone.show.due'), m.data.due !== undefined ? `${m.data.due}${m.data.fixed ? ` (${t('milestone.show.fixed')})` : ''}` : undefined);
+  line(
+    t('milestone.show.due'),
+    m.data.due !== undefined ? `${m.data.due}${m.data.fixed ? ` (${t('milestone.show.fixed')})` : ''}` : undefined,
+  );
   if (it?.dueVariance !== undefined) line(t('milestone.show.variance'), signed(it.dueVariance));
-  if (it && m.data.done === undefined) line(t('milestone.show.float'), `${signed(it.totalFloat)}${it.critical ? '  ' + t('task.show.critical') : ''}`);
+  if (it && m.data.done === undefined)
+    line(t('milestone.show.float'), `${signed(it.totalFloat)}${it.critical ? '  ' + t('task.show.critical') : ''}`);
   line(t('milestone.show.waitsFor'), waitsFor.join(', '));
   if (m.data.notes) println(ctx, safeText(m.data.notes));
   return readOutcome(loaded);

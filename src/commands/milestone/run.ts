@@ -11,7 +11,17 @@ import type { Milestone } from '../../core/model.js';
 import type { ScheduledItem } from '../../core/schedule.js';
 import type { Column } from '../../render/table.js';
 import { safeText } from '../../render/sanitize.js';
-import { appendToPlan, idList, itemJson, noteUnscheduled, readPlan, refuseCycle, requirePlanRefs, signed, type ItemJson } from '../../cli/plan.js';
+import {
+  appendToPlan,
+  idList,
+  itemJson,
+  noteUnscheduled,
+  readPlan,
+  refuseCycle,
+  requirePlanRefs,
+  signed,
+  type ItemJson,
+} from '../../cli/plan.js';
 
 export async function milestoneAdd(ctx: Context, opts: MilestoneAddOptions): Promise<Outcome> {
   useProjectManifest(ctx); // the project's language before any prompt
@@ -51,13 +61,22 @@ export async function milestoneList(ctx: Context, opts: MilestoneListOptions): P
     { header: t('plan.col.name'), value: (r) => r.name, style: (x, r, c) => (r.critical ? c.red(x) : x) },
     { header: t('milestone.col.date'), value: (r) => r.end },
     { header: t('milestone.col.due'), value: (r) => r.due },
-    { header: t('milestone.col.variance'), value: (r) => (r.due_variance === null ? '' : signed(r.due_variance)), align: 'right', style: (x, r, c) => ((r.due_variance ?? 0) > 0 ? c.yellow(x) : x) },
+    {
+      header: t('milestone.col.variance'),
+      value: (r) => (r.due_variance === null ? '' : signed(r.due_variance)),
+      align: 'right',
+      style: (x, r, c) => ((r.due_variance ?? 0) > 0 ? c.yellow(x) : x),
+    },
     { header: t('milestone.col.reached'), value: (r) => r.reached ?? '', style: (x, _r, c) => c.green(x) },
     { header: t('plan.col.critical'), value: (r) => (r.critical ? '!' : ''), style: (x, _r, c) => c.red.bold(x) },
     { header: t('plan.col.lateBy'), value: (r) => (r.late ? r.late_by : ''), align: 'right', style: (x, _r, c) => c.yellow(x) },
     s.baseline !== undefined && { header: t('plan.col.slip'), value: (r) => (r.slip === null ? '' : signed(r.slip)), align: 'right' },
   ];
-  printTable(ctx, cols.filter((c): c is Column<MilestoneRow> => c !== false), rows);
+  printTable(
+    ctx,
+    cols.filter((c): c is Column<MilestoneRow> => c !== false),
+    rows,
+  );
   if (ctx.stdoutIsTTY && s.baseline !== undefined) println(ctx, t('plan.slipAgainst', { name: safeText(s.baseline) }));
   noteUnscheduled(ctx, p, s);
   return readOutcome(loaded);

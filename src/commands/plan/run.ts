@@ -8,7 +8,18 @@ import { printJson, printTable, println } from '../../cli/output.js';
 import { changeProject } from '../../cli/change-project.js';
 import type { ScheduledItem } from '../../core/schedule.js';
 import { safeText, sanitizeInline } from '../../render/sanitize.js';
-import { appendToPlan, itemColumns, itemJson, noteCalendar, planOf, problemText, readPlan, reportPlanFindings, signed, type ItemJson } from '../../cli/plan.js';
+import {
+  appendToPlan,
+  itemColumns,
+  itemJson,
+  noteCalendar,
+  planOf,
+  problemText,
+  readPlan,
+  reportPlanFindings,
+  signed,
+  type ItemJson,
+} from '../../cli/plan.js';
 
 export async function planBaseline(ctx: Context, opts: PlanBaselineOptions): Promise<Outcome> {
   const name = textOption(opts.name) ?? `baseline-${ctx.asOf}`;
@@ -17,11 +28,15 @@ export async function planBaseline(ctx: Context, opts: PlanBaselineOptions): Pro
       throw new RefusedError(ctx.t('plan.baselineExists', { name: sanitizeInline(name) }), ctx.t('plan.baselineExistsHint'));
     }
     const { schedule } = planOf(p, ctx.asOf);
-    if (p.tasks.length + p.milestones.length === 0) throw new RefusedError(ctx.t('plan.nothingToBaseline'), ctx.t('plan.nothingToBaselineHint'));
+    if (p.tasks.length + p.milestones.length === 0)
+      throw new RefusedError(ctx.t('plan.nothingToBaseline'), ctx.t('plan.nothingToBaselineHint'));
     // A baseline with holes would make later slip figures silently incomplete: fix the plan first.
     const problems = schedule.problems.filter((x) => x.kind !== 'unknown_baseline');
     if (problems.length) {
-      throw new RefusedError(ctx.t('plan.baselineProblems', { problems: problems.map((x) => problemText(ctx.t, x)).join('; ') }), ctx.t('plan.baselineProblemsHint'));
+      throw new RefusedError(
+        ctx.t('plan.baselineProblems', { problems: problems.map((x) => problemText(ctx.t, x)).join('; ') }),
+        ctx.t('plan.baselineProblemsHint'),
+      );
     }
     const items = [...p.tasks, ...p.milestones].flatMap((r) => {
       const it = schedule.items.get(r.data.id);
@@ -39,7 +54,21 @@ export async function planBaseline(ctx: Context, opts: PlanBaselineOptions): Pro
 type Row = ItemJson;
 
 const byStart = (a: ScheduledItem, b: ScheduledItem) =>
-  a.start < b.start ? -1 : a.start > b.start ? 1 : a.kind !== b.kind ? (a.kind === 'task' ? -1 : 1) : a.end < b.end ? -1 : a.end > b.end ? 1 : a.id < b.id ? -1 : 1;
+  a.start < b.start
+    ? -1
+    : a.start > b.start
+      ? 1
+      : a.kind !== b.kind
+        ? a.kind === 'task'
+          ? -1
+          : 1
+        : a.end < b.end
+          ? -1
+          : a.end > b.end
+            ? 1
+            : a.id < b.id
+              ? -1
+              : 1;
 
 export async function planShow(ctx: Context, opts: PlanShowOptions): Promise<Outcome> {
   const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
@@ -56,9 +85,17 @@ export async function planShow(ctx: Context, opts: PlanShowOptions): Promise<Out
   const notices = noteCalendar(ctx, plan, loaded);
   if (ctx.json) {
     printJson(ctx, 'plan.show', {
-      as_of: ctx.asOf, project_start: s.projectStart, project_end: s.projectEnd ?? null, due: s.due ?? null, due_float: s.dueFloat ?? null,
-      baseline: s.baseline ?? null, critical_path: s.criticalPath, calendar: plan.calendar.base,
-      items: rows, problems: s.problems.map((x) => ({ ...x, message: problemText(ctx.t, x) })), calendar_notices: notices,
+      as_of: ctx.asOf,
+      project_start: s.projectStart,
+      project_end: s.projectEnd ?? null,
+      due: s.due ?? null,
+      due_float: s.dueFloat ?? null,
+      baseline: s.baseline ?? null,
+      critical_path: s.criticalPath,
+      calendar: plan.calendar.base,
+      items: rows,
+      problems: s.problems.map((x) => ({ ...x, message: problemText(ctx.t, x) })),
+      calendar_notices: notices,
     });
     reportPlanFindings(ctx, loaded);
     return readOutcome(loaded);
@@ -82,7 +119,10 @@ export async function planShow(ctx: Context, opts: PlanShowOptions): Promise<Out
   println(ctx);
   printTable(ctx, itemColumns<Row>(ctx, s.baseline !== undefined, true), rows);
   println(ctx);
-  println(ctx, s.criticalPath.length ? t('plan.criticalPath', { path: s.criticalPath.map(sanitizeInline).join(' → ') }) : t('plan.noCriticalPath'));
+  println(
+    ctx,
+    s.criticalPath.length ? t('plan.criticalPath', { path: s.criticalPath.map(sanitizeInline).join(' → ') }) : t('plan.noCriticalPath'),
+  );
   if (s.problems.length) {
     println(ctx, t('plan.problems'));
     for (const x of s.problems) println(ctx, `  ${problemText(t, x)}`);

@@ -59,11 +59,13 @@ export async function renumber(ctx: Context, id: string, opts: RenumberOptions):
     let pool: Located<{ id: string }>[] = all;
     if (inFiles !== undefined) {
       const inFile = inFiles.find((f) => all.some((r) => r.file === f));
-      if (inFile === undefined) throw new UsageError(ctx.t('renumber.err.notIn', { id, file: sanitizeInline(inFiles[0]!), files: files.join(', ') }));
+      if (inFile === undefined)
+        throw new UsageError(ctx.t('renumber.err.notIn', { id, file: sanitizeInline(inFiles[0]!), files: files.join(', ') }));
       pool = all.filter((r) => r.file === inFile);
     }
     if (line !== undefined) {
-      if (new Set(pool.map((r) => r.file)).size > 1) throw new UsageError(ctx.t('renumber.err.lineNeedsFile', { id, files: files.join(', ') }));
+      if (new Set(pool.map((r) => r.file)).size > 1)
+        throw new UsageError(ctx.t('renumber.err.lineNeedsFile', { id, files: files.join(', ') }));
       const at = pool.filter((r) => lineOf(r.file, [...r.path, 'id']) === line);
       if (at.length === 0) {
         const lines = pool.map((r) => lineOf(r.file, [...r.path, 'id']) ?? '?').join(', ');
@@ -78,7 +80,10 @@ export async function renumber(ctx: Context, id: string, opts: RenumberOptions):
     const known = new Set(allIdentified(p).map((r) => r.data.id));
     for (const r of refFrom) if (!known.has(r)) throw new UsageError(ctx.t('renumber.err.refFrom', { id: sanitizeInline(r) }));
     const plan = planRenumber(p, target, new Set(refFrom));
-    return { changes: dryRun ? [] : plan.changes, result: { plan, defaulted: all.length > 1 && inFiles === undefined && line === undefined, lineOf } };
+    return {
+      changes: dryRun ? [] : plan.changes,
+      result: { plan, defaulted: all.length > 1 && inFiles === undefined && line === undefined, lineOf },
+    };
   });
 
   const { plan, lineOf } = out;
@@ -89,9 +94,17 @@ export async function renumber(ctx: Context, id: string, opts: RenumberOptions):
   const followed = plan.others.length ? plan.updated : [];
   if (ctx.json) {
     printJson(ctx, 'renumber', {
-      old: plan.oldId, new: plan.newId, id_kind: plan.idKind, file: plan.target.file, path: plan.target.path, moved_to: plan.moveTo ?? null,
-      duplicate: plan.others.length > 0, kept: plan.others.map((r) => ({ file: r.file, path: r.path })),
-      updated: plan.updated.map(where), ambiguous: plan.ambiguous.map(where), dry_run: dryRun,
+      old: plan.oldId,
+      new: plan.newId,
+      id_kind: plan.idKind,
+      file: plan.target.file,
+      path: plan.target.path,
+      moved_to: plan.moveTo ?? null,
+      duplicate: plan.others.length > 0,
+      kept: plan.others.map((r) => ({ file: r.file, path: r.path })),
+      updated: plan.updated.map(where),
+      ambiguous: plan.ambiguous.map(where),
+      dry_run: dryRun,
     });
     return WROTE;
   }
@@ -109,7 +122,14 @@ export async function renumber(ctx: Context, id: string, opts: RenumberOptions):
   println(ctx, t('renumber.done', { old: plan.oldId, new: plan.newId, kind: t(`renumber.kind.${plan.idKind}`), file: shown(plan.target) }));
   if (plan.moveTo) println(ctx, t('renumber.renamed', { from: sanitizeInline(plan.target.file), to: sanitizeInline(plan.moveTo) }));
   if (followed.length) {
-    println(ctx, t('renumber.followed', { count: followed.length, ids: [...new Set(followed.map((s) => s.holder))].map(sanitizeInline).join(', '), new: plan.newId }));
+    println(
+      ctx,
+      t('renumber.followed', {
+        count: followed.length,
+        ids: [...new Set(followed.map((s) => s.holder))].map(sanitizeInline).join(', '),
+        new: plan.newId,
+      }),
+    );
     for (const s of followed) println(ctx, site(s));
   } else if (plan.updated.length) {
     println(ctx, t('renumber.refs', { count: plan.updated.length, old: plan.oldId }));

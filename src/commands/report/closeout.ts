@@ -34,9 +34,10 @@ export async function reportCloseout(ctx: Context, opts: ReportCloseoutOptions):
   }
   const f: Fmt = { t: ctx.t, year: Number(ctx.asOf.slice(0, 4)) };
   const doc = (esc: (s: string) => string): ReportDoc => closeoutDoc(model, f, esc);
-  const text = format === 'html'
-    ? renderDocHtml(doc(htmlEscape), ctx.lang, chartsSection({ project, schedule: plan.schedule, asOf: ctx.asOf, kpis: model.kpis }, f))
-    : renderDocMd(doc(mdEscape));
+  const text =
+    format === 'html'
+      ? renderDocHtml(doc(htmlEscape), ctx.lang, chartsSection({ project, schedule: plan.schedule, asOf: ctx.asOf, kpis: model.kpis }, f))
+      : renderDocMd(doc(mdEscape));
   emit(ctx, r.root, opts.out, text);
   return readOutcome(r);
 }
@@ -56,9 +57,10 @@ export async function reportMonthly(ctx: Context, opts: ReportMonthlyOptions): P
   }
   const f: Fmt = { t: ctx.t, year: Number(asOf.slice(0, 4)) };
   const doc = (esc: (s: string) => string): ReportDoc => monthlyDoc(model, f, esc);
-  const text = format === 'html'
-    ? renderDocHtml(doc(htmlEscape), ctx.lang, chartsSection({ project, schedule: plan.schedule, asOf, kpis: model.kpis }, f))
-    : renderDocMd(doc(mdEscape));
+  const text =
+    format === 'html'
+      ? renderDocHtml(doc(htmlEscape), ctx.lang, chartsSection({ project, schedule: plan.schedule, asOf, kpis: model.kpis }, f))
+      : renderDocMd(doc(mdEscape));
   emit(ctx, r.root, opts.out, text);
   return readOutcome(r);
 }

@@ -10,7 +10,12 @@ function weekly(report: Parent) {
     .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the week containing --as-of)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
-    .addOption(new Option('--audience <who>', 'customer (the version to send; default for html) or internal (everything)').choices(['customer', 'internal']));
+    .addOption(
+      new Option('--audience <who>', 'customer (the version to send; default for html) or internal (everything)').choices([
+        'customer',
+        'internal',
+      ]),
+    );
 }
 export type ReportWeeklyOptions = OptionsOf<typeof weekly>;
 
@@ -20,7 +25,13 @@ function sent(report: Parent) {
     .description('log a report sent to the customer, for the communication plan; prints its id')
     .option('--week <week>', 'the ISO week it reports on, e.g. 2026-W47')
     .option('--month <month>', 'the month it reports on, e.g. 2026-11')
-    .addOption(new Option('--type <type>', 'kind of report (default: weekly with --week, monthly with --month)').choices(['weekly', 'monthly', 'other'] as const))
+    .addOption(
+      new Option('--type <type>', 'kind of report (default: weekly with --week, monthly with --month)').choices([
+        'weekly',
+        'monthly',
+        'other',
+      ] as const),
+    )
     .option('--promise <name>', 'the deliver.yaml communication entry it fulfils')
     .option('--date <date>', 'date sent (default: --as-of)')
     .option('--to <name>', 'who it was sent to (repeatable)', collect)
@@ -36,7 +47,9 @@ function log(report: Parent) {
 function closeout(report: Parent) {
   return report
     .command('closeout')
-    .description('the delivery summary (交付总结报告): scope, schedule against the baseline, changes, acceptance and rectification, KPIs, lessons')
+    .description(
+      'the delivery summary (交付总结报告): scope, schedule against the baseline, changes, acceptance and rectification, KPIs, lessons',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout');
 }

@@ -67,10 +67,18 @@ export async function reportWeekly(ctx: Context, opts: ReportWeeklyOptions): Pro
   const asOf = week.to < ctx.asOf ? week.to : ctx.asOf;
   const { project, plan } = projectView(r.project, asOf);
   // The customer's version leaves out what is marked internal; html is what gets sent, so it is the default there.
-  const audience = choiceOption(ctx, '--audience', opts.audience, ['customer', 'internal'] as const) ?? (format === 'html' ? 'customer' : 'internal');
-  const model = forAudience(weeklyReport({ project, week, asOf, calendar: plan.calendar, schedule: plan.schedule }), project, plan.schedule, audience);
+  const audience =
+    choiceOption(ctx, '--audience', opts.audience, ['customer', 'internal'] as const) ?? (format === 'html' ? 'customer' : 'internal');
+  const model = forAudience(
+    weeklyReport({ project, week, asOf, calendar: plan.calendar, schedule: plan.schedule }),
+    project,
+    plan.schedule,
+    audience,
+  );
   if (ctx.json) {
-    const kpis = Object.fromEntries(Object.entries(kpiJson(ctx, model.kpis)).filter(([key]) => audience === 'internal' || !INTERNAL_KPIS.has(key as BaseKpiKey)));
+    const kpis = Object.fromEntries(
+      Object.entries(kpiJson(ctx, model.kpis)).filter(([key]) => audience === 'internal' || !INTERNAL_KPIS.has(key as BaseKpiKey)),
+    );
     printJson(ctx, 'report.weekly', { ...model, kpis, forecast: forecastJson(plan.schedule) });
   } else {
     const f: Fmt = { t: ctx.t, year: Number(asOf.slice(0, 4)) };

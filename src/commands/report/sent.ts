@@ -15,7 +15,9 @@ import type { Dispatch } from '../../core/model.js';
 import { projectAsOf } from '../../core/period.js';
 
 export async function reportSent(ctx: Context, opts: ReportSentOptions): Promise<Outcome> {
-  const week = textOption(opts.week)?.toUpperCase().replace(/^(\d{4})-W/, '$1-W');
+  const week = textOption(opts.week)
+    ?.toUpperCase()
+    .replace(/^(\d{4})-W/, '$1-W');
   const month = textOption(opts.month);
   if (week && month) throw new UsageError(ctx.t('sent.weekOrMonth'));
   if (week && !/^\d{4}-W\d{2}$/.test(week)) throw new UsageError(ctx.t('err.badPeriod', { value: week }));
@@ -24,16 +26,26 @@ export async function reportSent(ctx: Context, opts: ReportSentOptions): Promise
   if (period && !spanOf(period)) throw new UsageError(ctx.t('err.badPeriod', { value: period }));
   const type = choiceOption(ctx, '--type', opts.type, ['weekly', 'monthly', 'other'] as const) ?? (month ? 'monthly' : 'weekly');
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
-  const promise = textOption(opts.promise), note = textOption(opts.note);
+  const promise = textOption(opts.promise),
+    note = textOption(opts.note);
   const to = [...new Set(((opts.to as string[] | undefined) ?? []).map((x) => x.trim()).filter(Boolean))];
   const file = textOption(opts.file)?.replace(/\\/g, '/');
-  if (file && (file.startsWith('/') || /^[A-Za-z]:/.test(file) || file.split('/').includes('..'))) throw new UsageError(ctx.t('sent.badFile', { value: file }));
+  if (file && (file.startsWith('/') || /^[A-Za-z]:/.test(file) || file.split('/').includes('..')))
+    throw new UsageError(ctx.t('sent.badFile', { value: file }));
   const id = changeProject(ctx, (p) => {
     const names = (p.manifest?.data.communication ?? []).filter((c) => c.kind === 'report').map((c) => c.name);
-    if (promise && !names.includes(promise)) throw new UsageError(ctx.t('sent.unknownPromise', { value: promise, allowed: names.join(', ') || '—' }));
+    if (promise && !names.includes(promise))
+      throw new UsageError(ctx.t('sent.unknownPromise', { value: promise, allowed: names.join(', ') || '—' }));
     const id = nextPrefixedId('RS-', [...p.dispatches.map((d) => d.data.id), ...p.brokenIds]);
     const record: Record<string, unknown> = {
-      id, date, type, ...(period ? { period } : {}), ...(promise ? { promise } : {}), ...(to.length ? { to } : {}), ...(file ? { file } : {}), ...(note ? { note } : {}),
+      id,
+      date,
+      type,
+      ...(period ? { period } : {}),
+      ...(promise ? { promise } : {}),
+      ...(to.length ? { to } : {}),
+      ...(file ? { file } : {}),
+      ...(note ? { note } : {}),
     };
     return { changes: [{ kind: 'dispatch', rel: recordPath('dispatch', record), create: record }], result: id };
   });
@@ -53,15 +65,19 @@ export async function reportLog(ctx: Context): Promise<Outcome> {
     return readOutcome(read);
   }
   const t = ctx.t;
-  printTable(ctx, [
-    { header: t('exp.h.id'), value: (d: Dispatch) => d.id },
-    { header: t('exp.h.date'), value: (d) => d.date },
-    { header: t('exp.h.report_type'), value: (d) => t(`sent.type.${d.type}`) },
-    { header: t('exp.h.period'), value: (d) => d.period },
-    { header: t('exp.h.promise'), value: (d) => d.promise },
-    { header: t('exp.h.sent_to'), value: (d) => (d.to ?? []).join(', ') },
-    { header: t('exp.h.file'), value: (d) => d.file },
-  ], rows);
+  printTable(
+    ctx,
+    [
+      { header: t('exp.h.id'), value: (d: Dispatch) => d.id },
+      { header: t('exp.h.date'), value: (d) => d.date },
+      { header: t('exp.h.report_type'), value: (d) => t(`sent.type.${d.type}`) },
+      { header: t('exp.h.period'), value: (d) => d.period },
+      { header: t('exp.h.promise'), value: (d) => d.promise },
+      { header: t('exp.h.sent_to'), value: (d) => (d.to ?? []).join(', ') },
+      { header: t('exp.h.file'), value: (d) => d.file },
+    ],
+    rows,
+  );
   println(ctx);
   if (!(view.manifest?.data.communication ?? []).length) println(ctx, t('sent.noPlan'));
   else if (!missing.length) println(ctx, t('sent.allKept'));

@@ -37,9 +37,7 @@ function list(req: Parent) {
 export type ReqListOptions = OptionsOf<typeof list>;
 
 function show(req: Parent) {
-  return req
-    .command('show <id>')
-    .description('one requirement with its tasks, change slips and acceptance');
+  return req.command('show <id>').description('one requirement with its tasks, change slips and acceptance');
 }
 
 function move(req: Parent) {
@@ -148,7 +146,11 @@ function archive(req: Parent) {
     .option('--number <text>', 'archive number (归档编号)')
     .option('--date <date>', 'archive date (default: --as-of)')
     .option('--by <name>', 'who archived it')
-    .option('--doc <doc=path-or-link>', 'where a document is kept: registration|analysis|feasibility|plan|confirmation|acceptance=<file or link> (repeatable)', collect)
+    .option(
+      '--doc <doc=path-or-link>',
+      'where a document is kept: registration|analysis|feasibility|plan|confirmation|acceptance=<file or link> (repeatable)',
+      collect,
+    )
     .option('--na <doc>', 'a document that does not apply (repeatable)', collect);
 }
 export type ReqArchiveOptions = OptionsOf<typeof archive>;

@@ -33,7 +33,9 @@ function actionFlags<A extends unknown[], O extends OptionValues, G extends Opti
 function riskFields<A extends unknown[], G extends OptionValues>(cmd: Command<A, {}, G>) {
   return cmd
     .option('--title <text>', 'the risk in a sentence')
-    .addOption(new Option('--category <category>', 'category').choices(['market', 'technical', 'production', 'quality', 'delivery', 'legal']))
+    .addOption(
+      new Option('--category <category>', 'category').choices(['market', 'technical', 'production', 'quality', 'delivery', 'legal']),
+    )
     .option('--probability <1-5>', 'how likely: 1 rare … 5 almost certain')
     .option('--impact <1-5>', 'how bad: 1 minor … 5 severe')
     .addOption(new Option('--response <response>', 'response strategy').choices(['avoid', 'mitigate', 'transfer', 'accept']))
@@ -62,14 +64,13 @@ function list(risk: Parent) {
 export type RiskListOptions = OptionsOf<typeof list>;
 
 function show(risk: Parent) {
-  return risk
-    .command('show <id>')
-    .description('one risk with its numbered actions');
+  return risk.command('show <id>').description('one risk with its numbered actions');
 }
 
 function update(risk: Parent) {
-  return actionFlags(riskFields(risk.command('update <id>').description('change a risk; --action adds planned actions')))
-    .addOption(new Option('--status <status>', 'new status').choices(['open', 'monitoring', 'occurred', 'closed']));
+  return actionFlags(riskFields(risk.command('update <id>').description('change a risk; --action adds planned actions'))).addOption(
+    new Option('--status <status>', 'new status').choices(['open', 'monitoring', 'occurred', 'closed']),
+  );
 }
 export type RiskUpdateOptions = OptionsOf<typeof update>;
 

@@ -24,12 +24,20 @@ import { errorCount, projectView } from '../../cli/views.js';
 /** Months to show in the KPI trend: from the project's start (or first record) to the report date, the last 12. */
 export function trendMonths(start: string | undefined, asOf: string): string[] {
   const months: string[] = [];
-  let y = Number((start ?? asOf).slice(0, 4)), m = Number((start ?? asOf).slice(5, 7));
-  const ey = Number(asOf.slice(0, 4)), em = Number(asOf.slice(5, 7));
-  if (!(y < ey || (y === ey && m <= em))) { y = ey; m = em; }
+  let y = Number((start ?? asOf).slice(0, 4)),
+    m = Number((start ?? asOf).slice(5, 7));
+  const ey = Number(asOf.slice(0, 4)),
+    em = Number(asOf.slice(5, 7));
+  if (!(y < ey || (y === ey && m <= em))) {
+    y = ey;
+    m = em;
+  }
   while (y < ey || (y === ey && m <= em)) {
     months.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) { m = 1; y++; }
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return months.slice(-12);
 }
@@ -85,7 +93,12 @@ export async function site(ctx: Context, dirs: string[], opts: SiteOptions): Pro
     }
     writeOutFile(ctx, list[0]!.root, join(out, file.rel), file.content);
   }
-  if (ctx.json) printJson(ctx, 'site', { out: outAbs, files: files.map((x) => x.rel), projects: projects.map((p) => ({ name: p.name, page: `projects/${p.slug}.html`, health: p.facts.health.level })) });
+  if (ctx.json)
+    printJson(ctx, 'site', {
+      out: outAbs,
+      files: files.map((x) => x.rel),
+      projects: projects.map((p) => ({ name: p.name, page: `projects/${p.slug}.html`, health: p.facts.health.level })),
+    });
   else println(ctx, ctx.t('site.written', { n: projects.length, dir: sanitizeInline(out) }));
   return readOutcome(...reads);
 }

@@ -10,8 +10,10 @@ function status(program: Parent) {
 }
 
 export function register(program: Parent, run: Runner): void {
-  status(program).action((_opts, cmd) => run(cmd, async (ctx) => {
-    const { memoizedProject } = await import('../../cli/memo.js');
-    return memoizedProject(ctx, 'status', {}, async () => (await import('./run.js')).status(ctx));
-  }));
+  status(program).action((_opts, cmd) =>
+    run(cmd, async (ctx) => {
+      const { memoizedProject } = await import('../../cli/memo.js');
+      return memoizedProject(ctx, 'status', {}, async () => (await import('./run.js')).status(ctx));
+    }),
+  );
 }

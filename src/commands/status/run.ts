@@ -26,13 +26,28 @@ export async function status(ctx: Context): Promise<Outcome> {
   // Said on the screen itself, in its footer (and in --json).
   const notices = forecastCalendarNotices(plan.schedule, plan.calendar);
   if (ctx.json) {
-    printJson(ctx, 'status', { ...facts, kpis: kpiJson(ctx, facts.kpis), unscheduled, errors: errorCount(r), forecast: forecastJson(plan.schedule), calendar_notices: notices });
+    printJson(ctx, 'status', {
+      ...facts,
+      kpis: kpiJson(ctx, facts.kpis),
+      unscheduled,
+      errors: errorCount(r),
+      forecast: forecastJson(plan.schedule),
+      calendar_notices: notices,
+    });
   } else {
-    const footer = [...(unscheduled ? [ctx.t('status.unscheduled', { n: unscheduled })] : []), ...notices.map((n) => calendarNoticeText(ctx, n))];
-    ctx.stdout.write(renderStatus(facts, {
-      t: ctx.t, year: Number(ctx.asOf.slice(0, 4)), width: Math.min(ctx.columns, STATUS_MAX_WIDTH), footer,
-      ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),
-    }));
+    const footer = [
+      ...(unscheduled ? [ctx.t('status.unscheduled', { n: unscheduled })] : []),
+      ...notices.map((n) => calendarNoticeText(ctx, n)),
+    ];
+    ctx.stdout.write(
+      renderStatus(facts, {
+        t: ctx.t,
+        year: Number(ctx.asOf.slice(0, 4)),
+        width: Math.min(ctx.columns, STATUS_MAX_WIDTH),
+        footer,
+        ...(paintOf(ctx) ? { paint: paintOf(ctx)! } : {}),
+      }),
+    );
   }
   return readOutcome(r);
 }

@@ -16,8 +16,12 @@ import { type Survey } from '../../core/model.js';
 
 /** The seeds' names of the dimensions, accepted on the command line beside the keys. */
 const ALIASES: Record<string, string> = {
-  产品质量: 'quality', 交付及时性: 'timeliness', 售后服务: 'after_sales',
-  沟通顺畅度: 'communication', 问题解决效率: 'problem_solving', 配合度: 'cooperation',
+  产品质量: 'quality',
+  交付及时性: 'timeliness',
+  售后服务: 'after_sales',
+  沟通顺畅度: 'communication',
+  问题解决效率: 'problem_solving',
+  配合度: 'cooperation',
 };
 
 function score(ctx: Context, value: unknown, bad: string, team: boolean): number {
@@ -48,22 +52,40 @@ export async function surveyAdd(ctx: Context, opts: SurveyAddOptions): Promise<O
   const id = changeProject(ctx, (p) => {
     // Customer dimensions: the seeds' three and the project's own (survey_dimensions); team: the seeds' three.
     const own = Object.keys(p.manifest?.data.survey_dimensions ?? {});
-    const allowed: readonly string[] = team ? TEAM_DIMENSIONS : [...CUSTOMER_DIMENSIONS, ...own.filter((k) => !(TEAM_DIMENSIONS as readonly string[]).includes(k))];
+    const allowed: readonly string[] = team
+      ? TEAM_DIMENSIONS
+      : [...CUSTOMER_DIMENSIONS, ...own.filter((k) => !(TEAM_DIMENSIONS as readonly string[]).includes(k))];
     for (const [key, value, text] of given) {
-      if (!allowed.includes(key)) throw new UsageError(ctx.t(team ? 'survey.badDimensionTeam' : 'survey.badDimension', { value: text }), team ? undefined : ctx.t('survey.ownDimensionHint'));
+      if (!allowed.includes(key))
+        throw new UsageError(
+          ctx.t(team ? 'survey.badDimensionTeam' : 'survey.badDimension', { value: text }),
+          team ? undefined : ctx.t('survey.ownDimensionHint'),
+        );
       dimensions[key] = score(ctx, value, 'survey.badDimension', team);
     }
     if (requirement && !p.requirements.some((r) => r.data.id === requirement) && !p.brokenIds.has(requirement)) {
-      throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: requirement }), ctx.t('err.unknownIdHint', { command: 'req' }));
+      throw new UsageError(
+        ctx.t('err.unknownId', { kind: ctx.t('kind.requirement'), id: requirement }),
+        ctx.t('err.unknownIdHint', { command: 'req' }),
+      );
     }
     if (acceptance && !p.acceptance.some((a) => a.data.id === acceptance) && !p.brokenIds.has(acceptance)) {
-      throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('exp.h.acceptance'), id: acceptance }), ctx.t('err.unknownIdHint', { command: 'accept' }));
+      throw new UsageError(
+        ctx.t('err.unknownId', { kind: ctx.t('exp.h.acceptance'), id: acceptance }),
+        ctx.t('err.unknownIdHint', { command: 'accept' }),
+      );
     }
     const id = nextPrefixedId('S-', [...p.surveys.map((s) => s.data.id), ...p.brokenIds]);
     const record: Record<string, unknown> = {
-      id, date, ...(team ? { audience } : {}), ...(respondent ? { respondent } : {}), score: total,
+      id,
+      date,
+      ...(team ? { audience } : {}),
+      ...(respondent ? { respondent } : {}),
+      score: total,
       ...(Object.keys(dimensions).length ? { dimensions } : {}),
-      ...(requirement ? { requirement } : {}), ...(acceptance ? { acceptance } : {}), ...(comment ? { comment } : {}),
+      ...(requirement ? { requirement } : {}),
+      ...(acceptance ? { acceptance } : {}),
+      ...(comment ? { comment } : {}),
     };
     return { changes: [{ kind: 'survey', rel: recordPath('survey', record), create: record }], result: id };
   });
@@ -81,19 +103,30 @@ export async function surveyList(ctx: Context): Promise<Outcome> {
     return readOutcome(read);
   }
   const t = ctx.t;
-  printTable(ctx, [
-    { header: t('exp.h.id'), value: (s: Survey) => s.id },
-    { header: t('exp.h.date'), value: (s) => s.date },
-    { header: t('survey.h.audience'), value: (s) => t(`survey.audience.${s.audience ?? 'customer'}`) },
-    { header: t('exp.h.score'), value: (s) => s.score, align: 'right' },
-    { header: t('exp.h.quality'), value: (s) => s.dimensions?.quality, align: 'right' },
-    { header: t('exp.h.timeliness'), value: (s) => s.dimensions?.timeliness, align: 'right' },
-    { header: t('exp.h.after_sales'), value: (s) => s.dimensions?.after_sales, align: 'right' },
-    { header: t('survey.h.other'), value: (s) => Object.entries(s.dimensions ?? {}).filter(([k]) => !(CUSTOMER_DIMENSIONS as readonly string[]).includes(k)).map(([k, v]) => `${k}=${v}`).join(' ') || undefined },
-    { header: t('exp.h.respondent'), value: (s) => s.respondent },
-    { header: t('exp.h.requirement'), value: (s) => s.requirement },
-    { header: t('exp.h.acceptance'), value: (s) => s.acceptance },
-    { header: t('exp.h.comment'), value: (s) => s.comment },
-  ], rows);
+  printTable(
+    ctx,
+    [
+      { header: t('exp.h.id'), value: (s: Survey) => s.id },
+      { header: t('exp.h.date'), value: (s) => s.date },
+      { header: t('survey.h.audience'), value: (s) => t(`survey.audience.${s.audience ?? 'customer'}`) },
+      { header: t('exp.h.score'), value: (s) => s.score, align: 'right' },
+      { header: t('exp.h.quality'), value: (s) => s.dimensions?.quality, align: 'right' },
+      { header: t('exp.h.timeliness'), value: (s) => s.dimensions?.timeliness, align: 'right' },
+      { header: t('exp.h.after_sales'), value: (s) => s.dimensions?.after_sales, align: 'right' },
+      {
+        header: t('survey.h.other'),
+        value: (s) =>
+          Object.entries(s.dimensions ?? {})
+            .filter(([k]) => !(CUSTOMER_DIMENSIONS as readonly string[]).includes(k))
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ') || undefined,
+      },
+      { header: t('exp.h.respondent'), value: (s) => s.respondent },
+      { header: t('exp.h.requirement'), value: (s) => s.requirement },
+      { header: t('exp.h.acceptance'), value: (s) => s.acceptance },
+      { header: t('exp.h.comment'), value: (s) => s.comment },
+    ],
+    rows,
+  );
   return readOutcome(read);
 }

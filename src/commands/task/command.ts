@@ -76,7 +76,7 @@ export type TaskMoveOptions = OptionsOf<typeof start> & OptionsOf<typeof done> &
 function update(task: Parent) {
   return task
     .command('update <id>')
-    .description('change a task\'s plan: name, owner, duration or end, start, predecessors, remaining work, milestone, requirement')
+    .description("change a task's plan: name, owner, duration or end, start, predecessors, remaining work, milestone, requirement")
     .option('--name <text>', 'what is done')
     .option('--owner <name>', 'who does it')
     .option('--days <n>', 'duration in working days (replaces --end)')
@@ -90,9 +90,7 @@ function update(task: Parent) {
 export type TaskUpdateOptions = OptionsOf<typeof update>;
 
 function remove(task: Parent) {
-  return task
-    .command('remove <id>')
-    .description('remove a task that nothing references');
+  return task.command('remove <id>').description('remove a task that nothing references');
 }
 
 const loadEdit = () => import('./edit.js');

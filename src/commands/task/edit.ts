@@ -35,27 +35,54 @@ export async function taskUpdate(ctx: Context, id: string, opts: TaskUpdateOptio
     const d = task.data;
     if (after !== undefined) {
       requirePlanRefs(ctx, p, '--after', after, 'plan');
-      if (after.includes(id)) throw new RefusedError(ctx.t('plan.wouldCycle', { id, cycle: `${id} → ${id}` }), ctx.t('plan.wouldCycleHint', { id }));
+      if (after.includes(id))
+        throw new RefusedError(ctx.t('plan.wouldCycle', { id, cycle: `${id} → ${id}` }), ctx.t('plan.wouldCycleHint', { id }));
       refuseCycle(ctx, withoutDeps(p, id), id, after);
     }
     if (milestone !== undefined && milestone !== NONE) requirePlanRefs(ctx, p, '--milestone', [milestone], 'milestone');
     if (requirement !== undefined && requirement !== NONE) requirePlanRefs(ctx, p, '--req', [requirement], 'requirement');
     const planStart = start ?? d.start;
-    if (end !== undefined && planStart !== undefined && end < planStart) throw new UsageError(ctx.t('task.endBeforeStart', { start: planStart, end }));
+    if (end !== undefined && planStart !== undefined && end < planStart)
+      throw new UsageError(ctx.t('task.endBeforeStart', { start: planStart, end }));
     const edits: Edit[] = [];
     const changed: string[] = [];
     const at = (k: keyof Task) => [...task.path, k];
-    const set = (k: keyof Task, v: unknown) => { if (JSON.stringify(d[k]) !== JSON.stringify(v)) { edits.push({ op: 'set', path: at(k), value: v }); changed.push(k); } };
-    const del = (k: keyof Task) => { if (d[k] !== undefined) { edits.push({ op: 'delete', path: at(k) }); changed.push(k); } };
+    const set = (k: keyof Task, v: unknown) => {
+      if (JSON.stringify(d[k]) !== JSON.stringify(v)) {
+        edits.push({ op: 'set', path: at(k), value: v });
+        changed.push(k);
+      }
+    };
+    const del = (k: keyof Task) => {
+      if (d[k] !== undefined) {
+        edits.push({ op: 'delete', path: at(k) });
+        changed.push(k);
+      }
+    };
     if (name !== undefined) set('name', name);
     if (owner !== undefined) set('owner', owner);
     if (start !== undefined) set('start', start);
-    if (days !== undefined) { set('days', days); del('end'); }
-    if (end !== undefined) { set('end', end); del('days'); }
-    if (after !== undefined) { if (after.length) set('depends_on', after); else del('depends_on'); }
+    if (days !== undefined) {
+      set('days', days);
+      del('end');
+    }
+    if (end !== undefined) {
+      set('end', end);
+      del('days');
+    }
+    if (after !== undefined) {
+      if (after.length) set('depends_on', after);
+      else del('depends_on');
+    }
     if (remaining !== undefined) set('remaining', remaining);
-    if (milestone !== undefined) { if (milestone === NONE) del('milestone'); else set('milestone', milestone); }
-    if (requirement !== undefined) { if (requirement === NONE) del('requirement'); else set('requirement', requirement); }
+    if (milestone !== undefined) {
+      if (milestone === NONE) del('milestone');
+      else set('milestone', milestone);
+    }
+    if (requirement !== undefined) {
+      if (requirement === NONE) del('requirement');
+      else set('requirement', requirement);
+    }
     return { changes: edits.length ? [{ kind: 'plan', rel: task.file, edits }] : [], result: changed };
   });
   if (ctx.json) printJson(ctx, 'task.update', { id, changed: fields });
@@ -73,14 +100,24 @@ function withoutDeps(p: Project, id: string): Project {
  * slips touching it, … (a baseline keeps ids of removed tasks, so it does not hold a task back).
  */
 function referrers(p: Project, id: string): string[] {
-  return [...new Set(referenceSites(p, id).filter((s) => !s.holder.startsWith('baseline ')).map((s) => s.holder))];
+  return [
+    ...new Set(
+      referenceSites(p, id)
+        .filter((s) => !s.holder.startsWith('baseline '))
+        .map((s) => s.holder),
+    ),
+  ];
 }
 
 export async function taskRemove(ctx: Context, id: string): Promise<Outcome> {
   changeProject(ctx, (p, loaded) => {
     const task = findRecord(ctx, loaded, p.tasks, id, ctx.t('kind.task'), 'task');
     const refs = referrers(p, id);
-    if (refs.length) throw new RefusedError(ctx.t('task.remove.referenced', { id, refs: refs.map(sanitizeInline).join(', ') }), ctx.t('task.remove.referencedHint', { id }));
+    if (refs.length)
+      throw new RefusedError(
+        ctx.t('task.remove.referenced', { id, refs: refs.map(sanitizeInline).join(', ') }),
+        ctx.t('task.remove.referencedHint', { id }),
+      );
     return { changes: [{ kind: 'plan', rel: task.file, edits: [{ op: 'delete', path: task.path }] }], result: undefined };
   });
   if (ctx.json) printJson(ctx, 'task.remove', { id });

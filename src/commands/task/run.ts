@@ -15,7 +15,16 @@ import { safeText } from '../../render/sanitize.js';
 import type { LoadedProject } from '../../store/load.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import {
-  appendToPlan, idList, itemColumns, itemJson, noteUnscheduled, readPlan, refuseCycle, requirePlanRefs, signed, type ItemJson,
+  appendToPlan,
+  idList,
+  itemColumns,
+  itemJson,
+  noteUnscheduled,
+  readPlan,
+  refuseCycle,
+  requirePlanRefs,
+  signed,
+  type ItemJson,
 } from '../../cli/plan.js';
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'done', 'blocked'];
@@ -42,10 +51,16 @@ export async function taskAdd(ctx: Context, opts: TaskAddOptions): Promise<Outco
     refuseCycle(ctx, p, id, after);
     // Without --days or --end the task is one working day, written out so the plan says so.
     const record: Record<string, unknown> = {
-      id, name, ...(owner ? { owner } : {}), ...(start ? { start } : {}),
+      id,
+      name,
+      ...(owner ? { owner } : {}),
+      ...(start ? { start } : {}),
       ...(end ? { end } : { days: days ?? 1 }),
-      ...(after.length ? { depends_on: after } : {}), ...(milestone ? { milestone } : {}),
-      ...(requirement ? { requirement } : {}), ...(deliverable ? { deliverable } : {}), status: 'todo',
+      ...(after.length ? { depends_on: after } : {}),
+      ...(milestone ? { milestone } : {}),
+      ...(requirement ? { requirement } : {}),
+      ...(deliverable ? { deliverable } : {}),
+      status: 'todo',
     };
     return { changes: [appendToPlan(p, loaded, 'tasks', record)], result: id };
   });
@@ -54,12 +69,23 @@ export async function taskAdd(ctx: Context, opts: TaskAddOptions): Promise<Outco
   return WROTE;
 }
 
-type TaskRow = ItemJson & { actual_start: string | null; actual_end: string | null; blocked_reason: string | null; requirement: string | null; deliverable: string | null };
+type TaskRow = ItemJson & {
+  actual_start: string | null;
+  actual_end: string | null;
+  blocked_reason: string | null;
+  requirement: string | null;
+  deliverable: string | null;
+};
 
 function taskRow(t: Task, it: ScheduledItem | undefined): TaskRow {
   return {
-    ...itemJson(t, 'task', it), status: t.status, actual_start: t.actual_start ?? null, actual_end: t.actual_end ?? null,
-    blocked_reason: t.blocked_reason ?? null, requirement: t.requirement ?? null, deliverable: t.deliverable ?? null,
+    ...itemJson(t, 'task', it),
+    status: t.status,
+    actual_start: t.actual_start ?? null,
+    actual_end: t.actual_end ?? null,
+    blocked_reason: t.blocked_reason ?? null,
+    requirement: t.requirement ?? null,
+    deliverable: t.deliverable ?? null,
   };
 }
 
@@ -74,8 +100,13 @@ export async function taskList(ctx: Context, opts: TaskListOptions): Promise<Out
   const s = plan.schedule;
   const rows = p.tasks
     .map((t) => taskRow(t.data, s.items.get(t.data.id)))
-    .filter((r) => (!statuses || statuses.includes(r.status as TaskStatus)) && (!owners || (r.owner !== null && owners.includes(r.owner)))
-      && (milestone === undefined || r.milestone === milestone) && (!opts.late || r.late));
+    .filter(
+      (r) =>
+        (!statuses || statuses.includes(r.status as TaskStatus)) &&
+        (!owners || (r.owner !== null && owners.includes(r.owner))) &&
+        (milestone === undefined || r.milestone === milestone) &&
+        (!opts.late || r.late),
+    );
   if (ctx.json) {
     printJson(ctx, 'task.list', { as_of: ctx.asOf, baseline: s.baseline ?? null, items: rows });
     return readOutcome(loaded);
@@ -113,7 +144,11 @@ export async function taskShow(ctx: Context, id: string, opts: TaskShowOptions):
     line(t('task.show.window'), t('task.show.windowText', { es: it.earlyStart, ls: it.lateStart, lf: it.lateFinish }));
     line(t('plan.col.float'), `${signed(it.totalFloat)}${it.critical ? '  ' + t('task.show.critical') : ''}`);
     if (it.late) line(t('plan.col.lateBy'), t('plan.workingDays', { n: it.lateBy }));
-    if (it.baselineEnd !== undefined) line(t('task.show.baseline', { name: safeText(plan.schedule.baseline ?? '') }), `${it.baselineStart ?? '?'} → ${it.baselineEnd}  (${t('plan.col.slip')} ${signed(it.slip)})`);
+    if (it.baselineEnd !== undefined)
+      line(
+        t('task.show.baseline', { name: safeText(plan.schedule.baseline ?? '') }),
+        `${it.baselineStart ?? '?'} → ${it.baselineEnd}  (${t('plan.col.slip')} ${signed(it.slip)})`,
+      );
   } else {
     line(t('task.show.planned'), t('task.show.unscheduled'));
   }
@@ -130,18 +165,41 @@ export async function taskShow(ctx: Context, id: string, opts: TaskShowOptions):
 
 export type TaskAction = 'start' | 'done' | 'block' | 'reopen';
 
-interface Move { from: TaskStatus; to: TaskStatus; edits: Edit[]; after: Task }
+interface Move {
+  from: TaskStatus;
+  to: TaskStatus;
+  edits: Edit[];
+  after: Task;
+}
 
 /** The status change for `action`, or a refusal that says what is possible from here. */
-function planMove(ctx: Context, task: Located<Task>, action: TaskAction, date: string | undefined, reason: string | undefined, start?: string, toTodo = false): Move {
+function planMove(
+  ctx: Context,
+  task: Located<Task>,
+  action: TaskAction,
+  date: string | undefined,
+  reason: string | undefined,
+  start?: string,
+  toTodo = false,
+): Move {
   const d = task.data;
   const from = d.status;
   const at = (k: string) => [...task.path, k];
   const edits: Edit[] = [];
   const after: Task = { ...d };
-  const set = (k: keyof Task, v: string) => { edits.push({ op: 'set', path: at(k), value: v }); (after as Record<string, unknown>)[k] = v; };
-  const del = (k: keyof Task) => { if (d[k] !== undefined) { edits.push({ op: 'delete', path: at(k) }); delete after[k]; } };
-  const refuse = (key: string) => { throw new RefusedError(ctx.t(key, { id: d.id, status: from, action }), ctx.t(`task.hint.${from}`, { id: d.id })); };
+  const set = (k: keyof Task, v: string) => {
+    edits.push({ op: 'set', path: at(k), value: v });
+    (after as Record<string, unknown>)[k] = v;
+  };
+  const del = (k: keyof Task) => {
+    if (d[k] !== undefined) {
+      edits.push({ op: 'delete', path: at(k) });
+      delete after[k];
+    }
+  };
+  const refuse = (key: string) => {
+    throw new RefusedError(ctx.t(key, { id: d.id, status: from, action }), ctx.t(`task.hint.${from}`, { id: d.id }));
+  };
   const day = date ?? ctx.asOf;
   let to: TaskStatus;
   switch (action) {
@@ -155,7 +213,8 @@ function planMove(ctx: Context, task: Located<Task>, action: TaskAction, date: s
     case 'done': {
       // A done task without its actual end (DLV-W064, e.g. hand-edited) may be given one.
       if (from === 'done' && d.actual_end !== undefined) refuse('task.isDone');
-      if (start === undefined && d.actual_start !== undefined && day < d.actual_start) throw new RefusedError(ctx.t('task.endBeforeActualStart', { id: d.id, date: day, start: d.actual_start }));
+      if (start === undefined && d.actual_start !== undefined && day < d.actual_start)
+        throw new RefusedError(ctx.t('task.endBeforeActualStart', { id: d.id, date: day, start: d.actual_start }));
       to = 'done';
       set('status', to);
       // The actual start is a fact: recorded when given, never invented for work never started.
@@ -191,7 +250,8 @@ export async function taskMove(ctx: Context, action: TaskAction, id: string, opt
   const date = dateOption(ctx, '--date', opts.date);
   const reason = textOption(opts.reason);
   const start = action === 'done' ? dateOption(ctx, '--start', opts.start) : undefined;
-  if (action === 'block' && reason === undefined) throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('task.reasonHint'));
+  if (action === 'block' && reason === undefined)
+    throw new UsageError(ctx.t('err.missingOption', { option: '--reason' }), ctx.t('task.reasonHint'));
   const move = changeProject(ctx, (p, loaded) => {
     const task = findTask(ctx, loaded, id);
     const move = planMove(ctx, task, action, date, reason, start, opts.todo === true);
@@ -200,13 +260,23 @@ export async function taskMove(ctx: Context, action: TaskAction, id: string, opt
   const a = move.after;
   if (ctx.json) {
     printJson(ctx, `task.${action}`, {
-      id, from: move.from, to: move.to, actual_start: a.actual_start ?? null, actual_end: a.actual_end ?? null, blocked_reason: a.blocked_reason ?? null,
+      id,
+      from: move.from,
+      to: move.to,
+      actual_start: a.actual_start ?? null,
+      actual_end: a.actual_end ?? null,
+      blocked_reason: a.blocked_reason ?? null,
     });
     return WROTE;
   }
-  const detail = move.to === 'done' ? ctx.t('task.moved.done', { date: a.actual_end ?? '' })
-    : move.to === 'in_progress' && action === 'start' ? ctx.t('task.moved.started', { date: a.actual_start ?? '' })
-      : move.to === 'blocked' ? ctx.t('task.moved.blocked', { reason: safeText(a.blocked_reason) }) : '';
+  const detail =
+    move.to === 'done'
+      ? ctx.t('task.moved.done', { date: a.actual_end ?? '' })
+      : move.to === 'in_progress' && action === 'start'
+        ? ctx.t('task.moved.started', { date: a.actual_start ?? '' })
+        : move.to === 'blocked'
+          ? ctx.t('task.moved.blocked', { reason: safeText(a.blocked_reason) })
+          : '';
   println(ctx, `${ctx.t('task.moved', { id, from: ctx.t(`task.status.${move.from}`), to: ctx.t(`task.status.${move.to}`) })}${detail}`);
   return WROTE;
 }

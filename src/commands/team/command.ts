@@ -4,7 +4,7 @@ import { Option } from '@commander-js/extra-typings';
 import type { OptionsOf, Parent, Runner } from '../../cli/program.js';
 
 const load = () => import('./run.js');
-const side = () => new Option('--side <side>', 'whose staff: ours or the customer\'s').choices(['supplier', 'customer'] as const);
+const side = () => new Option('--side <side>', "whose staff: ours or the customer's").choices(['supplier', 'customer'] as const);
 
 function add(team: Parent) {
   return team
@@ -28,7 +28,7 @@ export type TeamListOptions = OptionsOf<typeof list>;
 function update(team: Parent) {
   return team
     .command('update <name>')
-    .description('change a person\'s details (found by name or email)')
+    .description("change a person's details (found by name or email)")
     .option('--role <role>', 'role in the project')
     .option('--email <email>', 'email address')
     .option('--phone <phone>', 'phone number')
@@ -40,7 +40,7 @@ function update(team: Parent) {
 export type TeamUpdateOptions = OptionsOf<typeof update>;
 
 export function register(program: Parent, run: Runner): void {
-  const team = program.command('team').description('the people on the project, ours and the customer\'s, with their contacts');
+  const team = program.command('team').description("the people on the project, ours and the customer's, with their contacts");
   add(team).action((opts, cmd) => run(cmd, async (ctx) => (await load()).teamAdd(ctx, opts)));
   list(team).action((opts, cmd) => run(cmd, async (ctx) => (await load()).teamList(ctx, opts)));
   update(team).action((name, opts, cmd) => run(cmd, async (ctx) => (await load()).teamUpdate(ctx, name, opts)));

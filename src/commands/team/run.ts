@@ -22,17 +22,27 @@ function capacityOption(ctx: Context, value: unknown): number | undefined {
 }
 
 function checked(ctx: Context, opts: Record<string, unknown>): Partial<Member> {
-  const email = textOption(opts.email), phone = textOption(opts.phone), role = textOption(opts.role);
+  const email = textOption(opts.email),
+    phone = textOption(opts.phone),
+    role = textOption(opts.role);
   if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError(ctx.t('team.badEmail', { value: email }));
   if (phone && !/^[0-9+()\-. ]+(?:(?:x|ext\.?|转)\s?[0-9]+)?$/.test(phone)) throw new UsageError(ctx.t('team.badPhone', { value: phone }));
   const side = choiceOption(ctx, '--side', opts.side, SIDES);
   const capacity = capacityOption(ctx, opts.capacity);
-  return { ...(role ? { role } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(side ? { side } : {}), ...(capacity !== undefined ? { capacity } : {}) };
+  return {
+    ...(role ? { role } : {}),
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+    ...(side ? { side } : {}),
+    ...(capacity !== undefined ? { capacity } : {}),
+  };
 }
 
 /** Edits that take the primary flag from everyone else on `side`. */
 function clearPrimary(team: readonly Member[], side: string, except: number): Edit[] {
-  return team.flatMap((m, i) => (i !== except && m.primary && (m.side ?? 'supplier') === side ? [{ op: 'delete', path: ['team', i, 'primary'] } as Edit] : []));
+  return team.flatMap((m, i) =>
+    i !== except && m.primary && (m.side ?? 'supplier') === side ? [{ op: 'delete', path: ['team', i, 'primary'] } as Edit] : [],
+  );
 }
 
 export async function teamAdd(ctx: Context, opts: TeamAddOptions): Promise<Outcome> {
@@ -42,9 +52,13 @@ export async function teamAdd(ctx: Context, opts: TeamAddOptions): Promise<Outco
   changeProject(ctx, (p) => {
     if (!p.manifest) throw new RefusedError(ctx.t('err.recordRefused', { file: MANIFEST_FILE }));
     const team = p.manifest.data.team ?? [];
-    if (team.some((m) => m.name === name && (m.email ?? '') === (fields.email ?? ''))) throw new RefusedError(ctx.t('team.exists', { name }));
+    if (team.some((m) => m.name === name && (m.email ?? '') === (fields.email ?? '')))
+      throw new RefusedError(ctx.t('team.exists', { name }));
     const member = { name, ...fields, ...(opts.primary ? { primary: true } : {}) };
-    const edits: Edit[] = [...(opts.primary ? clearPrimary(team, fields.side ?? 'supplier', -1) : []), { op: 'append', path: ['team'], value: member }];
+    const edits: Edit[] = [
+      ...(opts.primary ? clearPrimary(team, fields.side ?? 'supplier', -1) : []),
+      { op: 'append', path: ['team'], value: member },
+    ];
     return { changes: [{ kind: 'manifest', rel: p.manifest.file, edits }], result: undefined };
   });
   if (ctx.json) printJson(ctx, 'team.add', { name });
@@ -62,15 +76,19 @@ export async function teamList(ctx: Context, opts: TeamListOptions): Promise<Out
     return readOutcome(read);
   }
   const t = ctx.t;
-  printTable(ctx, [
-    { header: t('exp.h.name'), value: (m: Member) => m.name },
-    { header: t('team.col.side'), value: (m) => t(`team.side.${m.side ?? 'supplier'}`) },
-    { header: t('team.col.primary'), value: (m) => (m.primary ? t('team.primary') : '') },
-    { header: t('team.col.role'), value: (m) => m.role },
-    { header: t('team.col.email'), value: (m) => m.email },
-    { header: t('team.col.phone'), value: (m) => m.phone },
-    { header: t('team.col.capacity'), value: (m) => m.capacity, align: 'right' },
-  ], rows);
+  printTable(
+    ctx,
+    [
+      { header: t('exp.h.name'), value: (m: Member) => m.name },
+      { header: t('team.col.side'), value: (m) => t(`team.side.${m.side ?? 'supplier'}`) },
+      { header: t('team.col.primary'), value: (m) => (m.primary ? t('team.primary') : '') },
+      { header: t('team.col.role'), value: (m) => m.role },
+      { header: t('team.col.email'), value: (m) => m.email },
+      { header: t('team.col.phone'), value: (m) => m.phone },
+      { header: t('team.col.capacity'), value: (m) => m.capacity, align: 'right' },
+    ],
+    rows,
+  );
   return readOutcome(read);
 }
 
@@ -84,7 +102,8 @@ export async function teamUpdate(ctx: Context, who: string, opts: TeamUpdateOpti
     if (matches.length > 1) throw new UsageError(ctx.t('team.ambiguous', { name: who }));
     const { m, i } = matches[0]!;
     const edits: Edit[] = Object.entries(fields).map(([k, v]) => ({ op: 'set', path: ['team', i, k], value: v }));
-    if (opts.primary === true) edits.push(...clearPrimary(team, fields.side ?? m.side ?? 'supplier', i), { op: 'set', path: ['team', i, 'primary'], value: true });
+    if (opts.primary === true)
+      edits.push(...clearPrimary(team, fields.side ?? m.side ?? 'supplier', i), { op: 'set', path: ['team', i, 'primary'], value: true });
     if (opts.primary === false && m.primary) edits.push({ op: 'delete', path: ['team', i, 'primary'] });
     if (edits.length === 0) throw new UsageError(ctx.t('team.nothing'));
     return { changes: [{ kind: 'manifest', rel: p.manifest.file, edits }], result: undefined };

@@ -3,7 +3,14 @@
 import type { Context } from '../../cli/context.js';
 import type { LoadedProject } from '../../store/load.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
-import type { TicketAddOptions, TicketCloseOptions, TicketListOptions, TicketResolveOptions, TicketRespondOptions, TicketUpdateOptions } from './command.js';
+import type {
+  TicketAddOptions,
+  TicketCloseOptions,
+  TicketListOptions,
+  TicketResolveOptions,
+  TicketRespondOptions,
+  TicketUpdateOptions,
+} from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -14,7 +21,16 @@ import { nextPrefixedId, recordPath } from '../../core/ids.js';
 import type { Located, Project, Ticket } from '../../core/model.js';
 import { projectAsOf } from '../../core/period.js';
 import { makeCalendar } from '../../core/calendar.js';
-import { serviceLevelsOf, SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, ticketFact, warrantyOf, type ClockFact, type TicketFact } from '../../core/service.js';
+import {
+  serviceLevelsOf,
+  SEVERITIES,
+  TICKET_CHANNELS,
+  TICKET_KINDS,
+  ticketFact,
+  warrantyOf,
+  type ClockFact,
+  type TicketFact,
+} from '../../core/service.js';
 import { safeText } from '../../render/sanitize.js';
 import type { Edit } from '../../store/yaml-edit.js';
 
@@ -29,7 +45,14 @@ function findTicket(ctx: Context, loaded: LoadedProject, id: string): Located<Ti
   return findRecord(ctx, loaded, loaded.project.tickets, id, ctx.t('kind.ticket'), 'ticket');
 }
 
-function checkRef(ctx: Context, p: Project, id: string | undefined, list: readonly Located<{ id: string }>[], kind: string, command: string): void {
+function checkRef(
+  ctx: Context,
+  p: Project,
+  id: string | undefined,
+  list: readonly Located<{ id: string }>[],
+  kind: string,
+  command: string,
+): void {
   if (id && !list.some((r) => r.data.id === id) && !p.brokenIds.has(id)) {
     throw new UsageError(ctx.t('err.unknownId', { kind, id }), ctx.t('err.unknownIdHint', { command }));
   }
@@ -37,22 +60,35 @@ function checkRef(ctx: Context, p: Project, id: string | undefined, list: readon
 
 export async function ticketAdd(ctx: Context, opts: TicketAddOptions): Promise<Outcome> {
   const title = textOption(opts.title);
-  if (!title) throw new UsageError(ctx.t('err.missingOption', { option: '--title' }), ctx.t('err.missingOptionHint', { option: '--title' }));
+  if (!title)
+    throw new UsageError(ctx.t('err.missingOption', { option: '--title' }), ctx.t('err.missingOptionHint', { option: '--title' }));
   const kind = choiceOption(ctx, '--kind', opts.kind, TICKET_KINDS) ?? 'support';
   const severity = choiceOption(ctx, '--severity', opts.severity, SEVERITIES) ?? 'medium';
   const channel = choiceOption(ctx, '--channel', opts.channel, TICKET_CHANNELS);
   const opened = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const time = timeOption(ctx, opts.time);
-  const contact = textOption(opts.contact), owner = textOption(opts.owner), description = textOption(opts.description);
-  const requirement = textOption(opts.req), acceptance = textOption(opts.accept);
+  const contact = textOption(opts.contact),
+    owner = textOption(opts.owner),
+    description = textOption(opts.description);
+  const requirement = textOption(opts.req),
+    acceptance = textOption(opts.accept);
   const id = changeProject(ctx, (p) => {
     checkRef(ctx, p, requirement, p.requirements, ctx.t('kind.requirement'), 'req');
     checkRef(ctx, p, acceptance, p.acceptance, ctx.t('exp.h.acceptance'), 'accept');
     const id = nextPrefixedId('TK-', [...p.tickets.map((t) => t.data.id), ...p.brokenIds]);
     const record: Record<string, unknown> = {
-      id, title, kind, severity, ...(channel ? { channel } : {}), ...(contact ? { contact } : {}), ...(owner ? { owner } : {}),
-      opened, ...(time ? { opened_time: time } : {}), ...(description ? { description } : {}),
-      ...(requirement ? { requirement } : {}), ...(acceptance ? { acceptance } : {}),
+      id,
+      title,
+      kind,
+      severity,
+      ...(channel ? { channel } : {}),
+      ...(contact ? { contact } : {}),
+      ...(owner ? { owner } : {}),
+      opened,
+      ...(time ? { opened_time: time } : {}),
+      ...(description ? { description } : {}),
+      ...(requirement ? { requirement } : {}),
+      ...(acceptance ? { acceptance } : {}),
     };
     return { changes: [{ kind: 'ticket', rel: recordPath('ticket', record), create: record }], result: id };
   });
@@ -95,17 +131,29 @@ export async function ticketList(ctx: Context, opts: TicketListOptions): Promise
     return readOutcome(read);
   }
   const t = ctx.t;
-  printTable(ctx, [
-    { header: t('exp.h.id'), value: (f: TicketFact) => f.id },
-    { header: t('exp.h.opened'), value: (f) => f.opened },
-    { header: t('exp.h.ticket_kind'), value: (f) => t(`ticket.kind.${f.kind}`) },
-    { header: t('exp.h.severity'), value: (f) => t(`ticket.severity.${f.severity}`) },
-    { header: t('exp.h.title'), value: (f) => f.title },
-    { header: t('exp.h.state'), value: (f) => t(`ticket.state.${f.state}`) },
-    { header: t('ticket.col.response'), value: (f) => clockText(ctx, f.response), style: (s, f, c) => (f.response.met === false ? c.red(s) : s) },
-    { header: t('ticket.col.resolution'), value: (f) => clockText(ctx, f.resolution), style: (s, f, c) => (f.resolution.met === false ? c.red(s) : s) },
-    { header: t('ticket.col.warranty'), value: (f) => warrantyText(ctx, f.under_warranty) },
-  ], rows);
+  printTable(
+    ctx,
+    [
+      { header: t('exp.h.id'), value: (f: TicketFact) => f.id },
+      { header: t('exp.h.opened'), value: (f) => f.opened },
+      { header: t('exp.h.ticket_kind'), value: (f) => t(`ticket.kind.${f.kind}`) },
+      { header: t('exp.h.severity'), value: (f) => t(`ticket.severity.${f.severity}`) },
+      { header: t('exp.h.title'), value: (f) => f.title },
+      { header: t('exp.h.state'), value: (f) => t(`ticket.state.${f.state}`) },
+      {
+        header: t('ticket.col.response'),
+        value: (f) => clockText(ctx, f.response),
+        style: (s, f, c) => (f.response.met === false ? c.red(s) : s),
+      },
+      {
+        header: t('ticket.col.resolution'),
+        value: (f) => clockText(ctx, f.resolution),
+        style: (s, f, c) => (f.resolution.met === false ? c.red(s) : s),
+      },
+      { header: t('ticket.col.warranty'), value: (f) => warrantyText(ctx, f.under_warranty) },
+    ],
+    rows,
+  );
   return readOutcome(read);
 }
 
@@ -125,7 +173,10 @@ export async function ticketShow(ctx: Context, id: string): Promise<Outcome> {
   const c = ctx.chalk();
   const line = (label: string, v: unknown) => v !== undefined && v !== '' && println(ctx, `${label}: ${safeText(v)}`);
   println(ctx, c.bold(`${safeText(tk.id)}  ${safeText(tk.title)}`));
-  line(t('exp.h.ticket_kind'), `${t(`ticket.kind.${tk.kind}`)} · ${t(`ticket.severity.${tk.severity}`)}${tk.channel ? ' · ' + t(`ticket.channel.${tk.channel}`) : ''}`);
+  line(
+    t('exp.h.ticket_kind'),
+    `${t(`ticket.kind.${tk.kind}`)} · ${t(`ticket.severity.${tk.severity}`)}${tk.channel ? ' · ' + t(`ticket.channel.${tk.channel}`) : ''}`,
+  );
   line(t('exp.h.state'), t(`ticket.state.${fact?.state ?? 'open'}`));
   line(t('exp.h.opened'), `${tk.opened}${tk.opened_time ? ' ' + tk.opened_time : ''}`);
   line(t('exp.h.contact'), tk.contact);
@@ -138,12 +189,27 @@ export async function ticketShow(ctx: Context, id: string): Promise<Outcome> {
     line(t('ticket.col.warranty'), warrantyText(ctx, fact.under_warranty));
   }
   if (tk.description) println(ctx, safeText(tk.description));
-  if (tk.response) line(t('ticket.show.responded'), `${tk.response.date}${tk.response.time ? ' ' + tk.response.time : ''}${tk.response.by ? ' · ' + tk.response.by : ''}${tk.response.text ? ' — ' + tk.response.text : ''}`);
+  if (tk.response)
+    line(
+      t('ticket.show.responded'),
+      `${tk.response.date}${tk.response.time ? ' ' + tk.response.time : ''}${tk.response.by ? ' · ' + tk.response.by : ''}${tk.response.text ? ' — ' + tk.response.text : ''}`,
+    );
   for (const u of tk.updates ?? []) {
-    line(t('ticket.show.update'), `${u.date}${u.by ? ' · ' + u.by : ''} — ${u.text}${u.expected ? ' · ' + t('ticket.show.expected', { date: u.expected }) : ''}`);
+    line(
+      t('ticket.show.update'),
+      `${u.date}${u.by ? ' · ' + u.by : ''} — ${u.text}${u.expected ? ' · ' + t('ticket.show.expected', { date: u.expected }) : ''}`,
+    );
   }
-  if (tk.resolved) line(t('ticket.show.resolved'), `${tk.resolved.date}${tk.resolved.time ? ' ' + tk.resolved.time : ''}${tk.resolved.by ? ' · ' + tk.resolved.by : ''}${tk.resolved.text ? ' — ' + tk.resolved.text : ''}`);
-  if (tk.closed) line(t('ticket.show.closed'), `${tk.closed.date} · ${t('ticket.show.confirmedBy', { name: tk.closed.confirmed_by })}${tk.closed.text ? ' — ' + tk.closed.text : ''}`);
+  if (tk.resolved)
+    line(
+      t('ticket.show.resolved'),
+      `${tk.resolved.date}${tk.resolved.time ? ' ' + tk.resolved.time : ''}${tk.resolved.by ? ' · ' + tk.resolved.by : ''}${tk.resolved.text ? ' — ' + tk.resolved.text : ''}`,
+    );
+  if (tk.closed)
+    line(
+      t('ticket.show.closed'),
+      `${tk.closed.date} · ${t('ticket.show.confirmedBy', { name: tk.closed.confirmed_by })}${tk.closed.text ? ' — ' + tk.closed.text : ''}`,
+    );
   return readOutcome(read);
 }
 
@@ -155,7 +221,8 @@ function notBefore(ctx: Context, date: IsoDate, after: IsoDate | undefined, what
 export async function ticketRespond(ctx: Context, id: string, opts: TicketRespondOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const time = timeOption(ctx, opts.time);
-  const by = textOption(opts.by), text = textOption(opts.text);
+  const by = textOption(opts.by),
+    text = textOption(opts.text);
   changeProject(ctx, (p, loaded) => {
     const tk = findTicket(ctx, loaded, id);
     if (tk.data.response) throw new RefusedError(ctx.t('ticket.alreadyResponded', { id, date: tk.data.response.date }));
@@ -194,7 +261,8 @@ export async function ticketUpdate(ctx: Context, id: string, opts: TicketUpdateO
 export async function ticketResolve(ctx: Context, id: string, opts: TicketResolveOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
   const time = timeOption(ctx, opts.time);
-  const by = textOption(opts.by), text = textOption(opts.text);
+  const by = textOption(opts.by),
+    text = textOption(opts.text);
   changeProject(ctx, (p, loaded) => {
     const tk = findTicket(ctx, loaded, id);
     if (tk.data.resolved) throw new RefusedError(ctx.t('ticket.alreadyResolved', { id, date: tk.data.resolved.date }));

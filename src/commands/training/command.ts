@@ -19,7 +19,7 @@ function add(training: Parent) {
     .option('--attended <n>', 'people who attended (default: the number of --attendee)')
     .option('--attendee <name>', 'a name from the sign-in sheet (repeatable)', collect)
     .option('--material <text>', 'material handed out: a title or a file in the project (repeatable)', collect)
-    .option('--task <id>', 'the plan\'s training task it carries out')
+    .option('--task <id>', "the plan's training task it carries out")
     .option('--notes <text>', 'notes');
 }
 export type TrainingAddOptions = OptionsOf<typeof add>;
@@ -29,7 +29,7 @@ function list(training: Parent) {
 }
 
 export function register(program: Parent, run: Runner): void {
-  const training = program.command('training').description('training sessions for the customer\'s users');
+  const training = program.command('training').description("training sessions for the customer's users");
   add(training).action((opts, cmd) => run(cmd, async (ctx) => (await load()).trainingAdd(ctx, opts)));
   list(training).action((_opts, cmd) => run(cmd, async (ctx) => (await load()).trainingList(ctx)));
 }

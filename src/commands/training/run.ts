@@ -18,9 +18,13 @@ const list = (v: unknown) => [...new Set(((v as string[] | undefined) ?? []).map
 
 export async function trainingAdd(ctx: Context, opts: TrainingAddOptions): Promise<Outcome> {
   const topic = textOption(opts.topic);
-  if (!topic) throw new UsageError(ctx.t('err.missingOption', { option: '--topic' }), ctx.t('err.missingOptionHint', { option: '--topic' }));
+  if (!topic)
+    throw new UsageError(ctx.t('err.missingOption', { option: '--topic' }), ctx.t('err.missingOptionHint', { option: '--topic' }));
   const date = dateOption(ctx, '--date', opts.date) ?? ctx.asOf;
-  const audience = textOption(opts.audience), trainer = textOption(opts.trainer), notes = textOption(opts.notes), task = textOption(opts.task);
+  const audience = textOption(opts.audience),
+    trainer = textOption(opts.trainer),
+    notes = textOption(opts.notes),
+    task = textOption(opts.task);
   const method = choiceOption(ctx, '--method', opts.method, METHODS);
   let hours: number | undefined;
   if (opts.hours !== undefined) {
@@ -33,12 +37,23 @@ export async function trainingAdd(ctx: Context, opts: TrainingAddOptions): Promi
   const attended = intOption(ctx, '--attended', opts.attended, 0, 100000) ?? (attendees.length ? attendees.length : undefined);
   const materials = list(opts.material);
   const id = changeProject(ctx, (p) => {
-    if (task && !p.tasks.some((x) => x.data.id === task) && !p.brokenIds.has(task)) throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.task'), id: task }), ctx.t('err.unknownIdHint', { command: 'task' }));
+    if (task && !p.tasks.some((x) => x.data.id === task) && !p.brokenIds.has(task))
+      throw new UsageError(ctx.t('err.unknownId', { kind: ctx.t('kind.task'), id: task }), ctx.t('err.unknownIdHint', { command: 'task' }));
     const id = nextPrefixedId('TR-', [...p.training.map((x) => x.data.id), ...p.brokenIds]);
     const record: Record<string, unknown> = {
-      id, date, topic, ...(audience ? { audience } : {}), ...(trainer ? { trainer } : {}), ...(method ? { method } : {}), ...(hours !== undefined ? { hours } : {}),
-      ...(invited !== undefined ? { invited } : {}), ...(attended !== undefined ? { attended } : {}), ...(attendees.length ? { attendees } : {}),
-      ...(materials.length ? { materials } : {}), ...(task ? { task } : {}), ...(notes ? { notes } : {}),
+      id,
+      date,
+      topic,
+      ...(audience ? { audience } : {}),
+      ...(trainer ? { trainer } : {}),
+      ...(method ? { method } : {}),
+      ...(hours !== undefined ? { hours } : {}),
+      ...(invited !== undefined ? { invited } : {}),
+      ...(attended !== undefined ? { attended } : {}),
+      ...(attendees.length ? { attendees } : {}),
+      ...(materials.length ? { materials } : {}),
+      ...(task ? { task } : {}),
+      ...(notes ? { notes } : {}),
     };
     return { changes: [{ kind: 'training', rel: recordPath('training', record), create: record }], result: id };
   });
@@ -50,23 +65,36 @@ export async function trainingAdd(ctx: Context, opts: TrainingAddOptions): Promi
 export async function trainingList(ctx: Context): Promise<Outcome> {
   const read = readProject(ctx);
   const { project } = read;
-  const rows = projectAsOf(project, ctx.asOf).training.map((x) => x.data).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareIds(a.id, b.id)));
+  const rows = projectAsOf(project, ctx.asOf)
+    .training.map((x) => x.data)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareIds(a.id, b.id)));
   const attended = (r: Training) => r.attended ?? r.attendees?.length;
   if (ctx.json) {
-    printJson(ctx, 'training.list', { as_of: ctx.asOf, items: rows.map((r) => ({ ...r, ...(attended(r) !== undefined ? { attended: attended(r) } : {}) })) });
+    printJson(ctx, 'training.list', {
+      as_of: ctx.asOf,
+      items: rows.map((r) => ({ ...r, ...(attended(r) !== undefined ? { attended: attended(r) } : {}) })),
+    });
     return readOutcome(read);
   }
   const t = ctx.t;
-  printTable(ctx, [
-    { header: t('exp.h.id'), value: (r: Training) => r.id },
-    { header: t('exp.h.date'), value: (r) => r.date },
-    { header: t('exp.h.topic'), value: (r) => r.topic },
-    { header: t('exp.h.audience'), value: (r) => r.audience },
-    { header: t('exp.h.trainer'), value: (r) => r.trainer },
-    { header: t('exp.h.method'), value: (r) => (r.method ? t(`training.method.${r.method}`) : '') },
-    { header: t('exp.h.hours'), value: (r) => r.hours, align: 'right' },
-    { header: t('exp.h.attended'), value: (r) => (attended(r) === undefined ? '' : r.invited !== undefined ? `${attended(r)}/${r.invited}` : String(attended(r))), align: 'right' },
-    { header: t('exp.h.materials'), value: (r) => (r.materials ?? []).join('; ') },
-  ], rows);
+  printTable(
+    ctx,
+    [
+      { header: t('exp.h.id'), value: (r: Training) => r.id },
+      { header: t('exp.h.date'), value: (r) => r.date },
+      { header: t('exp.h.topic'), value: (r) => r.topic },
+      { header: t('exp.h.audience'), value: (r) => r.audience },
+      { header: t('exp.h.trainer'), value: (r) => r.trainer },
+      { header: t('exp.h.method'), value: (r) => (r.method ? t(`training.method.${r.method}`) : '') },
+      { header: t('exp.h.hours'), value: (r) => r.hours, align: 'right' },
+      {
+        header: t('exp.h.attended'),
+        value: (r) => (attended(r) === undefined ? '' : r.invited !== undefined ? `${attended(r)}/${r.invited}` : String(attended(r))),
+        align: 'right',
+      },
+      { header: t('exp.h.materials'), value: (r) => (r.materials ?? []).join('; ') },
+    ],
+    rows,
+  );
   return readOutcome(read);
 }

@@ -14,8 +14,10 @@ function validate(program: Parent) {
 export type ValidateOptions = OptionsOf<typeof validate>;
 
 export function register(program: Parent, run: Runner): void {
-  validate(program).action((opts, cmd) => run(cmd, async (ctx) => {
-    const { memoizedProject } = await import('../../cli/memo.js');
-    return memoizedProject(ctx, 'validate', opts, async () => (await import('./run.js')).validate(ctx, opts));
-  }));
+  validate(program).action((opts, cmd) =>
+    run(cmd, async (ctx) => {
+      const { memoizedProject } = await import('../../cli/memo.js');
+      return memoizedProject(ctx, 'validate', opts, async () => (await import('./run.js')).validate(ctx, opts));
+    }),
+  );
 }

@@ -17,7 +17,8 @@ export async function validate(ctx: Context, opts: ValidateOptions): Promise<Out
   const errors = findings.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')).length;
   const warnings = findings.filter((d) => d.severity === 'warning').length;
   // Annotations name files from the repository root; the project may sit in a subfolder.
-  const prefix = format === 'github' ? ctx.env.DELIVER_PATH_PREFIX ?? (await import('../../store/git-source.js')).repoPathPrefix(r.root) : undefined;
+  const prefix =
+    format === 'github' ? (ctx.env.DELIVER_PATH_PREFIX ?? (await import('../../store/git-source.js')).repoPathPrefix(r.root)) : undefined;
   printDiagnostics(ctx, findings, format, 'stdout', prefix);
   if (format === 'text') {
     const files = r.filesRead;

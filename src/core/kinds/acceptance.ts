@@ -12,11 +12,19 @@ import { isUnresolved, rectificationsAsOf, rectState } from '../rectification.js
  */
 function acceptanceAsOf(a: Acceptance, asOf: IsoDate): Acceptance {
   const laterRound = a.rounds?.some((r) => r.date > asOf || (r.signed_on !== undefined && r.signed_on > asOf));
-  const x = a.rectifications ? rectificationsAsOf(a.rectifications, (a.rounds ?? []).map((r) => r.date), asOf) : undefined;
+  const x = a.rectifications
+    ? rectificationsAsOf(
+        a.rectifications,
+        (a.rounds ?? []).map((r) => r.date),
+        asOf,
+      )
+    : undefined;
   const rectChanged = x !== undefined && (x.length !== a.rectifications!.length || x.some((y, i) => y !== a.rectifications![i]));
   if (!laterRound && !rectChanged) return a;
   // A round signed after the report date had happened, but its signature had not.
-  const rounds = a.rounds?.filter((r) => r.date <= asOf).map((r) => (r.signed_on !== undefined && r.signed_on > asOf ? (({ signed_on: _s, ...rest }) => rest)(r) : r));
+  const rounds = a.rounds
+    ?.filter((r) => r.date <= asOf)
+    .map((r) => (r.signed_on !== undefined && r.signed_on > asOf ? (({ signed_on: _s, ...rest }) => rest)(r) : r));
   return { ...a, ...(rounds ? { rounds } : {}), ...(x ? { rectifications: x } : {}) };
 }
 
@@ -38,11 +46,17 @@ export const acceptanceKind = {
     { key: 'last_round', value: (a) => latestRound(a)?.date },
     { key: 'result', value: (a) => latestRound(a)?.result },
     { key: 'state', value: (a, x) => acceptanceState(a, x.asOf) },
-    { key: 'deliverables', value: (a) => (a.deliverables ?? []).map((d) => `${d.name}${d.version ? ' ' + d.version : ''}`).join('; ') || undefined },
+    {
+      key: 'deliverables',
+      value: (a) => (a.deliverables ?? []).map((d) => `${d.name}${d.version ? ' ' + d.version : ''}`).join('; ') || undefined,
+    },
     { key: 'signed_by', value: (a) => (a.rounds ?? []).find((r) => r.result === 'pass' && (r.kind ?? 'final') === 'final')?.signed_by },
     { key: 'signed_on', value: (a) => (a.rounds ?? []).find((r) => r.result === 'pass' && (r.kind ?? 'final') === 'final')?.signed_on },
     { key: 'open_rectifications', value: (a) => (a.rectifications ?? []).filter(isUnresolved).length || undefined },
-    { key: 'overdue_rectifications', value: (a, x) => listCell((a.rectifications ?? []).flatMap((r, i) => (rectState(r, x.asOf) === 'overdue' ? [`#${i + 1}`] : []))) },
+    {
+      key: 'overdue_rectifications',
+      value: (a, x) => listCell((a.rectifications ?? []).flatMap((r, i) => (rectState(r, x.asOf) === 'overdue' ? [`#${i + 1}`] : []))),
+    },
   ],
   diff: 'own',
 } as const satisfies KindSpec<Acceptance, 'acceptance'>;

@@ -45,8 +45,14 @@ export const changeKind = {
     { key: 'tasks', value: (c) => listCell(c.tasks) },
     { key: 'schedule_days', value: (c) => c.schedule_days },
     { key: 'cost', value: (c) => (c.cost ? `${c.cost.amount} ${c.cost.currency}` : undefined) },
-    { key: 'customer_approval', value: (c) => (c.approvals?.customer ? `${c.approvals.customer.date} ${c.approvals.customer.by}` : undefined) },
-    { key: 'internal_approval', value: (c) => (c.approvals?.internal ? `${c.approvals.internal.date} ${c.approvals.internal.by}` : undefined) },
+    {
+      key: 'customer_approval',
+      value: (c) => (c.approvals?.customer ? `${c.approvals.customer.date} ${c.approvals.customer.by}` : undefined),
+    },
+    {
+      key: 'internal_approval',
+      value: (c) => (c.approvals?.internal ? `${c.approvals.internal.date} ${c.approvals.internal.by}` : undefined),
+    },
   ],
   diff: 'own',
 } as const satisfies KindSpec<Change, 'changes'>;

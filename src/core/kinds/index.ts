@@ -58,7 +58,9 @@ export const ID_KINDS = KIND_NAMES.filter((k) => kindSpec(k).id !== undefined) a
 export const FOLDER_KINDS = KIND_NAMES.filter((k) => 'folder' in kindSpec(k).storage) as FolderKind[];
 
 /** Record folders, one record per file (CLI.md). */
-export const FOLDERS = Object.fromEntries(FOLDER_KINDS.map((k) => [k, (kindSpec(k).storage as { folder: string }).folder])) as { [K in FolderKind]: Entry<K>['storage'] extends { folder: infer F } ? F : never };
+export const FOLDERS = Object.fromEntries(FOLDER_KINDS.map((k) => [k, (kindSpec(k).storage as { folder: string }).folder])) as {
+  [K in FolderKind]: Entry<K>['storage'] extends { folder: infer F } ? F : never;
+};
 
 /** The schemas records are checked against: the two project files and every folder kind's. */
 export const SCHEMA_NAMES: readonly SchemaName[] = ['manifest', 'plan', ...FOLDER_KINDS.map((k) => kindSpec(k).schema)];

@@ -33,9 +33,18 @@ export const meetingKind = {
     { key: 'title', value: (m) => m.title },
     { key: 'attendees', value: (m) => (m.attendees ?? []).map((a) => a.name).join(', ') || undefined },
     { key: 'decisions', value: (m) => (m.decisions ?? []).join('\n') || undefined },
-    { key: 'action_items', value: (m) => (m.actions ?? []).map((a, i) => `${i + 1}. ${a.text} (${a.owner}${a.due ? `, ${a.due}` : ''})${a.done ? ` ✓${a.done}` : ''}`).join('\n') || undefined },
+    {
+      key: 'action_items',
+      value: (m) =>
+        (m.actions ?? [])
+          .map((a, i) => `${i + 1}. ${a.text} (${a.owner}${a.due ? `, ${a.due}` : ''})${a.done ? ` ✓${a.done}` : ''}`)
+          .join('\n') || undefined,
+    },
     { key: 'open_action_items', value: (m) => (m.actions ?? []).filter((a) => a.done === undefined).length },
-    { key: 'overdue_action_items', value: (m, x) => listCell((m.actions ?? []).flatMap((a, i) => (actionIsOverdue(a, x.asOf) ? [String(i + 1)] : []))) },
+    {
+      key: 'overdue_action_items',
+      value: (m, x) => listCell((m.actions ?? []).flatMap((a, i) => (actionIsOverdue(a, x.asOf) ? [String(i + 1)] : []))),
+    },
     { key: 'requirements', value: (m) => listCell(m.requirements) },
   ],
   diff: 'generic',

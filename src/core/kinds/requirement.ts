@@ -13,7 +13,9 @@ function requirementAsOf(r: Requirement, asOf: IsoDate): Requirement {
   if (x.confirmation && after(x.confirmation.date, asOf)) delete x.confirmation;
   if (x.plan && after(x.plan.date, asOf)) delete x.plan;
   if (x.escalations?.some((e) => after(e.date, asOf) || after(e.outcome_date, asOf))) {
-    x.escalations = x.escalations.filter((e) => !after(e.date, asOf)).map((e) => (after(e.outcome_date, asOf) ? (({ outcome: _o, outcome_date: _d, ...rest }) => rest)(e) : e));
+    x.escalations = x.escalations
+      .filter((e) => !after(e.date, asOf))
+      .map((e) => (after(e.outcome_date, asOf) ? (({ outcome: _o, outcome_date: _d, ...rest }) => rest)(e) : e));
     if (x.escalations.length === 0) delete x.escalations;
   }
   if (after(x.archived, asOf)) {

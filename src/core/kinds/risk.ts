@@ -43,7 +43,12 @@ export const riskKind = {
     { key: 'status', value: (r) => r.status },
     {
       key: 'actions',
-      value: (r) => (r.actions ?? []).map((a, i) => `${i + 1}. ${a.text}${a.due ? ` (${a.due})` : ''}${a.done ? ` ✓${a.done}` : ''}${a.waived !== undefined ? ' ✗' : ''}`).join('\n') || undefined,
+      value: (r) =>
+        (r.actions ?? [])
+          .map(
+            (a, i) => `${i + 1}. ${a.text}${a.due ? ` (${a.due})` : ''}${a.done ? ` ✓${a.done}` : ''}${a.waived !== undefined ? ' ✗' : ''}`,
+          )
+          .join('\n') || undefined,
     },
     { key: 'overdue_actions', value: (r, x) => listCell(overdueActions(r, x.asOf).map(String)) },
   ],

@@ -99,7 +99,13 @@ export function eachRef(data: unknown, ref: CompiledRef, found: (id: string, pat
   walk(data, ref.steps, 0, [], found);
 }
 
-function walk(v: unknown, steps: readonly (string | null)[], i: number, path: (string | number)[], found: (id: string, path: JsonPath) => void): void {
+function walk(
+  v: unknown,
+  steps: readonly (string | null)[],
+  i: number,
+  path: (string | number)[],
+  found: (id: string, path: JsonPath) => void,
+): void {
   if (i === steps.length) {
     if (typeof v === 'string') found(v, path);
     return;

@@ -8,7 +8,13 @@ const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > a
 
 /** A response, update, resolution or closing dated later has not happened yet. */
 function ticketAsOf(t: Ticket, asOf: IsoDate): Ticket {
-  if (!after(t.response?.date, asOf) && !t.updates?.some((u) => u.date > asOf) && !after(t.resolved?.date, asOf) && !after(t.closed?.date, asOf)) return t;
+  if (
+    !after(t.response?.date, asOf) &&
+    !t.updates?.some((u) => u.date > asOf) &&
+    !after(t.resolved?.date, asOf) &&
+    !after(t.closed?.date, asOf)
+  )
+    return t;
   const x: Ticket = { ...t };
   if (after(x.response?.date, asOf)) delete x.response;
   if (x.updates) x.updates = x.updates.filter((u) => u.date <= asOf);

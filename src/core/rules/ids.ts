@@ -36,7 +36,9 @@ export function checkIds(p: Project): Diagnostic[] {
   for (const r of FOLDER_KINDS.flatMap((k) => recordsOf(p, k)) as Located<HasId>[]) {
     const name = r.file.slice(r.file.lastIndexOf('/') + 1);
     if (name !== `${r.data.id}.yaml` && !name.startsWith(`${r.data.id}-`)) {
-      out.push(diag('DLV-E041', r.file, { id: r.data.id, expected: `${r.data.id}-${name.replace(/^[^-]*-?\d*-?/, '') || 'title.yaml'}` }, ['id']));
+      out.push(
+        diag('DLV-E041', r.file, { id: r.data.id, expected: `${r.data.id}-${name.replace(/^[^-]*-?\d*-?/, '') || 'title.yaml'}` }, ['id']),
+      );
     }
   }
   for (const r of p.requirements) {

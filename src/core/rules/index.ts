@@ -17,10 +17,28 @@ import { checkHandover } from './handover.js';
 import { checkArchive } from './archive.js';
 
 const RULES: ReadonlyArray<(p: Project) => Diagnostic[]> = [
-  checkManifest, checkIds, checkReferences, checkPlan, checkPlanDates, checkRequirements, checkAcceptance, checkChanges, checkRisks, checkHandover, checkMeetings, checkSchedule, checkSurveys, checkTickets, checkTeam,
+  checkManifest,
+  checkIds,
+  checkReferences,
+  checkPlan,
+  checkPlanDates,
+  checkRequirements,
+  checkAcceptance,
+  checkChanges,
+  checkRisks,
+  checkHandover,
+  checkMeetings,
+  checkSchedule,
+  checkSurveys,
+  checkTickets,
+  checkTeam,
 ];
 
 /** `asOf`: the command's report date, so the calendar rule and the command share one forecast. */
 export function checkRules(p: Project, asOf?: string): Diagnostic[] {
-  return [...RULES.filter((rule) => rule !== checkSchedule).flatMap((rule) => rule(p)), ...checkSchedule(p, asOf), ...checkArchive(p, asOf)];
+  return [
+    ...RULES.filter((rule) => rule !== checkSchedule).flatMap((rule) => rule(p)),
+    ...checkSchedule(p, asOf),
+    ...checkArchive(p, asOf),
+  ];
 }

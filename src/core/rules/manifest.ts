@@ -8,7 +8,8 @@ export function checkManifest(p: Project): Diagnostic[] {
   if (!m) return out;
   const d = m.data;
   if (d.due && d.due < d.start) out.push(diag('DLV-E050', m.file, { field: 'due', date: d.due, start: d.start }, ['due']));
-  if (d.contract?.due && d.contract.due < d.start) out.push(diag('DLV-E050', m.file, { field: 'contract.due', date: d.contract.due, start: d.start }, ['contract', 'due']));
+  if (d.contract?.due && d.contract.due < d.start)
+    out.push(diag('DLV-E050', m.file, { field: 'contract.due', date: d.contract.due, start: d.start }, ['contract', 'due']));
   const off = new Set([...(d.calendar?.holidays ?? []), ...(d.calendar?.days_off ?? [])].map((h) => h.date));
   (d.calendar?.workdays ?? []).forEach((w, i) => {
     if (off.has(w.date)) out.push(diag('DLV-W051', m.file, { date: w.date }, ['calendar', 'workdays', i, 'date']));

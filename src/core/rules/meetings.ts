@@ -8,8 +8,10 @@ export function checkMeetings(p: Project): Diagnostic[] {
   for (const m of p.meetings) {
     const d = m.data;
     (d.actions ?? []).forEach((a, i) => {
-      if (a.done !== undefined && a.done < d.date) out.push(diag('DLV-E170', m.file, { n: i + 1, done: a.done, date: d.date }, ['actions', i, 'done']));
-      if (a.due !== undefined && a.due < d.date) out.push(diag('DLV-W171', m.file, { n: i + 1, due: a.due, date: d.date }, ['actions', i, 'due']));
+      if (a.done !== undefined && a.done < d.date)
+        out.push(diag('DLV-E170', m.file, { n: i + 1, done: a.done, date: d.date }, ['actions', i, 'done']));
+      if (a.due !== undefined && a.due < d.date)
+        out.push(diag('DLV-W171', m.file, { n: i + 1, due: a.due, date: d.date }, ['actions', i, 'due']));
     });
     if (d.retrospective && d.kind !== 'retrospective') out.push(diag('DLV-W172', m.file, { kind: d.kind }, ['retrospective']));
   }

@@ -22,7 +22,8 @@ function planRecords(p: Project): unknown[] {
 
 export function checkPlan(p: Project): Diagnostic[] {
   const records = planRecords(p);
-  if (last && last.records.length === records.length && last.records.every((r, i) => r === records[i])) return last.out.map((d) => ({ ...d }));
+  if (last && last.records.length === records.length && last.records.every((r, i) => r === records[i]))
+    return last.out.map((d) => ({ ...d }));
   const out = checkPlanAfresh(p);
   last = { records, out: out.map((d) => ({ ...d })) };
   return out;
@@ -58,9 +59,17 @@ function checkPlanAfresh(p: Project): Diagnostic[] {
   for (const t of p.tasks) {
     const d = t.data;
     const at = (field: string) => [...t.path, field];
-    if (d.start && d.end && d.end < d.start) out.push(diag('DLV-E061', t.file, { endField: 'end', end: d.end, startField: 'start', start: d.start }, at('end')));
+    if (d.start && d.end && d.end < d.start)
+      out.push(diag('DLV-E061', t.file, { endField: 'end', end: d.end, startField: 'start', start: d.start }, at('end')));
     if (d.actual_start && d.actual_end && d.actual_end < d.actual_start) {
-      out.push(diag('DLV-E061', t.file, { endField: 'actual_end', end: d.actual_end, startField: 'actual_start', start: d.actual_start }, at('actual_end')));
+      out.push(
+        diag(
+          'DLV-E061',
+          t.file,
+          { endField: 'actual_end', end: d.actual_end, startField: 'actual_start', start: d.actual_start },
+          at('actual_end'),
+        ),
+      );
     }
     if (d.days !== undefined && d.end !== undefined) out.push(diag('DLV-W062', t.file, {}, at('end')));
     if (d.days === undefined && d.end === undefined) out.push(diag('DLV-W067', t.file, {}, [...t.path, 'name']));
@@ -77,7 +86,10 @@ function checkPlanAfresh(p: Project): Diagnostic[] {
     b.data.items.forEach((it, i) => {
       if (seen.has(it.id)) out.push(diag('DLV-E069', b.file, { id: it.id }, [...b.path, 'items', i, 'id']));
       seen.add(it.id);
-      if (it.start && it.end < it.start) out.push(diag('DLV-E061', b.file, { endField: 'end', end: it.end, startField: 'start', start: it.start }, [...b.path, 'items', i, 'end']));
+      if (it.start && it.end < it.start)
+        out.push(
+          diag('DLV-E061', b.file, { endField: 'end', end: it.end, startField: 'start', start: it.start }, [...b.path, 'items', i, 'end']),
+        );
     });
   }
   return out;

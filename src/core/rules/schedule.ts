@@ -21,7 +21,8 @@ export function projectStart(p: Project, asOf: IsoDate): IsoDate {
   const start = p.manifest?.data.start;
   if (start !== undefined && isIsoDate(start)) return start;
   let min: IsoDate | undefined;
-  for (const t of p.tasks) if (t.data.start !== undefined && isIsoDate(t.data.start) && (min === undefined || t.data.start < min)) min = t.data.start;
+  for (const t of p.tasks)
+    if (t.data.start !== undefined && isIsoDate(t.data.start) && (min === undefined || t.data.start < min)) min = t.data.start;
   return min ?? asOf;
 }
 
@@ -92,11 +93,28 @@ function sameRecords(a: readonly unknown[], b: readonly unknown[]): boolean {
 export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): { calendar: WorkCalendar; schedule: Schedule } {
   const start = projectStart(p, asOf);
   const hit = planned.get(p.tasks);
-  if (hit && hit.manifest === p.manifest && hit.milestones === p.milestones && hit.baselines === p.baselines && hit.baseline === baseline && hit.start === start && hit.asOf === asOf) return hit.plan;
+  if (
+    hit &&
+    hit.manifest === p.manifest &&
+    hit.milestones === p.milestones &&
+    hit.baselines === p.baselines &&
+    hit.baseline === baseline &&
+    hit.start === start &&
+    hit.asOf === asOf
+  )
+    return hit.plan;
   const records = planRecordsOf(p);
   const last = lastByRecords;
   if (last && last.asOf === asOf && last.baseline === baseline && last.start === start && sameRecords(last.records, records)) {
-    planned.set(p.tasks, { manifest: p.manifest, milestones: p.milestones, baselines: p.baselines, baseline, start, asOf, plan: last.plan });
+    planned.set(p.tasks, {
+      manifest: p.manifest,
+      milestones: p.milestones,
+      baselines: p.baselines,
+      baseline,
+      start,
+      asOf,
+      plan: last.plan,
+    });
     return last.plan;
   }
   const calendar = makeCalendar(p.manifest?.data.calendar);
@@ -108,14 +126,19 @@ export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): {
     if (!(e instanceof RangeError)) throw e;
     plan = {
       calendar,
-      schedule: { items: new Map(), order: [], projectStart: input.start, criticalPath: [], problems: [{ kind: 'date_range', id: 'deliver.yaml', message: e.message }] },
+      schedule: {
+        items: new Map(),
+        order: [],
+        projectStart: input.start,
+        criticalPath: [],
+        problems: [{ kind: 'date_range', id: 'deliver.yaml', message: e.message }],
+      },
     };
   }
   planned.set(p.tasks, { manifest: p.manifest, milestones: p.milestones, baselines: p.baselines, baseline, start, asOf, plan });
   lastByRecords = { records, baseline, start, asOf, plan };
   return plan;
 }
-
 
 /**
  * DLV-W052 / W053: the computed plan (or the due date) reaches a year the built-in calendar has no,
@@ -135,7 +158,9 @@ export function checkSchedule(p: Project, asOf?: IsoDate): Diagnostic[] {
     to = Math.max(to, toDay(it.plannedEnd));
   }
   if (s.due !== undefined) to = Math.max(to, toDay(s.due));
-  return calendarGaps(calendar, from, to).map((g) => diag(g.status === 'provisional' ? 'DLV-W053' : 'DLV-W052', m.file, { year: g.year, base: calendar.base }, ['calendar', 'base']));
+  return calendarGaps(calendar, from, to).map((g) =>
+    diag(g.status === 'provisional' ? 'DLV-W053' : 'DLV-W052', m.file, { year: g.year, base: calendar.base }, ['calendar', 'base']),
+  );
 }
 
 /** Years of [from, to] the calendar has no or only provisional data for; none for absurd spans (reported elsewhere). */

@@ -7,12 +7,17 @@ export function checkTickets(p: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of p.tickets) {
     const d = t.data;
-    const steps: [string, string | undefined][] = [['response', d.response?.date], ['resolved', d.resolved?.date], ['closed', d.closed?.date]];
+    const steps: [string, string | undefined][] = [
+      ['response', d.response?.date],
+      ['resolved', d.resolved?.date],
+      ['closed', d.closed?.date],
+    ];
     for (const [field, date] of steps) {
       if (date !== undefined && date < d.opened) out.push(diag('DLV-E163', t.file, { field, date, opened: d.opened }, [field, 'date']));
     }
     if (d.closed && !d.resolved) out.push(diag('DLV-E164', t.file, { id: d.id }, ['closed']));
-    else if (d.closed && d.resolved && d.closed.date < d.resolved.date) out.push(diag('DLV-E165', t.file, { date: d.closed.date, resolved: d.resolved.date }, ['closed', 'date']));
+    else if (d.closed && d.resolved && d.closed.date < d.resolved.date)
+      out.push(diag('DLV-E165', t.file, { date: d.closed.date, resolved: d.resolved.date }, ['closed', 'date']));
   }
   return out;
 }

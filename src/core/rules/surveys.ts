@@ -14,7 +14,8 @@ export function checkSurveys(p: Project): Diagnostic[] {
     const team = isTeam(s.data);
     const known: readonly string[] = team ? TEAM_DIMENSIONS : customer;
     for (const k of Object.keys(s.data.dimensions ?? {})) {
-      if (!known.includes(k)) out.push(diag('DLV-W093', s.file, { dim: k, known: known.join(', '), audience: team ? 'team' : 'customer' }, ['dimensions', k]));
+      if (!known.includes(k))
+        out.push(diag('DLV-W093', s.file, { dim: k, known: known.join(', '), audience: team ? 'team' : 'customer' }, ['dimensions', k]));
     }
   }
   return out;

@@ -17,7 +17,25 @@ import * as handover from './handover.js';
 import * as closeout from './closeout.js';
 import * as forms from './forms.js';
 
-const AREAS = [common, req, plan, control, reports, diff, forecast, meeting, service, visual, git, audience, setup, workflow, handover, closeout, forms];
+const AREAS = [
+  common,
+  req,
+  plan,
+  control,
+  reports,
+  diff,
+  forecast,
+  meeting,
+  service,
+  visual,
+  git,
+  audience,
+  setup,
+  workflow,
+  handover,
+  closeout,
+  forms,
+];
 
 export const MESSAGES: { en: Record<string, string>; zh: Record<string, string> } = {
   en: Object.assign({}, ...AREAS.map((a) => a.en)),

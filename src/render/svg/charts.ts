@@ -42,5 +42,10 @@ export function chartFigures(input: ChartInput, f: Fmt, which: readonly ChartKin
 
 /** A `<section>` with a heading and the figures. */
 export function chartsSection(input: ChartInput, f: Fmt, which: readonly ChartKind[] = ALL_CHARTS): string {
-  return [`<section class="charts">`, `<h2>${xmlEscape(f.t('chart.section'))}</h2>`, ...chartFigures(input, f, which).map(figureHtml), '</section>'].join('\n');
+  return [
+    `<section class="charts">`,
+    `<h2>${xmlEscape(f.t('chart.section'))}</h2>`,
+    ...chartFigures(input, f, which).map(figureHtml),
+    '</section>',
+  ].join('\n');
 }

@@ -38,10 +38,25 @@ export function fit(s: string, px: number, size: number): string {
 }
 
 export const COLORS = {
-  done: '#2e7d32', in_progress: '#1565c0', todo: '#90caf9', blocked: '#8e24aa', critical: '#c62828',
-  baseline: '#9e9e9e', grid: '#e3e7eb', axis: '#616e7c', text: '#1f2933', muted: '#616e7c', asOf: '#1565c0',
-  met: '#2e7d32', notMet: '#c62828', none: '#9e9e9e', amber: '#b26a00',
-  high: '#ef9a9a', medium: '#ffe082', low: '#c5e1a5', empty: '#f5f7f9',
+  done: '#2e7d32',
+  in_progress: '#1565c0',
+  todo: '#90caf9',
+  blocked: '#8e24aa',
+  critical: '#c62828',
+  baseline: '#9e9e9e',
+  grid: '#e3e7eb',
+  axis: '#616e7c',
+  text: '#1f2933',
+  muted: '#616e7c',
+  asOf: '#1565c0',
+  met: '#2e7d32',
+  notMet: '#c62828',
+  none: '#9e9e9e',
+  amber: '#b26a00',
+  high: '#ef9a9a',
+  medium: '#ffe082',
+  low: '#c5e1a5',
+  empty: '#f5f7f9',
 } as const;
 
 /** Chart width in SVG units; the SVG scales to its container (100% wide), so it fits A4 and a phone. */
@@ -93,7 +108,13 @@ export function legend(x: number, y: number, items: { label: string; swatch: str
   const out: string[] = [];
   let cx = x;
   for (const it of items) {
-    out.push(it.swatch.replace(/\{x\}/g, n(cx)).replace(/\{y\}/g, n(y)).replace(/\{cx\}/g, n(cx + 6)).replace(/\{cy\}/g, n(y + 5)));
+    out.push(
+      it.swatch
+        .replace(/\{x\}/g, n(cx))
+        .replace(/\{y\}/g, n(y))
+        .replace(/\{cx\}/g, n(cx + 6))
+        .replace(/\{cy\}/g, n(y + 5)),
+    );
     out.push(text(cx + 16, y + 9, it.label, `font-size="11" fill="${COLORS.muted}"`));
     cx += 16 + textWidth(it.label, 11) + 14;
   }

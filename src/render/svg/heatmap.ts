@@ -6,7 +6,10 @@ import type { Fmt } from '../kpi.js';
 import { sanitizeInline } from '../sanitize.js';
 import { COLORS, fit, legend, rect, svgRoot, text, xmlEscape, type Figure } from './common.js';
 
-const LEFT = 70, TOP = 10, CW = 120, CH = 54;
+const LEFT = 70,
+  TOP = 10,
+  CW = 120,
+  CH = 54;
 
 export function heatmapFigure(p: Project, f: Fmt): Figure {
   const t = f.t;
@@ -23,7 +26,14 @@ export function heatmapFigure(p: Project, f: Fmt): Figure {
       body.push(rect(x, y, CW - 2, CH - 2, `fill="${fill}" stroke="#fff"`));
       if (c.ids.length) {
         body.push(text(x + CW / 2 - 1, y + 24, String(c.ids.length), `text-anchor="middle" font-size="18" font-weight="700"`));
-        body.push(text(x + CW / 2 - 1, y + 42, fit(c.ids.map(sanitizeInline).join(' '), CW - 10, 10), `text-anchor="middle" font-size="10" fill="${COLORS.text}"`));
+        body.push(
+          text(
+            x + CW / 2 - 1,
+            y + 42,
+            fit(c.ids.map(sanitizeInline).join(' '), CW - 10, 10),
+            `text-anchor="middle" font-size="10" fill="${COLORS.text}"`,
+          ),
+        );
       } else {
         body.push(text(x + CW / 2 - 1, y + CH / 2 + 3, String(c.score), `text-anchor="middle" font-size="10" fill="#b0b8c1"`));
       }
@@ -31,14 +41,19 @@ export function heatmapFigure(p: Project, f: Fmt): Figure {
     });
   });
   const gridBottom = TOP + 5 * CH;
-  for (let i = 1; i <= 5; i++) body.push(text(LEFT + (i - 1) * CW + CW / 2 - 1, gridBottom + 14, String(i), `text-anchor="middle" fill="${COLORS.muted}"`));
+  for (let i = 1; i <= 5; i++)
+    body.push(text(LEFT + (i - 1) * CW + CW / 2 - 1, gridBottom + 14, String(i), `text-anchor="middle" fill="${COLORS.muted}"`));
   body.push(text(LEFT + (5 * CW) / 2, gridBottom + 32, `${t('chart.heat.impact')} →`, `text-anchor="middle" font-weight="600"`));
-  body.push(`<text x="16" y="${TOP + (5 * CH) / 2}" transform="rotate(-90 16 ${TOP + (5 * CH) / 2})" text-anchor="middle" font-weight="600">${xmlEscape(t('chart.heat.probability'))} →</text>`);
-  body.push(...legend(LEFT, gridBottom + 44, [
-    { label: t('chart.heat.high'), swatch: `<rect x="{x}" y="{y}" width="12" height="10" fill="${COLORS.high}"/>` },
-    { label: t('chart.heat.medium'), swatch: `<rect x="{x}" y="{y}" width="12" height="10" fill="${COLORS.medium}"/>` },
-    { label: t('chart.heat.low'), swatch: `<rect x="{x}" y="{y}" width="12" height="10" fill="${COLORS.low}"/>` },
-  ]));
+  body.push(
+    `<text x="16" y="${TOP + (5 * CH) / 2}" transform="rotate(-90 16 ${TOP + (5 * CH) / 2})" text-anchor="middle" font-weight="600">${xmlEscape(t('chart.heat.probability'))} →</text>`,
+  );
+  body.push(
+    ...legend(LEFT, gridBottom + 44, [
+      { label: t('chart.heat.high'), swatch: `<rect x="{x}" y="{y}" width="12" height="10" fill="${COLORS.high}"/>` },
+      { label: t('chart.heat.medium'), swatch: `<rect x="{x}" y="{y}" width="12" height="10" fill="${COLORS.medium}"/>` },
+      { label: t('chart.heat.low'), swatch: `<rect x="{x}" y="{y}" width="12" height="10" fill="${COLORS.low}"/>` },
+    ]),
+  );
   const title = t('chart.heat.title', { n: open.length });
   return { kind: 'heatmap', title, bars: 25, svg: svgRoot(gridBottom + 62, title, body) };
 }
