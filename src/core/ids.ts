@@ -2,7 +2,7 @@
 // ids sort in, and the slug that follows the id in a file name so two branches adding "the next"
 // record never touch the same file. Patterns and prefixes come from the kind registry.
 import { FOLDERS, ID_KINDS, idSpec, kindSpec, type FolderKind, type IdKind, type RecordOf } from './kinds/index.js';
-import { asciiWords } from './slug-ascii.js';
+import { asciiWords, type Romanize } from './slug-ascii.js';
 
 export type { IdKind } from './kinds/index.js';
 
@@ -43,8 +43,8 @@ export function nextRequirementId(received: string, taken: Iterable<string>): st
  * Never contains a path separator, dot-dot or control character. Only new files get it: existing
  * files are found by listing their folder, whatever their names.
  */
-export function slugify(title: string): string {
-  const words = asciiWords(title);
+export function slugify(title: string, romanize: Romanize): string {
+  const words = asciiWords(title, romanize);
   let slug = '';
   for (const w of words) {
     const next = slug ? `${slug}-${w}` : w;
@@ -57,12 +57,12 @@ export function slugify(title: string): string {
   return slug || 'record';
 }
 
-export function recordFileName(id: string, title: string): string {
-  return `${id}-${slugify(title)}.yaml`;
+export function recordFileName(id: string, title: string, romanize: Romanize): string {
+  return `${id}-${slugify(title, romanize)}.yaml`;
 }
 
 /** Where a new record of a folder kind is written: its folder, its id and a slug of its title. */
-export function recordPath<K extends FolderKind>(kind: K, record: RecordOf<K> | Record<string, unknown>): string {
+export function recordPath<K extends FolderKind>(kind: K, record: RecordOf<K> | Record<string, unknown>, romanize: Romanize): string {
   const id = String((record as { id: unknown }).id);
-  return `${FOLDERS[kind]}/${recordFileName(id, kindSpec(kind).title(record) ?? id)}`;
+  return `${FOLDERS[kind]}/${recordFileName(id, kindSpec(kind).title(record) ?? id, romanize)}`;
 }

@@ -4,7 +4,7 @@
 // allocates ids. Nothing here reads files or writes records (see commands/import.ts).
 import { findCycles } from './graph.js';
 import { isIsoDate, type IsoDate } from './dates.js';
-import { ID_PATTERNS, nextPrefixedId, nextRequirementId, recordFileName } from './ids.js';
+import { ID_PATTERNS, nextPrefixedId, nextRequirementId } from './ids.js';
 import { FOLDERS, PLAN_FILE, type Project } from './model.js';
 import { checkRules } from './rules/index.js';
 
@@ -467,7 +467,8 @@ export function ruleProblems(
   const planFile = project.planFile ?? PLAN_FILE;
   const first = project.tasks.length;
   const located = built.map((b, i) => ({
-    file: kind === 'tasks' ? planFile : `${folder}/${recordFileName(b.id, String(b.record.title))}`,
+    // The file name only has to start with the id here (the rules see the rows as records).
+    file: kind === 'tasks' ? planFile : `${folder}/${b.id}.yaml`,
     path: kind === 'tasks' ? ['tasks', first + i] : [],
     data: b.record as never,
   }));

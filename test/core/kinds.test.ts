@@ -13,6 +13,7 @@ import { emptyProject, recordsOf } from '../../src/core/model.js';
 import { RISK_CATEGORIES, RISK_RESPONSES, RISK_STATUSES } from '../../src/core/risk.js';
 import { MESSAGES } from '../../src/render/messages/index.js';
 import { SCHEMAS } from '../../src/store/schema-docs.js';
+import { romanize } from '../../src/store/romanize.js';
 import { REPO } from '../helpers/project.js';
 
 type Node = Record<string, unknown>;
@@ -80,10 +81,10 @@ describe('the kind registry', () => {
     const p = emptyProject();
     for (const k of KIND_NAMES) expect(recordsOf(p, k), k).toEqual([]);
     expect(Object.keys(FOLDERS).sort()).toEqual([...FOLDER_KINDS].sort());
-    expect(recordPath('risk', { id: 'R-007', title: '客户方 关键人员 离职' })).toBe(
+    expect(recordPath('risk', { id: 'R-007', title: '客户方 关键人员 离职' }, romanize)).toBe(
       'risks/R-007-ke-hu-fang-guan-jian-ren-yuan-li-zhi.yaml',
     );
-    expect(recordPath('survey', { id: 'S-002', date: '2026-11-01', score: 90 })).toBe('surveys/S-002-survey.yaml');
+    expect(recordPath('survey', { id: 'S-002', date: '2026-11-01', score: 90 }, romanize)).toBe('surveys/S-002-survey.yaml');
   });
 
   it('gives every kind a name and a plural, and every export column a header, in both languages', () => {

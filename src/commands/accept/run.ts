@@ -1,6 +1,7 @@
 // `deliver accept add|round|list|show`: deliverables handed over and the customer's rounds; a passing final
 // round moves the linked requirements to accepted in the same write.
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type { AcceptAddOptions, AcceptListOptions, AcceptRoundOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
@@ -53,7 +54,7 @@ export async function acceptAdd(ctx: Context, opts: AcceptAddOptions): Promise<O
       ...(agreed ? { agreed } : {}),
       ...(items.length ? { items } : {}),
     };
-    return { changes: [{ kind: 'acceptance', rel: recordPath('acceptance', record), create: record }], result: id };
+    return { changes: [{ kind: 'acceptance', rel: recordPath('acceptance', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'accept.add', { id });
   else println(ctx, id);

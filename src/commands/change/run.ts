@@ -1,5 +1,6 @@
 // `deliver change add|list|show|approve|reject|withdraw`: change slips and their signatures (apply: apply.ts).
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type { ChangeAddOptions, ChangeApproveOptions, ChangeListOptions, ChangeRejectOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
@@ -59,7 +60,7 @@ export async function changeAdd(ctx: Context, opts: ChangeAddOptions): Promise<O
       ...(cost ? { cost } : {}),
       status: 'submitted',
     };
-    return { changes: [{ kind: 'change', rel: recordPath('change', record), create: record }], result: id };
+    return { changes: [{ kind: 'change', rel: recordPath('change', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'change.add', { id, status: 'submitted' });
   else println(ctx, id);

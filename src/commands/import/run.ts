@@ -4,6 +4,7 @@
 // Otherwise all records are written in one commit through the store (journal: all files or none).
 import { extname, resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { printJson, printTable, println } from '../../cli/output.js';
 import { readProject } from '../../cli/project.js';
@@ -123,11 +124,11 @@ function changesFor(kind: ImportKind, built: readonly Built[], p: Project, loade
   if (kind === 'requirements')
     return built.map((b) => ({
       kind: 'requirement',
-      rel: `${FOLDERS.requirement}/${recordFileName(b.id, String(b.record.title))}`,
+      rel: `${FOLDERS.requirement}/${recordFileName(b.id, String(b.record.title), romanize)}`,
       create: b.record,
     }));
   if (kind === 'risks')
-    return built.map((b) => ({ kind: 'risk', rel: `${FOLDERS.risk}/${recordFileName(b.id, String(b.record.title))}`, create: b.record }));
+    return built.map((b) => ({ kind: 'risk', rel: `${FOLDERS.risk}/${recordFileName(b.id, String(b.record.title), romanize)}`, create: b.record }));
   const exists = p.planFile !== null || loaded.sources.has(PLAN_FILE);
   if (!exists) return [{ kind: 'plan', rel: PLAN_FILE, create: { schema_version: 1, tasks: built.map((b) => b.record) } }];
   return [

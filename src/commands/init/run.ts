@@ -5,6 +5,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, type Outcome } from '../../cli/outcome.js';
 import type { InitOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
@@ -117,12 +118,12 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
     { rel: MANIFEST_FILE, content: serializeRecord('manifest', MANIFEST_FILE, built.manifest) },
     { rel: PLAN_FILE, content: serializeRecord('plan', PLAN_FILE, built.plan) },
     ...built.risks.map((r) => {
-      const rel = `${FOLDERS.risk}/${recordFileName(String(r.id), String(r.slug))}`;
+      const rel = `${FOLDERS.risk}/${recordFileName(String(r.id), String(r.slug), romanize)}`;
       const { slug: _slug, ...data } = r;
       return { rel, content: serializeRecord('risk', rel, data) };
     }),
     ...built.acceptance.map((a) => {
-      const rel = `${FOLDERS.acceptance}/${recordFileName(String(a.id), String(a.slug))}`;
+      const rel = `${FOLDERS.acceptance}/${recordFileName(String(a.id), String(a.slug), romanize)}`;
       const { slug: _slug, ...data } = a;
       return { rel, content: serializeRecord('acceptance', rel, data) };
     }),

@@ -1,6 +1,7 @@
 // `deliver meeting add|list|show|act`: meetings and their minutes (meetings/MT-NNN-*.yaml) — who
 // attended, the agenda, the decisions and the action items, closed one by one with `act`.
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
@@ -75,7 +76,7 @@ export async function meetingAdd(ctx: Context, opts: MeetingAddOptions): Promise
       ...list('requirements', requirements),
       ...(notes ? { notes } : {}),
     };
-    return { changes: [{ kind: 'meeting', rel: recordPath('meeting', record), create: record }], result: id };
+    return { changes: [{ kind: 'meeting', rel: recordPath('meeting', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'meeting.add', { id });
   else println(ctx, id);

@@ -1,6 +1,7 @@
 // `deliver report sent|log`: reports sent to the customer (sent-reports/RS-NNN-*.yaml), and the
 // communication plan of deliver.yaml checked against them.
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type { ReportSentOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
@@ -47,7 +48,7 @@ export async function reportSent(ctx: Context, opts: ReportSentOptions): Promise
       ...(file ? { file } : {}),
       ...(note ? { note } : {}),
     };
-    return { changes: [{ kind: 'dispatch', rel: recordPath('dispatch', record), create: record }], result: id };
+    return { changes: [{ kind: 'dispatch', rel: recordPath('dispatch', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'report.sent', { id });
   else println(ctx, id);

@@ -1,5 +1,6 @@
 // `deliver req add|list|show|move`: the requirement register.
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type { ReqAddOptions, ReqListOptions, ReqMoveOptions } from './command.js';
 import { RefusedError } from '../../cli/errors.js';
@@ -78,7 +79,7 @@ export async function reqAdd(ctx: Context, opts: ReqAddOptions): Promise<Outcome
       status: 'received',
       history: [{ date: received, to: 'received', by: receiver }],
     };
-    return { changes: [{ kind: 'requirement', rel: recordPath('requirement', record), create: record }], result: id };
+    return { changes: [{ kind: 'requirement', rel: recordPath('requirement', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'req.add', { id });
   else println(ctx, id);

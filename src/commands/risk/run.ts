@@ -1,5 +1,6 @@
 // `deliver risk add|list|show|update|act|close`: the risk register, scored and with overdue actions flagged.
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, intOption, mayPrompt, requireText, textOption, type Prompting } from '../../cli/options.js';
@@ -112,7 +113,7 @@ export async function riskAdd(ctx: Context, opts: RiskAddOptions): Promise<Outco
       status: 'open',
       ...(actions.length ? { actions } : {}),
     };
-    return { changes: [{ kind: 'risk', rel: recordPath('risk', record), create: record }], result: id };
+    return { changes: [{ kind: 'risk', rel: recordPath('risk', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'risk.add', { id });
   else println(ctx, id);

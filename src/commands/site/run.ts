@@ -5,6 +5,7 @@
 import { lstatSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { printJson, println } from '../../cli/output.js';
 import { readProject, type ReadProject } from '../../cli/project.js';
@@ -61,8 +62,8 @@ export async function site(ctx: Context, dirs: string[], opts: SiteOptions): Pro
     const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });
     const m = read.project.manifest?.data;
     const name = m?.name ?? basename(target.root);
-    let slug = slugify(m?.code ?? name);
-    for (let i = 2; used.has(slug); i++) slug = `${slugify(m?.code ?? name)}-${i}`;
+    let slug = slugify(m?.code ?? name, romanize);
+    for (let i = 2; used.has(slug); i++) slug = `${slugify(m?.code ?? name, romanize)}-${i}`;
     used.add(slug);
     const firstRecord = project.requirements.map((r) => r.data.received).sort()[0];
     const trend = trendMonths(m?.start ?? firstRecord, ctx.asOf).map((label) => {

@@ -2,6 +2,7 @@
 // 100, the source of customer_satisfaction and satisfaction_<dimension>) and the team's rating of the
 // delivery lead (--audience team, score 1–5, the source of team_communication_score).
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type { SurveyAddOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
@@ -87,7 +88,7 @@ export async function surveyAdd(ctx: Context, opts: SurveyAddOptions): Promise<O
       ...(acceptance ? { acceptance } : {}),
       ...(comment ? { comment } : {}),
     };
-    return { changes: [{ kind: 'survey', rel: recordPath('survey', record), create: record }], result: id };
+    return { changes: [{ kind: 'survey', rel: recordPath('survey', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'survey.add', { id });
   else println(ctx, id);

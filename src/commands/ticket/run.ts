@@ -1,6 +1,7 @@
 // `deliver ticket add|list|show|respond|update|resolve|close`: after-sales tickets (tickets/TK-NNN-*.yaml)
 // with their response and resolution clocks (deliver.yaml service_levels) and the warranty.
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import type { LoadedProject } from '../../store/load.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type {
@@ -90,7 +91,7 @@ export async function ticketAdd(ctx: Context, opts: TicketAddOptions): Promise<O
       ...(requirement ? { requirement } : {}),
       ...(acceptance ? { acceptance } : {}),
     };
-    return { changes: [{ kind: 'ticket', rel: recordPath('ticket', record), create: record }], result: id };
+    return { changes: [{ kind: 'ticket', rel: recordPath('ticket', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'ticket.add', { id });
   else println(ctx, id);

@@ -1,6 +1,7 @@
 // `deliver training add|list`: training sessions (training/TR-NNN-*.yaml) — content, audience,
 // method, trainer, attendance and materials (004/002: 培训计划).
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type { TrainingAddOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
@@ -55,7 +56,7 @@ export async function trainingAdd(ctx: Context, opts: TrainingAddOptions): Promi
       ...(task ? { task } : {}),
       ...(notes ? { notes } : {}),
     };
-    return { changes: [{ kind: 'training', rel: recordPath('training', record), create: record }], result: id };
+    return { changes: [{ kind: 'training', rel: recordPath('training', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'training.add', { id });
   else println(ctx, id);

@@ -1,5 +1,6 @@
 // `deliver visit add|list`: follow-up visits (visits/V-NNN-*.yaml) and the visit plan of deliver.yaml.
 import type { Context } from '../../cli/context.js';
+import { romanize } from '../../store/romanize.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import type { VisitAddOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
@@ -54,7 +55,7 @@ export async function visitAdd(ctx: Context, opts: VisitAddOptions): Promise<Out
       ...(tickets.length ? { tickets } : {}),
       ...(notes ? { notes } : {}),
     };
-    return { changes: [{ kind: 'visit', rel: recordPath('visit', record), create: record }], result: id };
+    return { changes: [{ kind: 'visit', rel: recordPath('visit', record, romanize), create: record }], result: id };
   });
   if (ctx.json) printJson(ctx, 'visit.add', { id });
   else println(ctx, id);
