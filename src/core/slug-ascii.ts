@@ -14,7 +14,10 @@ export function asciiWords(title: string, romanize: Romanize): string[] {
   const parts = HAN.test(text) ? romanize(text) : [text];
   const words: string[] = [];
   for (const part of parts) {
-    const plain = part.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    const plain = part
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
     words.push(...(plain.match(/[a-z0-9]+/g) ?? []));
   }
   return words;

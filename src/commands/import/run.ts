@@ -128,7 +128,11 @@ function changesFor(kind: ImportKind, built: readonly Built[], p: Project, loade
       create: b.record,
     }));
   if (kind === 'risks')
-    return built.map((b) => ({ kind: 'risk', rel: `${FOLDERS.risk}/${recordFileName(b.id, String(b.record.title), romanize)}`, create: b.record }));
+    return built.map((b) => ({
+      kind: 'risk',
+      rel: `${FOLDERS.risk}/${recordFileName(b.id, String(b.record.title), romanize)}`,
+      create: b.record,
+    }));
   const exists = p.planFile !== null || loaded.sources.has(PLAN_FILE);
   if (!exists) return [{ kind: 'plan', rel: PLAN_FILE, create: { schema_version: 1, tasks: built.map((b) => b.record) } }];
   return [
