@@ -3,6 +3,7 @@ import * as common from './common.js';
 import * as req from './req.js';
 import * as plan from './plan.js';
 import * as control from './control.js';
+import * as kpi from './kpi.js';
 import * as reports from './reports.js';
 import * as diff from './diff.js';
 import * as forecast from './forecast.js';
@@ -22,6 +23,7 @@ const AREAS = [
   req,
   plan,
   control,
+  kpi,
   reports,
   diff,
   forecast,
