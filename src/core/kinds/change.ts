@@ -1,9 +1,7 @@
 // Change slips (变更单): one file each in changes/.
 import type { IsoDate } from '../dates.js';
 import type { Change } from '../model.js';
-import { listCell, type KindSpec } from './spec.js';
-
-const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
+import { after, listCell, type KindSpec } from './spec.js';
 
 /** Approvals, a rejection or an application dated later are undone, and the status with them. */
 function changeAsOf(c: Change, asOf: IsoDate): Change {

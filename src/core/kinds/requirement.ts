@@ -1,9 +1,7 @@
 // Requirements (需求): one file each in requirements/, numbered by intake month (YYYYMM-NNN).
 import type { IsoDate } from '../dates.js';
 import type { Requirement } from '../model.js';
-import { listCell, type KindSpec } from './spec.js';
-
-const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
+import { after, listCell, type KindSpec } from './spec.js';
 
 /** Analysis, assessment, plan, confirmation, escalations, archiving and status moves dated later are undone. */
 function requirementAsOf(r: Requirement, asOf: IsoDate): Requirement {

@@ -2,9 +2,7 @@
 import type { IsoDate } from '../dates.js';
 import type { Risk } from '../model.js';
 import { overdueActions, riskScore } from '../risk.js';
-import { listCell, type KindSpec } from './spec.js';
-
-const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
+import { after, listCell, type KindSpec } from './spec.js';
 
 /** Actions carried out or waived later are still planned; a risk closed later is still open. */
 function riskAsOf(r: Risk, asOf: IsoDate): Risk {

@@ -120,3 +120,6 @@ function walk(
 
 /** A list of ids in one cell: space-separated, empty when there are none. */
 export const listCell = (xs: readonly string[] | undefined): string | undefined => (xs && xs.length ? xs.join(' ') : undefined);
+
+/** Whether a recorded date is later than the report date (the fact has not happened as of it). */
+export const after = (d: string | undefined, asOf: IsoDate): boolean => d !== undefined && d > asOf;

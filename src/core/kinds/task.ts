@@ -1,9 +1,7 @@
 // Tasks (任务): the `tasks:` list of plan.yaml.
 import type { IsoDate } from '../dates.js';
 import type { Task } from '../model.js';
-import { listCell, type KindSpec } from './spec.js';
-
-const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
+import { after, listCell, type KindSpec } from './spec.js';
 
 /** A start or finish dated later is undone: the task is still open on the report date. */
 function taskAsOf(t: Task, asOf: IsoDate): Task {

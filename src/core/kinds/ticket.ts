@@ -2,9 +2,7 @@
 // confirmation that it is settled.
 import type { IsoDate } from '../dates.js';
 import type { Ticket } from '../model.js';
-import type { KindSpec } from './spec.js';
-
-const after = (d: string | undefined, asOf: IsoDate) => d !== undefined && d > asOf;
+import { after, type KindSpec } from './spec.js';
 
 /** A response, update, resolution or closing dated later has not happened yet. */
 function ticketAsOf(t: Ticket, asOf: IsoDate): Ticket {
