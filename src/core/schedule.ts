@@ -149,6 +149,14 @@ const dayOrThrow = (iso: string, what: string): number => {
 // feedback (one long function was optimized mid-loop, then thrown back to the interpreter at the
 // next loop it had no feedback for), and an index costs several times less than for…of there.
 
+/** Items in the order a chart or list shows them: by start, tasks before milestones, then by end and id. */
+export function compareByStart(a: ScheduledItem, b: ScheduledItem): number {
+  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind === 'task' ? -1 : 1;
+  if (a.end !== b.end) return a.end < b.end ? -1 : 1;
+  return a.id < b.id ? -1 : 1;
+}
+
 export function schedule(input: ScheduleInput): Schedule {
   const cal = input.calendar;
   const problems: ScheduleProblem[] = [];

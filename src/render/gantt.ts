@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { displayWidth as stringWidth, isPrintableAscii } from './width.js';
 import type { WorkCalendar } from '../core/calendar.js';
 import { fromDay, toDay, weekdayOf, type IsoDate } from '../core/dates.js';
-import type { Schedule, ScheduledItem } from '../core/schedule.js';
+import { compareByStart, type Schedule, type ScheduledItem } from '../core/schedule.js';
 import { sanitizeInline } from './sanitize.js';
 
 export type GanttLang = 'en' | 'zh-CN';
@@ -119,25 +119,7 @@ export function renderGantt(schedule: Schedule, opts: GanttOptions): string {
   }
   if (to < from) [from, to] = [to, from];
 
-  const rows = all
-    .filter((i) => toDay(i.end) >= from && toDay(i.start) <= to)
-    .sort((a, b) =>
-      a.start < b.start
-        ? -1
-        : a.start > b.start
-          ? 1
-          : a.kind !== b.kind
-            ? a.kind === 'task'
-              ? -1
-              : 1
-            : a.end < b.end
-              ? -1
-              : a.end > b.end
-                ? 1
-                : a.id < b.id
-                  ? -1
-                  : 1,
-    );
+  const rows = all.filter((i) => toDay(i.end) >= from && toDay(i.start) <= to).sort(compareByStart);
   const withBaseline = schedule.baseline !== undefined;
   const baselineRows = withBaseline && (opts.baselineRows ?? true);
 

@@ -253,29 +253,6 @@ export function monthlyDoc(r: MonthlyReport, f: Fmt, esc: Esc): ReportDoc {
   };
 }
 
-export function renderDocMd(doc: ReportDoc): string {
-  const out: string[] = [`# ${doc.title}`, '', `**${doc.subtitle}**`, '', doc.meta, ''];
-  for (const s of doc.sections) {
-    out.push(`## ${s.title}`, '');
-    for (const p of s.paragraphs ?? []) out.push(p, '');
-    if (s.items) {
-      for (const it of s.items) {
-        out.push(`- ${it.text}`);
-        for (const sub of it.sub ?? []) out.push(`  - ${sub}`);
-      }
-      out.push('');
-    }
-    if (s.table) {
-      const cell = (c: string) => c.replace(/(?<!\\)\|/g, '\\|'); // record text arrives escaped already
-      out.push(`| ${s.table.head.map(cell).join(' | ')} |`);
-      out.push(`| ${s.table.head.map((_, i) => (s.table!.align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |`);
-      for (const row of s.table.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
-      out.push('');
-    }
-  }
-  return out.join('\n').replace(/\n+$/, '\n');
-}
-
 const CSS = `
 :root { --fg: #1f2933; --muted: #616e7c; --line: #d9dee4; }
 * { box-sizing: border-box; }

@@ -357,7 +357,11 @@ export function mdEscape(s: string): string {
 }
 
 export function renderWeeklyMd(r: WeeklyReport, f: Fmt): string {
-  const doc = weeklyDoc(r, f, mdEscape);
+  return renderDocMd(weeklyDoc(r, f, mdEscape));
+}
+
+/** A report document (title, subtitle, sections of paragraphs, items and tables) as Markdown. */
+export function renderDocMd(doc: { title: string; subtitle: string; meta: string; sections: readonly Section[] }): string {
   const out: string[] = [`# ${doc.title}`, '', `**${doc.subtitle}**`, '', doc.meta, ''];
   for (const s of doc.sections) {
     out.push(`## ${s.title}`, '');
@@ -370,7 +374,7 @@ export function renderWeeklyMd(r: WeeklyReport, f: Fmt): string {
       out.push('');
     }
     if (s.table) {
-      const cell = (c: string) => c.replace(/\|/g, '\\|');
+      const cell = (c: string) => c.replace(/(?<!\\)\|/g, '\\|'); // record text arrives escaped already
       out.push(`| ${s.table.head.map(cell).join(' | ')} |`);
       out.push(`| ${s.table.head.map((_, i) => (s.table!.align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |`);
       for (const row of s.table.rows) out.push(`| ${row.map(cell).join(' | ')} |`);

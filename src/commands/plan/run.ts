@@ -6,7 +6,7 @@ import { RefusedError } from '../../cli/errors.js';
 import { textOption } from '../../cli/options.js';
 import { printJson, printTable, println } from '../../cli/output.js';
 import { changeProject } from '../../cli/change-project.js';
-import type { ScheduledItem } from '../../core/schedule.js';
+import { compareByStart } from '../../core/schedule.js';
 import { safeText, sanitizeInline } from '../../render/sanitize.js';
 import {
   appendToPlan,
@@ -53,23 +53,6 @@ export async function planBaseline(ctx: Context, opts: PlanBaselineOptions): Pro
 
 type Row = ItemJson;
 
-const byStart = (a: ScheduledItem, b: ScheduledItem) =>
-  a.start < b.start
-    ? -1
-    : a.start > b.start
-      ? 1
-      : a.kind !== b.kind
-        ? a.kind === 'task'
-          ? -1
-          : 1
-        : a.end < b.end
-          ? -1
-          : a.end > b.end
-            ? 1
-            : a.id < b.id
-              ? -1
-              : 1;
-
 export async function planShow(ctx: Context, opts: PlanShowOptions): Promise<Outcome> {
   const { loaded, plan } = readPlan(ctx, textOption(opts.baseline));
   const p = loaded.project;
@@ -79,7 +62,7 @@ export async function planShow(ctx: Context, opts: PlanShowOptions): Promise<Out
   for (const m of p.milestones) if (!records.has(m.data.id)) records.set(m.data.id, itemJson(m.data, 'milestone', s.items.get(m.data.id)));
   // Scheduled items by date (as in the chart), then what could not be scheduled, in file order.
   const rows = [
-    ...[...s.items.values()].sort(byStart).flatMap((it) => records.get(it.id) ?? []),
+    ...[...s.items.values()].sort(compareByStart).flatMap((it) => records.get(it.id) ?? []),
     ...[...records.values()].filter((r) => !r.scheduled),
   ];
   const notices = noteCalendar(ctx, plan, loaded);
