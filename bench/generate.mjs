@@ -1,7 +1,7 @@
 // Deterministic benchmark projects: a seeded generator (no clock, no Math.random) writing a
 // project of N tasks with proportional requirements, risks, change slips, acceptance records and
 // surveys, or a portfolio of many small projects. Same seed and size → byte-identical files.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** mulberry32: tiny, fast, good enough for test data. */
@@ -14,6 +14,15 @@ export function rng(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Bumped whenever the generated data changes: the bench regenerates projects of another version. */
+export const GENERATOR_VERSION = 4;
+const STAMP = '.generator-version';
+
+/** Whether `dir` holds a project this version of the generator wrote. */
+export function isCurrent(dir) {
+  return existsSync(join(dir, STAMP)) && readFileSync(join(dir, STAMP), 'utf8') === String(GENERATOR_VERSION);
 }
 
 const pad = (n, w = 3) => String(n).padStart(w, '0');
@@ -59,6 +68,7 @@ ${OWNERS.map((o) => `  - name: ${o}\n    role: engineer`).join('\n')}
 
   // Requirements spread over 24 months of 2024–2025 (serials per month stay under 1000).
   const reqIds = [];
+  const deliveredIds = [];
   const perMonth = new Map();
   for (let i = 0; i < nReq; i++) {
     const m = i % 24;
@@ -72,6 +82,7 @@ ${OWNERS.map((o) => `  - name: ${o}\n    role: engineer`).join('\n')}
     const received = `${y}-${pad(mm, 2)}-${pad(1 + Math.floor(r() * 20), 2)}`;
     const status = pick(['received', 'analyzing', 'confirmed', 'in_progress', 'delivered']);
     const confirmed = ['confirmed', 'in_progress', 'delivered'].includes(status);
+    if (status === 'delivered') deliveredIds.push(id);
     writeFileSync(
       join(dir, 'requirements', `${id}-requirement-${i}.yaml`),
       `# yaml-language-server: $schema=../.deliver/schemas/requirement.schema.json
@@ -98,6 +109,10 @@ ${confirmed ? `confirmation:\n  by: ${pick(OWNERS)}\n  date: ${received}\n  meth
   }
   lines.push('tasks:');
   const baseline = [];
+  // Day offsets on which finished tasks ended: a task's recorded start is never before the end of
+  // what it depends on (validate's DLV-W074), and finished work took about a third of its planned
+  // days, so the recorded history of one interleaved stream still ends before the report date.
+  const endedOn = new Map();
   for (let t = 1; t <= tasks; t++) {
     const id = `T-${pad(t, 5)}`;
     const deps = [];
@@ -111,8 +126,15 @@ ${confirmed ? `confirmation:\n  by: ${pick(OWNERS)}\n  date: ${received}\n  meth
     if (uniq.length) lines.push(`    depends_on: [${uniq.join(', ')}]`);
     lines.push(`    requirement: ${reqIds[t % reqIds.length]}`, `    status: ${status}`);
     if (status === 'blocked') lines.push('    blocked_reason: waiting for the customer');
-    if (status === 'done' || status === 'in_progress') lines.push(`    actual_start: ${day(Math.floor(frac * 500), 0)}`);
-    if (status === 'done') lines.push(`    actual_end: ${day(Math.floor(frac * 500), days)}`);
+    if (status === 'done' || status === 'in_progress') {
+      // Day 1 is the project's start (2024-01-02): no work is recorded before it.
+      const started = Math.max(1, Math.floor(frac * 500), ...uniq.map((d) => endedOn.get(d) ?? 0));
+      lines.push(`    actual_start: ${day(started, 0)}`);
+      if (status === 'done') {
+        endedOn.set(id, started + Math.ceil(days / 3));
+        lines.push(`    actual_end: ${day(started, Math.ceil(days / 3))}`);
+      }
+    }
     baseline.push(`      - id: ${id}\n        end: ${day(Math.floor(frac * 600), days)}`);
   }
   lines.push('baselines:', '  - name: contract', '    taken: 2024-01-02', '    items:', ...baseline);
@@ -157,20 +179,21 @@ status: submitted
     );
   }
   for (let i = 1; i <= nAcc; i++) {
-    const pass = r() < 0.7;
+    // The second record always failed its round: the bench's writes record a new round on it.
+    const pass = r() < 0.7 && i !== 2;
     writeFileSync(
       join(dir, 'acceptance', `AC-${pad(i)}-deliverable-${i}.yaml`),
       `# yaml-language-server: $schema=../.deliver/schemas/acceptance.schema.json
 id: AC-${pad(i)}
 deliverable: Deliverable ${i}
-requirements: [${reqIds[(i * 7) % reqIds.length]}]
+requirements: [${i === 2 && deliveredIds.length ? deliveredIds[0] : reqIds[(i * 7) % reqIds.length]}]
 delivered: 2026-03-02
 agreed: 2026-03-0${1 + Math.floor(r() * 5)}
 rounds:
   - date: 2026-03-10
     contact: ${pick(OWNERS)}
     result: ${pass ? 'pass' : 'fail'}
-${pass ? '' : '    reasons: [Report totals do not match]\n'}`,
+${pass ? `    signed_by: ${pick(OWNERS)}\n    signed_on: 2026-03-10\n` : '    reasons: [Report totals do not match]\n'}`,
     );
   }
   for (let i = 1; i <= nSurvey; i++) {
@@ -183,10 +206,12 @@ score: ${60 + Math.floor(r() * 40)}
 `,
     );
   }
+  writeFileSync(join(dir, STAMP), String(GENERATOR_VERSION));
 }
 
 export function generatePortfolio(dir, projects, tasks, seed = 7) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (let p = 1; p <= projects; p++) generateProject(join(dir, `project-${pad(p)}`), tasks, seed + p);
+  writeFileSync(join(dir, STAMP), String(GENERATOR_VERSION));
 }

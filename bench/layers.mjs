@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { generateProject } from './generate.mjs';
+import { generateProject, isCurrent } from './generate.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -31,7 +31,7 @@ const cacheDir = join(work, 'layers-cache');
 mkdirSync(work, { recursive: true });
 
 if (!existsSync(join(root, 'dist', 'main.cjs'))) spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
-for (const n of sizes) if (!existsSync(join(work, `p${n}`, 'deliver.yaml'))) generateProject(join(work, `p${n}`), n, n);
+for (const n of sizes) if (!isCurrent(join(work, `p${n}`))) generateProject(join(work, `p${n}`), n, n);
 const small = join(work, 'example');
 rmSync(small, { recursive: true, force: true });
 cpSync(join(root, 'examples', 'crm-dashboard-zh'), small, { recursive: true });

@@ -9,12 +9,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { generatePortfolio, generateProject } from './generate.mjs';
+import { generatePortfolio, generateProject, isCurrent } from './generate.mjs';
 import { prepareWriteProject, resetWriteProject, WRITES } from './writes.mjs';
 
 const args = process.argv.slice(2);
 const full = args.includes('--full');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+// `--only reads|writes|portfolio` (comma-separated): time those parts alone (results.md says so).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+const want = (part) => !only || only.includes(part);
 const root = process.cwd();
 const work = join(root, 'bench', 'work');
 const cacheDir = join(work, 'cache');
@@ -27,12 +30,12 @@ const sizes = full ? [100, 1000, 10000] : [100, 1000];
 console.log(`generating projects: ${sizes.join(', ')} tasks, portfolio 100 × 100 …`);
 for (const n of sizes) {
   const dir = join(work, `p${n}`);
-  if (!existsSync(join(dir, 'deliver.yaml'))) generateProject(dir, n, n);
+  if (!isCurrent(dir)) generateProject(dir, n, n);
 }
 const portfolio = join(work, 'portfolio');
-if (!existsSync(join(portfolio, 'project-100', 'deliver.yaml'))) generatePortfolio(portfolio, 100, 100);
+if (!isCurrent(portfolio)) generatePortfolio(portfolio, 100, 100);
 const bigPortfolio = join(work, 'portfolio-1000');
-if (full && !existsSync(join(bigPortfolio, 'project-1000', 'deliver.yaml'))) {
+if (full && !isCurrent(bigPortfolio)) {
   console.log('generating portfolio 1,000 × 100 …');
   generatePortfolio(bigPortfolio, 1000, 100);
 }
@@ -76,8 +79,10 @@ function time(...specs) {
 
 const rows = [];
 const fmt = (s) => s.toFixed(3);
-function row(label, size, result, floorName, floor, target) {
+function row(label, size, result, floorName, floor, target, okStatuses = [0, 1]) {
   const ratio = result.median / floor.median;
+  // A command that failed measured something else (for read commands 1 is a result: "findings").
+  const failed = !okStatuses.includes(result.status);
   const memOk = !(target !== undefined && (size === 10000 || size === '1000×100') && result.peakMiB > 250);
   rows.push({
     label,
@@ -87,49 +92,58 @@ function row(label, size, result, floorName, floor, target) {
     floor: floor.median,
     ratio,
     target,
-    ok: target === undefined ? '' : ratio <= target && memOk ? 'yes' : 'NO',
+    ok: target === undefined ? '' : ratio <= target && memOk && !failed ? 'yes' : failed ? `NO (exit ${result.status})` : 'NO',
   });
   console.log(
-    `${label.padEnd(34)} ${String(size).padStart(9)}  ${fmt(result.median)} s  [${fmt(result.min)}–${fmt(result.max)}]  ${result.peakMiB.toFixed(0).padStart(4)} MiB  ${ratio.toFixed(2)}× ${floorName}${result.status !== 0 && result.status !== 1 ? `  (exit ${result.status})` : ''}`,
+    `${label.padEnd(34)} ${String(size).padStart(9)}  ${fmt(result.median)} s  [${fmt(result.min)}–${fmt(result.max)}]  ${result.peakMiB.toFixed(0).padStart(4)} MiB  ${ratio.toFixed(2)}× ${floorName}${failed ? `  (exit ${result.status})` : ''}`,
   );
 }
 
 const floorScript = join(root, 'bench', 'floor.mjs');
-const [nodeFloor, version, help] = time({ cmd: '-e', args: ['0'] }, { cmd: bin, args: ['--version'] }, { cmd: bin, args: ['--help'] });
-row('node -e 0 (floor)', '', nodeFloor, 'node -e 0', nodeFloor);
-row('deliver --version', '', version, 'node -e 0', nodeFloor, 1.5);
-row('deliver --help', '', help, 'node -e 0', nodeFloor, 1.5);
+if (want('reads')) {
+  const [nodeFloor, version, help] = time({ cmd: '-e', args: ['0'] }, { cmd: bin, args: ['--version'] }, { cmd: bin, args: ['--help'] });
+  row('node -e 0 (floor)', '', nodeFloor, 'node -e 0', nodeFloor);
+  row('deliver --version', '', version, 'node -e 0', nodeFloor, 1.5);
+  row('deliver --help', '', help, 'node -e 0', nodeFloor, 1.5);
 
-rmSync(cacheDir, { recursive: true, force: true });
-for (const n of sizes) {
-  const dir = join(work, `p${n}`);
-  const commands = [['validate'], ['status'], ['gantt'], ['kpi']];
-  const [readFloor, parseFloor, ...timed] = time(
-    { cmd: floorScript, args: ['read', dir] },
-    { cmd: floorScript, args: ['parse', dir] },
-    ...commands.flatMap((c) => [
-      { cmd: bin, args: [...c, '-C', dir], env: { DELIVER_CACHE: '0' } },
-      { cmd: bin, args: [...c, '-C', dir] },
-    ]),
-  );
-  row('floor: read every file', n, readFloor, 'read', readFloor);
-  row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
-  const t = n >= 1000 ? 1.5 : undefined;
-  commands.forEach((cmd, i) => {
-    row(
-      `deliver ${cmd.join(' ')} (no cache)`,
-      n,
-      timed[2 * i],
-      'read+parse',
-      parseFloor,
-      cmd[0] === 'validate' || cmd[0] === 'status' ? t : undefined,
+  rmSync(cacheDir, { recursive: true, force: true });
+  for (const n of sizes) {
+    const dir = join(work, `p${n}`);
+    const commands = [['validate'], ['status'], ['gantt'], ['kpi']];
+    const [readFloor, parseFloor, ...timed] = time(
+      { cmd: floorScript, args: ['read', dir] },
+      { cmd: floorScript, args: ['parse', dir] },
+      ...commands.flatMap((c) => [
+        { cmd: bin, args: [...c, '-C', dir], env: { DELIVER_CACHE: '0' } },
+        { cmd: bin, args: [...c, '-C', dir] },
+      ]),
     );
-    row(`deliver ${cmd.join(' ')} (cached)`, n, timed[2 * i + 1], 'read', readFloor, cmd[0] === 'status' && n === 10000 ? 1.5 : undefined);
-  });
+    row('floor: read every file', n, readFloor, 'read', readFloor);
+    row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
+    const t = n >= 1000 ? 1.5 : undefined;
+    commands.forEach((cmd, i) => {
+      row(
+        `deliver ${cmd.join(' ')} (no cache)`,
+        n,
+        timed[2 * i],
+        'read+parse',
+        parseFloor,
+        cmd[0] === 'validate' || cmd[0] === 'status' ? t : undefined,
+      );
+      row(
+        `deliver ${cmd.join(' ')} (cached)`,
+        n,
+        timed[2 * i + 1],
+        'read',
+        readFloor,
+        cmd[0] === 'status' && n === 10000 ? 1.5 : undefined,
+      );
+    });
+  }
 }
 // Write commands: each timed run starts from the same git state (reset untimed), no cache.
 const writeTarget = (n) => (n >= 1000 ? 1.5 : undefined);
-for (const n of sizes) {
+for (const n of want('writes') ? sizes : []) {
   const dir = join(work, `w${n}`);
   const ids = prepareWriteProject(bin, join(work, `p${n}`), dir, n);
   const reset = () => resetWriteProject(dir);
@@ -139,30 +153,32 @@ for (const n of sizes) {
     { cmd: bin, args: ['diff', 'diff-head~1', 'diff-head', '-C', dir], env: { DELIVER_CACHE: '0' }, prepare: reset },
   );
   row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
-  for (const [i, w] of WRITES.entries()) row(`deliver ${w.label} (no cache)`, n, timed[i], 'read+parse', parseFloor, writeTarget(n));
+  for (const [i, w] of WRITES.entries()) row(`deliver ${w.label} (no cache)`, n, timed[i], 'read+parse', parseFloor, writeTarget(n), [0]);
   // diff reads two versions of the project: its target is twice the floor of one.
   row('deliver diff (one risk added, no cache)', n, timed[WRITES.length], 'read+parse', parseFloor, n >= 10000 ? 2 : undefined);
   reset();
 }
 
-const [pRead, pParse, pKpi, pKpiCached] = time(
-  { cmd: floorScript, args: ['read', portfolio] },
-  { cmd: floorScript, args: ['parse', portfolio] },
-  { cmd: bin, args: ['kpi', portfolio], env: { DELIVER_CACHE: '0' } },
-  { cmd: bin, args: ['kpi', portfolio] },
-);
-row('floor: read portfolio', '100×100', pRead, 'read', pRead);
-row('floor: read + parse portfolio', '100×100', pParse, 'read+parse', pParse);
-row('deliver kpi portfolio (no cache)', '100×100', pKpi, 'read+parse', pParse);
-row('deliver kpi portfolio (cached)', '100×100', pKpiCached, 'read', pRead);
-if (full) {
-  // 1,000 projects: the memory target (≤ 250 MiB) matters here; fewer rounds, it is slow.
-  const [bParse, bKpi] = time(
-    { cmd: floorScript, args: ['parse', bigPortfolio] },
-    { cmd: bin, args: ['kpi', bigPortfolio], env: { DELIVER_CACHE: '0' } },
+if (want('portfolio')) {
+  const [pRead, pParse, pKpi, pKpiCached] = time(
+    { cmd: floorScript, args: ['read', portfolio] },
+    { cmd: floorScript, args: ['parse', portfolio] },
+    { cmd: bin, args: ['kpi', portfolio], env: { DELIVER_CACHE: '0' } },
+    { cmd: bin, args: ['kpi', portfolio] },
   );
-  row('floor: read + parse portfolio', '1000×100', bParse, 'read+parse', bParse);
-  row('deliver kpi portfolio (no cache)', '1000×100', bKpi, 'read+parse', bParse, 1.5);
+  row('floor: read portfolio', '100×100', pRead, 'read', pRead);
+  row('floor: read + parse portfolio', '100×100', pParse, 'read+parse', pParse);
+  row('deliver kpi portfolio (no cache)', '100×100', pKpi, 'read+parse', pParse);
+  row('deliver kpi portfolio (cached)', '100×100', pKpiCached, 'read', pRead);
+  if (full) {
+    // 1,000 projects: the memory target (≤ 250 MiB) matters here; fewer rounds, it is slow.
+    const [bParse, bKpi] = time(
+      { cmd: floorScript, args: ['parse', bigPortfolio] },
+      { cmd: bin, args: ['kpi', bigPortfolio], env: { DELIVER_CACHE: '0' } },
+    );
+    row('floor: read + parse portfolio', '1000×100', bParse, 'read+parse', bParse);
+    row('deliver kpi portfolio (no cache)', '1000×100', bKpi, 'read+parse', bParse, 1.5);
+  }
 }
 
 const sched = JSON.parse(
@@ -176,7 +192,7 @@ const sched = JSON.parse(
 const lines = [
   '# Benchmark results',
   '',
-  `Generated by \`npm run bench${full ? ' -- --full' : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} rounds after a warm-up round (each round runs a size's floors and commands once, interleaved), median [min–max] wall seconds, peak resident memory. Ratios are to the floor named in the same run. "cached": deliver's cache is warm (the remembered output of read commands whose files, flags and date did not change); "no cache": DELIVER_CACHE=0, every file parsed and every figure computed. Write commands start every run from the same git state (bench/writes.mjs; the reset is not timed) and are measured against the read + parse floor of the same project; targets: ≤ 1.5× that floor at 1,000 and 10,000 tasks, \`diff\` (two versions read) ≤ 2× at 10,000, and at most 250 MiB peak at 10,000 tasks and for the 1,000-project portfolio ("met" says NO when either is missed).`,
+  `Generated by \`npm run bench${full || only ? ' --' : ''}${full ? ' --full' : ''}${only ? ` --only ${only.join(',')}` : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} rounds after a warm-up round (each round runs a size's floors and commands once, interleaved), median [min–max] wall seconds, peak resident memory. Ratios are to the floor named in the same run. "cached": deliver's cache is warm (the remembered output of read commands whose files, flags and date did not change); "no cache": DELIVER_CACHE=0, every file parsed and every figure computed. Write commands start every run from the same git state (bench/writes.mjs; the reset is not timed) and are measured against the read + parse floor of the same project; targets: ≤ 1.5× that floor at 1,000 and 10,000 tasks, \`diff\` (two versions read) ≤ 2× at 10,000, and at most 250 MiB peak at 10,000 tasks and for the 1,000-project portfolio ("met" says NO when either is missed).`,
   '',
   '| what | tasks | median s | min–max s | peak MiB | ratio | target | met |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',

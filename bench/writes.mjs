@@ -2,9 +2,8 @@
 // writes need (an approved change, a risk with an open action), reset to that state before every
 // timed run so each run makes the same change. Also the two revisions `diff` is timed on.
 //
-// To bench another write command, add a line to WRITES: `args` gets the ids found here.
-// (`task update` and `milestone done` are being added separately: add them here when they exist,
-// e.g. { label: 'task update', args: (i) => ['task', 'update', i.todoTask, '--days', '3'] }.)
+// To bench another write command, add a line to WRITES: `args` gets the ids found here. A write
+// that does not exit 0 is a failed measurement (run.mjs marks its row).
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,6 +107,7 @@ export function prepareWriteProject(bin, from, dir, tasks) {
     receivedReq: firstId(dir, 'requirements', /^status: received$/m),
     failedAcceptance: firstId(dir, 'acceptance', /result: fail/),
     riskWithAction: risk,
+    openMilestone: 'M-00002',
   };
 }
 
@@ -120,6 +120,8 @@ export function resetWriteProject(dir) {
 export const WRITES = [
   { label: 'task add', args: () => ['task', 'add', '--name', 'Bench task', '--days', '2'] },
   { label: 'task done', args: (i) => ['task', 'done', i.todoTask] },
+  { label: 'task update', args: (i) => ['task', 'update', i.todoTask, '--days', '3'] },
+  { label: 'milestone done', args: (i) => ['milestone', 'done', i.openMilestone, '--date', '2026-11-19'] },
   { label: 'change apply', args: () => ['change', 'apply', 'CR-001', '--by', 'Alice Chen'] },
   {
     label: 'req add',
@@ -161,5 +163,20 @@ export const WRITES = [
     ],
   },
   { label: 'risk act', args: (i) => ['risk', 'act', i.riskWithAction, '1', '--done'] },
-  { label: 'accept round', args: (i) => ['accept', 'round', i.failedAcceptance, '--result', 'pass', '--by', 'Li Na'] },
+  {
+    label: 'accept round',
+    args: (i) => [
+      'accept',
+      'round',
+      i.failedAcceptance,
+      '--result',
+      'pass',
+      '--by',
+      'Li Na',
+      '--signed-by',
+      'Li Na',
+      '--signed-on',
+      '2026-11-20',
+    ],
+  },
 ];

@@ -6,30 +6,63 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import { checkRules } from '../core/rules/index.js';
 import { writeChecks } from '../core/write-checks.js';
-import type { FileWrite } from '../store/write.js';
-import { fsSource, loadProjectFrom, resolvePositions, type FileSource, type LoadedProject } from '../store/load.js';
+import type { PreparedWrite } from '../store/write.js';
+import {
+  fsSource,
+  LazySources,
+  loadProjectFrom,
+  resolvePositions,
+  type FileSource,
+  type KnownParses,
+  type LoadedProject,
+} from '../store/load.js';
 import type { Context } from './context.js';
 import { FindingsError } from './errors.js';
 import { printDiagnostics } from './output.js';
 
-/** The working tree with the prepared writes and removals laid over it. */
-function overlay(root: string, writes: readonly FileWrite[], removals: readonly string[]): FileSource {
+/**
+ * The working tree with the prepared writes and removals laid over it. The folders and files the
+ * project was just read from (under the same lock) are served as they were read then, so `known`
+ * can hold their parses.
+ */
+function overlay(
+  root: string,
+  before: LoadedProject,
+  writes: readonly PreparedWrite[],
+  removals: readonly string[],
+  known: KnownParses,
+): FileSource {
   const base = fsSource(root);
-  const written = new Map(writes.map((w) => [w.rel, w.content]));
+  const written = new Map<string, Uint8Array>();
+  for (const w of writes) {
+    const bytes = typeof w.content === 'string' ? new TextEncoder().encode(w.content) : w.content;
+    written.set(w.rel, bytes);
+    known.set(w.rel, { bytes, data: w.data, passed: w.kind });
+  }
   const removed = new Set(removals.filter((r) => !written.has(r)));
+  const readBefore = before.sources instanceof LazySources ? before.sources : undefined;
   return {
     list: (folder) => {
-      const l = base.list(folder);
+      const l = before.listings?.get(folder) ?? base.list(folder);
+      const inFolder = (rel: string) => rel.startsWith(folder + '/') && !rel.slice(folder.length + 1).includes('/');
+      const added = [...written.keys()].filter(inFolder);
+      if (added.length === 0 && ![...removed].some(inFolder)) return l;
       const files = new Set(l.files.filter((f) => !removed.has(f)));
-      for (const rel of written.keys()) if (rel.startsWith(folder + '/') && !rel.slice(folder.length + 1).includes('/')) files.add(rel);
+      for (const rel of added) files.add(rel);
       return { files: [...files].sort(), diagnostics: l.diagnostics };
     },
     read: (rel, maxBytes) => {
-      const w = written.get(rel);
-      return w !== undefined ? { bytes: typeof w === 'string' ? new TextEncoder().encode(w) : w } : base.read(rel, maxBytes);
+      const bytes = written.get(rel) ?? readBefore?.bytesOf(rel);
+      return bytes !== undefined ? { bytes } : base.read(rel, maxBytes);
     },
     exists: (rel) => written.has(rel) || (!removed.has(rel) && base.exists(rel)),
   };
+}
+
+/** The project as the writes would leave it: unchanged files keep their parses, written ones their verified data. */
+function projectAfter(root: string, before: LoadedProject, writes: readonly PreparedWrite[], removals: readonly string[]): LoadedProject {
+  const known: KnownParses = new Map(before.parses);
+  return loadProjectFrom(overlay(root, before, writes, removals, known), root, { known });
 }
 
 function findingsOf(l: LoadedProject, asOf: string): Diagnostic[] {
@@ -54,11 +87,14 @@ export function introduced(before: readonly Diagnostic[], after: readonly Diagno
 }
 
 /** Refuses the writes when they introduce an error; prints the warnings they introduce. */
-export function checkWrites(ctx: Context, root: string, before: LoadedProject, writes: FileWrite[], removals: string[]): void {
+export function checkWrites(ctx: Context, root: string, before: LoadedProject, writes: PreparedWrite[], removals: string[]): void {
   // Renumbering changes ids and file names on purpose: findings cannot be matched across it.
   if (removals.length > 0) return;
-  const after = loadProjectFrom(overlay(root, writes, removals), root);
-  const fresh = introduced(findingsOf(before, ctx.asOf), findingsOf(after, ctx.asOf));
+  const after = projectAfter(root, before, writes, removals);
+  const afterFindings = findingsOf(after, ctx.asOf);
+  // A clean result introduces nothing: the rules need not run over the project as it was.
+  if (afterFindings.length === 0) return;
+  const fresh = introduced(findingsOf(before, ctx.asOf), afterFindings);
   if (fresh.length === 0) return;
   const located = resolvePositions(fresh, after.sources);
   const errors = located.filter((d) => d.severity === 'error');

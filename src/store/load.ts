@@ -2,7 +2,7 @@
 // precompiled schema. Broken records are reported and left out of the model (their ids are kept
 // so references to them do not cascade into more findings); nothing is ever written here.
 import type { AjvError } from '../generated/validators.js';
-import { parseFile, type ParsedFileResult } from './parse-file.js';
+import { parseFile, schemaChecked, type ParsedFileResult } from './parse-file.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { FOLDER_KINDS, FOLDERS, KIND_NAMES, fileSchemaOf, kindSpec, type FolderKind } from '../core/kinds/index.js';
 import { emptyProject, MANIFEST_FILE, PLAN_FILE, recordsOf, type Located, type Project, type RecordKind } from '../core/model.js';
@@ -25,6 +25,10 @@ export interface LoadedProject {
   filesRead: number;
   /** With `keepData`: each file's parsed data (schema-checked or not), for the writer. */
   data?: Map<string, unknown>;
+  /** With `keepData`: each file's bytes and parse result, for a later load of the same bytes (`known`). */
+  parses?: KnownParses;
+  /** With `keepData`: each record folder's listing as read. */
+  listings?: Map<string, Listing>;
 }
 
 /** File texts decoded only when a finding needs a position: most runs never decode any. */
@@ -64,9 +68,23 @@ export interface LoadOptions {
    * unchanged between them is parsed once, its records the same objects on both sides.
    */
   parsed?: SharedParses;
+  /**
+   * What is already known of some files, by file: the write guard reads the project as a change
+   * would leave it, and a file read as the very same bytes object is not parsed again (an unchanged
+   * file reuses its whole result; a file the writer just produced, its verified data, checked
+   * against the schema here).
+   */
+  known?: KnownParses;
 }
 
 export type SharedParses = Map<string, ParsedFileResult>;
+
+/**
+ * A file's bytes and its parse result, or only its parsed data (free of parse findings) and the
+ * schema it already passed, if any.
+ */
+export type KnownParse = { bytes: Uint8Array } & ({ entry: ParsedFileResult } | { data: unknown; passed?: RecordKind });
+export type KnownParses = Map<string, KnownParse>;
 
 interface ParsedFile {
   file: string;
@@ -115,7 +133,7 @@ interface Pending {
 }
 
 /** Reads one file; parsing waits for parseAll. */
-function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject, parsed?: SharedParses): Pending {
+function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: number, out: LoadedProject, opts: LoadOptions): Pending {
   const read = src.read(file, maxBytes);
   if ('diagnostic' in read) {
     out.diagnostics.push(read.diagnostic);
@@ -123,6 +141,17 @@ function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: num
   }
   out.filesRead++;
   (out.sources as LazySources).addBytes(file, read.bytes);
+  const known = opts.known?.get(file);
+  if (known && known.bytes === read.bytes && read.bytes.length <= maxBytes) {
+    const entry =
+      'entry' in known
+        ? known.entry
+        : known.passed === kind
+          ? { parse: [], errors: null, data: known.data }
+          : schemaChecked(kind, known.data, []);
+    return { file, kind, maxBytes, bytes: read.bytes, entry };
+  }
+  const { parsed } = opts;
   if (!parsed) return { file, kind, maxBytes, bytes: read.bytes };
   // By file and sha256 of its bytes (no crafted collision).
   const key = `${kind}:${file}:${digest(read.bytes, 'base64')}`;
@@ -141,6 +170,7 @@ function parseAll(pending: Pending[], parsed?: SharedParses): void {
 
 function toParsed(p: Pending, out: LoadedProject): ParsedFile {
   if (!p.entry) return { file: p.file, errors: null };
+  out.parses?.set(p.file, { bytes: p.bytes!, entry: p.entry });
   for (const d of p.entry.parse) out.diagnostics.push(d);
   if (p.entry.data !== undefined && p.entry.parse.length === 0) out.data?.set(p.file, p.entry.data);
   return { file: p.file, data: p.entry.data as Record<string, unknown> | undefined, errors: p.entry.errors };
@@ -231,20 +261,21 @@ export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions
     diagnostics: [],
     sources: new LazySources(),
     filesRead: 0,
-    ...(opts.keepData ? { data: new Map() } : {}),
+    ...(opts.keepData ? { data: new Map(), parses: new Map(), listings: new Map() } : {}),
   };
   const p = out.project;
   // Read everything first, then parse in one batch.
   const { parsed } = opts;
-  const manifest = readFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out, parsed);
-  const plan = src.exists(PLAN_FILE) ? readFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out, parsed) : undefined;
+  const manifest = readFile(src, MANIFEST_FILE, 'manifest', LIMITS.recordBytes, out, opts);
+  const plan = src.exists(PLAN_FILE) ? readFile(src, PLAN_FILE, 'plan', LIMITS.planBytes, out, opts) : undefined;
   const records: [FolderKind, Pending][] = [];
   for (const kind of FOLDER_KINDS) {
     const listing = src.list(FOLDERS[kind]);
+    out.listings?.set(FOLDERS[kind], listing);
     out.diagnostics.push(...listing.diagnostics);
     // A refused file (a link, an unsafe name) still holds its id: never reuse it, never call it unknown.
     for (const d of listing.diagnostics) if (d.code === 'DLV-E015' || d.code === 'DLV-E019') markBroken(p, d.file, [], undefined);
-    for (const file of listing.files) records.push([kind, readFile(src, file, fileSchemaOf(kind), LIMITS.recordBytes, out, parsed)]);
+    for (const file of listing.files) records.push([kind, readFile(src, file, fileSchemaOf(kind), LIMITS.recordBytes, out, opts)]);
   }
   parseAll([manifest, ...(plan ? [plan] : []), ...records.map(([, r]) => r)], parsed);
 

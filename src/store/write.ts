@@ -30,6 +30,13 @@ function existsNoFollow(root: string, rel: string): boolean {
   }
 }
 
+/** A file to write, with its content's data as read back and compared with the intended data. */
+export interface PreparedWrite extends FileWrite {
+  data: unknown;
+  /** The schema that data passed. */
+  kind: RecordKind;
+}
+
 export type RecordChange =
   /** Edit a file in place; with `moveTo`, the edited content goes to a new file name (renumbering). */
   { kind: RecordKind; rel: string; edits: Edit[]; moveTo?: string } | { kind: RecordKind; rel: string; create: Record<string, unknown> };
@@ -79,7 +86,7 @@ function readBefore(
 }
 
 /** Computes the new text of one record; throws RecordRefusedError when the file or result is invalid. */
-export function prepareChange(root: string, change: RecordChange, loaded?: Pick<LoadedProject, 'sources' | 'data'>): FileWrite {
+export function prepareChange(root: string, change: RecordChange, loaded?: Pick<LoadedProject, 'sources' | 'data'>): PreparedWrite {
   const sources = new Map<string, string>();
   if ('create' in change) {
     if (existsNoFollow(root, change.rel)) throw new RecordExistsError(change.rel);
@@ -90,7 +97,7 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Pick<
       throw new WriteVerificationError(`serialized ${change.rel} does not read back as written`);
     }
     checkSchema(change.kind, change.rel, back.data, sources, text);
-    return { rel: change.rel, content: text };
+    return { rel: change.rel, content: text, data: back.data, kind: change.kind };
   }
   const got = readBefore(root, change.rel, loaded);
   if ('refused' in got) throw got.refused;
@@ -106,30 +113,32 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Pick<
     if (!(e instanceof EditError)) throw e;
     expected = undefined;
   }
-  let text: string | undefined;
+  let edited: { text: string; data: unknown } | undefined;
   if (expected !== undefined) {
     // Narrowed first (fast on large files), then the whole text, then the Document API.
-    text = tryEdit(() => applyEdits(source, change.edits, { narrow: true }), change.rel, expected);
-    text ??= tryEdit(() => applyEdits(source, change.edits), change.rel, expected);
-    text ??= tryEdit(() => documentEdit(source, change.edits), change.rel, expected);
+    edited = tryEdit(() => applyEdits(source, change.edits, { narrow: true }), change.rel, expected);
+    edited ??= tryEdit(() => applyEdits(source, change.edits), change.rel, expected);
+    edited ??= tryEdit(() => documentEdit(source, change.edits), change.rel, expected);
   }
-  if (text === undefined) {
+  if (edited === undefined) {
     // A file that breaks its schema where the edit goes (`tasks:` a mapping …) is refused with its
     // findings; only a valid file that could not be edited is our failure.
     checkSchema(change.kind, change.rel, before.data, sources, source);
     throw new WriteVerificationError(`could not edit ${change.rel} without changing other values`);
   }
+  let { text } = edited;
+  // A comment line before the rest leaves the data as it was.
   if (!MODELINE_RE.test(text)) text = `${schemaModeline(change.kind, change.rel)}${text.includes('\r\n') ? '\r\n' : '\n'}${text}`;
   checkSchema(change.kind, change.rel, expected, sources, text);
   if (change.moveTo !== undefined && existsNoFollow(root, change.moveTo)) throw new RecordExistsError(change.moveTo);
-  return { rel: change.moveTo ?? change.rel, content: bom + text };
+  return { rel: change.moveTo ?? change.rel, content: bom + text, data: edited.data, kind: change.kind };
 }
 
 /**
  * Runs one editing strategy and keeps its result only if it reads back as exactly `expected`. Text
  * given to the command that holds an invisible character is refused with the finding (exit 1).
  */
-function tryEdit(edit: () => string, rel: string, expected: unknown): string | undefined {
+function tryEdit(edit: () => string, rel: string, expected: unknown): { text: string; data: unknown } | undefined {
   let text: string;
   try {
     text = edit();
@@ -139,7 +148,7 @@ function tryEdit(edit: () => string, rel: string, expected: unknown): string | u
   const back = parseRecordText(text, rel);
   if (back.data === undefined || !sameData(back.data, expected)) return undefined;
   refuseInvisible(back, rel, text);
-  return back.diagnostics.length === 0 ? text : undefined;
+  return back.diagnostics.length === 0 ? { text, data: back.data } : undefined;
 }
 
 /** A record that would hold an invisible character (DLV-E031) is not written: the finding says where. */
@@ -167,7 +176,7 @@ export function prepareRecords(
   root: string,
   changes: readonly RecordChange[],
   loaded?: Pick<LoadedProject, 'sources' | 'data'>,
-): { writes: FileWrite[]; removals: string[] } {
+): { writes: PreparedWrite[]; removals: string[] } {
   const writes = changes.map((c) => prepareChange(root, c, loaded));
   const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
   return { writes, removals };
@@ -181,7 +190,7 @@ export function writeRecords(
   root: string,
   changes: readonly RecordChange[],
   loaded?: Pick<LoadedProject, 'sources' | 'data' | 'diagnostics'>,
-  check?: (writes: FileWrite[], removals: string[]) => void,
+  check?: (writes: PreparedWrite[], removals: string[]) => void,
 ): void {
   try {
     const { writes, removals } = prepareRecords(root, changes, loaded);
