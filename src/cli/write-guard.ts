@@ -60,7 +60,12 @@ function overlay(
 }
 
 /** The project as the writes would leave it: unchanged files keep their parses, written ones their verified data. */
-export function projectAfter(root: string, before: LoadedProject, writes: readonly PreparedWrite[], removals: readonly string[]): LoadedProject {
+export function projectAfter(
+  root: string,
+  before: LoadedProject,
+  writes: readonly PreparedWrite[],
+  removals: readonly string[],
+): LoadedProject {
   const known: KnownParses = new Map(before.parses);
   return loadProjectFrom(overlay(root, before, writes, removals, known), root, { known });
 }

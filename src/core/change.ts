@@ -3,7 +3,7 @@
 import type { WorkCalendar } from './calendar.js';
 import { fromDay, toDay, type IsoDate } from './dates.js';
 import type { Change, Milestone, Task } from './model.js';
-import { schedule, type Schedule, type ScheduleProblem } from './schedule.js';
+import { rescheduleDates, schedule, type Schedule, type ScheduleProblem } from './schedule.js';
 
 export const CHANGE_STATUSES = ['submitted', 'approved', 'rejected', 'applied', 'withdrawn'] as const;
 export const APPROVAL_SIDES = ['customer', 'internal'] as const;
@@ -173,33 +173,38 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
   }
 
   const edited = () => input.tasks.map((t) => (fields.has(t.id) ? { ...t, ...fields.get(t.id) } : t));
-  let after = run(edited());
+  // Only the moved tasks and what follows them are scheduled again (rescheduleDates); a plan with a
+  // repeated task id is scheduled whole, as it names which record the dates belong to.
+  const datesAfter = (): ReadonlyMap<string, { start: IsoDate; end: IsoDate }> => {
+    const changed = new Map([...fields].map(([id, f]) => [id, { ...byId.get(id)!, ...f }]));
+    return (byId.size === input.tasks.length ? rescheduleDates(before, changed) : undefined) ?? run(edited()).items;
+  };
+  let after = datesAfter();
   // Where the shift did not follow from a moved predecessor (a predecessor that stays drives the
   // task, or a milestone held by its own date), pin the start. Each round fixes at least the first
   // task off target in dependency order, so this ends within |movable| rounds.
   for (let round = 0; round <= movable.length; round++) {
     const off = movable.find(
-      (id) =>
-        !started(byId.get(id)!) && after.items.get(id)?.start !== target.get(id)!.start && fields.get(id)?.start !== target.get(id)!.start,
+      (id) => !started(byId.get(id)!) && after.get(id)?.start !== target.get(id)!.start && fields.get(id)?.start !== target.get(id)!.start,
     );
     if (off === undefined) break;
     set(off, 'start', target.get(off)!.start);
     const t = byId.get(off)!;
     if (t.end !== undefined && t.days === undefined) set(off, 'end', target.get(off)!.end);
-    after = run(edited());
+    after = datesAfter();
   }
 
   const moves: TaskMove[] = [];
   const shortfall: string[] = [];
   for (const id of movable) {
     const a = before.items.get(id)!;
-    const b = after.items.get(id);
+    const b = after.get(id);
     if (!b) throw new Error(`applying the slip left ${id} unscheduled`);
     if (b.start !== target.get(id)!.start || b.end !== target.get(id)!.end) shortfall.push(id);
     if (a.start !== b.start || a.end !== b.end) moves.push({ id, from_start: a.start, from_end: a.end, to_start: b.start, to_end: b.end });
   }
   for (const [id, it] of before.items) {
-    const b = after.items.get(id);
+    const b = after.get(id);
     if (!affected.has(id) && (!b || b.start !== it.start || b.end !== it.end))
       throw new Error(`applying the slip moved ${id}, which does not depend on it`);
   }

@@ -178,8 +178,19 @@ export function schedule(input: ScheduleInput): Schedule {
   }
   const order = forwardPass(nodes, graph.order, ps0, asOf, now, cal, problems);
   const items = new Map<string, ScheduledItem>();
-  if (order.length === 0)
-    return { items, order: [], projectStart: fromDay(ps0), ...(input.due ? { due: input.due } : {}), criticalPath: [], problems };
+  const forward: ForwardState = { nodes, topo: graph.order, ps0, asOf, now, cal, taskCount: input.tasks.length };
+  if (order.length === 0) {
+    const none: Schedule = {
+      items,
+      order: [],
+      projectStart: fromDay(ps0),
+      ...(input.due ? { due: input.due } : {}),
+      criticalPath: [],
+      problems,
+    };
+    forwardStates.set(none, forward);
+    return none;
+  }
 
   let projectEnd = -Infinity;
   for (let o = 0; o < order.length; o++) projectEnd = Math.max(projectEnd, nodes[order[o]!]!.ef);
@@ -203,6 +214,63 @@ export function schedule(input: ScheduleInput): Schedule {
     out.dueFloat = cal.workingDaysBetween(projectEnd, due);
   }
   if (base) out.baseline = base.name;
+  forwardStates.set(out, forward);
+  return out;
+}
+
+/** What the forward pass of a schedule worked on, kept for rescheduleDates. */
+interface ForwardState {
+  nodes: Node[];
+  topo: number[];
+  ps0: number;
+  asOf: number;
+  now: number;
+  cal: WorkCalendar;
+  /** Nodes [0, taskCount) are the tasks, in input order. */
+  taskCount: number;
+}
+
+const forwardStates = new WeakMap<Schedule, ForwardState>();
+
+/**
+ * The forecast start and end of every task and milestone once some tasks' own dates change, as a
+ * full `schedule` of the edited tasks would give them, without scheduling the rest again: only the
+ * edited tasks and what follows them (through depends_on and the milestones tasks name) go through
+ * the forward pass again, in the same order, from the dates of everything else. `edited` holds
+ * new versions of tasks of `before`'s input, by id (same depends_on and milestone, other fields
+ * changed: `change apply` sets start, end and days). Undefined when `before` was not made by
+ * `schedule`. An item missing from the result could not be scheduled. Only the dates: late dates
+ * and float are not recomputed.
+ */
+export function rescheduleDates(
+  before: Schedule,
+  edited: ReadonlyMap<string, Task>,
+): Map<string, { start: IsoDate; end: IsoDate }> | undefined {
+  const st = forwardStates.get(before);
+  if (!st) return undefined;
+  const nodes = st.nodes.map((n) => ({ ...n }));
+  const dirty = new Uint8Array(nodes.length);
+  const stack: number[] = [];
+  for (let k = 0; k < st.taskCount && k < nodes.length; k++) {
+    const t = edited.get(nodes[k]!.id);
+    if (t === undefined || nodes[k]!.task === undefined) continue;
+    nodes[k]!.task = t;
+    stack.push(k);
+  }
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (dirty[i]) continue;
+    dirty[i] = 1;
+    for (const s of nodes[i]!.succs) if (!dirty[s]) stack.push(s);
+  }
+  const topo = st.topo.filter((i) => dirty[i] === 1);
+  for (const i of topo) nodes[i]!.ok = false;
+  forwardPass(nodes, topo, st.ps0, st.asOf, st.now, st.cal, []);
+  const out = new Map<string, { start: IsoDate; end: IsoDate }>();
+  for (const i of st.topo) {
+    const n = nodes[i]!;
+    if (n.ok) out.set(n.id, { start: fromDay(n.es), end: fromDay(n.ef) });
+  }
   return out;
 }
 

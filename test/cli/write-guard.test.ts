@@ -15,9 +15,9 @@ import { copyExample, tempDir } from '../helpers/project.js';
 /** A project's model, read findings and rule findings as plain JSON (sets sorted), for comparing two reads. */
 function shape(l: LoadedProject): unknown {
   const project = JSON.parse(JSON.stringify(l.project, (_k, v: unknown) => (v instanceof Set ? [...v].sort() : v)));
-  const findings = [...l.diagnostics, ...checkRules(l.project, '2026-11-20')].map((d: Diagnostic) => ({ code: d.code, file: d.file, args: d.args, path: d.path })).sort((a, b) =>
-    JSON.stringify(a) < JSON.stringify(b) ? -1 : 1,
-  );
+  const findings = [...l.diagnostics, ...checkRules(l.project, '2026-11-20')]
+    .map((d: Diagnostic) => ({ code: d.code, file: d.file, args: d.args, path: d.path }))
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   return { project, findings, filesRead: l.filesRead };
 }
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { CN_CALENDAR } from '../../src/core/calendars/cn.js';
 import { fromDay, toDay, weekdayOf } from '../../src/core/dates.js';
 import { makeCalendar, type WorkCalendar } from '../../src/core/calendar.js';
-import { schedule, type Task, type Milestone, type ScheduleInput } from '../../src/core/schedule.js';
+import { rescheduleDates, schedule, type Task, type Milestone, type ScheduleInput } from '../../src/core/schedule.js';
 import { join } from 'node:path';
 import type { Project } from '../../src/core/model.js';
 import { projectAsOf } from '../../src/core/period.js';
@@ -420,5 +420,81 @@ describe('plans shared between the rules and the commands', () => {
     expect(late.milestones).toBe(raw.milestones);
     const early = projectAsOf(raw, '2026-01-05');
     expect(early.tasks).not.toBe(raw.tasks);
+  });
+});
+
+describe('rescheduleDates (change apply: only what an edit reaches is scheduled again)', () => {
+  it('gives every item the dates a full schedule of the edited plan gives', () => {
+    const base = toDay('2026-09-01');
+    const taskArb = fc.record({
+      deps: fc.array(fc.nat(), { maxLength: 3 }),
+      days: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+      start: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+      end: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+      status: fc.constantFrom('todo', 'in_progress', 'done', 'blocked') as fc.Arbitrary<Task['status']>,
+      actual: fc.integer({ min: 0, max: 30 }),
+      milestone: fc.option(fc.nat(), { nil: undefined }),
+      // The edit change apply could make: new start, end and days (each kept, set or dropped).
+      edit: fc.option(
+        fc.record({
+          days: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+          start: fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
+          end: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
+        }),
+        { nil: undefined },
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(taskArb, { minLength: 1, maxLength: 14 }),
+        fc.array(fc.array(fc.nat(), { maxLength: 3 }), { maxLength: 3 }),
+        fc.integer({ min: 0, max: 60 }),
+        (ts, mss, asOf) => {
+          const iso = (k: number) => fromDay(base + k);
+          const tid = (i: number) => `T-${String(i + 1).padStart(3, '0')}`;
+          const mid = (i: number) => `M-00${i + 1}`;
+          const tasks: Task[] = ts.map((t, i) => ({
+            id: tid(i),
+            name: tid(i),
+            status: t.status,
+            ...(i > 0 && t.deps.length ? { depends_on: [...new Set(t.deps.map((x) => tid(x % i)))] } : {}),
+            ...(t.days !== undefined ? { days: t.days } : {}),
+            ...(t.start !== undefined ? { start: iso(t.start) } : {}),
+            ...(t.end !== undefined ? { end: iso(t.end) } : {}),
+            ...(t.status !== 'todo' ? { actual_start: iso(t.actual) } : {}),
+            ...(t.status === 'done' ? { actual_end: iso(t.actual + 2) } : {}),
+            ...(t.milestone !== undefined && mss.length ? { milestone: mid(t.milestone % mss.length) } : {}),
+          }));
+          const milestones: Milestone[] = mss.map((deps, i) => ({
+            id: mid(i),
+            name: 'm',
+            ...(deps.length ? { depends_on: [...new Set(deps.map((x) => tid(x % ts.length)))] } : {}),
+          }));
+          const edited = new Map<string, Task>();
+          ts.forEach((t, i) => {
+            if (!t.edit) return;
+            const { start: _s, end: _e, days: _d, ...rest } = tasks[i]!;
+            edited.set(tid(i), {
+              ...rest,
+              ...(t.edit.days !== undefined ? { days: t.edit.days } : {}),
+              ...(t.edit.start !== undefined ? { start: iso(t.edit.start) } : {}),
+              ...(t.edit.end !== undefined ? { end: iso(t.edit.end) } : {}),
+            });
+          });
+          const input = { start: iso(0), asOf: iso(asOf), milestones, calendar: cn };
+          const before = schedule({ ...input, tasks });
+          const got = rescheduleDates(before, edited)!;
+          const full = schedule({ ...input, tasks: tasks.map((t) => edited.get(t.id) ?? t) });
+          const want = new Map([...full.items].map(([id, it]) => [id, { start: it.start, end: it.end }]));
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is undefined for a schedule it did not make', () => {
+    const s = run({ tasks: [task('T-001', { days: 2 })] });
+    expect(rescheduleDates({ ...s }, new Map())).toBeUndefined();
   });
 });
