@@ -28,6 +28,25 @@ const RUNS = [
   ['no-such-command'],
 ];
 
+/**
+ * Write commands too (after the read runs, on the same copies): their code (the editor, the writer,
+ * the write guard, the scheduling a slip needs) is then compiled ahead as well. Ids are the
+ * examples' own; a run that is refused still compiles most of its path.
+ */
+const WRITE_IDS = {
+  'erp-rollout-en': { todo: 'T-011', slip: 'CR-002', risk: 'R-001', by: 'Maya Chen' },
+  'crm-dashboard-zh': { todo: 'T-015', slip: 'CR-002', risk: 'R-001', by: '刘建国' },
+};
+const writeRuns = ({ todo, slip, risk, by }) => [
+  ['task', 'add', '--name', 'warm-up', '--days', '1'],
+  ['task', 'update', todo, '--days', '3'],
+  ['task', 'done', todo],
+  ['change', 'approve', slip, '--as', 'customer', '--by', by],
+  ['change', 'approve', slip, '--as', 'internal', '--by', by],
+  ['change', 'apply', slip, '--by', by],
+  ['risk', 'act', risk, '3', '--done'],
+];
+
 const sink = { write: () => true };
 
 /** Writes the code cache of a loaded bundle to `file` atomically, headed by the bundle's build id. */
@@ -59,7 +78,7 @@ export async function writeCodeCache(root, dist = join(root, 'dist')) {
       cpSync(join(root, 'examples', example), dir, { recursive: true });
       // Twice with the result cache (stored in the temporary folder), once without it.
       for (const cache of ['1', '1', '0']) {
-        for (const argv of RUNS) {
+        for (const argv of [...RUNS, ...writeRuns(WRITE_IDS[example])]) {
           const env = { ...process.env, DELIVER_CACHE: cache, DELIVER_CACHE_DIR: join(work, 'cache'), DELIVER_AS_OF: '2026-11-20' };
           const io = {
             cwd: dir,

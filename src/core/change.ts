@@ -3,7 +3,7 @@
 import type { WorkCalendar } from './calendar.js';
 import { fromDay, toDay, type IsoDate } from './dates.js';
 import type { Change, Milestone, Task } from './model.js';
-import { rescheduleDates, schedule, type Schedule, type ScheduleProblem } from './schedule.js';
+import { rescheduleDates, scheduleDates, type ScheduledDates, type ScheduleProblem } from './schedule.js';
 
 export const CHANGE_STATUSES = ['submitted', 'approved', 'rejected', 'applied', 'withdrawn'] as const;
 export const APPROVAL_SIDES = ['customer', 'internal'] as const;
@@ -120,8 +120,9 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
   const byId = new Map(input.tasks.map((t) => [t.id, t]));
   const unknown = roots.filter((id) => !byId.has(id)).map((id): ApplyProblem => ({ kind: 'unknown_task', id }));
   if (unknown.length) return { problems: unknown };
-  const run = (tasks: readonly Task[]): Schedule =>
-    schedule({
+  // Dates alone: where things are before and after, no late dates or critical path.
+  const run = (tasks: readonly Task[]): ScheduledDates =>
+    scheduleDates({
       start: input.start,
       ...(input.due ? { due: input.due } : {}),
       asOf: input.asOf,

@@ -160,25 +160,9 @@ export function compareByStart(a: ScheduledItem, b: ScheduledItem): number {
 export function schedule(input: ScheduleInput): Schedule {
   const cal = input.calendar;
   const problems: ScheduleProblem[] = [];
-  const projectStart = dayOrThrow(input.start, 'project start');
-  const due = input.due !== undefined ? dayOrThrow(input.due, 'due') : undefined;
-  const asOf = dayOrThrow(input.asOf, 'as-of date');
-
-  const nodes = buildNodes(input, problems);
-  const graph = orderWithImplicit(nodes);
-  for (const ids of graph.cycles) problems.push({ kind: 'cycle', ids });
-  for (const [i, p] of graph.behind) problems.push({ kind: 'blocked', id: nodes[i]!.id, by: nodes[p]!.id });
-
-  let ps0: number, now: number;
-  try {
-    ps0 = cal.nextWorkingDay(projectStart);
-    now = cal.nextWorkingDay(asOf);
-  } catch (e) {
-    throw asRange(e);
-  }
-  const order = forwardPass(nodes, graph.order, ps0, asOf, now, cal, problems);
+  const { state: forward, order, due } = forwardAll(input, problems);
+  const { nodes, ps0, asOf } = forward;
   const items = new Map<string, ScheduledItem>();
-  const forward: ForwardState = { nodes, topo: graph.order, ps0, asOf, now, cal, taskCount: input.tasks.length };
   if (order.length === 0) {
     const none: Schedule = {
       items,
@@ -218,6 +202,57 @@ export function schedule(input: ScheduleInput): Schedule {
   return out;
 }
 
+/** The forward pass over the whole plan (early dates), and what it worked on. */
+function forwardAll(input: ScheduleInput, problems: ScheduleProblem[]): { state: ForwardState; order: number[]; due: number | undefined } {
+  const cal = input.calendar;
+  const projectStart = dayOrThrow(input.start, 'project start');
+  const due = input.due !== undefined ? dayOrThrow(input.due, 'due') : undefined;
+  const asOf = dayOrThrow(input.asOf, 'as-of date');
+
+  const nodes = buildNodes(input, problems);
+  const graph = orderWithImplicit(nodes);
+  for (const ids of graph.cycles) problems.push({ kind: 'cycle', ids });
+  for (const [i, p] of graph.behind) problems.push({ kind: 'blocked', id: nodes[i]!.id, by: nodes[p]!.id });
+
+  let ps0: number, now: number;
+  try {
+    ps0 = cal.nextWorkingDay(projectStart);
+    now = cal.nextWorkingDay(asOf);
+  } catch (e) {
+    throw asRange(e);
+  }
+  const order = forwardPass(nodes, graph.order, ps0, asOf, now, cal, problems);
+  return { state: { nodes, topo: graph.order, ps0, asOf, now, cal, taskCount: input.tasks.length }, order, due };
+}
+
+/** Forecast dates alone: what `schedule` gives for start, end and days, and its order. */
+export interface ScheduledDates {
+  items: Map<string, { start: IsoDate; end: IsoDate; days: number }>;
+  /** Scheduled ids, predecessors first. */
+  order: string[];
+  /** As `schedule` finds them, but for baselines (none are read). */
+  problems: ScheduleProblem[];
+}
+
+/**
+ * The forward pass of `schedule` alone: the same start, end and days for every item, without late
+ * dates, float, the critical path or baselines (`change apply` needs only where things are).
+ */
+export function scheduleDates(input: ScheduleInput): ScheduledDates {
+  const problems: ScheduleProblem[] = [];
+  const { state, order } = forwardAll(input, problems);
+  const items = new Map<string, { start: IsoDate; end: IsoDate; days: number }>();
+  const ids: string[] = new Array(order.length);
+  for (let o = 0; o < order.length; o++) {
+    const n = state.nodes[order[o]!]!;
+    items.set(n.id, { start: fromDay(n.es), end: fromDay(n.ef), days: n.task ? n.dur : 0 });
+    ids[o] = n.id;
+  }
+  const out: ScheduledDates = { items, order: ids, problems };
+  forwardStates.set(out, state);
+  return out;
+}
+
 /** What the forward pass of a schedule worked on, kept for rescheduleDates. */
 interface ForwardState {
   nodes: Node[];
@@ -230,7 +265,7 @@ interface ForwardState {
   taskCount: number;
 }
 
-const forwardStates = new WeakMap<Schedule, ForwardState>();
+const forwardStates = new WeakMap<Schedule | ScheduledDates, ForwardState>();
 
 /**
  * The forecast start and end of every task and milestone once some tasks' own dates change, as a
@@ -243,7 +278,7 @@ const forwardStates = new WeakMap<Schedule, ForwardState>();
  * and float are not recomputed.
  */
 export function rescheduleDates(
-  before: Schedule,
+  before: Schedule | ScheduledDates,
   edited: ReadonlyMap<string, Task>,
 ): Map<string, { start: IsoDate; end: IsoDate }> | undefined {
   const st = forwardStates.get(before);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { CN_CALENDAR } from '../../src/core/calendars/cn.js';
 import { fromDay, toDay, weekdayOf } from '../../src/core/dates.js';
 import { makeCalendar, type WorkCalendar } from '../../src/core/calendar.js';
-import { rescheduleDates, schedule, type Task, type Milestone, type ScheduleInput } from '../../src/core/schedule.js';
+import { rescheduleDates, schedule, scheduleDates, type Task, type Milestone, type ScheduleInput } from '../../src/core/schedule.js';
 import { join } from 'node:path';
 import type { Project } from '../../src/core/model.js';
 import { projectAsOf } from '../../src/core/period.js';
@@ -423,7 +423,7 @@ describe('plans shared between the rules and the commands', () => {
   });
 });
 
-describe('rescheduleDates (change apply: only what an edit reaches is scheduled again)', () => {
+describe('scheduleDates and rescheduleDates (change apply: dates alone, and only what an edit reaches again)', () => {
   it('gives every item the dates a full schedule of the edited plan gives', () => {
     const base = toDay('2026-09-01');
     const taskArb = fc.record({
@@ -487,6 +487,12 @@ describe('rescheduleDates (change apply: only what an edit reaches is scheduled 
           const full = schedule({ ...input, tasks: tasks.map((t) => edited.get(t.id) ?? t) });
           const want = new Map([...full.items].map(([id, it]) => [id, { start: it.start, end: it.end }]));
           expect(got).toEqual(want);
+          // The forward pass alone gives the same dates, order and problems, and reschedules alike.
+          const dates = scheduleDates({ ...input, tasks });
+          expect(dates.order).toEqual(before.order);
+          expect(dates.problems).toEqual(before.problems);
+          expect(dates.items).toEqual(new Map([...before.items].map(([id, it]) => [id, { start: it.start, end: it.end, days: it.days }])));
+          expect(rescheduleDates(dates, edited)).toEqual(want);
         },
       ),
       { numRuns: 400 },
