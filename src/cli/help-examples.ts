@@ -86,7 +86,7 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
   'meeting show': ['deliver meeting show MT-001'],
   'meeting act': ['deliver meeting act MT-001 1'],
   'merge-driver': ['git config merge.deliver.driver "deliver merge-driver %O %A %B %P"'],
-  doctor: ['deliver doctor', 'deliver doctor --json'],
+  doctor: ['deliver doctor', 'deliver doctor --fix', 'deliver doctor --json'],
   'req analyze': [
     'deliver req analyze 202611-002 --analyst "Li" --goal "One dashboard for HQ, regions and stores" --priority high --days 10',
     'deliver req analyze 202611-002 --analyst "Li" --feature "Sales by region" --feature "Store ranking" --risk "POS data arrives late"',

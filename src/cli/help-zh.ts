@@ -231,7 +231,9 @@ export const HELP_ZH: Record<string, string> = {
   'display help for a command': '显示命令的帮助',
   "merge deliver's YAML records in git (git's merge driver: %O %A %B %P)":
     '在 git 中合并 deliver 的 YAML 记录（git 合并驱动：%O %A %B %P）',
-  'check that git is set up for deliver (merge driver)': '检查 git 是否已为 deliver 配置（合并驱动）',
+  'check that the project is set up for deliver: git merge driver and editor schemas':
+    '检查项目是否已为 deliver 配置好：git 合并驱动与编辑器校验文件',
+  "rewrite the project's missing or outdated editor schemas (.deliver/schemas)": '重写项目中缺失或过时的编辑器校验文件（.deliver/schemas）',
   'contact phone (联系方式)': '联系电话（联系方式）',
   'contact e-mail (联系方式)': '联系邮箱（联系方式）',
   'an attachment: a file relative to the project folder, or a link (repeatable)': '附件：相对项目文件夹的文件或链接（可重复）',

@@ -74,6 +74,7 @@ function englishWords(help: string): string[] {
     .replace(/--?[a-zA-Z][\w-]*/g, '') // flags
     .replace(/<[^>]*>|\[[^\]]*\]/g, '') // placeholders
     .replace(/\b[\w-]+\.(yaml|html|csv|ics|json)\b/g, '') // file names
+    .replace(/\.deliver\/[\w-]+/g, '') // folder names
     .replace(/\b(DELIVER_AS_OF|YYYY-MM-DD|baseline-|survey_dimensions|after_sales|problem_solving|in_progress|%[OABP])\b/g, '');
   return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED.has(w.toLowerCase()));
 }

@@ -11,7 +11,8 @@ import type { InitOptions } from './command.js';
 import { UsageError } from '../../cli/errors.js';
 import { choiceOption, dateOption, mayPrompt, requireDate, textOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
-import { schemasDir, templatesDir } from '../../cli/paths.js';
+import { templatesDir } from '../../cli/paths.js';
+import { bundledSchemas } from '../../cli/schema-files.js';
 import { addDays, isIsoDate } from '../../core/dates.js';
 import { recordFileName } from '../../core/ids.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../../core/model.js';
@@ -138,9 +139,7 @@ export async function init(ctx: Context, dirArg: string | undefined, opts: InitO
       rel: `${STATE_DIR}/.gitignore`,
       content: '# deliver keeps its lock, journal and cache here; only the schemas are shared.\n/*\n!/.gitignore\n!/schemas/\n',
     },
-    ...readdirSync(schemasDir())
-      .filter((f) => f.endsWith('.schema.json'))
-      .map((f) => ({ rel: `${STATE_DIR}/schemas/${f}`, content: readFileSync(join(schemasDir(), f), 'utf8') })),
+    ...bundledSchemas(),
     ...gitAttributes(dir),
   ];
   commitFiles(dir, writes);
