@@ -64,14 +64,60 @@ function capped<T>(items: readonly T[], max: number, line: (x: T) => Seg[], more
   return [...items.slice(0, max - 1).map(line), [{ text: `  ${more(items.length - max + 1)}`, style: 'dim' }]];
 }
 
+/** A delivery section: its item count, its usual cap, and its lines with at most `n` item lines. */
+interface Section {
+  count: number;
+  max: number;
+  lines: (n: number) => Seg[][];
+}
+
+/** Lines a section takes with at most `n` item lines (its title, then the items or a count). */
+const sectionHeight = (sec: Section, n: number) => 1 + Math.min(sec.count, n);
+
+/**
+ * Item lines per section so that all of them fit `budget` lines where they can: the section taking
+ * most lines gives one up first (the later one on a tie), down to its first item (its title then
+ * says how many more there are).
+ */
+export function fitSections(sections: readonly Section[], budget: number): number[] {
+  const n = sections.map((sec) => sec.max);
+  const total = () => sections.reduce((sum, sec, i) => sum + sectionHeight(sec, n[i]!), 0);
+  while (total() > budget) {
+    let pick = -1;
+    for (let i = 0; i < sections.length; i++) {
+      const h = Math.min(sections[i]!.count, n[i]!);
+      if (h > 1 && (pick < 0 || h >= Math.min(sections[pick]!.count, n[pick]!))) pick = i;
+    }
+    if (pick < 0) break;
+    n[pick] = Math.min(sections[pick]!.count, n[pick]!) - 1;
+  }
+  return n;
+}
+
 export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   const t = o.t;
   const d = (iso: string | undefined) => formatDate(o, iso, true);
   const more = (n: number) => t('status.more', { n });
   const lines: Seg[][] = [];
-  const section = (title: string, rows: Seg[][]) => {
-    if (rows.length === 0) lines.push([{ text: title, style: 'bold' }, { text: `${t('rep.colon')}${t('status.none')}` }]);
-    else lines.push([{ text: title, style: 'bold' }], ...rows);
+  // The delivery sections (milestones … acceptance), laid out at the end: when the screen is short,
+  // the longest lists give way first, each down to its first item and a count (fitSections).
+  const sections: Section[] = [];
+  const section = <T>(title: string, items: readonly T[], max: number, line: (x: T) => Seg[]) => {
+    sections.push({
+      count: items.length,
+      max,
+      // The title says how many are not shown, so every line below it is an item.
+      lines: (n) =>
+        items.length === 0
+          ? [[{ text: title, style: 'bold' }, { text: `${t('rep.colon')}${t('status.none')}` }]]
+          : [
+              [
+                { text: title, style: 'bold' },
+                ...(items.length > n ? [{ text: t('status.notShown', { n: items.length - n }), style: 'dim' as const }] : []),
+              ],
+              ...items.slice(0, n).map(line),
+            ],
+    });
   };
 
   const head = [f.project.code ? `${s(f.project.code)} ` : '', s(f.project.name)].join('');
@@ -110,21 +156,13 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
 
   const ms = [...f.milestones.overdue.map((m) => ({ m, overdue: true })), ...f.milestones.next.map((m) => ({ m, overdue: false }))];
   const msLabelW = Math.max(stringWidth(t('status.ms.overdue')), stringWidth(t('status.ms.next')));
-  section(
-    t('status.milestones'),
-    capped(
-      ms,
-      LIMITS.milestones,
-      ({ m, overdue }) => [
-        { text: '  ' },
-        { text: padTo(overdue ? t('status.ms.overdue') : t('status.ms.next'), msLabelW), ...(overdue ? { style: 'red' as const } : {}) },
-        {
-          text: ` ${s(m.id)} ${s(m.name)}${m.due ? ' · ' + t('status.ms.due', { date: d(m.due) }) : ''}${m.forecast && m.forecast !== m.due ? ' · ' + t('status.ms.forecast', { date: d(m.forecast) }) : ''}`,
-        },
-      ],
-      more,
-    ),
-  );
+  section(t('status.milestones'), ms, LIMITS.milestones, ({ m, overdue }) => [
+    { text: '  ' },
+    { text: padTo(overdue ? t('status.ms.overdue') : t('status.ms.next'), msLabelW), ...(overdue ? { style: 'red' as const } : {}) },
+    {
+      text: ` ${s(m.id)} ${s(m.name)}${m.due ? ' · ' + t('status.ms.due', { date: d(m.due) }) : ''}${m.forecast && m.forecast !== m.due ? ' · ' + t('status.ms.forecast', { date: d(m.forecast) }) : ''}`,
+    },
+  ]);
 
   const lateIds = new Set(f.late_tasks.map((l) => l.id));
   const work = [
@@ -132,98 +170,66 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
     ...f.blocked_tasks.filter((b) => !lateIds.has(b.id)).map((x) => ({ late: undefined, blocked: x })),
   ];
   const blockedIds = new Set(f.blocked_tasks.map((b) => b.id));
-  section(
-    t('status.tasks'),
-    capped(
-      work,
-      LIMITS.tasks,
-      ({ late, blocked }) => {
-        const task = (late ?? blocked)!;
-        const segs: Seg[] = [{ text: `  ${s(task.id)} ${s(task.name)}${task.owner ? ' · ' + s(task.owner) : ''} · ` }];
-        if (late)
-          segs.push(
-            { text: t('status.task.late', { n: late.late_by }), style: late.critical ? 'red' : 'yellow' },
-            { text: late.critical ? ` · ${t('status.task.critical')}` : '' },
-          );
-        const b = blocked ?? f.blocked_tasks.find((x) => x.id === task.id);
-        if (b || blockedIds.has(task.id))
-          segs.push(
-            { text: `${late ? ' · ' : ''}${t('status.task.blocked')}`, style: 'yellow' },
-            { text: b?.reason ? `${t('rep.colon')}${s(b.reason)}` : '' },
-          );
-        return segs;
-      },
-      more,
-    ),
-  );
+  section(t('status.tasks'), work, LIMITS.tasks, ({ late, blocked }) => {
+    const task = (late ?? blocked)!;
+    const segs: Seg[] = [{ text: `  ${s(task.id)} ${s(task.name)}${task.owner ? ' · ' + s(task.owner) : ''} · ` }];
+    if (late)
+      segs.push(
+        { text: t('status.task.late', { n: late.late_by }), style: late.critical ? 'red' : 'yellow' },
+        { text: late.critical ? ` · ${t('status.task.critical')}` : '' },
+      );
+    const b = blocked ?? f.blocked_tasks.find((x) => x.id === task.id);
+    if (b || blockedIds.has(task.id))
+      segs.push(
+        { text: `${late ? ' · ' : ''}${t('status.task.blocked')}`, style: 'yellow' },
+        { text: b?.reason ? `${t('rep.colon')}${s(b.reason)}` : '' },
+      );
+    return segs;
+  });
 
-  section(
-    t('status.risks'),
-    capped(
-      f.risks,
-      LIMITS.risks,
-      (r) => [
-        { text: `  ${s(r.id)} ` },
-        { text: String(r.score), style: r.level === 'high' ? 'red' : r.level === 'medium' ? 'yellow' : 'green' },
-        { text: ` ${s(r.title)} · ${s(r.owner)}` },
-        ...(r.overdue_actions.length
-          ? [
-              { text: ' · ' },
-              { text: t('status.risk.overdue', { list: r.overdue_actions.map((n) => `#${n}`).join(' ') }), style: 'red' as const },
-            ]
-          : []),
-        {
-          text: r.next_action
-            ? ` · ${t('status.risk.next', { text: s(r.next_action.text) })}${r.next_action.due ? ` (${d(r.next_action.due)})` : ''}`
-            : '',
-        },
-      ],
-      more,
-    ),
-  );
+  section(t('status.risks'), f.risks, LIMITS.risks, (r) => [
+    { text: `  ${s(r.id)} ` },
+    { text: String(r.score), style: r.level === 'high' ? 'red' : r.level === 'medium' ? 'yellow' : 'green' },
+    { text: ` ${s(r.title)} · ${s(r.owner)}` },
+    ...(r.overdue_actions.length
+      ? [
+          { text: ' · ' },
+          { text: t('status.risk.overdue', { list: r.overdue_actions.map((n) => `#${n}`).join(' ') }), style: 'red' as const },
+        ]
+      : []),
+    {
+      text: r.next_action
+        ? ` · ${t('status.risk.next', { text: s(r.next_action.text) })}${r.next_action.due ? ` (${d(r.next_action.due)})` : ''}`
+        : '',
+    },
+  ]);
 
-  section(
-    t('status.changes'),
-    capped(
-      f.open_changes,
-      LIMITS.changes,
-      (c) => [
-        {
-          text: `  ${s(c.id)} ${s(c.title)} · ${d(c.submitted)}${c.schedule_days !== undefined ? ` · ${c.schedule_days > 0 ? '+' : ''}${t('rep.wd', { n: c.schedule_days })}` : ''} · `,
-        },
-        {
-          text:
-            c.status === 'approved'
-              ? t('status.change.approved')
-              : t('status.change.awaiting', { who: c.awaiting.map((w) => t(`rep.side.${w}`)).join(' + ') }),
-          style: 'yellow',
-        },
-      ],
-      more,
-    ),
-  );
+  section(t('status.changes'), f.open_changes, LIMITS.changes, (c) => [
+    {
+      text: `  ${s(c.id)} ${s(c.title)} · ${d(c.submitted)}${c.schedule_days !== undefined ? ` · ${c.schedule_days > 0 ? '+' : ''}${t('rep.wd', { n: c.schedule_days })}` : ''} · `,
+    },
+    {
+      text:
+        c.status === 'approved'
+          ? t('status.change.approved')
+          : t('status.change.awaiting', { who: c.awaiting.map((w) => t(`rep.side.${w}`)).join(' + ') }),
+      style: 'yellow',
+    },
+  ]);
 
-  section(
-    t('status.acceptance'),
-    capped(
-      f.acceptance,
-      LIMITS.acceptance,
-      (a) => [
-        { text: `  ${s(a.id)} ${s(a.deliverable)} · ${d(a.delivered)} · ` },
-        a.state === 'rectifying'
-          ? { text: t('status.acc.rectifying', { n: a.waiting_days }), style: 'red' }
-          : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
-      ],
-      more,
-    ),
-  );
+  section(t('status.acceptance'), f.acceptance, LIMITS.acceptance, (a) => [
+    { text: `  ${s(a.id)} ${s(a.deliverable)} · ${d(a.delivered)} · ` },
+    a.state === 'rectifying'
+      ? { text: t('status.acc.rectifying', { n: a.waiting_days }), style: 'red' }
+      : { text: t('status.acc.waiting', { n: a.waiting_days }), style: 'yellow' },
+  ]);
 
   // After-sales (only for a project with tickets or a warranty): counts and warranty, the service
   // measures on one line, then the tickets — at most TAIL lines with the communication line; when
   // the screen is short, the delivery sections above give way to them (see the cut below).
   // The service measures go on the after-sales line, not in the KPI table.
   const shown = shownMeasures(f.kpis, undefined);
-  const tailStart = lines.length;
+  const sectionsAt = lines.length;
   const free = Math.min(TAIL, MAX_LINES - HEAD_KEPT - 2 - shown.length - (o.footer?.length ?? 0));
   let spent = 0;
   if (f.communication.length && free > 0) {
@@ -286,19 +292,40 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
 
   // KPIs: one aligned row each
   // The KPI rows always show in full: when the screen is short, the sections above give way.
-  const kpiLines: Seg[][] = [[{ text: t('status.kpis'), style: 'bold' }]];
-  const ms2 = shown;
-  const cols = ms2.map((m) => [measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m)]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...cols.map((c) => stringWidth(c[i]!))));
-  ms2.forEach((m, i) => {
-    const c = cols[i]!;
-    kpiLines.push([
-      { text: `  ${padTo(c[0]!, widths[0]!)}  ` },
-      { text: padLeft(c[1]!, widths[1]!), ...(m.met === false ? { style: 'red' as const } : m.met ? { style: 'green' as const } : {}) },
-      { text: `  ${padLeft(c[2]!, widths[2]!)}  ${padTo(c[3]!, widths[3]!)}  ` },
-      { text: formatMet(t, m), ...(m.met === false ? { style: 'red' as const } : {}) },
-    ]);
-  });
+  const kpiTable = (ms2: readonly Measure[]): Seg[][] => {
+    const cols = ms2.map((m) => [measureName(t, m), formatValue(m), formatBasis(t, m), formatTarget(m)]);
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...cols.map((c) => stringWidth(c[i]!))));
+    return ms2.map((m, i) => {
+      const c = cols[i]!;
+      return [
+        { text: `  ${padTo(c[0]!, widths[0]!)}  ` },
+        { text: padLeft(c[1]!, widths[1]!), ...(m.met === false ? { style: 'red' as const } : m.met ? { style: 'green' as const } : {}) },
+        { text: `  ${padLeft(c[2]!, widths[2]!)}  ${padTo(c[3]!, widths[3]!)}  ` },
+        { text: formatMet(t, m), ...(m.met === false ? { style: 'red' as const } : {}) },
+      ];
+    });
+  };
+  const kpiTitle: Seg[] = [{ text: t('status.kpis'), style: 'bold' }];
+  let kpiLines: Seg[][] = [kpiTitle, ...kpiTable(shown)];
+  // On a short screen the measures without a target share wrapped lines (name and value), so that
+  // every delivery section above still shows its first item; those with a target keep their rows.
+  const compactKpis = (): Seg[][] => {
+    const targeted = shown.filter((m) => m.target !== null);
+    const rest = shown.filter((m) => m.target === null).map((m) => `${measureName(t, m)} ${formatValue(m)}`);
+    const out: Seg[][] = [kpiTitle, ...kpiTable(targeted)];
+    let line = `  ${t('status.kpiOthers')}${t('rep.colon')}`;
+    let first = true;
+    for (const item of rest) {
+      const next = first ? line + item : `${line} · ${item}`;
+      if (!first && stringWidth(next) > o.width) {
+        out.push([{ text: line }]);
+        line = `    ${item}`;
+      } else line = next;
+      first = false;
+    }
+    if (rest.length) out.push([{ text: line }]);
+    return out;
+  };
 
   // Follow-ups (followups.ts): one line per kind, only when something waits; kept like the KPIs.
   const followLines: Seg[][] = [];
@@ -339,7 +366,16 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
 
   // Too long for the screen: the delivery sections' last lines give way (counted on one line), the
   // header, the after-sales block, the follow-ups and the KPI rows stay.
-  const room = MAX_LINES - kpiLines.length - followLines.length - (o.footer?.length ?? 0);
+  const roomWith = (kpis: Seg[][]) => MAX_LINES - kpis.length - followLines.length - (o.footer?.length ?? 0);
+  const afterSales = lines.splice(sectionsAt);
+  const least = sections.reduce((sum, sec) => sum + sectionHeight(sec, 1), 0);
+  if (lines.length + least + afterSales.length > roomWith(kpiLines)) kpiLines = compactKpis();
+  const room = roomWith(kpiLines);
+  const maxes = fitSections(sections, room - lines.length - afterSales.length);
+  sections.forEach((sec, i) => lines.push(...sec.lines(maxes[i]!)));
+  const tailStart = lines.length;
+  lines.push(...afterSales);
+  // Still too long (a long head or after-sales block): the sections' last lines give way.
   if (lines.length > room) {
     const tail = lines.splice(tailStart);
     const keep = Math.max(HEAD_KEPT, room - tail.length - 1);

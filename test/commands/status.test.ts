@@ -56,10 +56,18 @@ describe('deliver status', () => {
           const r = await runCli(['status', '--lang', lang, '--as-of', asOf], { cwd: dir, stdoutIsTTY: true, columns: 100 });
           expect(r.code, `${ex} ${asOf} ${lang}: ${r.stderr}`).toBe(0);
           fits(r.stdout.replace(/\x1b\[[0-9;]*m/g, ''));
-          // every KPI row is on the screen (the KPIs come last, then only footer notes; the sections above are capped)
+          // every KPI is on the screen (the KPIs come last, then only footer notes; the sections above are capped)
           expect(r.stdout, `${ex} ${asOf} ${lang}`).toMatch(
             lang === 'en' ? /Rectification on time[^\n]*\n(?:\S[^\n]*\n)*$/ : /整改按时完成率[^\n]*\n(?:\S[^\n]*\n)*$/,
           );
+          // and so is every delivery section, with at least its first item when it has any
+          const titles =
+            lang === 'en'
+              ? ['Milestones', 'Late and blocked tasks', 'Top risks', 'Open change slips', 'Acceptance waiting']
+              : ['里程碑', '延误与阻塞的任务', '主要风险', '未结变更单', '待验收'];
+          const plain = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+          for (const title of titles) expect(plain, `${ex} ${asOf} ${lang}: ${title}`).toMatch(new RegExp(`^${title}(?:$| |（|：|:)`, 'm'));
+          expect(plain).not.toMatch(/^(?:… and \d+ more|……另有 \d+ 项)$/m);
         }
       }
     }
