@@ -372,7 +372,7 @@ export function renderStatus(f: StatusFacts, o: StatusOptions): string {
   if (lines.length + least + afterSales.length > roomWith(kpiLines)) kpiLines = compactKpis();
   const room = roomWith(kpiLines);
   const maxes = fitSections(sections, room - lines.length - afterSales.length);
-  sections.forEach((sec, i) => lines.push(...sec.lines(maxes[i]!)));
+  for (const [i, sec] of sections.entries()) lines.push(...sec.lines(maxes[i]!));
   const tailStart = lines.length;
   lines.push(...afterSales);
   // Still too long (a long head or after-sales block): the sections' last lines give way.
