@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { join } from 'node:path';
 import { FINGERPRINT } from '../generated/fingerprint.js';
 import { cacheDir } from '../store/cache.js';
-import { digest, randomHex } from '../store/digest.js';
+import { digest, uniqueName } from '../store/digest.js';
 import { snapshotProject } from '../store/snapshot.js';
 import type { Context, Writer } from './context.js';
 import { EXIT } from './errors.js';
@@ -98,10 +98,10 @@ export async function memoized(
 }
 
 function remember(dir: string, file: string, content: string): void {
-  const tmp = `${file}.${process.pid}.${randomHex(4)}.tmp`;
+  const tmp = `${file}.${process.pid}.${uniqueName()}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, content);
+    writeFileSync(tmp, content, { flag: 'wx' }); // never through anything already at that name
     renameSync(tmp, file);
     const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
     if (names.length > KEEP) {

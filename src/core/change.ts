@@ -91,11 +91,16 @@ export interface ApplyPlan {
 /** Dependants of `roots` through depends_on, transitively, roots included (tasks and milestones). */
 export function dependants(roots: readonly string[], items: readonly { id: string; depends_on?: string[] }[]): Set<string> {
   const succs = new Map<string, string[]>();
-  for (const it of items) for (const d of it.depends_on ?? []) succs.set(d, [...(succs.get(d) ?? []), it.id]);
+  for (const it of items)
+    for (const d of it.depends_on ?? []) {
+      const list = succs.get(d);
+      if (list) list.push(it.id);
+      else succs.set(d, [it.id]);
+    }
   const seen = new Set<string>(roots);
   const queue = [...roots];
-  while (queue.length)
-    for (const s of succs.get(queue.shift()!) ?? [])
+  for (let next = 0; next < queue.length; next++)
+    for (const s of succs.get(queue[next]!) ?? [])
       if (!seen.has(s)) {
         seen.add(s);
         queue.push(s);

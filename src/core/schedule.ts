@@ -283,13 +283,15 @@ export function rescheduleDates(
 ): Map<string, { start: IsoDate; end: IsoDate }> | undefined {
   const st = forwardStates.get(before);
   if (!st) return undefined;
-  const nodes = st.nodes.map((n) => ({ ...n }));
+  // Only the nodes the forward pass will set again are copied; the rest are read, never written.
+  const nodes = st.nodes.slice();
   const dirty = new Uint8Array(nodes.length);
   const stack: number[] = [];
+  const tasks = new Map<number, Task>();
   for (let k = 0; k < st.taskCount && k < nodes.length; k++) {
     const t = edited.get(nodes[k]!.id);
     if (t === undefined || nodes[k]!.task === undefined) continue;
-    nodes[k]!.task = t;
+    tasks.set(k, t);
     stack.push(k);
   }
   while (stack.length) {
@@ -299,7 +301,7 @@ export function rescheduleDates(
     for (const s of nodes[i]!.succs) if (!dirty[s]) stack.push(s);
   }
   const topo = st.topo.filter((i) => dirty[i] === 1);
-  for (const i of topo) nodes[i]!.ok = false;
+  for (const i of topo) nodes[i] = { ...nodes[i]!, task: tasks.get(i) ?? nodes[i]!.task, ok: false };
   forwardPass(nodes, topo, st.ps0, st.asOf, st.now, st.cal, []);
   const out = new Map<string, { start: IsoDate; end: IsoDate }>();
   for (const i of st.topo) {

@@ -20,7 +20,7 @@ export const STATE_DIR = '.deliver';
 const JOURNAL = 'journal.json';
 
 import { UnsafePathError } from './errors.js';
-import { randomHex } from './digest.js';
+import { uniqueName } from './digest.js';
 export { UnsafePathError };
 
 /** Resolves a project-relative path, refusing anything that would leave the project or pass through a link. */
@@ -81,7 +81,7 @@ function fsyncDir(dir: string): void {
 }
 
 function writeTemp(target: string, content: string | Uint8Array): string {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex(4)}${TEMP_SUFFIX}`);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${uniqueName()}${TEMP_SUFFIX}`);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
     const buf =
