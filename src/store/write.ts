@@ -17,6 +17,7 @@ import { sameData } from './same-data.js';
 import { INVISIBLE_CODE } from './invisible.js';
 import { LIMITS, parseRecordBytes, parseRecordText, type ParsedText } from './parse-policy.js';
 import { schemaDiagnostics } from './schema-errors.js';
+import { editedStillValid } from './schema-edited.js';
 import { applyEdits, applyEditsToData, EditError, type Edit } from './yaml-edit.js';
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
@@ -86,7 +87,11 @@ function readBefore(
 }
 
 /** Computes the new text of one record; throws RecordRefusedError when the file or result is invalid. */
-export function prepareChange(root: string, change: RecordChange, loaded?: Pick<LoadedProject, 'sources' | 'data'>): PreparedWrite {
+export function prepareChange(
+  root: string,
+  change: RecordChange,
+  loaded?: Pick<LoadedProject, 'sources' | 'data' | 'parses'>,
+): PreparedWrite {
   const sources = new Map<string, string>();
   if ('create' in change) {
     if (existsNoFollow(root, change.rel)) throw new RecordExistsError(change.rel);
@@ -129,7 +134,10 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Pick<
   let { text } = edited;
   // A comment line before the rest leaves the data as it was.
   if (!MODELINE_RE.test(text)) text = `${schemaModeline(change.kind, change.rel)}${text.includes('\r\n') ? '\r\n' : '\n'}${text}`;
-  checkSchema(change.kind, change.rel, expected, sources, text);
+  // The edit's changes alone when the file was valid as read (schema-edited.ts), else all of it.
+  const wasValid = loaded?.parses?.get(change.rel);
+  const known = wasValid && 'entry' in wasValid && wasValid.entry.errors === null && wasValid.entry.data === before.data;
+  if (!known || !editedStillValid(change.kind, before.data, expected)) checkSchema(change.kind, change.rel, expected, sources, text);
   if (change.moveTo !== undefined && existsNoFollow(root, change.moveTo)) throw new RecordExistsError(change.moveTo);
   return { rel: change.moveTo ?? change.rel, content: bom + text, data: edited.data, kind: change.kind };
 }
@@ -175,7 +183,7 @@ function documentEdit(source: string, edits: readonly Edit[]): string {
 export function prepareRecords(
   root: string,
   changes: readonly RecordChange[],
-  loaded?: Pick<LoadedProject, 'sources' | 'data'>,
+  loaded?: Pick<LoadedProject, 'sources' | 'data' | 'parses'>,
 ): { writes: PreparedWrite[]; removals: string[] } {
   const writes = changes.map((c) => prepareChange(root, c, loaded));
   const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
@@ -189,7 +197,7 @@ export function prepareRecords(
 export function writeRecords(
   root: string,
   changes: readonly RecordChange[],
-  loaded?: Pick<LoadedProject, 'sources' | 'data' | 'diagnostics'>,
+  loaded?: Pick<LoadedProject, 'sources' | 'data' | 'diagnostics' | 'parses'>,
   check?: (writes: PreparedWrite[], removals: string[]) => void,
 ): void {
   try {
