@@ -10,7 +10,6 @@ import { kindOfId } from '../core/ids.js';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRecordFiles, readRegularFile, type Listing, type ReadResult } from './files.js';
-import { digest } from './digest.js';
 import { LIMITS } from './limits.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
@@ -77,7 +76,8 @@ export interface LoadOptions {
   known?: KnownParses;
 }
 
-export type SharedParses = Map<string, ParsedFileResult>;
+/** By kind and file: the bytes a load read and what they parsed to, for the next load to compare with. */
+export type SharedParses = Map<string, { bytes: Uint8Array; entry: ParsedFileResult }>;
 
 /**
  * A file's bytes and its parse result, or only its parsed data (free of parse findings) and the
@@ -153,10 +153,13 @@ function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: num
   }
   const { parsed } = opts;
   if (!parsed) return { file, kind, maxBytes, bytes: read.bytes };
-  // By file and sha256 of its bytes (no crafted collision).
-  const key = `${kind}:${file}:${digest(read.bytes, 'base64')}`;
-  const entry = parsed.get(key);
-  return { file, kind, maxBytes, bytes: read.bytes, key, ...(entry ? { entry } : {}) };
+  // The same file read as the same bytes: the same object from git's shared blobs, else compared
+  // byte for byte (exact, and cheaper than hashing every file of both sides).
+  const key = `${kind}:${file}`;
+  const prev = parsed.get(key);
+  if (prev && (prev.bytes === read.bytes || Buffer.compare(prev.bytes, read.bytes) === 0))
+    return { file, kind, maxBytes, bytes: read.bytes, entry: prev.entry };
+  return { file, kind, maxBytes, bytes: read.bytes, key };
 }
 
 /** Parses and schema-checks every file that was read (and not parsed already). */
@@ -164,7 +167,7 @@ function parseAll(pending: Pending[], parsed?: SharedParses): void {
   for (const p of pending) {
     if (!p.bytes || p.entry) continue;
     p.entry = parseFile({ file: p.file, kind: p.kind, bytes: p.bytes, maxBytes: p.maxBytes });
-    if (parsed && p.key) parsed.set(p.key, p.entry);
+    if (parsed && p.key) parsed.set(p.key, { bytes: p.bytes, entry: p.entry });
   }
 }
 
