@@ -20,6 +20,6 @@ export function bundledSchemas(): FileWrite[] {
 export function staleSchemas(root: string): FileWrite[] {
   return bundledSchemas().filter((w) => {
     const read = readRegularFile(root, w.rel, LIMITS.recordBytes);
-    return 'diagnostic' in read || Buffer.compare(Buffer.from(read.bytes), Buffer.from(w.content as string, 'utf8')) !== 0;
+    return 'diagnostic' in read || Buffer.compare(read.bytes, Buffer.from(w.content as string, 'utf8')) !== 0;
   });
 }

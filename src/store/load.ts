@@ -22,10 +22,11 @@ export interface LoadedProject {
   sources: Map<string, string>;
   /** How many record files were read. */
   filesRead: number;
-  /** With `keepData`: each file's parsed data (schema-checked or not), for the writer. */
-  data?: Map<string, unknown>;
-  /** With `keepData`: each file's bytes and parse result, for a later load of the same bytes (`known`). */
-  parses?: KnownParses;
+  /**
+   * With `keepData`: each parsed file's bytes and parse result, for the writer (it edits the data
+   * read under the lock instead of parsing again) and for a later load of the same bytes (`known`).
+   */
+  parses?: Map<string, { bytes: Uint8Array; entry: ParsedFileResult }>;
   /** With `keepData`: each record folder's listing as read. */
   listings?: Map<string, Listing>;
 }
@@ -60,7 +61,7 @@ export class LazySources extends Map<string, string> {
 }
 
 export interface LoadOptions {
-  /** Keep each file's parsed data in `data` (the writer reuses it instead of parsing again). */
+  /** Keep each file's bytes and parse result in `parses` (and folder listings in `listings`). */
   keepData?: boolean;
   /**
    * Parse results shared between loads, by file and content: `diff` reads two versions, and a file
@@ -175,7 +176,6 @@ function toParsed(p: Pending, out: LoadedProject): ParsedFile {
   if (!p.entry) return { file: p.file, errors: null };
   out.parses?.set(p.file, { bytes: p.bytes!, entry: p.entry });
   for (const d of p.entry.parse) out.diagnostics.push(d);
-  if (p.entry.data !== undefined && p.entry.parse.length === 0) out.data?.set(p.file, p.entry.data);
   return { file: p.file, data: p.entry.data as Record<string, unknown> | undefined, errors: p.entry.errors };
 }
 
@@ -264,7 +264,7 @@ export function loadProjectFrom(src: FileSource, root: string, opts: LoadOptions
     diagnostics: [],
     sources: new LazySources(),
     filesRead: 0,
-    ...(opts.keepData ? { data: new Map(), parses: new Map(), listings: new Map() } : {}),
+    ...(opts.keepData ? { parses: new Map(), listings: new Map() } : {}),
   };
   const p = out.project;
   // Read everything first, then parse in one batch.

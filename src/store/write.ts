@@ -12,7 +12,7 @@ import { commitFiles, UnsafePathError, type FileWrite } from './atomic.js';
 export type { FileWrite };
 import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';
 import { readRegularFile } from './files.js';
-import { LazySources, type LoadedProject } from './load.js';
+import type { LoadedProject } from './load.js';
 import { sameData } from './same-data.js';
 import { INVISIBLE_CODE } from './invisible.js';
 import { LIMITS, parseRecordBytes, parseRecordText, type ParsedText } from './parse-policy.js';
@@ -66,32 +66,31 @@ function checkSchema(kind: RecordKind, rel: string, data: unknown, sources: Map<
   }
 }
 
+type Loaded = Pick<LoadedProject, 'sources' | 'parses'>;
+
 /**
- * The file as read and parsed under the policy. When `loaded` (read under the same lock) holds
- * exactly these bytes and their data, that data is used instead of parsing the file again.
+ * The file as read and parsed under the policy. When `loaded` (read under the same lock) parsed
+ * exactly these bytes without findings, its data is used instead of parsing the file again, and
+ * `valid` says whether that data passed its schema then.
  */
 function readBefore(
   root: string,
   rel: string,
-  loaded?: Pick<LoadedProject, 'sources' | 'data'>,
-): { bytes: Uint8Array; before: ParsedText } | { refused: RecordRefusedError } {
+  loaded?: Loaded,
+): { bytes: Uint8Array; before: ParsedText; valid: boolean } | { refused: RecordRefusedError } {
   const read = readRegularFile(root, rel, limitFor(rel));
   if ('diagnostic' in read) return { refused: new RecordRefusedError([read.diagnostic], new Map()) };
-  const known = loaded?.sources instanceof LazySources ? loaded.sources.bytesOf(rel) : undefined;
-  const data = loaded?.data?.get(rel);
-  if (known && data !== undefined && Buffer.compare(known, read.bytes) === 0) {
+  const known = loaded?.parses?.get(rel);
+  if (known && known.entry.data !== undefined && known.entry.parse.length === 0 && Buffer.compare(known.bytes, read.bytes) === 0) {
     const source = loaded!.sources.get(rel);
-    if (source !== undefined) return { bytes: read.bytes, before: { source, data, diagnostics: [] } };
+    if (source !== undefined)
+      return { bytes: read.bytes, before: { source, data: known.entry.data, diagnostics: [] }, valid: known.entry.errors === null };
   }
-  return { bytes: read.bytes, before: parseRecordBytes(read.bytes, rel, limitFor(rel)) };
+  return { bytes: read.bytes, before: parseRecordBytes(read.bytes, rel, limitFor(rel)), valid: false };
 }
 
 /** Computes the new text of one record; throws RecordRefusedError when the file or result is invalid. */
-export function prepareChange(
-  root: string,
-  change: RecordChange,
-  loaded?: Pick<LoadedProject, 'sources' | 'data' | 'parses'>,
-): PreparedWrite {
+export function prepareChange(root: string, change: RecordChange, loaded?: Loaded): PreparedWrite {
   const sources = new Map<string, string>();
   if ('create' in change) {
     if (existsNoFollow(root, change.rel)) throw new RecordExistsError(change.rel);
@@ -106,7 +105,7 @@ export function prepareChange(
   }
   const got = readBefore(root, change.rel, loaded);
   if ('refused' in got) throw got.refused;
-  const { before, bytes } = got;
+  const { before, bytes, valid } = got;
   if (before.source !== undefined) sources.set(change.rel, before.source);
   if (before.diagnostics.length || before.source === undefined) throw new RecordRefusedError(before.diagnostics, sources);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
@@ -135,9 +134,7 @@ export function prepareChange(
   // A comment line before the rest leaves the data as it was.
   if (!MODELINE_RE.test(text)) text = `${schemaModeline(change.kind, change.rel)}${text.includes('\r\n') ? '\r\n' : '\n'}${text}`;
   // The edit's changes alone when the file was valid as read (schema-edited.ts), else all of it.
-  const wasValid = loaded?.parses?.get(change.rel);
-  const known = wasValid && 'entry' in wasValid && wasValid.entry.errors === null && wasValid.entry.data === before.data;
-  if (!known || !editedStillValid(change.kind, before.data, expected)) checkSchema(change.kind, change.rel, expected, sources, text);
+  if (!valid || !editedStillValid(change.kind, before.data, expected)) checkSchema(change.kind, change.rel, expected, sources, text);
   if (change.moveTo !== undefined && existsNoFollow(root, change.moveTo)) throw new RecordExistsError(change.moveTo);
   return { rel: change.moveTo ?? change.rel, content: bom + text, data: edited.data, kind: change.kind };
 }
@@ -183,7 +180,7 @@ function documentEdit(source: string, edits: readonly Edit[]): string {
 export function prepareRecords(
   root: string,
   changes: readonly RecordChange[],
-  loaded?: Pick<LoadedProject, 'sources' | 'data' | 'parses'>,
+  loaded?: Loaded,
 ): { writes: PreparedWrite[]; removals: string[] } {
   const writes = changes.map((c) => prepareChange(root, c, loaded));
   const removals = changes.flatMap((c) => ('moveTo' in c && c.moveTo !== undefined && c.moveTo !== c.rel ? [c.rel] : []));
@@ -197,7 +194,7 @@ export function prepareRecords(
 export function writeRecords(
   root: string,
   changes: readonly RecordChange[],
-  loaded?: Pick<LoadedProject, 'sources' | 'data' | 'diagnostics' | 'parses'>,
+  loaded?: Loaded & Pick<LoadedProject, 'diagnostics'>,
   check?: (writes: PreparedWrite[], removals: string[]) => void,
 ): void {
   try {
