@@ -3,7 +3,8 @@
 import type { WorkCalendar } from './calendar.js';
 import { fromDay, toDay, type IsoDate } from './dates.js';
 import type { Change, Milestone, Task } from './model.js';
-import { rescheduleDates, scheduleDates, type ScheduledDates, type ScheduleProblem } from './schedule.js';
+import type { ScheduleProblem } from './schedule.js';
+import { rescheduleDates, scheduleDates, type ScheduledDates } from './schedule-forward.js';
 
 export const CHANGE_STATUSES = ['submitted', 'approved', 'rejected', 'applied', 'withdrawn'] as const;
 export const APPROVAL_SIDES = ['customer', 'internal'] as const;
