@@ -13,6 +13,7 @@ export type { FileWrite };
 import { RecordExistsError, RecordRefusedError, WriteVerificationError } from './errors.js';
 import { readRegularFile } from './files.js';
 import type { LoadedProject } from './load.js';
+import { readBackEdited } from './read-back.js';
 import { sameData } from './same-data.js';
 import { INVISIBLE_CODE } from './invisible.js';
 import { LIMITS, parseRecordBytes, parseRecordText, type ParsedText } from './parse-policy.js';
@@ -120,9 +121,10 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Loade
   let edited: { text: string; data: unknown } | undefined;
   if (expected !== undefined) {
     // Narrowed first (fast on large files), then the whole text, then the Document API.
-    edited = tryEdit(() => applyEdits(source, change.edits, { narrow: true }), change.rel, expected);
-    edited ??= tryEdit(() => applyEdits(source, change.edits), change.rel, expected);
-    edited ??= tryEdit(() => documentEdit(source, change.edits), change.rel, expected);
+    const read = { source, data: before.data };
+    edited = tryEdit(() => applyEdits(source, change.edits, { narrow: true }), change.rel, expected, read);
+    edited ??= tryEdit(() => applyEdits(source, change.edits), change.rel, expected, read);
+    edited ??= tryEdit(() => documentEdit(source, change.edits), change.rel, expected, read);
   }
   if (edited === undefined) {
     // A file that breaks its schema where the edit goes (`tasks:` a mapping …) is refused with its
@@ -142,14 +144,23 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Loade
 /**
  * Runs one editing strategy and keeps its result only if it reads back as exactly `expected`. Text
  * given to the command that holds an invisible character is refused with the finding (exit 1).
+ * The result is read back from the items the edit changed when that is shown to give what a full
+ * read gives (read-back.ts), else in full.
  */
-function tryEdit(edit: () => string, rel: string, expected: unknown): { text: string; data: unknown } | undefined {
+function tryEdit(
+  edit: () => string,
+  rel: string,
+  expected: unknown,
+  read: { source: string; data: unknown },
+): { text: string; data: unknown } | undefined {
   let text: string;
   try {
     text = edit();
   } catch {
     return undefined;
   }
+  const local = readBackEdited(read.source, read.data, text, rel);
+  if (local !== undefined && sameData(local, expected)) return { text, data: local };
   const back = parseRecordText(text, rel);
   if (back.data === undefined || !sameData(back.data, expected)) return undefined;
   refuseInvisible(back, rel, text);

@@ -31,7 +31,7 @@ export interface Narrowed {
   toFull(offset: number): number;
 }
 
-interface BlockList {
+export interface BlockList {
   /** The top-level key it belongs to, and whether it is that key's value itself. */
   key: string;
   top: boolean;
@@ -40,7 +40,7 @@ interface BlockList {
   end: number;
 }
 
-interface TopKey {
+export interface TopKey {
   key: string;
   from: number;
   to: number;
@@ -51,12 +51,28 @@ const SPACE = 32,
   DASH = 45,
   CR = 13;
 
+export interface BlockStructure {
+  lists: BlockList[];
+  keys: TopKey[];
+}
+
+let lastScan: { src: string; found: BlockStructure | undefined } | undefined;
+
+/**
+ * The block lists and top-level keys of `src` (scan), remembered for the last text asked about:
+ * an edit narrows the file's text and then reads the result back against the same text.
+ */
+export function blockStructure(src: string): BlockStructure | undefined {
+  if (lastScan?.src !== src) lastScan = { src, found: scan(src) };
+  return lastScan.found;
+}
+
 /**
  * The block lists of `src` (a list's items are the `-` lines at one column, up to a line less
  * indented or a key at that column) and the top-level keys' line ranges; undefined when the text
  * is not a plain block mapping of simple keys at the top.
  */
-function scan(src: string): { lists: BlockList[]; keys: TopKey[] } | undefined {
+function scan(src: string): BlockStructure | undefined {
   const lists: BlockList[] = [];
   const keys: TopKey[] = [];
   const open: { col: number; items: number[]; top: boolean }[] = [];
@@ -111,7 +127,7 @@ function scan(src: string): { lists: BlockList[]; keys: TopKey[] } | undefined {
  */
 export function narrowForEdits(src: string, edits: readonly Edit[], minBytes = NARROW_MIN_BYTES): Narrowed | undefined {
   if (src.length < minBytes) return undefined;
-  const found = scan(src);
+  const found = blockStructure(src);
   if (!found) return undefined;
   const { lists, keys } = found;
   const topList = new Map(lists.filter((l) => l.top).map((l) => [l.key, l]));
