@@ -71,6 +71,10 @@ function resolveCore(text: string): unknown {
   if (c === 116 || c === 84) return text === 'true' || text === 'True' || text === 'TRUE' ? true : STRING; // t T
   if (c === 102 || c === 70) return text === 'false' || text === 'False' || text === 'FALSE' ? false : STRING; // f F
   if (!((c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46)) return STRING; // + - .
+  // A number has a `-` only first or after its exponent's e: dates and requirement ids, most of
+  // the plain scalars that start with a digit, need no pattern.
+  const dash = text.indexOf('-', 1);
+  if (dash > 0 && (text.charCodeAt(dash - 1) | 32) !== 101) return STRING;
   if (CORE_INT.test(text)) {
     const negative = c === DASH;
     const digits = c === DASH || c === 43 ? text.slice(1) : text;
