@@ -151,20 +151,49 @@ function typeOfMode(mode: string): string | undefined {
 }
 
 /**
+ * Blobs shared between the sources of one command (diff reads two revisions): each source names
+ * the objects it may read as soon as it is listed, and the first read fetches every object named
+ * so far in one `git cat-file --batch`. An object identical on both sides is read once.
+ */
+export class BlobStore {
+  private readonly blobs = new Map<string, Uint8Array | null>();
+  private readonly wanted = new Set<string>();
+  /** How many `git cat-file` processes were run. */
+  fetches = 0;
+
+  constructor(private readonly repoDir: string) {}
+
+  want(oids: Iterable<string>): void {
+    for (const oid of oids) if (!this.blobs.has(oid)) this.wanted.add(oid);
+  }
+
+  /** The blob's bytes; null when git does not have it; undefined when it was never wanted. */
+  get(oid: string): Uint8Array | null | undefined {
+    if (!this.blobs.has(oid) && this.wanted.has(oid)) {
+      const oids = [...this.wanted];
+      this.wanted.clear();
+      this.fetches++;
+      for (const [o, bytes] of readBlobs(this.repoDir, oids)) this.blobs.set(o, bytes);
+    }
+    return this.blobs.get(oid);
+  }
+
+  /** How many blobs were read. */
+  get size(): number {
+    return this.blobs.size;
+  }
+}
+
+/**
  * A FileSource over `revision` for the project at `projectPrefix` (relative to the repository top,
  * with a trailing slash, or ''). All paths it deals in are project-relative, as for fsSource.
  */
-/**
- * `blobs`, shared between the sources of one command (diff reads two revisions), holds the blobs
- * already read: a file identical on both sides (same object id) is read from git once.
- */
-export function gitSource(
-  repoDir: string,
-  revision: string,
-  projectPrefix: string,
-  blobStore?: Map<string, Uint8Array | null>,
-): GitFileSource {
-  const commit = resolveCommit(repoDir, revision);
+export function gitSource(repoDir: string, revision: string, projectPrefix: string, blobs?: BlobStore): GitFileSource {
+  return gitSourceAt(repoDir, resolveCommit(repoDir, revision), projectPrefix, blobs);
+}
+
+/** gitSource at a commit already resolved (a full object id from resolveCommit). */
+export function gitSourceAt(repoDir: string, commit: string, projectPrefix: string, blobs = new BlobStore(repoDir)): GitFileSource {
   const prefix = projectPrefix && !projectPrefix.endsWith('/') ? `${projectPrefix}/` : projectPrefix;
   const wanted = [MANIFEST_FILE, PLAN_FILE, ...Object.values(FOLDERS)].map((p) => prefix + p);
   const out = git(repoDir, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...wanted], {
@@ -214,22 +243,8 @@ export function gitSource(
     return false;
   };
   const limitOf = (rel: string) => (rel === PLAN_FILE ? LIMITS.planBytes : LIMITS.recordBytes);
-  let blobs: Map<string, Uint8Array | null> | undefined;
-  const loadBlobs = () => {
-    // Every readable candidate in one process; oversized blobs are never requested.
-    const want = [...entries.entries()].filter(([rel, e]) => typeOfMode(e.mode) === undefined && e.size <= limitOf(rel));
-    const oids = [...new Set(want.map(([, e]) => e.oid))];
-    if (!blobStore) {
-      blobs = readBlobs(repoDir, oids);
-      return;
-    }
-    for (const [oid, bytes] of readBlobs(
-      repoDir,
-      oids.filter((o) => !blobStore.has(o)),
-    ))
-      blobStore.set(oid, bytes);
-    blobs = blobStore;
-  };
+  // Every readable candidate, read with the first file; oversized blobs are never requested.
+  blobs.want([...entries.entries()].filter(([rel, e]) => typeOfMode(e.mode) === undefined && e.size <= limitOf(rel)).map(([, e]) => e.oid));
 
   return {
     commit,
@@ -279,8 +294,7 @@ export function gitSource(
       if (type !== undefined) return { diagnostic: diag('DLV-E015', rel, { type }) };
       if (e.size > maxBytes || e.size > limitOf(rel))
         return { diagnostic: diag('DLV-E011', rel, { size: e.size, limit: Math.min(maxBytes, limitOf(rel)) }) };
-      if (!blobs) loadBlobs();
-      const bytes = blobs!.get(e.oid);
+      const bytes = blobs.get(e.oid);
       if (!bytes) return { diagnostic: diag('DLV-E017', rel, { reason: `git object ${e.oid.slice(0, 12)} is missing` }) };
       return { bytes };
     },

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
-import { GitError, defaultBase, gitSource, repoOf, repoPathPrefix, resolveCommit } from '../../src/store/git-source.js';
+import { BlobStore, GitError, defaultBase, gitSource, repoOf, repoPathPrefix, resolveCommit } from '../../src/store/git-source.js';
 import { fsSource, loadProjectFrom } from '../../src/store/load.js';
 import { MANIFEST, tempDir } from '../helpers/project.js';
 
@@ -168,7 +168,7 @@ describe('two revisions read together (diff)', () => {
     const base = commit(dir);
     write(dir, { 'risks/R-002-b.yaml': RISK('R-002'), 'risks/R-001-a.yaml': RISK('R-001').replace('Vendor late', 'Vendor very late') });
     const head = commit(dir);
-    const blobs = new Map<string, Uint8Array | null>();
+    const blobs = new BlobStore(dir);
     const parsed = new Map();
     const a = loadProjectFrom(gitSource(dir, base, '', blobs), 'base', { parsed });
     const sizeAfterBase = blobs.size;
@@ -177,5 +177,20 @@ describe('two revisions read together (diff)', () => {
     expect(b.project.manifest!.data).toBe(a.project.manifest!.data); // unchanged: one parse, one object
     expect(b.project.risks.find((r) => r.data.id === 'R-001')!.data).not.toBe(a.project.risks[0]!.data);
     expect(b.project.risks.map((r) => r.data.title)).toEqual(['Vendor very late', 'Vendor late']);
+  });
+
+  it('read the blobs of both sides in one git process when both are listed first', () => {
+    const dir = repoWith({ 'deliver.yaml': MANIFEST, 'risks/R-001-a.yaml': RISK('R-001') }, '');
+    const base = commit(dir);
+    write(dir, { 'risks/R-002-b.yaml': RISK('R-002') });
+    const head = commit(dir);
+    const blobs = new BlobStore(dir);
+    const [from, to] = [gitSource(dir, base, '', blobs), gitSource(dir, head, '', blobs)];
+    const a = loadProjectFrom(from, 'base');
+    const b = loadProjectFrom(to, 'head');
+    expect(blobs.fetches).toBe(1);
+    expect(blobs.size).toBe(3);
+    expect(a.project.risks.map((r) => r.data.id)).toEqual(['R-001']);
+    expect(b.project.risks.map((r) => r.data.id)).toEqual(['R-001', 'R-002']);
   });
 });

@@ -17,7 +17,16 @@ import { diffDocument } from '../../render/diff-lines.js';
 import { renderDiffMarkdown } from '../../render/diff-md.js';
 import { renderDiffText, type DiffLabels } from '../../render/diff-text.js';
 import { sanitizeInline } from '../../render/sanitize.js';
-import { defaultBase, GitError, gitSource, repoOf, resolveCommit, type RepoInfo } from '../../store/git-source.js';
+import {
+  BlobStore,
+  defaultBase,
+  GitError,
+  gitSourceAt,
+  repoOf,
+  resolveCommit,
+  type GitFileSource,
+  type RepoInfo,
+} from '../../store/git-source.js';
 import type { WorkCalendar } from '../../core/calendar.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject, type SharedParses } from '../../store/load.js';
 import { planOf } from '../../cli/plan.js';
@@ -83,19 +92,23 @@ function labelOf(ctx: Context, spec: SideSpec): string {
   return spec.commit.startsWith(spec.revision) ? name : `${name} (${short(spec.commit)})`;
 }
 
+/** A side read from git (listed now, its blobs read with the other side's), or the working tree. */
+function sourceOf(repo: RepoInfo, spec: SideSpec, blobs: BlobStore): GitFileSource | undefined {
+  return spec.commit === undefined ? undefined : gitSourceAt(repo.top, spec.commit, repo.prefix, blobs);
+}
+
 function loadSide(
   ctx: Context,
   repo: RepoInfo,
   root: string,
   spec: SideSpec,
+  src: GitFileSource | undefined,
   parsed: SharedParses,
-  blobs: Map<string, Uint8Array | null>,
 ): LoadedSide {
   let loaded: LoadedProject;
   let exists = true;
-  if (spec.commit === undefined) loaded = loadProject(root, { parsed });
+  if (src === undefined) loaded = loadProject(root, { parsed });
   else {
-    const src = gitSource(repo.top, spec.commit, repo.prefix, blobs);
     exists = src.hasProject;
     // Without deliver.yaml the project did not exist yet: an empty side, and its "missing manifest" is no finding.
     loaded = loadProjectFrom(src, `${spec.commit}:${repo.prefix}`, { parsed });
@@ -116,10 +129,12 @@ export async function diff(ctx: Context, baseArg: string | undefined, headArg: s
     // Records unchanged between the sides are read from git and parsed once (blobs by object id,
     // parse results by file and content), and so are the same objects on both sides: the comparison
     // skips them without looking at their fields.
+    // Both sides are listed first, so that one `git cat-file` reads the blobs of both.
     const parsed: SharedParses = new Map();
-    const blobs = new Map<string, Uint8Array | null>();
-    base = loadSide(ctx, repo, root, b, parsed, blobs);
-    head = loadSide(ctx, repo, root, h, parsed, blobs);
+    const blobs = new BlobStore(repo.top);
+    const [baseSource, headSource] = [sourceOf(repo, b, blobs), sourceOf(repo, h, blobs)];
+    base = loadSide(ctx, repo, root, b, baseSource, parsed);
+    head = loadSide(ctx, repo, root, h, headSource, parsed);
   } catch (e) {
     if (e instanceof GitError) throw gitFailure(ctx, e, root);
     throw e;
