@@ -93,7 +93,9 @@ export function compileRef(spec: RefSpec): CompiledRef {
 
 /**
  * Calls `found` for every id a record holds at `ref`, with the path of the value inside the record.
- * Values that are not text (a broken hand edit) are skipped: the schema reports those.
+ * Values that are not text (a broken hand edit) are skipped: the schema reports those. The path is
+ * one array reused for every call (a copy per value cost more than the check, at 10,000 tasks):
+ * copy it to keep it.
  */
 export function eachRef(data: unknown, ref: CompiledRef, found: (id: string, path: JsonPath) => void): void {
   walk(data, ref.steps, 0, [], found);
@@ -112,9 +114,16 @@ function walk(
   }
   const step = steps[i];
   if (step === null) {
-    if (Array.isArray(v)) for (let j = 0; j < v.length; j++) walk(v[j], steps, i + 1, [...path, j], found);
+    if (!Array.isArray(v)) return;
+    for (let j = 0; j < v.length; j++) {
+      path.push(j);
+      walk(v[j], steps, i + 1, path, found);
+      path.pop();
+    }
   } else if (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, step!)) {
-    walk((v as Record<string, unknown>)[step!], steps, i + 1, [...path, step!], found);
+    path.push(step!);
+    walk((v as Record<string, unknown>)[step!], steps, i + 1, path, found);
+    path.pop();
   }
 }
 

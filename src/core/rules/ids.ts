@@ -17,9 +17,23 @@ export function allIdentified(p: Project): Located<HasId>[] {
   return ID_KINDS.flatMap((k) => recordsOf(p, k)) as Located<HasId>[];
 }
 
+/** The file name begins with the record's id: `<id>.yaml` or `<id>-<anything>` (no string built per record). */
+function namedAfter(name: string, id: string): boolean {
+  if (!name.startsWith(id)) return false;
+  return name.charCodeAt(id.length) === 45 || (name.length === id.length + 5 && name.endsWith('.yaml'));
+}
+
+/** A requirement id begins with its intake month: 202611-… for a requirement received 2026-11-…. */
+function inIntakeMonth(id: string, received: string): boolean {
+  if (received.length < 7 || received.indexOf('-') !== 4) return id.startsWith(received.slice(0, 7).replace('-', ''));
+  for (let k = 0; k < 4; k++) if (id.charCodeAt(k) !== received.charCodeAt(k)) return false;
+  return id.charCodeAt(4) === received.charCodeAt(5) && id.charCodeAt(5) === received.charCodeAt(6);
+}
+
 export function checkIds(p: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const all = [...allIdentified(p), ...p.brokenRecords];
+  const all = allIdentified(p);
+  for (const r of p.brokenRecords) all.push(r);
   const ids = new Set<string>();
   for (const r of all) ids.add(r.data.id);
   if (ids.size < all.length) {
@@ -35,15 +49,15 @@ export function checkIds(p: Project): Diagnostic[] {
   }
   for (const r of FOLDER_KINDS.flatMap((k) => recordsOf(p, k)) as Located<HasId>[]) {
     const name = r.file.slice(r.file.lastIndexOf('/') + 1);
-    if (name !== `${r.data.id}.yaml` && !name.startsWith(`${r.data.id}-`)) {
+    if (!namedAfter(name, r.data.id)) {
       out.push(
         diag('DLV-E041', r.file, { id: r.data.id, expected: `${r.data.id}-${name.replace(/^[^-]*-?\d*-?/, '') || 'title.yaml'}` }, ['id']),
       );
     }
   }
   for (const r of p.requirements) {
-    const month = r.data.received.slice(0, 7).replace('-', '');
-    if (!r.data.id.startsWith(month)) out.push(diag('DLV-W043', r.file, { id: r.data.id, received: r.data.received.slice(0, 7) }, ['id']));
+    if (!inIntakeMonth(r.data.id, r.data.received))
+      out.push(diag('DLV-W043', r.file, { id: r.data.id, received: r.data.received.slice(0, 7) }, ['id']));
   }
   return out;
 }

@@ -9,24 +9,78 @@ import type { Project } from '../model.js';
  * (diff reads a plan.yaml unchanged between its two sides once) share one check. A copy of each
  * finding is returned, as the caller adds positions to them.
  */
-let last: { records: unknown[]; out: Diagnostic[] } | undefined;
+type PlanLists = readonly (readonly { file: string; data: unknown }[])[];
+let last: { lists: PlanLists; out: Diagnostic[] } | undefined;
 
-function planRecords(p: Project): unknown[] {
-  const out: unknown[] = [];
-  for (const list of [p.tasks, p.milestones, p.baselines] as readonly (readonly { file: string; data: unknown }[])[]) {
-    out.push(list.length);
-    for (const r of list) out.push(r.file, r.data);
+/** The project's plan lists as they are now (copied natively: a list changed later is not this one). */
+function planLists(p: Project): PlanLists {
+  return [p.tasks.slice(), p.milestones.slice(), p.baselines.slice()];
+}
+
+/** The same records in the same files, by identity. */
+function sameRecords(a: PlanLists, b: PlanLists): boolean {
+  for (let l = 0; l < a.length; l++) {
+    const x = a[l]!,
+      y = b[l]!;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i]!.data !== y[i]!.data || x[i]!.file !== y[i]!.file) return false;
   }
-  return out;
+  return true;
 }
 
 export function checkPlan(p: Project): Diagnostic[] {
-  const records = planRecords(p);
-  if (last && last.records.length === records.length && last.records.every((r, i) => r === records[i]))
-    return last.out.map((d) => ({ ...d }));
+  const lists = planLists(p);
+  if (last && sameRecords(last.lists, lists)) return last.out.map((d) => ({ ...d }));
   const out = checkPlanAfresh(p);
-  last = { records, out: out.map((d) => ({ ...d })) };
+  last = { lists, out: out.map((d) => ({ ...d })) };
   return out;
+}
+
+/**
+ * Whether the dependencies among the ids of `deps` have no cycle (self-dependencies and unknown
+ * ids aside): Kahn's order reaches every id. The common case, told in typed arrays before
+ * findCycles builds its graph to name the cycles.
+ */
+function acyclic(deps: ReadonlyMap<string, readonly string[]>): boolean {
+  const n = deps.size;
+  const index = new Map<string, number>();
+  const lists: (readonly string[])[] = new Array(n);
+  let k = 0;
+  for (const [id, ds] of deps) {
+    index.set(id, k);
+    lists[k++] = ds;
+  }
+  // Edges dependency → dependant, in one array per node's range (counted, then filled).
+  const indeg = new Int32Array(n);
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const ds = lists[i]!;
+    for (let e = 0; e < ds.length; e++) {
+      const j = index.get(ds[e]!);
+      if (j === undefined || j === i) continue;
+      indeg[i]!++;
+      start[j + 1]!++;
+    }
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const succ = new Int32Array(start[n]!);
+  for (let i = 0; i < n; i++) {
+    const ds = lists[i]!;
+    for (let e = 0; e < ds.length; e++) {
+      const j = index.get(ds[e]!);
+      if (j === undefined || j === i) continue;
+      succ[fill[j]!++] = i;
+    }
+  }
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let i = 0; i < n; i++) if (indeg[i] === 0) queue[tail++] = i;
+  for (let head = 0; head < tail; head++) {
+    const j = queue[head]!;
+    for (let e = start[j]!; e < start[j + 1]!; e++) if (--indeg[succ[e]!]! === 0) queue[tail++] = succ[e]!;
+  }
+  return tail === n;
 }
 
 function checkPlanAfresh(p: Project): Diagnostic[] {
@@ -47,10 +101,12 @@ function checkPlanAfresh(p: Project): Diagnostic[] {
       out.push(diag('DLV-E063', r.file, { id }, [...r.path, 'depends_on', ds.indexOf(id)]));
     }
   }
-  const cycles = findCycles([...deps.keys()], (n) => {
-    const ds = deps.get(n) ?? [];
-    return ds.every((d) => d !== n && deps.has(d)) ? ds : ds.filter((d) => d !== n && deps.has(d));
-  });
+  const cycles = acyclic(deps)
+    ? []
+    : findCycles([...deps.keys()], (n) => {
+        const ds = deps.get(n) ?? [];
+        return ds.every((d) => d !== n && deps.has(d)) ? ds : ds.filter((d) => d !== n && deps.has(d));
+      });
   for (const c of cycles) {
     const r = pathOf.get(c[0]!)!;
     out.push(diag('DLV-E060', r.file, { cycle: c.join(' → ') }, [...r.path, 'depends_on']));

@@ -9,7 +9,8 @@ import { kindOfId } from '../ids.js';
 
 export function checkReferences(p: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const known = new Set<string>(allIdentified(p).map((r) => r.data.id));
+  const known = new Set<string>();
+  for (const r of allIdentified(p)) known.add(r.data.id);
   // A file that could not be parsed may hold the id: one note for it instead of a false error at every reference.
   const unchecked = new Set<string>();
   const unreadableFor = (id: string) => {
