@@ -4,8 +4,9 @@
 import type { WorkCalendar } from './calendar.js';
 import { isIsoDate, toDay, type IsoDate } from './dates.js';
 import { byId, sameJson, sortedKeys } from './diff-records.js';
+import { sortIds } from './id-order.js';
 import type { DiffSide } from './diff.js';
-import type { Milestone, Task } from './model.js';
+import type { Change, Milestone, Task } from './model.js';
 import { projectDue } from './rules/schedule.js';
 import type { ScheduledItem } from './schedule.js';
 
@@ -112,17 +113,34 @@ function move(cal: WorkCalendar, from: IsoDate | null | undefined, to: IsoDate |
 function causes(base: DiffSide, head: DiffSide): (id: string) => MoveCause | undefined {
   const sa = base.schedule,
     sb = head.schedule;
-  const ta = byId<Task>(base.project.tasks),
-    tb = byId<Task>(head.project.tasks);
-  const ma = byId<Milestone>(base.project.milestones),
-    mb = byId<Milestone>(head.project.milestones);
-  const applied = new Map<string, string>();
-  for (const c of head.project.changes) {
-    const before = base.project.changes.find((x) => x.data.id === c.data.id)?.data;
-    if (c.data.status === 'applied' && before?.status !== 'applied')
-      for (const id of [...(c.data.tasks ?? []), ...(c.data.applied?.moves ?? []).map((m) => m.id)]) applied.set(id, c.data.id);
-  }
+  // Made on the first question: a diff in which nothing moved asks none.
+  let known: {
+    ta: Map<string, Task>;
+    tb: Map<string, Task>;
+    ma: Map<string, Milestone>;
+    mb: Map<string, Milestone>;
+    applied: Map<string, string>;
+  };
+  const records = () => {
+    if (known) return known;
+    const applied = new Map<string, string>();
+    const slipsBefore = byId<Change>(base.project.changes);
+    for (const c of head.project.changes) {
+      const before = slipsBefore.get(c.data.id);
+      if (c.data.status === 'applied' && before?.status !== 'applied')
+        for (const id of [...(c.data.tasks ?? []), ...(c.data.applied?.moves ?? []).map((m) => m.id)]) applied.set(id, c.data.id);
+    }
+    known = {
+      ta: byId<Task>(base.project.tasks),
+      tb: byId<Task>(head.project.tasks),
+      ma: byId<Milestone>(base.project.milestones),
+      mb: byId<Milestone>(head.project.milestones),
+      applied,
+    };
+    return known;
+  };
   const own = (id: string): MoveCause | undefined => {
+    const { ta, tb, ma, mb, applied } = records();
     const slip = applied.get(id);
     if (slip !== undefined) return { kind: 'change', id, change: slip };
     const x = ta.get(id),
@@ -152,9 +170,7 @@ function causes(base: DiffSide, head: DiffSide): (id: string) => MoveCause | und
       const it = sb.items.get(id);
       const preds = it ? [...it.dependsOn, ...(it.waitsFor ?? [])] : [];
       // A predecessor that disappeared still drove the move: removed work moves its successors.
-      const gone = (base.project.tasks.find((t) => t.data.id === id)?.data.depends_on ?? []).filter(
-        (p) => !sb.items.has(p) && sa.items.has(p),
-      );
+      const gone = (records().ta.get(id)?.depends_on ?? []).filter((p) => !sb.items.has(p) && sa.items.has(p));
       let driver: string | undefined;
       for (const p of preds) if (moved(p) && (driver === undefined || sb.items.get(p)!.end > sb.items.get(driver)!.end)) driver = p;
       found = driver !== undefined ? of(driver) : gone.length ? { kind: 'removed', id: gone[0]! } : undefined;
@@ -234,7 +250,12 @@ export function diffPlan(base: DiffSide, head: DiffSide, cal: WorkCalendar): Pla
     end: it?.end ?? null,
     days: it ? it.days : null,
   });
-  for (const id of sortedKeys(ta, tb)) {
+  // A task that is the same record with the same scheduled item on both sides (a plan.yaml unchanged
+  // between them is read once, and its schedule computed once) has nothing to report.
+  const differ: string[] = [];
+  for (const [id, x] of ta) if (tb.get(id) !== x || itemA(id) !== itemB(id)) differ.push(id);
+  for (const id of tb.keys()) if (!ta.has(id)) differ.push(id);
+  for (const id of sortIds(differ)) {
     const x = ta.get(id),
       y = tb.get(id);
     if (!x) {
