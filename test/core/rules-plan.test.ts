@@ -5,17 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findCycles } from '../../src/core/graph.js';
 import { emptyProject, type Project } from '../../src/core/model.js';
 import { checkPlan } from '../../src/core/rules/plan.js';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.js';
 
 function planWith(depsOf: string[][]): Project {
   const p = emptyProject();

@@ -7,18 +7,7 @@ import { readBackEdited } from '../../src/store/read-back.js';
 import { sameData } from '../../src/store/same-data.js';
 import { applyEdits, applyEditsToData, type Edit } from '../../src/store/yaml-edit.js';
 import { blockStructure } from '../../src/store/yaml-narrow.js';
-
-/** A deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.js';
 
 const pad = (i: number) => String(i).padStart(4, '0');
 
