@@ -7,6 +7,7 @@ import { diag } from '../core/diagnostics.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../core/model.js';
 import { isUnsafeFileName, type Listing, type ReadResult } from './files.js';
 import type { FileSource } from './load.js';
+import { GIT_ENV, parseBatch, readBlobsInBackground } from './git-blobs.js';
 import { LIMITS } from './limits.js';
 
 /** Why git could not give us what we asked for; commands turn this into a message (exit 2). */
@@ -38,7 +39,7 @@ function git(cwd: string, args: string[], opts: RunOptions = {}): { status: numb
     cwd,
     input: opts.input,
     maxBuffer: opts.maxBuffer ?? 16 * 1024 * 1024,
-    env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat' },
+    env: { ...process.env, ...GIT_ENV },
     windowsHide: true,
   });
   if (r.error) {
@@ -139,6 +140,8 @@ interface Entry {
 export interface GitFileSource extends FileSource {
   /** The commit read. */
   readonly commit: string;
+  /** The object id of a file that will be read (a regular file within the size limit), else undefined. */
+  readableOid(rel: string): string | undefined;
   /** deliver.yaml exists at this revision (else the project did not exist yet). */
   readonly hasProject: boolean;
 }
@@ -169,13 +172,36 @@ export class BlobStore {
 
   /** The blob's bytes; null when git does not have it; undefined when it was never wanted. */
   get(oid: string): Uint8Array | null | undefined {
-    if (!this.blobs.has(oid) && this.wanted.has(oid)) {
-      const oids = [...this.wanted];
-      this.wanted.clear();
-      this.fetches++;
-      for (const [o, bytes] of readBlobs(this.repoDir, oids)) this.blobs.set(o, bytes);
-    }
+    if (!this.blobs.has(oid) && this.wanted.has(oid)) this.fetch([...this.wanted]);
     return this.blobs.get(oid);
+  }
+
+  private fetch(oids: readonly string[]): void {
+    this.fetches++;
+    for (const [o, bytes] of readBlobs(this.repoDir, oids)) {
+      this.blobs.set(o, bytes);
+      this.wanted.delete(o);
+    }
+  }
+
+  /**
+   * Reads `first` now, then every other blob wanted so far in the background while `work` runs on
+   * `first`'s bytes (diff parses plan.yaml, the largest file, meanwhile). Whatever the background
+   * read does not give is read the usual way when it is first asked for.
+   */
+  async readAround(first: string | undefined, work: (bytes: Uint8Array | null | undefined) => void): Promise<void> {
+    if (first !== undefined && this.wanted.has(first)) this.fetch([first]);
+    const rest = [...this.wanted];
+    const background = rest.length ? readBlobsInBackground(this.repoDir, rest) : undefined;
+    if (background) this.fetches++;
+    work(first === undefined ? undefined : this.blobs.get(first));
+    const out = background ? await background : undefined;
+    if (!out) return;
+    for (const [oid, bytes] of parseBatch(out, rest)) {
+      if (this.blobs.has(oid)) continue; // read meanwhile: keep the bytes already handed out
+      this.blobs.set(oid, bytes);
+      this.wanted.delete(oid);
+    }
   }
 
   /** How many blobs were read. */
@@ -243,11 +269,16 @@ export function gitSourceAt(repoDir: string, commit: string, projectPrefix: stri
     return false;
   };
   const limitOf = (rel: string) => (rel === PLAN_FILE ? LIMITS.planBytes : LIMITS.recordBytes);
+  const readable = (rel: string, e: Entry) => typeOfMode(e.mode) === undefined && e.size <= limitOf(rel);
   // Every readable candidate, read with the first file; oversized blobs are never requested.
-  blobs.want([...entries.entries()].filter(([rel, e]) => typeOfMode(e.mode) === undefined && e.size <= limitOf(rel)).map(([, e]) => e.oid));
+  blobs.want([...entries.entries()].filter(([rel, e]) => readable(rel, e)).map(([, e]) => e.oid));
 
   return {
     commit,
+    readableOid(rel: string): string | undefined {
+      const e = entries.get(rel);
+      return e && readable(rel, e) ? e.oid : undefined;
+    },
     hasProject: entries.has(MANIFEST_FILE),
     list(folder: string): Listing {
       const listing: Listing = { files: [], diagnostics: [] };
@@ -317,25 +348,8 @@ function splitNul(buf: Buffer): Buffer[] {
 
 /** `git cat-file --batch` for many objects at once; a missing object maps to null. */
 function readBlobs(repoDir: string, oids: readonly string[]): Map<string, Uint8Array | null> {
-  const out = new Map<string, Uint8Array | null>();
-  if (oids.length === 0) return out;
+  if (oids.length === 0) return new Map();
   // The listing bounded every size, so the output is bounded too: sizes + one header line each.
   const r = git(repoDir, ['cat-file', '--batch'], { input: Buffer.from(oids.join('\n') + '\n'), maxBuffer: 1024 * 1024 * 1024 });
-  const buf = r.stdout;
-  let pos = 0;
-  for (const oid of oids) {
-    const nl = buf.indexOf(0x0a, pos);
-    if (nl < 0) break;
-    const header = buf.subarray(pos, nl).toString('latin1');
-    pos = nl + 1;
-    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
-    if (!m) {
-      out.set(oid, null); // "<oid> missing"
-      continue;
-    }
-    const size = Number(m[3]);
-    out.set(oid, m[2] === 'blob' && m[1] === oid ? buf.subarray(pos, pos + size) : null);
-    pos += size + 1;
-  }
-  return out;
+  return parseBatch(r.stdout, oids);
 }

@@ -77,8 +77,11 @@ export interface LoadOptions {
   known?: KnownParses;
 }
 
-/** By kind and file: the bytes a load read and what they parsed to, for the next load to compare with. */
+/** By kind and file (sharedKey): the bytes a load read and what they parsed to, for the next load to compare with. */
 export type SharedParses = Map<string, { bytes: Uint8Array; entry: ParsedFileResult }>;
+
+/** A file's key in SharedParses. */
+export const sharedKey = (kind: RecordKind, file: string): string => `${kind}:${file}`;
 
 /**
  * A file's bytes and its parse result, or only its parsed data (free of parse findings) and the
@@ -156,7 +159,7 @@ function readFile(src: FileSource, file: string, kind: RecordKind, maxBytes: num
   if (!parsed) return { file, kind, maxBytes, bytes: read.bytes };
   // The same file read as the same bytes: the same object from git's shared blobs, else compared
   // byte for byte (exact, and cheaper than hashing every file of both sides).
-  const key = `${kind}:${file}`;
+  const key = sharedKey(kind, file);
   const prev = parsed.get(key);
   if (prev && (prev.bytes === read.bytes || Buffer.compare(prev.bytes, read.bytes) === 0))
     return { file, kind, maxBytes, bytes: read.bytes, entry: prev.entry };

@@ -2,11 +2,13 @@
 // (links, submodules, unusable names, folders, size caps), reads every blob with one process, and
 // refuses missing revisions and non-repositories with typed errors.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { BlobStore, GitError, defaultBase, gitSource, repoOf, repoPathPrefix, resolveCommit } from '../../src/store/git-source.js';
+import { parseBatch, readBlobsInBackground } from '../../src/store/git-blobs.js';
 import { fsSource, loadProjectFrom } from '../../src/store/load.js';
 import { MANIFEST, tempDir } from '../helpers/project.js';
 
@@ -192,5 +194,44 @@ describe('two revisions read together (diff)', () => {
     expect(blobs.size).toBe(3);
     expect(a.project.risks.map((r) => r.data.id)).toEqual(['R-001']);
     expect(b.project.risks.map((r) => r.data.id)).toEqual(['R-001', 'R-002']);
+  });
+});
+
+describe('blobs read in the background', () => {
+  it('parse a batch by its headers: blobs, missing objects, other types and a cut-short end', () => {
+    const a = 'a'.repeat(40),
+      b = 'b'.repeat(40),
+      c = 'c'.repeat(40),
+      d = 'd'.repeat(40);
+    const out = Buffer.from(`${a} blob 3\nabc\n${b} missing\n${c} tree 2\nxy\n${d} blob 10\nshort`, 'latin1');
+    const got = parseBatch(out, [a, b, c, d]);
+    expect(Buffer.from(got.get(a)!).toString()).toBe('abc');
+    expect(got.get(b)).toBeNull();
+    expect(got.get(c)).toBeNull();
+    expect(got.has(d)).toBe(false); // cut short: read again when asked for
+    // A header for another object than the one asked for gives nothing for it.
+    expect(parseBatch(Buffer.from(`${b} blob 1\nz\n`, 'latin1'), [a]).get(a)).toBeNull();
+  });
+
+  it('read the first blob at once and the rest in one background git process, leaving no temporary files', async () => {
+    const dir = repoWith({ 'deliver.yaml': MANIFEST, 'plan.yaml': 'schema_version: 1\n', 'risks/R-001-a.yaml': RISK('R-001') }, '');
+    commit(dir);
+    const blobs = new BlobStore(dir);
+    const src = gitSource(dir, 'HEAD', '', blobs);
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('deliver-blobs-')).length;
+    let seen = '';
+    await blobs.readAround(src.readableOid('plan.yaml'), (bytes) => {
+      seen = Buffer.from(bytes!).toString();
+    });
+    expect(seen).toBe('schema_version: 1\n');
+    expect(blobs.fetches).toBe(2);
+    const loaded = loadProjectFrom(src, 'git');
+    expect(blobs.fetches).toBe(2); // nothing read again
+    expect(loaded.project.risks.map((r) => r.data.id)).toEqual(['R-001']);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('deliver-blobs-')).length).toBe(before);
+  });
+
+  it('give nothing when git cannot run there, so the blobs are read the usual way', async () => {
+    expect(await readBlobsInBackground(join(tmpdir(), 'no-such-folder-for-deliver'), ['a'.repeat(40)])).toBeUndefined();
   });
 });
