@@ -1,5 +1,6 @@
 // Reads a project as it was at a git revision without a checkout: one `git ls-tree` lists the
-// files, one `git cat-file --batch` reads every blob. Paths and contents from git are untrusted and
+// files, `git cat-file --batch` reads the blobs (BlobStore: all at once, or one first and the rest
+// in the background, git-blobs.ts). Paths and contents from git are untrusted and
 // pass the same rules as the working tree (files.ts): links, submodules, folders where a record
 // should be and unusable names are reported, never read; sizes are capped before a blob is read.
 import { spawnSync } from 'node:child_process';
