@@ -23,7 +23,7 @@
 // test/store/read-back.test.ts holds this to a full parse over random edits of real plans and over
 // random hostile replacement text.
 import { parseRecordText } from './parse-policy.js';
-import { blockStructure, NARROW_MIN_BYTES, type BlockList } from './yaml-narrow.js';
+import { blockStructure, isWholeValue, NARROW_MIN_BYTES } from './yaml-narrow.js';
 
 const LF = 10,
   CR = 13,
@@ -101,26 +101,6 @@ function lastAtOrBefore(items: readonly number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-/**
- * The list is its key's whole value: the key line is `key:` with at most a comment after it, only
- * blank and comment lines come before the first item, it is the key's one list at the top, and it
- * ends where the next top-level key begins (a line less indented than its items would have ended
- * it early).
- */
-function isWholeValue(src: string, list: BlockList, keys: readonly { key: string; from: number; to: number }[]): boolean {
-  const key = keys.find((k) => k.key === list.key);
-  if (!key || key.to !== list.end) return false;
-  const lineEnd = src.indexOf('\n', key.from);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*:[ ]*(?:#.*)?\r?$/.test(src.slice(key.from, lineEnd))) return false;
-  for (let p = lineEnd + 1; p < list.items[0]!; ) {
-    let e = src.indexOf('\n', p);
-    if (e === -1) e = src.length;
-    if (!/^[ ]*(?:#.*)?\r?$/.test(src.slice(p, e))) return false;
-    p = e + 1;
-  }
-  return true;
 }
 
 /**

@@ -1,7 +1,8 @@
-// Writing records: new files are serialized from data; existing files are edited in place
-// (yaml-edit.ts) and every result is re-read under the parsing policy, checked to hold exactly the
-// intended data and to satisfy its schema before anything touches the disk. All files of one
-// command are committed together (atomic.ts).
+// Writing records: new files are serialized from data; existing files are edited in place (plain
+// scalar sets by lines, yaml-edit-direct.ts; the rest with yaml-edit.ts) and every result is
+// re-read under the parsing policy, checked to hold exactly the intended data and to satisfy its
+// schema before anything touches the disk. All files of one command are committed together
+// (atomic.ts).
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
@@ -20,6 +21,7 @@ import { LIMITS, parseRecordBytes, parseRecordText, type ParsedText } from './pa
 import { schemaDiagnostics } from './schema-errors.js';
 import { editedStillValid } from './schema-edited.js';
 import { applyEdits, applyEditsToData, EditError, type Edit } from './yaml-edit.js';
+import { directEdits } from './yaml-edit-direct.js';
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
 
@@ -120,9 +122,11 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Loade
   }
   let edited: { text: string; data: unknown } | undefined;
   if (expected !== undefined) {
-    // Narrowed first (fast on large files), then the whole text, then the Document API.
     const read = { source, data: before.data };
-    edited = tryEdit(() => applyEdits(source, change.edits, { narrow: true }), change.rel, expected, read);
+    // By lines first (a scalar set: no parser), then narrowed (fast on large files), then the whole
+    // text, then the Document API.
+    edited = tryEdit(() => directEdits(source, change.edits), change.rel, expected, read);
+    edited ??= tryEdit(() => applyEdits(source, change.edits, { narrow: true }), change.rel, expected, read);
     edited ??= tryEdit(() => applyEdits(source, change.edits), change.rel, expected, read);
     edited ??= tryEdit(() => documentEdit(source, change.edits), change.rel, expected, read);
   }
@@ -148,17 +152,18 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Loade
  * read gives (read-back.ts), else in full.
  */
 function tryEdit(
-  edit: () => string,
+  edit: () => string | undefined,
   rel: string,
   expected: unknown,
   read: { source: string; data: unknown },
 ): { text: string; data: unknown } | undefined {
-  let text: string;
+  let text: string | undefined;
   try {
     text = edit();
   } catch {
     return undefined;
   }
+  if (text === undefined) return undefined;
   const local = readBackEdited(read.source, read.data, text, rel);
   if (local !== undefined && sameData(local, expected)) return { text, data: local };
   const back = parseRecordText(text, rel);

@@ -77,7 +77,7 @@ function afterLine(src: string, offset: number): number {
 }
 
 /** Scalar text for a value on one line: plain where YAML allows it, JSON-quoted otherwise. */
-function inlineScalar(v: unknown): string {
+export function inlineScalar(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const s = String(v);

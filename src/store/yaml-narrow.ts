@@ -68,6 +68,26 @@ export function blockStructure(src: string): BlockStructure | undefined {
 }
 
 /**
+ * The list is its key's whole value: the key line is `key:` with at most a comment after it, only
+ * blank and comment lines come before the first item, it is the key's one list at the top, and it
+ * ends where the next top-level key begins (a line less indented than its items would have ended
+ * it early).
+ */
+export function isWholeValue(src: string, list: BlockList, keys: readonly TopKey[]): boolean {
+  const key = keys.find((k) => k.key === list.key);
+  if (!key || key.to !== list.end) return false;
+  const lineEnd = src.indexOf('\n', key.from);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*:[ ]*(?:#.*)?\r?$/.test(src.slice(key.from, lineEnd))) return false;
+  for (let p = lineEnd + 1; p < list.items[0]!; ) {
+    let e = src.indexOf('\n', p);
+    if (e === -1) e = src.length;
+    if (!/^[ ]*(?:#.*)?\r?$/.test(src.slice(p, e))) return false;
+    p = e + 1;
+  }
+  return true;
+}
+
+/**
  * The block lists of `src` (a list's items are the `-` lines at one column, up to a line less
  * indented or a key at that column) and the top-level keys' line ranges; undefined when the text
  * is not a plain block mapping of simple keys at the top.
