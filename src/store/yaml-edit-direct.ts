@@ -1,5 +1,6 @@
 // The edits most commands make — a status, a date, a number of days set on a record or on an item
-// of a top-level list, a key of one line deleted — done by lines, without a YAML parser: the `yaml` Document API's first, cold
+// of a top-level list, a key of one line deleted, a flat item appended to a top-level list (a task,
+// a history entry, an acceptance round) — done by lines, without a YAML parser: the `yaml` Document API's first, cold
 // parse is 10–25 ms of every such write. Only plain shapes are taken: a block mapping whose keys
 // each start a line at one column and whose scalar value to replace sits on its key's line alone
 // (no comment lines in a mapping that gets a new key). The text is the one the `yaml`-based editor
@@ -124,6 +125,66 @@ function plainValue(src: string, key: number, lineEnd: number): { at: number; en
   return { at, end };
 }
 
+/** A scalar `yaml` writes plain in a block collection (blockLines there); undefined for any other. */
+function plainText(v: unknown): string | undefined {
+  if (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return String(v);
+  return typeof v === 'string' && ((PLAIN_TEXT.test(v) && !CORE_WORDS.has(v)) || DATE_OR_ID.test(v)) ? v : undefined;
+}
+
+/**
+ * `- key: value` lines for a new list item at `column` (the dash's): a mapping of scalars and lists
+ * of scalars, all written plain, as `yaml` writes them (itemText there); undefined for anything else.
+ */
+function itemLines(value: unknown, column: number, eol: string): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const pad = ' '.repeat(column + 2);
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (!KEY_LINE.test(`${k}:`) || plainText(k) !== k) return undefined;
+    if (!Array.isArray(v)) {
+      const t = plainText(v);
+      if (t === undefined) return undefined;
+      lines.push(`${k}: ${t}`);
+    } else if (v.length === 0) lines.push(`${k}: []`);
+    else {
+      lines.push(`${k}:`);
+      for (const x of v) {
+        const t = plainText(x);
+        if (t === undefined) return undefined;
+        lines.push(`  - ${t}`);
+      }
+    }
+  }
+  if (lines.length === 0) return undefined;
+  return `${' '.repeat(column)}- ${lines.join(`${eol}${pad}`)}${eol}`;
+}
+
+/** A new item after the last one of a top-level block list whose items end plainly (no comment after them). */
+function appendItem(
+  src: string,
+  found: NonNullable<ReturnType<typeof blockStructure>>,
+  path: readonly (string | number)[],
+  value: unknown,
+  eol: string,
+  seq: number,
+): Patch | undefined {
+  if (path.length !== 1 || typeof path[0] !== 'string') return undefined;
+  const list = found.lists.find((l) => l.top && l.key === path[0]);
+  if (!list || !isWholeValue(src, list, found.keys)) return undefined;
+  const column = src.indexOf('-', list.items[0]!) - list.items[0]!;
+  let lastContentEnd = -1;
+  for (const l of linesOf(src, list.items[list.items.length - 1]!, list.end)) {
+    if (l.blank) continue;
+    if (l.comment) return undefined; // that editor may count it in or out of the item
+    lastContentEnd = l.to;
+  }
+  const text = itemLines(value, column, eol);
+  if (text === undefined || lastContentEnd < 0) return undefined;
+  const nl = src.indexOf('\n', lastContentEnd);
+  const at = nl === -1 ? src.length : nl + 1;
+  return { at, end: at, text: `${at === src.length && !src.endsWith('\n') ? eol : ''}${text}`, seq };
+}
+
 function sharePrefix(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
@@ -132,8 +193,8 @@ function sharePrefix(a: readonly (string | number)[], b: readonly (string | numb
 
 /**
  * The text after `edits`, each setting a scalar at, or deleting, a top-level key or a key of an item
- * of a top-level list (`[list, index, key]`); undefined for anything else or any shape this does
- * not take, for the `yaml`-based editor to do.
+ * of a top-level list (`[list, index, key]`), or appending a flat item to a top-level list;
+ * undefined for anything else or any shape this does not take, for the `yaml`-based editor to do.
  */
 export function directEdits(src: string, edits: readonly Edit[]): string | undefined {
   if (edits.length === 0) return undefined;
@@ -144,11 +205,17 @@ export function directEdits(src: string, edits: readonly Edit[]): string | undef
   const maps = new Map<string, MapLines | undefined>();
   for (let seq = 0; seq < edits.length; seq++) {
     const e = edits[seq]!;
-    if (e.op === 'append' || (e.op === 'set' && !isScalar(e.value))) return undefined;
     const path = e.path;
     // Paths that share their beginning (the same key twice, a list and its item) are edited in
     // rounds by that editor: left to it.
     for (let k = 0; k < seq; k++) if (sharePrefix(edits[k]!.path, path)) return undefined;
+    if (e.op === 'append') {
+      const patch = appendItem(src, found, path, e.value, eol, seq);
+      if (!patch) return undefined;
+      patches.push(patch);
+      continue;
+    }
+    if (e.op === 'set' && !isScalar(e.value)) return undefined;
     let where: string;
     let map: MapLines | undefined;
     if (path.length === 1 && typeof path[0] === 'string') {

@@ -74,6 +74,20 @@ function plan(n: number, column: number, next: () => number): string {
   return `# yaml-language-server: $schema=.deliver/schemas/plan.schema.json\nschema_version: 1\nstatus: draft\ntasks:\n${items.join('')}milestones:\n${at}- id: M-001\n${at}  name: Done\n`;
 }
 
+/** A record for a list: mostly flat (scalars, lists of scalars), sometimes with a mapping inside or an unusual key. */
+function randomItem(next: () => number): Record<string, unknown> {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const item: Record<string, unknown> = {};
+  const n = 1 + Math.floor(next() * 4);
+  for (let k = 0; k < n; k++) {
+    const r = next();
+    const key = r < 0.05 ? 'true' : r < 0.1 ? 'a key' : pick(KEYS);
+    const v = next();
+    item[key] = v < 0.6 ? pick(VALUES) : v < 0.8 ? [pick(VALUES), pick(VALUES)] : v < 0.9 ? [] : { inner: pick(VALUES) };
+  }
+  return item;
+}
+
 function randomEdits(next: () => number, data: Record<string, unknown>): Edit[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   const lists = Object.entries(data).filter(([, v]) => Array.isArray(v) && v.length > 0) as [string, unknown[]][];
@@ -85,7 +99,9 @@ function randomEdits(next: () => number, data: Record<string, unknown>): Edit[] 
       lists.length && next() < 0.7
         ? (([key, list]) => [key, Math.floor(next() * list.length), pick(KEYS)])(pick(lists))
         : [next() < 0.5 ? pick(Object.keys(data)) : pick(KEYS)];
-    edits.push(next() < 0.2 ? { op: 'delete', path } : { op: 'set', path, value });
+    const r = next();
+    if (r < 0.15 && lists.length) edits.push({ op: 'append', path: [pick(lists)[0]], value: randomItem(next) });
+    else edits.push(r < 0.3 ? { op: 'delete', path } : { op: 'set', path, value });
   }
   return edits;
 }
@@ -128,7 +144,7 @@ describe('the direct editor', () => {
         expect(parsed.diagnostics).toEqual([]);
         if (agrees(src, randomEdits(next, parsed.data as Record<string, unknown>))) direct++;
       }
-      expect(direct).toBeGreaterThan(120);
+      expect(direct).toBeGreaterThan(90);
     });
   }
 
@@ -153,14 +169,40 @@ describe('the direct editor', () => {
     expect(direct).toBeGreaterThan(tried / 2);
   });
 
+  it('appends flat items to every top-level list of the examples and of plans as the yaml-based editor does', () => {
+    const next = random(91);
+    const sources = [
+      ...yamlFiles(join(REPO, 'examples')).map((f) => readFileSync(f, 'utf8')),
+      ...Array.from({ length: 40 }, (_, i) => plan(3 + i, i % 2 ? 0 : 2, next)),
+    ];
+    let direct = 0,
+      tried = 0;
+    for (const src of sources) {
+      const data = parseRecordText(src, 'x.yaml').data as Record<string, unknown> | undefined;
+      if (!data) continue;
+      for (const [key, v] of Object.entries(data)) {
+        if (!Array.isArray(v) || v.length === 0 || typeof v[0] !== 'object') continue;
+        tried++;
+        const item = { id: 'X-1', name: 'New item', days: 2, done: true, owner: null, tags: ['a', '2026-01-02'], none: [] };
+        if (agrees(src, [{ op: 'append', path: [key], value: item }])) direct++;
+      }
+    }
+    expect(tried).toBeGreaterThan(40);
+    expect(direct).toBeGreaterThan(tried / 2);
+  });
+
   it('leaves collections, appends and shapes it does not take to the yaml-based editor', () => {
     const src = 'id: R-1\nstatus: open   # why\nnotes: |\n  text\nactions:\n  - what: call\n    due: 2026-01-01\n';
     expect(directEdits(src, [{ op: 'set', path: ['tags'], value: ['a'] }])).toBeUndefined();
     expect(directEdits(src, [{ op: 'delete', path: ['notes'] }])).toBeUndefined(); // more than its line
     expect(directEdits(src, [{ op: 'delete', path: ['actions', 0, 'what'] }])).toBeUndefined(); // the item's `- ` line
-    expect(directEdits(src, [{ op: 'append', path: ['actions'], value: { what: 'x' } }])).toBeUndefined();
+    expect(directEdits(src, [{ op: 'append', path: ['actions'], value: { what: { deep: 'x' } } }])).toBeUndefined(); // a mapping inside
+    expect(directEdits(src, [{ op: 'append', path: ['actions'], value: { what: 'x: y' } }])).toBeUndefined(); // text to quote
     expect(directEdits(src, [{ op: 'set', path: ['status'], value: 'closed' }])).toBeUndefined(); // a comment after the value
     expect(directEdits(src, [{ op: 'set', path: ['notes'], value: 'x' }])).toBeUndefined(); // a block scalar
+    expect(directEdits(src, [{ op: 'append', path: ['actions'], value: { what: 'visit', tags: ['a', 'b'] } }])).toBe(
+      'id: R-1\nstatus: open   # why\nnotes: |\n  text\nactions:\n  - what: call\n    due: 2026-01-01\n  - what: visit\n    tags:\n      - a\n      - b\n',
+    );
     expect(directEdits(src, [{ op: 'set', path: ['actions', 0, 'due'], value: '2026-02-01' }])).toBe(
       'id: R-1\nstatus: open   # why\nnotes: |\n  text\nactions:\n  - what: call\n    due: 2026-02-01\n',
     );
