@@ -132,30 +132,57 @@ function plainText(v: unknown): string | undefined {
 }
 
 /**
- * `- key: value` lines for a new list item at `column` (the dash's): a mapping of scalars and lists
- * of scalars, all written plain, as `yaml` writes them (itemText there); undefined for anything else.
+ * The lines `yaml` writes for a collection in block style (blockLines there: two spaces a level,
+ * list items indented under their key), every scalar plain; undefined for anything else (text to
+ * quote, a list directly in a list, an unusual key).
  */
-function itemLines(value: unknown, column: number, eol: string): string | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const pad = ' '.repeat(column + 2);
-  const lines: string[] = [];
-  for (const [k, v] of Object.entries(value)) {
+export function blockText(value: unknown): string[] | undefined {
+  if (value === null || typeof value !== 'object' || (Array.isArray(value) ? value.length : Object.keys(value).length) === 0)
+    return undefined;
+  if (Array.isArray(value)) {
+    const out: string[] = [];
+    for (const x of value) {
+      if (Array.isArray(x) && x.length > 0) return undefined;
+      const lines = x !== null && typeof x === 'object' ? collectionLines(x) : [plainText(x)];
+      if (lines === undefined || lines.some((l) => l === undefined)) return undefined;
+      for (let i = 0; i < lines.length; i++) out.push(i === 0 ? `- ${lines[i]}` : `  ${lines[i]}`);
+    }
+    return out;
+  }
+  const out: string[] = [];
+  for (const [k, x] of Object.entries(value)) {
     if (!KEY_LINE.test(`${k}:`) || plainText(k) !== k) return undefined;
-    if (!Array.isArray(v)) {
-      const t = plainText(v);
-      if (t === undefined) return undefined;
-      lines.push(`${k}: ${t}`);
-    } else if (v.length === 0) lines.push(`${k}: []`);
-    else {
-      lines.push(`${k}:`);
-      for (const x of v) {
-        const t = plainText(x);
-        if (t === undefined) return undefined;
-        lines.push(`  - ${t}`);
+    if (x !== null && typeof x === 'object') {
+      const empty = Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0;
+      if (empty) {
+        out.push(`${k}: ${Array.isArray(x) ? '[]' : '{}'}`);
+        continue;
       }
+      const inner = blockText(x);
+      if (inner === undefined) return undefined;
+      out.push(`${k}:`, ...inner.map((l) => `  ${l}`));
+    } else {
+      const t = plainText(x);
+      if (t === undefined) return undefined;
+      out.push(`${k}: ${t}`);
     }
   }
-  if (lines.length === 0) return undefined;
+  return out;
+}
+
+/** A collection as it stands in a list: `[]` and `{}` when empty, else its block lines. */
+function collectionLines(x: object): (string | undefined)[] | undefined {
+  const empty = Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0;
+  if (empty) return [Array.isArray(x) ? '[]' : '{}'];
+  return blockText(x);
+}
+
+/** `- key: value` lines for a new list item at `column` (the dash's), as `yaml` writes them (itemText there). */
+function itemLines(value: unknown, column: number, eol: string): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length === 0) return undefined;
+  const lines = blockText(value);
+  if (lines === undefined) return undefined;
+  const pad = ' '.repeat(column + 2);
   return `${' '.repeat(column)}- ${lines.join(`${eol}${pad}`)}${eol}`;
 }
 
@@ -215,7 +242,7 @@ export function directEdits(src: string, edits: readonly Edit[]): string | undef
       patches.push(patch);
       continue;
     }
-    if (e.op === 'set' && !isScalar(e.value)) return undefined;
+    const collection = e.op === 'set' && !isScalar(e.value);
     let where: string;
     let map: MapLines | undefined;
     if (path.length === 1 && typeof path[0] === 'string') {
@@ -247,6 +274,22 @@ export function directEdits(src: string, edits: readonly Edit[]): string | undef
       if (!pair.single || map.insertAt === undefined || pair.key === map.firstKey) return undefined;
       const nl = src.indexOf('\n', pair.lineEnd);
       patches.push({ at: src.lastIndexOf('\n', pair.key - 1) + 1, end: nl === -1 ? src.length : nl + 1, text: '', seq });
+      continue;
+    }
+    if (collection) {
+      // A new key holding a non-empty mapping or list, in block style under it (addToMap there).
+      const v = e.value as object;
+      const lines = pair || (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0) ? undefined : blockText(v);
+      if (lines === undefined || map.insertAt === undefined || !KEY_LINE.test(`${key}:`) || scalarText(key) !== key) return undefined;
+      const at = map.insertAt;
+      const pad = ' '.repeat(map.column + 2);
+      const body = lines.map((l) => `${pad}${l}`).join(eol);
+      patches.push({
+        at,
+        end: at,
+        text: `${at === src.length && !src.endsWith('\n') ? eol : ''}${' '.repeat(map.column)}${key}:${eol}${body}${eol}`,
+        seq,
+      });
       continue;
     }
     const text = scalarText(e.value as Scalar);

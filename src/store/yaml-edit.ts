@@ -94,7 +94,7 @@ function flowValue(v: unknown): string {
 }
 
 /** Block text for a collection value, every line indented by `indent` spaces. */
-function blockLines(v: unknown, indent: number, eol: string): string {
+export function blockLines(v: unknown, indent: number, eol: string): string {
   const text = stringify(v, {
     lineWidth: 0,
     version: '1.2',

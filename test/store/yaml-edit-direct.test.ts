@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecordText } from '../../src/store/parse-policy.js';
-import { directEdits, scalarText } from '../../src/store/yaml-edit-direct.js';
-import { applyEdits, inlineScalar, type Edit } from '../../src/store/yaml-edit.js';
+import { blockText, directEdits, scalarText } from '../../src/store/yaml-edit-direct.js';
+import { applyEdits, blockLines, inlineScalar, type Edit } from '../../src/store/yaml-edit.js';
 import { REPO } from '../helpers/project.js';
 import { random } from '../helpers/random.js';
 import { yamlFiles } from '../helpers/yaml-docs.js';
@@ -74,6 +74,16 @@ function plan(n: number, column: number, next: () => number): string {
   return `# yaml-language-server: $schema=.deliver/schemas/plan.schema.json\nschema_version: 1\nstatus: draft\ntasks:\n${items.join('')}milestones:\n${at}- id: M-001\n${at}  name: Done\n`;
 }
 
+/** Plain data of some depth: scalars, lists and mappings, some empty, some holding text to quote. */
+function randomValue(next: () => number, depth: number): unknown {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const r = next();
+  if (depth === 0 || r < 0.4) return pick(VALUES);
+  const n = Math.floor(next() * 3);
+  if (r < 0.7) return Array.from({ length: n }, () => randomValue(next, depth - 1));
+  return Object.fromEntries(Array.from({ length: n }, () => [next() < 0.05 ? 'a key' : pick(KEYS), randomValue(next, depth - 1)]));
+}
+
 /** A record for a list: mostly flat (scalars, lists of scalars), sometimes with a mapping inside or an unusual key. */
 function randomItem(next: () => number): Record<string, unknown> {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
@@ -101,7 +111,8 @@ function randomEdits(next: () => number, data: Record<string, unknown>): Edit[] 
         : [next() < 0.5 ? pick(Object.keys(data)) : pick(KEYS)];
     const r = next();
     if (r < 0.15 && lists.length) edits.push({ op: 'append', path: [pick(lists)[0]], value: randomItem(next) });
-    else edits.push(r < 0.3 ? { op: 'delete', path } : { op: 'set', path, value });
+    else if (r < 0.3) edits.push({ op: 'delete', path });
+    else edits.push({ op: 'set', path, value: r < 0.4 ? randomValue(next, 2) : value });
   }
   return edits;
 }
@@ -121,6 +132,20 @@ function agrees(src: string, edits: Edit[]): boolean {
 }
 
 describe('the direct editor', () => {
+  it('writes collections in block style as the yaml-based editor does, or leaves them to it', () => {
+    const next = random(6);
+    let written = 0;
+    for (let i = 0; i < 3000; i++) {
+      const v = randomValue(next, 3);
+      if (v === null || typeof v !== 'object') continue;
+      const lines = blockText(v);
+      if (lines === undefined) continue;
+      written++;
+      expect(lines.join('\n')).toBe(blockLines(v, 0, '\n'));
+    }
+    expect(written).toBeGreaterThan(300);
+  });
+
   it('writes each scalar as the yaml-based editor does', () => {
     const next = random(5);
     const chars = 'ab Z09_./-:#\'"李 é\t,[]{}&*!|>?%@`~=+';
@@ -191,12 +216,15 @@ describe('the direct editor', () => {
     expect(direct).toBeGreaterThan(tried / 2);
   });
 
-  it('leaves collections, appends and shapes it does not take to the yaml-based editor', () => {
+  it('leaves the shapes it does not take to the yaml-based editor', () => {
     const src = 'id: R-1\nstatus: open   # why\nnotes: |\n  text\nactions:\n  - what: call\n    due: 2026-01-01\n';
-    expect(directEdits(src, [{ op: 'set', path: ['tags'], value: ['a'] }])).toBeUndefined();
+    expect(directEdits(src, [{ op: 'set', path: ['tags'], value: ['a'] }])).toBe(`${src}tags:\n  - a\n`);
+    expect(directEdits(src, [{ op: 'set', path: ['notes'], value: { a: 1 } }])).toBeUndefined(); // replacing a value by a collection
+    expect(directEdits(src, [{ op: 'set', path: ['tags'], value: ['a: b'] }])).toBeUndefined(); // text to quote
     expect(directEdits(src, [{ op: 'delete', path: ['notes'] }])).toBeUndefined(); // more than its line
     expect(directEdits(src, [{ op: 'delete', path: ['actions', 0, 'what'] }])).toBeUndefined(); // the item's `- ` line
-    expect(directEdits(src, [{ op: 'append', path: ['actions'], value: { what: { deep: 'x' } } }])).toBeUndefined(); // a mapping inside
+    const nested: Edit[] = [{ op: 'append', path: ['actions'], value: { what: { deep: 'x' } } }];
+    expect(directEdits(src, nested)).toBe(applyEdits(src, nested)); // a mapping inside, in block style
     expect(directEdits(src, [{ op: 'append', path: ['actions'], value: { what: 'x: y' } }])).toBeUndefined(); // text to quote
     expect(directEdits(src, [{ op: 'set', path: ['status'], value: 'closed' }])).toBeUndefined(); // a comment after the value
     expect(directEdits(src, [{ op: 'set', path: ['notes'], value: 'x' }])).toBeUndefined(); // a block scalar
