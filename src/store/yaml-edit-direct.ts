@@ -1,12 +1,14 @@
-// The edits most commands make — a status, a date, a number of days set on a record or on an item
-// of a top-level list, a key of one line deleted, a flat item appended to a top-level list (a task,
-// a history entry, an acceptance round) — done by lines, without a YAML parser: the `yaml` Document API's first, cold
-// parse is 10–25 ms of every such write. Only plain shapes are taken: a block mapping whose keys
-// each start a line at one column and whose scalar value to replace sits on its key's line alone
-// (no comment lines in a mapping that gets a new key). The text is the one the `yaml`-based editor
-// (yaml-edit.ts) makes for the same edits, byte for byte — test/store/yaml-edit-direct.test.ts holds
-// the two together; anything else is left to that editor (undefined). The writer reads every
-// result back and compares it with the intended data either way (write.ts).
+// The edits most commands make, done by lines without a YAML parser (the `yaml` Document API's
+// first, cold parse is 10–25 ms of every write): a scalar set on a record or on an item of a
+// top-level list (a status, a date, a number of days), a key of one line deleted, a new key holding
+// a mapping or list (a change slip's `applied`), an item appended to a top-level list (a task, a
+// history entry, an acceptance round). Only plain shapes are taken: a block mapping whose keys each
+// start a line at one column, a scalar to replace alone on its key's line, no comment line where a
+// line is added or removed, every new scalar one `yaml` writes plain. The text is the one the
+// `yaml`-based editor (yaml-edit.ts) makes for the same edits, byte for byte —
+// test/store/yaml-edit-direct.test.ts holds the two together; anything else is left to that editor
+// (undefined). The writer reads every result back and compares it with the intended data either
+// way (write.ts).
 import { stringify } from 'yaml';
 import type { Edit } from './yaml-edit.js';
 import { blockStructure, isWholeValue } from './yaml-narrow.js';
