@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findCycles } from '../../src/core/graph.js';
 import { emptyProject, type Project } from '../../src/core/model.js';
 import { checkPlan } from '../../src/core/rules/plan.js';
-import { random } from '../helpers/random.js';
+import { rng as random } from '../../bench/generate.mjs';
 
 function planWith(depsOf: string[][]): Project {
   const p = emptyProject();

@@ -7,7 +7,7 @@ import { readBackEdited } from '../../src/store/read-back.js';
 import { sameData } from '../../src/store/same-data.js';
 import { applyEdits, applyEditsToData, type Edit } from '../../src/store/yaml-edit.js';
 import { blockStructure } from '../../src/store/yaml-narrow.js';
-import { random } from '../helpers/random.js';
+import { rng as random } from '../../bench/generate.mjs';
 
 const pad = (i: number) => String(i).padStart(4, '0');
 

@@ -8,7 +8,7 @@ import { parseRecordText } from '../../src/store/parse-policy.js';
 import { blockText, directEdits, scalarText } from '../../src/store/yaml-edit-direct.js';
 import { applyEdits, blockLines, inlineScalar, type Edit } from '../../src/store/yaml-edit.js';
 import { REPO } from '../helpers/project.js';
-import { random } from '../helpers/random.js';
+import { rng as random } from '../../bench/generate.mjs';
 import { yamlFiles } from '../helpers/yaml-docs.js';
 
 const VALUES: (string | number | boolean | null)[] = [
