@@ -9,8 +9,7 @@
 // test/store/yaml-edit-direct.test.ts holds the two together; anything else is left to that editor
 // (undefined). The writer reads every result back and compares it with the intended data either
 // way (write.ts).
-import { stringify } from 'yaml';
-import type { Edit } from './yaml-edit.js';
+import { applyPatches, inlineScalar, overlaps, type Edit, type Patch } from './yaml-edit.js';
 import { blockStructure, isWholeValue } from './yaml-narrow.js';
 
 type Scalar = string | number | boolean | null;
@@ -30,16 +29,12 @@ function isScalar(v: unknown): v is Scalar {
 export function scalarText(v: Scalar): string {
   if (v === null) return 'null';
   if (typeof v !== 'string') return String(v);
-  if ((PLAIN_TEXT.test(v) && !CORE_WORDS.has(v)) || DATE_OR_ID.test(v)) return v;
-  const plain = stringify(v, { lineWidth: 0, version: '1.2' }).replace(/\n$/, '');
-  return plain.includes('\n') || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(plain) ? JSON.stringify(v) : plain;
+  return (PLAIN_TEXT.test(v) && !CORE_WORDS.has(v)) || DATE_OR_ID.test(v) ? v : inlineScalar(v);
 }
 
-interface Patch {
-  at: number;
-  end: number;
-  text: string;
-  seq: number;
+/** A line break to start with when text goes at the end of a file that does not end a line. */
+function lineBreakAt(src: string, at: number, eol: string): string {
+  return at === src.length && !src.endsWith('\n') ? eol : '';
 }
 
 interface Line {
@@ -211,13 +206,7 @@ function appendItem(
   if (text === undefined || lastContentEnd < 0) return undefined;
   const nl = src.indexOf('\n', lastContentEnd);
   const at = nl === -1 ? src.length : nl + 1;
-  return { at, end: at, text: `${at === src.length && !src.endsWith('\n') ? eol : ''}${text}`, seq };
-}
-
-function sharePrefix(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return { at, end: at, text: `${lineBreakAt(src, at, eol)}${text}`, seq };
 }
 
 /**
@@ -237,7 +226,7 @@ export function directEdits(src: string, edits: readonly Edit[]): string | undef
     const path = e.path;
     // Paths that share their beginning (the same key twice, a list and its item) are edited in
     // rounds by that editor: left to it.
-    for (let k = 0; k < seq; k++) if (sharePrefix(edits[k]!.path, path)) return undefined;
+    for (let k = 0; k < seq; k++) if (overlaps(edits[k]!.path, path)) return undefined;
     if (e.op === 'append') {
       const patch = appendItem(src, found, path, e.value, eol, seq);
       if (!patch) return undefined;
@@ -289,7 +278,7 @@ export function directEdits(src: string, edits: readonly Edit[]): string | undef
       patches.push({
         at,
         end: at,
-        text: `${at === src.length && !src.endsWith('\n') ? eol : ''}${' '.repeat(map.column)}${key}:${eol}${body}${eol}`,
+        text: `${lineBreakAt(src, at, eol)}${' '.repeat(map.column)}${key}:${eol}${body}${eol}`,
         seq,
       });
       continue;
@@ -303,12 +292,8 @@ export function directEdits(src: string, edits: readonly Edit[]): string | undef
     } else {
       if (map.insertAt === undefined || !KEY_LINE.test(`${key}:`)) return undefined;
       const at = map.insertAt;
-      const needsNl = at === src.length && !src.endsWith('\n');
-      patches.push({ at, end: at, text: `${needsNl ? eol : ''}${' '.repeat(map.column)}${scalarText(key)}: ${text}${eol}`, seq });
+      patches.push({ at, end: at, text: `${lineBreakAt(src, at, eol)}${' '.repeat(map.column)}${scalarText(key)}: ${text}${eol}`, seq });
     }
   }
-  patches.sort((a, b) => b.at - a.at || b.seq - a.seq);
-  let out = src;
-  for (const p of patches) out = out.slice(0, p.at) + p.text + out.slice(p.end);
-  return out;
+  return applyPatches(src, patches);
 }

@@ -11,7 +11,8 @@ export type Edit = { op: 'set'; path: Path; value: unknown } | { op: 'delete'; p
 
 export class EditError extends Error {}
 
-interface Patch {
+/** Text to put in place of source[at, end); `seq` orders patches at the same place (edit order). */
+export interface Patch {
   at: number;
   end: number;
   text: string;
@@ -39,7 +40,8 @@ export function applyEdits(source: string, edits: readonly Edit[], options: { na
   return text;
 }
 
-function overlaps(a: Path, b: Path): boolean {
+/** Paths that share their beginning: the later edit must see the earlier one's result. */
+export function overlaps(a: Path, b: Path): boolean {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -56,6 +58,11 @@ function applyBatch(source: string, edits: readonly Edit[], narrowFrom: number |
     patches.push(planEdit(doc, text, e, eol, seq));
   });
   if (n) for (const p of patches) [p.at, p.end] = [n.toFull(p.at), n.toFull(p.end)];
+  return applyPatches(source, patches);
+}
+
+/** The source with every patch applied: from the end, so earlier positions stay valid. */
+export function applyPatches(source: string, patches: Patch[]): string {
   patches.sort((a, b) => b.at - a.at || b.seq - a.seq);
   let out = source;
   for (const p of patches) out = out.slice(0, p.at) + p.text + out.slice(p.end);
