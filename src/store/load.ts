@@ -81,7 +81,16 @@ export interface LoadOptions {
 export type SharedParses = Map<string, { bytes: Uint8Array; entry: ParsedFileResult }>;
 
 /** A file's key in SharedParses. */
-export const sharedKey = (kind: RecordKind, file: string): string => `${kind}:${file}`;
+const sharedKey = (kind: RecordKind, file: string): string => `${kind}:${file}`;
+
+/**
+ * Parses a file ahead of the load that will read these very bytes, which then finds the result
+ * in `parsed` (diff parses plan.yaml while git reads the other files).
+ */
+export function parseAhead(parsed: SharedParses, kind: RecordKind, file: string, bytes: Uint8Array): void {
+  const maxBytes = file === PLAN_FILE ? LIMITS.planBytes : LIMITS.recordBytes;
+  parsed.set(sharedKey(kind, file), { bytes, entry: parseFile({ file, kind, bytes, maxBytes }) });
+}
 
 /**
  * A file's bytes and its parse result, or only its parsed data (free of parse findings) and the

@@ -28,9 +28,7 @@ import {
   type RepoInfo,
 } from '../../store/git-source.js';
 import type { WorkCalendar } from '../../core/calendar.js';
-import { loadProject, loadProjectFrom, resolvePositions, sharedKey, type LoadedProject, type SharedParses } from '../../store/load.js';
-import { LIMITS } from '../../store/limits.js';
-import { parseFile } from '../../store/parse-file.js';
+import { loadProject, loadProjectFrom, parseAhead, resolvePositions, type LoadedProject, type SharedParses } from '../../store/load.js';
 import { PLAN_FILE } from '../../core/model.js';
 import { planOf } from '../../cli/plan.js';
 
@@ -138,11 +136,7 @@ export async function diff(ctx: Context, baseArg: string | undefined, headArg: s
     const [baseSource, headSource] = [sourceOf(repo, b, blobs), sourceOf(repo, h, blobs)];
     // plan.yaml, the largest file, is parsed while git reads the others in the background.
     await blobs.readAround((baseSource ?? headSource)?.readableOid(PLAN_FILE), (bytes) => {
-      if (bytes)
-        parsed.set(sharedKey('plan', PLAN_FILE), {
-          bytes,
-          entry: parseFile({ file: PLAN_FILE, kind: 'plan', bytes, maxBytes: LIMITS.planBytes }),
-        });
+      if (bytes) parseAhead(parsed, 'plan', PLAN_FILE, bytes);
     });
     base = loadSide(ctx, repo, root, b, baseSource, parsed);
     head = loadSide(ctx, repo, root, h, headSource, parsed);
