@@ -1,7 +1,7 @@
 // Plan rules: dependency cycles (reported with the cycle), dates in order, status and actual
 // dates that agree, and baselines that can be told apart.
 import { diag, type Diagnostic } from '../diagnostics.js';
-import { findCycles } from '../graph.js';
+import { cyclesAmong } from '../graph.js';
 import type { Project } from '../model.js';
 
 /**
@@ -36,53 +36,6 @@ export function checkPlan(p: Project): Diagnostic[] {
   return out;
 }
 
-/**
- * Whether the dependencies among the ids of `deps` have no cycle (self-dependencies and unknown
- * ids aside): Kahn's order reaches every id. The common case, told in typed arrays before
- * findCycles builds its graph to name the cycles.
- */
-function acyclic(deps: ReadonlyMap<string, readonly string[]>): boolean {
-  const n = deps.size;
-  const index = new Map<string, number>();
-  const lists: (readonly string[])[] = new Array(n);
-  let k = 0;
-  for (const [id, ds] of deps) {
-    index.set(id, k);
-    lists[k++] = ds;
-  }
-  // Edges dependency → dependant, in one array per node's range (counted, then filled).
-  const indeg = new Int32Array(n);
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const ds = lists[i]!;
-    for (let e = 0; e < ds.length; e++) {
-      const j = index.get(ds[e]!);
-      if (j === undefined || j === i) continue;
-      indeg[i]!++;
-      start[j + 1]!++;
-    }
-  }
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const succ = new Int32Array(start[n]!);
-  for (let i = 0; i < n; i++) {
-    const ds = lists[i]!;
-    for (let e = 0; e < ds.length; e++) {
-      const j = index.get(ds[e]!);
-      if (j === undefined || j === i) continue;
-      succ[fill[j]!++] = i;
-    }
-  }
-  const queue = new Int32Array(n);
-  let tail = 0;
-  for (let i = 0; i < n; i++) if (indeg[i] === 0) queue[tail++] = i;
-  for (let head = 0; head < tail; head++) {
-    const j = queue[head]!;
-    for (let e = start[j]!; e < start[j + 1]!; e++) if (--indeg[succ[e]!]! === 0) queue[tail++] = succ[e]!;
-  }
-  return tail === n;
-}
-
 function checkPlanAfresh(p: Project): Diagnostic[] {
   const out: Diagnostic[] = [];
   const deps = new Map<string, readonly string[]>();
@@ -101,12 +54,7 @@ function checkPlanAfresh(p: Project): Diagnostic[] {
       out.push(diag('DLV-E063', r.file, { id }, [...r.path, 'depends_on', ds.indexOf(id)]));
     }
   }
-  const cycles = acyclic(deps)
-    ? []
-    : findCycles([...deps.keys()], (n) => {
-        const ds = deps.get(n) ?? [];
-        return ds.every((d) => d !== n && deps.has(d)) ? ds : ds.filter((d) => d !== n && deps.has(d));
-      });
+  const cycles = cyclesAmong(deps);
   for (const c of cycles) {
     const r = pathOf.get(c[0]!)!;
     out.push(diag('DLV-E060', r.file, { cycle: c.join(' → ') }, [...r.path, 'depends_on']));
