@@ -23,13 +23,11 @@
 // test/store/read-back.test.ts holds this to a full parse over random edits of real plans and over
 // random hostile replacement text.
 import { parseRecordText } from './parse-policy.js';
-import { blockStructure, isWholeValue, NARROW_MIN_BYTES } from './yaml-narrow.js';
+import { blockStructure, isWholeValue, linesOf, NARROW_MIN_BYTES } from './yaml-narrow.js';
 
 const LF = 10,
-  CR = 13,
   SPACE = 32,
-  DASH = 45,
-  HASH = 35;
+  DASH = 45;
 
 /**
  * The data the policy reader gives for `after`, an edit of `before` (which it read as
@@ -112,20 +110,14 @@ function lastAtOrBefore(items: readonly number[], offset: number): number {
 function entriesAt(text: string, column: number, atEnd: boolean): boolean {
   if (text.length === 0 || column < 0) return false;
   if (!atEnd && text.charCodeAt(text.length - 1) !== LF) return false;
-  for (let p = 0; p < text.length; ) {
-    let e = text.indexOf('\n', p);
-    if (e === -1) e = text.length;
-    let i = p;
-    while (i < e && text.charCodeAt(i) === SPACE) i++;
+  const lines = linesOf(text, 0, text.length);
+  for (let n = 0; n < lines.length; n++) {
+    const l = lines[n]!;
     // Blank and comment lines end nothing, wherever they start (scan in yaml-narrow.ts skips them too).
-    const blank = i === e || (text.charCodeAt(i) === CR && i + 1 === e) || text.charCodeAt(i) === HASH;
-    if (p === 0 || (!blank && i - p <= column)) {
-      const c = text.charCodeAt(i);
-      const next = text.charCodeAt(i + 1);
-      const entry = i - p === column && c === DASH && (i + 1 === e || next === SPACE || (next === CR && i + 2 === e));
-      if (!entry) return false;
-    }
-    p = e + 1;
+    if (n > 0 && (l.blank || l.comment || l.indent > column)) continue;
+    const dash = l.from + l.indent;
+    const entry = l.indent === column && text.charCodeAt(dash) === DASH && (dash + 1 === l.to || text.charCodeAt(dash + 1) === SPACE);
+    if (!entry) return false;
   }
   return true;
 }

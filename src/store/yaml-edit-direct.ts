@@ -10,7 +10,7 @@
 // (undefined). The writer reads every result back and compares it with the intended data either
 // way (write.ts).
 import { applyPatches, inlineScalar, overlaps, type Edit, type Patch } from './yaml-edit.js';
-import { blockStructure, isWholeValue } from './yaml-narrow.js';
+import { blockStructure, isWholeValue, linesOf } from './yaml-narrow.js';
 
 type Scalar = string | number | boolean | null;
 
@@ -35,29 +35,6 @@ export function scalarText(v: Scalar): string {
 /** A line break to start with when text goes at the end of a file that does not end a line. */
 function lineBreakAt(src: string, at: number, eol: string): string {
   return at === src.length && !src.endsWith('\n') ? eol : '';
-}
-
-interface Line {
-  from: number;
-  /** End of the content, before `\r\n` or `\n`. */
-  to: number;
-  indent: number;
-  blank: boolean;
-  comment: boolean;
-}
-
-function linesOf(src: string, from: number, to: number): Line[] {
-  const out: Line[] = [];
-  for (let p = from; p < to; ) {
-    let e = src.indexOf('\n', p);
-    if (e === -1 || e > to) e = to;
-    const end = e > p && src.charCodeAt(e - 1) === 13 ? e - 1 : e;
-    let i = p;
-    while (i < end && src.charCodeAt(i) === 32) i++;
-    out.push({ from: p, to: end, indent: i - p, blank: i === end, comment: i < end && src.charCodeAt(i) === 35 });
-    p = e + 1;
-  }
-  return out;
 }
 
 /** A block mapping found by lines: where each key's line is, and where a new key goes. */

@@ -220,3 +220,28 @@ export function narrowForEdits(src: string, edits: readonly Edit[], minBytes = N
     },
   };
 }
+
+/** One line of a text: where it starts, where its content ends, its indentation in spaces. */
+export interface Line {
+  from: number;
+  /** End of the content, before `\r\n` or `\n`. */
+  to: number;
+  indent: number;
+  blank: boolean;
+  comment: boolean;
+}
+
+/** The lines of src[from, to). */
+export function linesOf(src: string, from: number, to: number): Line[] {
+  const out: Line[] = [];
+  for (let p = from; p < to; ) {
+    let e = src.indexOf('\n', p);
+    if (e === -1 || e > to) e = to;
+    const end = e > p && src.charCodeAt(e - 1) === 13 ? e - 1 : e;
+    let i = p;
+    while (i < end && src.charCodeAt(i) === 32) i++;
+    out.push({ from: p, to: end, indent: i - p, blank: i === end, comment: i < end && src.charCodeAt(i) === 35 });
+    p = e + 1;
+  }
+  return out;
+}
