@@ -56,27 +56,34 @@ function runOnce({ cmd, args, env = {}, prepare }) {
 
 /**
  * Times several commands in rounds: one warm-up round (file-system cache, and deliver's cache when
- * on), then `runs` rounds, each running every command once. Interleaved, so a floor and the
- * commands measured against it see the same moments of a shared machine whose speed drifts.
- * Returns median, min, max seconds and peak RSS per command.
+ * on), then `runs` rounds, each running every command once. A command with a `floor` runs right
+ * after one run of that floor, and the floor's samples from every such pair are pooled: the floor
+ * and what is measured against it see the same moments of a shared machine whose speed drifts, and
+ * a median over many floor runs moves less than one over `runs` (a floor run once per round
+ * measured 0.68 s in one part of a run and 0.77 s in the next, bench/README.md).
+ * Returns median, min, max seconds, peak RSS and exit status per spec, floors included.
  */
 function time(...specs) {
-  const samples = specs.map(() => []);
-  const peaks = specs.map(() => 0);
-  const statuses = specs.map(() => 0);
+  const stats = new Map();
+  const measure = (spec, round) => {
+    const r = runOnce(spec);
+    const s = stats.get(spec) ?? stats.set(spec, { samples: [], peak: 0, status: 0 }).get(spec);
+    s.status = r.status;
+    if (round === 0) return;
+    s.samples.push(r.secs);
+    s.peak = Math.max(s.peak, r.peak);
+  };
   for (let round = 0; round <= runs; round++) {
-    specs.forEach((spec, i) => {
-      const r = runOnce(spec);
-      statuses[i] = r.status;
-      if (round === 0) return;
-      samples[i].push(r.secs);
-      peaks[i] = Math.max(peaks[i], r.peak);
-    });
+    for (const spec of specs) {
+      if (spec.floor) measure(spec.floor, round);
+      measure(spec, round);
+    }
   }
-  return samples.map((s, i) => {
-    s.sort((a, b) => a - b);
-    return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], peakMiB: peaks[i] / 1024, status: statuses[i] };
-  });
+  return (spec) => {
+    const { samples, peak, status } = stats.get(spec);
+    const s = [...samples].sort((a, b) => a - b);
+    return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], peakMiB: peak / 1024, status, runs: s.length };
+  };
 }
 
 const rows = [];
@@ -103,23 +110,28 @@ function row(label, size, result, floorName, floor, target, okStatuses = [0, 1])
 
 const floorScript = join(root, 'bench', 'floor.mjs');
 if (want('reads')) {
-  const [nodeFloor, version, help] = time({ cmd: '-e', args: ['0'] }, { cmd: bin, args: ['--version'] }, { cmd: bin, args: ['--help'] });
+  const nodeSpec = { cmd: '-e', args: ['0'] };
+  const versionSpec = { cmd: bin, args: ['--version'], floor: nodeSpec };
+  const helpSpec = { cmd: bin, args: ['--help'], floor: nodeSpec };
+  const result = time(versionSpec, helpSpec);
+  const nodeFloor = result(nodeSpec);
   row('node -e 0 (floor)', '', nodeFloor, 'node -e 0', nodeFloor);
-  row('deliver --version', '', version, 'node -e 0', nodeFloor, 1.5);
-  row('deliver --help', '', help, 'node -e 0', nodeFloor, 1.5);
+  row('deliver --version', '', result(versionSpec), 'node -e 0', nodeFloor, 1.5);
+  row('deliver --help', '', result(helpSpec), 'node -e 0', nodeFloor, 1.5);
 
   rmSync(cacheDir, { recursive: true, force: true });
   for (const n of sizes) {
     const dir = join(work, `p${n}`);
     const commands = [['validate'], ['status'], ['gantt'], ['kpi']];
-    const [readFloor, parseFloor, ...timed] = time(
-      { cmd: floorScript, args: ['read', dir] },
-      { cmd: floorScript, args: ['parse', dir] },
-      ...commands.flatMap((c) => [
-        { cmd: bin, args: [...c, '-C', dir], env: { DELIVER_CACHE: '0' } },
-        { cmd: bin, args: [...c, '-C', dir] },
-      ]),
-    );
+    const readSpec = { cmd: floorScript, args: ['read', dir] };
+    const parseSpec = { cmd: floorScript, args: ['parse', dir] };
+    const specs = commands.flatMap((c) => [
+      { cmd: bin, args: [...c, '-C', dir], env: { DELIVER_CACHE: '0' }, floor: parseSpec },
+      { cmd: bin, args: [...c, '-C', dir], floor: readSpec },
+    ]);
+    const result = time(...specs);
+    const [readFloor, parseFloor] = [result(readSpec), result(parseSpec)];
+    const timed = specs.map(result);
     row('floor: read every file', n, readFloor, 'read', readFloor);
     row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
     const t = n >= 1000 ? 1.5 : undefined;
@@ -149,11 +161,14 @@ for (const n of want('writes') ? sizes : []) {
   const dir = join(work, `w${n}`);
   const ids = prepareWriteProject(bin, join(work, `p${n}`), dir, n);
   const reset = () => resetWriteProject(dir);
-  const [parseFloor, ...timed] = time(
-    { cmd: floorScript, args: ['parse', dir], prepare: reset },
-    ...WRITES.map((w) => ({ cmd: bin, args: [...w.args(ids), '-C', dir], env: { DELIVER_CACHE: '0' }, prepare: reset })),
-    { cmd: bin, args: ['diff', 'diff-head~1', 'diff-head', '-C', dir], env: { DELIVER_CACHE: '0' }, prepare: reset },
-  );
+  const floor = { cmd: floorScript, args: ['parse', dir], prepare: reset };
+  const specs = [
+    ...WRITES.map((w) => ({ cmd: bin, args: [...w.args(ids), '-C', dir], env: { DELIVER_CACHE: '0' }, prepare: reset, floor })),
+    { cmd: bin, args: ['diff', 'diff-head~1', 'diff-head', '-C', dir], env: { DELIVER_CACHE: '0' }, prepare: reset, floor },
+  ];
+  const result = time(...specs);
+  const parseFloor = result(floor);
+  const timed = specs.map(result);
   row('floor: read + parse (js-yaml 4)', n, parseFloor, 'read+parse', parseFloor);
   for (const [i, w] of WRITES.entries()) row(`deliver ${w.label} (no cache)`, n, timed[i], 'read+parse', parseFloor, writeTarget(n), [0]);
   // diff reads two versions of the project: its target is twice the floor of one.
@@ -162,22 +177,22 @@ for (const n of want('writes') ? sizes : []) {
 }
 
 if (want('portfolio')) {
-  const [pRead, pParse, pKpi, pKpiCached] = time(
-    { cmd: floorScript, args: ['read', portfolio] },
-    { cmd: floorScript, args: ['parse', portfolio] },
-    { cmd: bin, args: ['kpi', portfolio], env: { DELIVER_CACHE: '0' } },
-    { cmd: bin, args: ['kpi', portfolio] },
-  );
+  const pReadSpec = { cmd: floorScript, args: ['read', portfolio] };
+  const pParseSpec = { cmd: floorScript, args: ['parse', portfolio] };
+  const pKpiSpec = { cmd: bin, args: ['kpi', portfolio], env: { DELIVER_CACHE: '0' }, floor: pParseSpec };
+  const pKpiCachedSpec = { cmd: bin, args: ['kpi', portfolio], floor: pReadSpec };
+  const pResult = time(pKpiSpec, pKpiCachedSpec);
+  const [pRead, pParse, pKpi, pKpiCached] = [pReadSpec, pParseSpec, pKpiSpec, pKpiCachedSpec].map(pResult);
   row('floor: read portfolio', '100×100', pRead, 'read', pRead);
   row('floor: read + parse portfolio', '100×100', pParse, 'read+parse', pParse);
   row('deliver kpi portfolio (no cache)', '100×100', pKpi, 'read+parse', pParse);
   row('deliver kpi portfolio (cached)', '100×100', pKpiCached, 'read', pRead);
   if (full) {
     // 1,000 projects: the memory target (≤ 250 MiB) matters here; fewer rounds, it is slow.
-    const [bParse, bKpi] = time(
-      { cmd: floorScript, args: ['parse', bigPortfolio] },
-      { cmd: bin, args: ['kpi', bigPortfolio], env: { DELIVER_CACHE: '0' } },
-    );
+    const bParseSpec = { cmd: floorScript, args: ['parse', bigPortfolio] };
+    const bKpiSpec = { cmd: bin, args: ['kpi', bigPortfolio], env: { DELIVER_CACHE: '0' }, floor: bParseSpec };
+    const bResult = time(bKpiSpec);
+    const [bParse, bKpi] = [bParseSpec, bKpiSpec].map(bResult);
     row('floor: read + parse portfolio', '1000×100', bParse, 'read+parse', bParse);
     row('deliver kpi portfolio (no cache)', '1000×100', bKpi, 'read+parse', bParse, 1.5);
   }
@@ -194,7 +209,7 @@ const sched = JSON.parse(
 const lines = [
   '# Benchmark results',
   '',
-  `Generated by \`npm run bench${full || only ? ' --' : ''}${full ? ' --full' : ''}${only ? ` --only ${only.join(',')}` : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} rounds after a warm-up round (each round runs a size's floors and commands once, interleaved), median [min–max] wall seconds, peak resident memory. Ratios are to the floor named in the same run. "cached": deliver's cache is warm (the remembered output of read commands whose files, flags and date did not change); "no cache": DELIVER_CACHE=0, every file parsed and every figure computed. Write commands start every run from the same git state (bench/writes.mjs; the reset is not timed) and are measured against the read + parse floor of the same project; targets: ≤ 1.5× that floor at 1,000 and 10,000 tasks, \`diff\` (two versions read) ≤ 2× at 10,000, and at most 250 MiB peak at 10,000 tasks and for the 1,000-project portfolio ("met" says NO when either is missed).`,
+  `Generated by \`npm run bench${full || only ? ' --' : ''}${full ? ' --full' : ''}${only ? ` --only ${only.join(',')}` : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} rounds after a warm-up round (each round runs every command once, right after one run of its floor), median [min–max] wall seconds, peak resident memory. Ratios are to the floor named in the same run; a floor's median is over all its runs, one before each command measured against it. "cached": deliver's cache is warm (the remembered output of read commands whose files, flags and date did not change); "no cache": DELIVER_CACHE=0, every file parsed and every figure computed. Write commands start every run from the same git state (bench/writes.mjs; the reset is not timed) and are measured against the read + parse floor of the same project; targets: ≤ 1.5× that floor at 1,000 and 10,000 tasks, \`diff\` (two versions read) ≤ 2× at 10,000, and at most 250 MiB peak at 10,000 tasks and for the 1,000-project portfolio ("met" says NO when either is missed).`,
   '',
   '| what | tasks | median s | min–max s | peak MiB | ratio | target | met |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',

@@ -35,9 +35,8 @@ function overlay(
   const base = fsSource(root);
   const written = new Map<string, Uint8Array>();
   for (const w of writes) {
-    const bytes = typeof w.content === 'string' ? new TextEncoder().encode(w.content) : w.content;
-    written.set(w.rel, bytes);
-    known.set(w.rel, { bytes, data: w.data, passed: w.kind });
+    written.set(w.rel, w.content);
+    known.set(w.rel, { bytes: w.content, data: w.data, passed: w.kind });
   }
   const removed = new Set(removals.filter((r) => !written.has(r)));
   const readBefore = before.sources instanceof LazySources ? before.sources : undefined;

@@ -37,6 +37,11 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return typeof s === 'string' && !Number.isNaN(dayOf(s));
 }
 
+/** The day number of a real calendar date, else NaN: isIsoDate and toDay in one lookup. */
+export function dayOrNaN(s: unknown): number {
+  return typeof s === 'string' ? dayOf(s) : NaN;
+}
+
 function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
@@ -47,7 +52,7 @@ export function daysInMonth(y: number, m: number): number {
 
 /** Day number of a date (days since 1970-01-01). Throws on a malformed date: callers validate first. */
 export function toDay(iso: IsoDate): number {
-  const n = typeof iso === 'string' ? dayOf(iso) : NaN;
+  const n = dayOrNaN(iso);
   if (Number.isNaN(n)) throw new RangeError(`not a calendar date: ${JSON.stringify(iso)}`);
   return n;
 }

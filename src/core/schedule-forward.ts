@@ -3,7 +3,7 @@
 // float, the critical path and baselines on top; `scheduleDates` is the forward pass alone, and
 // `rescheduleDates` runs it again over only what changed tasks reach (`change apply`).
 import type { WorkCalendar } from './calendar.js';
-import { fromDay, isIsoDate, toDay, type IsoDate } from './dates.js';
+import { dayOrNaN, fromDay, type IsoDate } from './dates.js';
 import type { Milestone, Schedule, ScheduleInput, ScheduleProblem, Task } from './schedule.js';
 import { orderGraph, type GraphNode } from './schedule-graph.js';
 
@@ -30,10 +30,14 @@ export interface Node extends GraphNode {
   finished: boolean;
 }
 
-export const day = (iso: string | undefined): number | undefined => (iso !== undefined && isIsoDate(iso) ? toDay(iso) : undefined);
+export const day = (iso: string | undefined): number | undefined => {
+  const n = dayOrNaN(iso);
+  return Number.isNaN(n) ? undefined : n;
+};
 const dayOrThrow = (iso: string, what: string): number => {
-  if (!isIsoDate(iso)) throw new RangeError(`${what} is not a calendar date: ${JSON.stringify(iso)}`);
-  return toDay(iso);
+  const n = dayOrNaN(iso);
+  if (Number.isNaN(n)) throw new RangeError(`${what} is not a calendar date: ${JSON.stringify(iso)}`);
+  return n;
 };
 
 // Each pass is its own function, with indexed loops. They run once per command over up to 10,000
@@ -294,6 +298,21 @@ function forwardPass(
   return order;
 }
 
+/**
+ * The early start after predecessors that finish on `after` (none: the project's first working day
+ * `ps0`): the next working day, never before `from`, the first working day of the task's own start.
+ */
+function earliest(after: number | undefined, from: number | undefined, ps0: number, cal: WorkCalendar): number {
+  if (after === undefined) return from ?? ps0;
+  const es = cal.addWorkingDays(after, 1);
+  return from !== undefined ? Math.max(es, from) : es;
+}
+
+/** The last working day of `d` days of work starting on `s` (0 and 1 days: that day). */
+function finish(s: number, d: number, cal: WorkCalendar): number {
+  return d <= 1 ? s : cal.addWorkingDays(s, d - 1);
+}
+
 function forwardTask(
   node: Node,
   t: Task,
@@ -304,19 +323,13 @@ function forwardTask(
   cal: WorkCalendar,
 ): void {
   const planStart = t.start !== undefined ? dayOrThrow(t.start, 'start') : undefined;
-  const earliest = (after: number | undefined): number => {
-    if (after === undefined) return planStart !== undefined ? cal.nextWorkingDay(planStart) : ps0;
-    const es = cal.addWorkingDays(after, 1);
-    return planStart !== undefined ? Math.max(es, cal.nextWorkingDay(planStart)) : es;
-  };
-  const pes = earliest(maxPef);
+  const from = planStart !== undefined ? cal.nextWorkingDay(planStart) : undefined;
+  const pes = earliest(maxPef, from, ps0, cal);
   let dur: number; // 0 = one-day event
   if (t.days !== undefined) dur = t.days;
   else if (t.end !== undefined) {
-    const from = planStart !== undefined ? cal.nextWorkingDay(planStart) : pes;
-    dur = Math.max(1, cal.workingDaysBetween(from - 1, dayOrThrow(t.end, 'end')));
+    dur = Math.max(1, cal.workingDaysBetween((from ?? pes) - 1, dayOrThrow(t.end, 'end')));
   } else dur = 1;
-  const finish = (s: number, d: number) => (d <= 1 ? s : cal.addWorkingDays(s, d - 1));
 
   const aStart = t.actual_start !== undefined ? dayOrThrow(t.actual_start, 'actual_start') : undefined;
   const aEnd = t.actual_end !== undefined && t.status === 'done' ? dayOrThrow(t.actual_end, 'actual_end') : undefined;
@@ -333,9 +346,9 @@ function forwardTask(
   if (t.status === 'done') {
     // Done without an actual end (a warning elsewhere): finished on its planned dates.
     node.pes = pes;
-    node.pef = finish(pes, dur);
-    node.es = earliest(maxEf);
-    node.ef = finish(node.es, dur);
+    node.pef = finish(pes, dur, cal);
+    node.es = earliest(maxEf, from, ps0, cal);
+    node.ef = finish(node.es, dur, cal);
     return;
   }
   if (aStart !== undefined || t.status === 'in_progress') {
@@ -343,12 +356,12 @@ function forwardTask(
     // working days spent before the report date (at least 1), from the report date on.
     const s0 = aStart !== undefined ? cal.nextWorkingDay(aStart) : pes;
     node.pes = aStart ?? pes;
-    node.pef = finish(s0, dur);
-    const fs0 = aStart !== undefined ? s0 : earliest(maxEf);
+    node.pef = finish(s0, dur, cal);
+    const fs0 = aStart !== undefined ? s0 : earliest(maxEf, from, ps0, cal);
     const spent = now > fs0 ? cal.workingDaysBetween(fs0 - 1, now - 1) : 0;
     const rem = t.remaining ?? Math.max(1, Math.max(1, dur) - spent);
     node.es = aStart ?? fs0;
-    node.ef = finish(Math.max(fs0, now), rem);
+    node.ef = finish(Math.max(fs0, now), rem, cal);
     node.actual = aStart !== undefined;
     if (now > fs0 || t.remaining !== undefined) node.dur = cal.workingDaysBetween(fs0 - 1, node.ef);
     node.work = now > fs0 ? rem : node.dur;
@@ -356,11 +369,11 @@ function forwardTask(
   }
   // Not started: never before the first working day on or after the report date.
   node.pes = pes;
-  node.pef = finish(pes, dur);
-  const es = Math.max(earliest(maxEf), now);
+  node.pef = finish(pes, dur, cal);
+  const es = Math.max(earliest(maxEf, from, ps0, cal), now);
   const d = t.remaining ?? dur;
   node.es = es;
-  node.ef = finish(es, d);
+  node.ef = finish(es, d, cal);
   if (t.remaining !== undefined) node.dur = node.work = d;
 }
 

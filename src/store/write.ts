@@ -24,6 +24,7 @@ import { applyEdits, applyEditsToData, EditError, type Edit } from './yaml-edit.
 import { directEdits } from './yaml-edit-direct.js';
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
+const utf8 = new TextEncoder();
 
 function existsNoFollow(root: string, rel: string): boolean {
   try {
@@ -36,6 +37,8 @@ function existsNoFollow(root: string, rel: string): boolean {
 
 /** A file to write, with its content's data as read back and compared with the intended data. */
 export interface PreparedWrite extends FileWrite {
+  /** UTF-8, encoded once here: the write guard reads these bytes and the commit writes them. */
+  content: Uint8Array;
   data: unknown;
   /** The schema that data passed. */
   kind: RecordKind;
@@ -104,7 +107,7 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Loade
       throw new WriteVerificationError(`serialized ${change.rel} does not read back as written`);
     }
     checkSchema(change.kind, change.rel, back.data, sources, text);
-    return { rel: change.rel, content: text, data: back.data, kind: change.kind };
+    return { rel: change.rel, content: utf8.encode(text), data: back.data, kind: change.kind };
   }
   const got = readBefore(root, change.rel, loaded);
   if ('refused' in got) throw got.refused;
@@ -142,7 +145,7 @@ export function prepareChange(root: string, change: RecordChange, loaded?: Loade
   // The edit's changes alone when the file was valid as read (schema-edited.ts), else all of it.
   if (!valid || !editedStillValid(change.kind, before.data, expected)) checkSchema(change.kind, change.rel, expected, sources, text);
   if (change.moveTo !== undefined && existsNoFollow(root, change.moveTo)) throw new RecordExistsError(change.moveTo);
-  return { rel: change.moveTo ?? change.rel, content: bom + text, data: edited.data, kind: change.kind };
+  return { rel: change.moveTo ?? change.rel, content: utf8.encode(bom + text), data: edited.data, kind: change.kind };
 }
 
 /**

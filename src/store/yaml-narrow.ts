@@ -63,7 +63,7 @@ let lastScan: { src: string; found: BlockStructure | undefined } | undefined;
  * an edit narrows the file's text and then reads the result back against the same text.
  */
 export function blockStructure(src: string): BlockStructure | undefined {
-  if (lastScan?.src !== src) lastScan = { src, found: scan(src) };
+  if (lastScan?.src !== src) lastScan = { src, found: scanStructure(src) };
   return lastScan.found;
 }
 
@@ -90,9 +90,10 @@ export function isWholeValue(src: string, list: BlockList, keys: readonly TopKey
 /**
  * The block lists of `src` (a list's items are the `-` lines at one column, up to a line less
  * indented or a key at that column) and the top-level keys' line ranges; undefined when the text
- * is not a plain block mapping of simple keys at the top.
+ * is not a plain block mapping of simple keys at the top. `jump`: find the next line that matters
+ * by a native search (nextLineToRead) rather than line by line; the same answer either way (tested).
  */
-function scan(src: string): BlockStructure | undefined {
+export function scanStructure(src: string, jump = true): BlockStructure | undefined {
   const lists: BlockList[] = [];
   const keys: TopKey[] = [];
   const open: { col: number; items: number[]; top: boolean }[] = [];
@@ -135,9 +136,27 @@ function scan(src: string): BlockStructure | undefined {
       }
     }
     p = e + 1;
+    // Jump over the lines the test above would skip (see nextLineToRead).
+    if (jump && key && p < n) p = nextLineToRead(src, e, open.length ? open[open.length - 1]!.col : 0);
   }
   closeTo(-1, false, n);
   return { lists, keys };
+}
+
+const lineStops: RegExp[] = [];
+
+/**
+ * The start of the first line after the line break at `at` that scanStructure must look at once a key is
+ * open, `inner` being the column of the innermost open list (0 when none): a line indented by at
+ * most `inner` or one whose first character is `-`. Every other line is a blank line, a comment
+ * or a field deeper than that list, which it skips. A native search over a 2 MB plan.yaml instead
+ * of a walk over each of its 100,000 lines in code that runs once, mostly before it is compiled.
+ */
+function nextLineToRead(src: string, at: number, inner: number): number {
+  const re = (lineStops[inner] ??= new RegExp(`\\n(?: {0,${inner}}[^ \\n]| *-)`, 'g'));
+  re.lastIndex = at;
+  // The match holds one line break, its first character: the line starts after it.
+  return re.test(src) ? src.lastIndexOf('\n', re.lastIndex - 1) + 1 : src.length;
 }
 
 /**

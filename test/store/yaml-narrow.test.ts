@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { applyEdits, applyEditsToData, type Edit } from '../../src/store/yaml-edit.js';
-import { narrowForEdits } from '../../src/store/yaml-narrow.js';
+import { narrowForEdits, scanStructure } from '../../src/store/yaml-narrow.js';
+import { rng } from '../../bench/generate.mjs';
 
 /** A plan with comments, blank lines, block scalars holding `- ` lines and a nested baseline list. */
 function plan(n: number): string {
@@ -96,5 +97,36 @@ describe('narrowed edits', () => {
     const whole = narrowForEdits(plan(30), [{ op: 'set', path: ['tasks'], value: [] }], 0)!.text; // the tasks whole, the baseline still narrowed
     expect(whole).toContain('id: T-010   # task 10');
     expect(whole).not.toMatch(/end: 2026-01-10/);
+  });
+});
+
+describe('the structure scan', () => {
+  // Lines of every kind scan tells apart, at columns around the lists' own.
+  const LINE_BODIES = ['- id: x', '-', '- ', '-x: 1', 'key: v', 'key:', '# note', '', '\tkey: v', '"q": 1', '- - a', 'k: |', '  ', '---'];
+
+  function randomText(next: () => number, eol: string): string {
+    const lines = ['schema_version: 1', 'tasks:'];
+    const count = 5 + Math.floor(next() * 60);
+    for (let i = 0; i < count; i++) {
+      const body = LINE_BODIES[Math.floor(next() * LINE_BODIES.length)]!;
+      // Mostly plain top-level keys and items, sometimes anything.
+      const top = next() < 0.1 && body.endsWith(':') ? `k${i}:` : body;
+      lines.push(' '.repeat(Math.floor(next() * 7)) + (next() < 0.15 ? top.trimStart() : top));
+    }
+    return lines.join(eol) + (next() < 0.5 ? eol : '');
+  }
+
+  it('finds the same lists and keys whether it jumps over deep lines or reads every line', () => {
+    const next = rng(20261206);
+    let found = 0;
+    for (let i = 0; i < 3000; i++) {
+      const src = randomText(next, next() < 0.3 ? '\r\n' : '\n');
+      const jumped = scanStructure(src);
+      expect(jumped, src).toEqual(scanStructure(src, false));
+      if (jumped) found++;
+    }
+    for (const eol of ['\n', '\r\n'])
+      expect(scanStructure(plan(30).replace(/\n/g, eol))).toEqual(scanStructure(plan(30).replace(/\n/g, eol), false));
+    expect(found).toBeGreaterThan(1000); // most texts are plain enough to scan
   });
 });
