@@ -143,7 +143,7 @@ export function scanStructure(src: string, jump = true): BlockStructure | undefi
   return { lists, keys };
 }
 
-const lineStops: RegExp[] = [];
+const lineStops = new Map<number, RegExp>();
 
 /**
  * The start of the first line after the line break at `at` that scanStructure must look at once a key is
@@ -153,7 +153,12 @@ const lineStops: RegExp[] = [];
  * of a walk over each of its 100,000 lines in code that runs once, mostly before it is compiled.
  */
 function nextLineToRead(src: string, at: number, inner: number): number {
-  const re = (lineStops[inner] ??= new RegExp(`\\n(?: {0,${inner}}[^ \\n]| *-)`, 'g'));
+  let re = lineStops.get(inner);
+  if (!re) {
+    if (lineStops.size >= 256) lineStops.clear(); // a hostile file with lists at every column
+    re = new RegExp(`\\n(?: {0,${inner}}[^ \\n]| *-)`, 'g');
+    lineStops.set(inner, re);
+  }
   re.lastIndex = at;
   // The match holds one line break, its first character: the line starts after it.
   return re.test(src) ? src.lastIndexOf('\n', re.lastIndex - 1) + 1 : src.length;
