@@ -45,11 +45,13 @@ export interface WorkCalendar {
   holidayName(day: number, lang?: Lang): string | undefined;
   /** Years touched by [fromDay, toDay] for which the built-in base has no or only provisional data. */
   coverage(fromDay: number, toDay: number): CoverageGap[];
+  /** Working days in the workweek (0–7), before holidays and make-up days. */
+  readonly workweekDays: number;
 }
 
 /** The precomputed range never extends more than this many years either side of the first query. */
 export const MAX_YEARS = 100;
-const LIMIT_DAYS = Math.ceil(MAX_YEARS * 365.2425);
+export const LIMIT_DAYS = Math.ceil(MAX_YEARS * 365.2425);
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 interface Entry {
@@ -161,9 +163,13 @@ export function makeCalendar(spec: CalendarSpec | undefined): WorkCalendar {
     }
   }
 
+  let workweekDays = 0;
+  for (let d = 0; d < 7; d++) if (weekMask & (1 << d)) workweekDays++;
+
   const cal: WorkCalendar = {
     base,
     issues,
+    workweekDays,
     isWorkingDay(day) {
       cover(day, day);
       return prefix[day - lo + 1]! !== prefix[day - lo]!;

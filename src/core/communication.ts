@@ -8,7 +8,7 @@
 //   the promise (`promise`), or names none and is of the promise's frequency (weekly / monthly); it
 //   counts for the period it names (`period`), else the one containing the day it was sent.
 // - A meeting promise is kept when a meeting is recorded (`deliver meeting add`, meetings/) in the period.
-import { addDays, daysInMonth, isoWeekOf, isoWeekRange, type IsoDate } from './dates.js';
+import { addDays, daysInMonth, isIsoDate, isoWeekOf, isoWeekRange, type IsoDate } from './dates.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import type { Dispatch, Manifest, Project } from './model.js';
 
@@ -48,9 +48,12 @@ export function periodLabel(every: 'week' | 'month', date: IsoDate): string {
 /** Whole periods from the first starting on or after `from` to the last ending before `asOf` (at most 520). */
 export function pastPeriods(every: 'week' | 'month', from: IsoDate, asOf: IsoDate, until?: IsoDate): PeriodSpan[] {
   const out: PeriodSpan[] = [];
+  // A week ending after 9999-12-31 has no YYYY-MM-DD end (fromDay writes 10000-01-02, which also
+  // sorts before every date as text): it never ended before the report date.
+  const endedBefore = (span: PeriodSpan | undefined): span is PeriodSpan => span !== undefined && isIsoDate(span.to) && span.to < asOf;
   let span = spanOf(periodLabel(every, from));
-  if (span && span.from < from) span = spanOf(periodLabel(every, addDays(span.to, 1)));
-  while (span && span.to < asOf && (until === undefined || span.to <= until) && out.length < 520) {
+  if (span && span.from < from) span = endedBefore(span) ? spanOf(periodLabel(every, addDays(span.to, 1))) : undefined;
+  while (endedBefore(span) && (until === undefined || span.to <= until) && out.length < 520) {
     out.push(span);
     span = spanOf(periodLabel(every, addDays(span.to, 1)));
   }

@@ -205,8 +205,11 @@ export function finalAcceptance(p: Project): IsoDate | undefined {
   return dates[dates.length - 1];
 }
 
-/** `months` calendar months after `start`, less a day (12 months from 15 Mar → 14 Mar next year). */
-export function addMonths(start: IsoDate, months: number): IsoDate {
+/**
+ * `months` calendar months after `start`, on the same day of the month or the month's last day
+ * (1 month from 31 Jan → 28 Feb); undefined past 9999-12-31, which has no `YYYY-MM-DD` form.
+ */
+export function addMonths(start: IsoDate, months: number): IsoDate | undefined {
   const y = Number(start.slice(0, 4)),
     m = Number(start.slice(5, 7)),
     d = Number(start.slice(8, 10));
@@ -214,7 +217,8 @@ export function addMonths(start: IsoDate, months: number): IsoDate {
   const ny = y + Math.floor(total / 12),
     nm = (total % 12) + 1;
   const nd = Math.min(d, daysInMonth(ny, nm));
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
+  const iso = `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
 }
 
 export interface WarrantyFact {
@@ -235,15 +239,18 @@ export function warrantyOf(p: Project, asOf: IsoDate): WarrantyFact | undefined 
   const start = w.start ?? finalAcceptance(p);
   const from = w.start ? 'manifest' : 'acceptance';
   if (!start || !isIsoDate(start)) return { months: w.months, from, ...(w.scope ? { scope: w.scope } : {}), state: 'pending' };
-  const end = fromDay(toDay(addMonths(start, w.months)) - 1);
-  const state = asOf < start ? 'pending' : asOf > end ? 'expired' : 'active';
-  return { months: w.months, start, end, from, ...(w.scope ? { scope: w.scope } : {}), state };
+  // A warranty running past 9999-12-31 has no end that can be written: it never expires here.
+  const after = addMonths(start, w.months);
+  const end = after !== undefined ? fromDay(toDay(after) - 1) : undefined;
+  const state = asOf < start ? 'pending' : end !== undefined && asOf > end ? 'expired' : 'active';
+  return { months: w.months, start, ...(end !== undefined ? { end } : {}), from, ...(w.scope ? { scope: w.scope } : {}), state };
 }
 
 /** Whether a date falls in the warranty: null when the project has no warranty set. */
 export function underWarranty(w: WarrantyFact | undefined, date: IsoDate): boolean | null {
   if (!w) return null;
-  return w.start !== undefined && w.end !== undefined && date >= w.start && date <= w.end;
+  // No end with a start: it runs past 9999-12-31.
+  return w.start !== undefined && date >= w.start && (w.end === undefined || date <= w.end);
 }
 
 // ---- facts for status and the weekly report ----

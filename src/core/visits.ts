@@ -22,12 +22,16 @@ export interface VisitPlanFact {
   overdue: number;
 }
 
-/** The day a step falls on: `7d` days, `2w` weeks, `3m` calendar months after the start. */
+/**
+ * The day a step falls on: `7d` days, `2w` weeks, `3m` calendar months after the start; undefined
+ * past 9999-12-31 (no `YYYY-MM-DD` form, and as text it would sort before every date).
+ */
 export function stepDate(start: IsoDate, step: string): IsoDate | undefined {
   const m = /^(\d{1,3})([dwm])$/.exec(step);
   if (!m || !isIsoDate(start)) return undefined;
   const n = Number(m[1]);
-  return m[2] === 'd' ? addDays(start, n) : m[2] === 'w' ? addDays(start, 7 * n) : addMonths(start, n);
+  const day = m[2] === 'd' ? addDays(start, n) : m[2] === 'w' ? addDays(start, 7 * n) : addMonths(start, n);
+  return day !== undefined && isIsoDate(day) ? day : undefined;
 }
 
 /** Days before a step's date from which it shows as due. */

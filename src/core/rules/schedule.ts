@@ -1,7 +1,7 @@
 // Schedule rules that need the working-day calendar (the plan reaching years the built-in calendar
 // does not know), and the one place that turns a Project into the scheduler's input.
-import { makeCalendar, type WorkCalendar } from '../calendar.js';
-import { isIsoDate, toDay, type IsoDate } from '../dates.js';
+import { LIMIT_DAYS, makeCalendar, type WorkCalendar } from '../calendar.js';
+import { dayOrNaN, isIsoDate, toDay, type IsoDate } from '../dates.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import type { Project } from '../model.js';
 import { schedule, type Schedule, type ScheduleInput } from '../schedule.js';
@@ -141,16 +141,23 @@ export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): {
 }
 
 /**
- * DLV-W052 / W053: the computed plan (or the due date) reaches a year the built-in calendar has no,
- * or only provisional, data for. The plan dates do not depend on the report date; `asOf` (the
- * command's) only lets the command that shows the forecast reuse this computation.
+ * DLV-E054: an item the scheduler cannot place because its dates reach outside the calendar's range
+ * (MAX_YEARS either side of the first day it is asked about: work of 10,000 days after work of
+ * 10,000 days, a calendar whose every day is a day off). DLV-W052 / W053: the computed plan (or the
+ * due date) reaches a year the built-in calendar has no, or only provisional, data for. The plan
+ * dates do not depend on the report date; `asOf` (the command's) only lets the command that shows
+ * the forecast reuse this computation.
  */
 export function checkSchedule(p: Project, asOf?: IsoDate): Diagnostic[] {
   const m = p.manifest;
-  if (!m || (m.data.calendar?.base ?? 'none') === 'none') return [];
+  if (!m) return [];
+  const baseCalendar = (m.data.calendar?.base ?? 'none') !== 'none';
   const at = asOf !== undefined && isIsoDate(asOf) ? asOf : projectStart(p, '');
+  // A plain calendar is scheduled here only when the plan might leave its range (a cheap bound).
+  if (!baseCalendar && !mayLeaveCalendarRange(p, at)) return [];
   const { calendar, schedule: s } = scheduleProject(p, at);
-  if (calendar.base === 'none' || s.items.size === 0) return [];
+  const out = outOfRange(p, s, at);
+  if (calendar.base === 'none' || s.items.size === 0) return out;
   let from = toDay(s.projectStart);
   let to = from;
   for (const it of s.items.values()) {
@@ -158,9 +165,150 @@ export function checkSchedule(p: Project, asOf?: IsoDate): Diagnostic[] {
     to = Math.max(to, toDay(it.plannedEnd));
   }
   if (s.due !== undefined) to = Math.max(to, toDay(s.due));
-  return calendarGaps(calendar, from, to).map((g) =>
-    diag(g.status === 'provisional' ? 'DLV-W053' : 'DLV-W052', m.file, { year: g.year, base: calendar.base }, ['calendar', 'base']),
-  );
+  for (const g of calendarGaps(calendar, from, to))
+    out.push(
+      diag(g.status === 'provisional' ? 'DLV-W053' : 'DLV-W052', m.file, { year: g.year, base: calendar.base }, ['calendar', 'base']),
+    );
+  return out;
+}
+
+/**
+ * The schedule's date_range problems, each at its task or milestone. When nothing could be scheduled
+ * at all, the calendar is blamed only if the report date is near the start: a report date a century
+ * away is the command's, and the commands that show the plan say so themselves.
+ */
+function outOfRange(p: Project, s: Schedule, asOf: IsoDate): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const problem of s.problems) {
+    if (problem.kind !== 'date_range') continue;
+    const at = p.tasks.find((t) => t.data.id === problem.id) ?? p.milestones.find((x) => x.data.id === problem.id);
+    const args = { id: problem.id, message: problem.message };
+    if (at) out.push(diag('DLV-E054', at.file, args, at.path));
+    else if (p.manifest && Math.abs(dayOrNaN(asOf) - dayOrNaN(s.projectStart)) < LIMIT_DAYS / 2)
+      out.push(diag('DLV-E054', p.manifest.file, args, p.manifest.data.calendar ? ['calendar'] : ['start']));
+  }
+  return out;
+}
+
+/**
+ * Whether scheduling might ask a plain calendar for a day outside its range. It cannot when every
+ * date the plan names, widened on both sides by the most work one chain of dependencies holds (at
+ * the workweek's working days a week, every listed day off taking one of them), spans less than the range:
+ * the calendar is first asked about the project start, one of those dates, and the forward and
+ * backward passes move from the named dates by at most that chain.
+ */
+function mayLeaveCalendarRange(p: Project, asOf: IsoDate): boolean {
+  const spec = p.manifest?.data.calendar;
+  const perWeek = makeCalendar(spec).workweekDays;
+  if (perWeek === 0) return true;
+  // The earliest and latest date named, compared as text (YYYY-MM-DD sorts as dates do); a value
+  // that is not a date (a finding of its own) sends it to the scheduler.
+  let lo = asOf,
+    hi = asOf,
+    odd = false;
+  const see = (iso: unknown) => {
+    if (iso === undefined) return;
+    if (typeof iso !== 'string' || iso.length !== 10) odd = true;
+    else if (iso < lo) lo = iso;
+    else if (iso > hi) hi = iso;
+  };
+  const m = p.manifest?.data;
+  see(m?.start);
+  see(m?.due);
+  see(m?.contract?.due);
+  let total = 0;
+  for (const { data: t } of p.tasks) {
+    see(t.start);
+    see(t.end);
+    see(t.actual_start);
+    see(t.actual_end);
+    total += workOf(t);
+  }
+  for (const { data: x } of p.milestones) {
+    see(x.due);
+    see(x.done);
+  }
+  for (const { data: b } of p.baselines)
+    for (const it of b.items ?? []) {
+      see(it.start);
+      see(it.end);
+    }
+  const span = dayOrNaN(hi) - dayOrNaN(lo);
+  if (odd || Number.isNaN(span)) return true;
+  const daysOff = (spec?.holidays?.length ?? 0) + (spec?.days_off?.length ?? 0);
+  // Each day off takes one working weekday: n working days lie within (n + days off) workweek days.
+  const fits = (work: number) => span + 2 * (Math.ceil((work + daysOff) / perWeek) * 7 + 14) < LIMIT_DAYS;
+  // All the work end to end is the cheap bound; the heaviest chain the close one.
+  return !fits(total) && !fits(longestChain(p));
+}
+
+/** A task's working days as the scheduler may lay them out: its days or remaining days, plus one. */
+function workOf(t: Project['tasks'][number]['data']): number {
+  return Math.max(typeof t.days === 'number' ? t.days : 0, typeof t.remaining === 'number' ? t.remaining : 0, 0) + 1;
+}
+
+/**
+ * Working days on the heaviest chain of the plan (depends_on, and a milestone after the tasks that
+ * name it); with a cycle (reported by the plan rule), all the plan's work.
+ */
+function longestChain(p: Project): number {
+  const tasks = p.tasks,
+    milestones = p.milestones;
+  const nTasks = tasks.length;
+  const n = nTasks + milestones.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < nTasks; i++) if (!index.has(tasks[i]!.data.id)) index.set(tasks[i]!.data.id, i);
+  for (let i = 0; i < milestones.length; i++) if (!index.has(milestones[i]!.data.id)) index.set(milestones[i]!.data.id, nTasks + i);
+  // Edges predecessor → successor in two flat lists.
+  const from: number[] = [];
+  const to: number[] = [];
+  const edge = (a: number | undefined, b: number) => {
+    if (a === undefined || a === b) return;
+    from.push(a);
+    to.push(b);
+  };
+  const weight = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const item = i < nTasks ? tasks[i]!.data : milestones[i - nTasks]!.data;
+    if (i < nTasks) {
+      const t = tasks[i]!.data;
+      weight[i] = workOf(t);
+      total += weight[i]!;
+      if (typeof t.milestone === 'string') {
+        const ms = index.get(t.milestone);
+        if (ms !== undefined) edge(i, ms);
+      }
+    }
+    const refs = item.depends_on;
+    if (Array.isArray(refs)) for (let k = 0; k < refs.length; k++) edge(index.get(refs[k]!), i);
+  }
+  // Successors in one array (counted by predecessor, then filled), then Kahn's order.
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < from.length; e++) start[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const succ = new Int32Array(from.length);
+  const fill = start.slice(0, n);
+  const indegree = new Int32Array(n);
+  for (let e = 0; e < from.length; e++) {
+    succ[fill[from[e]!]!++] = to[e]!;
+    indegree[to[e]!]!++;
+  }
+  const reach = weight.slice();
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let i = 0; i < n; i++) if (indegree[i] === 0) queue[tail++] = i;
+  let longest = 0;
+  for (let head = 0; head < tail; head++) {
+    const i = queue[head]!;
+    if (reach[i]! > longest) longest = reach[i]!;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const j = succ[k]!;
+      if (reach[i]! + weight[j]! > reach[j]!) reach[j] = reach[i]! + weight[j]!;
+      if (--indegree[j]! === 0) queue[tail++] = j;
+    }
+  }
+  return tail === n ? longest : total;
 }
 
 /** Years of [from, to] the calendar has no or only provisional data for; none for absurd spans (reported elsewhere). */

@@ -122,8 +122,8 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
   'DLV-E019': {
     en: 'the file name "{name}" cannot be used',
     zh: '文件名 "{name}" 不可用',
-    hintEn: 'File names may not contain control, zero-width or path characters.',
-    hintZh: '文件名不能包含控制字符、零宽字符或路径字符。',
+    hintEn: 'File names must be valid UTF-8 and may not contain control, zero-width or path characters.',
+    hintZh: '文件名必须是有效的 UTF-8，且不能包含控制字符、零宽字符或路径字符。',
   },
   'DLV-E031': {
     en: 'invisible character {char} in a value or key',
@@ -210,6 +210,13 @@ export const DIAGNOSTIC_TEXT: Readonly<Record<string, CodeText>> = Object.freeze
 
   // --- manifest and calendar: E050–E059 ---
   'DLV-E050': { en: '"{field}" {date} is before the project start {start}', zh: '"{field}" {date} 早于项目开始日期 {start}' },
+  'DLV-E054': {
+    en: '{id} cannot be scheduled: {message}',
+    zh: '{id} 无法排期：{message}',
+    hintEn:
+      'The work before it reaches more than 100 years from the project start, or the calendar has no working days: check days, remaining and calendar: in deliver.yaml.',
+    hintZh: '前序工作超出项目开始日期前后 100 年，或日历中没有工作日：请检查 days、remaining 和 deliver.yaml 的 calendar:。',
+  },
   'DLV-W051': {
     en: '{date} is listed both as a day off and as a working day',
     zh: '{date} 同时被列为休息日和工作日',
