@@ -9,7 +9,7 @@ import type { Context, Prompter, Writer } from './cli/context.js';
 import { buildProgram, type GlobalOptions } from './cli/program.js';
 import { localizeCommanderError, localizeProgram } from './cli/localize.js';
 import { probeLang } from './cli/lang-probe.js';
-import { isIsoDate } from './core/dates.js';
+import { isIsoDate, isReportDate, REPORT_DATES } from './core/dates.js';
 import { LockTimeoutError, RecordExistsError, RecordRefusedError, UnsafePathError } from './store/errors.js';
 import { sanitize } from './render/sanitize.js';
 import type { Translate } from './render/i18n.js';
@@ -84,6 +84,10 @@ export async function main(argv: readonly string[], io: MainIO = processIO()): P
     const asOf = globals.asOf ?? io.env.DELIVER_AS_OF;
     if (asOf !== undefined && !isIsoDate(asOf))
       throw new UsageError((await fallbackT())('err.badDate', { option: '--as-of', value: asOf }));
+    if (asOf !== undefined && !isReportDate(asOf))
+      throw new UsageError(
+        (await fallbackT())('err.asOfRange', { option: '--as-of', value: asOf, first: REPORT_DATES.first, last: REPORT_DATES.last }),
+      );
     const [{ makeContext }, { Chalk }, { inquirerPrompter }] = await Promise.all([
       import('./cli/context.js'),
       import('chalk'),

@@ -49,7 +49,9 @@ export function findRecord<T extends { id: string }>(
   if (project.brokenIds.has(id)) {
     const files = new Set(project.brokenRecords.filter((r) => r.data.id === id).map((r) => r.file));
     const ds = loaded.diagnostics.filter((d) => files.has(d.file));
-    throw new FindingsError(ds, loaded.sources, ctx.t('err.brokenRecord', { id }));
+    // A project read for a change keeps its parses for the writer (changeProject); a read command's does not.
+    const changing = loaded.parses !== undefined;
+    throw new FindingsError(ds, loaded.sources, ctx.t(changing ? 'err.brokenRecord' : 'err.brokenRecordRead', { id }));
   }
   throw new UsageError(ctx.t('err.unknownId', { kind, id }), ctx.t('err.unknownIdHint', { command }));
 }

@@ -37,6 +37,16 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return typeof s === 'string' && !Number.isNaN(dayOf(s));
 }
 
+/**
+ * Report dates and periods a command accepts (`--as-of`, `--week`, `--period` …): years 1900–2999.
+ * Outside them the periods around the date leave the four-digit years `YYYY-MM-DD` can write.
+ */
+export const REPORT_DATES = { first: '1900-01-01', last: '2999-12-31' } as const;
+
+export function isReportDate(s: unknown): s is IsoDate {
+  return isIsoDate(s) && s >= REPORT_DATES.first && s <= REPORT_DATES.last;
+}
+
 /** The day number of a real calendar date, else NaN: isIsoDate and toDay in one lookup. */
 export function dayOrNaN(s: unknown): number {
   return typeof s === 'string' ? dayOf(s) : NaN;

@@ -1,7 +1,7 @@
 // Reporting periods (2026, 2026-Q3, 2026-11, 2026-W47, a date range) and the project as it stood on
 // the report date: every fact dated after as-of is taken out, so a report for a past date says what
 // was known then (a task finished later is still open, a later acceptance round has not happened).
-import { addDays, daysInMonth, isIsoDate, isoWeekOf, isoWeekRange, type IsoDate } from './dates.js';
+import { addDays, daysInMonth, isIsoDate, isoWeekOf, isoWeekRange, isReportDate, type IsoDate } from './dates.js';
 import { KIND_NAMES, kindSpec } from './kinds/index.js';
 import { recordsOf, type Located, type Project } from './model.js';
 
@@ -16,9 +16,15 @@ export interface Period {
 
 /**
  * Parses `2026`, `2026-Q3`, `2026-11`, `2026-W47`, `2026-11-01..2026-11-30` or a single date.
- * Returns null for anything else (the command turns that into a usage error).
+ * Returns null for anything else, or for a period outside the report dates (REPORT_DATES); the
+ * command turns that into a usage error.
  */
 export function parsePeriod(text: string): Period | null {
+  const p = parseAnyPeriod(text);
+  return p && (p.from === undefined || isReportDate(p.from)) && isReportDate(p.to) ? p : null;
+}
+
+function parseAnyPeriod(text: string): Period | null {
   const s = text.trim();
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(s))) return { label: s, kind: 'year', from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };

@@ -6,9 +6,13 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { diag, type Diagnostic } from '../core/diagnostics.js';
 
 export const MANIFEST = 'deliver.yaml';
-const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\]/;
+// U+FFFD: Node decodes a name that is not valid UTF-8 with it, and that name cannot be opened again.
+const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufffd\\]/;
 
-/** File names deliver refuses to read (DLV-E019): control, bidi and zero-width characters, backslash. */
+/**
+ * File names deliver refuses to read (DLV-E019): control, bidi and zero-width characters, backslash,
+ * and names that are not valid UTF-8.
+ */
 export function isUnsafeFileName(name: string): boolean {
   return UNSAFE_NAME.test(name);
 }

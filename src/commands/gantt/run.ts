@@ -31,18 +31,20 @@ export async function gantt(ctx: Context, opts: GanttOptions): Promise<Outcome> 
     // A fenced block pastes straight into a GitHub comment, which renders it as a chart.
     chart = '```mermaid\n' + block + '```\n';
   } else {
-    chart = renderGantt(plan.schedule, {
-      width,
-      lang: ctx.lang,
-      asOf: ctx.asOf,
-      scale,
-      calendar: plan.calendar,
-      color: ctx.color,
-      allBaselineRows: opts.baseline !== undefined,
-      ...(ctx.color ? { chalk: ctx.chalk() } : {}),
-      ...window,
-      ...(title !== undefined ? { title } : {}),
-    });
+    chart = drawWithin(ctx, () =>
+      renderGantt(plan.schedule, {
+        width,
+        lang: ctx.lang,
+        asOf: ctx.asOf,
+        scale,
+        calendar: plan.calendar,
+        color: ctx.color,
+        allBaselineRows: opts.baseline !== undefined,
+        ...(ctx.color ? { chalk: ctx.chalk() } : {}),
+        ...window,
+        ...(title !== undefined ? { title } : {}),
+      }),
+    );
   }
   const notices = noteCalendar(ctx, plan, loaded);
   if (ctx.json)
@@ -57,4 +59,14 @@ export async function gantt(ctx: Context, opts: GanttOptions): Promise<Outcome> 
   else ctx.stdout.write(chart);
   reportPlanFindings(ctx, loaded);
   return readOutcome(loaded);
+}
+
+/** A chart whose --from/--to reach days the calendar cannot tell (a century from the plan) is a usage error. */
+function drawWithin(ctx: Context, draw: () => string): string {
+  try {
+    return draw();
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(ctx.t('gantt.windowRange', { message: e.message }));
+    throw e;
+  }
 }

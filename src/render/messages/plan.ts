@@ -89,6 +89,7 @@ export const en: Record<string, string> = {
   'plan.noCriticalPath': 'Critical path: none (everything is finished or nothing is scheduled).',
   'plan.problems': 'Problems:',
   'gantt.toBeforeFrom': '--to {to} is before --from {from}',
+  'gantt.windowRange': '--from/--to reach days the working calendar cannot tell: {message}',
 };
 export const zh: Record<keyof typeof en, string> = {
   'kind.task': '任务',
@@ -180,4 +181,5 @@ export const zh: Record<keyof typeof en, string> = {
   'plan.noCriticalPath': '关键路径：无（工作已全部完成或没有可排期的内容）。',
   'plan.problems': '问题：',
   'gantt.toBeforeFrom': '--to {to} 早于 --from {from}',
+  'gantt.windowRange': '--from/--to 超出工作日历可推算的范围：{message}',
 };
