@@ -154,7 +154,7 @@ export function checkSchedule(p: Project, asOf?: IsoDate): Diagnostic[] {
   const baseCalendar = (m.data.calendar?.base ?? 'none') !== 'none';
   const at = asOf !== undefined && isIsoDate(asOf) ? asOf : projectStart(p, '');
   // A plain calendar is scheduled here only when the plan might leave its range (a cheap bound).
-  if (!baseCalendar && !mayLeaveCalendarRange(p, at)) return [];
+  if (!baseCalendar && !mayLeaveCalendarRangeOnce(p, at)) return [];
   const { calendar, schedule: s } = scheduleProject(p, at);
   const out = outOfRange(p, s, at);
   if (calendar.base === 'none' || s.items.size === 0) return out;
@@ -188,6 +188,17 @@ function outOfRange(p: Project, s: Schedule, asOf: IsoDate): Diagnostic[] {
       out.push(diag('DLV-E054', p.manifest.file, args, p.manifest.data.calendar ? ['calendar'] : ['start']));
   }
   return out;
+}
+
+/** The last bound by the plan records themselves: `diff` reads an unchanged plan once for both sides. */
+let lastBound: { records: unknown[]; asOf: IsoDate; mayLeave: boolean } | undefined;
+
+function mayLeaveCalendarRangeOnce(p: Project, asOf: IsoDate): boolean {
+  const records = planRecordsOf(p);
+  if (lastBound && lastBound.asOf === asOf && sameRecords(lastBound.records, records)) return lastBound.mayLeave;
+  const mayLeave = mayLeaveCalendarRange(p, asOf);
+  lastBound = { records, asOf, mayLeave };
+  return mayLeave;
 }
 
 /**
