@@ -3,6 +3,7 @@
 import { LIMIT_DAYS, makeCalendar, type WorkCalendar } from '../calendar.js';
 import { dayOrNaN, isIsoDate, toDay, type IsoDate } from '../dates.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
+import { topologicalOrder } from '../graph.js';
 import type { Project } from '../model.js';
 import { schedule, type Schedule, type ScheduleInput } from '../schedule.js';
 
@@ -179,9 +180,14 @@ export function checkSchedule(p: Project, asOf?: IsoDate): Diagnostic[] {
  */
 function outOfRange(p: Project, s: Schedule, asOf: IsoDate): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const problem of s.problems) {
-    if (problem.kind !== 'date_range') continue;
-    const at = p.tasks.find((t) => t.data.id === problem.id) ?? p.milestones.find((x) => x.data.id === problem.id);
+  const problems = s.problems.filter((x) => x.kind === 'date_range');
+  if (problems.length === 0) return out;
+  // By id, first record wins (as the scheduler reports a repeated id once): a plan of 10,000 tasks
+  // dated centuries out has a problem for each.
+  const byId = new Map<string, Project['tasks'][number] | Project['milestones'][number]>();
+  for (const r of [...p.tasks, ...p.milestones]) if (!byId.has(r.data.id)) byId.set(r.data.id, r);
+  for (const problem of problems) {
+    const at = byId.get(problem.id);
     const args = { id: problem.id, message: problem.message };
     if (at) out.push(diag('DLV-E054', at.file, args, at.path));
     else if (p.manifest && Math.abs(dayOrNaN(asOf) - dayOrNaN(s.projectStart)) < LIMIT_DAYS / 2)
@@ -250,7 +256,7 @@ function mayLeaveCalendarRange(p: Project, asOf: IsoDate): boolean {
   // Each day off takes one working weekday: n working days lie within (n + days off) workweek days.
   const fits = (work: number) => span + 2 * (Math.ceil((work + daysOff) / perWeek) * 7 + 14) < LIMIT_DAYS;
   // All the work end to end is the cheap bound; the heaviest chain the close one.
-  return !fits(total) && !fits(longestChain(p));
+  return !fits(total) && !fits(heaviestChain(p, total));
 }
 
 /** A task's working days as the scheduler may lay them out: its days or remaining days, plus one. */
@@ -260,9 +266,9 @@ function workOf(t: Project['tasks'][number]['data']): number {
 
 /**
  * Working days on the heaviest chain of the plan (depends_on, and a milestone after the tasks that
- * name it); with a cycle (reported by the plan rule), all the plan's work.
+ * name it); with a cycle (reported by the plan rule), `total`, all the plan's work.
  */
-function longestChain(p: Project): number {
+function heaviestChain(p: Project, total: number): number {
   const tasks = p.tasks,
     milestones = p.milestones;
   const nTasks = tasks.length;
@@ -270,7 +276,6 @@ function longestChain(p: Project): number {
   const index = new Map<string, number>();
   for (let i = 0; i < nTasks; i++) if (!index.has(tasks[i]!.data.id)) index.set(tasks[i]!.data.id, i);
   for (let i = 0; i < milestones.length; i++) if (!index.has(milestones[i]!.data.id)) index.set(milestones[i]!.data.id, nTasks + i);
-  // Edges predecessor → successor in two flat lists.
   const from: number[] = [];
   const to: number[] = [];
   const edge = (a: number | undefined, b: number) => {
@@ -279,47 +284,31 @@ function longestChain(p: Project): number {
     to.push(b);
   };
   const weight = new Float64Array(n);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const item = i < nTasks ? tasks[i]!.data : milestones[i - nTasks]!.data;
-    if (i < nTasks) {
-      const t = tasks[i]!.data;
-      weight[i] = workOf(t);
-      total += weight[i]!;
-      if (typeof t.milestone === 'string') {
-        const ms = index.get(t.milestone);
-        if (ms !== undefined) edge(i, ms);
-      }
-    }
-    const refs = item.depends_on;
-    if (Array.isArray(refs)) for (let k = 0; k < refs.length; k++) edge(index.get(refs[k]!), i);
+  for (let i = 0; i < nTasks; i++) {
+    const t = tasks[i]!.data;
+    weight[i] = workOf(t);
+    const ms = typeof t.milestone === 'string' ? index.get(t.milestone) : undefined;
+    if (ms !== undefined) edge(i, ms);
+    if (Array.isArray(t.depends_on)) for (const ref of t.depends_on) edge(index.get(ref), i);
   }
-  // Successors in one array (counted by predecessor, then filled), then Kahn's order.
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < from.length; e++) start[from[e]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const succ = new Int32Array(from.length);
-  const fill = start.slice(0, n);
-  const indegree = new Int32Array(n);
-  for (let e = 0; e < from.length; e++) {
-    succ[fill[from[e]!]!++] = to[e]!;
-    indegree[to[e]!]!++;
+  for (let i = nTasks; i < n; i++) {
+    const refs = milestones[i - nTasks]!.data.depends_on;
+    if (Array.isArray(refs)) for (const ref of refs) edge(index.get(ref), i);
   }
+  const { order, size, start, succ } = topologicalOrder(n, from, to);
+  if (size < n) return total;
+  // The heaviest chain ending at each node, in dependency order.
   const reach = weight.slice();
-  const queue = new Int32Array(n);
-  let tail = 0;
-  for (let i = 0; i < n; i++) if (indegree[i] === 0) queue[tail++] = i;
-  let longest = 0;
-  for (let head = 0; head < tail; head++) {
-    const i = queue[head]!;
-    if (reach[i]! > longest) longest = reach[i]!;
+  let heaviest = 0;
+  for (let o = 0; o < n; o++) {
+    const i = order[o]!;
+    if (reach[i]! > heaviest) heaviest = reach[i]!;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const j = succ[k]!;
       if (reach[i]! + weight[j]! > reach[j]!) reach[j] = reach[i]! + weight[j]!;
-      if (--indegree[j]! === 0) queue[tail++] = j;
     }
   }
-  return tail === n ? longest : total;
+  return heaviest;
 }
 
 /** Years of [from, to] the calendar has no or only provisional data for; none for absurd spans (reported elsewhere). */
