@@ -82,7 +82,7 @@ function time(...specs) {
   return (spec) => {
     const { samples, peak, status } = stats.get(spec);
     const s = [...samples].sort((a, b) => a - b);
-    return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], peakMiB: peak / 1024, status, runs: s.length };
+    return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], peakMiB: peak / 1024, status };
   };
 }
 
