@@ -4,7 +4,7 @@ import type { WorkCalendar } from './calendar.js';
 import { fromDay, toDay, type IsoDate } from './dates.js';
 import type { Change, Milestone, Task } from './model.js';
 import type { ScheduleProblem } from './schedule.js';
-import { rescheduleDates, scheduleDates, type ScheduledDates } from './schedule-forward.js';
+import { followers, rescheduleDates, scheduleDates, type ScheduledDates } from './schedule-forward.js';
 
 export const CHANGE_STATUSES = ['submitted', 'approved', 'rejected', 'applied', 'withdrawn'] as const;
 export const APPROVAL_SIDES = ['customer', 'internal'] as const;
@@ -89,26 +89,6 @@ export interface ApplyPlan {
   affected: string[];
 }
 
-/** Dependants of `roots` through depends_on, transitively, roots included (tasks and milestones). */
-export function dependants(roots: readonly string[], items: readonly { id: string; depends_on?: string[] }[]): Set<string> {
-  const succs = new Map<string, string[]>();
-  for (const it of items)
-    for (const d of it.depends_on ?? []) {
-      const list = succs.get(d);
-      if (list) list.push(it.id);
-      else succs.set(d, [it.id]);
-    }
-  const seen = new Set<string>(roots);
-  const queue = [...roots];
-  for (let next = 0; next < queue.length; next++)
-    for (const s of succs.get(queue[next]!) ?? [])
-      if (!seen.has(s)) {
-        seen.add(s);
-        queue.push(s);
-      }
-  return seen;
-}
-
 /**
  * Computes the plan edits that move the affected tasks by `schedule_days` working days.
  *
@@ -137,7 +117,8 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
       calendar: input.calendar,
     });
   const before = run(input.tasks);
-  const affected = dependants(roots, [...input.tasks, ...input.milestones]);
+  // What follows the touched tasks in the graph just scheduled: the same edges the slip moves along.
+  const affected = followers(before, roots)!;
   const unscheduled = [...affected]
     .filter((id) => !before.items.has(id))
     .map(

@@ -162,6 +162,30 @@ export function rescheduleDates(
   return out;
 }
 
+/**
+ * The ids that follow `roots` in the graph `before` was scheduled on, roots included: through
+ * depends_on and from a task to the milestone it names, as far as the scheduler kept that implicit
+ * edge (one that would close a cycle is dropped). The edges rescheduleDates follows, so what it
+ * moves is always among these. Undefined when `before` was not made by `schedule`.
+ */
+export function followers(before: Schedule | ScheduledDates, roots: readonly string[]): Set<string> | undefined {
+  const st = forwardStates.get(before);
+  if (!st) return undefined;
+  const out = new Set<string>(roots);
+  const stack: number[] = [];
+  for (let i = 0; i < st.nodes.length; i++) if (out.has(st.nodes[i]!.id)) stack.push(i);
+  while (stack.length) {
+    const succs = st.nodes[stack.pop()!]!.succs;
+    for (let k = 0; k < succs.length; k++) {
+      const id = st.nodes[succs[k]!]!.id;
+      if (out.has(id)) continue;
+      out.add(id);
+      stack.push(succs[k]!);
+    }
+  }
+  return out;
+}
+
 /** One node per task and milestone (every node has the same fields from the start: one object shape), with edges. */
 function buildNodes(input: ScheduleInput, problems: ScheduleProblem[]): Node[] {
   const nodes: Node[] = [];

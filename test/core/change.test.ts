@@ -5,7 +5,6 @@ import {
   applyRefusal,
   approvalRefusal,
   canRejectOrWithdraw,
-  dependants,
   planApply,
   statusAfterApproval,
   type ApplyInput,
@@ -50,16 +49,36 @@ describe('approvals', () => {
   });
 });
 
-describe('dependants', () => {
+describe('what a slip moves along', () => {
+  const ms = (id: string, extra: Partial<Milestone> = {}): Milestone => ({ id, name: id, ...extra });
+  const affectedBy = (tasks: Task[], milestones: Milestone[], roots: string[]) => {
+    const r = planApply({ ...input(tasks, {}, milestones), slip: { tasks: roots, schedule_days: 2 } });
+    if (!('plan' in r)) throw new Error(JSON.stringify(r.problems));
+    return [...r.plan.affected].sort();
+  };
+
   it('follows depends_on through tasks and milestones, transitively', () => {
-    const items = [
-      { id: 'A' },
-      { id: 'B', depends_on: ['A'] },
-      { id: 'M', depends_on: ['B'] },
-      { id: 'C', depends_on: ['M'] },
-      { id: 'D' },
-    ];
-    expect([...dependants(['A'], items)].sort()).toEqual(['A', 'B', 'C', 'M']);
+    const tasks = [task('A', { days: 1 }), task('B', { depends_on: ['A'] }), task('C', { depends_on: ['M'] }), task('D')];
+    expect(affectedBy(tasks, [ms('M', { depends_on: ['B'] })], ['A'])).toEqual(['A', 'B', 'C', 'M']);
+  });
+
+  it('follows a task to the milestone it names, which waits for it without listing it', () => {
+    // Before, the milestone moved with the task while the slip did not count it as affected:
+    // `change apply` stopped with an internal error ("moved M, which does not depend on it").
+    const tasks = [task('A', { start: '2026-09-28', days: 2, milestone: 'M' }), task('C', { depends_on: ['M'] }), task('D')];
+    const milestones = [ms('M', { due: '2026-09-01' })];
+    expect(affectedBy(tasks, milestones, ['A'])).toEqual(['A', 'C', 'M']);
+    const r = planApply({ ...input(tasks, {}, milestones), slip: { tasks: ['A'], schedule_days: 2 } });
+    if (!('plan' in r)) throw new Error('problems');
+    expect(r.plan.moves.map((m) => m.id)).toEqual(['A', 'C']);
+  });
+
+  it('does not follow a named milestone the task itself depends on (the scheduler drops that edge)', () => {
+    // A names M and depends on it: waiting for A would close a cycle, so M does not wait for A
+    // and C, after M, stays where it is.
+    const tasks = [task('A', { depends_on: ['M'], milestone: 'M', days: 1 }), task('C', { depends_on: ['M'], days: 1 })];
+    const milestones = [ms('M', { due: '2026-09-07' })];
+    expect(affectedBy(tasks, milestones, ['A'])).toEqual(['A']);
   });
 });
 
