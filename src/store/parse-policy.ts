@@ -65,7 +65,8 @@ export function parseRecordText(source: string, file: string, options: { fast?: 
       return { source, data: plain, diagnostics: mayHoldInvisible(source) ? invisibleFindings(plain, source, file) : [] };
   }
   const out: ParsedText = { source, diagnostics: [] };
-  if (!/^\s*[^\s#]/m.test(source)) return { source, diagnostics: [diag('DLV-E010', file)] };
+  // Nothing but blanks and comments: the finding is placed where the record would begin.
+  if (!/^\s*[^\s#]/m.test(source)) return { source, diagnostics: [at(diag('DLV-E010', file), source, 0)] };
 
   for (const m of source.matchAll(CONFLICT_RE)) out.diagnostics.push(at(diag('DLV-E008', file, { marker: m[1]! }), source, m.index));
   for (const m of source.matchAll(DIRECTIVE_RE)) {
@@ -84,7 +85,10 @@ export function parseRecordText(source: string, file: string, options: { fast?: 
     return out;
   }
   if (!isMapping(data)) {
-    out.diagnostics.push(diag('DLV-E016', file, { type: data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data }));
+    // At the value the file holds instead: its first line that is not blank, a comment or a directive.
+    const value = /^[ \t]*[^\s#%]/m.exec(source);
+    const d = diag('DLV-E016', file, { type: data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data });
+    out.diagnostics.push(value ? at(d, source, value.index + value[0].length - 1) : d);
     return out;
   }
   inspect(data, file, out.diagnostics);

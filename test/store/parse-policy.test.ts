@@ -25,13 +25,14 @@ describe('parsing policy', () => {
     ['merge key', 'a: {x: 1}\nb:\n  <<: {y: 2}\n', 'DLV-E006', 3],
     ['two documents', 'a: 1\n---\nb: 2\n', 'DLV-E007', undefined],
     ['conflict markers', 'a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> branch\n', 'DLV-E008', 2],
-    ['empty', '', 'DLV-E010', undefined],
-    ['only comments', '# nothing\n\n', 'DLV-E010', undefined],
+    ['empty', '', 'DLV-E010', 1],
+    ['only comments', '# nothing\n\n', 'DLV-E010', 1],
     ['deep nesting', 'a: ' + '['.repeat(100) + ']'.repeat(100) + '\n', 'DLV-E013', 1],
     ['__proto__ key', 'a: 1\n__proto__:\n  polluted: true\n', 'DLV-E014', 2],
     ['constructor key', 'a:\n  constructor: 1\n', 'DLV-E014', 2],
-    ['top-level list', '- a\n- b\n', 'DLV-E016', undefined],
-    ['top-level scalar', 'just text\n', 'DLV-E016', undefined],
+    ['top-level list', '# a list\n\n- a\n- b\n', 'DLV-E016', 3], // at the value, past the comment
+    ['top-level scalar', 'just text\n', 'DLV-E016', 1],
+    ['null document', '%YAML 1.2\n---\n', 'DLV-E016', 2],
     ['syntax error', 'a: [1, 2\nb: 3\n', 'DLV-E001', 1], // the line of the unclosed bracket, not the next one
   ])('%s is refused', (_name, src, code, line) => {
     const r = parseRecordText(src, 'f.yaml');
