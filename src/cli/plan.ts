@@ -203,7 +203,9 @@ export function noteCalendar(ctx: Context, plan: ProjectPlan, loaded?: ReadProje
 
 /** Reads the project and computes its plan; an unknown `--baseline` is a usage error listing the names. */
 export function readPlan(ctx: Context, baseline?: string): { loaded: ReadProject; plan: ProjectPlan } {
-  const loaded = readProject(ctx);
+  // Scheduled before the rules (as every command shows it: against the latest baseline) so that the
+  // calendar rule reuses this plan; a named baseline is scheduled after its name is checked.
+  const loaded = readProject(ctx, undefined, baseline === undefined ? (p) => planOf(p, ctx.asOf) : undefined);
   if (baseline !== undefined && !loaded.project.baselines.some((b) => b.data.name === baseline)) {
     const names = baselineNames(loaded.project);
     throw new UsageError(

@@ -1,7 +1,7 @@
 // Reading the project for a command: every finding (reading, schema, rules) with its position,
 // and the record an id names. Changes go through change-project.ts.
 import { capPerFile, type Diagnostic } from '../core/diagnostics.js';
-import type { Located } from '../core/model.js';
+import type { Located, Project } from '../core/model.js';
 import { checkRules } from '../core/rules/index.js';
 import { loadProject, loadProjectFrom, resolvePositions, type LoadedProject } from '../store/load.js';
 import type { Context } from './context.js';
@@ -18,11 +18,17 @@ export interface ReadProject extends LoadedProject {
 /** Findings kept per file; the rest are counted in one DLV-I030. */
 const MAX_FINDINGS_PER_FILE = 100;
 
-/** Reads and checks the whole project, and switches the output language to the project's. */
-export function readProject(ctx: Context, root = projectRoot(ctx)): ReadProject {
+/**
+ * Reads and checks the whole project, and switches the output language to the project's.
+ * `beforeRules` is work the command does with the project anyway, done before the rules so that they
+ * reuse what it computed: a command that shows the plan schedules it there, and the calendar rule
+ * then reads that plan instead of bounding it (rules/schedule.ts).
+ */
+export function readProject(ctx: Context, root = projectRoot(ctx), beforeRules?: (project: Project) => void): ReadProject {
   const snapshot = ctx.snapshots?.get(root);
   const loaded = snapshot ? loadProjectFrom(snapshot, root) : loadProject(root);
   ctx.useProjectLanguage(loaded.project.manifest?.data.language);
+  beforeRules?.(loaded.project);
   const findings = resolvePositions(
     capPerFile([...loaded.diagnostics, ...checkRules(loaded.project, ctx.asOf)], MAX_FINDINGS_PER_FILE),
     loaded.sources,

@@ -4,6 +4,7 @@ import type { WorkCalendar } from './calendar.js';
 import { fromDay, toDay, type IsoDate } from './dates.js';
 import type { Change, Milestone, Task } from './model.js';
 import type { ScheduleProblem } from './schedule.js';
+import { markReachable, successorRanges } from './graph.js';
 import { followers, rescheduleDates, scheduleDates, type ScheduledDates } from './schedule-forward.js';
 
 export const CHANGE_STATUSES = ['submitted', 'approved', 'rejected', 'applied', 'withdrawn'] as const;
@@ -59,6 +60,8 @@ export interface ApplyInput {
   due?: IsoDate;
   asOf: IsoDate;
   calendar: WorkCalendar;
+  /** Schedule the whole plan before the move, not only the part it concerns (the tests compare both). */
+  whole?: boolean;
 }
 
 export interface TaskMove {
@@ -90,6 +93,60 @@ export interface ApplyPlan {
 }
 
 /**
+ * The part of the plan that decides where the touched tasks and everything after them land: what
+ * follows `roots` (through depends_on, and from a task to the milestone it names), and everything
+ * those wait for, transitively. Nothing outside it is a predecessor of anything inside, so a
+ * schedule of this part alone gives its items the dates, and the relative order, that a schedule of
+ * the whole plan gives them, whenever the part schedules without problems (no cycle, unknown
+ * reference or unusable date in it). Undefined when an id repeats, or when the part is the whole plan.
+ */
+export function planAround(
+  roots: readonly string[],
+  tasks: readonly Task[],
+  milestones: readonly Milestone[],
+): { tasks: Task[]; milestones: Milestone[] } | undefined {
+  // Tasks are nodes 0 … nT-1, milestones the rest, in input order.
+  const nT = tasks.length;
+  const n = nT + milestones.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = i < nT ? tasks[i]!.id : milestones[i - nT]!.id;
+    if (index.has(id)) return undefined;
+    index.set(id, i);
+  }
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = i < nT ? tasks[i] : undefined;
+    const deps = (t ?? milestones[i - nT]!).depends_on;
+    if (deps)
+      for (let e = 0; e < deps.length; e++) {
+        const j = index.get(deps[e]!);
+        if (j === undefined) continue; // unknown: the schedule of the part names it, and the whole is scheduled
+        from.push(j);
+        to.push(i);
+      }
+    // The milestone a task names waits for it.
+    const m = t?.milestone !== undefined ? index.get(t.milestone) : undefined;
+    if (m !== undefined && m >= nT) {
+      from.push(i);
+      to.push(m);
+    }
+  }
+  const inPart = new Uint8Array(n);
+  const queue: number[] = [];
+  for (const r of roots) {
+    const i = index.get(r);
+    if (i !== undefined) queue.push(i);
+  }
+  // What follows the roots, then everything those wait for, transitively.
+  markReachable(successorRanges(n, from, to), queue, inPart);
+  markReachable(successorRanges(n, to, from), queue, inPart);
+  if (queue.length >= n) return undefined;
+  return { tasks: tasks.filter((_, i) => inPart[i] === 1), milestones: milestones.filter((_, k) => inPart[nT + k] === 1) };
+}
+
+/**
  * Computes the plan edits that move the affected tasks by `schedule_days` working days.
  *
  * A task's computed start is "not earlier than its `start`" and "the working day after its latest
@@ -107,16 +164,20 @@ export function planApply(input: ApplyInput): { plan: ApplyPlan } | { problems: 
   const unknown = roots.filter((id) => !byId.has(id)).map((id): ApplyProblem => ({ kind: 'unknown_task', id }));
   if (unknown.length) return { problems: unknown };
   // Dates alone: where things are before and after, no late dates or critical path.
-  const run = (tasks: readonly Task[]): ScheduledDates =>
+  const run = (tasks: readonly Task[], milestones = input.milestones): ScheduledDates =>
     scheduleDates({
       start: input.start,
       ...(input.due ? { due: input.due } : {}),
       asOf: input.asOf,
       tasks,
-      milestones: input.milestones,
+      milestones,
       calendar: input.calendar,
     });
-  const before = run(input.tasks);
+  // Only the part of the plan the move concerns is scheduled when that part schedules cleanly;
+  // anything else (a cycle, an unknown reference) is named as a schedule of the whole plan names it.
+  const around = input.whole ? undefined : planAround(roots, input.tasks, input.milestones);
+  let before = around ? run(around.tasks, around.milestones) : run(input.tasks);
+  if (around && before.problems.length) before = run(input.tasks);
   // What follows the touched tasks in the graph just scheduled: the same edges the slip moves along.
   const affected = followers(before, roots)!;
   const unscheduled = [...affected]

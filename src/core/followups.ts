@@ -58,8 +58,27 @@ export function workflowStep(r: Requirement, cal: WorkCalendar, asOf: IsoDate, s
   return undefined;
 }
 
+/**
+ * The last result per requirement list: the status screen asks twice (its health and its workflow
+ * list) over thousands of requirements. Kept for the same list, manifest, calendar and date, so
+ * callers must not change the returned list (projects are never changed in place: the store builds
+ * a changed one anew).
+ */
+const lastFacts = new WeakMap<
+  Project['requirements'],
+  { manifest: Project['manifest']; cal: WorkCalendar; asOf: IsoDate; facts: WorkflowFact[] }
+>();
+
 /** Every requirement with a workflow step waiting, overdue first, then by deadline and id. */
-export function workflowFacts(p: Project, cal: WorkCalendar, asOf: IsoDate): WorkflowFact[] {
+export function workflowFacts(p: Project, cal: WorkCalendar, asOf: IsoDate): readonly WorkflowFact[] {
+  const hit = lastFacts.get(p.requirements);
+  if (hit && hit.manifest === p.manifest && hit.cal === cal && hit.asOf === asOf) return hit.facts;
+  const facts = computeWorkflowFacts(p, cal, asOf);
+  lastFacts.set(p.requirements, { manifest: p.manifest, cal, asOf, facts });
+  return facts;
+}
+
+function computeWorkflowFacts(p: Project, cal: WorkCalendar, asOf: IsoDate): WorkflowFact[] {
   const sla = slaDays(p);
   return p.requirements
     .flatMap((r) => {

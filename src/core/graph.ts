@@ -79,17 +79,9 @@ export function topologicalOrder(
   from: readonly number[],
   to: readonly number[],
 ): { order: Int32Array; size: number; start: Int32Array; succ: Int32Array } {
-  // Successors grouped by node: counted, then filled.
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < from.length; e++) start[from[e]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const succ = new Int32Array(from.length);
-  const fill = start.slice(0, n);
+  const { start, succ } = successorRanges(n, from, to);
   const indegree = new Int32Array(n);
-  for (let e = 0; e < from.length; e++) {
-    succ[fill[from[e]!]!++] = to[e]!;
-    indegree[to[e]!]!++;
-  }
+  for (let e = 0; e < to.length; e++) indegree[to[e]!]!++;
   const order = new Int32Array(n);
   let size = 0;
   for (let i = 0; i < n; i++) if (indegree[i] === 0) order[size++] = i;
@@ -98,4 +90,35 @@ export function topologicalOrder(
     for (let k = start[i]!; k < start[i + 1]!; k++) if (--indegree[succ[k]!]! === 0) order[size++] = succ[k]!;
   }
   return { order, size, start, succ };
+}
+
+/**
+ * The edges from[e] → to[e] grouped by node, counted and then filled: node i's successors are
+ * succ[start[i]] … succ[start[i + 1] - 1].
+ */
+export function successorRanges(n: number, from: readonly number[], to: readonly number[]): { start: Int32Array; succ: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < from.length; e++) start[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const succ = new Int32Array(from.length);
+  const fill = start.slice(0, n);
+  for (let e = 0; e < from.length; e++) succ[fill[from[e]!]!++] = to[e]!;
+  return { start, succ };
+}
+
+/**
+ * Marks everything reachable from the nodes in `queue` along `ranges` (successorRanges), appending
+ * each newly marked node to `queue`. Nodes already marked are not entered again.
+ */
+export function markReachable(ranges: { start: Int32Array; succ: Int32Array }, queue: number[], marked: Uint8Array): void {
+  const { start, succ } = ranges;
+  for (const i of queue) marked[i] = 1;
+  for (let head = 0; head < queue.length; head++) {
+    const i = queue[head]!;
+    for (let k = start[i]!; k < start[i + 1]!; k++)
+      if (marked[succ[k]!] === 0) {
+        marked[succ[k]!] = 1;
+        queue.push(succ[k]!);
+      }
+  }
 }

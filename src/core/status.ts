@@ -108,7 +108,7 @@ export interface StatusFacts {
   /** Promised reports and meetings (deliver.yaml communication) missing for past periods. */
   communication: MissingComm[];
   /** Requirements waiting on their next workflow step (followups.ts). */
-  workflow: WorkflowFact[];
+  workflow: readonly WorkflowFact[];
   /** Open meeting action items. */
   meeting_actions: MeetingActionFact[];
   /** Rectification items neither verified nor accepted open (rectification.ts). */

@@ -97,7 +97,7 @@ export interface WeeklyReport {
   /** Training sessions held this week. */
   training: { id: string; date: IsoDate; topic: string; audience?: string; trainer?: string; attended?: number }[];
   /** Requirements waiting on their next workflow step, and open meeting action items (followups.ts). */
-  workflow: WorkflowFact[];
+  workflow: readonly WorkflowFact[];
   meeting_actions: MeetingActionFact[];
   rectifications: RectFact[];
   kpis: Kpis;

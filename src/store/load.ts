@@ -187,6 +187,7 @@ function parseAll(pending: Pending[], parsed?: SharedParses): void {
 function toParsed(p: Pending, out: LoadedProject): ParsedFile {
   if (!p.entry) return { file: p.file, errors: null };
   out.parses?.set(p.file, { bytes: p.bytes!, entry: p.entry });
+  if (p.entry.source !== undefined) out.sources.set(p.file, p.entry.source);
   for (const d of p.entry.parse) out.diagnostics.push(d);
   return { file: p.file, data: p.entry.data as Record<string, unknown> | undefined, errors: p.entry.errors };
 }

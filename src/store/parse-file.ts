@@ -21,14 +21,24 @@ export interface ParsedFileResult {
   parse: Diagnostic[];
   /** Schema errors; null when the record is valid or did not parse. */
   errors: AjvError[] | null;
+  /** The decoded text of a large file (KEEP_TEXT_BYTES), for an edit or a finding's position. */
+  source?: string;
 }
+
+/**
+ * Files at least this large keep their decoded text: editing plan.yaml at 10,000 tasks would
+ * otherwise decode its 2 MB again (about 10 ms). Small files are decoded again when needed.
+ */
+export const KEEP_TEXT_BYTES = 256 * 1024;
 
 const VALIDATORS: Record<RecordKind, Validator> = validators;
 
 /** One file's parse and schema result. */
 export function parseFile(job: FileToParse): ParsedFileResult {
   const parsed = parseRecordBytes(job.bytes, job.file, job.maxBytes);
-  return schemaChecked(job.kind, parsed.data, parsed.diagnostics);
+  const result = schemaChecked(job.kind, parsed.data, parsed.diagnostics);
+  if (parsed.source !== undefined && job.bytes.length >= KEEP_TEXT_BYTES) result.source = parsed.source;
+  return result;
 }
 
 /** The result for data already parsed (and its parse findings): the kind's schema run over it. */

@@ -1,16 +1,20 @@
 // Tests for change slips: the approval state machine and applying a slip to the plan, hand-computed on the cn calendar.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../src/core/calendar.js';
+import { fromDay, toDay } from '../../src/core/dates.js';
 import {
   applyRefusal,
   approvalRefusal,
   canRejectOrWithdraw,
+  planAround,
   planApply,
   statusAfterApproval,
   type ApplyInput,
 } from '../../src/core/change.js';
 import type { Change, Milestone, Task } from '../../src/core/model.js';
 import { schedule } from '../../src/core/schedule.js';
+import { scheduleDates } from '../../src/core/schedule-forward.js';
 
 const cn = makeCalendar({ base: 'cn' });
 const task = (id: string, extra: Partial<Task> = {}): Task => ({ id, name: `Task ${id}`, status: 'todo', ...extra });
@@ -228,5 +232,103 @@ describe('planApply across National Day 2026 (cn calendar)', () => {
   it('records no moves when there is no schedule impact', () => {
     const r = planApply(input(chain, { slip: { tasks: ['T-001'] } }));
     expect('plan' in r && r.plan).toMatchObject({ sets: [], moves: [] });
+  });
+});
+
+describe('planApply schedules only the part of the plan a slip concerns', () => {
+  it('gives what a schedule of the whole plan gives: the same edits, moves, shortfall, order and problems', () => {
+    const base = toDay('2026-09-01');
+    const iso = (k: number) => fromDay(base + k);
+    // Mostly to one of the last tasks of its own chain (plans run forward); now and then to anything,
+    // ahead or behind (cycles happen), or to an id nobody has.
+    const ref = fc.record({
+      to: fc.nat(),
+      kind: fc.oneof({ arbitrary: fc.constant('near'), weight: 24 }, fc.constant('anywhere'), fc.constant('unknown')),
+    });
+    const taskArb = fc.record({
+      deps: fc.array(ref, { maxLength: 3 }),
+      days: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+      start: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+      end: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+      status: fc.constantFrom('todo', 'todo', 'in_progress', 'done', 'blocked') as fc.Arbitrary<Task['status']>,
+      actual: fc.integer({ min: 0, max: 30 }),
+      // A fifth of the tasks name a milestone.
+      milestone: fc.nat({ max: 9 }),
+      // Now and then an id used twice.
+      repeats: fc.nat({ max: 59 }),
+    });
+    const milestoneArb = fc.record({
+      deps: fc.array(ref, { maxLength: 3 }),
+      due: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+    });
+    let partUsed = 0;
+    fc.assert(
+      fc.property(
+        fc.array(taskArb, { minLength: 1, maxLength: 16 }),
+        fc.array(milestoneArb, { maxLength: 4 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: -3, max: 8 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 3 }),
+        (ts, mss, rootsAt, n, asOf, streams) => {
+          // Tasks run in `streams` interleaved chains (task i in chain i % streams), as in a plan
+          // with several lines of work: a slip in one leaves the others out of its part.
+          const tid = (i: number) => `T-${String(i + 1).padStart(3, '0')}`;
+          const mid = (i: number) => `M-00${i + 1}`;
+          const ids = [...ts.map((_, i) => tid(i)), ...mss.map((_, i) => mid(i))];
+          const refs = (deps: { to: number; kind: string }[], self: string, at: number) => [
+            ...new Set(
+              deps
+                .map((d) =>
+                  d.kind === 'unknown'
+                    ? 'T-999'
+                    : d.kind === 'anywhere'
+                      ? ids[d.to % ids.length]!
+                      : at >= streams
+                        ? tid(at - streams * (1 + (d.to % Math.min(Math.floor(at / streams), 2))))
+                        : self,
+                )
+                .filter((id) => id !== self),
+            ),
+          ];
+          const tasks: Task[] = ts.map((t, i) => {
+            const id = t.repeats === 0 && i > 0 ? tid(t.deps.length % i) : tid(i);
+            const depends_on = refs(t.deps, id, i);
+            return {
+              id,
+              name: id,
+              status: t.status,
+              ...(depends_on.length ? { depends_on } : {}),
+              ...(t.days !== undefined ? { days: t.days } : {}),
+              ...(t.start !== undefined ? { start: iso(t.start) } : {}),
+              ...(t.end !== undefined ? { end: iso(t.end) } : {}),
+              ...(t.status !== 'todo' ? { actual_start: iso(t.actual) } : {}),
+              ...(t.status === 'done' ? { actual_end: iso(t.actual + 2) } : {}),
+              ...(t.milestone < 2 && mss.length ? { milestone: mid(t.milestone % mss.length) } : {}),
+            };
+          });
+          const milestones: Milestone[] = mss.map((m, i) => {
+            const depends_on = refs(m.deps, mid(i), ts.length);
+            return {
+              id: mid(i),
+              name: 'm',
+              ...(depends_on.length ? { depends_on } : {}),
+              ...(m.due !== undefined ? { due: iso(m.due) } : {}),
+            };
+          });
+          // Touched tasks from the later half, where slips usually land.
+          const roots = [...new Set(rootsAt.map((r) => tasks[tasks.length - 1 - (r % Math.ceil(tasks.length / 2))]!.id))];
+          const applied = input(tasks, { slip: { tasks: roots, schedule_days: n }, asOf: iso(asOf) }, milestones);
+          const part = planApply(applied);
+          expect(part).toEqual(planApply({ ...applied, whole: true }));
+          // Counted only where the part alone schedules cleanly (else the whole plan is scheduled).
+          const around = planAround(roots, tasks, milestones);
+          if (around && scheduleDates({ ...applied, ...around }).problems.length === 0) partUsed++;
+        },
+      ),
+      { numRuns: 600 },
+    );
+    // The part is smaller than the plan, and used, often enough for the comparison to mean something.
+    expect(partUsed).toBeGreaterThan(250);
   });
 });

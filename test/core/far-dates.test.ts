@@ -106,11 +106,36 @@ describe('the bound that spares scheduling a plain calendar', () => {
           ...(i && next() < 0.8 ? { depends_on: [`T-00${i}`] } : {}),
         },
       }));
-      const problems = scheduleProject(p, '2026-11-20').schedule.problems.filter((x) => x.kind === 'date_range');
+      // The rule first: given a plan already computed for these records, it would read that plan
+      // instead of the bound (a command that shows the plan schedules before the rules).
       const found = checkSchedule(p, '2026-11-20').filter((d) => d.code === 'DLV-E054');
+      const problems = scheduleProject(p, '2026-11-20').schedule.problems.filter((x) => x.kind === 'date_range');
       expect(found.map((d) => d.args.id)).toEqual(problems.map((x) => ('id' in x ? x.id : '')));
       if (problems.length) unplaceable++;
     }
     expect(unplaceable).toBeGreaterThan(20); // the cases cross the limit often enough to mean something
+  });
+});
+
+describe('the calendar rule after the command has scheduled the plan', () => {
+  it('reads the plan already computed, with the findings the bound and the scheduler give', () => {
+    const chained = (days: number) =>
+      ['T-001', 'T-002'].map((id, i) => ({
+        file: 'plan.yaml',
+        path: ['tasks', i],
+        data: { id, name: id, days, status: 'todo' as const, ...(i ? { depends_on: ['T-001'] } : { start: '2026-09-01' }) },
+      }));
+    for (const days of [100, 20_000]) {
+      const fresh = projectWith({ start: '2026-09-01', calendar: { base: 'none' } } as Partial<Manifest>);
+      fresh.tasks = chained(days);
+      const scheduled = projectWith({ start: '2026-09-01', calendar: { base: 'none' } } as Partial<Manifest>);
+      scheduled.tasks = chained(days);
+      scheduleProject(scheduled, '2026-11-20');
+      expect(checkSchedule(scheduled, '2026-11-20')).toEqual(checkSchedule(fresh, '2026-11-20'));
+    }
+    // The day counts are chosen so that both answers occur.
+    const far = projectWith({ start: '2026-09-01', calendar: { base: 'none' } } as Partial<Manifest>);
+    far.tasks = chained(20_000);
+    expect(checkSchedule(far, '2026-11-20').map((d) => d.code)).toEqual(['DLV-E054']);
   });
 });

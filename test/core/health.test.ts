@@ -1,6 +1,7 @@
 // Health rules: each rule on its own, and the level they add up to.
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../src/core/calendar.js';
+import { workflowFacts } from '../../src/core/followups.js';
 import { assessHealth } from '../../src/core/health.js';
 import { emptyProject, type Acceptance, type Milestone, type Project, type Risk, type Task } from '../../src/core/model.js';
 import { schedule } from '../../src/core/schedule.js';
@@ -144,5 +145,31 @@ describe('assessHealth', () => {
   it('blocked work is amber', () => {
     const h = health(project({ tasks: [{ id: 'T-001', name: 'a', start: '2026-11-19', days: 5, status: 'blocked' }] }));
     expect(h).toEqual({ level: 'amber', reasons: [{ level: 'amber', code: 'blocked_work', ids: ['T-001'] }] });
+  });
+});
+
+describe('requirement workflow deadlines, asked twice', () => {
+  it('answers for the date and calendar asked, not the last ones (the facts are remembered per requirement list)', () => {
+    const cal = makeCalendar({ base: 'none' });
+    const p = project({});
+    // Received on Friday 2026-11-13: analysis is due one working day later, Monday 11-16.
+    const req = {
+      id: '202611-001',
+      title: 'R',
+      customer: 'C',
+      contact: 'L',
+      urgency: 'low' as const,
+      received: '2026-11-13',
+      receiver: 'B',
+      status: 'received' as const,
+    };
+    p.requirements = [at(req)];
+    expect(workflowFacts(p, cal, '2026-11-16')).toEqual([{ id: req.id, title: 'R', step: 'analysis', due: '2026-11-16', overdue: false }]);
+    expect(workflowFacts(p, cal, '2026-11-17')[0]!.overdue).toBe(true);
+    expect(workflowFacts(p, cal, '2026-11-16')[0]!.overdue).toBe(false);
+    // Every day a working day: the weekend counts, and Monday is already two days late.
+    const everyDay = makeCalendar({ base: 'none', workweek: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] });
+    expect(workflowFacts(p, everyDay, '2026-11-16')[0]).toMatchObject({ due: '2026-11-14', overdue: true });
+    expect(workflowFacts(p, cal, '2026-11-16')[0]!.overdue).toBe(false);
   });
 });

@@ -62,10 +62,20 @@ export async function reportWeekly(ctx: Context, opts: ReportWeeklyOptions): Pro
     if (!p || p.kind !== 'week') throw new UsageError(ctx.t('err.badWeek', { value: opts.week }));
     week = p;
   }
-  const r = readProject(ctx);
   // The report describes the week as it was known on its last day, or today for the current week.
   const asOf = week.to < ctx.asOf ? week.to : ctx.asOf;
-  const { project, plan } = projectView(r.project, asOf);
+  // Scheduled before the rules when they judge the same date: they reuse the plan (readProject).
+  let view: ReturnType<typeof projectView> | undefined;
+  const r = readProject(
+    ctx,
+    undefined,
+    asOf === ctx.asOf
+      ? (p) => {
+          view = projectView(p, asOf);
+        }
+      : undefined,
+  );
+  const { project, plan } = view ?? projectView(r.project, asOf);
   // The customer's version leaves out what is marked internal; html is what gets sent, so it is the default there.
   const audience =
     choiceOption(ctx, '--audience', opts.audience, ['customer', 'internal'] as const) ?? (format === 'html' ? 'customer' : 'internal');

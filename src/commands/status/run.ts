@@ -19,8 +19,12 @@ function paintOf(ctx: Context): Paint | undefined {
 const STATUS_MAX_WIDTH = 160;
 
 export async function status(ctx: Context): Promise<Outcome> {
-  const r = readProject(ctx);
-  const { project, plan } = projectView(r.project, ctx.asOf);
+  // The plan first: the rules then reuse it (readProject).
+  let view: ReturnType<typeof projectView> | undefined;
+  const r = readProject(ctx, undefined, (p) => {
+    view = projectView(p, ctx.asOf);
+  });
+  const { project, plan } = view ?? projectView(r.project, ctx.asOf);
   const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });
   const unscheduled = [...project.tasks, ...project.milestones].filter((x) => !plan.schedule.items.has(x.data.id)).length;
   // Said on the screen itself, in its footer (and in --json).

@@ -60,6 +60,20 @@ interface Planned {
  */
 const planned = new WeakMap<Project['tasks'], Planned>();
 
+/** The plan already computed for these very lists and dates, if any (no work beyond a lookup). */
+function plannedFor(p: Project, asOf: IsoDate, baseline: string | undefined, start = projectStart(p, asOf)): Planned['plan'] | undefined {
+  const hit = planned.get(p.tasks);
+  return hit &&
+    hit.manifest === p.manifest &&
+    hit.milestones === p.milestones &&
+    hit.baselines === p.baselines &&
+    hit.baseline === baseline &&
+    hit.start === start &&
+    hit.asOf === asOf
+    ? hit.plan
+    : undefined;
+}
+
 /**
  * The last plan by the records themselves: two projects that hold the very same record objects
  * (diff reads a plan.yaml unchanged between its two sides once) share one computation.
@@ -93,17 +107,8 @@ function sameRecords(a: readonly unknown[], b: readonly unknown[]): boolean {
  */
 export function scheduleProject(p: Project, asOf: IsoDate, baseline?: string): { calendar: WorkCalendar; schedule: Schedule } {
   const start = projectStart(p, asOf);
-  const hit = planned.get(p.tasks);
-  if (
-    hit &&
-    hit.manifest === p.manifest &&
-    hit.milestones === p.milestones &&
-    hit.baselines === p.baselines &&
-    hit.baseline === baseline &&
-    hit.start === start &&
-    hit.asOf === asOf
-  )
-    return hit.plan;
+  const hit = plannedFor(p, asOf, baseline, start);
+  if (hit) return hit;
   const records = planRecordsOf(p);
   const last = lastByRecords;
   if (last && last.asOf === asOf && last.baseline === baseline && last.start === start && sameRecords(last.records, records)) {
@@ -154,8 +159,9 @@ export function checkSchedule(p: Project, asOf?: IsoDate): Diagnostic[] {
   if (!m) return [];
   const baseCalendar = (m.data.calendar?.base ?? 'none') !== 'none';
   const at = asOf !== undefined && isIsoDate(asOf) ? asOf : projectStart(p, '');
-  // A plain calendar is scheduled here only when the plan might leave its range (a cheap bound).
-  if (!baseCalendar && !mayLeaveCalendarRangeOnce(p, at)) return [];
+  // A plain calendar is scheduled here only when the plan might leave its range (a cheap bound),
+  // unless the command has scheduled it already (status, gantt): then the plan itself answers.
+  if (!baseCalendar && !plannedFor(p, at, undefined) && !mayLeaveCalendarRangeOnce(p, at)) return [];
   const { calendar, schedule: s } = scheduleProject(p, at);
   const out = outOfRange(p, s, at);
   if (calendar.base === 'none' || s.items.size === 0) return out;
