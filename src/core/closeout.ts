@@ -3,7 +3,7 @@
 import { isFinal, isSignedPass } from './acceptance.js';
 import { closedOn } from './archive.js';
 import type { WorkCalendar } from './calendar.js';
-import type { IsoDate } from './dates.js';
+import { compareDates, type IsoDate } from './dates.js';
 import { slaDays } from './followups.js';
 import { compareIds } from './id-order.js';
 import { kpiList, projectKpis, type Kpis } from './kpi.js';
@@ -152,7 +152,7 @@ export function closeoutReport(input: ReportInput): CloseoutReport {
         },
       ];
     })
-    .sort((a, b) => a.forecast.localeCompare(b.forecast) || compareIds(a.id, b.id));
+    .sort((a, b) => compareDates(a.forecast, b.forecast) || compareIds(a.id, b.id));
   const baselineEnd = [...sched.items.values()]
     .map((i) => i.baselineEnd)
     .filter((d): d is IsoDate => d !== undefined)
@@ -252,7 +252,7 @@ export function monthlyReport(input: ReportInput & { month: Period }): MonthlyRe
   for (const { data: m } of p.meetings)
     if (m.kind === 'retrospective' && inWindow(w, m.date))
       for (const x of m.retrospective?.problems ?? []) problems.push({ source: 'retrospective', id: m.id, date: m.date, text: x });
-  problems.sort((a, b) => a.date.localeCompare(b.date) || compareIds(a.id, b.id));
+  problems.sort((a, b) => compareDates(a.date, b.date) || compareIds(a.id, b.id));
   return {
     project: projectHeader(p),
     month: { label: month.label, from: month.from!, to: month.to },
@@ -280,7 +280,7 @@ export function monthlyReport(input: ReportInput & { month: Period }): MonthlyRe
     meetings: p.meetings
       .map((m) => m.data)
       .filter((m) => inWindow(w, m.date))
-      .sort((a, b) => a.date.localeCompare(b.date) || compareIds(a.id, b.id))
+      .sort((a, b) => compareDates(a.date, b.date) || compareIds(a.id, b.id))
       .map((m) => ({ id: m.id, date: m.date, kind: m.kind, title: m.title })),
     lessons: lessonsOf(p, w),
     kpis: projectKpis({ project: p, asOf, period: month, calendar: cal }),

@@ -80,6 +80,11 @@ export function fromDay(day: number): IsoDate {
   return iso;
 }
 
+/** Orders `YYYY-MM-DD` dates: their text order is their date order, no locale collation needed (it is several times slower). */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;

@@ -3,7 +3,7 @@
 // the analysis — deliver.yaml `sla` changes them — then the customer's written confirmation), and the
 // open action items of meetings. The status screen, `req list` and the weekly report show them.
 import type { WorkCalendar } from './calendar.js';
-import type { IsoDate } from './dates.js';
+import { compareDates, type IsoDate } from './dates.js';
 import { compareIds } from './id-order.js';
 import { addWorking, workingDays } from './kpi-rules.js';
 import type { Project, Requirement } from './model.js';
@@ -85,7 +85,7 @@ function computeWorkflowFacts(p: Project, cal: WorkCalendar, asOf: IsoDate): Wor
       const f = workflowStep(r.data, cal, asOf, sla);
       return f ? [f] : [];
     })
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || compareIds(a.id, b.id));
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || compareDates(a.due ?? '9999', b.due ?? '9999') || compareIds(a.id, b.id));
 }
 
 /** Open action items of every meeting (the project as of the report date), overdue first, then by due date. */
@@ -111,7 +111,7 @@ export function meetingActionFacts(p: Project, asOf: IsoDate): MeetingActionFact
     .sort(
       (a, b) =>
         Number(b.overdue) - Number(a.overdue) ||
-        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+        compareDates(a.due ?? '9999', b.due ?? '9999') ||
         compareIds(a.meeting, b.meeting) ||
         a.number - b.number,
     );

@@ -1,7 +1,7 @@
 // Rectification items (整改单, pure): what a failed round found, who fixes it by when, and who verified
 // the fix. An item is open until verified (or accepted open by the customer at a final pass); overdue
 // when open and not fixed by its due date. A final pass waits for every item of an earlier round.
-import type { IsoDate } from './dates.js';
+import { compareDates, type IsoDate } from './dates.js';
 import type { Acceptance } from './model.js';
 
 export type Rectification = NonNullable<Acceptance['rectifications']>[number];
@@ -76,7 +76,7 @@ export function openRectifications(acc: readonly Acceptance[], asOf: IsoDate): R
   const rank = (s: RectState) => (s === 'overdue' ? 0 : 1);
   return out.sort(
     (a, b) =>
-      rank(a.state) - rank(b.state) || a.due.localeCompare(b.due) || a.acceptance.localeCompare(b.acceptance) || a.number - b.number,
+      rank(a.state) - rank(b.state) || compareDates(a.due, b.due) || a.acceptance.localeCompare(b.acceptance) || a.number - b.number,
   );
 }
 
