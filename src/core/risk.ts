@@ -1,6 +1,6 @@
 // Risk register logic (pure): score, action states (overdue against the report date), ordering and the 5×5 matrix model.
 import type { IsoDate } from './dates.js';
-import { compareIds } from './id-order.js';
+import { compareIds, sortByIds } from './id-order.js';
 import type { Risk, RiskAction } from './model.js';
 
 export const RISK_CATEGORIES = ['market', 'technical', 'production', 'quality', 'delivery', 'legal'] as const;
@@ -48,7 +48,11 @@ export function openActions(r: Risk): number[] {
 
 /** Highest score first, then by id. */
 export function sortRisks<R extends Pick<Risk, 'id' | 'probability' | 'impact'>>(risks: readonly R[]): R[] {
-  return [...risks].sort((a, b) => riskScore(b) - riskScore(a) || compareIds(a.id, b.id));
+  return sortByIds(
+    risks,
+    (r) => r.id,
+    (a, b) => riskScore(b) - riskScore(a),
+  );
 }
 
 export interface MatrixCell {
