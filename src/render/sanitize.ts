@@ -36,6 +36,15 @@ export function jsonSafe(json: string): string {
 }
 
 /** Anything to text, then sanitized: for values whose type is not guaranteed by a schema. */
+/**
+ * Text of several lines printed on lines of its own (notes, descriptions): its line breaks stay
+ * line breaks (a block scalar's last one is dropped, println ends the line); everything else that
+ * is unsafe is escaped as by sanitize.
+ */
+export function safeBlock(v: unknown): string {
+  return sanitize(v === undefined || v === null ? '' : String(v).replace(/\n+$/, ''));
+}
+
 export function safeText(v: unknown): string {
   return sanitizeInline(v === undefined || v === null ? '' : String(v));
 }

@@ -320,4 +320,18 @@ describe('deliver task show', () => {
     });
     expect((await runCli(['task', 'show', 'T-009'], { cwd: dir })).code).toBe(2);
   });
+
+  it('prints notes of several lines as lines, with control characters still escaped', async () => {
+    const withNotes = (notes: string) =>
+      fixture('plan.yaml').replace(
+        '  - id: T-003\n    name: Build and test\n',
+        `  - id: T-003\n    name: Build and test\n    notes: ${notes}\n`,
+      );
+    const block = await runCli(['task', 'show', 'T-003'], { cwd: cnProject(withNotes('|\n      First line.\n      Second line.')) });
+    expect(block.stdout).toContain('\nFirst line.\nSecond line.\n');
+    // An escape sequence (a validate error of its own) is shown, not obeyed.
+    const esc = await runCli(['task', 'show', 'T-003'], { cwd: cnProject(withNotes('"One\\nTwo \\e[31mred"')) });
+    expect(esc.stdout).toContain('\nOne\nTwo \\x1b[31mred\n');
+    expect(esc.stdout).not.toContain('\u001b');
+  });
 });

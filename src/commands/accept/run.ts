@@ -16,7 +16,7 @@ import { nextPrefixedId, recordPath } from '../../core/ids.js';
 import { type Acceptance, type AcceptanceRound, type Located } from '../../core/model.js';
 import type { LoadedProject } from '../../store/load.js';
 import { compareIds } from '../../core/id-order.js';
-import { safeText } from '../../render/sanitize.js';
+import { safeBlock, safeText } from '../../render/sanitize.js';
 import type { RecordChange } from '../../store/write.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import { projectAsOf } from '../../core/period.js';
@@ -330,6 +330,6 @@ export async function acceptShow(ctx: Context, id: string): Promise<Outcome> {
       println(ctx, st === 'overdue' ? c.red(text) : text);
     });
   }
-  if (a.notes) println(ctx, safeText(a.notes));
+  if (a.notes) println(ctx, safeBlock(a.notes));
   return readOutcome(read);
 }

@@ -13,7 +13,7 @@ import { nextPrefixedId, recordPath } from '../../core/ids.js';
 import { type Change, type Located } from '../../core/model.js';
 import type { LoadedProject } from '../../store/load.js';
 import { compareIds } from '../../core/id-order.js';
-import { safeText } from '../../render/sanitize.js';
+import { safeBlock, safeText } from '../../render/sanitize.js';
 import { parseCost } from '../../cli/money.js';
 import type { Edit } from '../../store/yaml-edit.js';
 
@@ -121,7 +121,7 @@ export async function changeShow(ctx: Context, id: string): Promise<Outcome> {
   line(t('change.show.tasks'), c.tasks?.join(', '));
   line(t('change.col.days'), c.schedule_days);
   line(t('change.col.cost'), formatCost(c.cost));
-  if (c.description) println(ctx, safeText(c.description));
+  if (c.description) println(ctx, safeBlock(c.description));
   for (const side of APPROVAL_SIDES) {
     const a = c.approvals?.[side];
     line(t(`change.col.${side}`), a ? `${a.by} ${a.date}${a.comment ? ' — ' + a.comment : ''}` : t('change.show.unsigned'));
@@ -132,7 +132,7 @@ export async function changeShow(ctx: Context, id: string): Promise<Outcome> {
     if (!c.applied.moves.length) println(ctx, `  ${t('change.show.noMoves')}`);
     for (const m of c.applied.moves) println(ctx, `  ${safeText(m.id)}  ${m.from_start}…${m.from_end} → ${m.to_start}…${m.to_end}`);
   }
-  if (c.notes) println(ctx, safeText(c.notes));
+  if (c.notes) println(ctx, safeBlock(c.notes));
   return readOutcome(read);
 }
 

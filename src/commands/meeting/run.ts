@@ -14,7 +14,7 @@ import { nextPrefixedId, recordPath } from '../../core/ids.js';
 import { actionIsOverdue, type MeetingAction } from '../../core/kinds/meeting.js';
 import type { Meeting, Project } from '../../core/model.js';
 import { projectAsOf } from '../../core/period.js';
-import { safeText } from '../../render/sanitize.js';
+import { safeBlock, safeText } from '../../render/sanitize.js';
 
 const texts = (v: unknown): string[] => ((v as string[] | undefined) ?? []).map((s) => s.trim()).filter(Boolean);
 
@@ -169,7 +169,7 @@ export async function meetingShow(ctx: Context, id: string): Promise<Outcome> {
     println(ctx, a.overdue ? c.red(text) : text);
   }
   if (m.requirements?.length) println(ctx, `${t('exp.h.requirements')}: ${m.requirements.map(safeText).join(', ')}`);
-  if (m.notes) println(ctx, safeText(m.notes));
+  if (m.notes) println(ctx, safeBlock(m.notes));
   return readOutcome(read);
 }
 

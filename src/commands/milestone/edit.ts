@@ -8,7 +8,7 @@ import { findRecord } from '../../cli/project.js';
 import { WROTE, readOutcome, type Outcome } from '../../cli/outcome.js';
 import { changeProject } from '../../cli/change-project.js';
 import type { Milestone } from '../../core/model.js';
-import { safeText } from '../../render/sanitize.js';
+import { safeBlock, safeText } from '../../render/sanitize.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import type { MilestoneDoneOptions, MilestoneShowOptions, MilestoneUpdateOptions } from './command.js';
 import { itemJson, readPlan, signed } from '../../cli/plan.js';
@@ -86,6 +86,6 @@ export async function milestoneShow(ctx: Context, id: string, opts: MilestoneSho
   if (it && m.data.done === undefined)
     line(t('milestone.show.float'), `${signed(it.totalFloat)}${it.critical ? '  ' + t('task.show.critical') : ''}`);
   line(t('milestone.show.waitsFor'), waitsFor.join(', '));
-  if (m.data.notes) println(ctx, safeText(m.data.notes));
+  if (m.data.notes) println(ctx, safeBlock(m.data.notes));
   return readOutcome(loaded);
 }

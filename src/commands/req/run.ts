@@ -14,7 +14,7 @@ import { nextRequirementId, recordPath } from '../../core/ids.js';
 import { allowedMoves, canMove, heldFrom, REQUIREMENT_STATUSES } from '../../core/lifecycle.js';
 import { type Located, type Requirement, type RequirementStatus } from '../../core/model.js';
 import { passedRequirementIds } from '../../core/rules/requirements.js';
-import { safeText } from '../../render/sanitize.js';
+import { safeBlock, safeText } from '../../render/sanitize.js';
 import { checkAttachment } from '../../cli/attachments.js';
 import { slaDays, workflowStep, type WorkflowFact } from '../../core/followups.js';
 import { projectAsOf } from '../../core/period.js';
@@ -173,7 +173,7 @@ export async function reqShow(ctx: Context, id: string): Promise<Outcome> {
   line(t('req.col.received'), `${d.received} (${d.receiver})`);
   line(t('req.col.due'), d.due);
   if (d.contact_phone || d.contact_email) line(t('wf.contact'), [d.contact_phone, d.contact_email].filter(Boolean).join(' · '));
-  if (d.description) println(ctx, safeText(d.description));
+  if (d.description) println(ctx, safeBlock(d.description));
   if (d.attachments?.length) line(t('wf.attachments'), d.attachments.join(', '));
   if (d.analysis) line(t('req.show.analysis'), `${d.analysis.date} ${d.analysis.analyst}${d.analysis.goal ? ' — ' + d.analysis.goal : ''}`);
   if (d.feasibility)

@@ -25,7 +25,7 @@ import {
   sortRisks,
 } from '../../core/risk.js';
 import { renderRiskMatrix } from '../../render/risk-matrix.js';
-import { safeText } from '../../render/sanitize.js';
+import { safeBlock, safeText } from '../../render/sanitize.js';
 import type { Edit } from '../../store/yaml-edit.js';
 
 const AFFECTS = ['schedule', 'cost', 'quality', 'satisfaction'] as const;
@@ -238,7 +238,7 @@ export async function riskShow(ctx: Context, id: string): Promise<Outcome> {
   line(t('risk.col.owner'), r.owner);
   line(t('risk.show.identified'), r.identified);
   if (r.affects?.length) line(t('risk.show.affects'), r.affects.map((a) => t(`risk.affects.${a}`)).join(', '));
-  if (r.description) println(ctx, safeText(r.description));
+  if (r.description) println(ctx, safeBlock(r.description));
   println(ctx, `${t('risk.col.actions')}:`);
   if (!actions.length) println(ctx, `  ${t('common.none')}`);
   for (const a of actions) {
@@ -255,7 +255,7 @@ export async function riskShow(ctx: Context, id: string): Promise<Outcome> {
     const text = `  ${a.n}. ${safeText(a.text)}${a.owner ? `  (${safeText(a.owner)})` : ''}  [${state}]`;
     println(ctx, a.state === 'overdue' ? c.red(text) : text);
   }
-  if (r.notes) println(ctx, safeText(r.notes));
+  if (r.notes) println(ctx, safeBlock(r.notes));
   return readOutcome(read);
 }
 

@@ -11,7 +11,7 @@ import { useProjectManifest } from '../../cli/project-language.js';
 import { nextPrefixedId } from '../../core/ids.js';
 import type { Located, Task, TaskStatus } from '../../core/model.js';
 import type { ScheduledItem } from '../../core/schedule.js';
-import { safeText } from '../../render/sanitize.js';
+import { safeBlock, safeText } from '../../render/sanitize.js';
 import type { LoadedProject } from '../../store/load.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import {
@@ -159,7 +159,7 @@ export async function taskShow(ctx: Context, id: string, opts: TaskShowOptions):
   line(t('task.show.milestone'), d.milestone);
   line(t('task.show.requirement'), d.requirement);
   line(t('task.show.deliverable'), d.deliverable);
-  if (d.notes) println(ctx, safeText(d.notes));
+  if (d.notes) println(ctx, safeBlock(d.notes));
   return readOutcome(loaded);
 }
 

@@ -32,7 +32,7 @@ import {
   type ClockFact,
   type TicketFact,
 } from '../../core/service.js';
-import { safeText } from '../../render/sanitize.js';
+import { safeBlock, safeText } from '../../render/sanitize.js';
 import type { Edit } from '../../store/yaml-edit.js';
 
 function timeOption(ctx: Context, value: unknown): string | undefined {
@@ -189,7 +189,7 @@ export async function ticketShow(ctx: Context, id: string): Promise<Outcome> {
     line(t('ticket.col.resolution'), clockText(ctx, fact.resolution));
     line(t('ticket.col.warranty'), warrantyText(ctx, fact.under_warranty));
   }
-  if (tk.description) println(ctx, safeText(tk.description));
+  if (tk.description) println(ctx, safeBlock(tk.description));
   if (tk.response)
     line(
       t('ticket.show.responded'),
