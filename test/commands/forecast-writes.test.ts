@@ -206,6 +206,12 @@ describe('task done, reopen and milestone done', () => {
     const list = json((await runCli(['milestone', 'list', '--json'], { cwd: dir })).stdout).items as Record<string, any>[];
     expect(list.find((x) => x.id === 'M-001')).toMatchObject({ late: false, reached: '2026-09-22' });
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
+    // Without --date a reached milestone is refused; with it, the correction is said.
+    expect((await runCli(['milestone', 'done', 'M-001'], { cwd: dir })).code).toBe(2);
+    const fixed = await runCli(['milestone', 'done', 'M-001', '--date', '2026-09-21'], { cwd: dir });
+    expect(fixed.stdout).toBe('M-001 reached on 2026-09-21 (corrected from 2026-09-22)\n');
+    const again = json((await runCli(['milestone', 'done', 'M-001', '--date', '2026-09-23', '--json'], { cwd: dir })).stdout);
+    expect(again).toMatchObject({ done: '2026-09-23', was: '2026-09-21' });
   });
 });
 

@@ -16,15 +16,20 @@ import { itemJson, readPlan, signed } from '../../cli/plan.js';
 export async function milestoneDone(ctx: Context, id: string, opts: MilestoneDoneOptions): Promise<Outcome> {
   const date = dateOption(ctx, '--date', opts.date);
   const day = date ?? ctx.asOf;
-  changeProject(ctx, (p, loaded) => {
+  // The date it was reached before, when --date corrects it: said, not replaced silently.
+  const was = changeProject(ctx, (p, loaded) => {
     const m = findRecord(ctx, loaded, p.milestones, id, ctx.t('kind.milestone'), 'milestone');
     if (m.data.done !== undefined && date === undefined) {
       throw new UsageError(ctx.t('milestone.alreadyDone', { id, date: m.data.done }), ctx.t('milestone.alreadyDoneHint'));
     }
-    return { changes: [{ kind: 'plan', rel: m.file, edits: [{ op: 'set', path: [...m.path, 'done'], value: day }] }], result: undefined };
+    return {
+      changes: [{ kind: 'plan', rel: m.file, edits: [{ op: 'set', path: [...m.path, 'done'], value: day }] }],
+      result: m.data.done !== day ? m.data.done : undefined,
+    };
   });
-  if (ctx.json) printJson(ctx, 'milestone.done', { id, done: day });
-  else println(ctx, ctx.t('milestone.done', { id, date: day }));
+  if (ctx.json) printJson(ctx, 'milestone.done', { id, done: day, ...(was !== undefined ? { was } : {}) });
+  else
+    println(ctx, was !== undefined ? ctx.t('milestone.doneCorrected', { id, date: day, was }) : ctx.t('milestone.done', { id, date: day }));
   return WROTE;
 }
 
