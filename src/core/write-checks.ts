@@ -3,9 +3,13 @@
 // that would introduce them (src/cli/write-guard.ts), never an existing record.
 import { diag, type Diagnostic } from './diagnostics.js';
 import { isIsoDate, type IsoDate } from './dates.js';
-import type { Project } from './model.js';
+import { eachRef, factsOf, KIND_NAMES, kindSpec } from './kinds/index.js';
+import { recordsOf, type Project } from './model.js';
 
-/** DLV-E071 (after the report date) and DLV-E072 (before the project start) on the plan's actual dates. */
+/**
+ * DLV-E071 (after the report date) on every recorded fact, and DLV-E072 (before the project start) on
+ * the plan's actual dates.
+ */
 export function writeChecks(p: Project, asOf: IsoDate): Diagnostic[] {
   const out: Diagnostic[] = [];
   const start = p.manifest?.data.start;
@@ -21,5 +25,21 @@ export function writeChecks(p: Project, asOf: IsoDate): Diagnostic[] {
     check(t.file, [...t.path, 'actual_end'], 'actual_end', t.data.actual_end);
   }
   for (const m of p.milestones) check(m.file, [...m.path, 'done'], 'done', m.data.done);
+  // The other kinds' facts (a risk action done, an acceptance round, an approval, a requirement's
+  // step): after the report date only. Work recorded before the project start is the plan's
+  // question; a requirement or a risk may well come before the contract.
+  for (const kind of KIND_NAMES) {
+    const facts = factsOf(kind);
+    if (!facts.length) continue;
+    const born = kindSpec(kind).born;
+    for (const r of recordsOf(p, kind)) {
+      // The first history entry of a requirement received later is its birth, not an event.
+      const bornOn = born?.(r.data);
+      for (const fact of facts)
+        eachRef(r.data, fact, (date, path) => {
+          if (date !== bornOn) check(r.file, [...r.path, ...path], fact.field, date, false);
+        });
+    }
+  }
   return out;
 }

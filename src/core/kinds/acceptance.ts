@@ -36,6 +36,14 @@ export const acceptanceKind = {
   title: (a) => a.deliverable,
   refs: [{ path: 'requirements[]' }],
   asOf: acceptanceAsOf,
+  // Not `delivered`: a handover dated later is a scheduled one.
+  facts: [
+    'rounds[].date',
+    'rounds[].signed_on',
+    'rectifications[].fixed',
+    'rectifications[].verified',
+    'rectifications[].accepted_open.date',
+  ],
   columns: [
     { key: 'id', value: (a) => a.id },
     { key: 'deliverable', value: (a) => a.deliverable },

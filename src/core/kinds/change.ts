@@ -33,6 +33,7 @@ export const changeKind = {
   refs: [{ path: 'requirements[]' }, { path: 'tasks[]' }, { path: 'applied.moves[].id', remembers: true }],
   born: (c) => c.submitted,
   asOf: changeAsOf,
+  facts: ['approvals.customer.date', 'approvals.internal.date', 'rejection.date', 'applied.date'],
   columns: [
     { key: 'id', value: (c) => c.id },
     { key: 'title', value: (c) => c.title },

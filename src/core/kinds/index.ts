@@ -76,6 +76,15 @@ export function refsOf(kind: KindName): readonly CompiledRef[] {
   return compiled.get(kind)!;
 }
 
+const compiledFacts = new Map<KindName, readonly CompiledRef[]>(
+  KIND_NAMES.map((k) => [k, (kindSpec(k).facts ?? []).map((path) => compileRef({ path }))]),
+);
+
+/** A kind's fields holding the dates of things that happened, split once (walked with eachRef). */
+export function factsOf(kind: KindName): readonly CompiledRef[] {
+  return compiledFacts.get(kind)!;
+}
+
 /** The schema (and so the file kind) a record of this kind is written with: its folder's, or plan.yaml's. */
 export function fileSchemaOf(kind: KindName): SchemaName {
   return kindSpec(kind).schema;

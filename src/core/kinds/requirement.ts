@@ -36,6 +36,7 @@ export const requirementKind = {
   refs: [],
   born: (r) => r.received,
   asOf: requirementAsOf,
+  facts: ['analysis.date', 'feasibility.date', 'confirmation.date', 'escalations[].date', 'history[].date'],
   columns: [
     { key: 'id', value: (r) => r.id },
     { key: 'title', value: (r) => r.title },

@@ -28,6 +28,7 @@ export const riskKind = {
   refs: [],
   born: (r) => r.identified,
   asOf: riskAsOf,
+  facts: ['actions[].done', 'actions[].waived_date', 'closed.date'],
   columns: [
     { key: 'id', value: (r) => r.id },
     { key: 'title', value: (r) => r.title },

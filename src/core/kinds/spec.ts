@@ -61,6 +61,12 @@ export interface KindSpec<T, C extends string = string> {
   /** Label of the record when it holds a reference and has no id of its own (baselines). */
   holder?(r: T): string;
   refs: readonly RefSpec[];
+  /**
+   * Where the record holds the dates of things that happened to it (paths as in `refs`): a command
+   * may not record one after the report date (write-checks.ts, DLV-E071). Its `born` date is not
+   * one of them: a record that comes into being later is left out of the view as of the date.
+   */
+  facts?: readonly string[];
   /** The day the record came into being: the as-of view leaves out records born after the report date. */
   born?(r: T): IsoDate;
   /** The record as it stood at the end of `asOf`, later facts undone; the same object when nothing changes. */
