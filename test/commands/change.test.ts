@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
-import { hashTree, makeProject, MANIFEST, read } from '../helpers/project.js';
+import { copyExample, hashTree, makeProject, MANIFEST, read } from '../helpers/project.js';
 
 const CN_MANIFEST = MANIFEST.replace('base: none', 'base: cn');
 
@@ -311,5 +311,66 @@ status: submitted   # waiting for both signatures
       `${signed.replace('status: approved   #', 'status: applied   #')}applied:\n  date: 2026-09-13\n  moves:\n    - id: T-004\n      from_start: 2026-09-28\n      from_end: 2026-09-28\n      to_start: 2026-09-29\n      to_end: 2026-09-29\n`,
     );
     expect(read(dir, 'plan.yaml')).toBe(PLAN.replace('    start: 2026-09-28\n    days: 1', '    start: 2026-09-29\n    days: 1'));
+  });
+});
+
+describe('deliver change apply, plan fields the forecast does not show', () => {
+  it('lists every planned date it sets where the forecast does not move (text and --json)', async () => {
+    // T-011 is started and forecast from its remaining work, so a slip before it moves its planned
+    // end but not its forecast: that edit was written without a word before.
+    const dir = copyExample('erp-rollout-en');
+    const add = await runCli(
+      [
+        'change',
+        'add',
+        '--title',
+        'Mock load 3',
+        '--reason',
+        'asked',
+        '--task',
+        'T-008',
+        '--schedule-days',
+        '3',
+        '--requested-by',
+        'Daniel Reeves',
+        '-y',
+      ],
+      { cwd: dir },
+    );
+    const id = add.stdout.trim();
+    await runCli(['change', 'approve', id, '--as', 'customer', '--by', 'Daniel Reeves'], { cwd: dir });
+    await runCli(['change', 'approve', id, '--as', 'internal', '--by', 'Maya Chen'], { cwd: dir });
+    const j = JSON.parse((await runCli(['change', 'apply', id, '--by', 'Maya Chen', '--json'], { cwd: dir })).stdout);
+    expect(j.moves.map((m: { id: string }) => m.id)).not.toContain('T-011');
+    expect(j.plan_edits).toContainEqual({ id: 'T-011', field: 'end', from: '2026-11-16', to: '2026-12-01' });
+    expect(read(dir, 'plan.yaml')).toContain('    start: 2026-11-09\n    end: 2026-12-01\n');
+  });
+
+  it('says so in text', async () => {
+    const dir = copyExample('erp-rollout-en');
+    const id = (
+      await runCli(
+        [
+          'change',
+          'add',
+          '--title',
+          'x',
+          '--reason',
+          'y',
+          '--task',
+          'T-008',
+          '--schedule-days',
+          '3',
+          '--requested-by',
+          'Daniel Reeves',
+          '-y',
+        ],
+        { cwd: dir },
+      )
+    ).stdout.trim();
+    await runCli(['change', 'approve', id, '--as', 'customer', '--by', 'Daniel Reeves'], { cwd: dir });
+    await runCli(['change', 'approve', id, '--as', 'internal', '--by', 'Maya Chen'], { cwd: dir });
+    const r = await runCli(['change', 'apply', id, '--by', 'Maya Chen'], { cwd: dir });
+    expect(r.stdout).toContain('planned dates set in plan.yaml where the forecast does not move:\n  T-011  end 2026-11-16 → 2026-12-01\n');
   });
 });

@@ -31,6 +31,9 @@ export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOpt
     const changes: RecordChange[] = [];
     let moves: TaskMove[] = [];
     let shortfall: string[] = [];
+    // Every plan field written, with its value before: the moves say where the forecast went, these
+    // what plan.yaml now says (a started task's planned end, a pinned start), which can differ.
+    let edited: { id: string; field: string; from: string | number | null; to: string | number }[] = [];
     if (touched.length && days !== 0) {
       if (!manifest) throw new RefusedError(ctx.t('change.noManifest'));
       if (p.planFile === null) throw new RefusedError(ctx.t('change.noPlan', { id }));
@@ -52,6 +55,13 @@ export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOpt
       moves = planned.plan.moves;
       shortfall = planned.plan.shortfall;
       const pathOf = new Map(p.tasks.map((t) => [t.data.id, t.path]));
+      const taskOf = new Map(p.tasks.map((t) => [t.data.id, t.data as unknown as Record<string, unknown>]));
+      edited = planned.plan.sets.map((x) => ({
+        id: x.id,
+        field: x.field,
+        from: (taskOf.get(x.id)?.[x.field] as string | number | undefined) ?? null,
+        to: x.value,
+      }));
       const edits: Edit[] = planned.plan.sets.map((s) => ({ op: 'set', path: [...pathOf.get(s.id)!, s.field], value: s.value }));
       if (edits.length) changes.push({ kind: 'plan', rel: p.planFile, edits });
     }
@@ -64,15 +74,32 @@ export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOpt
         { op: 'set', path: ['applied'], value: applied },
       ],
     });
-    return { changes, result: { moves, shortfall } };
+    return { changes, result: { moves, shortfall, edited } };
   });
   if (ctx.json) {
-    printJson(ctx, 'change.apply', { id, date, status: 'applied', moves: result.moves, shortfall: result.shortfall });
+    printJson(ctx, 'change.apply', {
+      id,
+      date,
+      status: 'applied',
+      moves: result.moves,
+      shortfall: result.shortfall,
+      plan_edits: result.edited,
+    });
     return WROTE;
   }
   const t = ctx.t;
   println(ctx, t('change.appliedDone', { id, count: result.moves.length }));
   for (const m of result.moves) println(ctx, `  ${safeText(m.id)}  ${m.from_start}…${m.from_end} → ${m.to_start}…${m.to_end}`);
   if (result.shortfall.length) println(ctx, t('change.shortfall', { list: result.shortfall.join(', ') }));
+  const moved = new Set(result.moves.map((m) => m.id));
+  const unseen = result.edited.filter((e) => !moved.has(e.id));
+  if (unseen.length) {
+    println(ctx, t('change.planEdits'));
+    for (const e of unseen)
+      println(
+        ctx,
+        t('change.planEdit', { id: safeText(e.id), field: e.field, from: e.from === null ? '–' : safeText(e.from), to: safeText(e.to) }),
+      );
+  }
   return WROTE;
 }

@@ -131,6 +131,8 @@ export const en: Record<string, string> = {
   'change.unscheduledHint': 'Fix the plan first (dependency cycles, unknown references, dates): see `deliver validate`.',
   'change.appliedDone': '{id} applied: {count} task(s) moved',
   'change.shortfall': 'not moved the full distance (held by work that does not move): {list}',
+  'change.planEdits': 'planned dates set in plan.yaml where the forecast does not move:',
+  'change.planEdit': '  {id}  {field} {from} → {to}',
 
   // accept
   'accept.col.id': 'ID',
@@ -299,6 +301,8 @@ export const zh: Record<keyof typeof en, string> = {
   'change.unscheduledHint': '请先修复计划（循环依赖、未知引用、日期），见 `deliver validate`。',
   'change.appliedDone': '{id} 已应用：移动了 {count} 个任务',
   'change.shortfall': '以下任务未能移动足额天数（受不移动的工作牵制）：{list}',
+  'change.planEdits': '预测日期未变、但 plan.yaml 中的计划日期已修改：',
+  'change.planEdit': '  {id}  {field} {from} → {to}',
 
   'accept.col.id': '编号',
   'accept.col.deliverable': '交付物',
