@@ -300,6 +300,33 @@ export function refuseCycle(ctx: Context, p: Project, id: string, dependsOn: rea
   }
 }
 
+/**
+ * Refuses task `id` naming `milestone` when the milestone already comes before the task (through
+ * depends_on, or tasks naming milestones): the milestone would wait for work that waits for it. The
+ * scheduler would drop that wait, and with it every task the milestone gathers by name, so the
+ * forecast would quietly lose them. `dependsOn`: the task's predecessors after the command.
+ */
+export function refuseMilestoneCycle(ctx: Context, p: Project, id: string, dependsOn: readonly string[], milestone: string): void {
+  const deps = new Map<string, string[]>();
+  for (const r of [...p.tasks, ...p.milestones]) deps.set(r.data.id, [...(r.data.depends_on ?? [])]);
+  // A milestone waits for the tasks naming it; the task's own naming is the one being decided.
+  for (const t of p.tasks) if (t.data.milestone !== undefined && t.data.id !== id) deps.get(t.data.milestone)?.push(t.data.id);
+  deps.set(id, [...dependsOn]);
+  if (!p.milestones.some((m) => m.data.id === milestone)) return;
+  deps.get(milestone)!.push(id);
+  const found = findCycles([milestone], (n) => (deps.get(n) ?? []).filter((d) => deps.has(d))).find(
+    (c) => c.includes(milestone) && c.includes(id),
+  );
+  if (!found) return;
+  // Told from the task's side: T-016 → T-015 → … → M-003 → T-016.
+  const at = found.indexOf(id);
+  const cycle = [...found.slice(at, -1), ...found.slice(0, at), id];
+  throw new RefusedError(
+    ctx.t('plan.wouldCycle', { id, cycle: cycle.map(sanitizeInline).join(' → ') }),
+    ctx.t('plan.milestoneCycleHint', { id, milestone: sanitizeInline(milestone) }),
+  );
+}
+
 /** Appends a task, milestone or baseline to plan.yaml, creating the file when there is none yet. */
 export function appendToPlan(
   p: Project,

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { hashTree, makeProject, read, REPO } from '../helpers/project.js';
+import { copyExample, hashTree, makeProject, read, REPO } from '../helpers/project.js';
 
 const FIXTURE = join(REPO, 'test', 'golden', 'commands', 'cn-national-day');
 const fixture = (name: string) => readFileSync(join(FIXTURE, name), 'utf8');
@@ -28,10 +28,13 @@ describe('deliver task add', () => {
       { cwd: dir },
     );
     expect(json(b.stdout)).toEqual({ schema_version: 1, kind: 'task.add', id: 'T-002' });
-    const c = await runCli(
-      ['task', 'add', '--name', 'Build', '--after', 'T-001,T-002', 'M-001', '--milestone', 'M-001', '--deliverable', 'Build report'],
-      { cwd: dir },
-    );
+    // A task after M-001 cannot also be one M-001 waits for.
+    const loop = await runCli(['task', 'add', '--name', 'Build', '--after', 'T-001,T-002', 'M-001', '--milestone', 'M-001'], { cwd: dir });
+    expect(loop.code).toBe(1);
+    expect(loop.stderr).toContain('M-001 already comes before T-003, so it cannot wait for it');
+    const c = await runCli(['task', 'add', '--name', 'Build', '--after', 'T-001,T-002', 'M-001', '--deliverable', 'Build report'], {
+      cwd: dir,
+    });
     expect(c.stdout).toBe('T-003\n');
     const plan = read(dir, 'plan.yaml');
     expect(plan).toContain(
@@ -39,7 +42,7 @@ describe('deliver task add', () => {
     );
     // No --days and no --end: one working day, written out.
     expect(plan).toContain(
-      '  - id: T-003\n    name: Build\n    days: 1\n    depends_on:\n      - T-001\n      - T-002\n      - M-001\n    milestone: M-001\n    deliverable: Build report\n    status: todo\n',
+      '  - id: T-003\n    name: Build\n    days: 1\n    depends_on:\n      - T-001\n      - T-002\n      - M-001\n    deliverable: Build report\n    status: todo\n',
     );
     expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
@@ -333,5 +336,20 @@ describe('deliver task show', () => {
     const esc = await runCli(['task', 'show', 'T-003'], { cwd: cnProject(withNotes('"One\\nTwo \\e[31mred"')) });
     expect(esc.stdout).toContain('\nOne\nTwo \\x1b[31mred\n');
     expect(esc.stdout).not.toContain('\u001b');
+  });
+});
+
+describe('deliver task update --milestone', () => {
+  it('refuses a milestone that already comes before the task, writing nothing; a later one is fine', async () => {
+    // T-016 follows T-015, which follows M-004 … M-003: M-003 waiting for T-016 would be a loop, and
+    // the scheduler would drop every task M-003 gathers by name (the forecast moved 14 days earlier).
+    const dir = copyExample('erp-rollout-en');
+    const before = hashTree(dir);
+    const r = await runCli(['task', 'update', 'T-016', '--milestone', 'M-003'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('refused: T-016 would close a dependency cycle T-016 → T-015');
+    expect(hashTree(dir)).toEqual(before);
+    expect((await runCli(['task', 'update', 'T-016', '--milestone', 'M-005'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { referenceSites } from '../../core/renumber.js';
 import { sanitizeInline } from '../../render/sanitize.js';
 import type { Edit } from '../../store/yaml-edit.js';
 import type { TaskUpdateOptions } from './command.js';
-import { idList, refuseCycle, requirePlanRefs } from '../../cli/plan.js';
+import { idList, refuseCycle, refuseMilestoneCycle, requirePlanRefs } from '../../cli/plan.js';
 
 const NONE = 'none';
 
@@ -40,6 +40,9 @@ export async function taskUpdate(ctx: Context, id: string, opts: TaskUpdateOptio
       refuseCycle(ctx, withoutDeps(p, id), id, after);
     }
     if (milestone !== undefined && milestone !== NONE) requirePlanRefs(ctx, p, '--milestone', [milestone], 'milestone');
+    const namedMilestone = milestone === undefined ? d.milestone : milestone === NONE ? undefined : milestone;
+    if (namedMilestone !== undefined && (milestone !== undefined || after !== undefined))
+      refuseMilestoneCycle(ctx, p, id, after ?? d.depends_on ?? [], namedMilestone);
     if (requirement !== undefined && requirement !== NONE) requirePlanRefs(ctx, p, '--req', [requirement], 'requirement');
     const planStart = start ?? d.start;
     if (end !== undefined && planStart !== undefined && end < planStart)

@@ -22,6 +22,7 @@ import {
   noteUnscheduled,
   readPlan,
   refuseCycle,
+  refuseMilestoneCycle,
   requirePlanRefs,
   signed,
   type ItemJson,
@@ -49,6 +50,7 @@ export async function taskAdd(ctx: Context, opts: TaskAddOptions): Promise<Outco
     if (requirement !== undefined) requirePlanRefs(ctx, p, '--req', [requirement], 'requirement');
     const id = nextPrefixedId('T-', [...p.tasks.map((t) => t.data.id), ...p.brokenIds]);
     refuseCycle(ctx, p, id, after);
+    if (milestone !== undefined) refuseMilestoneCycle(ctx, p, id, after, milestone);
     // Without --days or --end the task is one working day, written out so the plan says so.
     const record: Record<string, unknown> = {
       id,
