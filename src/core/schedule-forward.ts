@@ -266,15 +266,22 @@ function orderWithImplicit(nodes: Node[]): ReturnType<typeof orderGraph> {
     if (graph.cycles.length === 0) return graph;
     let dropped = false;
     const stuck = [...graph.onCycle, ...graph.behind.keys()];
+    const isStuck = new Uint8Array(nodes.length);
+    for (const m of stuck) isStuck[m] = 1;
     for (const m of stuck) {
       const node = nodes[m]!;
-      if (node.preds.length === node.nExplicit) continue;
+      // Only a wait for work that is itself unordered can close a loop: the milestone keeps waiting
+      // for the other tasks that name it.
+      let kept = node.nExplicit;
       for (let k = node.nExplicit; k < node.preds.length; k++) {
-        const succs = nodes[node.preds[k]!]!.succs;
-        succs.splice(succs.lastIndexOf(m), 1);
+        const pred = node.preds[k]!;
+        if (isStuck[pred]) {
+          const succs = nodes[pred]!.succs;
+          succs.splice(succs.lastIndexOf(m), 1);
+          dropped = true;
+        } else node.preds[kept++] = pred;
       }
-      node.preds.length = node.nExplicit;
-      dropped = true;
+      node.preds.length = kept;
     }
     if (!dropped) return graph;
   }

@@ -174,6 +174,18 @@ describe('problems never hang', () => {
     expect(s.problems).toContainEqual({ kind: 'blocked', id: 'T-003', by: 'T-002' });
     expect(s.items.get('T-001')!.start).toBe('2026-09-28');
   });
+  it('drops only the wait that closes a loop: a milestone keeps waiting for the other tasks naming it', () => {
+    // T-002 follows M-001 and also names it: M-001 cannot wait for T-002. It still waits for T-001,
+    // which names it too (5 days from Mon 09-28 over National Day: Fri 10-09). Before, the loop made
+    // the scheduler forget every task naming M-001, and M-001 sat on the project start.
+    const s = run({
+      tasks: [task('T-001', { days: 5, milestone: 'M-001' }), task('T-002', { days: 1, depends_on: ['M-001'], milestone: 'M-001' })],
+      milestones: [ms('M-001')],
+    });
+    expect(s.problems).toEqual([]);
+    expect(s.items.get('M-001')).toMatchObject({ start: '2026-10-09', end: '2026-10-09' });
+    expect(s.items.get('T-002')).toMatchObject({ start: '2026-10-10', end: '2026-10-10' });
+  });
 });
 
 describe('scale', () => {
