@@ -204,25 +204,35 @@ export function projectDelivery(p: Project, cal: WorkCalendar): ProjectDelivery 
     .filter(approvedByBoth)
     .reduce((s, c) => s + (c.schedule_days ?? 0), 0);
   const due = base === undefined ? undefined : moved ? addWorking(cal, base, moved) : base;
-  const open: ProjectDelivery = { state: 'open', due, moved };
+  const date = deliveredOn(p);
+  if (date === undefined) return { state: 'open', due, moved };
+  return { state: 'delivered', date, due, onTime: due === undefined ? undefined : date <= due, moved };
+}
+
+/**
+ * The day the project was delivered, i.e. passed final acceptance: the last acceptance of every
+ * requirement in scope (not rejected or on hold); without requirements, the last milestone reached.
+ * Undefined while any is open. The one answer the on-time KPI, the warranty and the visit plan use.
+ */
+export function deliveredOn(p: Project): IsoDate | undefined {
   const acc = p.acceptance.map((a) => a.data);
   const scope = p.requirements.map((r) => r.data).filter((r) => r.status !== 'rejected' && r.status !== 'on_hold');
   let date: IsoDate | undefined;
   if (scope.length) {
     for (const r of scope) {
       const on = r.status === 'accepted' ? acceptedOn(r, acc) : undefined;
-      if (on === undefined) return open;
+      if (on === undefined) return undefined;
       if (date === undefined || on > date) date = on;
     }
   } else {
     const ms = p.milestones.map((m) => m.data);
-    if (!ms.length) return open;
+    if (!ms.length) return undefined;
     for (const m of ms) {
-      if (m.done === undefined) return open;
+      if (m.done === undefined) return undefined;
       if (date === undefined || m.done > date) date = m.done;
     }
   }
-  return { state: 'delivered', date: date!, due, onTime: due === undefined ? undefined : date! <= due, moved };
+  return date;
 }
 
 // ---- risks: managed risks and the response plan ----

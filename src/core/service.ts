@@ -11,9 +11,9 @@
 //   early when in doubt).
 // - A ticket not answered yet is overdue once the time from its opening to the end of the report
 //   date exceeds the clock; until then its clock is still running (met: null).
-import { isAccepted, passingRound } from './acceptance.js';
 import type { WorkCalendar } from './calendar.js';
 import { daysInMonth, fromDay, isIsoDate, toDay, type IsoDate } from './dates.js';
+import { deliveredOn } from './kpi-rules.js';
 import type { Manifest, Project, Ticket } from './model.js';
 import { visitPlanOf, type VisitPlanFact } from './visits.js';
 
@@ -194,15 +194,9 @@ export function ticketClocks(t: Ticket, sl: ServiceLevels, cal: WorkCalendar, as
 
 // ---- warranty ----
 
-/** The day the project passed final acceptance: every acceptance record accepted, the last pass. */
+/** The day the project passed final acceptance (kpi-rules.ts deliveredOn: the on-time KPI's answer too). */
 export function finalAcceptance(p: Project): IsoDate | undefined {
-  const acc = p.acceptance.map((a) => a.data);
-  if (acc.length === 0 || !acc.every((a) => isAccepted(a))) return undefined;
-  const dates = acc
-    .map((a) => a.rounds?.[passingRound(a)]?.date)
-    .filter((d): d is string => d !== undefined)
-    .sort();
-  return dates[dates.length - 1];
+  return deliveredOn(p);
 }
 
 /**

@@ -42,9 +42,12 @@ rounds:
   - date: 2026-10-15
     contact: Li Na
     result: pass
+    signed_by: Li Na
+    signed_on: 2026-10-15
 `;
+// Accepted with the passing round (as accept round moves it): the project is delivered then.
 const REQ =
-  'id: 202609-001\ntitle: Portal\ncustomer: ACME\ncontact: Li Na\nurgency: medium\nreceived: 2026-09-01\nreceiver: Wang Lei\nstatus: received\n';
+  'id: 202609-001\ntitle: Portal\ncustomer: ACME\ncontact: Li Na\nurgency: medium\nreceived: 2026-09-01\nreceiver: Wang Lei\nstatus: accepted\n';
 const FILES = {
   'deliver.yaml': MANIFEST,
   'acceptance/AC-001-portal.yaml': ACC,
@@ -144,11 +147,24 @@ describe('after-sales scenario', () => {
   });
 
   it('a project not yet accepted: the warranty is pending, a ticket is not under it', async () => {
-    const dir = makeProject({ ...FILES, 'acceptance/AC-001-portal.yaml': ACC.replace(/rounds:[\s\S]*$/, '') });
+    const dir = makeProject({
+      ...FILES,
+      'acceptance/AC-001-portal.yaml': ACC.replace(/rounds:[\s\S]*$/, ''),
+      'requirements/202609-001-portal.yaml': REQ.replace('status: accepted', 'status: delivered'),
+    });
     const s = await json(['status'], dir);
     expect(s.service.warranty).toEqual({ months: 12, from: 'acceptance', scope: 'Defects in the delivered portal', state: 'pending' });
     expect(s.service.tickets.find((t: { id: string }) => t.id === 'TK-001').under_warranty).toBe(false);
     expect((await runCli(['status'], { cwd: dir })).stdout).toContain('warranty 12 months from acceptance');
+    // Every acceptance record passed, but a requirement in scope is still being built: not accepted
+    // as a project yet, as the on-time KPI says too (one answer: kpi-rules.ts deliveredOn).
+    const open = makeProject({
+      ...FILES,
+      'requirements/202609-002-reports.yaml': REQ.replace(/202609-001/g, '202609-002').replace('status: accepted', 'status: in_progress'),
+    });
+    const o = await json(['status'], open);
+    expect(o.service.warranty).toMatchObject({ state: 'pending' });
+    expect(o.kpis.project_on_time_rate.value).toBeNull();
     // A project with no warranty and no tickets keeps its screen as it was.
     const plain = makeProject({});
     expect((await runCli(['status'], { cwd: plain })).stdout).not.toMatch(/After-sales|Tickets answered/);
