@@ -69,8 +69,9 @@ export function projectAfter(
   return loadProjectFrom(overlay(root, before, writes, removals, known), root, { known });
 }
 
-function findingsOf(l: LoadedProject, asOf: string): Diagnostic[] {
-  return [...l.diagnostics, ...checkRules(l.project, asOf), ...writeChecks(l.project, asOf)];
+/** `written`: the files the write changes; the write checks look at their records only (both sides alike). */
+function findingsOf(l: LoadedProject, asOf: string, written: ReadonlySet<string> | undefined): Diagnostic[] {
+  return [...l.diagnostics, ...checkRules(l.project, asOf), ...writeChecks(l.project, asOf, written)];
 }
 
 /** What makes two findings the same one, wherever its line moved to. */
@@ -95,10 +96,12 @@ export function checkWrites(ctx: Context, root: string, before: LoadedProject, w
   // Renumbering changes ids and file names on purpose: findings cannot be matched across it.
   if (removals.length > 0) return;
   const after = projectAfter(root, before, writes, removals);
-  const afterFindings = findingsOf(after, ctx.asOf);
+  // A changed project start concerns every actual date of the plan.
+  const written = writes.some((w) => w.kind === 'manifest') ? undefined : new Set(writes.map((w) => w.rel));
+  const afterFindings = findingsOf(after, ctx.asOf, written);
   // A clean result introduces nothing: the rules need not run over the project as it was.
   if (afterFindings.length === 0) return;
-  const fresh = introduced(findingsOf(before, ctx.asOf), afterFindings);
+  const fresh = introduced(findingsOf(before, ctx.asOf, written), afterFindings);
   if (fresh.length === 0) return;
   const located = resolvePositions(fresh, after.sources);
   const errors = located.filter((d) => d.severity === 'error');

@@ -10,21 +10,34 @@ import { recordsOf, type Project } from './model.js';
  * DLV-E071 (after the report date) on every recorded fact, and DLV-E072 (before the project start) on
  * the plan's actual dates.
  */
-export function writeChecks(p: Project, asOf: IsoDate): Diagnostic[] {
+export function writeChecks(p: Project, asOf: IsoDate, files?: ReadonlySet<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Each finding depends on its own record alone (and the project start), so a write is checked in
+  // the files it writes: 10,000 requirement steps need not be walked to add one risk action.
+  const inScope = (file: string) => files === undefined || files.has(file);
   const start = p.manifest?.data.start;
   const projectStart = start !== undefined && isIsoDate(start) ? start : undefined;
-  const check = (file: string, path: readonly (string | number)[], field: string, date: string | undefined, beforeStart = true) => {
+  // The path is put together only for a finding: this runs over every task of the plan.
+  const check = (
+    file: string,
+    at: readonly (string | number)[],
+    key: readonly (string | number)[] | string,
+    field: string,
+    date: string | undefined,
+    beforeStart = true,
+  ) => {
     if (date === undefined || !isIsoDate(date)) return;
-    if (date > asOf) out.push(diag('DLV-E071', file, { field, date, asOf }, path));
+    const path = () => [...at, ...(typeof key === 'string' ? [key] : key)];
+    if (date > asOf) out.push(diag('DLV-E071', file, { field, date, asOf }, path()));
     else if (beforeStart && projectStart !== undefined && date < projectStart)
-      out.push(diag('DLV-E072', file, { field, date, start: projectStart }, path));
+      out.push(diag('DLV-E072', file, { field, date, start: projectStart }, path()));
   };
   for (const t of p.tasks) {
-    check(t.file, [...t.path, 'actual_start'], 'actual_start', t.data.actual_start);
-    check(t.file, [...t.path, 'actual_end'], 'actual_end', t.data.actual_end);
+    if (!inScope(t.file)) break; // every task is in plan.yaml
+    check(t.file, t.path, 'actual_start', 'actual_start', t.data.actual_start);
+    check(t.file, t.path, 'actual_end', 'actual_end', t.data.actual_end);
   }
-  for (const m of p.milestones) check(m.file, [...m.path, 'done'], 'done', m.data.done);
+  for (const m of p.milestones) if (inScope(m.file)) check(m.file, m.path, 'done', 'done', m.data.done);
   // The other kinds' facts (a risk action done, an acceptance round, an approval, a requirement's
   // step): after the report date only. Work recorded before the project start is the plan's
   // question; a requirement or a risk may well come before the contract.
@@ -33,11 +46,12 @@ export function writeChecks(p: Project, asOf: IsoDate): Diagnostic[] {
     if (!facts.length) continue;
     const born = kindSpec(kind).born;
     for (const r of recordsOf(p, kind)) {
+      if (!inScope(r.file)) continue;
       // The first history entry of a requirement received later is its birth, not an event.
       const bornOn = born?.(r.data);
       for (const fact of facts)
         eachRef(r.data, fact, (date, path) => {
-          if (date !== bornOn) check(r.file, [...r.path, ...path], fact.field, date, false);
+          if (date !== bornOn) check(r.file, r.path, path, fact.field, date, false);
         });
     }
   }
