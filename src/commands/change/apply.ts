@@ -55,8 +55,8 @@ export async function changeApply(ctx: Context, id: string, opts: ChangeApplyOpt
       moves = planned.plan.moves;
       shortfall = planned.plan.shortfall;
       // Only the tasks the slip sets are looked up (a map of 10,000 tasks costs more than the few scans).
-      const touched = new Set(planned.plan.sets.map((x) => x.id));
-      const taskOf = new Map(p.tasks.filter((t) => touched.has(t.data.id)).map((t) => [t.data.id, t]));
+      const setIds = new Set(planned.plan.sets.map((x) => x.id));
+      const taskOf = new Map(p.tasks.filter((t) => setIds.has(t.data.id)).map((t) => [t.data.id, t]));
       edited = planned.plan.sets.map((x) => ({
         id: x.id,
         field: x.field,
