@@ -2,7 +2,7 @@
 // report date with its plan, KPIs as JSON, the count of errors found.
 import type { Context } from './context.js';
 import { planOf, type ProjectPlan } from './plan.js';
-import type { ReadProject } from './project.js';
+import { readProject, type ReadProject } from './project.js';
 import type { IsoDate } from '../core/dates.js';
 import { kpiList, type Kpis } from '../core/kpi.js';
 import type { Project } from '../core/model.js';
@@ -12,6 +12,24 @@ import { projectAsOf } from '../core/period.js';
 export function projectView(raw: Project, asOf: IsoDate): { project: Project; plan: ProjectPlan } {
   const project = projectAsOf(raw, asOf);
   return { project, plan: planOf(project, asOf) };
+}
+
+/**
+ * Reads the project (every finding) and its view as of `asOf`. When the rules judge the same date,
+ * the plan is computed before them, so the calendar rule reads it instead of bounding it.
+ */
+export function readProjectView(ctx: Context, asOf: IsoDate): { read: ReadProject; project: Project; plan: ProjectPlan } {
+  let view: ReturnType<typeof projectView> | undefined;
+  const read = readProject(
+    ctx,
+    undefined,
+    asOf === ctx.asOf
+      ? (p) => {
+          view = projectView(p, asOf);
+        }
+      : undefined,
+  );
+  return { read, ...(view ?? projectView(read.project, asOf)) };
 }
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);

@@ -315,31 +315,19 @@ status: submitted   # waiting for both signatures
 });
 
 describe('deliver change apply, plan fields the forecast does not show', () => {
-  it('lists every planned date it sets where the forecast does not move (text and --json)', async () => {
-    // T-011 is started and forecast from its remaining work, so a slip before it moves its planned
-    // end but not its forecast: that edit was written without a word before.
+  // T-011 is started and forecast from its remaining work, so a slip before it moves its planned
+  // end but not its forecast: that edit was written without a word before.
+  async function approvedSlipBeforeT011(): Promise<{ dir: string; id: string }> {
     const dir = copyExample('erp-rollout-en');
-    const add = await runCli(
-      [
-        'change',
-        'add',
-        '--title',
-        'Mock load 3',
-        '--reason',
-        'asked',
-        '--task',
-        'T-008',
-        '--schedule-days',
-        '3',
-        '--requested-by',
-        'Daniel Reeves',
-        '-y',
-      ],
-      { cwd: dir },
-    );
-    const id = add.stdout.trim();
+    const add = ['change', 'add', '--title', 'Mock load 3', '--reason', 'asked', '--task', 'T-008', '--schedule-days', '3'];
+    const id = (await runCli([...add, '--requested-by', 'Daniel Reeves', '-y'], { cwd: dir })).stdout.trim();
     await runCli(['change', 'approve', id, '--as', 'customer', '--by', 'Daniel Reeves'], { cwd: dir });
     await runCli(['change', 'approve', id, '--as', 'internal', '--by', 'Maya Chen'], { cwd: dir });
+    return { dir, id };
+  }
+
+  it('lists every planned date it sets where the forecast does not move (--json)', async () => {
+    const { dir, id } = await approvedSlipBeforeT011();
     const j = JSON.parse((await runCli(['change', 'apply', id, '--by', 'Maya Chen', '--json'], { cwd: dir })).stdout);
     expect(j.moves.map((m: { id: string }) => m.id)).not.toContain('T-011');
     expect(j.plan_edits).toContainEqual({ id: 'T-011', field: 'end', from: '2026-11-16', to: '2026-12-01' });
@@ -347,29 +335,7 @@ describe('deliver change apply, plan fields the forecast does not show', () => {
   });
 
   it('says so in text', async () => {
-    const dir = copyExample('erp-rollout-en');
-    const id = (
-      await runCli(
-        [
-          'change',
-          'add',
-          '--title',
-          'x',
-          '--reason',
-          'y',
-          '--task',
-          'T-008',
-          '--schedule-days',
-          '3',
-          '--requested-by',
-          'Daniel Reeves',
-          '-y',
-        ],
-        { cwd: dir },
-      )
-    ).stdout.trim();
-    await runCli(['change', 'approve', id, '--as', 'customer', '--by', 'Daniel Reeves'], { cwd: dir });
-    await runCli(['change', 'approve', id, '--as', 'internal', '--by', 'Maya Chen'], { cwd: dir });
+    const { dir, id } = await approvedSlipBeforeT011();
     const r = await runCli(['change', 'apply', id, '--by', 'Maya Chen'], { cwd: dir });
     expect(r.stdout).toContain('planned dates set in plan.yaml where the forecast does not move:\n  T-011  end 2026-11-16 → 2026-12-01\n');
   });

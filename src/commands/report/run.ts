@@ -7,7 +7,6 @@ import type { ReportWeeklyOptions } from './command.js';
 import { RefusedError, UsageError } from '../../cli/errors.js';
 import { choiceOption } from '../../cli/options.js';
 import { printJson, println } from '../../cli/output.js';
-import { readProject } from '../../cli/project.js';
 import { FOLDERS, MANIFEST_FILE, PLAN_FILE } from '../../core/model.js';
 import { parsePeriod, weekOf } from '../../core/period.js';
 import { weeklyReport } from '../../core/weekly.js';
@@ -19,7 +18,7 @@ import { renderWeeklyHtml } from '../../render/weekly-html.js';
 import { chartsSection } from '../../render/svg/charts.js';
 import { renderWeeklyMd } from '../../render/weekly-md.js';
 import { commitFiles, safeTarget, STATE_DIR, UnsafePathError } from '../../store/atomic.js';
-import { kpiJson, projectView } from '../../cli/views.js';
+import { kpiJson, readProjectView } from '../../cli/views.js';
 import { forecastJson } from '../../cli/plan.js';
 
 /** Whether `rel` (project-relative, forward slashes) is a record file or deliver's own state. */
@@ -64,18 +63,7 @@ export async function reportWeekly(ctx: Context, opts: ReportWeeklyOptions): Pro
   }
   // The report describes the week as it was known on its last day, or today for the current week.
   const asOf = week.to < ctx.asOf ? week.to : ctx.asOf;
-  // Scheduled before the rules when they judge the same date: they reuse the plan (readProject).
-  let view: ReturnType<typeof projectView> | undefined;
-  const r = readProject(
-    ctx,
-    undefined,
-    asOf === ctx.asOf
-      ? (p) => {
-          view = projectView(p, asOf);
-        }
-      : undefined,
-  );
-  const { project, plan } = view ?? projectView(r.project, asOf);
+  const { read: r, project, plan } = readProjectView(ctx, asOf);
   // The customer's version leaves out what is marked internal; html is what gets sent, so it is the default there.
   const audience =
     choiceOption(ctx, '--audience', opts.audience, ['customer', 'internal'] as const) ?? (format === 'html' ? 'customer' : 'internal');

@@ -2,8 +2,7 @@
 import type { Context } from '../../cli/context.js';
 import { readOutcome, type Outcome } from '../../cli/outcome.js';
 import { printJson } from '../../cli/output.js';
-import { readProject } from '../../cli/project.js';
-import { errorCount, kpiJson, projectView } from '../../cli/views.js';
+import { errorCount, kpiJson, readProjectView } from '../../cli/views.js';
 import { calendarNoticeText, forecastJson } from '../../cli/plan.js';
 import { forecastCalendarNotices } from '../../core/forecast.js';
 import { statusFacts } from '../../core/status.js';
@@ -19,12 +18,7 @@ function paintOf(ctx: Context): Paint | undefined {
 const STATUS_MAX_WIDTH = 160;
 
 export async function status(ctx: Context): Promise<Outcome> {
-  // The plan first: the rules then reuse it (readProject).
-  let view: ReturnType<typeof projectView> | undefined;
-  const r = readProject(ctx, undefined, (p) => {
-    view = projectView(p, ctx.asOf);
-  });
-  const { project, plan } = view ?? projectView(r.project, ctx.asOf);
+  const { read: r, project, plan } = readProjectView(ctx, ctx.asOf);
   const facts = statusFacts({ project, asOf: ctx.asOf, calendar: plan.calendar, schedule: plan.schedule });
   const unscheduled = [...project.tasks, ...project.milestones].filter((x) => !plan.schedule.items.has(x.data.id)).length;
   // Said on the screen itself, in its footer (and in --json).
